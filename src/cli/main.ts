@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { readConfig } from '../server/config.ts';
+import { serveCommand } from './serve-command.ts';
+import { migrateCommand } from './migrate-command.ts';
+import { demoLoadCommand } from './demo-command.ts';
+import { userAddCommand } from './user-command.ts';
+
+const program = new Command()
+  .name('interchange')
+  .description('Interchange: the international exchange and cooperation office of a university.\nSettings come from the environment: PORT, HOST, DATABASE_URL, INTERCHANGE_DATA_DIR, INTERCHANGE_SECRET, INTERCHANGE_DEMO.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('build the web app if needed, migrate, load the demo into an empty database, and serve on PORT (default 3000)')
+  .option('--no-build', 'do not build the web app even when it is missing or stale')
+  .action((options: { build: boolean }) => serveCommand(readConfig(), options));
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and reference data, then exit')
+  .action(() => migrateCommand(readConfig()));
+
+const demo = program.command('demo').description('demo data');
+demo
+  .command('load')
+  .description('load the demo data into an empty database')
+  .action(() => demoLoadCommand(readConfig()));
+
+const user = program.command('user').description('user accounts');
+user
+  .command('add')
+  .description('create a user and print a generated password (or read one from standard input)')
+  .requiredOption('--email <email>', 'the sign-in email')
+  .requiredOption('--role <role>', 'admin, officer, coordinator, leader or viewer')
+  .option('--unit <code>', "the coordinator's unit (its code)")
+  .option('--name <name>', 'display name (default: the email)')
+  .option('--locale <locale>', 'en, zh or fr', 'en')
+  .option('--password-stdin', 'read the password from standard input instead of generating one')
+  .action((options) => userAddCommand(readConfig(), options));
+
+await program.parseAsync(process.argv);

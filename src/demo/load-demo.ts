@@ -1,0 +1,86 @@
+import type { Db } from '../server/db/client.ts';
+import type { Cipher } from '../server/security/personal-data.ts';
+import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { parseOrThrow } from '../server/http/errors.ts';
+import { createUnit } from '../server/modules/units/units.service.ts';
+import { createUser } from '../server/modules/users/users.service.ts';
+import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
+import { createPerson } from '../server/modules/people/people.service.ts';
+import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
+import { UnitInput } from '../shared/contracts/units.ts';
+import { UserInput } from '../shared/contracts/users.ts';
+import { InstitutionInput } from '../shared/contracts/institutions.ts';
+import { PersonInput } from '../shared/contracts/people.ts';
+import { AggregateInput } from '../shared/contracts/ledger.ts';
+import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organization.ts';
+import { DEMO_CATALOGUE_PICKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-people.ts';
+
+/** Whether the database holds no users yet: the first start on a new database. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  return rows[0]?.n === 0;
+}
+
+// Outbound staff trips before individual records began, as the office's annual returns give
+// them (fictional figures for the demo), entered as flagged aggregate rows with their source.
+const OUTBOUND_AGGREGATES = [
+  { start: '1954-01-01', end: '1965-12-31', count: 86 },
+  { start: '1966-01-01', end: '1977-12-31', count: 24 },
+  { start: '1978-01-01', end: '1979-12-31', count: 57 },
+];
+
+/**
+ * Loads the demo: the school's units, one account per role, the organizations the seed
+ * names, a few catalogue universities and the professors the seed names. Everything goes
+ * through the same services as the API, so it is validated and audited like any write.
+ * Deterministic: the same database every time.
+ */
+export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCOUNTS> {
+  const actor = SYSTEM_ACTOR;
+  const unitIds = new Map<string, number>();
+  for (const { parentCode, ...unit } of DEMO_UNITS) {
+    const parentId = parentCode ? unitIds.get(parentCode)! : null;
+    const row = await createUnit({ actor, input: parseOrThrow(UnitInput, { ...unit, parentId }) }, db);
+    unitIds.set(unit.code, row.id);
+  }
+  for (const { unitCode, ...account } of DEMO_ACCOUNTS) {
+    const unitId = unitCode ? unitIds.get(unitCode)! : null;
+    await createUser({ actor, input: parseOrThrow(UserInput, { ...account, unitId }) }, db);
+  }
+  for (const organization of DEMO_ORGANIZATIONS)
+    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, organization) }, db);
+  for (const ref of DEMO_CATALOGUE_PICKS) {
+    const { rows } = await db.query<{ name: string; countryCode: string; city: string | null; website: string | null; erasmusCode: string | null; pic: string | null }>(
+      `SELECT name, country_code AS "countryCode", city, website, erasmus_code AS "erasmusCode", pic FROM reference_institutions WHERE ref = $1`,
+      [ref],
+    );
+    const entry = rows[0];
+    if (!entry) continue;
+    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: entry.name, countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
+  }
+  for (const { unitCode, ...person } of DEMO_PEOPLE)
+    await createPerson({ actor, input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher }, db);
+  for (const period of OUTBOUND_AGGREGATES) {
+    await createAggregate({
+      actor,
+      input: parseOrThrow(AggregateInput, {
+        direction: 'outbound',
+        who: 'staff',
+        count: period.count,
+        category: 'all purposes',
+        unitId: unitIds.get('SJTUSM')!,
+        startDate: period.start,
+        endDate: period.end,
+        sourceDocument: `Foreign affairs office annual returns ${period.start.slice(0, 4)}–${period.end.slice(0, 4)} (demo)`,
+      }),
+    }, db);
+  }
+  return DEMO_ACCOUNTS;
+}
+
+/** Prints the demo accounts so that the first start tells the user how to sign in. */
+export function printDemoAccounts(accounts: typeof DEMO_ACCOUNTS): void {
+  console.log('\nDemo data loaded. Sign in with one of these demo accounts:');
+  for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`);
+  console.log('');
+}

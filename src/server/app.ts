@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App, ServerContext } from './http/context.ts';
+import { publicRoute } from './http/context.ts';
+import { registerAuth } from './http/auth.ts';
+import { AppError, handleError, notFound, unauthenticated } from './http/errors.ts';
+import { authorize } from './policies/policies.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { countriesRoutes } from './modules/countries/countries.routes.ts';
+import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { authRoutes } from './modules/users/auth.routes.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
+  routeTable?: Array<{ method: string; url: string; policy: unknown }>;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Ant Design writes its styles at run time (CSS-in-JS); scripts stay strict.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
+export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  // Every /api route must say who may call it; a forgotten policy stops the server at start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') options.routeTable?.push({ method, url: route.url, policy });
+  });
+  app.addHook('preValidation', async (request) => {
+    const policy = request.routeOptions.config.policy;
+    if (!policy || policy === 'public') return;
+    if (policy === 'signed-in') {
+      if (!request.actor) throw unauthenticated();
+    } else authorize(request.actor, policy.entity, policy.action);
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Interchange API', version: VERSION }, servers: [] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  registerAuth(app, context.db);
+
+  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'] } }, async () => ({
+    status: 'ok',
+    engine: context.db.engine,
+    version: VERSION,
+  }));
+  app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [authRoutes, usersRoutes, countriesRoutes, institutionsRoutes, unitsRoutes, peopleRoutes, ledgerRoutes, auditRoutes, searchRoutes])
+    routes(app, context);
+
+  const webDir = context.config.webDir;
+  const hasWeb = existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound();
+    // Client-side routes: the web app's router takes over.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}
+
+export { AppError };

@@ -1,0 +1,30 @@
+import type { App, ServerContext } from '../http/context.ts';
+import { policy } from '../http/context.ts';
+import { AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
+import { isoTimestamp, selectList } from '../db/columns.ts';
+import { selectPage, Where } from '../db/where.ts';
+import { scopeOf } from '../policies/policies.ts';
+
+const COLUMNS = selectList({
+  id: 'id',
+  at: isoTimestamp('at'),
+  actorId: 'actor_id',
+  actorLabel: 'actor_label',
+  action: 'action',
+  entity: 'entity',
+  entityId: 'entity_id',
+  unitId: 'unit_id',
+  before: 'before',
+  after: 'after',
+});
+
+/** GET /api/audit: the history of records; a coordinator sees their unit's entries only. */
+export function auditRoutes(app: App, { db }: ServerContext): void {
+  app.get('/api/audit', { config: policy('audit', 'read'), schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
+    const q = request.query;
+    const where = new Where().when(q.entity, 'entity = ?').when(q.entityId, 'entity_id = ?').scope('unit_id', scopeOf(request.actor!));
+    const order = q.order === 'asc' ? 'ASC' : 'DESC';
+    const { rows, total } = await selectPage<AuditEntry>(db, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
+    return { items: rows, total, page: q.page, pageSize: q.pageSize };
+  });
+}

@@ -1,0 +1,36 @@
+import type { Queryable } from '../db/client.ts';
+import type { Actor } from '../policies/actor.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_out' | 'password_change' | 'token_create' | 'token_revoke' | 'erase';
+
+export interface AuditRecord {
+  actor: Actor;
+  action: AuditAction;
+  entity: string;
+  entityId: number | string;
+  /** The unit the record belongs to, so that a coordinator's audit view stays in their unit. */
+  unitId?: number | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/**
+ * Writes one audit row. Call it inside the transaction of the change itself, so that a
+ * change and its audit row commit or fail together.
+ */
+export async function recordAudit(tx: Queryable, record: AuditRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      record.actor.userId || null,
+      record.actor.email,
+      record.action,
+      record.entity,
+      String(record.entityId),
+      record.unitId ?? null,
+      record.before ? JSON.stringify(record.before) : null,
+      record.after ? JSON.stringify(record.after) : null,
+    ],
+  );
+}

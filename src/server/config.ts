@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+
+/** Settings read from the environment once, at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database, the generated secret and uploaded files live. */
+  dataDir: string;
+  /** A PostgreSQL server; when absent the embedded engine runs in dataDir. */
+  databaseUrl: string | null;
+  /** Key material for personal data; generated into dataDir when absent. */
+  secret: string | null;
+  /** Load the demo data into an empty database. */
+  demo: boolean;
+  /** Session lifetime. */
+  sessionHours: number;
+  /** Serve the built web app from this folder. */
+  webDir: string;
+  /** Sign-in attempts allowed per address per minute. */
+  signInRateLimit: number;
+  /** Cookies get `Secure` (set when served behind HTTPS). */
+  secureCookies: boolean;
+}
+
+/** Reads the configuration from environment variables (see README). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.INTERCHANGE_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    secret: env.INTERCHANGE_SECRET || null,
+    demo: env.INTERCHANGE_DEMO !== '0' && env.INTERCHANGE_DEMO !== 'false',
+    sessionHours: Number(env.INTERCHANGE_SESSION_HOURS ?? 12),
+    webDir: resolve(env.INTERCHANGE_WEB_DIR ?? 'dist/web'),
+    signInRateLimit: Number(env.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20),
+    secureCookies: env.INTERCHANGE_SECURE_COOKIES === '1' || env.INTERCHANGE_SECURE_COOKIES === 'true',
+  };
+}

@@ -1,0 +1,56 @@
+import pg from 'pg';
+
+// Dates stay 'YYYY-MM-DD' strings and bigint ids become numbers: our ids never pass 2^53.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/** Anything that runs SQL: the pool, or the client of an open transaction. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export type Engine = 'embedded' | 'postgresql';
+
+/** The database as the rest of the server sees it: one interface for both engines. */
+export interface Db extends Queryable {
+  engine: Engine;
+  /** Runs `work` in one transaction; rolls back on any error. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to PostgreSQL at `url`. The embedded engine gets a pool of one connection:
+ * PGlite has one session, and pglite-socket's multiplexer does not isolate transactions.
+ */
+export function connectDb(url: string, engine: Engine, onClose?: () => Promise<void>): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: engine === 'embedded' ? 1 : 10,
+    idleTimeoutMillis: 0,
+  });
+  pool.on('error', () => undefined);
+  return {
+    engine,
+    query: (text, params) => pool.query(text, params),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+      await onClose?.();
+    },
+  };
+}

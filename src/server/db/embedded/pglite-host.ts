@@ -1,0 +1,66 @@
+/**
+ * The embedded database's own process. PGlite blocks the event loop for the whole of
+ * each query, so it runs here, behind a PostgreSQL wire-protocol socket, and the server
+ * talks to it with `pg` exactly as it talks to a real PostgreSQL server.
+ *
+ * Started by embedded-engine.ts with an IPC channel; it reports `{ ready, port }` and
+ * closes the database cleanly when the parent goes away.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+interface HostOptions {
+  /** Folder of a persistent database; omitted for an in-memory one. */
+  dataDir?: string;
+  /** A dumpDataDir() image to start from (fast fresh databases for tests). */
+  loadImage?: string;
+  /** Write a dumpDataDir() image here once ready, then exit. */
+  dumpImageTo?: string;
+}
+
+const options = JSON.parse(process.env.PGLITE_HOST_OPTIONS ?? '{}') as HostOptions;
+
+async function main(): Promise<void> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const loadDataDir = options.loadImage
+    ? new Blob([await readFile(options.loadImage)])
+    : undefined;
+  const db = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir,
+    extensions: { pg_trgm, citext },
+  });
+  if (options.dumpImageTo) {
+    const image = await db.dumpDataDir('none');
+    await mkdir(dirname(options.dumpImageTo), { recursive: true });
+    await writeFile(options.dumpImageTo, Buffer.from(await image.arrayBuffer()));
+    await db.close();
+    process.send?.({ dumped: options.dumpImageTo }, () => process.exit(0));
+    return;
+  }
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
+  await server.start();
+  const address = server.getServerConn();
+  const port = Number(address.split(':').pop());
+  let closing = false;
+  const close = async (): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    await server.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('disconnect', () => void close());
+  process.on('SIGTERM', () => void close());
+  process.on('SIGINT', () => void close());
+  process.send?.({ ready: true, port });
+}
+
+main().catch((error: unknown) => {
+  console.error('pglite-host:', error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { likePattern, searchTokens } from '../search/normalize.ts';
+import { unitScopeSql } from './scope.ts';
+import type { QueryResultRow } from 'pg';
+import type { Queryable } from './client.ts';
+
+/** Builds a WHERE clause and its parameters together, so placeholders never drift. */
+export class Where {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  /** A placeholder for `value`. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds `sql` when `value` is given; `?` in `sql` is the value's placeholder. */
+  when(value: unknown, sql: string): this {
+    if (value !== undefined && value !== null && value !== '') this.clauses.push(sql.replaceAll('?', this.param(value)));
+    return this;
+  }
+
+  /** Adds a condition with no parameter. */
+  raw(sql: string): this {
+    this.clauses.push(sql);
+    return this;
+  }
+
+  /** Confines `column` to a coordinator's unit subtree when `scope` is set. */
+  scope(column: string, scope: number | null): this {
+    if (scope !== null) {
+      this.params.push(scope);
+      this.clauses.push(unitScopeSql(column, this.params.length));
+    }
+    return this;
+  }
+
+  /** Every word of `query` must match `column` (a normalised search text) in one of its forms. */
+  search(column: string, query: string | undefined): this {
+    for (const group of searchTokens(query ?? '')) {
+      this.clauses.push(`(${group.map((alt) => `${column} ILIKE ${this.param(likePattern(alt))}`).join(' OR ')})`);
+    }
+    return this;
+  }
+
+  toString(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+export interface PageSpec {
+  select: string;
+  from: string;
+  where: Where;
+  orderBy: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of rows and the total count of the rows that match. */
+export async function selectPage<R extends QueryResultRow>(db: Queryable, spec: PageSpec): Promise<{ rows: R[]; total: number }> {
+  const { select, from, where, orderBy, page, pageSize } = spec;
+  const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} ${where}`, [...where.params]);
+  const limit = where.param(pageSize);
+  const offset = where.param((page - 1) * pageSize);
+  const { rows } = await db.query<R>(`SELECT ${select} FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`, where.params);
+  return { rows, total: counted.rows[0]?.n ?? 0 };
+}

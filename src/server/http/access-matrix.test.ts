@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+
+/**
+ * Who may call each route, written by hand (not derived from the policies, so that a change
+ * to a policy has to change this table too). Every route the server registers must be here.
+ */
+type Caller = 'anonymous' | 'viewer' | 'leader' | 'coordinatorA' | 'officer' | 'admin' | 'token';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'leader', 'coordinatorA', 'officer', 'admin', 'token'];
+const SIGNED_IN: Caller[] = ['viewer', 'leader', 'coordinatorA', 'officer', 'admin', 'token'];
+const OFFICE: Caller[] = ['officer', 'admin', 'token'];
+const OFFICE_AND_UNITS: Caller[] = [...OFFICE, 'coordinatorA'];
+
+const MATRIX: Record<string, 'public' | Caller[]> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/sign-in': 'public',
+  'GET /api/auth/me': SIGNED_IN,
+  'POST /api/auth/sign-out': SIGNED_IN,
+  'POST /api/auth/sign-out-everywhere': SIGNED_IN,
+  'POST /api/auth/password': SIGNED_IN,
+  'PATCH /api/auth/preferences': SIGNED_IN,
+  'GET /api/auth/tokens': SIGNED_IN,
+  'POST /api/auth/tokens': SIGNED_IN,
+  'DELETE /api/auth/tokens/:id': SIGNED_IN,
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/countries': SIGNED_IN,
+  'GET /api/catalogue': SIGNED_IN,
+  'GET /api/institutions': SIGNED_IN,
+  'GET /api/institutions/:id': SIGNED_IN,
+  'POST /api/institutions': OFFICE_AND_UNITS,
+  'PATCH /api/institutions/:id': OFFICE,
+  'DELETE /api/institutions/:id': OFFICE,
+  'GET /api/units': SIGNED_IN,
+  'GET /api/units/:id': SIGNED_IN,
+  'POST /api/units': OFFICE,
+  'PATCH /api/units/:id': OFFICE,
+  'GET /api/people': SIGNED_IN,
+  'GET /api/people/:id': SIGNED_IN,
+  'POST /api/people': OFFICE_AND_UNITS,
+  'PATCH /api/people/:id': OFFICE_AND_UNITS,
+  'DELETE /api/people/:id': OFFICE_AND_UNITS,
+  'GET /api/ledger': SIGNED_IN,
+  'GET /api/ledger/totals': SIGNED_IN,
+  'GET /api/ledger/aggregates': SIGNED_IN,
+  'GET /api/ledger/aggregates/:id': SIGNED_IN,
+  'POST /api/ledger/aggregates': OFFICE,
+  'PATCH /api/ledger/aggregates/:id': OFFICE,
+  'DELETE /api/ledger/aggregates/:id': OFFICE,
+  'GET /api/audit': ['leader', 'coordinatorA', 'officer', 'admin', 'token'],
+  'GET /api/search': SIGNED_IN,
+};
+
+let t: TestServer;
+const ids: Record<string, number> = {};
+let token = '';
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const officer = await t.as('officer');
+  ids.institutions = (await officer.post('/api/institutions', { kind: 'university', nameEn: 'Matrix U', countryCode: 'FR' })).json().id;
+  ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
+  ids.aggregates = (await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 3, category: 'x', startDate: '1960-01-01', endDate: '1960-12-31', sourceDocument: 'doc', unitId: t.units.a })).json().id;
+  ids.units = t.units.a;
+  ids.users = t.userIds.viewer;
+  ids.tokens = 999999;
+  token = (await officer.post('/api/auth/tokens', { name: 'matrix' })).json().token;
+});
+afterAll(async () => t?.close());
+
+// Writes carry an empty body, so an allowed caller gets 400 and nothing changes; deletes
+// carry a stale version, so an allowed caller gets 409.
+function concreteUrl(url: string): string {
+  const kind = url.split('/')[url.startsWith('/api/ledger/') || url.startsWith('/api/auth/') ? 3 : 2]!;
+  return url.replace(':id', String(ids[kind] ?? 999999)).concat(url.endsWith(':id') ? '?version=999' : '');
+}
+
+async function callerClient(caller: Caller, fresh: boolean): Promise<Client> {
+  if (caller === 'anonymous') return t.anonymous;
+  if (caller === 'token') return client(t.app, null, null);
+  if (fresh) {
+    const { cookie, csrf } = await signInAs(t.app, emailOf(caller));
+    return client(t.app, cookie, csrf);
+  }
+  return t.as(caller);
+}
+
+describe('authorization matrix', () => {
+  it('covers every route the server registers, and nothing else', () => {
+    const registered = t.routes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, allowed] of Object.entries(MATRIX)) {
+    it(route, async () => {
+      const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
+      const target = concreteUrl(url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : '');
+      const results: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));
+        const headers = caller === 'token' ? { authorization: `Bearer ${token}` } : {};
+        const response =
+          method === 'GET' ? await c.get(target, headers)
+          : method === 'DELETE' ? await c.delete(target, headers)
+          : method === 'POST' ? await c.post(target, url === '/api/auth/sign-in' ? { email: 'x' } : {}, headers)
+          : await c.patch(target, {}, headers);
+        results[caller] = response.statusCode;
+      }
+      if (url.startsWith('/api/auth/sign-out')) t.resetSessions();
+      for (const caller of CALLERS) {
+        const status = results[caller]!;
+        if (allowed === 'public' || allowed.includes(caller)) {
+          expect([401, 403], `${caller} → ${status}`).not.toContain(status);
+          if (method === 'GET') expect(status, caller).toBe(200);
+        } else expect(status, caller).toBe(caller === 'anonymous' ? 401 : 403);
+      }
+    });
+  }
+});

@@ -1,0 +1,32 @@
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/open.ts';
+import { migrate } from './db/migrate.ts';
+import { syncReferenceData } from './reference/sync-reference.ts';
+import { createCipher, loadSecret } from './security/personal-data.ts';
+import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
+
+/**
+ * Starts Interchange: opens the database, applies migrations and reference data, loads the
+ * demo into an empty database (when enabled), and serves HTTP until SIGINT/SIGTERM.
+ */
+export async function serve(config: Config): Promise<void> {
+  const db = await openDatabase(config);
+  const cipher = createCipher(await loadSecret(config.secret, config.dataDir));
+  await migrate(db);
+  await syncReferenceData(db);
+  if (config.demo && (await isEmpty(db))) {
+    const accounts = await loadDemo(db, cipher);
+    printDemoAccounts(accounts);
+  }
+  const app = await buildApp({ db, config, cipher }, { logger: true });
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Interchange is running on http://localhost:${config.port} (${db.engine} database)`);
+}

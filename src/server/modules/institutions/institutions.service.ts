@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { searchText } from '../../search/normalize.ts';
+import type { Institution, InstitutionInput, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { findCatalogueEntry } from './catalogue.repo.ts';
+import { deleteInstitutionRow, findInstitution, insertInstitution, updateInstitutionRow } from './institutions.repo.ts';
+
+type Names = Pick<Institution, 'nameEn' | 'nameZh' | 'nameFr' | 'nameLocal' | 'otherNames'>;
+
+/** The search text of an institution: every name it goes by, and its codes. */
+function institutionSearchText(i: Names & { erasmusCode?: string | null }): string {
+  return searchText(i.nameEn, i.nameZh, i.nameFr, i.nameLocal, ...i.otherNames, i.erasmusCode);
+}
+
+/** Creates an institution, optionally from a catalogue entry (`referenceRef`). */
+export async function createInstitution(options: { actor: Actor; input: z.output<typeof InstitutionInput> }, db: Db): Promise<Institution> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
+      throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
+    const row = await insertInstitution(tx, { ...input, searchText: institutionSearchText(input) });
+    await recordAudit(tx, { actor, action: 'create', entity: 'institution', entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Changes an institution, if `version` is still current. */
+export async function updateInstitution(
+  options: { actor: Actor; id: number; input: z.output<typeof InstitutionUpdate> },
+  db: Db,
+): Promise<Institution> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = await findInstitution(tx, id, true);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw versionConflict(current);
+    if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
+      throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
+    const { version: _version, ...changes } = input;
+    const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Institution;
+    const row = await updateInstitutionRow(tx, id, { ...changes, searchText: institutionSearchText(merged) });
+    await recordAudit(tx, { actor, action: 'update', entity: 'institution', entityId: id, before: current, after: row });
+    return row;
+  });
+}
+
+/** Deletes an institution that nothing refers to any more. */
+export async function deleteInstitution(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = await findInstitution(tx, id, true);
+    if (!current) throw notFound();
+    if (current.version !== version) throw versionConflict(current);
+    await deleteInstitutionRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: 'institution', entityId: id, before: current });
+  });
+}

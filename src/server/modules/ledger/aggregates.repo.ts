@@ -1,0 +1,64 @@
+import type { Queryable } from '../../db/client.ts';
+import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { selectPage, Where } from '../../db/where.ts';
+import type { Aggregate } from '../../../shared/contracts/ledger.ts';
+
+const WRITABLE = {
+  direction: 'direction',
+  who: 'who',
+  count: 'count',
+  category: 'category',
+  countryCode: 'country_code',
+  institutionId: 'institution_id',
+  unitId: 'unit_id',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  sourceDocument: 'source_document',
+  notes: 'notes',
+};
+const COLUMNS = selectList({
+  id: 'id',
+  ...WRITABLE,
+  version: 'version',
+  createdAt: isoTimestamp('created_at'),
+  updatedAt: isoTimestamp('updated_at'),
+});
+
+export type AggregateValues = Partial<Omit<Aggregate, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** One aggregate entry within `scope`, or null. */
+export async function findAggregate(db: Queryable, id: number, scope: number | null, lock = false): Promise<Aggregate | null> {
+  const where = new Where().when(id, 'id = ?').scope('unit_id', scope);
+  const { rows } = await db.query<Aggregate>(`SELECT ${COLUMNS} FROM ledger_aggregates ${where} ${lock ? 'FOR UPDATE' : ''}`, where.params);
+  return rows[0] ?? null;
+}
+
+/** A page of aggregate entries, latest period first. */
+export function listAggregates(db: Queryable, scope: number | null, query: { page: number; pageSize: number }) {
+  const where = new Where().scope('unit_id', scope);
+  return selectPage<Aggregate>(db, { select: COLUMNS, from: 'ledger_aggregates', where, orderBy: 'start_date DESC, id', ...query });
+}
+
+/** Inserts an aggregate entry. */
+export async function insertAggregate(db: Queryable, values: AggregateValues): Promise<Aggregate> {
+  const params: unknown[] = [];
+  const { cols, vals } = insertLists(values, WRITABLE, params);
+  const { rows } = await db.query<Aggregate>(`INSERT INTO ledger_aggregates (${cols}) VALUES (${vals}) RETURNING ${COLUMNS}`, params);
+  return rows[0]!;
+}
+
+/** Writes the given fields and bumps the version. */
+export async function updateAggregateRow(db: Queryable, id: number, values: AggregateValues): Promise<Aggregate> {
+  const params: unknown[] = [id];
+  const sets = setList(values, WRITABLE, params);
+  const { rows } = await db.query<Aggregate>(
+    `UPDATE ledger_aggregates SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+    params,
+  );
+  return rows[0]!;
+}
+
+/** Deletes an aggregate entry. */
+export async function deleteAggregateRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM ledger_aggregates WHERE id = $1', [id]);
+}

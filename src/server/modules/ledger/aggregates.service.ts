@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import type { Aggregate, AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
+import { deleteAggregateRow, findAggregate, insertAggregate, updateAggregateRow } from './aggregates.repo.ts';
+import { replaceLedgerRows } from './ledger.write.ts';
+
+const MODULE = 'aggregate';
+
+/** The aggregate entry's one ledger row: a count, flagged as such, with its source. */
+function writeLedger(tx: Queryable, a: Aggregate): Promise<void> {
+  return replaceLedgerRows(tx, { module: MODULE, id: a.id, document: a.sourceDocument }, [
+    {
+      direction: a.direction,
+      who: a.who,
+      count: a.count,
+      category: a.category,
+      countryCode: a.countryCode,
+      institutionId: a.institutionId,
+      unitId: a.unitId,
+      startDate: a.startDate,
+      endDate: a.endDate,
+    },
+  ]);
+}
+
+/** Enters an aggregate count of person-times for a period with no individual records. */
+export async function createAggregate(options: { actor: Actor; input: z.output<typeof AggregateInput> }, db: Db): Promise<Aggregate> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    const row = await insertAggregate(tx, input);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'create', entity: MODULE, entityId: row.id, unitId: row.unitId, after: row });
+    return row;
+  });
+}
+
+/** Changes an aggregate entry and rewrites its ledger row. */
+export async function updateAggregate(options: { actor: Actor; id: number; input: z.output<typeof AggregateUpdate> }, db: Db): Promise<Aggregate> {
+  const { actor, id } = options;
+  const { version, ...input } = options.input;
+  return db.transaction(async (tx) => {
+    const current = await findAggregate(tx, id, scopeOf(actor), true);
+    if (!current) throw notFound();
+    if (current.version !== version) throw versionConflict(current);
+    const start = input.startDate ?? current.startDate;
+    const end = input.endDate ?? current.endDate;
+    if (end < start) throw invalidFields({ field: 'endDate', reason: 'end_before_start' });
+    const row = await updateAggregateRow(tx, id, input);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: MODULE, entityId: id, unitId: row.unitId, before: current, after: row });
+    return row;
+  });
+}
+
+/** Deletes an aggregate entry and its ledger row. */
+export async function deleteAggregate(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = await findAggregate(tx, id, scopeOf(actor), true);
+    if (!current) throw notFound();
+    if (current.version !== version) throw versionConflict(current);
+    await replaceLedgerRows(tx, { module: MODULE, id }, []);
+    await deleteAggregateRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: MODULE, entityId: id, unitId: current.unitId, before: current });
+  });
+}

@@ -1,0 +1,80 @@
+import type { Queryable } from '../../db/client.ts';
+import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { selectPage, Where } from '../../db/where.ts';
+import type { Person } from '../../../shared/contracts/people.ts';
+
+/** A person as stored: personal data still encrypted. */
+export type PersonRow = Omit<Person, 'birthDate' | 'passportNumber'> & { birthDateEnc: string | null; passportEnc: string | null };
+
+const WRITABLE = {
+  familyName: 'family_name',
+  givenName: 'given_name',
+  nameZh: 'name_zh',
+  otherNames: 'other_names',
+  gender: 'gender',
+  nationality: 'nationality',
+  institutionId: 'institution_id',
+  title: 'title',
+  email: 'email',
+  unitId: 'unit_id',
+  notes: 'notes',
+  birthDateEnc: 'birth_date_enc',
+  passportEnc: 'passport_enc',
+  searchText: 'search_text',
+};
+
+const COLUMNS = selectList({
+  id: 'p.id',
+  ...Object.fromEntries(Object.entries(WRITABLE).filter(([f]) => f !== 'searchText').map(([f, c]) => [f, `p.${c}`])),
+  institutionName: '(SELECT i.name_en FROM institutions i WHERE i.id = p.institution_id)',
+  version: 'p.version',
+  createdAt: isoTimestamp('p.created_at'),
+  updatedAt: isoTimestamp('p.updated_at'),
+});
+
+export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName'>> & { searchText?: string };
+
+/** One person within `scope` (a coordinator's unit; null = any), or null. */
+export async function findPerson(db: Queryable, id: number, scope: number | null, lock = false): Promise<PersonRow | null> {
+  const where = new Where().when(id, 'p.id = ?').scope('p.unit_id', scope);
+  const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM people p ${where} ${lock ? 'FOR UPDATE OF p' : ''}`, where.params);
+  return rows[0] ?? null;
+}
+
+/** Inserts a person. */
+export async function insertPerson(db: Queryable, values: PersonValues): Promise<PersonRow> {
+  const params: unknown[] = [];
+  const { cols, vals } = insertLists(values, WRITABLE, params);
+  const { rows } = await db.query<{ id: number }>(`INSERT INTO people (${cols}) VALUES (${vals}) RETURNING id`, params);
+  return (await findPerson(db, rows[0]!.id, null))!;
+}
+
+/** Writes the given fields and bumps the version. */
+export async function updatePersonRow(db: Queryable, id: number, values: PersonValues): Promise<PersonRow> {
+  const params: unknown[] = [id];
+  const sets = setList(values, WRITABLE, params);
+  await db.query(`UPDATE people SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+  return (await findPerson(db, id, null))!;
+}
+
+/** Deletes a person. */
+export async function deletePersonRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM people WHERE id = $1', [id]);
+}
+
+const SORTS: Record<string, string> = { familyName: 'p.family_name', nationality: 'p.nationality', updatedAt: 'p.updated_at' };
+
+/** A page of people within `scope`. */
+export function listPeople(
+  db: Queryable,
+  scope: number | null,
+  query: { q?: string; nationality?: string; unitId?: number; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
+  const where = new Where()
+    .search('p.search_text', query.q)
+    .when(query.nationality, 'p.nationality = ?')
+    .when(query.unitId, 'p.unit_id = ?')
+    .scope('p.unit_id', scope);
+  const orderBy = `${SORTS[query.sort] ?? 'p.family_name'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
+  return selectPage<PersonRow>(db, { select: COLUMNS, from: 'people p', where, orderBy, page: query.page, pageSize: query.pageSize });
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { invalidFields, notFound, versionConflict, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import type { Cipher } from '../../security/personal-data.ts';
+import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
+import { isInSubtree } from '../units/units.repo.ts';
+import { auditPerson, presentPerson } from './people.presenter.ts';
+import { deletePersonRow, findPerson, insertPerson, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
+
+type Input = Partial<z.output<typeof PersonInput>>;
+
+function personSearchText(p: Pick<PersonRow, 'familyName' | 'givenName' | 'nameZh' | 'otherNames' | 'email'>): string {
+  return searchText(`${p.familyName} ${p.givenName ?? ''}`, `${p.givenName ?? ''} ${p.familyName}`, p.nameZh, ...p.otherNames, p.email);
+}
+
+/** Checks what this actor may write: personal data and the owning unit. */
+async function checkWrite(tx: Queryable, actor: Actor, input: Input): Promise<void> {
+  const problems: FieldProblem[] = [];
+  if (!seesPersonalData(actor)) {
+    if (input.birthDate) problems.push({ field: 'birthDate', reason: 'not_allowed' });
+    if (input.passportNumber) problems.push({ field: 'passportNumber', reason: 'not_allowed' });
+  }
+  const scope = scopeOf(actor);
+  if (scope !== null && input.unitId !== undefined && (input.unitId === null || !(await isInSubtree(tx, scope, input.unitId))))
+    problems.push({ field: 'unitId', reason: 'not_allowed' });
+  if (problems.length) throw invalidFields(...problems);
+}
+
+/** Stored form of the input: personal data encrypted, search text computed. */
+function toValues(input: Input, cipher: Cipher): PersonValues {
+  const { birthDate, passportNumber, ...rest } = input;
+  return {
+    ...rest,
+    ...(birthDate !== undefined ? { birthDateEnc: cipher.encrypt(birthDate) } : {}),
+    ...(passportNumber !== undefined ? { passportEnc: cipher.encrypt(passportNumber) } : {}),
+  };
+}
+
+/** Creates a person; a coordinator's person belongs to the coordinator's unit. */
+export async function createPerson(options: { actor: Actor; input: z.output<typeof PersonInput>; cipher: Cipher }, db: Db): Promise<Person> {
+  const { actor, cipher } = options;
+  const input = { ...options.input, unitId: options.input.unitId ?? scopeOf(actor) };
+  return db.transaction(async (tx) => {
+    await checkWrite(tx, actor, input);
+    const row = await insertPerson(tx, { ...toValues(input, cipher), searchText: personSearchText(input) });
+    await recordAudit(tx, { actor, action: 'create', entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) });
+    return presentPerson(row, cipher, seesPersonalData(actor));
+  });
+}
+
+/** Changes a person, if `version` is current and the person is within the actor's reach. */
+export async function updatePerson(
+  options: { actor: Actor; id: number; input: z.output<typeof PersonUpdate>; cipher: Cipher },
+  db: Db,
+): Promise<Person> {
+  const { actor, id, cipher } = options;
+  const { version, ...input } = options.input;
+  return db.transaction(async (tx) => {
+    const current = await findPerson(tx, id, scopeOf(actor), true);
+    if (!current) throw notFound();
+    if (current.version !== version) throw versionConflict(presentPerson(current, cipher, seesPersonalData(actor)));
+    await checkWrite(tx, actor, input);
+    const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
+    const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });
+    await recordAudit(tx, { actor, action: 'update', entity: 'person', entityId: id, unitId: row.unitId, before: auditPerson(current), after: auditPerson(row) });
+    return presentPerson(row, cipher, seesPersonalData(actor));
+  });
+}
+
+/** Deletes a person who has no person-times in the ledger. */
+export async function deletePerson(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = await findPerson(tx, id, scopeOf(actor), true);
+    if (!current) throw notFound();
+    if (current.version !== version) throw versionConflict(auditPerson(current));
+    await deletePersonRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: 'person', entityId: id, unitId: current.unitId, before: auditPerson(current) });
+  });
+}
+
+/** One person within the actor's reach, presented for the actor's role. */
+export async function getPerson(options: { actor: Actor; id: number; cipher: Cipher }, db: Db): Promise<Person> {
+  const row = await findPerson(db, options.id, scopeOf(options.actor));
+  if (!row) throw notFound();
+  return presentPerson(row, options.cipher, seesPersonalData(options.actor));
+}

@@ -1,0 +1,37 @@
+import type { App, ServerContext } from '../../http/context.ts';
+import { signedIn } from '../../http/context.ts';
+import { SearchQuery, type SearchHit } from '../../../shared/contracts/search.ts';
+import { Where } from '../../db/where.ts';
+import { can, scopeOf } from '../../policies/policies.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+
+async function hits(db: Queryable, sql: (where: Where) => string, where: Where): Promise<SearchHit[]> {
+  return (await db.query<SearchHit>(sql(where), where.params)).rows;
+}
+
+/**
+ * Searches every kind of record the actor may read, with the same normalised matching as
+ * the lists: pinyin, folded accents, simplified or traditional characters.
+ */
+async function searchAll(db: Queryable, actor: Actor, q: string, limit: number): Promise<SearchHit[]> {
+  const found: SearchHit[] = [];
+  if (can(actor, 'institution', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'institution' AS kind, id, name_en AS label, coalesce(name_zh, country_code) AS detail
+      FROM institutions ${w} ORDER BY length(name_en), id LIMIT ${w.param(limit)}`, new Where().search('search_text', q))));
+  if (can(actor, 'person', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'person' AS kind, p.id, trim(p.family_name || ' ' || coalesce(p.given_name, '')) AS label,
+      coalesce(p.name_zh, p.title) AS detail FROM people p ${w} ORDER BY p.family_name, p.id LIMIT ${w.param(limit)}`,
+      new Where().search('p.search_text', q).scope('p.unit_id', scopeOf(actor)))));
+  if (can(actor, 'unit', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'unit' AS kind, id, name_en AS label, name_zh AS detail
+      FROM units ${w} ORDER BY code LIMIT ${w.param(limit)}`, new Where().search('search_text', q))));
+  return found;
+}
+
+/** GET /api/search: one box for institutions, people and units. */
+export function searchRoutes(app: App, { db }: ServerContext): void {
+  app.get('/api/search', { config: signedIn, schema: { tags: ['search'], querystring: SearchQuery } }, async (request) =>
+    searchAll(db, request.actor!, request.query.q, request.query.limit),
+  );
+}

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { searchText } from '../../search/normalize.ts';
+import type { Unit, UnitInput, UnitUpdate } from '../../../shared/contracts/units.ts';
+import { findUnit, insertUnit, isInSubtree, updateUnitRow } from './units.repo.ts';
+
+/** Creates a unit of our organization. */
+export async function createUnit(options: { actor: Actor; input: z.output<typeof UnitInput> }, db: Db): Promise<Unit> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    if (input.parentId !== null && !(await findUnit(tx, input.parentId))) throw invalidFields({ field: 'parentId', reason: 'unknown_reference' });
+    const row = await insertUnit(tx, { ...input, searchText: searchText(input.nameEn, input.nameZh, input.nameFr, input.code) });
+    await recordAudit(tx, { actor, action: 'create', entity: 'unit', entityId: row.id, unitId: row.id, after: row });
+    return row;
+  });
+}
+
+/** Changes a unit; refuses to move it beneath itself. */
+export async function updateUnit(options: { actor: Actor; id: number; input: z.output<typeof UnitUpdate> }, db: Db): Promise<Unit> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = await findUnit(tx, id, true);
+    if (!current) throw notFound();
+    if (current.version !== input.version) throw versionConflict(current);
+    if (input.parentId != null) {
+      if (!(await findUnit(tx, input.parentId))) throw invalidFields({ field: 'parentId', reason: 'unknown_reference' });
+      if (await isInSubtree(tx, id, input.parentId)) throw invalidFields({ field: 'parentId', reason: 'cycle' });
+    }
+    const { version: _version, ...changes } = input;
+    const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Unit;
+    const row = await updateUnitRow(tx, id, { ...changes, searchText: searchText(merged.nameEn, merged.nameZh, merged.nameFr, merged.code) });
+    await recordAudit(tx, { actor, action: 'update', entity: 'unit', entityId: id, unitId: id, before: current, after: row });
+    return row;
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply } from 'fastify';
+import type { App, ServerContext } from '../../http/context.ts';
+import { publicRoute, signedIn } from '../../http/context.ts';
+import { IdParams } from '../../../shared/contracts/common.ts';
+import { ApiTokenInput, PasswordChange, PreferencesInput, SignInInput } from '../../../shared/contracts/auth.ts';
+import { SESSION_COOKIE } from '../../http/auth.ts';
+import { listApiTokens } from './sessions.repo.ts';
+import { findUserById } from './users.repo.ts';
+import { changePassword, createApiToken, presentUser, revokeToken, setPreferences, signIn, signOut } from './users.service.ts';
+
+/** Sign-in, sign-out, the current user, password and API tokens. */
+export function authRoutes(app: App, { db, config }: ServerContext): void {
+  const tags = ['auth'];
+  const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
+      schema: { tags, body: SignInInput },
+    },
+    async (request, reply) => {
+      const { user, session } = await signIn(
+        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, sessionHours: config.sessionHours },
+        db,
+      );
+      void reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies || request.protocol === 'https',
+        expires: new Date(session.expiresAt),
+      });
+      return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.get('/api/auth/me', { config: signedIn, schema: { tags } }, async (request) => {
+    const actor = request.actor!;
+    const user = await findUserById(db, actor.userId);
+    return { user: presentUser(user!), csrfToken: actor.csrfToken ?? '' };
+  });
+
+  app.post('/api/auth/sign-out', { config: signedIn, schema: { tags } }, async (request, reply) => {
+    await signOut({ actor: request.actor!, everywhere: false }, db);
+    clearCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags } }, async (request, reply) => {
+    await signOut({ actor: request.actor!, everywhere: true }, db);
+    clearCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/auth/password', { config: signedIn, schema: { tags, body: PasswordChange } }, async (request, reply) => {
+    await changePassword({ actor: request.actor!, ...request.body }, db);
+    return reply.status(204).send();
+  });
+
+  app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, body: PreferencesInput } }, async (request) =>
+    setPreferences({ actor: request.actor!, locale: request.body.locale }, db),
+  );
+
+  app.get('/api/auth/tokens', { config: signedIn, schema: { tags } }, async (request) => listApiTokens(db, request.actor!.userId));
+  app.post('/api/auth/tokens', { config: signedIn, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
+    reply.status(201).send(await createApiToken({ actor: request.actor!, name: request.body.name }, db)),
+  );
+  app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, params: IdParams } }, async (request, reply) => {
+    await revokeToken({ actor: request.actor!, id: request.params.id }, db);
+    return reply.status(204).send();
+  });
+}

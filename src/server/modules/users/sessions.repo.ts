@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../../db/client.ts';
+
+/** What a session or API token resolves to. */
+export interface Credential {
+  sessionId: number | null;
+  csrfToken: string | null;
+  userId: number;
+}
+
+/** A secret's database form: we keep only its SHA-256, so a leaked table opens nothing. */
+export function digest(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** A new random secret with a readable prefix. */
+export function newSecret(prefix: string): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Opens a session; returns its secret cookie value and CSRF token. */
+export async function insertSession(
+  db: Queryable,
+  session: { userId: number; hours: number; ip: string | null; userAgent: string | null },
+): Promise<{ id: number; token: string; csrfToken: string; expiresAt: string }> {
+  const token = newSecret('ics');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const { rows } = await db.query<{ id: number; expiresAt: string }>(
+    `INSERT INTO sessions (token_hash, csrf_token, user_id, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)
+     RETURNING id, expires_at::text AS "expiresAt"`,
+    [digest(token), csrfToken, session.userId, session.hours, session.ip, session.userAgent?.slice(0, 300) ?? null],
+  );
+  return { id: rows[0]!.id, expiresAt: rows[0]!.expiresAt, token, csrfToken };
+}
+
+/** The live session with this cookie value, or null when unknown or expired. */
+export async function findSession(db: Queryable, token: string): Promise<Credential | null> {
+  const { rows } = await db.query<Credential>(
+    `UPDATE sessions SET last_seen_at = now()
+     WHERE token_hash = $1 AND expires_at > now()
+     RETURNING id AS "sessionId", csrf_token AS "csrfToken", user_id AS "userId"`,
+    [digest(token)],
+  );
+  return rows[0] ?? null;
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id = $1', [id]);
+}
+
+/** Ends every session of a user except `keep` (the one making the request), if given. */
+export async function deleteSessionsOfUser(db: Queryable, userId: number, keep: number | null = null): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2', [userId, keep]);
+  return rowCount ?? 0;
+}
+
+/** The user behind a live API token, or null. */
+export async function findApiToken(db: Queryable, token: string): Promise<Credential | null> {
+  const { rows } = await db.query<Credential>(
+    `UPDATE api_tokens SET last_used_at = now()
+     WHERE token_hash = $1 AND revoked_at IS NULL
+     RETURNING NULL::bigint AS "sessionId", NULL::text AS "csrfToken", user_id AS "userId"`,
+    [digest(token)],
+  );
+  return rows[0] ?? null;
+}
+
+export interface ApiTokenRow {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_COLUMNS = `id, name, created_at::text AS "createdAt", last_used_at::text AS "lastUsedAt", revoked_at::text AS "revokedAt"`;
+
+/** Creates an API token for a user; the secret is returned once and stored only as a digest. */
+export async function insertApiToken(db: Queryable, userId: number, name: string): Promise<ApiTokenRow & { token: string }> {
+  const token = newSecret('ict');
+  const { rows } = await db.query<ApiTokenRow>(
+    `INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING ${TOKEN_COLUMNS}`,
+    [userId, name, digest(token)],
+  );
+  return { ...rows[0]!, token };
+}
+
+/** A user's API tokens, newest first. */
+export async function listApiTokens(db: Queryable, userId: number): Promise<ApiTokenRow[]> {
+  const { rows } = await db.query<ApiTokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, [userId]);
+  return rows;
+}
+
+/** Revokes one of a user's tokens; false when the user has no such live token. */
+export async function revokeApiToken(db: Queryable, userId: number, id: number): Promise<boolean> {
+  const { rowCount } = await db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL', [id, userId]);
+  return (rowCount ?? 0) > 0;
+}

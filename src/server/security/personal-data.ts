@@ -1,0 +1,48 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Encrypts and decrypts personal data (passport numbers, birth dates) with AES-256-GCM. */
+export interface Cipher {
+  encrypt(plain: string | null): string | null;
+  decrypt(stored: string | null): string | null;
+}
+
+/** A cipher keyed by `secret`: any string; the key is its SHA-256. */
+export function createCipher(secret: string): Cipher {
+  const key = createHash('sha256').update(`interchange:personal-data:${secret}`).digest();
+  return {
+    encrypt(plain) {
+      if (plain === null) return null;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    },
+    decrypt(stored) {
+      if (stored === null) return null;
+      const [version, iv, tag, body] = stored.split(':');
+      if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('personal data: unknown format');
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/**
+ * The secret from INTERCHANGE_SECRET, or one generated once into the data folder: the
+ * embedded default must work with no setup, and must keep decrypting after a restart.
+ */
+export async function loadSecret(configured: string | null, dataDir: string): Promise<string> {
+  if (configured) return configured;
+  const file = join(dataDir, 'secret.key');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}

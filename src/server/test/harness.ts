@@ -1,0 +1,121 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { App } from '../http/context.ts';
+import type { Db } from '../db/client.ts';
+import { readConfig } from '../config.ts';
+import { createCipher, type Cipher } from '../security/personal-data.ts';
+import { SYSTEM_ACTOR } from '../policies/actor.ts';
+import { parseOrThrow } from '../http/errors.ts';
+import { createUnit } from '../modules/units/units.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { UnitInput } from '../../shared/contracts/units.ts';
+import { UserInput } from '../../shared/contracts/users.ts';
+import { openTestDatabase } from './test-database.ts';
+
+/** The roles a test can act as; coordinators of two different units. */
+export const TEST_ROLES = ['admin', 'officer', 'coordinatorA', 'coordinatorB', 'leader', 'viewer'] as const;
+export type TestRole = (typeof TEST_ROLES)[number];
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A client that acts as one signed-in user: its cookie and CSRF token go with each call. */
+export interface Client {
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export interface TestServer {
+  app: App;
+  db: Db;
+  cipher: Cipher;
+  /** Unit ids: A (with child A1) and B, under the university root. */
+  units: { root: number; a: number; a1: number; b: number };
+  userIds: Record<TestRole, number>;
+  /** A client signed in as `role` (signed in once, then reused). */
+  as(role: TestRole): Promise<Client>;
+  /** Forgets the cached sessions (after a test that ended them). */
+  resetSessions(): void;
+  /** A client with no session. */
+  anonymous: Client;
+  /** Every /api route the server registered, with its declared policy. */
+  routes: Array<{ method: string; url: string; policy: unknown }>;
+  close(): Promise<void>;
+}
+
+/** A client sending `cookie` and `csrf` (either may be null) with every call. */
+export function client(app: App, cookie: string | null, csrf: string | null): Client {
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+  return {
+    get: (url, headers) => send('GET', url, undefined, headers),
+    post: (url, body, headers) => send('POST', url, body ?? {}, headers),
+    patch: (url, body, headers) => send('PATCH', url, body, headers),
+    delete: (url, headers) => send('DELETE', url, undefined, headers),
+  };
+}
+
+/** Signs in over HTTP and returns the session cookie and CSRF token. */
+export async function signInAs(app: App, email: string, password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${response.statusCode} ${response.body}`);
+  const set = response.cookies.find((c) => c.name === 'interchange_session');
+  return { cookie: `interchange_session=${set!.value}`, csrf: response.json<{ csrfToken: string }>().csrfToken };
+}
+
+export const emailOf = (role: TestRole) => `${role.toLowerCase()}@test.interchange`;
+
+/**
+ * A server on a fresh database of this project's engine, with a small organization
+ * (root → A → A1, root → B) and one user per test role.
+ */
+export async function startTestServer(): Promise<TestServer> {
+  const db = await openTestDatabase();
+  const cipher = createCipher('test-secret');
+  const config = { ...readConfig({}), webDir: '/nonexistent', signInRateLimit: 100 };
+  const actor = SYSTEM_ACTOR;
+  const unit = async (code: string, parentId: number | null) =>
+    (await createUnit({ actor, input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh: `单位${code}`, parentId }) }, db)).id;
+  const root = await unit('ROOT', null);
+  const a = await unit('A', root);
+  const a1 = await unit('A1', a);
+  const b = await unit('B', root);
+  const roleOf = (r: TestRole) => (r.startsWith('coordinator') ? 'coordinator' : r);
+  const unitOf = (r: TestRole) => (r === 'coordinatorA' ? a : r === 'coordinatorB' ? b : null);
+  const userIds = {} as Record<TestRole, number>;
+  for (const role of TEST_ROLES) {
+    const input = parseOrThrow(UserInput, { email: emailOf(role), displayName: role, role: roleOf(role), unitId: unitOf(role), password: PASSWORD });
+    userIds[role] = (await createUser({ actor, input }, db)).id;
+  }
+  const routes: TestServer['routes'] = [];
+  const app = await buildApp({ db, config, cipher }, { routeTable: routes });
+  await app.ready();
+  const sessions = new Map<TestRole, Client>();
+  return {
+    app,
+    db,
+    cipher,
+    units: { root, a, a1, b },
+    userIds,
+    anonymous: client(app, null, null),
+    routes,
+    async as(role) {
+      if (!sessions.has(role)) {
+        const { cookie, csrf } = await signInAs(app, emailOf(role));
+        sessions.set(role, client(app, cookie, csrf));
+      }
+      return sessions.get(role)!;
+    },
+    resetSessions: () => sessions.clear(),
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

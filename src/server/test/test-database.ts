@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { connectDb, type Db } from '../db/client.ts';
+import { dumpEmbeddedImage, startEmbeddedEngine } from '../db/embedded/embedded-engine.ts';
+import { migrate } from '../db/migrate.ts';
+import { syncReferenceData } from '../reference/sync-reference.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Which engine the database suites run on: set per vitest project. */
+export function testEngine(): 'embedded' | 'postgresql' {
+  return process.env.INTERCHANGE_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'embedded';
+}
+
+/** A digest of everything that shapes a fresh database: migrations and reference data. */
+function schemaDigest(): string {
+  const hash = createHash('sha256');
+  const dirs = ['src/server/db/migrations', 'reference'];
+  for (const dir of dirs)
+    for (const file of readdirSync(root + dir).sort()) hash.update(file).update(readFileSync(`${root}${dir}/${file}`));
+  hash.update(readFileSync(`${root}src/server/reference/sync-reference.ts`));
+  return hash.digest('hex').slice(0, 12);
+}
+
+const imagePath = () => `${root}.tmp/test-db-${schemaDigest()}.tar`;
+const templateName = () => `interchange_tpl_${schemaDigest()}`;
+
+async function prepare(db: Db): Promise<void> {
+  await migrate(db);
+  await syncReferenceData(db);
+}
+
+/**
+ * Makes the starting point of every test database once per schema: a PGlite image for the
+ * embedded engine, a template database on PostgreSQL. Called from vitest's global setup.
+ */
+export async function prepareTestDatabases(): Promise<void> {
+  const image = imagePath();
+  if (!existsSync(image)) {
+    // Built in a folder (an in-memory database ends with its process), then dumped to an image.
+    const dataDir = `${root}.tmp/test-db-build-${process.pid}`;
+    await rm(dataDir, { recursive: true, force: true });
+    const engine = await startEmbeddedEngine({ dataDir });
+    const db = connectDb(engine.url, 'embedded', engine.stop);
+    await prepare(db);
+    await db.close();
+    await dumpEmbeddedImage({ dataDir, target: `${image}.partial` });
+    await rename(`${image}.partial`, image);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName()]);
+      if (!exists.rowCount) {
+        const building = `${templateName()}_build_${randomBytes(3).toString('hex')}`;
+        await admin.query(`CREATE DATABASE ${building}`);
+        const db = connectDb(withDatabase(url, building), 'postgresql');
+        await prepare(db);
+        await db.close();
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${templateName()}`).catch(async () => {
+          await admin.query(`DROP DATABASE ${building}`);
+        });
+      }
+    } finally {
+      await admin.end();
+    }
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh database for one test file, on the engine of this vitest project. */
+export async function openTestDatabase(): Promise<Db> {
+  if (testEngine() === 'embedded') {
+    const engine = await startEmbeddedEngine({ loadImage: imagePath() });
+    return connectDb(engine.url, 'embedded', engine.stop);
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `interchange_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+  await admin.end();
+  return connectDb(withDatabase(url, name), 'postgresql', async () => {
+    const dropper = new pg.Client({ connectionString: url });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
+  });
+}
+

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Interface languages: English, Simplified Chinese, French. */
+export const LOCALES = ['en', 'zh', 'fr'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+export const Id = z.coerce.number().int().positive();
+export const IdParams = z.object({ id: Id });
+export type IdParams = z.infer<typeof IdParams>;
+
+/** ISO 3166-1 alpha-2, upper case. */
+export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+
+/** Calendar date as 'YYYY-MM-DD', checked to be a real day. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'invalid_date' });
+
+/** Optional free text: trimmed, empty becomes null. */
+export const OptionalText = (max = 2000) =>
+  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+
+export const RequiredText = (max = 500) => z.string().trim().min(1).max(max);
+
+/** Every update names the version it was based on; a stale one gets 409. */
+export const Versioned = z.object({ version: z.number().int().positive() });
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  q: z.string().trim().max(200).optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+/** A page of a list. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const FieldError = z.object({ field: z.string(), message: z.string() });
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(FieldError).optional(),
+    current: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;

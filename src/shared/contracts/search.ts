@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** One hit of the global search: enough to show a line and link to the record. */
+export const SearchHit = z.object({
+  kind: z.enum(['institution', 'person', 'unit']),
+  id: z.number(),
+  label: z.string(),
+  detail: z.string().nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;

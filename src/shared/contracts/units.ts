@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Id, OptionalText, RequiredText, Versioned } from './common.ts';
+
+export const UNIT_KINDS = ['university', 'school', 'department', 'hospital', 'institute', 'office', 'centre'] as const;
+export const UnitKind = z.enum(UNIT_KINDS);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+const Fields = {
+  parentId: Id.nullish().transform((v) => v ?? null),
+  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/),
+  kind: UnitKind,
+  nameEn: RequiredText(300),
+  nameZh: RequiredText(300),
+  nameFr: OptionalText(300),
+};
+
+/** Creating a unit of our organization. */
+export const UnitInput = z.object(Fields);
+export type UnitInput = z.input<typeof UnitInput>;
+
+/** Changing a unit. */
+export const UnitUpdate = z.object(Fields).partial().extend(Versioned.shape);
+export type UnitUpdate = z.input<typeof UnitUpdate>;
+
+export const Unit = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  code: z.string(),
+  kind: UnitKind,
+  nameEn: z.string(),
+  nameZh: z.string(),
+  nameFr: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof Unit>;

@@ -1,0 +1,58 @@
+import type { Locale } from '../contracts/common.ts';
+
+type Catalogue = Record<string, Record<Locale, string>>;
+
+/** What went wrong, per error code, in the three interface languages. */
+export const ERROR_MESSAGES: Catalogue = {
+  validation_failed: { en: 'Some fields are not valid.', zh: '部分字段无效。', fr: 'Certains champs ne sont pas valides.' },
+  bad_json: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。', fr: "Le corps de la requête n'est pas un JSON valide." },
+  payload_too_large: { en: 'The request is too large.', zh: '请求内容过大。', fr: 'La requête est trop volumineuse.' },
+  unauthenticated: { en: 'Please sign in.', zh: '请先登录。', fr: 'Veuillez vous connecter.' },
+  invalid_credentials: { en: 'Email or password is wrong.', zh: '邮箱或密码错误。', fr: 'Adresse e-mail ou mot de passe incorrect.' },
+  forbidden: { en: 'You are not allowed to do this.', zh: '您无权执行此操作。', fr: "Vous n'êtes pas autorisé à faire cela." },
+  csrf_invalid: { en: 'The form has expired; reload the page and try again.', zh: '表单已过期，请刷新页面后重试。', fr: 'Le formulaire a expiré ; rechargez la page et réessayez.' },
+  not_found: { en: 'Not found.', zh: '未找到。', fr: 'Introuvable.' },
+  version_conflict: {
+    en: 'Someone else changed this record since you opened it. Review the current version and save again.',
+    zh: '在您打开后，此记录已被他人修改。请查看最新版本后再保存。',
+    fr: "Quelqu'un d'autre a modifié cet enregistrement depuis que vous l'avez ouvert. Vérifiez la version actuelle puis enregistrez à nouveau.",
+  },
+  duplicate: { en: 'A record with this value already exists.', zh: '已存在具有该值的记录。', fr: 'Un enregistrement avec cette valeur existe déjà.' },
+  in_use: { en: 'This record is still referenced by other records.', zh: '此记录仍被其他记录引用。', fr: "Cet enregistrement est encore référencé par d'autres." },
+  rate_limited: { en: 'Too many attempts; wait a moment and try again.', zh: '尝试次数过多，请稍后再试。', fr: 'Trop de tentatives ; patientez puis réessayez.' },
+  wrong_password: { en: 'The current password is wrong.', zh: '当前密码错误。', fr: 'Le mot de passe actuel est incorrect.' },
+  internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
+};
+
+/** Why a field is not valid, in the three interface languages. */
+export const FIELD_REASONS: Catalogue = {
+  required: { en: 'is required', zh: '为必填项', fr: 'est obligatoire' },
+  too_short: { en: 'is too short', zh: '太短', fr: 'est trop court' },
+  too_long: { en: 'is too long', zh: '太长', fr: 'est trop long' },
+  too_small: { en: 'is too small', zh: '太小', fr: 'est trop petit' },
+  too_big: { en: 'is too large', zh: '太大', fr: 'est trop grand' },
+  invalid_type: { en: 'has the wrong type', zh: '类型错误', fr: "n'a pas le bon type" },
+  invalid_value: { en: 'is not one of the allowed values', zh: '不是允许的取值', fr: "n'est pas une valeur autorisée" },
+  invalid_format: { en: 'has the wrong format', zh: '格式错误', fr: "n'a pas le bon format" },
+  invalid_date: { en: 'is not a valid date (YYYY-MM-DD)', zh: '不是有效日期（YYYY-MM-DD）', fr: "n'est pas une date valide (AAAA-MM-JJ)" },
+  invalid_url: { en: 'is not a valid web address (https://…)', zh: '不是有效网址（https://…）', fr: "n'est pas une adresse web valide (https://…)" },
+  invalid_email: { en: 'is not a valid email address', zh: '不是有效的邮箱地址', fr: "n'est pas une adresse e-mail valide" },
+  end_before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },
+  coordinator_needs_unit: { en: 'is required for a coordinator, and only for one', zh: '协调员必须指定单位，其他角色不得指定', fr: 'est obligatoire pour un coordinateur, et seulement pour lui' },
+  unknown_reference: { en: 'refers to a record that does not exist', zh: '引用的记录不存在', fr: "fait référence à un enregistrement inexistant" },
+  duplicate: { en: 'is already used by another record', zh: '已被其他记录使用', fr: 'est déjà utilisé par un autre enregistrement' },
+  unknown_field: { en: 'is not a known field', zh: '不是已知字段', fr: "n'est pas un champ connu" },
+  not_allowed: { en: 'may not be set by you', zh: '您无权设置', fr: 'ne peut pas être défini par vous' },
+  wrong_password: { en: 'is not your current password', zh: '不是您当前的密码', fr: "n'est pas votre mot de passe actuel" },
+  cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
+};
+
+/** The message for an error code, falling back to English and then to the code itself. */
+export function errorMessage(code: string, locale: Locale): string {
+  return ERROR_MESSAGES[code]?.[locale] ?? ERROR_MESSAGES[code]?.en ?? code;
+}
+
+/** The reason for a field error, falling back to English and then to the code itself. */
+export function fieldReason(code: string, locale: Locale): string {
+  return FIELD_REASONS[code]?.[locale] ?? FIELD_REASONS[code]?.en ?? code;
+}
