@@ -101,7 +101,7 @@ describe('authorization matrix', () => {
       const results: Record<string, number> = {};
       for (const caller of CALLERS) {
         const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));
-        const headers = caller === 'token' ? { authorization: `Bearer ${token}` } : {};
+        const headers: Record<string, string> = caller === 'token' ? { authorization: `Bearer ${token}` } : {};
         const response =
           method === 'GET' ? await c.get(target, headers)
           : method === 'DELETE' ? await c.delete(target, headers)

@@ -3,9 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 import { AppError } from './errors.ts';
-import { findApiToken, findSession } from '../modules/users/sessions.repo.ts';
-import { findUserById } from '../modules/users/users.repo.ts';
-import { actorOf } from '../modules/users/users.service.ts';
+import { resolveActor } from '../modules/users/users.service.ts';
 
 export const SESSION_COOKIE = 'interchange_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,14 +20,9 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function resolveActor(request: FastifyRequest, db: Db): Promise<Actor | null> {
+function credentialsOf(request: FastifyRequest): { bearer?: string; cookie?: string } {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  const cookie = request.cookies[SESSION_COOKIE];
-  const credential = bearer ? await findApiToken(db, bearer) : cookie ? await findSession(db, cookie) : null;
-  if (!credential) return null;
-  const user = await findUserById(db, credential.userId);
-  if (!user || user.disabled) return null;
-  return actorOf(user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
+  return { bearer, cookie: request.cookies[SESSION_COOKIE] };
 }
 
 /**
@@ -41,7 +34,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    request.actor = await resolveActor(request, db);
+    request.actor = await resolveActor(credentialsOf(request), db);
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.actor.csrfToken || !sameSecret(sent, request.actor.csrfToken))

@@ -17,6 +17,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 // Only the Latin/Greek/Cyrillic combining diacritics: stripping every \p{M} would also delete
 // Japanese voicing marks and Indic vowel signs, changing words instead of folding accents.
+// eslint-disable-next-line no-misleading-character-class -- a class of bare combining marks is the point here
 const COMBINING_DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 const PINYIN_SYLLABLE = /^[a-zü]+$/;

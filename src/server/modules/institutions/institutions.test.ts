@@ -71,7 +71,7 @@ describe('institutions', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.current).toMatchObject({ version: 2, nameZh: '卡罗林斯卡学院' });
     const row = await t.db.query('SELECT name_zh FROM institutions WHERE id = $1', [created.id]);
-    expect(row.rows[0].name_zh).toBe('卡罗林斯卡学院');
+    expect(row.rows[0]?.name_zh).toBe('卡罗林斯卡学院');
     const audit = await auditOf(created.id);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(audit[1]!.before).toMatchObject({ nameZh: null });

@@ -7,7 +7,7 @@ import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
-import { isInSubtree } from '../units/units.repo.ts';
+import { unitContains } from '../units/units.service.ts';
 import { auditPerson, presentPerson } from './people.presenter.ts';
 import { deletePersonRow, findPerson, insertPerson, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
 
@@ -25,7 +25,7 @@ async function checkWrite(tx: Queryable, actor: Actor, input: Input): Promise<vo
     if (input.passportNumber) problems.push({ field: 'passportNumber', reason: 'not_allowed' });
   }
   const scope = scopeOf(actor);
-  if (scope !== null && input.unitId !== undefined && (input.unitId === null || !(await isInSubtree(tx, scope, input.unitId))))
+  if (scope !== null && input.unitId !== undefined && (input.unitId === null || !(await unitContains(tx, scope, input.unitId))))
     problems.push({ field: 'unitId', reason: 'not_allowed' });
   if (problems.length) throw invalidFields(...problems);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
@@ -35,4 +35,9 @@ export async function updateUnit(options: { actor: Actor; id: number; input: z.o
     await recordAudit(tx, { actor, action: 'update', entity: 'unit', entityId: id, unitId: id, before: current, after: row });
     return row;
   });
+}
+
+/** Whether `candidate` is the unit `root` or lies beneath it. */
+export function unitContains(db: Queryable, root: number, candidate: number): Promise<boolean> {
+  return isInSubtree(db, root, candidate);
 }

@@ -21,7 +21,7 @@ describe('sign-in and sessions', () => {
     expect(me.json().user).toMatchObject({ email: emailOf('officer'), role: 'officer' });
     expect(me.json().user).not.toHaveProperty('passwordHash');
     const hashes = await t.db.query('SELECT password_hash FROM users WHERE email = $1', [emailOf('officer')]);
-    expect(hashes.rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(hashes.rows[0]?.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a wrong password and an unknown email alike, then throttles the account', async () => {

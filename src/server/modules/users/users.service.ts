@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { UserInput as UserInputSchema, UserUpdate as UserUpdateSchema } from '../../../shared/contracts/users.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserById, insertUser, updateUserRow, type UserRow } from './users.repo.ts';
-import { deleteSessionsOfUser, insertApiToken, insertSession, revokeApiToken } from './sessions.repo.ts';
+import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, revokeApiToken } from './sessions.repo.ts';
 import { clearFailures, isThrottled, recordFailure } from './sign-in-throttle.ts';
 
 /** A user as the API shows it: never the password hash. */
@@ -150,3 +150,16 @@ export async function revokeToken(options: { actor: Actor; id: number }, db: Db)
   });
 }
 
+
+/**
+ * The actor behind a request's credentials: an API token (Authorization: Bearer) or a
+ * session cookie. Null when neither is live or the user is disabled.
+ */
+export async function resolveActor(credentials: { bearer?: string; cookie?: string }, db: Queryable): Promise<Actor | null> {
+  const { bearer, cookie } = credentials;
+  const credential = bearer ? await findApiToken(db, bearer) : cookie ? await findSession(db, cookie) : null;
+  if (!credential) return null;
+  const user = await findUserById(db, credential.userId);
+  if (!user || user.disabled) return null;
+  return actorOf(user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
+}
