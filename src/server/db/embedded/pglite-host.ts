@@ -7,7 +7,8 @@
  * closes the database cleanly when the parent goes away.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { citext } from '@electric-sql/pglite/contrib/citext';
@@ -24,8 +25,39 @@ interface HostOptions {
 
 const options = JSON.parse(process.env.PGLITE_HOST_OPTIONS ?? '{}') as HostOptions;
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite has one session: two processes opening the same folder would corrupt it. The lock
+ * file names the holder; a stale one (its process gone) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'interchange.lock');
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(file, 'utf8'));
+  } catch {
+    holder = 0;
+  }
+  if (holder && holder !== process.pid && alive(holder))
+    throw new Error(`the embedded database in ${dataDir} is in use by process ${holder}: stop that server first`);
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
 async function main(): Promise<void> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  let unlock = (): void => undefined;
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
   const loadDataDir = options.loadImage
     ? new Blob([await readFile(options.loadImage)])
     : undefined;
@@ -39,6 +71,7 @@ async function main(): Promise<void> {
     await mkdir(dirname(options.dumpImageTo), { recursive: true });
     await writeFile(options.dumpImageTo, Buffer.from(await image.arrayBuffer()));
     await db.close();
+    unlock();
     process.send?.({ dumped: options.dumpImageTo }, () => process.exit(0));
     return;
   }
@@ -52,6 +85,7 @@ async function main(): Promise<void> {
     closing = true;
     await server.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
+    unlock();
     process.exit(0);
   };
   process.on('disconnect', () => void close());
@@ -61,6 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('pglite-host:', error);
+  console.error(`Interchange embedded database: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

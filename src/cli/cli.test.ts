@@ -1,0 +1,147 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../server/test/test-database.ts';
+
+const BIN = 'bin/interchange.js';
+let dataDir = '';
+let env: NodeJS.ProcessEnv = {};
+let dropDatabase: (() => Promise<void>) | null = null;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
+  env = { ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: '', INTERCHANGE_SECRET: 'cli-test-secret' };
+  if (testEngine() === 'postgresql') {
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `interchange_cli_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await dropDatabase?.();
+});
+
+/** Starts `interchange serve`, waits until it listens, returns its output so far and a stop function. */
+async function startServer(): Promise<{ base: string; output: () => string; stop: () => Promise<number | null> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', '--no-build'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Interchange is running')) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`serve exited: ${output}`));
+      }
+    }, 100);
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function signIn(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string; status: number }> {
+  const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const body = (await response.json()) as { csrfToken?: string };
+  return { cookie, csrf: body.csrfToken ?? '', status: response.status };
+}
+
+describe('the interchange command', () => {
+  it('has --help on every command', () => {
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    for (const command of ['serve', 'migrate', 'demo', 'user']) expect(help.stdout).toContain(command);
+    const userAdd = spawnSync(process.execPath, [BIN, 'user', 'add', '--help'], { encoding: 'utf8' });
+    expect(userAdd.stdout).toContain('--password-stdin');
+  });
+
+  it('first start loads the demo and prints the accounts; a second start keeps what users changed', async () => {
+    const first = await startServer();
+    expect(first.output()).toMatch(/officer\s+officer@demo\.interchange\s+demo-officer-password/);
+    const health = await (await fetch(`${first.base}/api/health`)).json();
+    expect(health.engine).toBe(testEngine());
+    const session = await signIn(first.base, 'officer@demo.interchange', 'demo-officer-password');
+    expect(session.status).toBe(200);
+    const created = await fetch(`${first.base}/api/institutions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+      body: JSON.stringify({ kind: 'university', nameEn: 'Université Claude Bernard Lyon 1', nameZh: '里昂第一大学', countryCode: 'FR' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    expect(await first.stop()).toBe(0);
+
+    const second = await startServer();
+    expect(second.output()).not.toContain('Demo data loaded');
+    const again = await signIn(second.base, 'officer@demo.interchange', 'demo-officer-password');
+    const record = await fetch(`${second.base}/api/institutions/${id}`, { headers: { cookie: again.cookie } });
+    expect(await record.json()).toMatchObject({ nameZh: '里昂第一大学' });
+    if (testEngine() === 'embedded') {
+      // A second process must not open the same embedded database while the server holds it.
+      const clash = spawnSync(process.execPath, [BIN, 'migrate'], { env, encoding: 'utf8' });
+      expect(clash.status).not.toBe(0);
+      expect(clash.stderr).toContain('in use by process');
+    }
+    await second.stop();
+  });
+
+  it('user add prints a generated password, or takes one on standard input, and names a bad field', async () => {
+    const generated = spawnSync(process.execPath, [BIN, 'user', 'add', '--email', 'chief@school.edu', '--role', 'officer'], { env, encoding: 'utf8' });
+    expect(generated.status).toBe(0);
+    const password = /Password: (\S+)/.exec(generated.stdout)?.[1];
+    expect(password).toMatch(/^.{20}$/);
+    const piped = spawnSync(process.execPath, [BIN, 'user', 'add', '--email', 'coord@school.edu', '--role', 'coordinator', '--unit', 'RUIJIN', '--password-stdin'], {
+      env,
+      encoding: 'utf8',
+      input: 'a passphrase from a pipe\n',
+    });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).not.toContain('Password:');
+    const bad = spawnSync(process.execPath, [BIN, 'user', 'add', '--email', 'x@school.edu', '--role', 'emperor'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--role');
+
+    const server = await startServer();
+    expect((await signIn(server.base, 'chief@school.edu', password!)).status).toBe(200);
+    expect((await signIn(server.base, 'coord@school.edu', 'a passphrase from a pipe')).status).toBe(200);
+    await server.stop();
+  });
+});
