@@ -43,6 +43,8 @@ const CSP = {
   frameAncestors: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],
+  // Served over plain HTTP on a campus network, upgraded requests would fail: HTTPS is the proxy's job.
+  upgradeInsecureRequests: null,
 };
 
 /** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
@@ -93,7 +95,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) throw notFound();
     // Client-side routes: the web app's router takes over.

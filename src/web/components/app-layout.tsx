@@ -1,0 +1,73 @@
+import { Outlet } from '@tanstack/react-router';
+import { Flex, Layout, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { useI18n } from '../lib/i18n.tsx';
+import { GlobalSearch } from './global-search.tsx';
+import { LangSwitch } from './lang-switch.tsx';
+import { SideMenu } from './side-menu.tsx';
+import { LoadingPage } from './status-pages.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+const SIDER_WIDTH = 232;
+
+/** The signed-in shell: sider menu, header (search, language, user) and the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={SIDER_WIDTH}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Flex align="center" gap={10} style={{ height: 56, padding: collapsed ? '0 24px' : '0 20px', color: '#fff' }}>
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          {collapsed ? null : (
+            <div style={{ lineHeight: 1.2, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+              <div style={{ fontWeight: 600 }}>{t('app.name')}</div>
+              <div style={{ fontSize: 11, opacity: 0.65, overflow: 'hidden', textOverflow: 'ellipsis' }} title={t('app.tagline')}>{t('app.tagline')}</div>
+            </div>
+          )}
+        </Flex>
+        <SideMenu collapsed={collapsed} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            padding: '0 24px',
+            lineHeight: 'normal',
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <GlobalSearch />
+          <div style={{ flex: 1 }} />
+          <LangSwitch signedIn />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<LoadingPage />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.name')} · {t('app.tagline')}
+          </Typography.Text>
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { Empty, Spin, Timeline, Typography } from 'antd';
+import type { AuditEntry } from '../../shared/contracts/audit.ts';
+import type { Page } from '../../shared/contracts/common.ts';
+import { api, toQuery } from '../lib/api.ts';
+import { errorText } from '../lib/errors.ts';
+import { hasMessage, useI18n } from '../lib/i18n.tsx';
+import { AuditDiff } from './audit-diff.tsx';
+
+/** Query key of one record's history; pages invalidate it after saving. */
+export const historyKey = (entity: string, entityId: number | string) => ['audit', entity, String(entityId)] as const;
+
+/** The audit entries of one record, newest first, each with its field-by-field diff. */
+export function RecordHistory({ entity, entityId }: { entity: string; entityId: number | string }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const { data, isLoading, error } = useQuery({
+    queryKey: historyKey(entity, entityId),
+    queryFn: ({ signal }) => api.get<Page<AuditEntry>>(`/audit${toQuery({ entity, entityId: String(entityId), pageSize: 50, order: 'desc' })}`, signal),
+  });
+
+  const actionLabel = (action: string) => {
+    const key = `audit.action.${action}`;
+    return hasMessage(key) ? t(key) : action;
+  };
+
+  let body;
+  if (isLoading) body = <Spin />;
+  else if (error) body = <Typography.Text type="danger">{errorText(error, locale)}</Typography.Text>;
+  else if (!data?.items.length) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noHistory')} />;
+  else
+    body = (
+      <Timeline
+        items={data.items.map((entry) => ({
+          key: entry.id,
+          color: entry.action === 'delete' ? 'red' : entry.action === 'create' ? 'green' : 'blue',
+          content: (
+            <div data-testid="record-history-entry">
+              <Typography.Text strong>{entry.actorLabel}</Typography.Text> <Typography.Text type="secondary">{actionLabel(entry.action)}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(entry.at)}
+                </Typography.Text>
+              </div>
+              <div style={{ marginTop: 8 }}>
+                <AuditDiff entity={entity} before={entry.before} after={entry.after} />
+              </div>
+            </div>
+          ),
+        }))}
+      />
+    );
+
+  return <div data-testid="record-history">{body}</div>;
+}

@@ -1,0 +1,56 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from '@tanstack/react-router';
+import { Avatar, Dropdown, Flex, Typography } from 'antd';
+import { useI18n } from '../lib/i18n.tsx';
+import { useUnitMap } from '../lib/lookups.ts';
+import { primaryName } from '../lib/names.ts';
+import { forgetSession, signOut, useCurrentUser } from '../lib/session.ts';
+
+/** The signed-in user in the header: name, role, unit; account and sign-out. */
+export function UserMenu() {
+  const { t, locale } = useI18n();
+  const user = useCurrentUser();
+  const units = useUnitMap();
+  const navigate = useNavigate();
+  const unit = user.unitId == null ? undefined : units.get(user.unitId);
+
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    await navigate({ to: '/sign-in', search: {} });
+    forgetSession();
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            key: 'who',
+            disabled: true,
+            label: (
+              <div>
+                <div>{user.email}</div>
+                <Typography.Text type="secondary">
+                  {t(`role.${user.role}`)}
+                  {unit ? ` · ${primaryName(unit, locale)}` : ''}
+                </Typography.Text>
+              </div>
+            ),
+          },
+          { type: 'divider' },
+          { key: 'account', icon: <UserOutlined />, label: t('nav.account'), onClick: () => void navigate({ to: '/account' }) },
+          { key: 'sign-out', icon: <LogoutOutlined />, label: t('header.signOut'), onClick: () => void leave() },
+        ],
+      }}
+    >
+      <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} />
+        <span>{user.displayName}</span>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t(`role.${user.role}`)}
+        </Typography.Text>
+      </Flex>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiToken, PasswordChange } from '../../../shared/contracts/auth.ts';
+import { api } from '../../lib/api.ts';
+
+/** An API token as returned once on creation, with its secret. */
+export type ApiTokenCreated = ApiToken & { token: string };
+
+const TOKENS_KEY = ['auth', 'tokens'] as const;
+
+/** The signed-in user's API tokens. */
+export function useApiTokens() {
+  return useQuery({ queryKey: TOKENS_KEY, queryFn: ({ signal }) => api.get<ApiToken[]>('/auth/tokens', signal) });
+}
+
+/** Create an API token; the answer carries the secret, shown once. */
+export function useCreateApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<ApiTokenCreated>('/auth/tokens', { name }),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
+
+/** Revoke an API token. */
+export function useRevokeApiToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.del(`/auth/tokens/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
+
+/** Change the signed-in user's password. */
+export function useChangePassword() {
+  return useMutation({ mutationFn: (input: PasswordChange) => api.post<void>('/auth/password', input) });
+}

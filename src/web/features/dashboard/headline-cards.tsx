@@ -1,0 +1,88 @@
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Link, type LinkProps } from '@tanstack/react-router';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../lib/i18n.tsx';
+import { useTotals } from './api.ts';
+
+interface HeadlineProps {
+  title: string;
+  value: number | undefined;
+  loading: boolean;
+  footer: ReactNode;
+  search: LinkProps['search'];
+  testId: string;
+}
+
+/** One headline figure; the whole card links to the ledger rows behind it. */
+function Headline({ title, value, loading, footer, search, testId }: HeadlineProps) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <Link to="/ledger" search={search} style={{ display: 'block' }} data-testid={testId}>
+      <Card hoverable>
+        <Statistic title={title} value={value === undefined ? '—' : formatNumber(value)} loading={loading} />
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', minHeight: 20 }}>
+          {footer}
+        </Typography.Text>
+        <Typography.Link style={{ fontSize: 12 }}>
+          {t('dash.openLedger')} <ArrowRightOutlined />
+        </Typography.Link>
+      </Card>
+    </Link>
+  );
+}
+
+/** The four headline figures of the ledger: inbound and outbound person-times, distinct persons, countries and regions. */
+export function HeadlineCards() {
+  const { t, formatNumber } = useI18n();
+  const all = useTotals();
+  const inbound = useTotals('inbound');
+  const outbound = useTotals('outbound');
+  const span = { xs: 24, sm: 12, xl: 6 };
+  const regions = all.data ? all.data.countriesAndRegions - all.data.countries : 0;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col {...span}>
+        <Headline
+          testId="headline-inbound"
+          title={t('dash.inbound')}
+          value={inbound.data?.personTimes}
+          loading={inbound.isLoading}
+          search={{ direction: 'inbound' }}
+          footer={inbound.data ? `${t('dash.distinctOf', { n: formatNumber(inbound.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(inbound.data.aggregatePersonTimes) })}` : null}
+        />
+      </Col>
+      <Col {...span}>
+        <Headline
+          testId="headline-outbound"
+          title={t('dash.outbound')}
+          value={outbound.data?.personTimes}
+          loading={outbound.isLoading}
+          search={{ direction: 'outbound' }}
+          footer={outbound.data ? `${t('dash.distinctOf', { n: formatNumber(outbound.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(outbound.data.aggregatePersonTimes) })}` : null}
+        />
+      </Col>
+      <Col {...span}>
+        <Headline
+          testId="headline-distinct"
+          title={t('dash.distinct')}
+          value={all.data?.distinctPersons}
+          loading={all.isLoading}
+          search={{ aggregate: 'false' }}
+          footer={t('dash.inboundAndOutbound')}
+        />
+      </Col>
+      <Col {...span}>
+        <Headline
+          testId="headline-countries"
+          title={t('dash.countries')}
+          value={all.data?.countriesAndRegions}
+          loading={all.isLoading}
+          search={{}}
+          footer={all.data ? t('dash.countriesOf', { n: formatNumber(all.data.countries), r: formatNumber(regions) }) : null}
+        />
+      </Col>
+    </Row>
+  );
+}

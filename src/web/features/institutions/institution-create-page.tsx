@@ -1,0 +1,136 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, App, Button, Card, Form, Segmented, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { InstitutionInput, type CatalogueEntry } from '../../../shared/contracts/institutions.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { ForbiddenPage } from '../../components/status-pages.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { can } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { useContractForm } from '../../lib/use-contract-form.ts';
+import { useCreateInstitution } from './api.ts';
+import { CataloguePicker } from './catalogue-picker.tsx';
+import type { InstitutionFormValues } from './form-values.ts';
+import { InstitutionForm } from './institution-form.tsx';
+
+type Mode = 'catalogue' | 'blank';
+
+// Erasmus charter data often gives "www.example.eu"; the contract wants a full address.
+const withScheme = (url: string | null) => (url ? (/^https?:\/\//i.test(url) ? url : `https://${url}`) : undefined);
+
+/** What a catalogue entry fills in. */
+function prefillFrom(entry: CatalogueEntry): InstitutionFormValues {
+  return {
+    kind: 'university',
+    nameEn: entry.name,
+    otherNames: [],
+    countryCode: entry.countryCode,
+    city: entry.city ?? undefined,
+    website: withScheme(entry.website),
+    erasmusCode: entry.erasmusCode ?? undefined,
+    pic: entry.pic ?? undefined,
+    referenceRef: entry.ref,
+  };
+}
+
+/** The form of a new institution; remounted (fresh) for each catalogue pick. */
+function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<InstitutionFormValues>();
+  const contract = useContractForm(InstitutionInput, 'inst.field');
+  const create = useCreateInstitution();
+
+  const submit = async (values: InstitutionFormValues) => {
+    const input = contract.validate(form, values);
+    if (!input) return;
+    try {
+      const created = await create.mutateAsync(input);
+      void message.success(t('common.created'));
+      await navigate({ to: '/institutions/$id', params: { id: String(created.id) } });
+    } catch (err) {
+      contract.handleError(form, err);
+    }
+  };
+
+  return (
+    <InstitutionForm
+      form={form}
+      contract={contract}
+      initialValues={initialValues}
+      saving={create.isPending}
+      onSubmit={submit}
+      notice={notice}
+      onCancel={() => void navigate({ to: '/institutions' })}
+    />
+  );
+}
+
+/** Add an institution, from the reference catalogue (pre-filled) or from a blank form. */
+export function InstitutionCreatePage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const [mode, setMode] = useState<Mode>('catalogue');
+  const [picked, setPicked] = useState<CatalogueEntry | null>(null);
+
+  if (!can(user, 'create', 'institution')) return <ForbiddenPage />;
+
+  const switchMode = (next: Mode) => {
+    setMode(next);
+    setPicked(null);
+  };
+  const duplicate = picked?.institutionId ? picked : null;
+  const prefilled = picked && !duplicate ? picked : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t('inst.newTitle')}
+        extra={
+          <Link to="/institutions">
+            <Button>{t('action.back')}</Button>
+          </Link>
+        }
+      />
+      <Card>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Segmented<Mode>
+            value={mode}
+            onChange={switchMode}
+            options={[
+              { value: 'catalogue', label: t('inst.fromCatalogue') },
+              { value: 'blank', label: t('inst.blankForm') },
+            ]}
+          />
+          {mode === 'catalogue' ? (
+            <>
+              <Typography.Text type="secondary">{t('inst.catalogueHint')}</Typography.Text>
+              <CataloguePicker onPick={setPicked} />
+            </>
+          ) : null}
+          {duplicate ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('inst.alreadyAddedAlert')}
+              action={
+                <Link to="/institutions/$id" params={{ id: String(duplicate.institutionId) }}>
+                  <Button size="small">{t('inst.openExisting')}</Button>
+                </Link>
+              }
+            />
+          ) : null}
+          {mode === 'blank' ? <NewInstitutionForm key="blank" /> : null}
+          {prefilled ? (
+            <NewInstitutionForm
+              key={prefilled.ref}
+              initialValues={prefillFrom(prefilled)}
+              notice={<Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('inst.prefilled', { source: prefilled.source.toUpperCase(), ref: prefilled.ref })} />}
+            />
+          ) : null}
+        </Space>
+      </Card>
+    </>
+  );
+}

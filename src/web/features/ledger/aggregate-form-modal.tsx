@@ -1,0 +1,111 @@
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { AggregateInput, DIRECTIONS, WHO, type Aggregate } from '../../../shared/contracts/ledger.ts';
+import { CountrySelect } from '../../components/country-select.tsx';
+import { InstitutionSelect } from '../../components/institution-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { useContractForm } from '../../lib/use-contract-form.ts';
+import { useAggregateMutations } from './api.ts';
+
+type AggregateFormValues = Partial<Omit<Aggregate, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+function toValues(a: Aggregate): AggregateFormValues {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = a;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v ?? undefined])) as AggregateFormValues;
+}
+
+/** Create or edit an aggregate count (officers and administrators), in a dialog. */
+export function AggregateFormModal({ aggregate, onClose }: { aggregate?: Aggregate; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AggregateFormValues>();
+  const contract = useContractForm(AggregateInput, 'ledger.field');
+  const { create, update } = useAggregateMutations();
+  const half = { xs: 24, md: 12 };
+
+  const submit = async () => {
+    const input = contract.validate(form, form.getFieldsValue(true));
+    if (!input) return;
+    try {
+      if (aggregate) await update.mutateAsync({ id: aggregate.id, update: { ...input, version: aggregate.version } });
+      else await create.mutateAsync(input);
+      void message.success(aggregate ? t('common.saved') : t('common.created'));
+      onClose();
+    } catch (err) {
+      contract.handleError(form, err, (current) => form.setFieldsValue(toValues(current as Aggregate)));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={aggregate ? t('aggregate.editTitle') : t('aggregate.createTitle')}
+      okText={t('action.save')}
+      cancelText={t('action.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={submit}
+      onCancel={onClose}
+    >
+      <Form<AggregateFormValues> form={form} layout="vertical" initialValues={aggregate ? toValues(aggregate) : { direction: 'outbound', who: 'staff' }}>
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item {...contract.item('direction')}>
+              <Select options={DIRECTIONS.map((d) => ({ value: d, label: t(`ledger.direction.${d}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('who')}>
+              <Select options={WHO.map((w) => ({ value: w, label: t(`ledger.who.${w}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('count')}>
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('category')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('startDate')}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('endDate')}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('countryCode')}>
+              <CountrySelect />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item {...contract.item('unitId')}>
+              <UnitSelect />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item {...contract.item('institutionId')}>
+              <InstitutionSelect />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item {...contract.item('sourceDocument')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item {...contract.item('notes')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

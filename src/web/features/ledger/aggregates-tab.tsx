@@ -1,0 +1,86 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { Aggregate } from '../../../shared/contracts/ledger.ts';
+import { CountryName } from '../../components/country-select.tsx';
+import { errorText } from '../../lib/errors.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { can } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
+import { AggregateFormModal } from './aggregate-form-modal.tsx';
+import { useAggregateMutations, useAggregates } from './api.ts';
+import { DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
+
+/** Aggregate counts for years without individual records; officers and administrators edit them. */
+export function AggregatesTab() {
+  const { t, locale, formatNumber } = useI18n();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const { data, isFetching } = useAggregates(page.page, page.pageSize);
+  const { remove } = useAggregateMutations();
+  const [dialog, setDialog] = useState<{ aggregate?: Aggregate } | null>(null);
+  const mayWrite = can(user, 'create', 'aggregate');
+
+  const destroy = async (a: Aggregate) => {
+    try {
+      await remove.mutateAsync({ id: a.id, version: a.version });
+      void message.success(t('common.deleted'));
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('aggregate.intro')}</Typography.Text>
+        {mayWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({})}>
+            {t('aggregate.add')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Table<Aggregate>
+        rowKey="id"
+        size="small"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, size) => setPage({ page: p, pageSize: size }),
+        }}
+        expandable={{ expandedRowRender: (a) => (a.notes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.notes}</Typography.Paragraph> : null), rowExpandable: (a) => Boolean(a.notes) }}
+        columns={[
+          { key: 'period', title: t('aggregate.period'), width: 210, render: (_, a) => <Period start={a.startDate} end={a.endDate} /> },
+          { key: 'direction', title: t('ledger.field.direction'), width: 100, render: (_, a) => <DirectionTag direction={a.direction} /> },
+          { key: 'who', title: t('ledger.field.who'), width: 100, render: (_, a) => <WhoLabel who={a.who} /> },
+          { key: 'count', title: t('ledger.field.count'), width: 110, align: 'right', render: (_, a) => formatNumber(a.count) },
+          { key: 'category', title: t('ledger.field.category'), dataIndex: 'category' },
+          { key: 'country', title: t('common.country'), width: 150, render: (_, a) => <CountryName code={a.countryCode} /> },
+          { key: 'source', title: t('ledger.field.sourceDocument'), dataIndex: 'sourceDocument' },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 100,
+            hidden: !mayWrite,
+            render: (_, a) => (
+              <Space size={4}>
+                <Button size="small" type="text" icon={<EditOutlined />} title={t('action.edit')} aria-label={t('action.edit')} onClick={() => setDialog({ aggregate: a })} />
+                <Popconfirm title={t('common.deleteConfirm')} onConfirm={() => destroy(a)}>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('action.delete')} aria-label={t('action.delete')} />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog ? <AggregateFormModal aggregate={dialog.aggregate} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { LOCALES, type Locale } from '../../shared/contracts/common.ts';
+import { queryClient, setApiLocale } from './api.ts';
+import { ADMIN } from './messages/admin.ts';
+import { COMMON } from './messages/common.ts';
+import { INSTITUTIONS } from './messages/institutions.ts';
+import { LEDGER } from './messages/ledger.ts';
+import { PEOPLE } from './messages/people.ts';
+import { SHELL } from './messages/shell.ts';
+import { UNITS } from './messages/units.ts';
+
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN };
+
+/** Every message key of the interface. */
+export type MessageKey = keyof typeof MESSAGES;
+/** Values substituted for {placeholders} in a message. */
+export type MessageVars = Record<string, string | number>;
+/** Translate a key in the current language. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+const INDEX: Record<Locale, 0 | 1 | 2> = { en: 0, zh: 1, fr: 2 };
+/** BCP 47 tags used for Intl formatting and the html lang attribute. */
+export const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', zh: 'zh-CN', fr: 'fr-FR' };
+const STORAGE_KEY = 'interchange.locale';
+
+/** A message in a given language, with {placeholders} filled in. */
+export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
+  const entry: readonly string[] | undefined = MESSAGES[key];
+  const text = entry?.[INDEX[locale]] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Whether the catalogue has a message for this key (for keys built from data, such as field names). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/** Whether a string is one of the interface languages. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language chosen earlier in this browser, if any. */
+export function storedLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function detectLocale(): Locale {
+  const stored = storedLocale();
+  if (stored) return stored;
+  const nav = typeof navigator === 'undefined' ? 'en' : navigator.language.toLowerCase();
+  if (nav.startsWith('zh')) return 'zh';
+  if (nav.startsWith('fr')) return 'fr';
+  return 'en';
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+  formatNumber: (value: number) => string;
+  formatDateTime: (iso: string | null | undefined) => string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+/** Holds the interface language; persists it in localStorage and tells the API client. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = detectLocale();
+    setApiLocale(initial);
+    document.documentElement.lang = INTL_TAGS[initial];
+    return initial;
+  });
+
+  const setLocale = useCallback((next: Locale) => {
+    setApiLocale(next);
+    document.documentElement.lang = INTL_TAGS[next];
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+    setLocaleState(next);
+    // server messages and search details come back in the new language
+    void queryClient.invalidateQueries();
+  }, []);
+
+  const value = useMemo<I18nValue>(() => {
+    const numberFormat = new Intl.NumberFormat(INTL_TAGS[locale]);
+    const dateFormat = new Intl.DateTimeFormat(INTL_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => translate(locale, key, vars),
+      formatNumber: (n) => numberFormat.format(n),
+      formatDateTime: (iso) => {
+        if (!iso) return translate(locale, 'common.empty');
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      },
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The interface language, the translate function and formatters. */
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,31 @@
+import type { Catalogue } from './catalogue.ts';
+
+/** People: list, record and form. */
+export const PEOPLE = {
+  'person.add': ['Add person', '新增人员', 'Ajouter une personne'],
+  'person.newTitle': ['New person', '新增人员', 'Nouvelle personne'],
+  'person.searchPlaceholder': ['Name, Chinese name, pinyin, email…', '姓名、中文名、拼音、邮箱…', 'Nom, nom chinois, pinyin, e-mail…'],
+  'person.allNationalities': ['All nationalities', '全部国籍', 'Toutes nationalités'],
+  'person.name': ['Name', '姓名', 'Nom'],
+  'person.field.familyName': ['Family name', '姓', 'Nom de famille'],
+  'person.field.givenName': ['Given name', '名', 'Prénom'],
+  'person.field.nameZh': ['Chinese name', '中文姓名', 'Nom chinois'],
+  'person.field.otherNames': ['Other names', '其他姓名', 'Autres noms'],
+  'person.field.gender': ['Gender', '性别', 'Genre'],
+  'person.field.nationality': ['Nationality', '国籍', 'Nationalité'],
+  'person.field.institutionId': ['Institution', '所在机构', 'Établissement'],
+  'person.field.title': ['Title or position', '职称或职务', 'Titre ou fonction'],
+  'person.field.email': ['Email', '邮箱', 'E-mail'],
+  'person.field.unitId': ['Our unit', '本校单位', 'Notre unité'],
+  'person.field.notes': ['Notes', '备注', 'Notes'],
+  'person.field.birthDate': ['Date of birth', '出生日期', 'Date de naissance'],
+  'person.field.passportNumber': ['Passport number', '护照号码', 'Numéro de passeport'],
+  'person.gender.female': ['Female', '女', 'Femme'],
+  'person.gender.male': ['Male', '男', 'Homme'],
+  'person.gender.other': ['Other', '其他', 'Autre'],
+  'person.gender.unknown': ['Not known', '未知', 'Non connu'],
+  'person.personalData': ['Personal data', '个人敏感信息', 'Données personnelles'],
+  'person.personalDataHint': ['Visible to administrators and international office officers only.', '仅系统管理员和国际交流处工作人员可见。', 'Visible uniquement par les administrateurs et les agents du bureau international.'],
+  'person.institutionSearch': ['Type to search institutions', '输入以搜索机构', 'Tapez pour chercher un établissement'],
+  'person.deleteConfirm': ['Delete this person?', '确定删除该人员？', 'Supprimer cette personne ?'],
+} satisfies Catalogue;

@@ -1,0 +1,153 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { z } from 'zod';
+import { Id } from '../shared/contracts/common.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { NotBuiltPage, PLANNED_AREAS } from './components/not-built-page.tsx';
+import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.tsx';
+import { validateAuditSearch } from './features/audit/audit-search.ts';
+import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
+import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
+import { validatePeopleSearch } from './features/people/people-search.ts';
+import { ApiError, queryClient } from './lib/api.ts';
+import { sessionQuery } from './lib/session.ts';
+import { lenientSearch, PAGING } from './lib/url-search.ts';
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: lenientSearch({ redirect: z.string().startsWith('/') }),
+  component: lazyRouteComponent(() => import('./features/auth/sign-in-page.tsx'), 'SignInPage'),
+});
+
+/** Everything behind sign-in: loads the session first, or goes to the sign-in page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    try {
+      await queryClient.ensureQueryData(sessionQuery);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({ to: '/sign-in', search: location.href === '/' ? {} : { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
+});
+
+const institutionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'institutions',
+  validateSearch: validateInstitutionsSearch,
+  component: lazyRouteComponent(() => import('./features/institutions/institutions-page.tsx'), 'InstitutionsPage'),
+});
+const institutionNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'institutions/new',
+  component: lazyRouteComponent(() => import('./features/institutions/institution-create-page.tsx'), 'InstitutionCreatePage'),
+});
+const institutionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'institutions/$id',
+  component: lazyRouteComponent(() => import('./features/institutions/institution-page.tsx'), 'InstitutionPage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people',
+  validateSearch: validatePeopleSearch,
+  component: lazyRouteComponent(() => import('./features/people/people-page.tsx'), 'PeoplePage'),
+});
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people/new',
+  component: lazyRouteComponent(() => import('./features/people/person-create-page.tsx'), 'PersonCreatePage'),
+});
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people/$id',
+  component: lazyRouteComponent(() => import('./features/people/person-page.tsx'), 'PersonPage'),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'units',
+  validateSearch: lenientSearch({ selected: Id }),
+  component: lazyRouteComponent(() => import('./features/units/units-page.tsx'), 'UnitsPage'),
+});
+
+const ledgerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'ledger',
+  validateSearch: validateLedgerSearch,
+  component: lazyRouteComponent(() => import('./features/ledger/ledger-page.tsx'), 'LedgerPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'users',
+  validateSearch: lenientSearch({ page: PAGING.page, pageSize: PAGING.pageSize, q: PAGING.q }),
+  component: lazyRouteComponent(() => import('./features/users/users-page.tsx'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'audit',
+  validateSearch: validateAuditSearch,
+  component: lazyRouteComponent(() => import('./features/audit/audit-page.tsx'), 'AuditPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'account',
+  component: lazyRouteComponent(() => import('./features/auth/account-page.tsx'), 'AccountPage'),
+});
+
+const plannedRoutes = PLANNED_AREAS.map((area) =>
+  createRoute({ getParentRoute: () => appRoute, path: area, component: () => <NotBuiltPage area={area} /> }),
+);
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    institutionsRoute,
+    institutionNewRoute,
+    institutionRoute,
+    peopleRoute,
+    personNewRoute,
+    personRoute,
+    unitsRoute,
+    ledgerRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+    ...plannedRoutes,
+  ]),
+]);
+
+/** The router of the web application. */
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  defaultPendingComponent: LoadingPage,
+  defaultErrorComponent: ({ error }) => <ErrorPage error={error} />,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Vite: index.html at the repository root, the app in src/web, the build in dist/web. */
+export default defineConfig({
+  plugins: [react()],
+  publicDir: 'src/web/public',
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Big vendors in their own long-lived chunks. ECharts is only reached through a dynamic
+        // import, so its chunk loads when the first chart is shown.
+        codeSplitting: {
+          // a group holds only what its test names, not everything that code imports
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]|src[\\/]web[\\/]lib[\\/]echarts\.ts$/, priority: 40 },
+            { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 35 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+)[\\/]/, priority: 30 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 15 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+            { name: 'app-core', test: /src[\\/](web[\\/]lib|shared)[\\/]/, priority: 5 },
+          ],
+        },
+      },
+    },
+  },
+});
