@@ -26,5 +26,11 @@ export const DEMO_ORGANIZATIONS = [
   { kind: 'association', nameEn: 'Alliance Française', nameZh: '法语联盟', nameFr: 'Alliance française', otherNames: ['Fondation des Alliances Françaises'], countryCode: 'FR', city: 'Paris', website: 'https://www.fondation-alliancefr.org' },
 ] as const;
 
-/** Catalogue entries added as institutions in the demo (more partners come with agreements). */
-export const DEMO_CATALOGUE_PICKS = ['eche:F  PARIS482', 'hipo:7845'];
+/**
+ * Catalogue entries added as institutions in the demo, with the names the office writes
+ * (the catalogue's are often upper case or English only). More partners come with agreements.
+ */
+export const DEMO_CATALOGUE_PICKS = [
+  { ref: 'eche:F  PARIS482', nameEn: 'Université Paris Cité', nameZh: '巴黎西岱大学', nameFr: 'Université Paris Cité' },
+  { ref: 'hipo:7845', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', nameFr: 'Institut Karolinska' },
+];

@@ -49,14 +49,14 @@ export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCO
   }
   for (const organization of DEMO_ORGANIZATIONS)
     await createInstitution({ actor, input: parseOrThrow(InstitutionInput, organization) }, db);
-  for (const ref of DEMO_CATALOGUE_PICKS) {
+  for (const { ref, ...names } of DEMO_CATALOGUE_PICKS) {
     const { rows } = await db.query<{ name: string; countryCode: string; city: string | null; website: string | null; erasmusCode: string | null; pic: string | null }>(
       `SELECT name, country_code AS "countryCode", city, website, erasmus_code AS "erasmusCode", pic FROM reference_institutions WHERE ref = $1`,
       [ref],
     );
     const entry = rows[0];
     if (!entry) continue;
-    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: entry.name, countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
+    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: entry.name, ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson({ actor, input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher }, db);
@@ -67,7 +67,7 @@ export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCO
         direction: 'outbound',
         who: 'staff',
         count: period.count,
-        category: 'all purposes',
+        category: 'all_purposes',
         unitId: unitIds.get('SJTUSM')!,
         startDate: period.start,
         endDate: period.end,

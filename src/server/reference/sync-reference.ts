@@ -5,6 +5,9 @@ import type { Db, Queryable } from '../db/client.ts';
 import { searchText } from '../search/normalize.ts';
 
 const referenceDir = fileURLToPath(new URL('../../../reference/', import.meta.url));
+// Part of each file's digest: bump it when the loaders change what they derive (search text),
+// so that existing databases reload.
+const LOADER_VERSION = '2';
 
 interface CountryEntry {
   code: string;
@@ -31,7 +34,7 @@ interface CatalogueEntry {
 
 async function loadOnce(db: Db, name: string, load: (tx: Queryable, text: string) => Promise<void>): Promise<boolean> {
   const text = await readFile(referenceDir + name, 'utf8');
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  const sha256 = createHash('sha256').update(LOADER_VERSION).update(text).digest('hex');
   const seen = await db.query('SELECT 1 FROM reference_versions WHERE name = $1 AND sha256 = $2', [name, sha256]);
   if (seen.rowCount) return false;
   await db.transaction(async (tx) => {
@@ -61,7 +64,7 @@ async function loadCatalogue(tx: Queryable, text: string): Promise<void> {
   const entries = (JSON.parse(text) as CatalogueEntry[]).map((e) => ({
     ...e,
     domains: e.domains ?? [],
-    searchText: searchText(e.name, e.erasmusCode, ...(e.domains ?? [])),
+    searchText: searchText(e.name, e.city, e.erasmusCode, ...(e.domains ?? [])),
   }));
   for (let i = 0; i < entries.length; i += 4000) {
     await tx.query(

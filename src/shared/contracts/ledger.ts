@@ -9,6 +9,37 @@ export const WHO = ['staff', 'student', 'visitor', 'expert'] as const;
 export const Who = z.enum(WHO);
 export type Who = z.infer<typeof Who>;
 
+/**
+ * What a person-time was for. One vocabulary for every module, so that statistics can break
+ * inbound and outbound, staff and students, down by the same purposes. Labels in
+ * src/shared/i18n/ledger-categories.ts.
+ */
+export const LEDGER_CATEGORIES = [
+  // outbound staff (the seed: conferences, friendly visits, tours of investigation, advanced studies, lectures, joint research)
+  'conference',
+  'friendly_visit',
+  'investigation_tour',
+  'advanced_study',
+  'lecturing',
+  'joint_research',
+  // inbound visitors
+  'academic_exchange',
+  'courtesy_visit',
+  'negotiation_signing',
+  'inspection',
+  // students
+  'short_term_training',
+  'joint_graduate_programme',
+  'semester_exchange',
+  'degree_study',
+  'residency',
+  // aggregates that cover every purpose, and the rest
+  'all_purposes',
+  'other',
+] as const;
+export const LedgerCategory = z.enum(LEDGER_CATEGORIES);
+export type LedgerCategory = z.infer<typeof LedgerCategory>;
+
 /** One row of the ledger: a person-time, or an aggregate count for years without records. */
 export const LedgerRow = z.object({
   id: z.number(),
@@ -17,7 +48,7 @@ export const LedgerRow = z.object({
   personId: z.number().nullable(),
   count: z.number(),
   isAggregate: z.boolean(),
-  category: z.string(),
+  category: LedgerCategory,
   countryCode: z.string().nullable(),
   institutionId: z.number().nullable(),
   unitId: z.number().nullable(),
@@ -32,6 +63,7 @@ export type LedgerRow = z.infer<typeof LedgerRow>;
 export const LedgerQuery = PageQuery.extend({
   direction: Direction.optional(),
   who: Who.optional(),
+  category: LedgerCategory.optional(),
   country: CountryCode.optional(),
   unitId: Id.optional(),
   from: IsoDate.optional(),
@@ -55,7 +87,7 @@ const AggregateFields = {
   direction: Direction,
   who: Who,
   count: z.number().int().min(1).max(10_000_000),
-  category: RequiredText(100),
+  category: LedgerCategory,
   countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   institutionId: Id.nullish().transform((v) => v ?? null),
   unitId: Id.nullish().transform((v) => v ?? null),
@@ -86,7 +118,7 @@ export const Aggregate = z.object({
   direction: Direction,
   who: Who,
   count: z.number(),
-  category: z.string(),
+  category: LedgerCategory,
   countryCode: z.string().nullable(),
   institutionId: z.number().nullable(),
   unitId: z.number().nullable(),

@@ -24,6 +24,7 @@ const COLUMNS = selectList({
 export interface LedgerFilter {
   direction?: string;
   who?: string;
+  category?: string;
   country?: string;
   unitId?: number;
   from?: string;
@@ -36,6 +37,7 @@ function ledgerWhere(filter: LedgerFilter, scope: number | null): Where {
   return new Where()
     .when(filter.direction, 'l.direction = ?')
     .when(filter.who, 'l.who = ?')
+    .when(filter.category, 'l.category = ?')
     .when(filter.country, 'l.country_code = ?')
     .when(filter.unitId, 'l.unit_id = ?')
     .when(filter.from, 'l.start_date >= ?::date')

@@ -47,6 +47,9 @@ describe('ledger aggregates', () => {
     const badEdit = await officer.patch(`/api/ledger/aggregates/${ok.id}`, { version: 1, endDate: '1959-01-01' });
     expect(badEdit.statusCode).toBe(400);
     expect(await ledgerRowsOf('aggregate', ok.id)).toEqual([{ count: 120, is_aggregate: true, start_date: '1960-01-01' }]);
+    const badCategory = await officer.post('/api/ledger/aggregates', aggregate({ category: 'sightseeing' }));
+    expect(badCategory.statusCode).toBe(400);
+    expect(badCategory.json().error.fields[0].field).toBe('category');
     const invalidDate = await officer.post('/api/ledger/aggregates', aggregate({ startDate: '1970-02-30' }));
     expect(invalidDate.statusCode).toBe(400);
     expect(invalidDate.json().error.fields[0].field).toBe('startDate');
@@ -67,7 +70,7 @@ describe('ledger totals', () => {
       direction: 'inbound',
       who: 'visitor',
       personId,
-      category: 'academic exchange',
+      category: 'academic_exchange',
       countryCode,
       institutionId: null,
       unitId: t.units.b,
@@ -84,11 +87,13 @@ describe('ledger totals', () => {
     );
     await t.db.transaction((tx) =>
       replaceLedgerRows(tx, { module: 'fixture', id: 2 }, [
-        { direction: 'inbound', who: 'visitor', count: 40, category: 'all', countryCode: 'US', institutionId: null, unitId: t.units.b, startDate: '1985-01-01', endDate: '1985-12-31' },
+        { direction: 'inbound', who: 'visitor', count: 40, category: 'all_purposes', countryCode: 'US', institutionId: null, unitId: t.units.b, startDate: '1985-01-01', endDate: '1985-12-31' },
       ]),
     );
     const totals = (await officer.get('/api/ledger/totals?direction=inbound')).json();
     expect(totals).toEqual({ personTimes: 44, distinctPersons: 2, aggregatePersonTimes: 40, countriesAndRegions: 3, countries: 2 });
+    const byCategory = (await officer.get('/api/ledger/totals?direction=inbound&category=academic_exchange')).json();
+    expect(byCategory).toMatchObject({ personTimes: 4, aggregatePersonTimes: 0 });
     const since2024 = (await officer.get('/api/ledger/totals?direction=inbound&from=2024-01-01')).json();
     expect(since2024).toMatchObject({ personTimes: 3, distinctPersons: 2 });
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
-import type { Direction, Who } from '../../../shared/contracts/ledger.ts';
+import type { Direction, LedgerCategory, Who } from '../../../shared/contracts/ledger.ts';
 
 /** The record a set of ledger rows comes from. */
 export interface LedgerSource {
@@ -15,7 +15,7 @@ export interface LedgerEntry {
   who: Who;
   personId?: number | null;
   count?: number;
-  category: string;
+  category: LedgerCategory;
   countryCode: string | null;
   institutionId: number | null;
   unitId: number | null;
