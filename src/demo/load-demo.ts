@@ -56,7 +56,7 @@ export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCO
     );
     const entry = rows[0];
     if (!entry) continue;
-    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: entry.name, ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
+    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson({ actor, input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher }, db);

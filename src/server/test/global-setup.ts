@@ -1,6 +1,7 @@
+import type { TestProject } from 'vitest/node';
 import { prepareTestDatabases } from './test-database.ts';
 
-/** vitest global setup: build the fresh-database image and template once per schema. */
-export default async function setup(): Promise<void> {
-  await prepareTestDatabases();
+/** vitest global setup, per project: the fresh-database image or template of its engine, once per schema. */
+export default async function setup(project: TestProject): Promise<void> {
+  await prepareTestDatabases(project.config.env.INTERCHANGE_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'embedded');
 }

@@ -37,9 +37,9 @@ async function prepare(db: Db): Promise<void> {
  * Makes the starting point of every test database once per schema: a PGlite image for the
  * embedded engine, a template database on PostgreSQL. Called from vitest's global setup.
  */
-export async function prepareTestDatabases(): Promise<void> {
+export async function prepareTestDatabases(engine: 'embedded' | 'postgresql'): Promise<void> {
   const image = imagePath();
-  if (!existsSync(image)) {
+  if (engine === 'embedded' && !existsSync(image)) {
     // Built in a folder (an in-memory database ends with its process), then dumped to an image.
     const dataDir = `${root}.tmp/test-db-build-${process.pid}`;
     await rm(dataDir, { recursive: true, force: true });
@@ -52,10 +52,16 @@ export async function prepareTestDatabases(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true });
   }
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  if (engine === 'postgresql' && url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
+      // Templates of earlier schemas are of no further use.
+      const stale = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'interchange\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_build\\_%'",
+        [templateName()],
+      );
+      for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName()]);
       if (!exists.rowCount) {
         const building = `${templateName()}_build_${randomBytes(3).toString('hex')}`;
