@@ -88,5 +88,7 @@ export async function syncReferenceData(db: Db): Promise<string[]> {
   const loaded: string[] = [];
   if (await loadOnce(db, 'countries.json', loadCountries)) loaded.push('countries.json');
   if (await loadOnce(db, 'institutions-catalogue.json', loadCatalogue)) loaded.push('institutions-catalogue.json');
+  // PGlite has no autovacuum: without fresh statistics the planner guesses on a new table.
+  if (loaded.length) await db.query('ANALYZE countries, reference_institutions');
   return loaded;
 }
