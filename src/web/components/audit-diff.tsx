@@ -1,5 +1,7 @@
+import { LockOutlined } from '@ant-design/icons';
 import { Button, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { ledgerCategoryLabel } from '../../shared/i18n/ledger-categories.ts';
 import { hasMessage, useI18n } from '../lib/i18n.tsx';
 import { useUnitMap } from '../lib/lookups.ts';
 import { primaryName } from '../lib/names.ts';
@@ -9,6 +11,8 @@ import { CountryName } from './country-select.tsx';
 const PREFIX: Record<string, string> = { institution: 'inst', person: 'person', unit: 'unit', aggregate: 'ledger', user: 'user' };
 const COUNTRY_FIELDS = new Set(['countryCode', 'nationality']);
 const UNIT_FIELDS = new Set(['unitId', 'parentId']);
+// What the audit log stores instead of a birth date or passport number (people.presenter.ts): only that it was set.
+const PERSONAL_DATA_MARKER = '[personal data]';
 // These change with every write; they are shown only with "show unchanged".
 const BOOKKEEPING = new Set(['version', 'updatedAt', 'createdAt']);
 
@@ -52,6 +56,13 @@ export function AuditDiff({ entity, before, after }: { entity: string; before: u
   const render = (value: unknown, field: string) => {
     if (value === undefined || value === null || value === '') return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
     if (typeof value === 'string' && COUNTRY_FIELDS.has(field)) return <CountryName code={value} />;
+    if (value === PERSONAL_DATA_MARKER)
+      return (
+        <>
+          <LockOutlined /> {t('person.personalData')}
+        </>
+      );
+    if (typeof value === 'string' && field === 'category' && entity === 'aggregate') return ledgerCategoryLabel(value, locale);
     const unit = typeof value === 'number' && UNIT_FIELDS.has(field) ? units.get(value) : undefined;
     if (unit) return primaryName(unit, locale);
     if (typeof value === 'string') {

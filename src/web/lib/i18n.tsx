@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { LOCALES, type Locale } from '../../shared/contracts/common.ts';
+import { setDateLocale } from './antd-locale.ts';
 import { queryClient, setApiLocale } from './api.ts';
 import { ADMIN } from './messages/admin.ts';
 import { COMMON } from './messages/common.ts';
@@ -68,20 +69,25 @@ interface I18nValue {
   formatDateTime: (iso: string | null | undefined) => string;
 }
 
+/** Tell everything outside React that speaks a language: the API client, the page, the date library. */
+function applyLocale(locale: Locale): void {
+  setApiLocale(locale);
+  setDateLocale(locale);
+  document.documentElement.lang = INTL_TAGS[locale];
+}
+
 const I18nContext = createContext<I18nValue | null>(null);
 
 /** Holds the interface language; persists it in localStorage and tells the API client. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => {
     const initial = detectLocale();
-    setApiLocale(initial);
-    document.documentElement.lang = INTL_TAGS[initial];
+    applyLocale(initial);
     return initial;
   });
 
   const setLocale = useCallback((next: Locale) => {
-    setApiLocale(next);
-    document.documentElement.lang = INTL_TAGS[next];
+    applyLocale(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

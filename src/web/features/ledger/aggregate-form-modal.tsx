@@ -1,11 +1,13 @@
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { AggregateInput, DIRECTIONS, WHO, type Aggregate } from '../../../shared/contracts/ledger.ts';
 import { CountrySelect } from '../../components/country-select.tsx';
+import { DateInput, ISO_DATE, toDay } from '../../components/date-input.tsx';
 import { InstitutionSelect } from '../../components/institution-select.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useAggregateMutations } from './api.ts';
+import { categoryOptions } from './ledger-labels.tsx';
 
 type AggregateFormValues = Partial<Omit<Aggregate, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
 
@@ -16,12 +18,13 @@ function toValues(a: Aggregate): AggregateFormValues {
 
 /** Create or edit an aggregate count (officers and administrators), in a dialog. */
 export function AggregateFormModal({ aggregate, onClose }: { aggregate?: Aggregate; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AggregateFormValues>();
   const contract = useContractForm(AggregateInput, 'ledger.field');
   const { create, update } = useAggregateMutations();
   const half = { xs: 24, md: 12 };
+  const startDate = Form.useWatch('startDate', form);
 
   const submit = async () => {
     const input = contract.validate(form, form.getFieldsValue(true));
@@ -66,17 +69,18 @@ export function AggregateFormModal({ aggregate, onClose }: { aggregate?: Aggrega
           </Col>
           <Col {...half}>
             <Form.Item {...contract.item('category')}>
-              <Input maxLength={100} />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={categoryOptions(locale)} data-testid="aggregate-category" />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item {...contract.item('startDate')}>
-              <Input type="date" />
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item {...contract.item('endDate')}>
-              <Input type="date" />
+              {/* opens on the start's month, and offers no day before it (the contract refuses one: end_before_start) */}
+              <DateInput style={{ width: '100%' }} defaultPickerValue={toDay(startDate) ?? undefined} disabledDate={(day) => startDate !== undefined && day.format(ISO_DATE) < startDate} />
             </Form.Item>
           </Col>
           <Col {...half}>

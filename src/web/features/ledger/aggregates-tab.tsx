@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Aggregate } from '../../../shared/contracts/ledger.ts';
@@ -10,10 +10,13 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import { AggregateFormModal } from './aggregate-form-modal.tsx';
 import { useAggregateMutations, useAggregates } from './api.ts';
-import { DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
+import { CategoryLabel, DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
 
-/** Aggregate counts for years without individual records; officers and administrators edit them. */
-export function AggregatesTab() {
+/**
+ * Aggregate counts for years without individual records; officers and administrators edit them. All of
+ * them, unfiltered: GET /api/ledger/aggregates takes only paging, which the tab says.
+ */
+export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
   const { t, locale, formatNumber } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
@@ -35,7 +38,15 @@ export function AggregatesTab() {
   return (
     <>
       <Flex justify="space-between" align="center" gap={16} style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{t('aggregate.intro')}</Typography.Text>
+        <div>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {t('aggregate.intro')}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="aggregates-unfiltered">
+            <FilterOutlined /> {t('aggregate.unfiltered')}{' '}
+            <Typography.Link onClick={onShowAsRows}>{t('aggregate.showAsRows')}</Typography.Link>
+          </Typography.Paragraph>
+        </div>
         {mayWrite ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({})}>
             {t('aggregate.add')}
@@ -47,7 +58,7 @@ export function AggregatesTab() {
         size="small"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -61,9 +72,9 @@ export function AggregatesTab() {
           { key: 'direction', title: t('ledger.field.direction'), width: 100, render: (_, a) => <DirectionTag direction={a.direction} /> },
           { key: 'who', title: t('ledger.field.who'), width: 100, render: (_, a) => <WhoLabel who={a.who} /> },
           { key: 'count', title: t('ledger.field.count'), width: 110, align: 'right', render: (_, a) => formatNumber(a.count) },
-          { key: 'category', title: t('ledger.field.category'), dataIndex: 'category' },
+          { key: 'category', title: t('ledger.field.category'), width: 170, render: (_, a) => <CategoryLabel category={a.category} /> },
           { key: 'country', title: t('common.country'), width: 150, render: (_, a) => <CountryName code={a.countryCode} /> },
-          { key: 'source', title: t('ledger.field.sourceDocument'), dataIndex: 'sourceDocument' },
+          { key: 'source', title: t('ledger.field.sourceDocument'), dataIndex: 'sourceDocument', minWidth: 240 },
           {
             key: 'actions',
             title: t('common.actions'),

@@ -7,12 +7,12 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import type { LedgerSearch } from './ledger-search.ts';
 
 /** The filters that both the rows and the totals take. */
-export type LedgerFilters = Pick<LedgerSearch, 'direction' | 'who' | 'country' | 'unitId' | 'from' | 'to'>;
+export type LedgerFilters = Pick<LedgerSearch, 'direction' | 'who' | 'category' | 'country' | 'unitId' | 'from' | 'to'>;
 
 const LEDGER_KEY = ['ledger'] as const;
 
 function filterParams(f: LedgerFilters) {
-  return { direction: f.direction, who: f.who, country: f.country, unitId: f.unitId, from: f.from, to: f.to };
+  return { direction: f.direction, who: f.who, category: f.category, country: f.country, unitId: f.unitId, from: f.from, to: f.to };
 }
 
 /** One page of ledger rows (person-times) under the page's filters. */

@@ -1,8 +1,10 @@
-import { Button, Flex, Input, Select } from 'antd';
+import { Button, Flex, Select } from 'antd';
 import { DIRECTIONS, WHO } from '../../../shared/contracts/ledger.ts';
 import { CountrySelect } from '../../components/country-select.tsx';
+import { DateRangeInput } from '../../components/date-input.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { categoryOptions } from './ledger-labels.tsx';
 import type { LedgerSearch } from './ledger-search.ts';
 
 interface LedgerFiltersProps {
@@ -11,11 +13,11 @@ interface LedgerFiltersProps {
   onReset: () => void;
 }
 
-/** The ledger's filters: direction, who, country or region, unit, period, kind of row. */
+/** The ledger's filters: direction, who, category, country or region, unit, period, kind of row. */
 export function LedgerFiltersBar({ search, onChange, onReset }: LedgerFiltersProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
-    <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+    <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="ledger-filters">
       <Select
         value={search.direction}
         onChange={(direction) => onChange({ direction })}
@@ -32,17 +34,25 @@ export function LedgerFiltersBar({ search, onChange, onReset }: LedgerFiltersPro
         style={{ width: 150 }}
         options={WHO.map((w) => ({ value: w, label: t(`ledger.who.${w}`) }))}
       />
+      <Select
+        value={search.category}
+        onChange={(category) => onChange({ category })}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('ledger.filter.anyCategory')}
+        aria-label={t('ledger.field.category')}
+        style={{ width: 220 }}
+        popupMatchSelectWidth={false}
+        options={categoryOptions(locale)}
+      />
       <CountrySelect value={search.country} onChange={(country) => onChange({ country })} placeholder={t('common.country')} style={{ width: 200 }} />
       <UnitSelect value={search.unitId} onChange={(unitId) => onChange({ unitId })} placeholder={t('common.unit')} style={{ width: 220 }} />
-      <Input
-        type="date"
-        aria-label={t('ledger.filter.from')}
-        title={t('ledger.filter.from')}
-        value={search.from ?? ''}
-        onChange={(e) => onChange({ from: e.target.value || undefined })}
-        style={{ width: 150 }}
+      <DateRangeInput
+        value={[search.from, search.to]}
+        onChange={([from, to]) => onChange({ from, to })}
+        placeholder={[t('ledger.filter.from'), t('ledger.filter.to')]}
+        style={{ width: 270 }}
       />
-      <Input type="date" aria-label={t('ledger.filter.to')} title={t('ledger.filter.to')} value={search.to ?? ''} onChange={(e) => onChange({ to: e.target.value || undefined })} style={{ width: 150 }} />
       <Select
         value={search.aggregate}
         onChange={(aggregate) => onChange({ aggregate })}

@@ -10,7 +10,10 @@ import { LedgerTotalsBar } from './ledger-totals.tsx';
 
 const route = getRouteApi('/app/ledger');
 
-/** The mobility ledger: filters and totals, the rows (person-times), and the aggregate counts. */
+/**
+ * The mobility ledger. The person-times tab has the filters and the totals over them; the aggregate
+ * counts tab lists every aggregate entry (its API takes no filters), so the filters stay on the first tab.
+ */
 export function LedgerPage() {
   const { t } = useI18n();
   const search = route.useSearch();
@@ -21,15 +24,27 @@ export function LedgerPage() {
   return (
     <>
       <PageHeader title={t('nav.ledger')} />
-      <LedgerFiltersBar search={search} onChange={update} onReset={() => void navigate({ search: { tab: search.tab } })} />
-      <LedgerTotalsBar filters={search} />
       <Card>
         <Tabs
           activeKey={tab}
           onChange={(key) => update({ tab: key === 'aggregates' ? 'aggregates' : undefined })}
           items={[
-            { key: 'rows', label: t('ledger.rowsTab'), children: <LedgerRowsTable search={search} onPage={(page, pageSize) => update({ page, pageSize })} /> },
-            { key: 'aggregates', label: t('ledger.aggregatesTab'), children: <AggregatesTab /> },
+            {
+              key: 'rows',
+              label: t('ledger.rowsTab'),
+              children: (
+                <>
+                  <LedgerFiltersBar search={search} onChange={update} onReset={() => void navigate({ search: {} })} />
+                  <LedgerTotalsBar filters={search} />
+                  <LedgerRowsTable search={search} onPage={(page, pageSize) => update({ page, pageSize })} />
+                </>
+              ),
+            },
+            {
+              key: 'aggregates',
+              label: t('ledger.aggregatesTab'),
+              children: <AggregatesTab onShowAsRows={() => void navigate({ search: { aggregate: 'true' } })} />,
+            },
           ]}
         />
       </Card>

@@ -7,7 +7,7 @@ import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import { useLedgerRows } from './api.ts';
-import { DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
+import { CategoryLabel, DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
 import type { LedgerSearch } from './ledger-search.ts';
 
 interface LedgerRowsTableProps {
@@ -41,7 +41,7 @@ export function LedgerRowsTable({ search, onPage }: LedgerRowsTableProps) {
         { key: 'period', title: t('aggregate.period'), width: 210, render: (_, r) => <Period start={r.startDate} end={r.endDate} /> },
         { key: 'direction', title: t('ledger.field.direction'), width: 100, render: (_, r) => <DirectionTag direction={r.direction} /> },
         { key: 'who', title: t('ledger.field.who'), width: 100, render: (_, r) => <WhoLabel who={r.who} /> },
-        { key: 'category', title: t('ledger.field.category'), dataIndex: 'category' },
+        { key: 'category', title: t('ledger.field.category'), width: 190, render: (_, r) => <CategoryLabel category={r.category} /> },
         { key: 'country', title: t('common.country'), width: 160, render: (_, r) => <CountryName code={r.countryCode} /> },
         {
           key: 'unit',

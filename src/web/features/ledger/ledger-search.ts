@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate } from '../../../shared/contracts/common.ts';
-import { Direction, Who } from '../../../shared/contracts/ledger.ts';
+import { Direction, LedgerCategory, Who } from '../../../shared/contracts/ledger.ts';
 import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
 
 const SHAPE = {
@@ -8,6 +8,7 @@ const SHAPE = {
   pageSize: PAGING.pageSize,
   direction: Direction,
   who: Who,
+  category: LedgerCategory,
   country: CountryCode,
   unitId: Id,
   from: IsoDate,

@@ -2,7 +2,9 @@ import { LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Col, Divider, Flex, Form, Input, Row, Select, Typography, type FormInstance } from 'antd';
 import type { PersonInput } from '../../../shared/contracts/people.ts';
 import { GENDERS } from '../../../shared/contracts/people.ts';
+import dayjs from 'dayjs';
 import { CountrySelect } from '../../components/country-select.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { InstitutionSelect } from '../../components/institution-select.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -96,7 +98,7 @@ export function PersonForm({ form, contract, initialValues, institutionLabel, pe
           <Row gutter={16}>
             <Col {...third}>
               <Form.Item {...contract.item('birthDate')}>
-                <Input type="date" />
+                <DateInput style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
               </Form.Item>
             </Col>
             <Col {...third}>
