@@ -10,8 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, ServerContext } from './http/context.ts';
 import { publicRoute } from './http/context.ts';
-import { registerAuth } from './http/auth.ts';
-import { AppError, handleError, notFound, unauthenticated } from './http/errors.ts';
+import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
+import { handleError, notFound, unauthenticated } from './http/errors.ts';
 import { authorize } from './policies/policies.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
@@ -77,7 +77,17 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'Interchange API', version: VERSION }, servers: [] },
+    openapi: {
+      info: { title: 'Interchange API', version: VERSION, description: 'Scripts use an API token (Authorization: Bearer ict_…); the web app a session cookie with an x-csrf-token header on writes.' },
+      servers: [],
+      components: {
+        securitySchemes: {
+          apiToken: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ apiToken: [] }, { session: [] }],
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
@@ -104,4 +114,3 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   return app;
 }
 
-export { AppError };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { personBody } from '../../test/factories.ts';
+import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -80,6 +81,20 @@ describe('people', () => {
       const ids = (await officer.get(`/api/people?q=${encodeURIComponent(q)}`)).json().items.map((p: { id: number }) => p.id);
       expect(ids, q).toEqual([wang.id]);
     }
+  });
+
+  it('keeps a person who has person-times in the ledger: deleting answers 409 in_use', async () => {
+    const officer = await t.as('officer');
+    const person = (await officer.post('/api/people', personBody({ unitId: t.units.a }))).json();
+    await t.db.transaction((tx) =>
+      replaceLedgerRows(tx, { module: 'fixture', id: 77 }, [
+        { direction: 'inbound', who: 'visitor', personId: person.id, category: 'academic_exchange', countryCode: 'FR', institutionId: null, unitId: t.units.a, startDate: '2025-01-01', endDate: '2025-01-02' },
+      ]),
+    );
+    const refused = await officer.delete(`/api/people/${person.id}?version=1`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('in_use');
+    expect((await officer.get(`/api/people/${person.id}`)).statusCode).toBe(200);
   });
 
   it('answers 409 to a stale edit and keeps the first one', async () => {
