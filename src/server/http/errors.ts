@@ -26,6 +26,16 @@ export const forbidden = (): AppError => new AppError('forbidden', 403);
 export const unauthenticated = (): AppError => new AppError('unauthenticated', 401);
 /** A write based on a stale version: the caller gets the current record to compare. */
 export const versionConflict = (current: unknown): AppError => new AppError('version_conflict', 409, { current });
+/**
+ * The record a write is based on: 404 when it is not there (or not within the caller's
+ * reach), 409 with the current record (as `shown` presents it) when `version` is stale.
+ */
+export function currentVersion<T extends { version: number }>(row: T | null, version: number, shown: (row: T) => unknown = (r) => r): T {
+  if (!row) throw notFound();
+  if (row.version !== version) throw versionConflict(shown(row));
+  return row;
+}
+
 /** Bad input in named fields. */
 export const invalidFields = (...fields: FieldProblem[]): AppError =>
   new AppError('validation_failed', 400, { fields });

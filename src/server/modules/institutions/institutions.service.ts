@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { currentVersion, invalidFields } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -34,9 +34,7 @@ export async function updateInstitution(
 ): Promise<Institution> {
   const { actor, id, input } = options;
   return db.transaction(async (tx) => {
-    const current = await findInstitution(tx, id, true);
-    if (!current) throw notFound();
-    if (current.version !== input.version) throw versionConflict(current);
+    const current = currentVersion(await findInstitution(tx, id, true), input.version);
     if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
       throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
     const { version: _version, ...changes } = input;
@@ -51,9 +49,7 @@ export async function updateInstitution(
 export async function deleteInstitution(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
-    const current = await findInstitution(tx, id, true);
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict(current);
+    const current = currentVersion(await findInstitution(tx, id, true), version);
     await deleteInstitutionRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: 'institution', entityId: id, before: current });
   });

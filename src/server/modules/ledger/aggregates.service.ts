@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { currentVersion, invalidFields } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -43,9 +43,7 @@ export async function updateAggregate(options: { actor: Actor; id: number; input
   const { actor, id } = options;
   const { version, ...input } = options.input;
   return db.transaction(async (tx) => {
-    const current = await findAggregate(tx, id, scopeOf(actor), true);
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict(current);
+    const current = currentVersion(await findAggregate(tx, id, scopeOf(actor), true), version);
     const start = input.startDate ?? current.startDate;
     const end = input.endDate ?? current.endDate;
     if (end < start) throw invalidFields({ field: 'endDate', reason: 'end_before_start' });
@@ -60,9 +58,7 @@ export async function updateAggregate(options: { actor: Actor; id: number; input
 export async function deleteAggregate(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
-    const current = await findAggregate(tx, id, scopeOf(actor), true);
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict(current);
+    const current = currentVersion(await findAggregate(tx, id, scopeOf(actor), true), version);
     await replaceLedgerRows(tx, { module: MODULE, id }, []);
     await deleteAggregateRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: MODULE, entityId: id, unitId: current.unitId, before: current });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, versionConflict, type FieldProblem } from '../../http/errors.ts';
+import { invalidFields, notFound, currentVersion, type FieldProblem } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
@@ -60,9 +60,7 @@ export async function updatePerson(
   const { actor, id, cipher } = options;
   const { version, ...input } = options.input;
   return db.transaction(async (tx) => {
-    const current = await findPerson(tx, id, scopeOf(actor), true);
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict(presentPerson(current, cipher, seesPersonalData(actor)));
+    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     await checkWrite(tx, actor, input);
     const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
     const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });
@@ -75,9 +73,7 @@ export async function updatePerson(
 export async function deletePerson(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
-    const current = await findPerson(tx, id, scopeOf(actor), true);
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict(auditPerson(current));
+    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, auditPerson);
     await deletePersonRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: 'person', entityId: id, unitId: current.unitId, before: auditPerson(current) });
   });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { currentVersion, invalidFields } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -22,9 +22,7 @@ export async function createUnit(options: { actor: Actor; input: z.output<typeof
 export async function updateUnit(options: { actor: Actor; id: number; input: z.output<typeof UnitUpdate> }, db: Db): Promise<Unit> {
   const { actor, id, input } = options;
   return db.transaction(async (tx) => {
-    const current = await findUnit(tx, id, true);
-    if (!current) throw notFound();
-    if (current.version !== input.version) throw versionConflict(current);
+    const current = currentVersion(await findUnit(tx, id, true), input.version);
     if (input.parentId != null) {
       if (!(await findUnit(tx, input.parentId))) throw invalidFields({ field: 'parentId', reason: 'unknown_reference' });
       if (await isInSubtree(tx, id, input.parentId)) throw invalidFields({ field: 'parentId', reason: 'cycle' });

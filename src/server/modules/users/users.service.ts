@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, invalidFields, notFound, versionConflict } from '../../http/errors.ts';
+import { AppError, invalidFields, notFound, currentVersion } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { z } from 'zod';
@@ -39,9 +39,7 @@ export async function createUser(options: { actor: Actor; input: z.output<typeof
 export async function updateUser(options: { actor: Actor; id: number; input: z.output<typeof UserUpdateSchema> }, db: Db) {
   const { actor, id, input } = options;
   return db.transaction(async (tx) => {
-    const current = await findUserById(tx, id, true);
-    if (!current) throw notFound();
-    if (current.version !== input.version) throw versionConflict(presentUser(current));
+    const current = currentVersion(await findUserById(tx, id, true), input.version, presentUser);
     const role = input.role ?? current.role;
     const unitId = input.unitId !== undefined ? input.unitId : current.unitId;
     if ((role === 'coordinator') !== (unitId !== null)) throw invalidFields({ field: 'unitId', reason: 'coordinator_needs_unit' });
