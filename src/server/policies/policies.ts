@@ -1,46 +1,13 @@
-import type { Role } from '../../shared/roles.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
+import { roleMay, type Action, type Entity } from '../../shared/policies.ts';
 import { forbidden, unauthenticated } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
 
-export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity =
-  | 'country'
-  | 'catalogue'
-  | 'institution'
-  | 'unit'
-  | 'person'
-  | 'ledger'
-  | 'aggregate'
-  | 'user'
-  | 'audit';
+export type { Action, Entity };
 
-const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
-const office: Role[] = ['admin', 'officer'];
-const officeAndUnits: Role[] = ['admin', 'officer', 'coordinator'];
-
-/**
- * Who may do what, per entity, in one place. Coordinators are further limited to their
- * unit's records for the entities in UNIT_SCOPED (see scopeOf).
- */
-export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
-  country: { read: everyone },
-  catalogue: { read: everyone },
-  institution: { read: everyone, create: officeAndUnits, update: office, delete: office },
-  unit: { read: everyone, create: office, update: office, delete: office },
-  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
-  ledger: { read: everyone },
-  aggregate: { read: everyone, create: office, update: office, delete: office },
-  user: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
-  audit: { read: ['admin', 'officer', 'leader', 'coordinator'] },
-};
-
-/** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit'];
-
-/** Whether `actor` may do `action` on `entity` at all (before any unit scope). */
+/** Whether `actor` may do `action` on `entity` at all (the table is src/shared/policies.ts). */
 export function can(actor: Actor | null, entity: Entity, action: Action): boolean {
-  return !!actor && (POLICIES[entity][action] ?? []).includes(actor.role);
+  return !!actor && roleMay(actor.role, entity, action);
 }
 
 /** Throws 401 when nobody is signed in and 403 when the role may not; returns the actor. */

@@ -43,7 +43,8 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+/** A value a query string can carry; empty ones are left out. */
+export type QueryValue = string | number | boolean | null | undefined;
 
 /** A query string from an object, leaving out empty values. */
 export function toQuery(params: Record<string, QueryValue>): string {

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
+import { roleMay } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
 /** The kinds of record the interface offers to write. */
@@ -7,35 +8,22 @@ export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user';
 export type Action = 'create' | 'edit' | 'delete';
 
 /**
- * Whether to offer an action to this user. The server enforces the real policy; this only keeps
- * the interface from offering what would be refused.
+ * Whether to offer an action to this user, from the same policy table the server enforces.
+ * A coordinator only ever receives records of their own unit, so a record they can see is one
+ * they may act on when their role may.
  */
-export function can(user: CurrentUser, action: Action, subject: Subject, record?: { unitId: number | null }): boolean {
-  switch (user.role) {
-    case 'admin':
-      return true;
-    case 'officer':
-      return subject !== 'user';
-    case 'coordinator':
-      if (subject === 'institution') return action === 'create';
-      if (subject === 'person') {
-        if (action === 'create') return true;
-        if (action === 'edit') return record !== undefined && record.unitId !== null && record.unitId === user.unitId;
-      }
-      return false;
-    default:
-      return false;
-  }
+export function can(user: CurrentUser, action: Action, subject: Subject): boolean {
+  return roleMay(user.role, subject, action === 'edit' ? 'update' : action);
 }
 
-/** Whether the user may open the audit log (everyone but viewers). */
+/** Whether the user may open the audit log. */
 export function canSeeAudit(user: CurrentUser): boolean {
-  return user.role !== 'viewer';
+  return roleMay(user.role, 'audit', 'read');
 }
 
 /** Whether the user may manage users (administrators). */
 export function canManageUsers(user: CurrentUser): boolean {
-  return user.role === 'admin';
+  return roleMay(user.role, 'user', 'read');
 }
 
 /** Whether the user sees and may enter personal data (birth dates, passport numbers). */

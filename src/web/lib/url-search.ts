@@ -29,5 +29,14 @@ export const PAGING = {
   order: z.enum(['asc', 'desc']),
 };
 
+/** What a sorted, searchable, paged list keeps in its URL (its filters besides). */
+export interface ListSearch {
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
 /** The default page size of lists. */
 export const DEFAULT_PAGE_SIZE = 25;

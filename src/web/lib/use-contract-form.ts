@@ -6,7 +6,8 @@ import { errorText } from './errors.ts';
 import { useI18n, type MessageKey } from './i18n.tsx';
 import { applyServerFieldErrors, isRequired, validateWithSchema, zodFieldRule } from './zod-form.ts';
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+/** The contract schemas a form binds to: zod objects from src/shared. */
+export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /** What a form built on a contract schema needs: item props, validation, and API error handling. */
 export interface ContractForm<S extends ObjectSchema> {

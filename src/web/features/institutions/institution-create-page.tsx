@@ -1,14 +1,15 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Form, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { InstitutionInput, type CatalogueEntry } from '../../../shared/contracts/institutions.ts';
+import { InstitutionInput, type CatalogueEntry, type Institution } from '../../../shared/contracts/institutions.ts';
+import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { useContractForm } from '../../lib/use-contract-form.ts';
-import { useCreateInstitution } from './api.ts';
+import { useCreateForm } from '../../lib/use-create-form.ts';
+import { institutionsApi } from './api.ts';
 import { CataloguePicker } from './catalogue-picker.tsx';
 import type { InstitutionFormValues } from './form-values.ts';
 import { InstitutionForm } from './institution-form.tsx';
@@ -35,31 +36,20 @@ function prefillFrom(entry: CatalogueEntry): InstitutionFormValues {
 
 /** The form of a new institution; remounted (fresh) for each catalogue pick. */
 function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<InstitutionFormValues>();
-  const contract = useContractForm(InstitutionInput, 'inst.field');
-  const create = useCreateInstitution();
-
-  const submit = async (values: InstitutionFormValues) => {
-    const input = contract.validate(form, values);
-    if (!input) return;
-    try {
-      const created = await create.mutateAsync(input);
-      void message.success(t('common.created'));
-      await navigate({ to: '/institutions/$id', params: { id: String(created.id) } });
-    } catch (err) {
-      contract.handleError(form, err);
-    }
-  };
+  const { form, contract, submit, saving } = useCreateForm<Institution, typeof InstitutionInput, InstitutionFormValues>({
+    resource: institutionsApi,
+    schema: InstitutionInput,
+    labelPrefix: 'inst.field',
+    onCreated: (created) => navigate({ to: '/institutions/$id', params: { id: String(created.id) } }),
+  });
 
   return (
     <InstitutionForm
       form={form}
       contract={contract}
       initialValues={initialValues}
-      saving={create.isPending}
+      saving={saving}
       onSubmit={submit}
       notice={notice}
       onCancel={() => void navigate({ to: '/institutions' })}
@@ -87,11 +77,7 @@ export function InstitutionCreatePage() {
     <>
       <PageHeader
         title={t('inst.newTitle')}
-        extra={
-          <Link to="/institutions">
-            <Button>{t('action.back')}</Button>
-          </Link>
-        }
+        extra={<BackLink to="/institutions" />}
       />
       <Card>
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -1,11 +1,11 @@
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { AggregateInput, DIRECTIONS, WHO, type Aggregate } from '../../../shared/contracts/ledger.ts';
 import { CountrySelect } from '../../components/country-select.tsx';
 import { DateInput, ISO_DATE, toDay } from '../../components/date-input.tsx';
 import { InstitutionSelect } from '../../components/institution-select.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { useContractForm } from '../../lib/use-contract-form.ts';
+import { useDialogForm } from '../../lib/use-dialog-form.ts';
 import { useAggregateMutations } from './api.ts';
 import { categoryOptions } from './ledger-labels.tsx';
 
@@ -19,37 +19,21 @@ function toValues(a: Aggregate): AggregateFormValues {
 /** Create or edit an aggregate count (officers and administrators), in a dialog. */
 export function AggregateFormModal({ aggregate, onClose }: { aggregate?: Aggregate; onClose: () => void }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AggregateFormValues>();
-  const contract = useContractForm(AggregateInput, 'ledger.field');
   const { create, update } = useAggregateMutations();
+  const { form, contract, modalProps } = useDialogForm({
+    record: aggregate,
+    schema: AggregateInput,
+    labelPrefix: 'ledger.field',
+    create,
+    update,
+    toFormValues: toValues,
+    onClose,
+  });
   const half = { xs: 24, md: 12 };
   const startDate = Form.useWatch('startDate', form);
 
-  const submit = async () => {
-    const input = contract.validate(form, form.getFieldsValue(true));
-    if (!input) return;
-    try {
-      if (aggregate) await update.mutateAsync({ id: aggregate.id, update: { ...input, version: aggregate.version } });
-      else await create.mutateAsync(input);
-      void message.success(aggregate ? t('common.saved') : t('common.created'));
-      onClose();
-    } catch (err) {
-      contract.handleError(form, err, (current) => form.setFieldsValue(toValues(current as Aggregate)));
-    }
-  };
-
   return (
-    <Modal
-      open
-      width={760}
-      title={aggregate ? t('aggregate.editTitle') : t('aggregate.createTitle')}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={onClose}
-    >
+    <Modal {...modalProps} width={760} title={aggregate ? t('aggregate.editTitle') : t('aggregate.createTitle')}>
       <Form<AggregateFormValues> form={form} layout="vertical" initialValues={aggregate ? toValues(aggregate) : { direction: 'outbound', who: 'staff' }}>
         <Row gutter={16}>
           <Col {...half}>

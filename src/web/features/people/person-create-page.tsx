@@ -1,58 +1,43 @@
-import { Link, useNavigate } from '@tanstack/react-router';
-import { App, Button, Card, Form } from 'antd';
-import { PersonInput } from '../../../shared/contracts/people.ts';
+import { useNavigate } from '@tanstack/react-router';
+import { Card } from 'antd';
+import { PersonInput, type Person } from '../../../shared/contracts/people.ts';
+import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can, canSeePersonalData } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { useContractForm } from '../../lib/use-contract-form.ts';
-import { useCreatePerson } from './api.ts';
+import { useCreateForm } from '../../lib/use-create-form.ts';
+import { peopleApi } from './api.ts';
 import { PersonForm } from './person-form.tsx';
 import { withoutPersonalData, type PersonFormValues } from './person-values.ts';
 
 /** Add a person. A coordinator's new person starts in the coordinator's unit. */
 export function PersonCreatePage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [form] = Form.useForm<PersonFormValues>();
-  const contract = useContractForm(PersonInput, 'person.field');
-  const create = useCreatePerson();
   const personalData = canSeePersonalData(user);
+  const { form, contract, submit, saving } = useCreateForm<Person, typeof PersonInput, PersonFormValues>({
+    resource: peopleApi,
+    schema: PersonInput,
+    labelPrefix: 'person.field',
+    prepare: (input) => withoutPersonalData(input, personalData),
+    onCreated: (created) => navigate({ to: '/people/$id', params: { id: String(created.id) } }),
+  });
 
   if (!can(user, 'create', 'person')) return <ForbiddenPage />;
 
-  const submit = async (values: PersonFormValues) => {
-    const input = contract.validate(form, values);
-    if (!input) return;
-    try {
-      const created = await create.mutateAsync(withoutPersonalData(input, personalData));
-      void message.success(t('common.created'));
-      await navigate({ to: '/people/$id', params: { id: String(created.id) } });
-    } catch (err) {
-      contract.handleError(form, err);
-    }
-  };
-
   return (
     <>
-      <PageHeader
-        title={t('person.newTitle')}
-        extra={
-          <Link to="/people">
-            <Button>{t('action.back')}</Button>
-          </Link>
-        }
-      />
+      <PageHeader title={t('person.newTitle')} extra={<BackLink to="/people" />} />
       <Card>
         <PersonForm
           form={form}
           contract={contract}
           initialValues={{ otherNames: [], unitId: user.role === 'coordinator' ? (user.unitId ?? undefined) : undefined }}
           personalData={personalData}
-          saving={create.isPending}
+          saving={saving}
           onSubmit={submit}
           onCancel={() => void navigate({ to: '/people' })}
         />

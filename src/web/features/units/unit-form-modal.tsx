@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { UNIT_KINDS, UnitInput, type Unit } from '../../../shared/contracts/units.ts';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { UNITS_KEY } from '../../lib/lookups.ts';
-import { useContractForm } from '../../lib/use-contract-form.ts';
+import { useDialogForm } from '../../lib/use-dialog-form.ts';
 import { useCreateUnit, useUpdateUnit } from './api.ts';
 
 interface UnitFormValues {
@@ -31,41 +31,20 @@ interface UnitFormModalProps {
 /** Create or edit a unit, in a dialog. */
 export function UnitFormModal({ unit, parentId, onClose }: UnitFormModalProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<UnitFormValues>();
-  const contract = useContractForm(UnitInput, 'unit.field');
-  const create = useCreateUnit();
-  const update = useUpdateUnit();
-
-  const submit = async () => {
-    const input = contract.validate(form, form.getFieldsValue(true));
-    if (!input) return;
-    try {
-      if (unit) await update.mutateAsync({ id: unit.id, update: { ...input, version: unit.version } });
-      else await create.mutateAsync(input);
-      void message.success(unit ? t('common.saved') : t('common.created'));
-      onClose();
-    } catch (err) {
-      contract.handleError(form, err, (current) => {
-        form.setFieldsValue(toValues(current as Unit));
-        void client.invalidateQueries({ queryKey: UNITS_KEY });
-      });
-    }
-  };
+  const { form, contract, modalProps } = useDialogForm({
+    record: unit,
+    schema: UnitInput,
+    labelPrefix: 'unit.field',
+    create: useCreateUnit(),
+    update: useUpdateUnit(),
+    toFormValues: toValues,
+    afterReload: () => void client.invalidateQueries({ queryKey: UNITS_KEY }),
+    onClose,
+  });
 
   return (
-    <Modal
-      open
-      title={unit ? t('unit.editTitle') : t('unit.createTitle')}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={submit}
-      onCancel={onClose}
-      destroyOnHidden
-      width={640}
-    >
+    <Modal {...modalProps} title={unit ? t('unit.editTitle') : t('unit.createTitle')} destroyOnHidden width={640}>
       <Form<UnitFormValues> form={form} layout="vertical" initialValues={unit ? toValues(unit) : { parentId, kind: 'department' }}>
         <Form.Item {...contract.item('parentId')}>
           <UnitSelect exclude={unit?.id} placeholder={t('unit.noParent')} />

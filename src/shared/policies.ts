@@ -1,0 +1,33 @@
+import type { Role } from './roles.ts';
+
+export type Action = 'read' | 'create' | 'update' | 'delete';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit';
+
+const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
+const office: Role[] = ['admin', 'officer'];
+const officeAndUnits: Role[] = ['admin', 'officer', 'coordinator'];
+
+/**
+ * Who may do what, per entity, in one place: the server enforces it, the web app reads it to
+ * offer only what would be allowed. Coordinators are further limited to their unit's records
+ * for the entities in UNIT_SCOPED.
+ */
+export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
+  country: { read: everyone },
+  catalogue: { read: everyone },
+  institution: { read: everyone, create: officeAndUnits, update: office, delete: office },
+  unit: { read: everyone, create: office, update: office, delete: office },
+  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  ledger: { read: everyone },
+  aggregate: { read: everyone, create: office, update: office, delete: office },
+  user: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
+  audit: { read: ['admin', 'officer', 'leader', 'coordinator'] },
+};
+
+/** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit'];
+
+/** Whether a role may do `action` on `entity` at all (before any unit scope). */
+export function roleMay(role: Role, entity: Entity, action: Action): boolean {
+  return (POLICIES[entity][action] ?? []).includes(role);
+}

@@ -1,0 +1,102 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useNavigate, type LinkProps } from '@tanstack/react-router';
+import { Button, Card, Col, Popconfirm, Row, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { useI18n } from '../lib/i18n.tsx';
+import { canSeeAudit } from '../lib/permissions.ts';
+import { useCurrentUser } from '../lib/session.ts';
+import type { ContractForm, ObjectSchema } from '../lib/use-contract-form.ts';
+import { useRecordEditing, type RecordEditingOptions } from '../lib/use-record-editing.ts';
+import { BackLink } from './back-link.tsx';
+import { PageHeader } from './page-header.tsx';
+import { RecordHistory } from './record-history.tsx';
+import { ErrorPage, LoadingPage } from './status-pages.tsx';
+
+/** What the record page hands a module's form. */
+export interface RecordFormProps<S extends ObjectSchema, V> {
+  form: FormInstance<V>;
+  contract: ContractForm<S>;
+  initialValues: V;
+  saving: boolean;
+  onSubmit: (values: V) => void;
+  onCancel: () => void;
+}
+
+interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditingOptions<T, S, V>, 'onDeleted'> {
+  /** The list the back button and a deletion lead to. */
+  listPath: NonNullable<LinkProps['to']>;
+  /** The audit entity, for the history. */
+  entity: string;
+  header: (record: T) => { title: ReactNode; subtitle?: ReactNode };
+  mayEdit: (record: T) => boolean;
+  mayDelete: (record: T) => boolean;
+  /** The question of the delete confirmation. */
+  deleteConfirm: string;
+  details: (record: T) => ReactNode;
+  editForm: (props: RecordFormProps<S, V>, record: T) => ReactNode;
+}
+
+/**
+ * The page of one record: header with back, edit and delete (each only where the user may), the
+ * details or the edit form, and the history for those who may see the audit log. A module declares
+ * its header, its rights, its details and its form.
+ */
+export function RecordPage<T extends { id: number; version: number }, S extends ObjectSchema, V extends object>(props: RecordPageProps<T, S, V>) {
+  const { listPath, entity, header, mayEdit, mayDelete, deleteConfirm, details, editForm, ...options } = props;
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const rec = useRecordEditing({ ...options, onDeleted: () => navigate({ to: listPath }) });
+  const record = rec.record;
+
+  if (rec.isLoading) return <LoadingPage />;
+  if (rec.error || !record) return <ErrorPage error={rec.error} />;
+
+  const { title, subtitle } = header(record);
+  const formProps: RecordFormProps<S, V> = {
+    form: rec.form,
+    contract: rec.contract,
+    initialValues: options.toFormValues(record),
+    saving: rec.saving,
+    onSubmit: (values) => void rec.save(record, values),
+    onCancel: () => rec.setEditing(false),
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        extra={
+          <>
+            <BackLink to={listPath} />
+            {mayEdit(record) && !rec.editing ? (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => rec.setEditing(true)}>
+                {t('action.edit')}
+              </Button>
+            ) : null}
+            {mayDelete(record) ? (
+              <Popconfirm title={deleteConfirm} description={t('common.deleteConfirm')} onConfirm={() => rec.destroy(record)}>
+                <Button danger icon={<DeleteOutlined />} loading={rec.deleting}>
+                  {t('action.delete')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={canSeeAudit(user) ? 15 : 24}>
+          <Card title={rec.editing ? t('action.edit') : t('common.details')}>{rec.editing ? editForm(formProps, record) : details(record)}</Card>
+        </Col>
+        {canSeeAudit(user) ? (
+          <Col xs={24} xl={9}>
+            <Card title={t('common.history')}>
+              <RecordHistory entity={entity} entityId={record.id} />
+            </Card>
+          </Col>
+        ) : null}
+      </Row>
+    </>
+  );
+}
