@@ -34,6 +34,9 @@ describe('/api/health', () => {
     await slow;
     expect(stillRunning).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
-    expect(Math.max(...timings)).toBeLessThan(100);
+    // The median, so that one scheduling hiccup on a shared 2-core machine is not a failure;
+    // a blocked event loop would hold every answer until the query ends (~2 s).
+    const median = [...timings].sort((a, b) => a - b)[2]!;
+    expect(median).toBeLessThan(100);
   });
 });
