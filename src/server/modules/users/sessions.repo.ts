@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.ts';
+import { USER_COLUMNS, type UserRow } from './users.repo.ts';
 
-/** What a session or API token resolves to. */
+/** A live session or API token, with its user. */
 export interface Credential {
   sessionId: number | null;
   csrfToken: string | null;
-  userId: number;
+  user: UserRow;
 }
 
 /** A secret's database form: we keep only its SHA-256, so a leaked table opens nothing. */
@@ -34,15 +35,26 @@ export async function insertSession(
   return { id: rows[0]!.id, expiresAt: rows[0]!.expiresAt, token, csrfToken };
 }
 
-/** The live session with this cookie value, or null when unknown or expired. */
+// Touching last_seen_at on every request would make every read a write: once a minute is enough.
+const TOUCH_AFTER = "interval '1 minute'";
+
+type CredentialRow = UserRow & { sessionId: number | null; csrfToken: string | null };
+
+function toCredential(row: CredentialRow | undefined): Credential | null {
+  if (!row) return null;
+  const { sessionId, csrfToken, ...user } = row;
+  return { sessionId, csrfToken, user };
+}
+
+/** The live session with this cookie value and its user, in one round trip; null when unknown or expired. */
 export async function findSession(db: Queryable, token: string): Promise<Credential | null> {
-  const { rows } = await db.query<Credential>(
-    `UPDATE sessions SET last_seen_at = now()
-     WHERE token_hash = $1 AND expires_at > now()
-     RETURNING id AS "sessionId", csrf_token AS "csrfToken", user_id AS "userId"`,
+  const { rows } = await db.query<CredentialRow>(
+    `WITH s AS (SELECT id AS sid, csrf_token AS csrf, user_id AS uid FROM sessions WHERE token_hash = $1 AND expires_at > now()),
+          touched AS (UPDATE sessions SET last_seen_at = now() WHERE id IN (SELECT sid FROM s) AND last_seen_at < now() - ${TOUCH_AFTER})
+     SELECT s.sid AS "sessionId", s.csrf AS "csrfToken", ${USER_COLUMNS} FROM s JOIN users ON users.id = s.uid`,
     [digest(token)],
   );
-  return rows[0] ?? null;
+  return toCredential(rows[0]);
 }
 
 /** Ends one session. */
@@ -56,15 +68,16 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number, keep: 
   return rowCount ?? 0;
 }
 
-/** The user behind a live API token, or null. */
+/** The live API token's user, in one round trip; null when unknown or revoked. */
 export async function findApiToken(db: Queryable, token: string): Promise<Credential | null> {
-  const { rows } = await db.query<Credential>(
-    `UPDATE api_tokens SET last_used_at = now()
-     WHERE token_hash = $1 AND revoked_at IS NULL
-     RETURNING NULL::bigint AS "sessionId", NULL::text AS "csrfToken", user_id AS "userId"`,
+  const { rows } = await db.query<CredentialRow>(
+    `WITH t AS (SELECT id AS tid, user_id AS uid FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+          touched AS (UPDATE api_tokens SET last_used_at = now() WHERE id IN (SELECT tid FROM t)
+                      AND (last_used_at IS NULL OR last_used_at < now() - ${TOUCH_AFTER}))
+     SELECT NULL::bigint AS "sessionId", NULL::text AS "csrfToken", ${USER_COLUMNS} FROM t JOIN users ON users.id = t.uid`,
     [digest(token)],
   );
-  return rows[0] ?? null;
+  return toCredential(rows[0]);
 }
 
 export interface ApiTokenRow {

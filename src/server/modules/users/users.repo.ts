@@ -18,26 +18,27 @@ export interface UserRow {
   updatedAt: string;
 }
 
-const COLUMNS = `id, email::text AS email, display_name AS "displayName", role, unit_id AS "unitId", locale,
+/** The columns of a UserRow (unqualified: join only with tables that share none of them). */
+export const USER_COLUMNS = `id, email::text AS email, display_name AS "displayName", role, unit_id AS "unitId", locale,
   password_hash AS "passwordHash", disabled, version,
   ${isoTimestamp('created_at')} AS "createdAt", ${isoTimestamp('updated_at')} AS "updatedAt"`;
 
 /** The user with this email (case-insensitive), or null. */
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]);
+  const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email]);
   return rows[0] ?? null;
 }
 
 /** The user with this id, or null; `lock` takes a row lock for an update. */
 export async function findUserById(db: Queryable, id: number, lock = false): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
   return rows[0] ?? null;
 }
 
 /** A page of users, by email. */
 export function listUsers(db: Queryable, options: { q?: string; page: number; pageSize: number }) {
   const where = new Where().when(options.q ? `%${options.q}%` : undefined, '(email ILIKE ? OR display_name ILIKE ?)');
-  return selectPage<UserRow>(db, { select: COLUMNS, from: 'users', where, orderBy: 'email', ...options });
+  return selectPage<UserRow>(db, { select: USER_COLUMNS, from: 'users', where, orderBy: 'email', ...options });
 }
 
 export interface NewUser {
@@ -53,7 +54,7 @@ export interface NewUser {
 export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow> {
   const { rows } = await db.query<UserRow>(
     `INSERT INTO users (email, display_name, role, unit_id, locale, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}`,
     [user.email, user.displayName, user.role, user.unitId, user.locale, user.passwordHash],
   );
   return rows[0]!;
@@ -82,7 +83,7 @@ export async function updateUserRow(
     sets.push(`${columns[key]} = $${params.length}`);
   }
   const { rows } = await db.query<UserRow>(
-    `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+    `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     params,
   );
   return rows[0]!;

@@ -156,8 +156,6 @@ export async function revokeToken(options: { actor: Actor; id: number }, db: Db)
 export async function resolveActor(credentials: { bearer?: string; cookie?: string }, db: Queryable): Promise<Actor | null> {
   const { bearer, cookie } = credentials;
   const credential = bearer ? await findApiToken(db, bearer) : cookie ? await findSession(db, cookie) : null;
-  if (!credential) return null;
-  const user = await findUserById(db, credential.userId);
-  if (!user || user.disabled) return null;
-  return actorOf(user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
+  if (!credential || credential.user.disabled) return null;
+  return actorOf(credential.user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
 }
