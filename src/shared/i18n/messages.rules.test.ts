@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../contracts/common.ts';
+import { LEDGER_CATEGORIES } from '../contracts/ledger.ts';
+import { ERROR_MESSAGES, FIELD_REASONS } from './errors.ts';
+import { LEDGER_CATEGORY_LABELS } from './ledger-categories.ts';
+
+const src = new URL('../../', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'web' ? [] : sources(path);
+    return /\.ts$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('every message a user can read exists in English, Chinese and French', () => {
+  const text = sources(src).map((file) => readFileSync(file, 'utf8')).join('\n');
+
+  it('every error code the server raises', () => {
+    const codes = new Set([...text.matchAll(/new AppError\('([a-z_]+)'/g)].map((m) => m[1]!));
+    for (const code of ['not_found', 'forbidden', 'unauthenticated', 'version_conflict', 'validation_failed', 'bad_json', 'payload_too_large', 'rate_limited', 'internal', 'duplicate', 'in_use']) codes.add(code);
+    for (const code of codes) for (const locale of LOCALES) expect(ERROR_MESSAGES[code]?.[locale], `${code}/${locale}`).toBeTruthy();
+  });
+
+  it('every field reason the server or the contracts give', () => {
+    const reasons = new Set([
+      ...[...text.matchAll(/reason: '([a-z_]+)'/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/message: '([a-z_]+)'/g)].map((m) => m[1]!),
+      ...['required', 'too_short', 'too_long', 'too_small', 'too_big', 'invalid_type', 'invalid_value', 'invalid_format', 'invalid_email', 'unknown_field'],
+    ]);
+    for (const reason of reasons) for (const locale of LOCALES) expect(FIELD_REASONS[reason]?.[locale], `${reason}/${locale}`).toBeTruthy();
+  });
+
+  it('every ledger category', () => {
+    for (const category of LEDGER_CATEGORIES) for (const locale of LOCALES) expect(LEDGER_CATEGORY_LABELS[category][locale]).toBeTruthy();
+  });
+});
