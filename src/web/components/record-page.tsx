@@ -3,7 +3,7 @@ import { useNavigate, type LinkProps } from '@tanstack/react-router';
 import { Button, Card, Col, Popconfirm, Row, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
-import { canSeeAudit } from '../lib/permissions.ts';
+import { can, canSeeAudit, type Subject } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 import type { ContractForm, ObjectSchema } from '../lib/use-contract-form.ts';
 import { useRecordEditing, type RecordEditingOptions } from '../lib/use-record-editing.ts';
@@ -25,11 +25,9 @@ export interface RecordFormProps<S extends ObjectSchema, V> {
 interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditingOptions<T, S, V>, 'onDeleted'> {
   /** The list the back button and a deletion lead to. */
   listPath: NonNullable<LinkProps['to']>;
-  /** The audit entity, for the history. */
-  entity: string;
+  /** What kind of record: decides the edit and delete buttons (the shared policy table) and names the history. */
+  entity: Subject;
   header: (record: T) => { title: ReactNode; subtitle?: ReactNode };
-  mayEdit: (record: T) => boolean;
-  mayDelete: (record: T) => boolean;
   /** The question of the delete confirmation. */
   deleteConfirm: string;
   details: (record: T) => ReactNode;
@@ -39,10 +37,10 @@ interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditi
 /**
  * The page of one record: header with back, edit and delete (each only where the user may), the
  * details or the edit form, and the history for those who may see the audit log. A module declares
- * its header, its rights, its details and its form.
+ * its header, its details and its form; its rights come from the policy table.
  */
 export function RecordPage<T extends { id: number; version: number }, S extends ObjectSchema, V extends object>(props: RecordPageProps<T, S, V>) {
-  const { listPath, entity, header, mayEdit, mayDelete, deleteConfirm, details, editForm, ...options } = props;
+  const { listPath, entity, header, deleteConfirm, details, editForm, ...options } = props;
   const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -70,12 +68,12 @@ export function RecordPage<T extends { id: number; version: number }, S extends 
         extra={
           <>
             <BackLink to={listPath} />
-            {mayEdit(record) && !rec.editing ? (
+            {can(user, 'edit', entity) && !rec.editing ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => rec.setEditing(true)}>
                 {t('action.edit')}
               </Button>
             ) : null}
-            {mayDelete(record) ? (
+            {can(user, 'delete', entity) ? (
               <Popconfirm title={deleteConfirm} description={t('common.deleteConfirm')} onConfirm={() => rec.destroy(record)}>
                 <Button danger icon={<DeleteOutlined />} loading={rec.deleting}>
                   {t('action.delete')}

@@ -3,8 +3,6 @@ import { InstitutionInput } from '../../../shared/contracts/institutions.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { displayNames } from '../../lib/names.ts';
-import { can } from '../../lib/permissions.ts';
-import { useCurrentUser } from '../../lib/session.ts';
 import { institutionsApi } from './api.ts';
 import { toFormValues } from './form-values.ts';
 import { InstitutionDetails } from './institution-details.tsx';
@@ -15,7 +13,6 @@ const route = getRouteApi('/app/institutions/$id');
 /** One institution: details or the edit form, and its history. */
 export function InstitutionPage() {
   const { t, locale } = useI18n();
-  const user = useCurrentUser();
   const id = Number(route.useParams().id);
 
   return (
@@ -31,8 +28,6 @@ export function InstitutionPage() {
         const { primary, secondary } = displayNames(inst, locale);
         return { title: primary, subtitle: secondary };
       }}
-      mayEdit={() => can(user, 'edit', 'institution')}
-      mayDelete={() => can(user, 'delete', 'institution')}
       deleteConfirm={t('inst.deleteConfirm')}
       details={(inst) => <InstitutionDetails institution={inst} />}
       editForm={(props) => <InstitutionForm {...props} />}

@@ -2,7 +2,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { PersonInput } from '../../../shared/contracts/people.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can, canSeePersonalData } from '../../lib/permissions.ts';
+import { canSeePersonalData } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { peopleApi } from './api.ts';
 import { PersonDetails } from './person-details.tsx';
@@ -32,8 +32,6 @@ export function PersonPage() {
         const { primary, secondary } = personNames(person, locale);
         return { title: primary, subtitle: [secondary, person.title, person.institutionName].filter(Boolean).join(' · ') };
       }}
-      mayEdit={() => can(user, 'edit', 'person')}
-      mayDelete={() => can(user, 'delete', 'person')}
       deleteConfirm={t('person.deleteConfirm')}
       details={(person) => <PersonDetails person={person} personalData={personalData} />}
       editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={personalData} />}
