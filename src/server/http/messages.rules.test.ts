@@ -1,23 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../contracts/common.ts';
-import { LEDGER_CATEGORIES } from '../contracts/ledger.ts';
-import { ERROR_MESSAGES, FIELD_REASONS } from './errors.ts';
-import { LEDGER_CATEGORY_LABELS } from './ledger-categories.ts';
+import { LOCALES } from '../../shared/contracts/common.ts';
+import { LEDGER_CATEGORIES } from '../../shared/contracts/ledger.ts';
+import { ERROR_MESSAGES, FIELD_REASONS } from '../../shared/i18n/errors.ts';
+import { LEDGER_CATEGORY_LABELS } from '../../shared/i18n/ledger-categories.ts';
+import { sourceFiles } from '../test/source-files.ts';
 
 const src = new URL('../../', import.meta.url).pathname;
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'web' ? [] : sources(path);
-    return /\.ts$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 describe('every message a user can read exists in English, Chinese and French', () => {
-  const text = sources(src).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const text = sourceFiles(src, ['web']).map((file) => readFileSync(file, 'utf8')).join('\n');
 
   it('every error code the server raises', () => {
     const codes = new Set([...text.matchAll(/new AppError\('([a-z_]+)'/g)].map((m) => m[1]!));
