@@ -3,16 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
-let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startInterchange();
-  chromium = await launchChromium();
-  browser = chromium.browser;
+  browser = await launchChromium();
 });
 afterAll(async () => {
-  await chromium?.close();
+  await browser?.close();
   await server?.stop();
 });
 

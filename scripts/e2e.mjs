@@ -3,6 +3,7 @@
 // E2E=required, which makes that a failure.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { buildWeb } from './build-web.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -15,8 +16,8 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 if (!existsSync('dist/web/index.html')) {
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = buildWeb();
+  if (status !== 0) process.exit(status);
 }
 const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.e2e.config.ts'], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

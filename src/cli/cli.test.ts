@@ -1,26 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServeProcess } from '../server/test/serve-process.ts';
 import { testEngine } from '../server/test/test-database.ts';
 
 const BIN = 'bin/interchange.js';
 let dataDir = '';
 let env: NodeJS.ProcessEnv = {};
 let dropDatabase: (() => Promise<void>) | null = null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
@@ -48,35 +39,7 @@ afterAll(async () => {
   await dropDatabase?.();
 });
 
-/** Starts `interchange serve`, waits until it listens, returns its output so far and a stop function. */
-async function startServer(): Promise<{ base: string; output: () => string; stop: () => Promise<number | null> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--no-build'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Interchange is running')) {
-        clearInterval(timer);
-        resolve();
-      }
-      if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`serve exited: ${output}`));
-      }
-    }, 100);
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const startServer = () => startServeProcess(env);
 
 async function signIn(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string; status: number }> {
   const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

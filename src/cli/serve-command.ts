@@ -25,7 +25,7 @@ function webIsStale(config: Config): boolean {
 export async function serveCommand(config: Config, options: { build: boolean }): Promise<void> {
   if (options.build && webIsStale(config)) {
     console.log('Building the web app…');
-    const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
     if (result.status !== 0) throw new Error('the web app failed to build');
   }
   await serve(config);
