@@ -43,26 +43,21 @@ export function HeadlineCards() {
 
   return (
     <Row gutter={[16, 16]}>
-      <Col {...span}>
-        <Headline
-          testId="headline-inbound"
-          title={t('dash.inbound')}
-          value={inbound.data?.personTimes}
-          loading={inbound.isLoading}
-          search={{ direction: 'inbound' }}
-          footer={inbound.data ? `${t('dash.distinctOf', { n: formatNumber(inbound.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(inbound.data.aggregatePersonTimes) })}` : null}
-        />
-      </Col>
-      <Col {...span}>
-        <Headline
-          testId="headline-outbound"
-          title={t('dash.outbound')}
-          value={outbound.data?.personTimes}
-          loading={outbound.isLoading}
-          search={{ direction: 'outbound' }}
-          footer={outbound.data ? `${t('dash.distinctOf', { n: formatNumber(outbound.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(outbound.data.aggregatePersonTimes) })}` : null}
-        />
-      </Col>
+      {(['inbound', 'outbound'] as const).map((direction) => {
+        const totals = direction === 'inbound' ? inbound : outbound;
+        return (
+          <Col key={direction} {...span}>
+            <Headline
+              testId={`headline-${direction}`}
+              title={t(direction === 'inbound' ? 'dash.inbound' : 'dash.outbound')}
+              value={totals.data?.personTimes}
+              loading={totals.isLoading}
+              search={{ direction }}
+              footer={totals.data ? `${t('dash.distinctOf', { n: formatNumber(totals.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(totals.data.aggregatePersonTimes) })}` : null}
+            />
+          </Col>
+        );
+      })}
       <Col {...span}>
         <Headline
           testId="headline-distinct"
