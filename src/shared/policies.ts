@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -22,10 +22,12 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   aggregate: { read: everyone, create: office, update: office, delete: office },
   user: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },
   audit: { read: ['admin', 'officer', 'leader', 'coordinator'] },
+  // Coordinators manage their unit's collegiate agreements; institutional ones are the office's (the service checks level).
+  agreement: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {
