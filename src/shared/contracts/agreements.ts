@@ -105,6 +105,12 @@ export const AgreementPartner = z.object({
 });
 export type AgreementPartner = z.infer<typeof AgreementPartner>;
 
+/** Signed documents: PDF or image scans, up to this size. */
+export const AGREEMENT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const AGREEMENT_DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] as const;
+
+export const AgreementDocumentParams = z.object({ id: Id, documentId: Id });
+
 export const AgreementDocument = z.object({
   id: z.number(),
   fileName: z.string(),
