@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,8 @@ import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
 import { handleError, notFound, unauthenticated } from './http/errors.ts';
 import { authorize } from './policies/policies.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
+import { partnersRoutes } from './modules/agreements/partners.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -76,6 +79,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Files are read as streams by the routes that take them, each with its own (smaller or equal) size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: 20 * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Interchange API', version: VERSION, description: 'Scripts use an API token (Authorization: Bearer ict_…); the web app a session cookie with an x-csrf-token header on writes.' },
@@ -100,7 +105,19 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   }));
   app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [authRoutes, usersRoutes, countriesRoutes, institutionsRoutes, unitsRoutes, peopleRoutes, ledgerRoutes, auditRoutes, searchRoutes])
+  for (const routes of [
+    authRoutes,
+    usersRoutes,
+    countriesRoutes,
+    institutionsRoutes,
+    unitsRoutes,
+    peopleRoutes,
+    ledgerRoutes,
+    agreementsRoutes,
+    partnersRoutes,
+    auditRoutes,
+    searchRoutes,
+  ])
     routes(app, context);
 
   const webDir = context.config.webDir;

@@ -21,6 +21,11 @@ export const ERROR_MESSAGES: Catalogue = {
   in_use: { en: 'This record is still referenced by other records.', zh: '此记录仍被其他记录引用。', fr: "Cet enregistrement est encore référencé par d'autres." },
   rate_limited: { en: 'Too many attempts; wait a moment and try again.', zh: '尝试次数过多，请稍后再试。', fr: 'Trop de tentatives ; patientez puis réessayez.' },
   wrong_password: { en: 'The current password is wrong.', zh: '当前密码错误。', fr: 'Le mot de passe actuel est incorrect.' },
+  not_deletable: {
+    en: 'A signed agreement cannot be deleted; terminate it instead, so that its history stays.',
+    zh: '已签署的协议不能删除，请改为终止，以保留其记录。',
+    fr: 'Un accord signé ne peut pas être supprimé ; résiliez-le plutôt, afin que son historique soit conservé.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -44,6 +49,28 @@ export const FIELD_REASONS: Catalogue = {
   unknown_field: { en: 'is not a known field', zh: '不是已知字段', fr: "n'est pas un champ connu" },
   not_allowed: { en: 'may not be set by you', zh: '您无权设置', fr: 'ne peut pas être défini par vous' },
   wrong_password: { en: 'is not your current password', zh: '不是您当前的密码', fr: "n'est pas votre mot de passe actuel" },
+  collegiate_needs_unit: { en: 'is required for a collegiate agreement', zh: '院级协议必须指定我方单位', fr: 'est obligatoire pour un accord facultaire' },
+  institutional_has_no_unit: { en: 'must be empty for an institutional agreement', zh: '校级协议不得指定单位', fr: 'doit être vide pour un accord institutionnel' },
+  illegal_transition: {
+    en: "is not a step the agreement can take from its current status",
+    zh: '不是协议当前状态下允许的操作',
+    fr: "n'est pas une étape possible depuis le statut actuel de l'accord",
+  },
+  not_yet_expired: {
+    en: 'is not possible before the expiry date; terminate the agreement instead',
+    zh: '在到期日之前不可标记为到期，请改为终止协议',
+    fr: "n'est pas possible avant la date d'expiration ; résiliez plutôt l'accord",
+  },
+  before_effective: { en: 'is before the agreement took effect', zh: '早于协议生效日期', fr: "est antérieure à l'entrée en vigueur de l'accord" },
+  not_an_organization: {
+    en: 'must be an international organization, foundation, association or government body for a working arrangement',
+    zh: '工作安排的合作方必须是国际组织、基金会、协会或政府机构',
+    fr: "doit être une organisation internationale, une fondation, une association ou un organisme public pour un arrangement de travail",
+  },
+  not_renewable: { en: 'does not allow renewal (only signed, active or expired agreements are renewed)', zh: '不允许续签（仅已签署、生效中或已到期的协议可续签）', fr: "ne permet pas le renouvellement (seuls les accords signés, en vigueur ou expirés le sont)" },
+  already_renewed: { en: 'already exists: this agreement has been renewed', zh: '已存在：该协议已续签', fr: 'existe déjà : cet accord a été renouvelé' },
+  file_type: { en: 'must be a PDF or an image (PNG, JPEG, TIFF)', zh: '必须是 PDF 或图片（PNG、JPEG、TIFF）', fr: 'doit être un PDF ou une image (PNG, JPEG, TIFF)' },
+  file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
 };
 

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { CatalogueQuery, InstitutionInput, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
 import { searchCatalogue } from './catalogue.repo.ts';
-import { findInstitution, listInstitutions } from './institutions.repo.ts';
-import { createInstitution, deleteInstitution, updateInstitution } from './institutions.service.ts';
+import { listInstitutions } from './institutions.repo.ts';
+import { createInstitution, deleteInstitution, getInstitution, updateInstitution } from './institutions.service.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
@@ -23,11 +22,9 @@ export function institutionsRoutes(app: App, { db }: ServerContext): void {
     return { items: rows, total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
-  app.get('/api/institutions/:id', { config: policy('institution', 'read'), schema: { tags, params: IdParams } }, async (request) => {
-    const row = await findInstitution(db, request.params.id);
-    if (!row) throw notFound();
-    return row;
-  });
+  app.get('/api/institutions/:id', { config: policy('institution', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getInstitution(db, request.params.id),
+  );
 
   app.post('/api/institutions', { config: policy('institution', 'create'), schema: { tags, body: InstitutionInput } }, async (request, reply) => {
     const row = await createInstitution({ actor: request.actor!, input: request.body }, db);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/client.ts';
-import { currentVersion, invalidFields } from '../../http/errors.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { currentVersion, invalidFields, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -53,4 +53,11 @@ export async function deleteInstitution(options: { actor: Actor; id: number; ver
     await deleteInstitutionRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: 'institution', entityId: id, before: current });
   });
+}
+
+/** One institution, or 404. */
+export async function getInstitution(db: Queryable, id: number): Promise<Institution> {
+  const row = await findInstitution(db, id);
+  if (!row) throw notFound();
+  return row;
 }

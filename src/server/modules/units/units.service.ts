@@ -5,7 +5,8 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Unit, UnitInput, UnitUpdate } from '../../../shared/contracts/units.ts';
-import { findUnit, insertUnit, isInSubtree, updateUnitRow } from './units.repo.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import { findUnit, insertUnit, isInSubtree, listUnits, updateUnitRow } from './units.repo.ts';
 
 /** Creates a unit of our organization. */
 export async function createUnit(options: { actor: Actor; input: z.output<typeof UnitInput> }, db: Db): Promise<Unit> {
@@ -38,4 +39,10 @@ export async function updateUnit(options: { actor: Actor; id: number; input: z.o
 /** Whether `candidate` is the unit `root` or lies beneath it. */
 export function unitContains(db: Queryable, root: number, candidate: number): Promise<boolean> {
   return isInSubtree(db, root, candidate);
+}
+
+/** Every unit's name in `locale` (French falls back to English), by id. */
+export async function unitNames(db: Queryable, locale: Locale): Promise<Map<number, string>> {
+  const units = await listUnits(db);
+  return new Map(units.map((u) => [u.id, locale === 'zh' ? u.nameZh : locale === 'fr' ? (u.nameFr ?? u.nameEn) : u.nameEn]));
 }

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../http/context.ts';
+import { policy } from '../../http/context.ts';
+import { invalidFields } from '../../http/errors.ts';
+import { requestLocale } from '../../http/locale.ts';
+import { sendTable } from '../../http/table-export.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
+import {
+  AGREEMENT_DOCUMENT_MAX_BYTES,
+  AgreementDocumentParams,
+  AgreementInput,
+  AgreementQuery,
+  AgreementTransition,
+  AgreementUpdate,
+  RenewalWatchQuery,
+} from '../../../shared/contracts/agreements.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { listAgreements } from './agreements.repo.ts';
+import {
+  createAgreement,
+  deleteAgreement,
+  getAgreement,
+  renewAgreement,
+  transitionAgreement,
+  updateAgreement,
+} from './agreements.service.ts';
+import { addAgreementDocument, getAgreementDocument, removeAgreementDocument } from './agreement-documents.service.ts';
+import { renewalWatchTable } from './renewal-watch.ts';
+import { unitNames } from '../units/units.service.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+const VersionBody = z.object({ version: Versioned.shape.version });
+
+/** Agreements: the lifecycle, renewals, the renewal watch and the signed documents. */
+export function agreementsRoutes(app: App, { db }: ServerContext): void {
+  const tags = ['agreements'];
+
+  app.get('/api/agreements', { config: policy('agreement', 'read'), schema: { tags, querystring: AgreementQuery } }, async (request) => {
+    const { asOf, dormantYears, ...query } = request.query;
+    const { rows, total } = await listAgreements(db, scopeOf(request.actor!), { asOf: asOf ?? officeToday(), dormantYears }, query);
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  });
+
+  app.get(
+    '/api/agreements/renewal-watch',
+    { config: policy('agreement', 'read'), schema: { tags, querystring: RenewalWatchQuery } },
+    async (request, reply) => {
+      const { months, format } = request.query;
+      const asOf = request.query.asOf ?? officeToday();
+      const { rows } = await listAgreements(db, scopeOf(request.actor!), { asOf, dormantYears: 2 }, {
+        expiringWithinMonths: months,
+        sort: 'termEndsOn',
+        order: 'asc',
+        page: 1,
+        pageSize: 10000,
+      });
+      if (format === 'json') return { asOf, months, items: rows };
+      return sendTable(reply, renewalWatchTable(rows, await unitNames(db, requestLocale(request)), requestLocale(request), asOf), format);
+    },
+  );
+
+  app.get('/api/agreements/:id', { config: policy('agreement', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getAgreement({ actor: request.actor!, id: request.params.id }, db),
+  );
+
+  app.post('/api/agreements', { config: policy('agreement', 'create'), schema: { tags, body: AgreementInput } }, async (request, reply) =>
+    reply.status(201).send(await createAgreement({ actor: request.actor!, input: request.body }, db)),
+  );
+
+  app.patch('/api/agreements/:id', { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementUpdate } }, async (request) =>
+    updateAgreement({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.delete(
+    '/api/agreements/:id',
+    { config: policy('agreement', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      await deleteAgreement({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/agreements/:id/transitions',
+    { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementTransition } },
+    async (request) => transitionAgreement({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.post(
+    '/api/agreements/:id/renewal',
+    { config: policy('agreement', 'create'), schema: { tags, params: IdParams, body: VersionBody } },
+    async (request, reply) =>
+      reply.status(201).send(await renewAgreement({ actor: request.actor!, id: request.params.id, version: request.body.version }, db)),
+  );
+
+  app.post(
+    '/api/agreements/:id/documents',
+    {
+      config: policy('agreement', 'update'),
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+      // The multipart stream is limited below; a declared length far beyond it is refused unread.
+      bodyLimit: AGREEMENT_DOCUMENT_MAX_BYTES + 1024 * 1024,
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
+      const part = await request.file({ limits: { fileSize: AGREEMENT_DOCUMENT_MAX_BYTES, files: 1, fields: 0 } });
+      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'file_too_large' });
+        throw error;
+      }
+      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
+      const document = await addAgreementDocument({ actor: request.actor!, agreementId: request.params.id, fileName: part.filename, content }, db);
+      return reply.status(201).send(document);
+    },
+  );
+
+  app.get(
+    '/api/agreements/:id/documents/:documentId',
+    { config: policy('agreement', 'read'), schema: { tags, params: AgreementDocumentParams } },
+    async (request, reply) => {
+      const document = await getAgreementDocument({ actor: request.actor!, agreementId: request.params.id, documentId: request.params.documentId }, db);
+      void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`);
+      return reply.type(document.mediaType).send(document.content);
+    },
+  );
+
+  app.delete(
+    '/api/agreements/:id/documents/:documentId',
+    { config: policy('agreement', 'update'), schema: { tags, params: AgreementDocumentParams } },
+    async (request, reply) => {
+      await removeAgreementDocument({ actor: request.actor!, agreementId: request.params.id, documentId: request.params.documentId }, db);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import type { FieldProblem } from '../../http/errors.ts';
+import { AGREEMENT_TRANSITIONS, type AgreementLevel, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
+
+/** The fields the consistency rules look at, after a change is merged into the record. */
+export interface AgreementShape {
+  level: AgreementLevel;
+  kind: string;
+  unitId: number | null;
+  status: AgreementStatus;
+  signedOn: string | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  autoRenewal: boolean;
+  renewalTermMonths: number | null;
+}
+
+/** What is wrong with an agreement as a whole (one field may be fine alone and wrong beside another). */
+export function agreementProblems(a: AgreementShape): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (a.level === 'collegiate' && a.unitId === null) problems.push({ field: 'unitId', reason: 'collegiate_needs_unit' });
+  if (a.level === 'institutional' && a.unitId !== null) problems.push({ field: 'unitId', reason: 'institutional_has_no_unit' });
+  if (a.autoRenewal && a.renewalTermMonths === null) problems.push({ field: 'renewalTermMonths', reason: 'required' });
+  if (a.autoRenewal && a.expiresOn === null) problems.push({ field: 'expiresOn', reason: 'required' });
+  if (a.effectiveOn && a.expiresOn && a.expiresOn < a.effectiveOn) problems.push({ field: 'expiresOn', reason: 'end_before_start' });
+  // Once signed, the dates that make it count may not be taken away.
+  if (['signed', 'active', 'expired', 'terminated'].includes(a.status) && !a.signedOn) problems.push({ field: 'signedOn', reason: 'required' });
+  if (['active', 'expired', 'terminated'].includes(a.status) && !a.effectiveOn) problems.push({ field: 'effectiveOn', reason: 'required' });
+  return problems;
+}
+
+/** The dates a step writes when they are not already set. */
+export interface StepDates {
+  signedOn?: string;
+  effectiveOn?: string;
+  terminatedOn?: string;
+}
+
+/**
+ * Checks one lifecycle step taken on `on` and returns the dates it records. Refuses steps the
+ * lifecycle does not have, and steps the record's dates contradict: an agreement cannot expire
+ * before its expiry date (that is a termination), nor take effect before it was signed.
+ */
+export function planTransition(current: AgreementShape, to: AgreementStatus, on: string): { dates: StepDates; problems: FieldProblem[] } {
+  if (!AGREEMENT_TRANSITIONS[current.status].includes(to)) return { dates: {}, problems: [{ field: 'to', reason: 'illegal_transition' }] };
+  const problems: FieldProblem[] = [];
+  const dates: StepDates = {};
+  if (to === 'signed' && !current.signedOn) dates.signedOn = on;
+  if (to === 'active') {
+    const signedOn = current.signedOn ?? on;
+    if (!current.effectiveOn) dates.effectiveOn = on < signedOn ? signedOn : on;
+  }
+  if (to === 'expired') {
+    if (!current.expiresOn) problems.push({ field: 'expiresOn', reason: 'required' });
+    else if (current.autoRenewal) dates.terminatedOn = on;
+    else if (on <= current.expiresOn) problems.push({ field: 'to', reason: 'not_yet_expired' });
+  }
+  if (to === 'terminated') {
+    if (current.effectiveOn && on < current.effectiveOn) problems.push({ field: 'on', reason: 'before_effective' });
+    dates.terminatedOn = on;
+  }
+  return { dates, problems };
+}

@@ -1,0 +1,171 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  DELETABLE_STATUSES,
+  RENEWABLE_STATUSES,
+  type Agreement,
+  type AgreementInput,
+  type AgreementTransition,
+  type AgreementUpdate,
+} from '../../../shared/contracts/agreements.ts';
+import { unitContains } from '../units/units.service.ts';
+import { agreementProblems, planTransition } from './agreements.rules.ts';
+import {
+  deleteAgreementRow,
+  findAgreement,
+  insertAgreement,
+  institutionKinds,
+  lapsedAgreementIds,
+  replacePartners,
+  updateAgreementRow,
+  type Derivation,
+} from './agreements.repo.ts';
+import { addDays, addMonths, monthsBetween } from './agreement-dates.ts';
+
+const ENTITY = 'agreement';
+type Input = z.output<typeof AgreementInput>;
+
+/** Derived states as of today, with the default dormant period. */
+export const today = (): Derivation => ({ asOf: officeToday(), dormantYears: 2 });
+
+/** The record as the audit log keeps it: stored fields, not the states derived at a date. */
+function audited(a: Agreement): object {
+  const { termEndsOn: _t, inForce: _i, expiring: _e, dormant: _d, lastActivityOn: _l, successorId: _s, ...stored } = a;
+  return stored;
+}
+
+const ORGANIZATION_KINDS = ['international_organization', 'foundation', 'association', 'government_body'];
+
+/** Checks a whole agreement (after the change) against the actor's reach and the rules. */
+async function checkAgreement(tx: Queryable, actor: Actor, merged: Input & { status: Agreement['status'] }): Promise<void> {
+  const problems: FieldProblem[] = agreementProblems(merged);
+  const scope = scopeOf(actor);
+  if (scope !== null) {
+    if (merged.level !== 'collegiate') problems.push({ field: 'level', reason: 'not_allowed' });
+    else if (merged.unitId !== null && !(await unitContains(tx, scope, merged.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+  }
+  const kinds = await institutionKinds(tx, merged.partners.map((p) => p.institutionId));
+  const seen = new Set<number>();
+  merged.partners.forEach((p, i) => {
+    const kind = kinds.get(p.institutionId);
+    if (!kind) problems.push({ field: `partners.${i}.institutionId`, reason: 'unknown_reference' });
+    else if (merged.kind === 'working_arrangement' && !ORGANIZATION_KINDS.includes(kind))
+      problems.push({ field: `partners.${i}.institutionId`, reason: 'not_an_organization' });
+    if (seen.has(p.institutionId)) problems.push({ field: `partners.${i}.institutionId`, reason: 'duplicate' });
+    seen.add(p.institutionId);
+  });
+  if (problems.length) throw invalidFields(...problems);
+}
+
+const titleSearch = (a: Pick<Input, 'titleEn' | 'titleZh' | 'titleFr'>) => searchText(a.titleEn, a.titleZh, a.titleFr);
+
+async function reload(tx: Queryable, id: number, at: Derivation = today()): Promise<Agreement> {
+  return (await findAgreement(tx, id, null, at))!;
+}
+
+async function writeNewAgreement(tx: Queryable, actor: Actor, input: Input, predecessorId: number | null): Promise<Agreement> {
+  await checkAgreement(tx, actor, { ...input, status: 'draft' });
+  const { partners, ...fields } = input;
+  const id = await insertAgreement(tx, { ...fields, status: 'draft', predecessorId, searchText: titleSearch(input) });
+  await replacePartners(tx, id, partners);
+  const row = await reload(tx, id);
+  await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+  return row;
+}
+
+/** Creates a draft agreement; a coordinator's is collegiate and belongs to their unit. */
+export async function createAgreement(options: { actor: Actor; input: Input }, db: Db): Promise<Agreement> {
+  return db.transaction((tx) => writeNewAgreement(tx, options.actor, options.input, null));
+}
+
+/** Changes an agreement's fields, if `version` is current and the agreement is within the actor's reach. */
+export async function updateAgreement(options: { actor: Actor; id: number; input: z.output<typeof AgreementUpdate> }, db: Db): Promise<Agreement> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
+    const merged = { ...current, ...given } as Input & { status: Agreement['status'] };
+    await checkAgreement(tx, actor, merged);
+    const { partners, ...fields } = given;
+    await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
+    if (partners) await replacePartners(tx, id, partners);
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes an agreement that was never signed; a signed one is terminated instead, so its history stays. */
+export async function deleteAgreement(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+    if (!DELETABLE_STATUSES.includes(current.status)) throw new AppError('not_deletable', 409);
+    await deleteAgreementRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+  });
+}
+
+/** Moves an agreement one step along its lifecycle, dated `on` (default today). */
+export async function transitionAgreement(options: { actor: Actor; id: number; input: z.output<typeof AgreementTransition> }, db: Db): Promise<Agreement> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), input.version);
+    const { dates, problems } = planTransition(current, input.to, input.on ?? officeToday());
+    if (problems.length) throw invalidFields(...problems);
+    await updateAgreementRow(tx, id, { status: input.to, ...dates });
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Drafts the successor of a signed agreement: the same partners and terms, taking effect the
+ * day after the predecessor expires, for a term of the same length.
+ */
+export async function renewAgreement(options: { actor: Actor; id: number; version: number }, db: Db): Promise<Agreement> {
+  const { actor, id, version } = options;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+    if (!RENEWABLE_STATUSES.includes(current.status)) throw invalidFields({ field: 'status', reason: 'not_renewable' });
+    if (current.successorId !== null) throw invalidFields({ field: 'successorId', reason: 'already_renewed' });
+    const effectiveOn = current.expiresOn ? addDays(current.expiresOn, 1) : null;
+    const expiresOn =
+      current.expiresOn && current.effectiveOn ? addMonths(current.expiresOn, monthsBetween(current.effectiveOn, addDays(current.expiresOn, 1))) : null;
+    const input: Input = {
+      ...current,
+      partners: current.partners.map((p) => ({ institutionId: p.institutionId, partnerUnit: p.partnerUnit })),
+      signedOn: null,
+      effectiveOn,
+      expiresOn,
+    };
+    return writeNewAgreement(tx, actor, input, id);
+  });
+}
+
+/** One agreement within the actor's reach, with its states derived at `at`. */
+export async function getAgreement(options: { actor: Actor; id: number; at?: Derivation }, db: Queryable): Promise<Agreement> {
+  const row = await findAgreement(db, options.id, scopeOf(options.actor), options.at ?? today());
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Marks active agreements whose expiry has passed as expired, as the system. Being in force is
+ * read from the dates, so figures never wait for this; it keeps the stored status honest for lists.
+ */
+export async function expireLapsedAgreements(db: Db, asOf = officeToday()): Promise<number> {
+  const lapsed = await lapsedAgreementIds(db, asOf);
+  for (const { id, version } of lapsed) {
+    await transitionAgreement({ actor: SYSTEM_ACTOR, id, input: { to: 'expired', on: asOf, version } }, db);
+  }
+  return lapsed.length;
+}
