@@ -4,6 +4,7 @@ import { serveCommand } from './serve-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { demoLoadCommand } from './demo-command.ts';
 import { userAddCommand } from './user-command.ts';
+import { reportPartnersCommand } from './report-command.ts';
 
 const program = new Command()
   .name('interchange')
@@ -26,6 +27,15 @@ demo
   .command('load')
   .description('load the demo data into an empty database')
   .action(() => demoLoadCommand(readConfig()));
+
+const report = program.command('report').description('figures computed from the records');
+report
+  .command('partners')
+  .description('partner universities, their countries and regions, and organizations with working arrangements, in force on a date')
+  .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
+  .option('--format <format>', 'json or text', 'json')
+  .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
+  .action((options) => reportPartnersCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user

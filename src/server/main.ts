@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { syncReferenceData } from './reference/sync-reference.ts';
 import { createCipher, loadSecret } from './security/personal-data.ts';
 import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
+import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
 
 /**
  * Starts Interchange: opens the database, applies migrations and reference data, loads the
@@ -20,7 +21,13 @@ export async function serve(config: Config): Promise<void> {
     printDemoAccounts(accounts);
   }
   const app = await buildApp({ db, config, cipher }, { logger: true });
+  // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
+  const sweep = () => expireLapsedAgreements(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring agreements failed'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
+  sweeper.unref();
   const stop = async (): Promise<void> => {
+    clearInterval(sweeper);
     await app.close();
     await db.close();
     process.exit(0);

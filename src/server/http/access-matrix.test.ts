@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+import { multipartFile } from '../test/factories.ts';
 
 /**
  * Who may call each route, written by hand (not derived from the policies, so that a change
@@ -50,6 +51,20 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/ledger/aggregates': OFFICE,
   'PATCH /api/ledger/aggregates/:id': OFFICE,
   'DELETE /api/ledger/aggregates/:id': OFFICE,
+  'GET /api/agreements': SIGNED_IN,
+  'GET /api/agreements/renewal-watch': SIGNED_IN,
+  'GET /api/agreements/:id': SIGNED_IN,
+  'POST /api/agreements': OFFICE_AND_UNITS,
+  'PATCH /api/agreements/:id': OFFICE_AND_UNITS,
+  'DELETE /api/agreements/:id': OFFICE_AND_UNITS,
+  'POST /api/agreements/:id/transitions': OFFICE_AND_UNITS,
+  'POST /api/agreements/:id/renewal': OFFICE_AND_UNITS,
+  'POST /api/agreements/:id/documents': OFFICE_AND_UNITS,
+  'GET /api/agreements/:id/documents/:documentId': SIGNED_IN,
+  'DELETE /api/agreements/:id/documents/:documentId': OFFICE_AND_UNITS,
+  'GET /api/partners': SIGNED_IN,
+  'GET /api/partners/list': SIGNED_IN,
+  'GET /api/institutions/:id/timeline': SIGNED_IN,
   'GET /api/audit': ['leader', 'coordinatorA', 'officer', 'admin', 'token'],
   'GET /api/search': SIGNED_IN,
 };
@@ -64,6 +79,10 @@ beforeAll(async () => {
   ids.institutions = (await officer.post('/api/institutions', { kind: 'university', nameEn: 'Matrix U', countryCode: 'FR' })).json().id;
   ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
   ids.aggregates = (await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 3, category: 'other', startDate: '1960-01-01', endDate: '1960-12-31', sourceDocument: 'doc', unitId: t.units.a })).json().id;
+  // Collegiate in unit A, so that coordinator A reads it too.
+  ids.agreements = (await officer.post('/api/agreements', { titleEn: 'Matrix', titleZh: '矩阵', level: 'collegiate', unitId: t.units.a, kind: 'other', partners: [{ institutionId: ids.institutions }] })).json().id;
+  const { payload, headers } = multipartFile('m.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+  ids.documents = (await officer.post(`/api/agreements/${ids.agreements}/documents`, payload, headers)).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;
@@ -73,9 +92,13 @@ afterAll(async () => t?.close());
 
 // Writes carry an empty body, so an allowed caller gets 400 and nothing changes; deletes
 // carry a stale version, so an allowed caller gets 409.
-function concreteUrl(url: string): string {
+// Deleting a document takes no version: it names one that does not exist, so an allowed caller gets 404.
+function concreteUrl(method: string, url: string): string {
   const kind = url.split('/')[url.startsWith('/api/ledger/') || url.startsWith('/api/auth/') ? 3 : 2]!;
-  return url.replace(':id', String(ids[kind] ?? 999999)).concat(url.endsWith(':id') ? '?version=999' : '');
+  return url
+    .replace(':id', String(ids[kind] ?? 999999))
+    .replace(':documentId', String(method === 'DELETE' ? 999999 : ids.documents))
+    .concat(url.endsWith(':id') ? '?version=999' : '');
 }
 
 async function callerClient(caller: Caller, fresh: boolean): Promise<Client> {
@@ -97,7 +120,7 @@ describe('authorization matrix', () => {
   for (const [route, allowed] of Object.entries(MATRIX)) {
     it(route, async () => {
       const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
-      const target = concreteUrl(url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : '');
+      const target = concreteUrl(method, url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : '');
       const results: Record<string, number> = {};
       for (const caller of CALLERS) {
         const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));

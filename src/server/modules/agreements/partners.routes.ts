@@ -5,14 +5,15 @@ import { IdParams } from '../../../shared/contracts/common.ts';
 import { PartnerListQuery, PartnersQuery } from '../../../shared/contracts/agreements.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { getInstitution } from '../institutions/institutions.service.ts';
-import { institutionTimeline, listPartners, partnerFigures } from './partners.repo.ts';
+import { institutionTimeline, listPartners } from './partners.repo.ts';
+import { getPartnerFigures } from './partners.service.ts';
 
 /** Partners: the headline figure at any date, the institutions behind it, and each one's timeline. */
 export function partnersRoutes(app: App, { db }: ServerContext): void {
   const tags = ['partners'];
 
   app.get('/api/partners', { config: policy('agreement', 'read'), schema: { tags, querystring: PartnersQuery } }, async (request) =>
-    partnerFigures(db, request.query.asOf ?? officeToday(), scopeOf(request.actor!)),
+    getPartnerFigures({ actor: request.actor!, asOf: request.query.asOf }, db),
   );
 
   app.get('/api/partners/list', { config: policy('agreement', 'read'), schema: { tags, querystring: PartnerListQuery } }, async (request) => {

@@ -1,0 +1,14 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import type { PartnerFigures } from '../../../shared/contracts/agreements.ts';
+import { partnerFigures } from './partners.repo.ts';
+
+/**
+ * "N universities from M countries and regions" on `asOf` (default today), within the actor's
+ * reach: the routes, the dashboard and `interchange report partners` all read this one.
+ */
+export function getPartnerFigures(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<PartnerFigures> {
+  return partnerFigures(db, options.asOf ?? officeToday(), scopeOf(options.actor));
+}
