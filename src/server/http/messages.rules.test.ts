@@ -4,6 +4,8 @@ import { LOCALES } from '../../shared/contracts/common.ts';
 import { LEDGER_CATEGORIES } from '../../shared/contracts/ledger.ts';
 import { ERROR_MESSAGES, FIELD_REASONS } from '../../shared/i18n/errors.ts';
 import { LEDGER_CATEGORY_LABELS } from '../../shared/i18n/ledger-categories.ts';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS, AGREEMENT_STATUS_LABELS } from '../../shared/i18n/agreement-labels.ts';
+import { AGREEMENT_KINDS, AGREEMENT_LEVELS, AGREEMENT_STATUSES } from '../../shared/contracts/agreements.ts';
 import { sourceFiles } from '../test/source-files.ts';
 
 const src = new URL('../../', import.meta.url).pathname;
@@ -24,6 +26,14 @@ describe('every message a user can read exists in English, Chinese and French', 
       ...['required', 'too_short', 'too_long', 'too_small', 'too_big', 'invalid_type', 'invalid_value', 'invalid_format', 'invalid_email', 'unknown_field'],
     ]);
     for (const reason of reasons) for (const locale of LOCALES) expect(FIELD_REASONS[reason]?.[locale], `${reason}/${locale}`).toBeTruthy();
+  });
+
+  it('every agreement level, kind and status', () => {
+    for (const locale of LOCALES) {
+      for (const level of AGREEMENT_LEVELS) expect(AGREEMENT_LEVEL_LABELS[level][locale]).toBeTruthy();
+      for (const kind of AGREEMENT_KINDS) expect(AGREEMENT_KIND_LABELS[kind][locale]).toBeTruthy();
+      for (const status of AGREEMENT_STATUSES) expect(AGREEMENT_STATUS_LABELS[status][locale]).toBeTruthy();
+    }
   });
 
   it('every ledger category', () => {

@@ -199,3 +199,14 @@ describe('agreements: a coordinator manages their unit\u2019s collegiate agreeme
     expect(auditB.total).toBe(0);
   });
 });
+
+describe('agreements in the global search', () => {
+  it('finds an agreement by its Chinese title in pinyin, within the coordinator\u2019s reach only', async () => {
+    const officer = await t.as('officer');
+    const row = await agreementIn('draft', officer, { titleZh: '临床医学联合培养协议', level: 'collegiate', unitId: t.units.a });
+    const hits = (await officer.get('/api/search?q=linchuang%20yixue')).json();
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'agreement', id: row.id, detail: '临床医学联合培养协议' }));
+    expect((await (await t.as('coordinatorA')).get('/api/search?q=linchuang')).json()).toContainEqual(expect.objectContaining({ id: row.id }));
+    expect((await (await t.as('coordinatorB')).get('/api/search?q=linchuang')).json().filter((h: { kind: string }) => h.kind === 'agreement')).toEqual([]);
+  });
+});

@@ -23,13 +23,17 @@ async function searchAll(db: Queryable, actor: Actor, q: string, limit: number):
     found.push(...(await hits(db, (w) => `SELECT 'person' AS kind, p.id, trim(p.family_name || ' ' || coalesce(p.given_name, '')) AS label,
       coalesce(p.name_zh, p.title) AS detail FROM people p ${w} ORDER BY p.family_name, p.id LIMIT ${w.param(limit)}`,
       new Where().search('p.search_text', q).scope('p.unit_id', scopeOf(actor)))));
+  if (can(actor, 'agreement', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'agreement' AS kind, id, title_en AS label, title_zh AS detail
+      FROM agreements ${w} ORDER BY signed_on DESC NULLS LAST, id LIMIT ${w.param(limit)}`,
+      new Where().search('search_text', q).scope('unit_id', scopeOf(actor)))));
   if (can(actor, 'unit', 'read'))
     found.push(...(await hits(db, (w) => `SELECT 'unit' AS kind, id, name_en AS label, name_zh AS detail
       FROM units ${w} ORDER BY code LIMIT ${w.param(limit)}`, new Where().search('search_text', q))));
   return found;
 }
 
-/** GET /api/search: one box for institutions, people and units. */
+/** GET /api/search: one box for institutions, people, agreements and units. */
 export function searchRoutes(app: App, { db }: ServerContext): void {
   app.get('/api/search', { config: signedIn, schema: { tags: ['search'], querystring: SearchQuery } }, async (request) =>
     searchAll(db, request.actor!, request.query.q, request.query.limit),
