@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'appointment' | 'conference' | 'setting';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -24,10 +24,16 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   audit: { read: ['admin', 'officer', 'leader', 'coordinator'] },
   // Coordinators manage their unit's collegiate agreements; institutional ones are the office's (the service checks level).
   agreement: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // Host units request, hold and report; approving is the office's (the service checks the step).
+  visit: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  appointment: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // The office's thresholds (what makes a conference major, a visit notable).
+  setting: { read: everyone, update: office },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'appointment', 'conference'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {
