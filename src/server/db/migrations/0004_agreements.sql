@@ -91,10 +91,12 @@ LANGUAGE sql IMMUTABLE AS $$
      AND (expires IS NULL OR auto OR d <= expires)
 $$;
 
--- Everything recorded with an institution that counts as activity for the dormant rule. The
--- ledger carries visits, missions, exchanges and conferences; modules with activity outside the
--- ledger (appointments, programmes) add their rows here when they land.
+-- Everything recorded with an institution: the dormant rule and the institution's timeline
+-- read it. The ledger carries visits, missions, exchanges and conference participants;
+-- modules with activity outside the ledger (appointments, co-organized conferences,
+-- programmes) add their rows here when they land. `label` says what happened (a ledger
+-- category, a title); `count` is person-times where there are any; `unit_id` is our unit.
 CREATE VIEW partner_activity AS
-  SELECT institution_id, start_date AS activity_date, source_module, source_id, count
+  SELECT institution_id, start_date AS activity_date, source_module, source_id, category AS label, count, unit_id
   FROM ledger
   WHERE institution_id IS NOT NULL;

@@ -62,13 +62,13 @@ export function listPartners(
 
 /**
  * Everything we did with an institution, newest first: the agreements' steps, and every
- * activity the ledger holds (one line per source record). Modules add their rows by writing
- * to the ledger or to the partner_activity view.
+ * activity of the partner_activity view (one line per source record and label), which each
+ * module feeds through the ledger or its own rows in the view.
  */
 export async function institutionTimeline(db: Queryable, institutionId: number, scope: number | null): Promise<TimelineEntry[]> {
   const params = scope !== null ? [institutionId, scope] : [institutionId];
   const agreementScope = scope !== null ? `AND ${unitScopeSql('a.unit_id', 2)}` : '';
-  const activityScope = scope !== null ? `AND ${unitScopeSql('l.unit_id', 2)}` : '';
+  const activityScope = scope !== null ? `AND ${unitScopeSql('pa.unit_id', 2)}` : '';
   const { rows } = await db.query<TimelineEntry>(
     `SELECT e.date::text AS date, 'agreements' AS module, e.event, a.id AS "sourceId", a.title_en AS "titleEn", a.title_zh AS "titleZh", NULL::int AS "personTimes"
        FROM agreements a JOIN agreement_partners ap ON ap.agreement_id = a.id
@@ -76,9 +76,9 @@ export async function institutionTimeline(db: Queryable, institutionId: number, 
       WHERE ap.institution_id = $1 AND e.date IS NOT NULL ${agreementScope}
         AND (e.event <> 'expires' OR a.status NOT IN ('draft','under_review','approved'))
      UNION ALL
-     SELECT min(l.start_date)::text, l.source_module, l.category, l.source_id, l.category, NULL, sum(l.count)::int
-       FROM ledger l WHERE l.institution_id = $1 ${activityScope}
-      GROUP BY l.source_module, l.source_id, l.category
+     SELECT min(pa.activity_date)::text, pa.source_module, pa.label, pa.source_id, pa.label, NULL, sum(pa.count)::int
+       FROM partner_activity pa WHERE pa.institution_id = $1 ${activityScope}
+      GROUP BY pa.source_module, pa.source_id, pa.label
      ORDER BY 1 DESC, 4 DESC`,
     params,
   );
