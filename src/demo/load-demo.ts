@@ -14,6 +14,7 @@ import { PersonInput } from '../shared/contracts/people.ts';
 import { AggregateInput } from '../shared/contracts/ledger.ts';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organization.ts';
 import { DEMO_CATALOGUE_PICKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-people.ts';
+import { loadDemoAgreements } from './demo-agreements.ts';
 
 /** Whether the database holds no users yet: the first start on a new database. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -31,9 +32,10 @@ const OUTBOUND_AGGREGATES = [
 
 /**
  * Loads the demo: the school's units, one account per role, the organizations the seed
- * names, a few catalogue universities and the professors the seed names. Everything goes
- * through the same services as the API, so it is validated and audited like any write.
- * Deterministic: the same database every time.
+ * names, a few catalogue universities and the professors the seed names, then the partners
+ * and their agreements (demo-agreements.ts). Everything goes through the same services as
+ * the API, so it is validated and audited like any write. Deterministic: the same database
+ * every time (the agreements' dates relative to the day it loads).
  */
 export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCOUNTS> {
   const actor = SYSTEM_ACTOR;
@@ -75,6 +77,7 @@ export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCO
       }),
     }, db);
   }
+  await loadDemoAgreements(db);
   return DEMO_ACCOUNTS;
 }
 
