@@ -81,6 +81,9 @@ describe('demo agreements', () => {
     expect((await universitiesOn(today)).map((p) => p.id)).not.toContain(former!.id);
     expect((await universitiesOn(addDays(former!.lastDay, -30))).map((p) => p.id)).toContain(former!.id);
     expect((await universitiesOn(addDays(former!.lastDay, 1))).map((p) => p.id)).not.toContain(former!.id);
+    // "Not counted today, counted a year ago": at least one former partner is.
+    const yearAgo = (await universitiesOn(addMonths(today, -12))).map((p) => p.id);
+    expect(rows.some((r) => yearAgo.includes(r.id))).toBe(true);
   });
 
   it('has working arrangements in force with WHO, Project HOPE and the Alliance Française', async () => {

@@ -11,6 +11,7 @@ export interface DemoPartner {
   nameEn: string;
   /** Only where the usual Chinese name is certain; otherwise null. */
   nameZh: string | null;
+  /** Given to the French-speaking partners only: their agreements then have a French title too. */
   nameFr?: string;
   /** The name in the partner's own language and script, where it differs from the English one. */
   nameLocal?: string;
@@ -50,7 +51,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
   { key: 'upenn', ref: 'hipo:1105', country: 'US', nameEn: 'University of Pennsylvania', nameZh: '宾夕法尼亚大学', city: 'Philadelphia' },
 
   { key: 'toronto', ref: 'hipo:2236', country: 'CA', nameEn: 'University of Toronto', nameZh: '多伦多大学', city: 'Toronto' },
-  { key: 'mcgill', ref: 'hipo:2158', country: 'CA', nameEn: 'McGill University', nameZh: '麦吉尔大学', nameFr: 'Université McGill', city: 'Montréal' },
+  { key: 'mcgill', ref: 'hipo:2158', country: 'CA', nameEn: 'McGill University', nameZh: '麦吉尔大学', city: 'Montréal' },
   { key: 'montreal', ref: 'hipo:2211', country: 'CA', nameEn: 'Université de Montréal', nameFr: 'Université de Montréal', nameZh: '蒙特利尔大学', city: 'Montréal' },
 
   { key: 'tokyo', ref: 'hipo:5397', country: 'JP', nameEn: 'The University of Tokyo', nameZh: '东京大学', nameLocal: '東京大学', city: 'Tokyo' },
@@ -77,12 +78,12 @@ export const DEMO_PARTNERS: DemoPartner[] = [
   { key: 'erasmus', ref: 'eche:NL ROTTERD01', country: 'NL', nameEn: 'Erasmus University Rotterdam', nameZh: '鹿特丹伊拉斯姆斯大学', nameLocal: 'Erasmus Universiteit Rotterdam', city: 'Rotterdam' },
   { key: 'utrecht', ref: 'eche:NL UTRECHT01', country: 'NL', nameEn: 'Utrecht University', nameZh: '乌得勒支大学', nameLocal: 'Universiteit Utrecht', city: 'Utrecht' },
 
-  { key: 'karolinska', ref: 'hipo:7845', country: 'SE', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', nameFr: 'Institut Karolinska', city: 'Stockholm' },
+  { key: 'karolinska', ref: 'hipo:7845', country: 'SE', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', city: 'Stockholm' },
   { key: 'lund', ref: 'eche:S  LUND01', country: 'SE', nameEn: 'Lund University', nameZh: '隆德大学', nameLocal: 'Lunds universitet', city: 'Lund' },
 
   { key: 'geneva', ref: 'hipo:7902', country: 'CH', nameEn: 'University of Geneva', nameFr: 'Université de Genève', nameZh: '日内瓦大学', nameLocal: 'Université de Genève', city: 'Geneva' },
   { key: 'lausanne', ref: 'hipo:7907', country: 'CH', nameEn: 'University of Lausanne', nameFr: 'Université de Lausanne', nameZh: '洛桑大学', nameLocal: 'Université de Lausanne', city: 'Lausanne' },
-  { key: 'zurich', ref: 'hipo:7903', country: 'CH', nameEn: 'University of Zurich', nameFr: 'Université de Zurich', nameZh: '苏黎世大学', nameLocal: 'Universität Zürich', city: 'Zurich' },
+  { key: 'zurich', ref: 'hipo:7903', country: 'CH', nameEn: 'University of Zurich', nameZh: '苏黎世大学', nameLocal: 'Universität Zürich', city: 'Zurich' },
 
   { key: 'heidelberg', ref: 'eche:D  HEIDELB01', country: 'DE', nameEn: 'Heidelberg University', nameZh: '海德堡大学', nameLocal: 'Ruprecht-Karls-Universität Heidelberg', city: 'Heidelberg' },
   { key: 'lmu', ref: 'eche:D  MUNCHEN01', country: 'DE', nameEn: 'LMU Munich', nameZh: '慕尼黑大学', nameLocal: 'Ludwig-Maximilians-Universität München', city: 'Munich' },
