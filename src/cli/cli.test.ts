@@ -66,7 +66,7 @@ describe('the interchange command', () => {
     const created = await fetch(`${first.base}/api/institutions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-      body: JSON.stringify({ kind: 'university', nameEn: 'Université Claude Bernard Lyon 1', nameZh: '里昂第一大学', countryCode: 'FR' }),
+      body: JSON.stringify({ kind: 'university', nameEn: 'Université Jean Moulin Lyon 3', nameZh: '里昂第三大学', countryCode: 'FR' }),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
@@ -76,7 +76,7 @@ describe('the interchange command', () => {
     expect(second.output()).not.toContain('Demo data loaded');
     const again = await signIn(second.base, 'officer@demo.interchange', 'demo-officer-password');
     const record = await fetch(`${second.base}/api/institutions/${id}`, { headers: { cookie: again.cookie } });
-    expect(await record.json()).toMatchObject({ nameZh: '里昂第一大学' });
+    expect(await record.json()).toMatchObject({ nameZh: '里昂第三大学' });
     if (testEngine() === 'embedded') {
       // A second process must not open the same embedded database while the server holds it.
       const clash = spawnSync(process.execPath, [BIN, 'migrate'], { env, encoding: 'utf8' });
@@ -84,6 +84,19 @@ describe('the interchange command', () => {
       expect(clash.stderr).toContain('in use by process');
     }
     await second.stop();
+  });
+
+  it('report partners prints the demo\u2019s partner figures from its records, as JSON or a sentence in each language', () => {
+    const json = spawnSync(process.execPath, [BIN, 'report', 'partners', '--format', 'json'], { env, encoding: 'utf8' });
+    expect(json.status, json.stderr).toBe(0);
+    const figures = JSON.parse(json.stdout) as { universities: number; countriesAndRegions: number; organizations: Array<{ nameEn: string }> };
+    expect(figures).toMatchObject({ universities: 63, countriesAndRegions: 19 });
+    expect(figures.organizations).toHaveLength(3);
+    const zh = spawnSync(process.execPath, [BIN, 'report', 'partners', '--format', 'text', '--lang', 'zh'], { env, encoding: 'utf8' });
+    expect(zh.stdout).toContain('与 19 个国家和地区的 63 所大学');
+    const bad = spawnSync(process.execPath, [BIN, 'report', 'partners', '--as-of', '2026-02-30'], { env, encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--as-of');
   });
 
   it('user add prints a generated password, or takes one on standard input, and names a bad field', async () => {

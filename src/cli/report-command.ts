@@ -25,9 +25,16 @@ function partnersSentence(f: PartnerFigures, lang: Locale): string {
 export async function reportPartnersCommand(config: Config, options: PartnersReportOptions): Promise<void> {
   const asOf = options.asOf === undefined ? undefined : IsoDate.safeParse(options.asOf);
   const lang = Locale.safeParse(options.lang);
-  if (asOf && !asOf.success) throw new Error(`--as-of: "${options.asOf}" is not a date (YYYY-MM-DD)`);
-  if (!lang.success) throw new Error(`--lang: "${options.lang}" is not one of en, zh, fr`);
-  if (!['json', 'text'].includes(options.format)) throw new Error(`--format: "${options.format}" is not one of json, text`);
+  const problem =
+    asOf && !asOf.success ? `--as-of: "${options.asOf}" is not a date (YYYY-MM-DD)`
+    : !lang.success ? `--lang: "${options.lang}" is not one of en, zh, fr`
+    : !['json', 'text'].includes(options.format) ? `--format: "${options.format}" is not one of json, text`
+    : null;
+  if (problem || !lang.success) {
+    console.error(problem);
+    process.exitCode = 1;
+    return;
+  }
   const { db } = await openReadyDb(config);
   try {
     const figures = await getPartnerFigures({ actor: SYSTEM_ACTOR, asOf: asOf?.data }, db);
