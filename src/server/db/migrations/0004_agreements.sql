@@ -96,6 +96,9 @@ $$;
 -- modules with activity outside the ledger (appointments, co-organized conferences,
 -- programmes) add their rows here when they land. `label` says what happened (a ledger
 -- category, a title); `count` is person-times where there are any; `unit_id` is our unit.
+-- The view is read per partner institution: keep that a lookup, not a scan of the ledger.
+CREATE INDEX ledger_institution ON ledger(institution_id, start_date) WHERE institution_id IS NOT NULL;
+
 CREATE VIEW partner_activity AS
   SELECT institution_id, start_date AS activity_date, source_module, source_id, category AS label, count, unit_id
   FROM ledger
