@@ -14,6 +14,8 @@ interface ListPageProps<T, Search extends ListSearch> {
   title: ReactNode;
   /** The "new" button's target and label; absent where the user may not create. */
   create?: { to: NonNullable<LinkProps['to']>; label: ReactNode };
+  /** More buttons in the header, before "new" (the agreements' renewal watch). */
+  extra?: ReactNode;
   search: Search;
   navigate: ListNavigate<Search>;
   defaultSort: NonNullable<Search['sort']>;
@@ -30,7 +32,7 @@ interface ListPageProps<T, Search extends ListSearch> {
  * server-sorted, server-paged Table, all state in the URL. A module declares only what it lists.
  */
 export function ListPage<T extends { id: number }, Search extends ListSearch>(props: ListPageProps<T, Search>) {
-  const { title, create, search, navigate, defaultSort, result, searchBox, filters, columns } = props;
+  const { title, create, extra, search, navigate, defaultSort, result, searchBox, filters, columns } = props;
   const { t } = useI18n();
   const { data, isFetching, error } = result;
   const state = listUrlState<T, Search>(search, navigate, defaultSort);
@@ -42,13 +44,16 @@ export function ListPage<T extends { id: number }, Search extends ListSearch>(pr
       <PageHeader
         title={title}
         extra={
-          create ? (
-            <Link to={create.to}>
-              <Button type="primary" icon={<PlusOutlined />}>
-                {create.label}
-              </Button>
-            </Link>
-          ) : null
+          <>
+            {extra}
+            {create ? (
+              <Link to={create.to}>
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {create.label}
+                </Button>
+              </Link>
+            ) : null}
+          </>
         }
       />
       <Card>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useNavigate, type LinkProps } from '@tanstack/react-router';
-import { Button, Card, Col, Popconfirm, Row, type FormInstance } from 'antd';
+import { Button, Card, Col, Flex, Popconfirm, Row, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { can, canSeeAudit, type Subject } from '../lib/permissions.ts';
@@ -32,6 +32,13 @@ interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditi
   deleteConfirm: string;
   details: (record: T) => ReactNode;
   editForm: (props: RecordFormProps<S, V>, record: T) => ReactNode;
+  /** Cards under the details (an agreement's lifecycle and documents, an institution's timeline). */
+  below?: (record: T) => ReactNode;
+  /** More buttons in the header, before edit and delete. */
+  actions?: (record: T) => ReactNode;
+  /** Narrows the policy table for one record (an agreement is deleted only before signature). */
+  mayEdit?: (record: T) => boolean;
+  mayDelete?: (record: T) => boolean;
 }
 
 /**
@@ -40,7 +47,7 @@ interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditi
  * its header, its details and its form; its rights come from the policy table.
  */
 export function RecordPage<T extends { id: number; version: number }, S extends ObjectSchema, V extends object>(props: RecordPageProps<T, S, V>) {
-  const { listPath, entity, header, deleteConfirm, details, editForm, ...options } = props;
+  const { listPath, entity, header, deleteConfirm, details, editForm, below, actions, mayEdit = () => true, mayDelete = () => true, ...options } = props;
   const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -68,12 +75,13 @@ export function RecordPage<T extends { id: number; version: number }, S extends 
         extra={
           <>
             <BackLink to={listPath} />
-            {can(user, 'edit', entity) && !rec.editing ? (
+            {actions?.(record)}
+            {can(user, 'edit', entity) && mayEdit(record) && !rec.editing ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => rec.setEditing(true)}>
                 {t('action.edit')}
               </Button>
             ) : null}
-            {can(user, 'delete', entity) ? (
+            {can(user, 'delete', entity) && mayDelete(record) ? (
               <Popconfirm title={deleteConfirm} description={t('common.deleteConfirm')} onConfirm={() => rec.destroy(record)}>
                 <Button danger icon={<DeleteOutlined />} loading={rec.deleting}>
                   {t('action.delete')}
@@ -86,6 +94,7 @@ export function RecordPage<T extends { id: number; version: number }, S extends 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={canSeeAudit(user) ? 15 : 24}>
           <Card title={rec.editing ? t('action.edit') : t('common.details')}>{rec.editing ? editForm(formProps, record) : details(record)}</Card>
+          {below ? <Flex vertical gap={16} style={{ marginTop: 16 }}>{below(record)}</Flex> : null}
         </Col>
         {canSeeAudit(user) ? (
           <Col xs={24} xl={9}>

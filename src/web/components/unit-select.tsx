@@ -11,8 +11,15 @@ interface UnitTreeOption {
   children?: UnitTreeOption[];
 }
 
-/** A tree select of our organization's units; `exclude` leaves out a unit and its descendants. */
-export function UnitSelect({ exclude, ...props }: Omit<TreeSelectProps<number>, 'treeData'> & { exclude?: number }) {
+type UnitSelectProps = Omit<TreeSelectProps<number>, 'treeData'> & {
+  /** Leave out this unit and its descendants (a unit cannot move under itself). */
+  exclude?: number;
+  /** Offer only this unit and its descendants (a coordinator's own part of the organization). */
+  within?: number | null;
+};
+
+/** A tree select of our organization's units, or of one part of it. */
+export function UnitSelect({ exclude, within, ...props }: UnitSelectProps) {
   const { locale } = useI18n();
   const { data, isLoading } = useUnits();
   const treeData = useMemo(() => {
@@ -21,8 +28,17 @@ export function UnitSelect({ exclude, ...props }: Omit<TreeSelectProps<number>, 
       const children = (node.children ?? []).map(toOption).filter((o): o is UnitTreeOption => o !== null);
       return { value: node.id, title: `${primaryName(node, locale)} (${node.code})`, children: children.length ? children : undefined };
     };
-    return buildUnitTree(data ?? []).map(toOption).filter((o): o is UnitTreeOption => o !== null);
-  }, [data, locale, exclude]);
+    const findRoot = (nodes: UnitNode[]): UnitNode | undefined => {
+      for (const node of nodes) {
+        const found = node.id === within ? node : findRoot(node.children ?? []);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const tree = buildUnitTree(data ?? []);
+    const roots = within == null ? tree : [findRoot(tree)].filter((n): n is UnitNode => n !== undefined);
+    return roots.map(toOption).filter((o): o is UnitTreeOption => o !== null);
+  }, [data, locale, exclude, within]);
 
   return (
     <TreeSelect<number>

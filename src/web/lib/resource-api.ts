@@ -16,6 +16,8 @@ export interface ResourceConfig<Search extends ListSearch> {
   filters: (search: Search) => Record<string, QueryValue>;
   /** Other queries that a new record changes (the catalogue marks what is already added). */
   alsoOnCreate?: readonly QueryKey[];
+  /** Other queries that any write changes (an agreement's dates change the partner figures). */
+  alsoOnWrite?: readonly QueryKey[];
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ResourceConfig<Search extends ListSearch> {
  * that a module's api.ts is a declaration and every list refreshes the same way.
  */
 export function createResourceHooks<T extends { id: number }, Input, Update, Search extends ListSearch>(config: ResourceConfig<Search>) {
-  const { key, path, entity, filters, alsoOnCreate = [] } = config;
+  const { key, path, entity, filters, alsoOnCreate = [], alsoOnWrite = [] } = config;
   const keys = {
     all: [key] as const,
     lists: [key, 'list'] as const,
@@ -66,7 +68,7 @@ export function createResourceHooks<T extends { id: number }, Input, Update, Sea
         onSuccess: (created) => {
           client.setQueryData(keys.one(created.id), created);
           void client.invalidateQueries({ queryKey: keys.all });
-          for (const queryKey of alsoOnCreate) void client.invalidateQueries({ queryKey });
+          for (const queryKey of [...alsoOnCreate, ...alsoOnWrite]) void client.invalidateQueries({ queryKey });
         },
       });
     },
@@ -80,6 +82,7 @@ export function createResourceHooks<T extends { id: number }, Input, Update, Sea
           client.setQueryData(keys.one(id), saved);
           void client.invalidateQueries({ queryKey: keys.lists });
           void client.invalidateQueries({ queryKey: historyKey(entity, id) });
+          for (const queryKey of alsoOnWrite) void client.invalidateQueries({ queryKey });
         },
       });
     },
@@ -89,7 +92,10 @@ export function createResourceHooks<T extends { id: number }, Input, Update, Sea
       const client = useQueryClient();
       return useMutation({
         mutationFn: ({ id, version }: { id: number; version: number }) => api.del(`${path}/${id}${toQuery({ version })}`),
-        onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+        onSuccess: async () => {
+          for (const queryKey of alsoOnWrite) void client.invalidateQueries({ queryKey });
+          await client.invalidateQueries({ queryKey: keys.all });
+        },
       });
     },
   };
