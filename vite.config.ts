@@ -22,6 +22,8 @@ export default defineConfig({
           // a group holds only what its test names, not everything that code imports
           includeDependenciesRecursively: false,
           groups: [
+            // the partner map's atlas reader: only the lazily loaded world-geo.ts uses it, keep it out of vendor
+            { name: 'topojson', test: /node_modules[\\/]topojson-client[\\/]/, priority: 45 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]|src[\\/]web[\\/]lib[\\/]echarts\.ts$/, priority: 40 },
             { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 35 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+)[\\/]/, priority: 30 },
