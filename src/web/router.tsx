@@ -4,9 +4,11 @@ import { Id } from '../shared/contracts/common.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotBuiltPage, PLANNED_AREAS } from './components/not-built-page.tsx';
 import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.tsx';
+import { validateAgreementsSearch, validateRenewalWatchSearch } from './features/agreements/agreements-search.ts';
 import { validateAuditSearch } from './features/audit/audit-search.ts';
 import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
 import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
+import { validatePartnersSearch } from './features/partners/partners-search.ts';
 import { validatePeopleSearch } from './features/people/people-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
@@ -60,6 +62,41 @@ const institutionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'institutions/$id',
   component: lazyRouteComponent(() => import('./features/institutions/institution-page.tsx'), 'InstitutionPage'),
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'partners',
+  validateSearch: validatePartnersSearch,
+  component: lazyRouteComponent(() => import('./features/partners/partners-page.tsx'), 'PartnersPage'),
+});
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'organizations',
+  component: lazyRouteComponent(() => import('./features/partners/organizations-page.tsx'), 'OrganizationsPage'),
+});
+
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements',
+  validateSearch: validateAgreementsSearch,
+  component: lazyRouteComponent(() => import('./features/agreements/agreements-page.tsx'), 'AgreementsPage'),
+});
+const agreementNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/new',
+  component: lazyRouteComponent(() => import('./features/agreements/agreement-create-page.tsx'), 'AgreementCreatePage'),
+});
+const renewalWatchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/renewal-watch',
+  validateSearch: validateRenewalWatchSearch,
+  component: lazyRouteComponent(() => import('./features/agreements/renewal-watch-page.tsx'), 'RenewalWatchPage'),
+});
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'agreements/$id',
+  component: lazyRouteComponent(() => import('./features/agreements/agreement-page.tsx'), 'AgreementPage'),
 });
 
 const peopleRoute = createRoute({
@@ -124,6 +161,12 @@ const routeTree = rootRoute.addChildren([
     institutionsRoute,
     institutionNewRoute,
     institutionRoute,
+    partnersRoute,
+    organizationsRoute,
+    agreementsRoute,
+    agreementNewRoute,
+    renewalWatchRoute,
+    agreementRoute,
     peopleRoute,
     personNewRoute,
     personRoute,

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   ExportOutlined,
   FileProtectOutlined,
+  FlagOutlined,
   GlobalOutlined,
   IdcardOutlined,
   ImportOutlined,
@@ -43,8 +44,9 @@ const NAV: NavGroup[] = [
   {
     group: 'cooperation',
     items: [
-      { key: 'partners', to: '/partners', icon: <FileProtectOutlined /> },
-      { key: 'organizations', to: '/organizations', icon: <GlobalOutlined /> },
+      { key: 'partners', to: '/partners', icon: <GlobalOutlined /> },
+      { key: 'agreements', to: '/agreements', icon: <FileProtectOutlined /> },
+      { key: 'organizations', to: '/organizations', icon: <FlagOutlined /> },
       { key: 'institutions', to: '/institutions', icon: <BankOutlined /> },
       { key: 'experts', to: '/experts', icon: <SolutionOutlined /> },
       { key: 'conferences', to: '/conferences', icon: <ScheduleOutlined /> },

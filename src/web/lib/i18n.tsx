@@ -3,14 +3,16 @@ import { LOCALES, type Locale } from '../../shared/contracts/common.ts';
 import { setDateLocale } from './antd-locale.ts';
 import { queryClient, setApiLocale } from './api.ts';
 import { ADMIN } from './messages/admin.ts';
+import { AGREEMENTS } from './messages/agreements.ts';
 import { COMMON } from './messages/common.ts';
 import { INSTITUTIONS } from './messages/institutions.ts';
 import { LEDGER } from './messages/ledger.ts';
+import { PARTNERS } from './messages/partners.ts';
 import { PEOPLE } from './messages/people.ts';
 import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

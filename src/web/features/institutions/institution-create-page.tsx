@@ -10,29 +10,12 @@ import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
 import { institutionsApi } from './api.ts';
+import { prefillFrom } from './catalogue-prefill.ts';
 import { CataloguePicker } from './catalogue-picker.tsx';
 import type { InstitutionFormValues } from './form-values.ts';
 import { InstitutionForm } from './institution-form.tsx';
 
 type Mode = 'catalogue' | 'blank';
-
-// Erasmus charter data often gives "www.example.eu"; the contract wants a full address.
-const withScheme = (url: string | null) => (url ? (/^https?:\/\//i.test(url) ? url : `https://${url}`) : undefined);
-
-/** What a catalogue entry fills in. */
-function prefillFrom(entry: CatalogueEntry): InstitutionFormValues {
-  return {
-    kind: 'university',
-    nameEn: entry.name,
-    otherNames: [],
-    countryCode: entry.countryCode,
-    city: entry.city ?? undefined,
-    website: withScheme(entry.website),
-    erasmusCode: entry.erasmusCode ?? undefined,
-    pic: entry.pic ?? undefined,
-    referenceRef: entry.ref,
-  };
-}
 
 /** The form of a new institution; remounted (fresh) for each catalogue pick. */
 function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {

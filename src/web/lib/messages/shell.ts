@@ -3,7 +3,8 @@ import type { Catalogue } from './catalogue.ts';
 /** The application shell: menu, header, roles, languages, and the areas not built yet. */
 export const SHELL = {
   'nav.home': ['Dashboard', '首页', 'Tableau de bord'],
-  'nav.partners': ['Partners & agreements', '合作伙伴与协议', 'Partenaires et accords'],
+  'nav.partners': ['Partners', '合作伙伴', 'Partenaires'],
+  'nav.agreements': ['Agreements', '合作协议', 'Accords'],
   'nav.organizations': ['International organizations', '国际组织', 'Organisations internationales'],
   'nav.institutions': ['Institutions', '机构', 'Établissements'],
   'nav.experts': ['Foreign experts', '外国专家', 'Experts étrangers'],
@@ -44,16 +45,6 @@ export const SHELL = {
   'lang.fr': ['Français', 'Français', 'Français'],
   'notBuilt.title': ['Not built yet', '尚未建设', 'Pas encore disponible'],
   'notBuilt.subtitle': ['This part of Interchange is planned. It will hold:', '该模块正在规划中，将用于记录：', 'Cette partie d’Interchange est prévue. Elle contiendra :'],
-  'notBuilt.partners': [
-    'Partner universities and agreements, institutional and collegiate — today 63 universities from 19 countries and regions.',
-    '合作院校与校级、院级合作协议——目前与 19 个国家和地区的 63 所大学建立了合作关系。',
-    'Les universités partenaires et les accords, d’établissement ou de composante — aujourd’hui 63 universités de 19 pays et régions.',
-  ],
-  'notBuilt.organizations': [
-    'Working arrangements with international organizations: the WHO, Project HOPE, the Alliance Française.',
-    '与国际组织的合作安排：世界卫生组织、世界健康基金会（HOPE 项目）、法语联盟。',
-    'Les accords de travail avec les organisations internationales : l’OMS, Project HOPE, l’Alliance française.',
-  ],
   'notBuilt.experts': [
     'Foreign scholars and experts engaged as honorary professors, consultants and visiting professors — about 200.',
     '受聘为名誉教授、顾问教授和客座教授的外国学者与专家——约 200 人。',

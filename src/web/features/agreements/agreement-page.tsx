@@ -1,0 +1,59 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { AgreementInput, DELETABLE_STATUSES, type Agreement } from '../../../shared/contracts/agreements.ts';
+import type { CurrentUser } from '../../../shared/contracts/auth.ts';
+import { RecordPage } from '../../components/record-page.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { can } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { AgreementDetails } from './agreement-details.tsx';
+import { AgreementForm } from './agreement-form.tsx';
+import { agreementTitle, partnerName } from './agreement-labels.tsx';
+import { toAgreementFormValues } from './agreement-values.ts';
+import { agreementsApi } from './api.ts';
+import { DocumentsCard } from './documents-card.tsx';
+import { LifecycleCard } from './lifecycle-card.tsx';
+
+const route = getRouteApi('/app/agreements/$id');
+
+/** Whether this user may change this agreement: institutional agreements are the office's, not a coordinator's. */
+function mayChange(user: CurrentUser, a: Agreement): boolean {
+  return can(user, 'edit', 'agreement') && (user.role !== 'coordinator' || a.level === 'collegiate');
+}
+
+/** One agreement: details or the edit form, its lifecycle and renewal, its signed documents, its history. */
+export function AgreementPage() {
+  const { t, locale } = useI18n();
+  const user = useCurrentUser();
+  const id = Number(route.useParams().id);
+
+  return (
+    <RecordPage
+      key={id}
+      resource={agreementsApi}
+      id={id}
+      schema={AgreementInput}
+      labelPrefix="agr.field"
+      toFormValues={toAgreementFormValues}
+      listPath="/agreements"
+      entity="agreement"
+      header={(a) => {
+        const title = agreementTitle(a, locale);
+        const other = locale === 'zh' ? a.titleEn : a.titleZh;
+        return { title, subtitle: [other, a.partners.map((p) => partnerName(p, locale)).join(' · ')].filter(Boolean).join(' — ') };
+      }}
+      deleteConfirm={t('agr.deleteConfirm')}
+      mayEdit={(a) => mayChange(user, a)}
+      mayDelete={(a) => mayChange(user, a) && DELETABLE_STATUSES.includes(a.status)}
+      details={(a) => <AgreementDetails agreement={a} />}
+      editForm={(props, a) => (
+        <AgreementForm {...props} partnerLabels={new Map(a.partners.map((p) => [p.institutionId, partnerName(p, locale)]))} />
+      )}
+      below={(a) => (
+        <>
+          <LifecycleCard agreement={a} editable={mayChange(user, a)} />
+          <DocumentsCard agreement={a} editable={mayChange(user, a)} />
+        </>
+      )}
+    />
+  );
+}
