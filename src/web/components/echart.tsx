@@ -6,10 +6,12 @@ interface EChartProps {
   option: EChartsCoreOption;
   height?: number;
   onClick?: (event: ECElementEvent) => void;
+  /** SVG keeps a chart's text in the page (readable, selectable, findable by tests); canvas is the default. */
+  renderer?: 'canvas' | 'svg';
 }
 
 /** An ECharts chart. ECharts itself is loaded on first use, in its own chunk. */
-export function EChart({ option, height = 320, onClick }: EChartProps) {
+export function EChart({ option, height = 320, onClick, renderer = 'canvas' }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const clickRef = useRef(onClick);
@@ -21,7 +23,7 @@ export function EChart({ option, height = 320, onClick }: EChartProps) {
     let observer: ResizeObserver | null = null;
     void import('../lib/echarts.ts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
-      const chart = echarts.init(ref.current);
+      const chart = echarts.init(ref.current, undefined, { renderer });
       chart.on('click', (event) => clickRef.current?.(event as ECElementEvent));
       observer = new ResizeObserver(() => chart.resize());
       observer.observe(ref.current);
@@ -34,7 +36,7 @@ export function EChart({ option, height = 320, onClick }: EChartProps) {
       chartRef.current?.dispose();
       chartRef.current = null;
     };
-  }, []);
+  }, [renderer]);
 
   useEffect(() => {
     if (ready) chartRef.current?.setOption(option, true);

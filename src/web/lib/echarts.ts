@@ -1,7 +1,7 @@
 import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import { DatasetComponent, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Only the parts of ECharts the interface uses; this module is imported dynamically (see echart.tsx).
 echarts.use([
@@ -18,6 +18,7 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
 
 export { echarts };

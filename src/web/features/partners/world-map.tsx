@@ -68,6 +68,7 @@ export function WorldMap({ byCountry, selected, onSelect, height = 460 }: WorldM
       <EChart
         option={option}
         height={height}
+        renderer="svg"
         onClick={(event) => {
           const data = event.data as { name?: string } | undefined;
           const code = event.seriesType === 'scatter' ? data?.name : event.name;
