@@ -26,6 +26,16 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '已签署的协议不能删除，请改为终止，以保留其记录。',
     fr: 'Un accord signé ne peut pas être supprimé ; résiliez-le plutôt, afin que son historique soit conservé.',
   },
+  visit_not_editable: {
+    en: 'A rejected or cancelled visit can no longer be changed.',
+    zh: '未获批准或已取消的来访不能再修改。',
+    fr: 'Une visite refusée ou annulée ne peut plus être modifiée.',
+  },
+  visit_not_approved: {
+    en: 'An invitation letter is issued only for a visit the office has approved.',
+    zh: '仅可为已获国际交流处批准的来访出具邀请函。',
+    fr: 'Une lettre d’invitation n’est délivrée que pour une visite approuvée par le bureau.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -71,6 +81,7 @@ export const FIELD_REASONS: Catalogue = {
   already_renewed: { en: 'already exists: this agreement has been renewed', zh: '已存在：该协议已续签', fr: 'existe déjà : cet accord a été renouvelé' },
   file_type: { en: 'must be a PDF or an image (PNG, JPEG, TIFF)', zh: '必须是 PDF 或图片（PNG、JPEG、TIFF）', fr: 'doit être un PDF ou une image (PNG, JPEG, TIFF)' },
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
+  visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
 };
 

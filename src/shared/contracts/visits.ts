@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+
+/** What a visit was for. The same words are ledger categories: a visitor's person-time carries the visit's purpose. */
+export const VISIT_PURPOSES = ['academic_exchange', 'courtesy_visit', 'negotiation_signing', 'lecturing', 'inspection', 'other'] as const;
+export const VisitPurpose = z.enum(VISIT_PURPOSES);
+export type VisitPurpose = z.infer<typeof VisitPurpose>;
+
+/** The protocol level of the most senior visitor, highest first: the order is the rank. */
+export const PROTOCOL_LEVELS = ['head_of_state_or_government', 'minister', 'ambassador', 'university_president', 'other'] as const;
+export const ProtocolLevel = z.enum(PROTOCOL_LEVELS);
+export type ProtocolLevel = z.infer<typeof ProtocolLevel>;
+
+/** The levels at or above `threshold`: a visit at one of them is notable. */
+export function levelsAtOrAbove(threshold: ProtocolLevel): ProtocolLevel[] {
+  return PROTOCOL_LEVELS.slice(0, PROTOCOL_LEVELS.indexOf(threshold) + 1);
+}
+
+/** Notable unless the caller chooses another threshold. */
+export const DEFAULT_PROTOCOL_THRESHOLD: ProtocolLevel = 'minister';
+
+/**
+ * The workflow as the office runs it: the host unit requests an invitation, the office approves
+ * (or rejects) it, the visit is held, then closed with a report.
+ */
+export const VISIT_STATUSES = ['requested', 'approved', 'rejected', 'held', 'closed', 'cancelled'] as const;
+export const VisitStatus = z.enum(VISIT_STATUSES);
+export type VisitStatus = z.infer<typeof VisitStatus>;
+
+/** The steps a visit may take from each status. */
+export const VISIT_TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
+  requested: ['approved', 'rejected', 'cancelled'],
+  approved: ['held', 'cancelled'],
+  rejected: [],
+  held: ['closed', 'cancelled'],
+  closed: [],
+  cancelled: [],
+};
+
+/** Steps only the office takes (a host unit's coordinator may not approve its own request). */
+export const OFFICE_ONLY_STEPS: readonly VisitStatus[] = ['approved', 'rejected'];
+
+/** Statuses in which a visit's visitors count as inbound person-times. */
+export const COUNTED_STATUSES: readonly VisitStatus[] = ['held', 'closed'];
+
+/** Statuses a visit can be deleted in: it never took place. */
+export const VISIT_DELETABLE_STATUSES: readonly VisitStatus[] = ['requested', 'rejected', 'cancelled'];
+
+/** Statuses whose fields are frozen: the request went no further. */
+export const VISIT_FROZEN_STATUSES: readonly VisitStatus[] = ['rejected', 'cancelled'];
+
+/** Statuses in which an invitation letter may be issued: the office has approved the visit. */
+export const LETTER_STATUSES: readonly VisitStatus[] = ['approved', 'held', 'closed'];
+
+/** The report (minutes) is due this many days after the visit's last day. */
+export const REPORT_DUE_DAYS = 30;
+
+/** One visitor of a delegation. Institution and country default to the person's own. */
+export const VisitMemberInput = z.object({
+  personId: Id,
+  /** Head, member, interpreter … as the delegation names it. */
+  roleInDelegation: OptionalText(100),
+  /** Omitted: the person's institution; null: none. */
+  institutionId: Id.nullable().optional(),
+  /** Omitted or null: the person's nationality (one of the two is required). */
+  countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : undefined)),
+});
+export type VisitMemberInput = z.input<typeof VisitMemberInput>;
+
+const Fields = {
+  titleEn: RequiredText(500),
+  titleZh: OptionalText(500),
+  hostUnitId: Id,
+  purpose: VisitPurpose,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  protocolLevel: ProtocolLevel,
+  /** Our official who received the visitors. */
+  receivingOfficial: OptionalText(300),
+  /** In delegation order: the head first. */
+  members: z.array(VisitMemberInput).min(1).max(200),
+  notes: OptionalText(10000),
+};
+
+const datesInOrder = (v: { startDate?: string; endDate?: string }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
+
+/** Requesting a visit (it starts as requested). `requestedOn` defaults to today; older requests can be entered. */
+export const VisitInput = z
+  .object({ ...Fields, protocolLevel: ProtocolLevel.default('other'), requestedOn: IsoDate.optional() })
+  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export type VisitInput = z.input<typeof VisitInput>;
+
+/**
+ * Changing a visit's fields (not its status: that is a transition). The report can be drafted
+ * before closing. No field has a default here: zod 4 applies defaults inside `.partial()`,
+ * which would reset an omitted field.
+ */
+export const VisitUpdate = z
+  .object(Fields)
+  .partial()
+  .extend({ report: OptionalText(20000) })
+  .extend(Versioned.shape)
+  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export type VisitUpdate = z.input<typeof VisitUpdate>;
+
+/** One step of the workflow, dated `on` (default today); closing carries the report unless it is already written. */
+export const VisitTransition = z.object({
+  to: VisitStatus,
+  on: IsoDate.optional(),
+  report: OptionalText(20000),
+  version: Versioned.shape.version,
+});
+export type VisitTransition = z.input<typeof VisitTransition>;
+
+export const VisitMember = z.object({
+  personId: z.number(),
+  /** The person's names as stored: Latin and Chinese, each in its own script. */
+  familyName: z.string(),
+  givenName: z.string().nullable(),
+  nameZh: z.string().nullable(),
+  title: z.string().nullable(),
+  roleInDelegation: z.string().nullable(),
+  institutionId: z.number().nullable(),
+  institutionNameEn: z.string().nullable(),
+  institutionNameZh: z.string().nullable(),
+  countryCode: z.string(),
+});
+export type VisitMember = z.infer<typeof VisitMember>;
+
+/** Photos and signed minutes: PDF or images, up to this size. */
+export const VISIT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+export const VisitFileParams = z.object({ id: Id, fileId: Id });
+
+export const VisitFile = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type VisitFile = z.infer<typeof VisitFile>;
+
+export const Visit = z.object({
+  id: z.number(),
+  titleEn: z.string(),
+  titleZh: z.string().nullable(),
+  hostUnitId: z.number(),
+  hostUnitNameEn: z.string(),
+  hostUnitNameZh: z.string(),
+  purpose: VisitPurpose,
+  startDate: z.string(),
+  endDate: z.string(),
+  protocolLevel: ProtocolLevel,
+  receivingOfficial: z.string().nullable(),
+  status: VisitStatus,
+  requestedOn: z.string(),
+  approvedOn: z.string().nullable(),
+  rejectedOn: z.string().nullable(),
+  heldOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  report: z.string().nullable(),
+  reportSubmittedOn: z.string().nullable(),
+  notes: z.string().nullable(),
+  members: z.array(VisitMember),
+  files: z.array(VisitFile),
+  /** Derived: the last day to submit the report (end date + REPORT_DUE_DAYS). */
+  reportDueOn: z.string(),
+  /** Derived at `asOf`: held, and the report is past due. */
+  reportOverdue: z.boolean(),
+  /** Derived: the protocol level is at or above the threshold asked for (default minister). */
+  notable: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Visit = z.infer<typeof Visit>;
+
+const Flag = z.enum(['true', 'false']).optional();
+
+/** How derived states are read: at a date, against a protocol threshold. */
+export const VisitDerivationQuery = z.object({
+  asOf: IsoDate.optional(),
+  protocolThreshold: ProtocolLevel.default(DEFAULT_PROTOCOL_THRESHOLD),
+});
+
+export const VISIT_SORTS = ['startDate', 'endDate', 'titleEn', 'protocolLevel', 'updatedAt'] as const;
+export const VisitQuery = PageQuery.extend({
+  status: VisitStatus.optional(),
+  purpose: VisitPurpose.optional(),
+  /** The host unit, with its sub-units. */
+  unitId: Id.optional(),
+  /** A visitor's country or region. */
+  country: CountryCode.optional(),
+  /** A visitor's institution. */
+  institutionId: Id.optional(),
+  /** A visitor. */
+  personId: Id.optional(),
+  /** Visits that overlap [from, to]. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  notable: Flag,
+  overdue: Flag,
+  sort: z.enum(VISIT_SORTS).default('startDate'),
+}).extend(VisitDerivationQuery.shape);
+export type VisitQuery = z.input<typeof VisitQuery>;
+
+/** Held visits whose report is overdue at `asOf`, per host unit. */
+export const OverdueReportsQuery = z.object({ asOf: IsoDate.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export type OverdueReportsQuery = z.input<typeof OverdueReportsQuery>;
+
+export const OverdueVisit = z.object({
+  id: z.number(),
+  titleEn: z.string(),
+  titleZh: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  reportDueOn: z.string(),
+  daysOverdue: z.number(),
+  personTimes: z.number(),
+});
+export type OverdueVisit = z.infer<typeof OverdueVisit>;
+
+export const OverdueReports = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      code: z.string(),
+      nameEn: z.string(),
+      nameZh: z.string(),
+      nameFr: z.string().nullable(),
+      count: z.number(),
+      visits: z.array(OverdueVisit),
+    }),
+  ),
+});
+export type OverdueReports = z.infer<typeof OverdueReports>;
+
+/** Which visitor the letter invites (a member's person id; default the head of the delegation), and in which language. */
+export const InvitationLetterQuery = z.object({
+  lang: z.enum(['en', 'zh']).default('en'),
+  memberId: Id.optional(),
+});
+export type InvitationLetterQuery = z.input<typeof InvitationLetterQuery>;
