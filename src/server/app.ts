@@ -25,6 +25,7 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { authRoutes } from './modules/users/auth.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { visitsRoutes } from './modules/visits/visits.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -115,6 +116,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     ledgerRoutes,
     agreementsRoutes,
     partnersRoutes,
+    visitsRoutes,
     auditRoutes,
     searchRoutes,
   ])

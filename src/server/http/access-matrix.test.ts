@@ -62,6 +62,17 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/agreements/:id/documents': OFFICE_AND_UNITS,
   'GET /api/agreements/:id/documents/:documentId': SIGNED_IN,
   'DELETE /api/agreements/:id/documents/:documentId': OFFICE_AND_UNITS,
+  'GET /api/visits': SIGNED_IN,
+  'GET /api/visits/overdue-reports': SIGNED_IN,
+  'GET /api/visits/:id': SIGNED_IN,
+  'POST /api/visits': OFFICE_AND_UNITS,
+  'PATCH /api/visits/:id': OFFICE_AND_UNITS,
+  'DELETE /api/visits/:id': OFFICE_AND_UNITS,
+  'POST /api/visits/:id/transitions': OFFICE_AND_UNITS,
+  'GET /api/visits/:id/invitation-letter': SIGNED_IN,
+  'POST /api/visits/:id/files': OFFICE_AND_UNITS,
+  'GET /api/visits/:id/files/:fileId': SIGNED_IN,
+  'DELETE /api/visits/:id/files/:fileId': OFFICE_AND_UNITS,
   'GET /api/partners': SIGNED_IN,
   'GET /api/partners/list': SIGNED_IN,
   'GET /api/institutions/:id/timeline': SIGNED_IN,
@@ -83,6 +94,11 @@ beforeAll(async () => {
   ids.agreements = (await officer.post('/api/agreements', { titleEn: 'Matrix', titleZh: '矩阵', level: 'collegiate', unitId: t.units.a, kind: 'other', partners: [{ institutionId: ids.institutions }] })).json().id;
   const { payload, headers } = multipartFile('m.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
   ids.documents = (await officer.post(`/api/agreements/${ids.agreements}/documents`, payload, headers)).json().id;
+  // Hosted by unit A, so that coordinator A reads it too; approved, so that its invitation letter can be issued.
+  const visit = (await officer.post('/api/visits', { titleEn: 'Matrix visit', hostUnitId: t.units.a, purpose: 'other', startDate: '2024-01-01', endDate: '2024-01-02', members: [{ personId: ids.people, countryCode: 'FR' }] })).json();
+  ids.visits = (await officer.post(`/api/visits/${visit.id}/transitions`, { to: 'approved', version: visit.version })).json().id;
+  const photo = multipartFile('v.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+  ids.files = (await officer.post(`/api/visits/${ids.visits}/files`, photo.payload, photo.headers)).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;
@@ -92,12 +108,13 @@ afterAll(async () => t?.close());
 
 // Writes carry an empty body, so an allowed caller gets 400 and nothing changes; deletes
 // carry a stale version, so an allowed caller gets 409.
-// Deleting a document takes no version: it names one that does not exist, so an allowed caller gets 404.
+// Deleting a document or a visit's file takes no version: it names one that does not exist, so an allowed caller gets 404.
 function concreteUrl(method: string, url: string): string {
   const kind = url.split('/')[url.startsWith('/api/ledger/') || url.startsWith('/api/auth/') ? 3 : 2]!;
   return url
     .replace(':id', String(ids[kind] ?? 999999))
     .replace(':documentId', String(method === 'DELETE' ? 999999 : ids.documents))
+    .replace(':fileId', String(method === 'DELETE' ? 999999 : ids.files))
     .concat(url.endsWith(':id') ? '?version=999' : '');
 }
 

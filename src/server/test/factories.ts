@@ -1,6 +1,7 @@
 import type { AgreementInput } from '../../shared/contracts/agreements.ts';
 import type { InstitutionInput } from '../../shared/contracts/institutions.ts';
 import type { PersonInput } from '../../shared/contracts/people.ts';
+import type { VisitInput } from '../../shared/contracts/visits.ts';
 
 let counter = 0;
 
@@ -25,6 +26,21 @@ export function agreementBody(partnerIds: number[], overrides: Partial<Agreement
     level: 'institutional',
     kind: 'comprehensive',
     partners: partnerIds.map((institutionId) => ({ institutionId })),
+    ...overrides,
+  };
+}
+
+/** A valid visit body hosted by `hostUnitId` with the given visitors (their countries default to their nationalities), with overrides. */
+export function visitBody(hostUnitId: number, personIds: number[], overrides: Partial<VisitInput> = {}): VisitInput {
+  counter += 1;
+  return {
+    titleEn: `Delegation visit ${counter}`,
+    titleZh: `代表团来访${counter}`,
+    hostUnitId,
+    purpose: 'academic_exchange',
+    startDate: '2024-05-10',
+    endDate: '2024-05-12',
+    members: personIds.map((personId, i) => ({ personId, roleInDelegation: i === 0 ? 'head' : 'member' })),
     ...overrides,
   };
 }

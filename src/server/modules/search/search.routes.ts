@@ -27,13 +27,17 @@ async function searchAll(db: Queryable, actor: Actor, q: string, limit: number):
     found.push(...(await hits(db, (w) => `SELECT 'agreement' AS kind, id, title_en AS label, title_zh AS detail
       FROM agreements ${w} ORDER BY signed_on DESC NULLS LAST, id LIMIT ${w.param(limit)}`,
       new Where().search('search_text', q).scope('unit_id', scopeOf(actor)))));
+  if (can(actor, 'visit', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'visit' AS kind, id, title_en AS label, coalesce(title_zh, start_date::text) AS detail
+      FROM visits ${w} ORDER BY start_date DESC, id LIMIT ${w.param(limit)}`,
+      new Where().search('search_text', q).scope('host_unit_id', scopeOf(actor)))));
   if (can(actor, 'unit', 'read'))
     found.push(...(await hits(db, (w) => `SELECT 'unit' AS kind, id, name_en AS label, name_zh AS detail
       FROM units ${w} ORDER BY code LIMIT ${w.param(limit)}`, new Where().search('search_text', q))));
   return found;
 }
 
-/** GET /api/search: one box for institutions, people, agreements and units. */
+/** GET /api/search: one box for institutions, people, agreements, visits and units. */
 export function searchRoutes(app: App, { db }: ServerContext): void {
   app.get('/api/search', { config: signedIn, schema: { tags: ['search'], querystring: SearchQuery } }, async (request) =>
     searchAll(db, request.actor!, request.query.q, request.query.limit),

@@ -1,0 +1,49 @@
+import type { Queryable } from '../../db/client.ts';
+import { AppError, invalidFields } from '../../http/errors.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
+import { renderInvitationLetter } from './invitation-letter.ts';
+import { letterhead, visitorDetails } from './visits.repo.ts';
+import { getVisit } from './visits.service.ts';
+
+type Member = Visit['members'][number];
+
+/** The head of the delegation: the member whose role says so, else the first. */
+function headOf(members: Member[]): Member {
+  return members.find((m) => /^(head|leader|团长)/i.test(m.roleInDelegation ?? '')) ?? members[0]!;
+}
+
+const nameIn = (m: Member, lang: 'en' | 'zh') =>
+  lang === 'zh' && m.nameZh ? m.nameZh : [m.givenName, m.familyName.toUpperCase()].filter(Boolean).join(' ') + (lang === 'en' && m.nameZh ? ` (${m.nameZh})` : '');
+
+/**
+ * The invitation letter for one visitor (default: the head of the delegation), as a PDF in
+ * English or Chinese. Only a visit the office has approved gets one: the letter commits the
+ * school, and visa offices read it.
+ */
+export async function invitationLetter(
+  options: { actor: Actor; id: number; memberId?: number; lang: 'en' | 'zh' },
+  db: Queryable,
+): Promise<{ fileName: string; content: Buffer }> {
+  const { lang } = options;
+  const visit = await getVisit({ actor: options.actor, id: options.id }, db);
+  if (!LETTER_STATUSES.includes(visit.status)) throw new AppError('visit_not_approved', 409);
+  const head = headOf(visit.members);
+  const member = options.memberId === undefined ? head : visit.members.find((m) => m.personId === options.memberId);
+  if (!member) throw invalidFields({ field: 'memberId', reason: 'unknown_reference' });
+  const details = await visitorDetails(db, member.personId, member.countryCode);
+  const { university, office } = await letterhead(db, visit.hostUnitId);
+  const content = await renderInvitationLetter({
+    lang,
+    issuedOn: officeToday(),
+    reference: `V${visit.id}-${member.personId}`,
+    university,
+    office,
+    hostUnit: { nameEn: visit.hostUnitNameEn, nameZh: visit.hostUnitNameZh },
+    visitor: { ...member, ...details },
+    delegation: { size: visit.members.length, visitorIsHead: member.personId === head.personId, headName: nameIn(head, lang) },
+    visit,
+  });
+  return { fileName: `invitation-${visit.id}-${member.personId}-${lang}.pdf`, content };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../http/context.ts';
+import { policy } from '../../http/context.ts';
+import { invalidFields } from '../../http/errors.ts';
+import { requestLocale } from '../../http/locale.ts';
+import { sendTable } from '../../http/table-export.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
+import {
+  InvitationLetterQuery,
+  OverdueReportsQuery,
+  VISIT_FILE_MAX_BYTES,
+  VisitDerivationQuery,
+  VisitFileParams,
+  VisitInput,
+  VisitQuery,
+  VisitTransition,
+  VisitUpdate,
+} from '../../../shared/contracts/visits.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { listVisits } from './visits.repo.ts';
+import { createVisit, deleteVisit, getOverdueReports, getVisit, transitionVisit, updateVisit } from './visits.service.ts';
+import { addVisitFile, getVisitFile, removeVisitFile } from './visit-files.service.ts';
+import { invitationLetter } from './invitation-letter.service.ts';
+import { overdueReportsTable } from './overdue-reports-table.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+
+/** Visits (来访): the workflow, overdue reports, invitation letters, photos and minutes. */
+export function visitsRoutes(app: App, { db }: ServerContext): void {
+  const tags = ['visits'];
+
+  app.get('/api/visits', { config: policy('visit', 'read'), schema: { tags, querystring: VisitQuery } }, async (request) => {
+    const { asOf, protocolThreshold, ...query } = request.query;
+    const { rows, total } = await listVisits(db, scopeOf(request.actor!), { asOf: asOf ?? officeToday(), protocolThreshold }, query);
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  });
+
+  app.get(
+    '/api/visits/overdue-reports',
+    { config: policy('visit', 'read'), schema: { tags, querystring: OverdueReportsQuery } },
+    async (request, reply) => {
+      const report = await getOverdueReports({ actor: request.actor!, asOf: request.query.asOf }, db);
+      if (request.query.format === 'json') return report;
+      return sendTable(reply, overdueReportsTable(report, requestLocale(request)), request.query.format);
+    },
+  );
+
+  app.get('/api/visits/:id', { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: VisitDerivationQuery } }, async (request) =>
+    getVisit({ actor: request.actor!, id: request.params.id, at: { asOf: request.query.asOf ?? officeToday(), protocolThreshold: request.query.protocolThreshold } }, db),
+  );
+
+  app.post('/api/visits', { config: policy('visit', 'create'), schema: { tags, body: VisitInput } }, async (request, reply) =>
+    reply.status(201).send(await createVisit({ actor: request.actor!, input: request.body }, db)),
+  );
+
+  app.patch('/api/visits/:id', { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitUpdate } }, async (request) =>
+    updateVisit({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.delete(
+    '/api/visits/:id',
+    { config: policy('visit', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      await deleteVisit({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/visits/:id/transitions',
+    { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitTransition } },
+    async (request) => transitionVisit({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.get(
+    '/api/visits/:id/invitation-letter',
+    { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: InvitationLetterQuery } },
+    async (request, reply) => {
+      const { lang, memberId } = request.query;
+      const letter = await invitationLetter({ actor: request.actor!, id: request.params.id, memberId, lang }, db);
+      void reply.header('content-disposition', `inline; filename="${letter.fileName}"`);
+      return reply.type('application/pdf').send(letter.content);
+    },
+  );
+
+  app.post(
+    '/api/visits/:id/files',
+    {
+      config: policy('visit', 'update'),
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+      // The multipart stream is limited below; a declared length far beyond it is refused unread.
+      bodyLimit: VISIT_FILE_MAX_BYTES + 1024 * 1024,
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
+      const part = await request.file({ limits: { fileSize: VISIT_FILE_MAX_BYTES, files: 1, fields: 0 } });
+      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'file_too_large' });
+        throw error;
+      }
+      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
+      return reply.status(201).send(await addVisitFile({ actor: request.actor!, visitId: request.params.id, fileName: part.filename, content }, db));
+    },
+  );
+
+  app.get('/api/visits/:id/files/:fileId', { config: policy('visit', 'read'), schema: { tags, params: VisitFileParams } }, async (request, reply) => {
+    const file = await getVisitFile({ actor: request.actor!, visitId: request.params.id, fileId: request.params.fileId }, db);
+    void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return reply.type(file.mediaType).send(file.content);
+  });
+
+  app.delete(
+    '/api/visits/:id/files/:fileId',
+    { config: policy('visit', 'update'), schema: { tags, params: VisitFileParams } },
+    async (request, reply) => {
+      await removeVisitFile({ actor: request.actor!, visitId: request.params.id, fileId: request.params.fileId }, db);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  DEFAULT_PROTOCOL_THRESHOLD,
+  OFFICE_ONLY_STEPS,
+  VISIT_DELETABLE_STATUSES,
+  VISIT_FROZEN_STATUSES,
+  type OverdueReports,
+  type Visit,
+  type VisitInput,
+  type VisitTransition,
+  type VisitUpdate,
+} from '../../../shared/contracts/visits.ts';
+import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { unitContains } from '../units/units.service.ts';
+import { planVisitTransition, resolveMembers, visitLedgerEntries, type ResolvedMember } from './visits.rules.ts';
+import {
+  deleteVisitRow,
+  existingCountries,
+  existingInstitutions,
+  findVisit,
+  insertVisit,
+  overdueVisits,
+  peopleFacts,
+  replaceMembers,
+  unitExists,
+  updateVisitRow,
+  type Derivation,
+} from './visits.repo.ts';
+
+const ENTITY = 'visit';
+type Input = z.output<typeof VisitInput>;
+type MemberInput = Input['members'][number];
+
+/** Derived states as of today, at the default protocol threshold. */
+export const today = (): Derivation => ({ asOf: officeToday(), protocolThreshold: DEFAULT_PROTOCOL_THRESHOLD });
+
+/** The record as the audit log keeps it: stored fields, not the states derived at a date, nor the files (audited apart). */
+function audited(v: Visit): object {
+  const { reportDueOn: _d, reportOverdue: _o, notable: _n, files: _f, ...stored } = v;
+  return stored;
+}
+
+/** A member as the input has it, from a stored visit (for checks when the members are not being changed). */
+const asInput = (m: Visit['members'][number]): MemberInput => ({
+  personId: m.personId,
+  roleInDelegation: m.roleInDelegation,
+  institutionId: m.institutionId,
+  countryCode: m.countryCode,
+});
+
+/**
+ * Checks the host unit and the members against the actor's reach and the records they name,
+ * and returns the members with their defaults applied. A coordinator names only people of
+ * their own unit, except those already on the visit.
+ */
+async function checkVisit(tx: Queryable, actor: Actor, visit: { hostUnitId: number; members: MemberInput[] }, alreadyMembers: number[]): Promise<ResolvedMember[]> {
+  const problems: FieldProblem[] = [];
+  const scope = scopeOf(actor);
+  if (!(await unitExists(tx, visit.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'unknown_reference' });
+  else if (scope !== null && !(await unitContains(tx, scope, visit.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
+  const personIds = [...new Set(visit.members.map((m) => m.personId))];
+  const people = await peopleFacts(tx, personIds, null);
+  if (scope !== null) {
+    const reachable = await peopleFacts(tx, personIds, scope);
+    for (const id of personIds) if (!reachable.has(id) && !alreadyMembers.includes(id)) people.delete(id);
+  }
+  const institutionIds = visit.members.flatMap((m) => (m.institutionId != null ? [m.institutionId] : []));
+  const countryCodes = [...people.values()].flatMap((p) => (p.nationality ? [p.nationality] : [])).concat(visit.members.flatMap((m) => (m.countryCode ? [m.countryCode] : [])));
+  const facts = { people, institutions: await existingInstitutions(tx, institutionIds), countries: await existingCountries(tx, countryCodes) };
+  const resolved = resolveMembers(visit.members, facts);
+  problems.push(...resolved.problems);
+  if (problems.length) throw invalidFields(...problems);
+  return resolved.members;
+}
+
+const visitSearch = (v: Pick<Input, 'titleEn' | 'titleZh' | 'receivingOfficial'>) => searchText(v.titleEn, v.titleZh, v.receivingOfficial);
+
+async function reload(tx: Queryable, id: number): Promise<Visit> {
+  return (await findVisit(tx, id, null, today()))!;
+}
+
+/** Rewrites the visit's person-times from the record as it now stands: none unless held or closed. */
+function writeLedger(tx: Queryable, visit: Visit): Promise<void> {
+  return replaceLedgerRows(tx, { module: ENTITY, id: visit.id }, visitLedgerEntries(visit));
+}
+
+/** Records a request for an invitation; a coordinator's visit is hosted by their unit. */
+export async function createVisit(options: { actor: Actor; input: Input }, db: Db): Promise<Visit> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    const members = await checkVisit(tx, actor, input, []);
+    const { members: _m, requestedOn, ...fields } = input;
+    const id = await insertVisit(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: visitSearch(input) });
+    await replaceMembers(tx, id, members);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Changes a visit's fields, if `version` is current and the visit is within the actor's reach.
+ * A held visit's person-times are rewritten from the result in the same transaction.
+ */
+export async function updateVisit(options: { actor: Actor; id: number; input: z.output<typeof VisitUpdate> }, db: Db): Promise<Visit> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
+    if (VISIT_FROZEN_STATUSES.includes(current.status)) throw new AppError('visit_not_editable', 409);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
+    const merged = { ...current, ...given, members: given.members ?? current.members.map(asInput) };
+    if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
+    // A closed visit keeps its report: closing is what submitted it.
+    if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
+    const members = await checkVisit(tx, actor, merged, current.members.map((m) => m.personId));
+    const { members: _m, ...fields } = given;
+    await updateVisitRow(tx, id, { ...fields, searchText: visitSearch(merged) });
+    if (given.members) await replaceMembers(tx, id, members);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Moves a visit one step, dated `on` (default today). Approving and rejecting are the office's:
+ * a coordinator gets 403 even for their own unit's request.
+ */
+export async function transitionVisit(options: { actor: Actor; id: number; input: z.output<typeof VisitTransition> }, db: Db): Promise<Visit> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const found = await findVisit(tx, id, scopeOf(actor), today(), true);
+    if (!found) throw notFound();
+    if (actor.role === 'coordinator' && OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
+    const current = currentVersion(found, input.version);
+    const { values, problems } = planVisitTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, report: input.report });
+    if (problems.length) throw invalidFields(...problems);
+    await updateVisitRow(tx, id, values);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes a visit that never took place (requested, rejected or cancelled); one that was held is cancelled instead. */
+export async function deleteVisit(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
+    if (!VISIT_DELETABLE_STATUSES.includes(current.status)) throw new AppError('not_deletable', 409);
+    await replaceLedgerRows(tx, { module: ENTITY, id }, []);
+    await deleteVisitRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
+  });
+}
+
+/** One visit within the actor's reach, with its states derived at `at`. */
+export async function getVisit(options: { actor: Actor; id: number; at?: Derivation }, db: Queryable): Promise<Visit> {
+  const row = await findVisit(db, options.id, scopeOf(options.actor), options.at ?? today());
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Held visits whose report is overdue at `asOf` (default today), per host unit, within the actor's reach. */
+export async function getOverdueReports(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<OverdueReports> {
+  const asOf = options.asOf ?? officeToday();
+  const rows = await overdueVisits(db, scopeOf(options.actor), asOf);
+  const units = new Map<number, OverdueReports['units'][number]>();
+  for (const { unitId, code, nameEn, nameZh, nameFr, ...visit } of rows) {
+    const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, visits: [] };
+    unit.visits.push(visit);
+    unit.count += 1;
+    units.set(unitId, unit);
+  }
+  return { asOf, total: rows.length, units: [...units.values()] };
+}
