@@ -17,6 +17,10 @@ import { authorize } from './policies/policies.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { partnersRoutes } from './modules/agreements/partners.routes.ts';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
+import { expertsRoutes } from './modules/appointments/experts.routes.ts';
+import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
@@ -117,6 +121,10 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     agreementsRoutes,
     partnersRoutes,
     visitsRoutes,
+    appointmentsRoutes,
+    expertsRoutes,
+    conferencesRoutes,
+    settingsRoutes,
     auditRoutes,
     searchRoutes,
   ])

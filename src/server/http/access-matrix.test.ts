@@ -78,6 +78,34 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/institutions/:id/timeline': SIGNED_IN,
   'GET /api/audit': ['leader', 'coordinatorA', 'officer', 'admin', 'token'],
   'GET /api/search': SIGNED_IN,
+  'GET /api/appointments': SIGNED_IN,
+  'GET /api/appointments/renewals': SIGNED_IN,
+  'GET /api/appointments/:id': SIGNED_IN,
+  'POST /api/appointments': OFFICE_AND_UNITS,
+  'PATCH /api/appointments/:id': OFFICE_AND_UNITS,
+  'DELETE /api/appointments/:id': OFFICE_AND_UNITS,
+  'POST /api/appointments/:id/transitions': OFFICE_AND_UNITS,
+  'POST /api/appointments/:id/renewal': OFFICE_AND_UNITS,
+  'GET /api/experts/engaged': SIGNED_IN,
+  'GET /api/people/:id/inbound-record': SIGNED_IN,
+  'GET /api/people/:id/expert-documents': SIGNED_IN,
+  'POST /api/people/:id/expert-documents': OFFICE_AND_UNITS,
+  'PATCH /api/people/:id/expert-documents/:documentId': OFFICE_AND_UNITS,
+  'DELETE /api/people/:id/expert-documents/:documentId': OFFICE_AND_UNITS,
+  'GET /api/conferences': SIGNED_IN,
+  'GET /api/conferences/overdue-summaries': SIGNED_IN,
+  'GET /api/conferences/:id': SIGNED_IN,
+  'POST /api/conferences': OFFICE_AND_UNITS,
+  'PATCH /api/conferences/:id': OFFICE_AND_UNITS,
+  'DELETE /api/conferences/:id': OFFICE_AND_UNITS,
+  'POST /api/conferences/:id/transitions': OFFICE_AND_UNITS,
+  'GET /api/conferences/:id/attendees': SIGNED_IN,
+  'POST /api/conferences/:id/attendees': OFFICE_AND_UNITS,
+  'PATCH /api/conferences/:id/attendees/:attendeeId': OFFICE_AND_UNITS,
+  'DELETE /api/conferences/:id/attendees/:attendeeId': OFFICE_AND_UNITS,
+  'POST /api/conferences/:id/attendees/import': OFFICE_AND_UNITS,
+  'GET /api/settings': SIGNED_IN,
+  'PATCH /api/settings/:key': OFFICE,
 };
 
 let t: TestServer;
@@ -99,6 +127,9 @@ beforeAll(async () => {
   ids.visits = (await officer.post(`/api/visits/${visit.id}/transitions`, { to: 'approved', version: visit.version })).json().id;
   const photo = multipartFile('v.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
   ids.files = (await officer.post(`/api/visits/${ids.visits}/files`, photo.payload, photo.headers)).json().id;
+  // An expert of unit A and a conference hosted by unit A, so that coordinator A reads them too.
+  ids.appointments = (await officer.post('/api/appointments', { personId: ids.people, title: 'consultant', unitId: t.units.a, startDate: '2024-01-01' })).json().id;
+  ids.conferences = (await officer.post('/api/conferences', { titleEn: 'Matrix conference', titleZh: '矩阵会议', startDate: '2024-03-01', endDate: '2024-03-02', hostUnitId: t.units.a })).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;
@@ -115,6 +146,8 @@ function concreteUrl(method: string, url: string): string {
     .replace(':id', String(ids[kind] ?? 999999))
     .replace(':documentId', String(method === 'DELETE' ? 999999 : ids.documents))
     .replace(':fileId', String(method === 'DELETE' ? 999999 : ids.files))
+    .replace(':key', 'conference.majorForeignParticipants')
+    .replace(':attendeeId', '999999')
     .concat(url.endsWith(':id') ? '?version=999' : '');
 }
 

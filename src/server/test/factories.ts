@@ -1,4 +1,6 @@
 import type { AgreementInput } from '../../shared/contracts/agreements.ts';
+import type { AppointmentInput } from '../../shared/contracts/appointments.ts';
+import type { ConferenceInput } from '../../shared/contracts/conferences.ts';
 import type { InstitutionInput } from '../../shared/contracts/institutions.ts';
 import type { PersonInput } from '../../shared/contracts/people.ts';
 import type { VisitInput } from '../../shared/contracts/visits.ts';
@@ -43,6 +45,17 @@ export function visitBody(hostUnitId: number, personIds: number[], overrides: Pa
     members: personIds.map((personId, i) => ({ personId, roleInDelegation: i === 0 ? 'head' : 'member' })),
     ...overrides,
   };
+}
+
+/** A valid appointment body for a person, by a unit, with overrides: a visiting professorship for 2024–2026. */
+export function appointmentBody(personId: number, unitId: number, overrides: Partial<AppointmentInput> = {}): AppointmentInput {
+  return { personId, unitId, title: 'visiting_professor', startDate: '2024-01-01', endDate: '2026-12-31', ...overrides };
+}
+
+/** A valid conference body hosted by a unit, with overrides: two days in May 2024. */
+export function conferenceBody(hostUnitId: number, overrides: Partial<ConferenceInput> = {}): ConferenceInput {
+  counter += 1;
+  return { titleEn: `International symposium ${counter}`, titleZh: `国际研讨会${counter}`, startDate: '2024-05-10', endDate: '2024-05-11', hostUnitId, ...overrides };
 }
 
 /** A multipart body carrying one file in the field `file`. */

@@ -7,7 +7,7 @@ export const SearchQuery = z.object({
 
 /** One hit of the global search: enough to show a line and link to the record. */
 export const SearchHit = z.object({
-  kind: z.enum(['institution', 'person', 'agreement', 'visit', 'unit']),
+  kind: z.enum(['institution', 'person', 'agreement', 'visit', 'unit', 'conference', 'appointment']),
   id: z.number(),
   label: z.string(),
   detail: z.string().nullable(),

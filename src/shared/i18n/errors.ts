@@ -21,6 +21,16 @@ export const ERROR_MESSAGES: Catalogue = {
   in_use: { en: 'This record is still referenced by other records.', zh: '此记录仍被其他记录引用。', fr: "Cet enregistrement est encore référencé par d'autres." },
   rate_limited: { en: 'Too many attempts; wait a moment and try again.', zh: '尝试次数过多，请稍后再试。', fr: 'Trop de tentatives ; patientez puis réessayez.' },
   wrong_password: { en: 'The current password is wrong.', zh: '当前密码错误。', fr: 'Le mot de passe actuel est incorrect.' },
+  appointment_not_deletable: {
+    en: 'An appointment that was made cannot be deleted; revoke it instead, so that its history stays.',
+    zh: '已聘任的职衔不能删除，请改为解聘，以保留其记录。',
+    fr: 'Une nomination effectuée ne peut pas être supprimée ; révoquez-la plutôt, afin que son historique soit conservé.',
+  },
+  conference_not_deletable: {
+    en: 'A closed conference is part of the reported figures and cannot be deleted.',
+    zh: '已结项的会议已计入统计数据，不能删除。',
+    fr: 'Un congrès clos fait partie des chiffres publiés et ne peut pas être supprimé.',
+  },
   not_deletable: {
     en: 'A signed agreement cannot be deleted; terminate it instead, so that its history stays.',
     zh: '已签署的协议不能删除，请改为终止，以保留其记录。',
@@ -83,6 +93,33 @@ export const FIELD_REASONS: Catalogue = {
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
+  not_a_step: { en: 'is not a step this record can take from its current status', zh: '不是该记录当前状态下允许的操作', fr: "n'est pas une étape possible depuis le statut actuel" },
+  before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },
+  before_end: { en: 'is before the end date', zh: '早于结束日期', fr: 'est antérieure à la date de fin' },
+  more_than_participants: { en: 'is more than the participants in all', zh: '多于参会总人数', fr: 'dépasse le nombre total de participants' },
+  appointment_not_renewable: {
+    en: 'does not allow renewal (only an appointment that was made is renewed)',
+    zh: '不允许续聘（仅已聘任的职衔可续聘）',
+    fr: 'ne permet pas le renouvellement (seule une nomination effectuée est renouvelée)',
+  },
+  no_end_of_term: { en: 'is empty: an appointment without an end of term needs no renewal', zh: '为空：无聘期截止日期的职衔无需续聘', fr: "est vide : une nomination sans fin de mandat n'a pas besoin d'être renouvelée" },
+  appointment_already_renewed: { en: 'already exists: this appointment has been renewed', zh: '已存在：该职衔已续聘', fr: 'existe déjà : cette nomination a été renouvelée' },
+  missing_column: { en: 'is missing from the header row', zh: '表头中缺少该列', fr: "manque dans la ligne d'en-tête" },
+  unknown_country: {
+    en: 'is not a country or region we know (give its ISO code, or its name in English, Chinese or French)',
+    zh: '不是已知的国家或地区（请填写 ISO 代码，或中文、英文、法文名称）',
+    fr: "n'est pas un pays ou une région connus (indiquez son code ISO, ou son nom en français, anglais ou chinois)",
+  },
+  unknown_role: {
+    en: 'is not a role we know (speaker, participant, organizer, other)',
+    zh: '不是已知的角色（发言人、参会者、组织者、其他）',
+    fr: "n'est pas un rôle connu (intervenant, participant, organisateur, autre)",
+  },
+  spreadsheet_type: { en: 'must be a spreadsheet (xlsx or CSV)', zh: '必须是电子表格（xlsx 或 CSV）', fr: 'doit être un tableur (xlsx ou CSV)' },
+  spreadsheet_unreadable: { en: 'could not be read as an xlsx workbook', zh: '无法作为 xlsx 工作簿读取', fr: "n'a pas pu être lu comme un classeur xlsx" },
+  spreadsheet_too_large: { en: 'is larger than 10 MB', zh: '超过 10 MB', fr: 'dépasse 10 Mo' },
+  too_many_rows: { en: 'has more than 20,000 rows', zh: '超过 20,000 行', fr: 'compte plus de 20 000 lignes' },
+  no_rows: { en: 'has no attendee rows below its header', zh: '表头下没有参会人员数据', fr: "ne contient aucune ligne de participant sous l'en-tête" },
 };
 
 /** The message for an error code, falling back to English and then to the code itself. */

@@ -5,6 +5,8 @@ import { Where } from '../../db/where.ts';
 import { can, scopeOf } from '../../policies/policies.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { APPOINTMENT_TITLE_LABELS } from '../../../shared/i18n/inbound-labels.ts';
+import type { AppointmentTitle } from '../../../shared/contracts/appointments.ts';
 
 async function hits(db: Queryable, sql: (where: Where) => string, where: Where): Promise<SearchHit[]> {
   return (await db.query<SearchHit>(sql(where), where.params)).rows;
@@ -31,6 +33,18 @@ async function searchAll(db: Queryable, actor: Actor, q: string, limit: number):
     found.push(...(await hits(db, (w) => `SELECT 'visit' AS kind, id, title_en AS label, coalesce(title_zh, start_date::text) AS detail
       FROM visits ${w} ORDER BY start_date DESC, id LIMIT ${w.param(limit)}`,
       new Where().search('search_text', q).scope('host_unit_id', scopeOf(actor)))));
+  if (can(actor, 'conference', 'read'))
+    found.push(...(await hits(db, (w) => `SELECT 'conference' AS kind, id, title_en AS label, title_zh AS detail
+      FROM conferences ${w} ORDER BY start_date DESC, id LIMIT ${w.param(limit)}`,
+      new Where().search('search_text', q).scope('host_unit_id', scopeOf(actor)))));
+  if (can(actor, 'appointment', 'read')) {
+    // An appointment is found by its expert's name; the detail says the title, in English and Chinese.
+    const appointments = await hits(db, (w) => `SELECT 'appointment' AS kind, a.id, trim(p.family_name || ' ' || coalesce(p.given_name, '')) AS label,
+      a.title AS detail FROM appointments a JOIN people p ON p.id = a.person_id ${w} ORDER BY a.start_date DESC, a.id LIMIT ${w.param(limit)}`,
+      new Where().search('p.search_text', q).scope('a.unit_id', scopeOf(actor)));
+    const title = (code: string | null) => APPOINTMENT_TITLE_LABELS[code as AppointmentTitle];
+    found.push(...appointments.map((h) => ({ ...h, detail: title(h.detail) ? `${title(h.detail).en} · ${title(h.detail).zh}` : h.detail })));
+  }
   if (can(actor, 'unit', 'read'))
     found.push(...(await hits(db, (w) => `SELECT 'unit' AS kind, id, name_en AS label, name_zh AS detail
       FROM units ${w} ORDER BY code LIMIT ${w.param(limit)}`, new Where().search('search_text', q))));

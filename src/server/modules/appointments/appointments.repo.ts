@@ -1,0 +1,163 @@
+import type { Queryable } from '../../db/client.ts';
+import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { selectPage, Where } from '../../db/where.ts';
+import type { Appointment, RenewalItem } from '../../../shared/contracts/appointments.ts';
+
+/** Columns written from the API's fields. */
+const WRITABLE = {
+  personId: 'person_id',
+  title: 'title',
+  unitId: 'unit_id',
+  institutionId: 'institution_id',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  status: 'status',
+  revokedOn: 'revoked_on',
+  notes: 'notes',
+  predecessorId: 'predecessor_id',
+};
+
+export type AppointmentValues = Partial<Record<keyof typeof WRITABLE, unknown>>;
+
+/** The expert as lists show them. */
+export const EXPERT_NAME = `json_build_object('familyName', p.family_name, 'givenName', p.given_name, 'nameZh', p.name_zh, 'nationality', p.nationality)`;
+
+/** The FROM clause with "in force" derived at `asOf`, whose placeholder comes first in `where`. */
+function derivedFrom(where: Where, asOf: string): string {
+  return `appointments a
+    JOIN people p ON p.id = a.person_id
+    LEFT JOIN institutions i ON i.id = a.institution_id
+    CROSS JOIN LATERAL (SELECT appointment_in_force(a.status, a.start_date, a.end_date, a.revoked_on, ${where.param(asOf)}::date) AS in_force) d`;
+}
+
+const COLUMNS = selectList({
+  id: 'a.id',
+  ...Object.fromEntries(Object.entries(WRITABLE).map(([f, c]) => [f, `a.${c}`])),
+  person: EXPERT_NAME,
+  institutionName: 'i.name_en',
+  successorId: '(SELECT s.id FROM appointments s WHERE s.predecessor_id = a.id)',
+  inForce: 'd.in_force',
+  version: 'a.version',
+  createdAt: isoTimestamp('a.created_at'),
+  updatedAt: isoTimestamp('a.updated_at'),
+});
+
+export interface AppointmentFilters {
+  q?: string;
+  title?: string;
+  status?: string;
+  unitId?: number;
+  personId?: number;
+  institutionId?: number;
+  country?: string;
+  inForce?: 'true' | 'false';
+}
+
+const SORTS: Record<string, string> = { startDate: 'a.start_date', endDate: 'a.end_date', familyName: 'p.family_name', updatedAt: 'a.updated_at' };
+
+/** A page of appointments within `scope` (a coordinator's unit), "in force" derived at `asOf`. */
+export function listAppointments(
+  db: Queryable,
+  scope: number | null,
+  asOf: string,
+  query: AppointmentFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where
+    .scope('a.unit_id', scope)
+    .search('p.search_text', query.q)
+    .when(query.title, 'a.title = ?')
+    .when(query.status, 'a.status = ?')
+    .when(query.unitId, 'a.unit_id IN (SELECT unit_subtree(?))')
+    .when(query.personId, 'a.person_id = ?')
+    .when(query.institutionId, 'a.institution_id = ?')
+    .when(query.country, 'p.nationality = ?');
+  if (query.inForce) where.raw(query.inForce === 'true' ? 'd.in_force' : 'NOT d.in_force');
+  const orderBy = `${SORTS[query.sort] ?? 'a.start_date'} ${query.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, a.id`;
+  return selectPage<Appointment>(db, { select: COLUMNS, from, where, orderBy, page: query.page, pageSize: query.pageSize });
+}
+
+/** One appointment within `scope`, "in force" derived at `asOf`; `lock` for an update. */
+export async function findAppointment(db: Queryable, id: number, scope: number | null, asOf: string, lock = false): Promise<Appointment | null> {
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where.when(id, 'a.id = ?').scope('a.unit_id', scope);
+  if (lock) await db.query('SELECT 1 FROM appointments WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await db.query<Appointment>(`SELECT ${COLUMNS} FROM ${from} ${where}`, where.params);
+  return rows[0] ?? null;
+}
+
+/** Inserts an appointment row. */
+export async function insertAppointment(db: Queryable, values: AppointmentValues): Promise<number> {
+  const params: unknown[] = [];
+  const { cols, vals } = insertLists(values, WRITABLE, params);
+  const { rows } = await db.query<{ id: number }>(`INSERT INTO appointments (${cols}) VALUES (${vals}) RETURNING id`, params);
+  return rows[0]!.id;
+}
+
+/** Writes the given fields and bumps the version. */
+export async function updateAppointmentRow(db: Queryable, id: number, values: AppointmentValues): Promise<void> {
+  const params: unknown[] = [id];
+  const sets = setList(values, WRITABLE, params);
+  await db.query(`UPDATE appointments SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+}
+
+/** Deletes an appointment (its documents stay, as the person's own). */
+export async function deleteAppointmentRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM appointments WHERE id = $1', [id]);
+}
+
+/**
+ * The term of a successor: from the day after `endDate`, as long as the predecessor's
+ * (years, months and days, so that a three-year term stays three calendar years).
+ */
+export async function successorTerm(db: Queryable, startDate: string, endDate: string): Promise<{ startDate: string; endDate: string }> {
+  const { rows } = await db.query<{ startDate: string; endDate: string }>(
+    `SELECT ($2::date + 1) AS "startDate", (($2::date + 1) + age($2::date + 1, $1::date))::date - 1 AS "endDate"`,
+    [startDate, endDate],
+  );
+  return rows[0]!;
+}
+
+/**
+ * Whether a person is one of the actor's experts: any person when `scope` is null; for a
+ * coordinator, a person of their unit, or one their unit has an appointment with.
+ */
+export async function expertInReach(db: Queryable, personId: number, scope: number | null): Promise<boolean> {
+  const { rows } = await db.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM people p WHERE p.id = $1 AND ($2::bigint IS NULL
+        OR p.unit_id IN (SELECT unit_subtree($2::bigint))
+        OR EXISTS (SELECT 1 FROM appointments a WHERE a.person_id = p.id AND a.unit_id IN (SELECT unit_subtree($2::bigint))))) AS ok`,
+    [personId, scope],
+  );
+  return rows[0]!.ok;
+}
+
+/**
+ * The renewal list at `asOf`: appointments in force whose term ends within `months`, and
+ * expert documents expiring within the same window, soonest first, within `scope`. A
+ * document belongs to its appointment's unit, else to the person's.
+ */
+export async function renewalItems(db: Queryable, asOf: string, months: number, scope: number | null): Promise<RenewalItem[]> {
+  const params: unknown[] = [asOf, months];
+  if (scope !== null) params.push(scope);
+  const inScope = (column: string) => (scope !== null ? `AND ${column} IN (SELECT unit_subtree($3))` : '');
+  const until = `($1::date + make_interval(months => $2::int))::date`;
+  const { rows } = await db.query<RenewalItem>(
+    `SELECT 'appointment' AS type, a.end_date AS "dueOn", a.person_id AS "personId", ${EXPERT_NAME} AS person,
+            a.id AS "appointmentId", a.title, NULL::bigint AS "documentId", NULL::text AS "documentKind", a.unit_id AS "unitId",
+            (SELECT s.id FROM appointments s WHERE s.predecessor_id = a.id) AS "successorId"
+       FROM appointments a JOIN people p ON p.id = a.person_id
+      WHERE appointment_in_force(a.status, a.start_date, a.end_date, a.revoked_on, $1::date)
+        AND a.end_date IS NOT NULL AND a.end_date <= ${until} ${inScope('a.unit_id')}
+     UNION ALL
+     SELECT 'document', d.expires_on, d.person_id, ${EXPERT_NAME}, d.appointment_id, a.title, d.id, d.kind,
+            coalesce(a.unit_id, p.unit_id), NULL::bigint
+       FROM expert_documents d JOIN people p ON p.id = d.person_id LEFT JOIN appointments a ON a.id = d.appointment_id
+      WHERE d.expires_on >= $1::date AND d.expires_on <= ${until} ${inScope('coalesce(a.unit_id, p.unit_id)')}
+     ORDER BY 2, 1, 3`,
+    params,
+  );
+  return rows;
+}

@@ -1,0 +1,39 @@
+import type { FieldProblem } from '../../http/errors.ts';
+import type { Role } from '../../../shared/roles.ts';
+import {
+  APPOINTMENT_TRANSITIONS,
+  OFFICE_APPOINTMENT_STEPS,
+  type AppointmentStatus,
+} from '../../../shared/contracts/appointments.ts';
+
+/** Roles that act for the office: they confer titles, approve conferences, change settings. */
+export const OFFICE_ROLES: readonly Role[] = ['admin', 'officer'];
+
+/** The fields of an appointment the rules look at. */
+export interface AppointmentShape {
+  status: AppointmentStatus;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** What a step decides: refused (400 with problems, or 403 for a unit taking the office's step), or the dates it records. */
+export type StepPlan = { forbidden: true } | { forbidden: false; problems: FieldProblem[]; revokedOn?: string };
+
+/**
+ * Checks one lifecycle step taken by `role` on `on`. A step the lifecycle does not have is
+ * bad input whoever asks; conferring or revoking a title is the office's, whatever the unit.
+ */
+export function planAppointmentStep(current: AppointmentShape, to: AppointmentStatus, on: string, role: Role): StepPlan {
+  if (!APPOINTMENT_TRANSITIONS[current.status].includes(to)) return { forbidden: false, problems: [{ field: 'to', reason: 'not_a_step' }] };
+  if (OFFICE_APPOINTMENT_STEPS.includes(to) && !OFFICE_ROLES.includes(role)) return { forbidden: true };
+  return to === 'revoked' ? { forbidden: false, problems: [], revokedOn: on } : { forbidden: false, problems: [] };
+}
+
+/** Fields that only the office may change once a title has been conferred: they are what was conferred. */
+export const CONFERRED_FIELDS = ['title', 'unitId', 'startDate', 'endDate'] as const;
+
+/** Fields a change touches that the actor may not change on an appointment in `status`. */
+export function conferredFieldsTouched(status: AppointmentStatus, role: Role, changed: readonly string[]): FieldProblem[] {
+  if (status === 'proposed' || OFFICE_ROLES.includes(role)) return [];
+  return changed.filter((f) => (CONFERRED_FIELDS as readonly string[]).includes(f)).map((field) => ({ field, reason: 'not_allowed' }));
+}

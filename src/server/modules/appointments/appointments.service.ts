@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  DELETABLE_APPOINTMENT_STATUSES,
+  type Appointment,
+  type AppointmentInput,
+  type AppointmentTransition,
+  type AppointmentUpdate,
+} from '../../../shared/contracts/appointments.ts';
+import { unitContains } from '../units/units.service.ts';
+import { conferredFieldsTouched, planAppointmentStep } from './appointments.rules.ts';
+import {
+  deleteAppointmentRow,
+  expertInReach,
+  findAppointment,
+  insertAppointment,
+  successorTerm,
+  updateAppointmentRow,
+} from './appointments.repo.ts';
+
+const ENTITY = 'appointment';
+type Input = z.output<typeof AppointmentInput>;
+
+/** The record as the audit log keeps it: stored fields, not what is derived at a date. */
+function audited(a: Appointment): object {
+  const { inForce: _i, successorId: _s, person: _p, institutionName: _n, ...stored } = a;
+  return stored;
+}
+
+async function reload(tx: Queryable, id: number): Promise<Appointment> {
+  return (await findAppointment(tx, id, null, officeToday()))!;
+}
+
+/** Checks the appointing unit against the actor's reach. */
+async function checkUnit(tx: Queryable, actor: Actor, unitId: number, problems: FieldProblem[]): Promise<void> {
+  const scope = scopeOf(actor);
+  if (scope !== null && !(await unitContains(tx, scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+}
+
+async function writeNewAppointment(tx: Queryable, actor: Actor, input: Input, predecessorId: number | null): Promise<Appointment> {
+  const problems: FieldProblem[] = [];
+  // Another unit's person is not named to a coordinator, even as "not yours".
+  if (!(await expertInReach(tx, input.personId, scopeOf(actor)))) problems.push({ field: 'personId', reason: 'unknown_reference' });
+  await checkUnit(tx, actor, input.unitId, problems);
+  if (problems.length) throw invalidFields(...problems);
+  const id = await insertAppointment(tx, { ...input, status: 'proposed', predecessorId });
+  const row = await reload(tx, id);
+  await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+  return row;
+}
+
+/** Proposes an appointment for a person; a coordinator proposes for their unit, and for their experts. */
+export async function createAppointment(options: { actor: Actor; input: Input }, db: Db): Promise<Appointment> {
+  return db.transaction((tx) => writeNewAppointment(tx, options.actor, options.input, null));
+}
+
+/**
+ * Changes an appointment's fields, if `version` is current and it is within the actor's
+ * reach. Once a title is conferred, what was conferred (title, unit, term) is the office's to change.
+ */
+export async function updateAppointment(options: { actor: Actor; id: number; input: z.output<typeof AppointmentUpdate> }, db: Db): Promise<Appointment> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
+    const changed = Object.keys(given).filter((f) => given[f as keyof Input] !== current[f as keyof Appointment]);
+    const problems = conferredFieldsTouched(current.status, actor.role, changed);
+    const merged = { ...current, ...given };
+    if (merged.endDate !== null && merged.endDate < merged.startDate) problems.push({ field: 'endDate', reason: 'end_before_start' });
+    if (given.unitId !== undefined) await checkUnit(tx, actor, given.unitId, problems);
+    if (problems.length) throw invalidFields(...problems);
+    await updateAppointmentRow(tx, id, given);
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes a proposal; an appointment once made is revoked instead, so that its history stays. */
+export async function deleteAppointment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+    if (!DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new AppError('appointment_not_deletable', 409);
+    await deleteAppointmentRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+  });
+}
+
+/** Moves an appointment one step: the office confers (appointed) or revokes, dated `on` (default today). */
+export async function transitionAppointment(
+  options: { actor: Actor; id: number; input: z.output<typeof AppointmentTransition> },
+  db: Db,
+): Promise<Appointment> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), input.version);
+    const plan = planAppointmentStep(current, input.to, input.on ?? officeToday(), actor.role);
+    if (plan.forbidden) throw forbidden();
+    if (plan.problems.length) throw invalidFields(...plan.problems);
+    await updateAppointmentRow(tx, id, { status: input.to, ...(plan.revokedOn ? { revokedOn: plan.revokedOn } : {}) });
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Proposes the successor of an appointment that was made: the same person, title and unit,
+ * from the day after its term ends, for a term of the same length.
+ */
+export async function renewAppointment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<Appointment> {
+  const { actor, id, version } = options;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+    if (current.status !== 'appointed') throw invalidFields({ field: 'status', reason: 'appointment_not_renewable' });
+    if (current.endDate === null) throw invalidFields({ field: 'endDate', reason: 'no_end_of_term' });
+    if (current.successorId !== null) throw invalidFields({ field: 'successorId', reason: 'appointment_already_renewed' });
+    const term = await successorTerm(tx, current.startDate, current.endDate);
+    const input: Input = { ...current, ...term };
+    return writeNewAppointment(tx, actor, input, id);
+  });
+}
+
+/** One appointment within the actor's reach, "in force" derived at `asOf` (default today). */
+export async function getAppointment(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Appointment> {
+  const row = await findAppointment(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Whether a person is one of the actor's experts (of their unit, or appointed by it); others are 404 to a coordinator. */
+export async function assertExpertInReach(db: Queryable, actor: Actor, personId: number): Promise<void> {
+  if (!(await expertInReach(db, personId, scopeOf(actor)))) throw notFound();
+}
+
+/** Whether a person is one of the actor's experts: of their unit, or appointed by it (any person for the office). */
+export function isExpertInReach(db: Queryable, actor: Actor, personId: number): Promise<boolean> {
+  return expertInReach(db, personId, scopeOf(actor));
+}

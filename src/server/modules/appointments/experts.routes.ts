@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../http/context.ts';
+import { policy } from '../../http/context.ts';
+import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
+import { ExpertDocumentInput, ExpertDocumentParams, ExpertDocumentUpdate, ExpertsQuery } from '../../../shared/contracts/appointments.ts';
+import { createExpertDocument, deleteExpertDocument, listDocumentsOf, updateExpertDocument } from './expert-documents.service.ts';
+import { getExpertsEngaged, getInboundRecord } from './experts.service.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+
+/** Foreign experts: the figure "experts engaged", the expert's page, and the documents they need. */
+export function expertsRoutes(app: App, { db, cipher }: ServerContext): void {
+  const tags = ['experts'];
+
+  app.get('/api/experts/engaged', { config: policy('appointment', 'read'), schema: { tags, querystring: ExpertsQuery } }, async (request) =>
+    getExpertsEngaged({ actor: request.actor!, asOf: request.query.asOf }, db),
+  );
+
+  app.get('/api/people/:id/inbound-record', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getInboundRecord({ actor: request.actor!, personId: request.params.id, cipher }, db),
+  );
+
+  app.get('/api/people/:id/expert-documents', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    listDocumentsOf({ actor: request.actor!, personId: request.params.id, cipher }, db),
+  );
+
+  app.post(
+    '/api/people/:id/expert-documents',
+    { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: ExpertDocumentInput } },
+    async (request, reply) => reply.status(201).send(await createExpertDocument({ actor: request.actor!, personId: request.params.id, input: request.body, cipher }, db)),
+  );
+
+  app.patch(
+    '/api/people/:id/expert-documents/:documentId',
+    { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, body: ExpertDocumentUpdate } },
+    async (request) =>
+      updateExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, input: request.body, cipher }, db),
+  );
+
+  app.delete(
+    '/api/people/:id/expert-documents/:documentId',
+    { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      await deleteExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, version: request.query.version }, db);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import type { Queryable } from '../../db/client.ts';
+import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { unitScopeSql } from '../../db/scope.ts';
+import { selectPage, Where } from '../../db/where.ts';
+import type { Conference } from '../../../shared/contracts/conferences.ts';
+import type { ExpertConference } from '../../../shared/contracts/appointments.ts';
+
+/** Columns written from the API's fields (partners and attendees live in their own tables). */
+const WRITABLE = {
+  titleEn: 'title_en',
+  titleZh: 'title_zh',
+  titleFr: 'title_fr',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  venue: 'venue',
+  hostUnitId: 'host_unit_id',
+  participants: 'participants',
+  foreignParticipants: 'foreign_participants',
+  countriesRepresented: 'countries_represented',
+  status: 'status',
+  summary: 'summary',
+  summarySubmittedOn: 'summary_submitted_on',
+  notes: 'notes',
+  searchText: 'search_text',
+};
+
+export type ConferenceValues = Partial<Record<keyof typeof WRITABLE, unknown>>;
+
+/** The office's threshold for a major conference (the settings row; 50 if it were ever missing). */
+const MAJOR_AT = `coalesce((SELECT (s.value #>> '{}')::int FROM settings s WHERE s.key = 'conference.majorForeignParticipants'), 50)`;
+
+/**
+ * The FROM clause with the derived values at `asOf` (its placeholder comes first in
+ * `where`): the summary's due date and whether it was overdue then, the classification by
+ * the threshold as set now, and what the attendee list holds.
+ */
+function derivedFrom(where: Where, asOf: string): string {
+  return `conferences c
+    CROSS JOIN LATERAL (SELECT conference_summary_due(c.end_date) AS due,
+                               conference_summary_overdue(c.status, c.end_date, c.summary_submitted_on, ${where.param(asOf)}::date) AS overdue,
+                               CASE WHEN c.foreign_participants >= ${MAJOR_AT} THEN 'major' ELSE 'general' END AS classification) d
+    CROSS JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE at.is_foreign))::int AS foreign_n,
+                               count(DISTINCT at.country_code)::int AS countries
+                          FROM conference_attendees at WHERE at.conference_id = c.id) att`;
+}
+
+const PARTNERS = `coalesce((SELECT json_agg(json_build_object(
+    'institutionId', i.id, 'role', cp.role, 'nameEn', i.name_en, 'nameZh', i.name_zh, 'countryCode', i.country_code) ORDER BY cp.position, i.id)
+  FROM conference_partners cp JOIN institutions i ON i.id = cp.institution_id WHERE cp.conference_id = c.id), '[]'::json)`;
+
+const COLUMNS = selectList({
+  id: 'c.id',
+  ...Object.fromEntries(Object.entries(WRITABLE).filter(([f]) => f !== 'searchText').map(([f, col]) => [f, `c.${col}`])),
+  partners: PARTNERS,
+  classification: 'd.classification',
+  summaryDueOn: 'd.due',
+  summaryOverdue: 'd.overdue',
+  attendeeCount: 'att.total',
+  foreignAttendeeCount: 'att.foreign_n',
+  attendeeCountries: 'att.countries',
+  version: 'c.version',
+  createdAt: isoTimestamp('c.created_at'),
+  updatedAt: isoTimestamp('c.updated_at'),
+});
+
+export interface ConferenceFilters {
+  q?: string;
+  status?: string;
+  hostUnitId?: number;
+  classification?: string;
+  from?: string;
+  to?: string;
+  institutionId?: number;
+  summaryOverdue?: 'true' | 'false';
+}
+
+const SORTS: Record<string, string> = { startDate: 'c.start_date', titleEn: 'c.title_en', updatedAt: 'c.updated_at' };
+
+/** A page of conferences within `scope` (a coordinator's unit), derived values at `asOf`. */
+export function listConferences(
+  db: Queryable,
+  scope: number | null,
+  asOf: string,
+  query: ConferenceFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where
+    .scope('c.host_unit_id', scope)
+    .search('c.search_text', query.q)
+    .when(query.status, 'c.status = ?')
+    .when(query.hostUnitId, 'c.host_unit_id IN (SELECT unit_subtree(?))')
+    .when(query.classification, 'd.classification = ?')
+    .when(query.from, 'c.start_date >= ?::date')
+    .when(query.to, 'c.start_date <= ?::date')
+    .when(query.institutionId, 'EXISTS (SELECT 1 FROM conference_partners cp WHERE cp.conference_id = c.id AND cp.institution_id = ?)');
+  if (query.summaryOverdue) where.raw(query.summaryOverdue === 'true' ? 'd.overdue' : 'NOT d.overdue');
+  const orderBy = `${SORTS[query.sort] ?? 'c.start_date'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, c.id`;
+  return selectPage<Conference>(db, { select: COLUMNS, from, where, orderBy, page: query.page, pageSize: query.pageSize });
+}
+
+/** One conference within `scope`, derived values at `asOf`; `lock` for an update. */
+export async function findConference(db: Queryable, id: number, scope: number | null, asOf: string, lock = false): Promise<Conference | null> {
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where.when(id, 'c.id = ?').scope('c.host_unit_id', scope);
+  if (lock) await db.query('SELECT 1 FROM conferences WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await db.query<Conference>(`SELECT ${COLUMNS} FROM ${from} ${where}`, where.params);
+  return rows[0] ?? null;
+}
+
+/** Conferences whose summary was overdue on `asOf`, within `scope`, by host unit then due date. */
+export async function overdueConferences(db: Queryable, scope: number | null, asOf: string): Promise<Conference[]> {
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where.raw('d.overdue').scope('c.host_unit_id', scope);
+  const { rows } = await db.query<Conference>(`SELECT ${COLUMNS} FROM ${from} ${where} ORDER BY c.host_unit_id, d.due, c.id`, where.params);
+  return rows;
+}
+
+/** Inserts a conference row. */
+export async function insertConference(db: Queryable, values: ConferenceValues): Promise<number> {
+  const params: unknown[] = [];
+  const { cols, vals } = insertLists(values, WRITABLE, params);
+  const { rows } = await db.query<{ id: number }>(`INSERT INTO conferences (${cols}) VALUES (${vals}) RETURNING id`, params);
+  return rows[0]!.id;
+}
+
+/** Writes the given fields (possibly none) and bumps the version. */
+export async function updateConferenceRow(db: Queryable, id: number, values: ConferenceValues): Promise<void> {
+  const params: unknown[] = [id];
+  const sets = setList(values, WRITABLE, params);
+  await db.query(`UPDATE conferences SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+}
+
+/** Deletes a conference (its partners and attendees go with it). */
+export async function deleteConferenceRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM conferences WHERE id = $1', [id]);
+}
+
+/** Replaces the co-organizers of a conference, keeping their order. */
+export async function replaceConferencePartners(db: Queryable, id: number, partners: Array<{ institutionId: number; role: string | null }>): Promise<void> {
+  await db.query('DELETE FROM conference_partners WHERE conference_id = $1', [id]);
+  await db.query(
+    `INSERT INTO conference_partners (conference_id, institution_id, role, position)
+     SELECT $1, p.institution_id, p.role, p.position FROM json_to_recordset($2::json) AS p(institution_id bigint, role text, position int)`,
+    [id, JSON.stringify(partners.map((p, position) => ({ institution_id: p.institutionId, role: p.role, position })))],
+  );
+}
+
+/** Which of the given institutions exist. */
+export async function existingInstitutions(db: Queryable, ids: number[]): Promise<Set<number>> {
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM institutions WHERE id = ANY($1::bigint[])', [ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The conferences a person attended (by the attendee lists), within `scope`, newest first. */
+export async function conferencesOfPerson(db: Queryable, personId: number, scope: number | null): Promise<ExpertConference[]> {
+  const params = scope !== null ? [personId, scope] : [personId];
+  const { rows } = await db.query<ExpertConference>(
+    `SELECT c.id AS "conferenceId", c.title_en AS "titleEn", c.title_zh AS "titleZh", c.start_date AS "startDate", c.end_date AS "endDate",
+            c.status, a.role, c.host_unit_id AS "hostUnitId"
+       FROM conference_attendees a JOIN conferences c ON c.id = a.conference_id
+      WHERE a.person_id = $1 ${scope !== null ? `AND ${unitScopeSql('c.host_unit_id', 2)}` : ''}
+      ORDER BY c.start_date DESC, c.id DESC`,
+    params,
+  );
+  return rows;
+}

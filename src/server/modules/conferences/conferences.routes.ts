@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../http/context.ts';
+import { policy } from '../../http/context.ts';
+import { invalidFields } from '../../http/errors.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
+import {
+  ATTENDEE_IMPORT_MAX_BYTES,
+  AttendeeImportQuery,
+  AttendeeInput,
+  AttendeeParams,
+  AttendeeUpdate,
+  ConferenceInput,
+  ConferenceQuery,
+  ConferenceTransition,
+  ConferenceUpdate,
+  OverdueSummariesQuery,
+} from '../../../shared/contracts/conferences.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { listConferences } from './conferences.repo.ts';
+import { createConference, deleteConference, getConference, getOverdueSummaries, transitionConference, updateConference } from './conferences.service.ts';
+import { addAttendee, getAttendees, importAttendees, removeAttendee, updateAttendee } from './attendees.service.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+const AsOfQuery = z.object({ asOf: IsoDate.optional() });
+
+/** Conferences hosted: the lifecycle, overdue summaries, co-organizers and the attendee list. */
+export function conferencesRoutes(app: App, { db }: ServerContext): void {
+  const tags = ['conferences'];
+
+  app.get('/api/conferences', { config: policy('conference', 'read'), schema: { tags, querystring: ConferenceQuery } }, async (request) => {
+    const { asOf, ...query } = request.query;
+    const { rows, total } = await listConferences(db, scopeOf(request.actor!), asOf ?? officeToday(), query);
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  });
+
+  app.get(
+    '/api/conferences/overdue-summaries',
+    { config: policy('conference', 'read'), schema: { tags, querystring: OverdueSummariesQuery } },
+    async (request) => getOverdueSummaries({ actor: request.actor!, asOf: request.query.asOf }, db),
+  );
+
+  app.get('/api/conferences/:id', { config: policy('conference', 'read'), schema: { tags, params: IdParams, querystring: AsOfQuery } }, async (request) =>
+    getConference({ actor: request.actor!, id: request.params.id, asOf: request.query.asOf }, db),
+  );
+
+  app.post('/api/conferences', { config: policy('conference', 'create'), schema: { tags, body: ConferenceInput } }, async (request, reply) =>
+    reply.status(201).send(await createConference({ actor: request.actor!, input: request.body }, db)),
+  );
+
+  app.patch('/api/conferences/:id', { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceUpdate } }, async (request) =>
+    updateConference({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.delete(
+    '/api/conferences/:id',
+    { config: policy('conference', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      await deleteConference({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/conferences/:id/transitions',
+    { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceTransition } },
+    async (request) => transitionConference({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.get('/api/conferences/:id/attendees', { config: policy('conference', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getAttendees({ actor: request.actor!, id: request.params.id }, db),
+  );
+
+  app.post(
+    '/api/conferences/:id/attendees',
+    { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: AttendeeInput } },
+    async (request, reply) => reply.status(201).send(await addAttendee({ actor: request.actor!, id: request.params.id, input: request.body }, db)),
+  );
+
+  app.patch(
+    '/api/conferences/:id/attendees/:attendeeId',
+    { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, body: AttendeeUpdate } },
+    async (request) => updateAttendee({ actor: request.actor!, id: request.params.id, attendeeId: request.params.attendeeId, input: request.body }, db),
+  );
+
+  app.delete(
+    '/api/conferences/:id/attendees/:attendeeId',
+    { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, querystring: VersionQuery } },
+    async (request, reply) => {
+      await removeAttendee({ actor: request.actor!, id: request.params.id, attendeeId: request.params.attendeeId, version: request.query.version }, db);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/conferences/:id/attendees/import',
+    {
+      config: policy('conference', 'update'),
+      schema: { tags, params: IdParams, querystring: AttendeeImportQuery, consumes: ['multipart/form-data'] },
+      // The multipart stream is limited below; a declared length far beyond it is refused unread.
+      bodyLimit: ATTENDEE_IMPORT_MAX_BYTES + 1024 * 1024,
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
+      const part = await request.file({ limits: { fileSize: ATTENDEE_IMPORT_MAX_BYTES, files: 1, fields: 0 } });
+      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'spreadsheet_too_large' });
+        throw error;
+      }
+      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
+      return importAttendees({ actor: request.actor!, id: request.params.id, version: request.query.version, fileName: part.filename, content }, db);
+    },
+  );
+}

@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  DELETABLE_CONFERENCE_STATUSES,
+  type Conference,
+  type ConferenceInput,
+  type ConferenceTransition,
+  type ConferenceUpdate,
+  type OverdueSummaries,
+} from '../../../shared/contracts/conferences.ts';
+import type { ExpertConference } from '../../../shared/contracts/appointments.ts';
+import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { unitContains } from '../units/units.service.ts';
+import { conferenceLedgerEntries, conferenceProblems, planConferenceStep } from './conferences.rules.ts';
+import {
+  conferencesOfPerson,
+  deleteConferenceRow,
+  existingInstitutions,
+  findConference,
+  insertConference,
+  overdueConferences,
+  replaceConferencePartners,
+  updateConferenceRow,
+} from './conferences.repo.ts';
+import { ledgerAttendees } from './attendees.repo.ts';
+
+export const ENTITY = 'conference';
+type Input = z.output<typeof ConferenceInput>;
+
+/** The record as the audit log keeps it: stored fields, not what is derived from a date, a setting or the list. */
+export function audited(c: Conference): object {
+  const { classification: _c, summaryDueOn: _d, summaryOverdue: _o, attendeeCount: _a, foreignAttendeeCount: _f, attendeeCountries: _n, ...stored } = c;
+  return stored;
+}
+
+/** The conference as it is now, derived values as of today. */
+export async function reloadConference(tx: Queryable, id: number): Promise<Conference> {
+  return (await findConference(tx, id, null, officeToday()))!;
+}
+
+/** The conference a write is based on: within the actor's reach (404), at the version given (409), locked. */
+export async function conferenceForWrite(tx: Queryable, actor: Actor, id: number, version: number): Promise<Conference> {
+  return currentVersion(await findConference(tx, id, scopeOf(actor), officeToday(), true), version);
+}
+
+/**
+ * Rewrites the conference's rows in the ledger from its status, dates, declared scale and
+ * attendee list. Called in the transaction of every write that can change any of them.
+ */
+export async function writeConferenceLedger(tx: Queryable, conference: Conference): Promise<void> {
+  const attendees = await ledgerAttendees(tx, conference.id);
+  const document = attendees.length ? `attendee list of conference ${conference.id}` : `declared foreign participants of conference ${conference.id}`;
+  await replaceLedgerRows(tx, { module: 'conference', id: conference.id, document }, conferenceLedgerEntries(conference, attendees));
+}
+
+/** Checks a whole conference (after the change) against the actor's reach and the rules. */
+async function checkConference(tx: Queryable, actor: Actor, merged: Input): Promise<void> {
+  const problems: FieldProblem[] = conferenceProblems(merged);
+  const scope = scopeOf(actor);
+  if (scope !== null && !(await unitContains(tx, scope, merged.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
+  const known = await existingInstitutions(tx, merged.partners.map((p) => p.institutionId));
+  const seen = new Set<number>();
+  merged.partners.forEach((p, i) => {
+    if (!known.has(p.institutionId)) problems.push({ field: `partners.${i}.institutionId`, reason: 'unknown_reference' });
+    if (seen.has(p.institutionId)) problems.push({ field: `partners.${i}.institutionId`, reason: 'duplicate' });
+    seen.add(p.institutionId);
+  });
+  if (problems.length) throw invalidFields(...problems);
+}
+
+const titleSearch = (c: Pick<Input, 'titleEn' | 'titleZh' | 'titleFr' | 'venue'>) => searchText(c.titleEn, c.titleZh, c.titleFr, c.venue);
+
+/** Proposes a conference; a coordinator's is hosted by their unit (or one beneath it). */
+export async function createConference(options: { actor: Actor; input: Input }, db: Db): Promise<Conference> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    await checkConference(tx, actor, input);
+    const { partners, ...fields } = input;
+    const id = await insertConference(tx, { ...fields, status: 'proposed', searchText: titleSearch(input) });
+    await replaceConferencePartners(tx, id, partners);
+    const row = await reloadConference(tx, id);
+    await writeConferenceLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
+    return row;
+  });
+}
+
+/** Changes a conference's fields, if `version` is current and it is within the actor's reach; its ledger rows follow. */
+export async function updateConference(options: { actor: Actor; id: number; input: z.output<typeof ConferenceUpdate> }, db: Db): Promise<Conference> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = await conferenceForWrite(tx, actor, id, version);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
+    const merged = { ...current, ...given } as Input;
+    await checkConference(tx, actor, merged);
+    const { partners, ...fields } = given;
+    await updateConferenceRow(tx, id, { ...fields, searchText: titleSearch(merged) });
+    if (partners) await replaceConferencePartners(tx, id, partners);
+    const row = await reloadConference(tx, id);
+    await writeConferenceLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Moves a conference one step, dated `on` (default today); approving and rejecting are the office's. */
+export async function transitionConference(options: { actor: Actor; id: number; input: z.output<typeof ConferenceTransition> }, db: Db): Promise<Conference> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = await conferenceForWrite(tx, actor, id, input.version);
+    const plan = planConferenceStep(current, input.to, input.on ?? officeToday(), actor.role, input.summary);
+    if (plan.forbidden) throw forbidden();
+    if (plan.problems.length) throw invalidFields(...plan.problems);
+    await updateConferenceRow(tx, id, { status: input.to, ...plan.values });
+    const row = await reloadConference(tx, id);
+    await writeConferenceLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes a conference and its ledger rows; a closed one is part of the reported figures and stays. */
+export async function deleteConference(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = await conferenceForWrite(tx, actor, id, version);
+    if (!DELETABLE_CONFERENCE_STATUSES.includes(current.status)) throw new AppError('conference_not_deletable', 409);
+    await replaceLedgerRows(tx, { module: 'conference', id }, []);
+    await deleteConferenceRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
+  });
+}
+
+/** One conference within the actor's reach, derived values at `asOf` (default today). */
+export async function getConference(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Conference> {
+  const row = await findConference(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Summaries overdue on `asOf` (default today), counted per host unit, within the actor's reach. */
+export async function getOverdueSummaries(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<OverdueSummaries> {
+  const asOf = options.asOf ?? officeToday();
+  const items = await overdueConferences(db, scopeOf(options.actor), asOf);
+  const perUnit = new Map<number, number>();
+  for (const c of items) perUnit.set(c.hostUnitId, (perUnit.get(c.hostUnitId) ?? 0) + 1);
+  return { asOf, byUnit: [...perUnit].map(([unitId, overdue]) => ({ unitId, overdue })), items };
+}
+
+/** The conferences a person attended, within the actor's reach: the expert's page reads this. */
+export function conferencesAttendedBy(options: { actor: Actor; personId: number }, db: Queryable): Promise<ExpertConference[]> {
+  return conferencesOfPerson(db, options.personId, scopeOf(options.actor));
+}

@@ -1,0 +1,26 @@
+import type { Queryable } from '../../db/client.ts';
+import { isoTimestamp } from '../../db/columns.ts';
+import type { Setting } from '../../../shared/contracts/settings.ts';
+
+const COLUMNS = `key, value, version, ${isoTimestamp('updated_at')} AS "updatedAt"`;
+
+/** Every setting, by key. */
+export async function listSettings(db: Queryable): Promise<Setting[]> {
+  const { rows } = await db.query<Setting>(`SELECT ${COLUMNS} FROM settings ORDER BY key`);
+  return rows;
+}
+
+/** One setting, or null; `lock` for an update. */
+export async function findSetting(db: Queryable, key: string, lock = false): Promise<Setting | null> {
+  const { rows } = await db.query<Setting>(`SELECT ${COLUMNS} FROM settings WHERE key = $1 ${lock ? 'FOR UPDATE' : ''}`, [key]);
+  return rows[0] ?? null;
+}
+
+/** Writes a setting's value and bumps its version. */
+export async function updateSettingRow(db: Queryable, key: string, value: unknown): Promise<Setting> {
+  const { rows } = await db.query<Setting>(
+    `UPDATE settings SET value = $2::jsonb, version = version + 1, updated_at = now() WHERE key = $1 RETURNING ${COLUMNS}`,
+    [key, JSON.stringify(value)],
+  );
+  return rows[0]!;
+}

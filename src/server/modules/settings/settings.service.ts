@@ -1,0 +1,37 @@
+import type { Db, Queryable } from '../../db/client.ts';
+import { currentVersion, fieldsFromIssues, AppError } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { SETTING_SCHEMAS, type Setting, type SettingKey, type SettingValues } from '../../../shared/contracts/settings.ts';
+import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
+
+/** Every setting of the office: the web app reads them to explain what the figures use. */
+export function getSettings(db: Queryable): Promise<Setting[]> {
+  return listSettings(db);
+}
+
+/**
+ * One setting's value, checked against its schema: a row edited by hand that no longer
+ * fits is refused loudly rather than silently misused.
+ */
+export async function readSetting<K extends SettingKey>(db: Queryable, key: K): Promise<SettingValues[K]> {
+  const row = await findSetting(db, key);
+  if (!row) throw new Error(`setting ${key} is missing (migration 0006 inserts its default)`);
+  return SETTING_SCHEMAS[key].parse(row.value) as SettingValues[K];
+}
+
+/** Changes one setting, if `version` is current and the value fits the key's schema; audited. */
+export async function updateSetting(options: { actor: Actor; key: SettingKey; value: unknown; version: number }, db: Db): Promise<Setting> {
+  const { actor, key, version } = options;
+  const parsed = SETTING_SCHEMAS[key].safeParse(options.value);
+  if (!parsed.success) {
+    const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: 'value' }));
+    throw new AppError('validation_failed', 400, { fields });
+  }
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findSetting(tx, key, true), version);
+    const row = await updateSettingRow(tx, key, parsed.data);
+    await recordAudit(tx, { actor, action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
+    return row;
+  });
+}
