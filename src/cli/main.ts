@@ -5,6 +5,7 @@ import { migrateCommand } from './migrate-command.ts';
 import { demoLoadCommand } from './demo-command.ts';
 import { userAddCommand } from './user-command.ts';
 import { reportPartnersCommand } from './report-command.ts';
+import { reportInboundCommand } from './report-inbound-command.ts';
 
 const program = new Command()
   .name('interchange')
@@ -36,6 +37,15 @@ report
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
   .action((options) => reportPartnersCommand(readConfig(), options));
+report
+  .command('inbound')
+  .description('inbound person-times (visits, conferences, aggregate counts), distinct persons and the leading countries and regions over a period')
+  .option('--since <when>', 'a year (1980) or a date (YYYY-MM-DD); default 1900-01-01, every record')
+  .option('--until <when>', 'a year or a date; default today in Shanghai')
+  .option('--top <n>', 'how many countries and regions to list', '10')
+  .option('--format <format>', 'json or text', 'json')
+  .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
+  .action((options) => reportInboundCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user
