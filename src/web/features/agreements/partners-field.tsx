@@ -49,7 +49,7 @@ export function PartnersField({ form, contract, initialLabels }: PartnersFieldPr
                       const id = form.getFieldValue(['partners', field.name, 'institutionId']) as number | undefined;
                       return (
                         <Form.Item name={[field.name, 'institutionId']} style={{ marginBottom: 8 }}>
-                          <InstitutionSelect currentLabel={id == null ? null : labels.get(id)} data-testid="agreement-partner-select" />
+                          <InstitutionSelect currentLabel={id == null ? null : labels.get(id)} aria-label={t('agr.field.partners')} />
                         </Form.Item>
                       );
                     }}
@@ -57,7 +57,7 @@ export function PartnersField({ form, contract, initialLabels }: PartnersFieldPr
                 </Col>
                 <Col xs={20} md={9}>
                   <Form.Item name={[field.name, 'partnerUnit']} style={{ marginBottom: 8 }}>
-                    <Input placeholder={t('agr.field.partnerUnit')} maxLength={300} />
+                    <Input placeholder={t('agr.field.partnerUnit')} aria-label={t('agr.field.partnerUnit')} maxLength={300} />
                   </Form.Item>
                 </Col>
                 <Col xs={4} md={1}>
