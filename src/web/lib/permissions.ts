@@ -3,7 +3,7 @@ import { roleMay } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
 /** The kinds of record the interface offers to write. */
-export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement';
+export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference';
 /** What the interface offers to do with them. */
 export type Action = 'create' | 'edit' | 'delete';
 
@@ -29,4 +29,9 @@ export function canManageUsers(user: CurrentUser): boolean {
 /** Whether the user sees and may enter personal data (birth dates, passport numbers). */
 export function canSeePersonalData(user: CurrentUser): boolean {
   return PERSONAL_DATA_ROLES.includes(user.role);
+}
+
+/** Whether the user may change the office's settings (thresholds such as what makes a conference major). */
+export function canChangeSettings(user: CurrentUser): boolean {
+  return roleMay(user.role, 'setting', 'update');
 }
