@@ -6,6 +6,7 @@ import { demoLoadCommand } from './demo-command.ts';
 import { userAddCommand } from './user-command.ts';
 import { reportPartnersCommand } from './report-command.ts';
 import { reportInboundCommand } from './report-inbound-command.ts';
+import { reportExpertsCommand } from './report-experts-command.ts';
 
 const program = new Command()
   .name('interchange')
@@ -46,6 +47,13 @@ report
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
   .action((options) => reportInboundCommand(readConfig(), options));
+report
+  .command('experts')
+  .description('foreign experts with an appointment in force on a date, by title and by country/region, and the people ever appointed')
+  .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
+  .option('--format <format>', 'json or text', 'json')
+  .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
+  .action((options) => reportExpertsCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user
