@@ -3,7 +3,7 @@ import { roleMay } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
 /** The kinds of record the interface offers to write. */
-export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference';
+export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference' | 'visit';
 /** What the interface offers to do with them. */
 export type Action = 'create' | 'edit' | 'delete';
 
@@ -34,4 +34,13 @@ export function canSeePersonalData(user: CurrentUser): boolean {
 /** Whether the user may change the office's settings (thresholds such as what makes a conference major). */
 export function canChangeSettings(user: CurrentUser): boolean {
   return roleMay(user.role, 'setting', 'update');
+}
+
+/**
+ * Whether the user acts for the international office (administrators and officers): the steps the
+ * office alone takes (conferring a title, approving a conference) are offered to them only. The
+ * server keeps the same rule in its module rules.
+ */
+export function actsForOffice(user: CurrentUser): boolean {
+  return user.role === 'admin' || user.role === 'officer';
 }
