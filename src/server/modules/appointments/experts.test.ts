@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { appointmentBody, conferenceBody, institutionBody, personBody } from '../../test/factories.ts';
+import { appointmentBody, conferenceBody, institutionBody, personBody, visitBody } from '../../test/factories.ts';
 import type { AppointmentInput } from '../../../shared/contracts/appointments.ts';
 import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 
@@ -211,6 +211,20 @@ describe('the expert\u2019s page', () => {
     expect((await (await t.as('coordinatorA')).get(`/api/people/${expert}/inbound-record`)).json().personTimes).toBe(3);
     expect((await (await t.as('coordinatorB')).get(`/api/people/${expert}/inbound-record`)).statusCode).toBe(404);
     expect((await officer.get('/api/people/999999/inbound-record')).statusCode).toBe(404);
+  });
+
+  it('shows a visit held through the visits API (the ledger is the contract between the two modules)', async () => {
+    const officer = await t.as('officer');
+    const expert = await person({ familyName: 'Lambert', nationality: 'BE' });
+    let visit = (await officer.post('/api/visits', visitBody(t.units.a, [expert], { startDate: '2024-11-04', endDate: '2024-11-06' }))).json();
+    for (const step of [{ to: 'approved' }, { to: 'held', on: '2024-11-04' }]) {
+      const response = await officer.post(`/api/visits/${visit.id}/transitions`, { ...step, version: visit.version });
+      expect(response.statusCode, response.body).toBe(200);
+      visit = response.json();
+    }
+    const record = (await officer.get(`/api/people/${expert}/inbound-record`)).json();
+    expect(record.visits).toEqual([expect.objectContaining({ visitId: visit.id, startDate: '2024-11-04', endDate: '2024-11-06', unitId: t.units.a })]);
+    expect(record.personTimes).toBe(1);
   });
 
   it('puts an appointment made on the expert\u2019s institution\u2019s timeline (partner activity), not a proposal', async () => {

@@ -1,23 +1,13 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { currentVersion, fieldsFromIssues, AppError } from '../../http/errors.ts';
+import { AppError, currentVersion, fieldsFromIssues } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { SETTING_SCHEMAS, type Setting, type SettingKey, type SettingValues } from '../../../shared/contracts/settings.ts';
+import { SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 
 /** Every setting of the office: the web app reads them to explain what the figures use. */
 export function getSettings(db: Queryable): Promise<Setting[]> {
   return listSettings(db);
-}
-
-/**
- * One setting's value, checked against its schema: a row edited by hand that no longer
- * fits is refused loudly rather than silently misused.
- */
-export async function readSetting<K extends SettingKey>(db: Queryable, key: K): Promise<SettingValues[K]> {
-  const row = await findSetting(db, key);
-  if (!row) throw new Error(`setting ${key} is missing (migration 0006 inserts its default)`);
-  return SETTING_SCHEMAS[key].parse(row.value) as SettingValues[K];
 }
 
 /** Changes one setting, if `version` is current and the value fits the key's schema; audited. */
