@@ -10,6 +10,7 @@ import { validateInstitutionsSearch } from './features/institutions/institutions
 import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
 import { validatePartnersSearch } from './features/partners/partners-search.ts';
 import { validatePeopleSearch } from './features/people/people-search.ts';
+import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
 import { lenientSearch, PAGING } from './lib/url-search.ts';
@@ -99,6 +100,29 @@ const agreementRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/agreements/agreement-page.tsx'), 'AgreementPage'),
 });
 
+const visitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'visits',
+  validateSearch: validateVisitsSearch,
+  component: lazyRouteComponent(() => import('./features/visits/visits-page.tsx'), 'VisitsPage'),
+});
+const visitNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'visits/new',
+  component: lazyRouteComponent(() => import('./features/visits/visit-create-page.tsx'), 'VisitCreatePage'),
+});
+const overdueReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'visits/overdue-reports',
+  validateSearch: validateOverdueReportsSearch,
+  component: lazyRouteComponent(() => import('./features/visits/overdue-reports-page.tsx'), 'OverdueReportsPage'),
+});
+const visitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'visits/$id',
+  component: lazyRouteComponent(() => import('./features/visits/visit-page.tsx'), 'VisitPage'),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'people',
@@ -167,6 +191,10 @@ const routeTree = rootRoute.addChildren([
     agreementNewRoute,
     renewalWatchRoute,
     agreementRoute,
+    visitsRoute,
+    visitNewRoute,
+    overdueReportsRoute,
+    visitRoute,
     peopleRoute,
     personNewRoute,
     personRoute,

@@ -8,9 +8,9 @@ import { api, toQuery } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
 
-const KINDS = ['institution', 'person', 'unit'] as const;
+const KINDS = ['institution', 'person', 'visit', 'unit'] as const;
 
-/** The header's search box over /api/search: institutions, people and units, grouped. */
+/** The header's search box over /api/search: institutions, people, visits and units, grouped. */
 export function GlobalSearch() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -51,6 +51,7 @@ export function GlobalSearch() {
     setText('');
     if (kind === 'institution') void navigate({ to: '/institutions/$id', params: { id: String(id) } });
     else if (kind === 'person') void navigate({ to: '/people/$id', params: { id: String(id) } });
+    else if (kind === 'visit') void navigate({ to: '/visits/$id', params: { id: String(id) } });
     else if (kind === 'unit') void navigate({ to: '/units', search: { selected: Number(id) } });
   };
 

@@ -6,7 +6,6 @@ import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 export const PLANNED_AREAS = [
   'experts',
   'conferences',
-  'visits',
   'missions',
   'honours',
   'students',

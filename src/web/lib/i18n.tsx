@@ -11,8 +11,9 @@ import { PARTNERS } from './messages/partners.ts';
 import { PEOPLE } from './messages/people.ts';
 import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
+import { VISITS } from './messages/visits.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

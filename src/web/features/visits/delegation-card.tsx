@@ -1,0 +1,102 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Link } from '@tanstack/react-router';
+import { Card, Space, Table, Typography } from 'antd';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import { LETTER_STATUSES, type Visit, type VisitMember } from '../../../shared/contracts/visits.ts';
+import { CountryName } from '../../components/country-select.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { invitationLetterUrl } from './api.ts';
+import { memberName, memberOtherName } from './visit-labels.tsx';
+
+/** The institution a visitor came from on this visit, in the interface language where it has a Chinese name. */
+function institutionName(m: VisitMember, locale: Locale): string | null {
+  return (locale === 'zh' ? m.institutionNameZh : null) ?? m.institutionNameEn;
+}
+
+/**
+ * The delegation, head first: each visitor with their role, institution and country or region on
+ * this visit, and their invitation letter in English or Chinese once the office has approved the visit.
+ */
+export function DelegationCard({ visit: v }: { visit: Visit }) {
+  const { t, locale } = useI18n();
+  const letters = LETTER_STATUSES.includes(v.status);
+  const letterLink = (m: VisitMember, lang: 'en' | 'zh') => {
+    const label = lang === 'en' ? t('visit.letterEn') : t('visit.letterZh');
+    return (
+      <a
+        href={invitationLetterUrl(v.id, m.personId, lang)}
+        target="_blank"
+        rel="noreferrer"
+        aria-label={t('visit.letterFor', { name: memberName(m, locale), lang: label })}
+        data-testid={`visit-letter-${lang}`}
+      >
+        <FilePdfOutlined /> {label}
+      </a>
+    );
+  };
+
+  return (
+    <Card
+      title={`${t('visit.visitors')} · ${v.members.length === 1 ? t('visit.oneVisitor') : t('visit.visitorsCount', { n: v.members.length })}`}
+      data-testid="visit-delegation"
+      extra={<Typography.Text type="secondary">{letters ? t('visit.letterHint') : t('visit.letterNotYet')}</Typography.Text>}
+    >
+      <Table<VisitMember>
+        rowKey="personId"
+        size="small"
+        pagination={false}
+        dataSource={v.members}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            key: 'name',
+            title: t('visit.member.person'),
+            render: (_, m) => {
+              const other = memberOtherName(m, locale);
+              return (
+                <div style={{ lineHeight: 1.35 }}>
+                  <Link to="/people/$id" params={{ id: String(m.personId) }}>
+                    {memberName(m, locale)}
+                  </Link>
+                  {other || m.title ? (
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {[other, m.title].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  ) : null}
+                </div>
+              );
+            },
+          },
+          { key: 'role', title: t('visit.member.role'), render: (_, m) => m.roleInDelegation ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> },
+          {
+            key: 'institution',
+            title: t('visit.member.institution'),
+            render: (_, m) =>
+              m.institutionId ? (
+                <Link to="/institutions/$id" params={{ id: String(m.institutionId) }}>
+                  {institutionName(m, locale)}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
+              ),
+          },
+          { key: 'country', title: t('visit.member.country'), render: (_, m) => <CountryName code={m.countryCode} /> },
+          ...(letters
+            ? [
+                {
+                  key: 'letters',
+                  title: t('visit.letters'),
+                  render: (_: unknown, m: VisitMember) => (
+                    <Space size={12}>
+                      {letterLink(m, 'en')}
+                      {letterLink(m, 'zh')}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

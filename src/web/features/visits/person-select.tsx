@@ -1,0 +1,75 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, type SelectProps } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Page } from '../../../shared/contracts/common.ts';
+import type { Person } from '../../../shared/contracts/people.ts';
+import { api, toQuery } from '../../lib/api.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { useCountryMap } from '../../lib/lookups.ts';
+import { countryName } from '../../lib/names.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { personNames } from '../people/person-values.ts';
+
+interface PersonOption {
+  value: number;
+  label: string;
+  detail: string;
+  /** Absent for the already chosen person shown before any search. */
+  person?: Person;
+}
+
+type PersonSelectProps = Omit<SelectProps<number>, 'options' | 'showSearch' | 'onChange'> & {
+  /** The name of the person already chosen, shown before any search. */
+  currentLabel?: string | null;
+  onChange?: (value: number | undefined) => void;
+  /** The person chosen from the search, with what the delegation row takes from them. */
+  onPicked?: (person: Person) => void;
+};
+
+/** A select of recorded people that searches the server as the user types (names in any script, pinyin). */
+export function PersonSelect({ currentLabel, value, onChange, onPicked, ...props }: PersonSelectProps) {
+  const { locale, t } = useI18n();
+  const countries = useCountryMap();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
+  const { data, isFetching } = useQuery({
+    queryKey: ['people', 'pick', q],
+    queryFn: ({ signal }) => api.get<Page<Person>>(`/people${toQuery({ q, pageSize: 20 })}`, signal),
+    placeholderData: keepPreviousData,
+    enabled: q.length > 0,
+  });
+
+  const options = useMemo((): PersonOption[] => {
+    const list: PersonOption[] = (q ? (data?.items ?? []) : []).map((p) => {
+      const { primary, secondary } = personNames(p, locale);
+      const country = p.nationality ? countries.get(p.nationality) : undefined;
+      const detail = [secondary, country ? countryName(country, locale) : p.nationality, p.institutionName].filter(Boolean).join(' · ');
+      return { value: p.id, label: primary, detail, person: p };
+    });
+    if (value != null && !list.some((o) => o.value === value)) list.unshift({ value, label: currentLabel ?? `#${value}`, detail: '' });
+    return list;
+  }, [data, q, locale, countries, value, currentLabel]);
+
+  return (
+    <Select<number, PersonOption>
+      allowClear
+      value={value}
+      placeholder={t('visit.personSearch')}
+      loading={isFetching}
+      options={options}
+      optionRender={(option) => (
+        <div style={{ lineHeight: 1.35 }}>
+          <div>{option.label}</div>
+          {option.data.detail ? <div style={{ fontSize: 12, opacity: 0.6 }}>{option.data.detail}</div> : null}
+        </div>
+      )}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      onChange={(id: number | undefined) => {
+        onChange?.(id);
+        const picked = options.find((o) => o.value === id)?.person;
+        if (picked) onPicked?.(picked);
+      }}
+      {...props}
+    />
+  );
+}
