@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 /** Signed by the university as a whole, or by one of our units (a collegiate agreement). */
 export const AGREEMENT_LEVELS = ['institutional', 'collegiate'] as const;
@@ -83,7 +83,7 @@ export const AgreementInput = z.object(Fields);
 export type AgreementInput = z.input<typeof AgreementInput>;
 
 /** Changing an agreement's fields (not its status: that is a transition). */
-export const AgreementUpdate = z.object(Fields).partial().extend(Versioned.shape);
+export const AgreementUpdate = z.object(updateFields(Fields)).extend(Versioned.shape);
 export type AgreementUpdate = z.input<typeof AgreementUpdate>;
 
 /** Moving an agreement along its lifecycle. `on` dates the step (signed, effective, terminated); default today. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields } from './common.ts';
 
 /** The titles a foreign expert is given (the seed: honorary professors, consultants, visiting professors). */
 export const APPOINTMENT_TITLES = ['honorary_professor', 'consultant', 'visiting_professor', 'adjunct_professor', 'guest_lecturer'] as const;
@@ -49,8 +49,7 @@ export type AppointmentInput = z.input<typeof AppointmentInput>;
 
 /** Changing an appointment's fields (not its person: that would be another appointment; not its status: that is a step). */
 export const AppointmentUpdate = z
-  .object(Fields)
-  .partial()
+  .object(updateFields(Fields))
   .extend(Versioned.shape)
   .refine(endNotBeforeStart, { message: 'end_before_start', path: ['endDate'] });
 export type AppointmentUpdate = z.input<typeof AppointmentUpdate>;
@@ -134,8 +133,7 @@ export const ExpertDocumentInput = z.object(DocumentFields).refine(datesInOrder,
 export type ExpertDocumentInput = z.input<typeof ExpertDocumentInput>;
 
 export const ExpertDocumentUpdate = z
-  .object(DocumentFields)
-  .partial()
+  .object(updateFields(DocumentFields))
   .extend(Versioned.shape)
   .refine(datesInOrder, { message: 'end_before_start', path: ['expiresOn'] });
 export type ExpertDocumentUpdate = z.input<typeof ExpertDocumentUpdate>;

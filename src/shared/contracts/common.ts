@@ -58,3 +58,15 @@ export const ApiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The fields of an update: each optional, none with a default. zod 4 applies a field's default
+ * even inside `.partial()`, so an omitted field would be reset instead of left as it is.
+ */
+export function updateFields<S extends z.ZodRawShape>(shape: S): { [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> } {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [key, z.optional(schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema)]),
+  ) as { [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> };
+}

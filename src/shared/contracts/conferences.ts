@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 /** The stored lifecycle. "Summary overdue" and the classification are derived, never stored. */
 export const CONFERENCE_STATUSES = ['proposed', 'approved', 'rejected', 'held', 'closed', 'cancelled'] as const;
@@ -72,8 +72,7 @@ export type ConferenceInput = z.input<typeof ConferenceInput>;
 
 /** Changing a conference's fields (not its status: that is a step). */
 export const ConferenceUpdate = z
-  .object(Fields)
-  .partial()
+  .object(updateFields(Fields))
   .extend(Versioned.shape)
   .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
 export type ConferenceUpdate = z.input<typeof ConferenceUpdate>;
@@ -189,7 +188,7 @@ const AttendeeFields = {
 export const AttendeeInput = z.object({ ...AttendeeFields, version: Versioned.shape.version });
 export type AttendeeInput = z.input<typeof AttendeeInput>;
 
-export const AttendeeUpdate = z.object(AttendeeFields).partial().extend(Versioned.shape);
+export const AttendeeUpdate = z.object(updateFields(AttendeeFields)).extend(Versioned.shape);
 export type AttendeeUpdate = z.input<typeof AttendeeUpdate>;
 
 export const AttendeeParams = z.object({ id: Id, attendeeId: Id });

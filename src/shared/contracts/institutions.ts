@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 export const INSTITUTION_KINDS = [
   'university',
@@ -43,7 +43,7 @@ export const InstitutionInput = z.object(Fields);
 export type InstitutionInput = z.input<typeof InstitutionInput>;
 
 /** Changing an institution: any fields, plus the version the change is based on. */
-export const InstitutionUpdate = z.object(Fields).partial().extend(Versioned.shape);
+export const InstitutionUpdate = z.object(updateFields(Fields)).extend(Versioned.shape);
 export type InstitutionUpdate = z.input<typeof InstitutionUpdate>;
 
 export const Institution = z.object({

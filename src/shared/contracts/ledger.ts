@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const Direction = z.enum(DIRECTIONS);
@@ -107,8 +107,7 @@ export const AggregateInput = z
 export type AggregateInput = z.input<typeof AggregateInput>;
 
 export const AggregateUpdate = z
-  .object(AggregateFields)
-  .partial()
+  .object(updateFields(AggregateFields))
   .extend(Versioned.shape)
   .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
 export type AggregateUpdate = z.input<typeof AggregateUpdate>;

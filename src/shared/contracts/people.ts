@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 export const Gender = z.enum(GENDERS);
@@ -26,7 +26,7 @@ export const PersonInput = z.object(Fields);
 export type PersonInput = z.input<typeof PersonInput>;
 
 /** Changing a person. */
-export const PersonUpdate = z.object(Fields).partial().extend(Versioned.shape);
+export const PersonUpdate = z.object(updateFields(Fields)).extend(Versioned.shape);
 export type PersonUpdate = z.input<typeof PersonUpdate>;
 
 export const Person = z.object({

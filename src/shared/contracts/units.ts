@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, RequiredText, Versioned } from './common.ts';
+import { Id, OptionalText, RequiredText, Versioned, updateFields } from './common.ts';
 
 export const UNIT_KINDS = ['university', 'school', 'department', 'hospital', 'institute', 'office', 'centre'] as const;
 export const UnitKind = z.enum(UNIT_KINDS);
@@ -19,7 +19,7 @@ export const UnitInput = z.object(Fields);
 export type UnitInput = z.input<typeof UnitInput>;
 
 /** Changing a unit. */
-export const UnitUpdate = z.object(Fields).partial().extend(Versioned.shape);
+export const UnitUpdate = z.object(updateFields(Fields)).extend(Versioned.shape);
 export type UnitUpdate = z.input<typeof UnitUpdate>;
 
 export const Unit = z.object({

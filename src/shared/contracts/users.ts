@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Locale, RequiredText, Versioned } from './common.ts';
+import { Id, Locale, RequiredText, Versioned, updateFields } from './common.ts';
 import { Role } from './auth.ts';
 
 const Fields = {
@@ -20,8 +20,7 @@ export const UserInput = z
 export type UserInput = z.input<typeof UserInput>;
 
 export const UserUpdate = z
-  .object({ ...Fields, disabled: z.boolean() })
-  .partial()
+  .object(updateFields({ ...Fields, disabled: z.boolean() }))
   .extend(Versioned.shape)
   .refine(coordinatorHasUnit, { message: 'coordinator_needs_unit', path: ['unitId'] });
 export type UserUpdate = z.input<typeof UserUpdate>;

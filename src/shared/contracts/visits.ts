@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
 
 /** What a visit was for. The same words are ledger categories: a visitor's person-time carries the visit's purpose. */
 export const VISIT_PURPOSES = ['academic_exchange', 'courtesy_visit', 'negotiation_signing', 'lecturing', 'inspection', 'other'] as const;
@@ -90,15 +90,9 @@ export const VisitInput = z
   .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
 export type VisitInput = z.input<typeof VisitInput>;
 
-/**
- * Changing a visit's fields (not its status: that is a transition). The report can be drafted
- * before closing. No field has a default here: zod 4 applies defaults inside `.partial()`,
- * which would reset an omitted field.
- */
+/** Changing a visit's fields (not its status: that is a transition). The report can be drafted before closing. */
 export const VisitUpdate = z
-  .object(Fields)
-  .partial()
-  .extend({ report: OptionalText(20000) })
+  .object(updateFields({ ...Fields, report: OptionalText(20000) }))
   .extend(Versioned.shape)
   .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
 export type VisitUpdate = z.input<typeof VisitUpdate>;

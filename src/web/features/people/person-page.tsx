@@ -8,6 +8,7 @@ import { peopleApi } from './api.ts';
 import { PersonDetails } from './person-details.tsx';
 import { PersonForm } from './person-form.tsx';
 import { personNames, toPersonFormValues, withoutPersonalData } from './person-values.ts';
+import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
 
 const route = getRouteApi('/app/people/$id');
 
@@ -35,6 +36,7 @@ export function PersonPage() {
       deleteConfirm={t('person.deleteConfirm')}
       details={(person) => <PersonDetails person={person} personalData={personalData} />}
       editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={personalData} />}
+      below={(person) => <PersonVisitsCard personId={person.id} />}
     />
   );
 }
