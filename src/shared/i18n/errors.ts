@@ -32,9 +32,9 @@ export const ERROR_MESSAGES: Catalogue = {
     fr: 'Un congrès clos fait partie des chiffres publiés et ne peut pas être supprimé.',
   },
   not_deletable: {
-    en: 'A signed agreement cannot be deleted; terminate it instead, so that its history stays.',
-    zh: '已签署的协议不能删除，请改为终止，以保留其记录。',
-    fr: 'Un accord signé ne peut pas être supprimé ; résiliez-le plutôt, afin que son historique soit conservé.',
+    en: 'This record has gone too far to be deleted (signed, held or conferred); end it instead — terminate, cancel or revoke it — so that its history stays.',
+    zh: '此记录已签署、已举行或已授予，不能删除；请改为终止、取消或撤销，以保留其记录。',
+    fr: 'Cet enregistrement est trop avancé pour être supprimé (signé, tenu ou conféré) ; mettez-y fin — résiliez, annulez ou révoquez-le — afin que son historique soit conservé.',
   },
   visit_not_editable: {
     en: 'A rejected or cancelled visit can no longer be changed.',
@@ -72,9 +72,9 @@ export const FIELD_REASONS: Catalogue = {
   collegiate_needs_unit: { en: 'is required for a collegiate agreement', zh: '院级协议必须指定我方单位', fr: 'est obligatoire pour un accord facultaire' },
   institutional_has_no_unit: { en: 'must be empty for an institutional agreement', zh: '校级协议不得指定单位', fr: 'doit être vide pour un accord institutionnel' },
   illegal_transition: {
-    en: "is not a step the agreement can take from its current status",
-    zh: '不是协议当前状态下允许的操作',
-    fr: "n'est pas une étape possible depuis le statut actuel de l'accord",
+    en: 'is not a step this record can take from its current status',
+    zh: '不是此记录当前状态下允许的操作',
+    fr: "n'est pas une étape possible depuis le statut actuel de cet enregistrement",
   },
   not_yet_expired: {
     en: 'is not possible before the expiry date; terminate the agreement instead',

@@ -113,7 +113,7 @@ describe('agreements: the lifecycle', () => {
           expect(response.json()).toMatchObject({ status: to, version: row.version + 1 });
         } else {
           expect(response.statusCode).toBe(400);
-          expect(response.json().error.fields).toEqual([{ field: 'to', message: 'to: is not a step the agreement can take from its current status' }]);
+          expect(response.json().error.fields).toEqual([{ field: 'to', message: 'to: is not a step this record can take from its current status' }]);
           const now = (await officer.get(`/api/agreements/${row.id}`)).json();
           expect(now).toMatchObject({ status: from, version: row.version });
         }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import type { VisitFile } from '../../../shared/contracts/visits.ts';
-import { sniffMediaType } from '../agreements/agreement-documents.service.ts';
+import { sniffMediaType } from '../../http/uploads.ts';
 import { findVisit } from './visits.repo.ts';
 import { deleteFileRow, findFile, insertFile } from './visit-files.repo.ts';
 import { today } from './visits.service.ts';
