@@ -6,6 +6,8 @@ import { NotBuiltPage, PLANNED_AREAS } from './components/not-built-page.tsx';
 import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.tsx';
 import { validateAgreementsSearch, validateRenewalWatchSearch } from './features/agreements/agreements-search.ts';
 import { validateAuditSearch } from './features/audit/audit-search.ts';
+import { validateConferencesSearch, validateOverdueSearch } from './features/conferences/conferences-search.ts';
+import { validateExpertsSearch, validateNewAppointmentSearch, validateRenewalsSearch } from './features/experts/experts-search.ts';
 import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
 import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
 import { validatePartnersSearch } from './features/partners/partners-search.ts';
@@ -140,6 +142,59 @@ const personRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/people/person-page.tsx'), 'PersonPage'),
 });
 
+const expertsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'experts',
+  validateSearch: validateExpertsSearch,
+  component: lazyRouteComponent(() => import('./features/experts/experts-page.tsx'), 'ExpertsPage'),
+});
+const expertRenewalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'experts/renewals',
+  validateSearch: validateRenewalsSearch,
+  component: lazyRouteComponent(() => import('./features/experts/renewals-page.tsx'), 'RenewalsPage'),
+});
+const appointmentNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'experts/appointments/new',
+  validateSearch: validateNewAppointmentSearch,
+  component: lazyRouteComponent(() => import('./features/experts/appointment-create-page.tsx'), 'AppointmentCreatePage'),
+});
+const appointmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'experts/appointments/$id',
+  component: lazyRouteComponent(() => import('./features/experts/appointment-page.tsx'), 'AppointmentPage'),
+});
+
+const conferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'conferences',
+  validateSearch: validateConferencesSearch,
+  component: lazyRouteComponent(() => import('./features/conferences/conferences-page.tsx'), 'ConferencesPage'),
+});
+const conferenceNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'conferences/new',
+  component: lazyRouteComponent(() => import('./features/conferences/conference-create-page.tsx'), 'ConferenceCreatePage'),
+});
+const overdueSummariesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'conferences/overdue',
+  validateSearch: validateOverdueSearch,
+  component: lazyRouteComponent(() => import('./features/conferences/overdue-summaries-page.tsx'), 'OverdueSummariesPage'),
+});
+const conferenceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'conferences/$id',
+  component: lazyRouteComponent(() => import('./features/conferences/conference-page.tsx'), 'ConferencePage'),
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./features/settings/settings-page.tsx'), 'SettingsPage'),
+});
+
 const unitsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'units',
@@ -198,6 +253,15 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     personNewRoute,
     personRoute,
+    expertsRoute,
+    expertRenewalsRoute,
+    appointmentNewRoute,
+    appointmentRoute,
+    conferencesRoute,
+    conferenceNewRoute,
+    overdueSummariesRoute,
+    conferenceRoute,
+    settingsRoute,
     unitsRoute,
     ledgerRoute,
     usersRoute,

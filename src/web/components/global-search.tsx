@@ -8,7 +8,7 @@ import { api, toQuery } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useDebounced } from '../lib/use-debounced.ts';
 
-const KINDS = ['institution', 'person', 'visit', 'unit'] as const;
+const KINDS = ['institution', 'person', 'visit', 'conference', 'appointment', 'unit'] as const;
 
 /** The header's search box over /api/search: institutions, people, visits and units, grouped. */
 export function GlobalSearch() {
@@ -52,6 +52,8 @@ export function GlobalSearch() {
     if (kind === 'institution') void navigate({ to: '/institutions/$id', params: { id: String(id) } });
     else if (kind === 'person') void navigate({ to: '/people/$id', params: { id: String(id) } });
     else if (kind === 'visit') void navigate({ to: '/visits/$id', params: { id: String(id) } });
+    else if (kind === 'conference') void navigate({ to: '/conferences/$id', params: { id: String(id) } });
+    else if (kind === 'appointment') void navigate({ to: '/experts/appointments/$id', params: { id: String(id) } });
     else if (kind === 'unit') void navigate({ to: '/units', search: { selected: Number(id) } });
   };
 

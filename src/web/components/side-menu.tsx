@@ -13,6 +13,7 @@ import {
   ImportOutlined,
   ReadOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
   TableOutlined,
@@ -25,7 +26,7 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { canManageUsers, canSeeAudit } from '../lib/permissions.ts';
+import { canChangeSettings, canManageUsers, canSeeAudit } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 
 interface NavItem {
@@ -87,6 +88,7 @@ const NAV: NavGroup[] = [
     items: [
       { key: 'users', to: '/users', icon: <TeamOutlined />, visible: canManageUsers },
       { key: 'audit', to: '/audit', icon: <AuditOutlined />, visible: canSeeAudit },
+      { key: 'settings', to: '/settings', icon: <SettingOutlined />, visible: canChangeSettings },
       { key: 'account', to: '/account', icon: <UserOutlined /> },
     ],
   },

@@ -5,15 +5,18 @@ import { queryClient, setApiLocale } from './api.ts';
 import { ADMIN } from './messages/admin.ts';
 import { AGREEMENTS } from './messages/agreements.ts';
 import { COMMON } from './messages/common.ts';
+import { CONFERENCES } from './messages/conferences.ts';
+import { EXPERTS } from './messages/experts.ts';
 import { INSTITUTIONS } from './messages/institutions.ts';
 import { LEDGER } from './messages/ledger.ts';
 import { PARTNERS } from './messages/partners.ts';
 import { PEOPLE } from './messages/people.ts';
+import { SETTINGS } from './messages/settings.ts';
 import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 import { VISITS } from './messages/visits.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...SETTINGS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,6 +4,7 @@ import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { canSeePersonalData } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import { InboundRecordCard } from '../experts/inbound-record-card.tsx';
 import { peopleApi } from './api.ts';
 import { PersonDetails } from './person-details.tsx';
 import { PersonForm } from './person-form.tsx';
@@ -36,7 +37,12 @@ export function PersonPage() {
       deleteConfirm={t('person.deleteConfirm')}
       details={(person) => <PersonDetails person={person} personalData={personalData} />}
       editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={personalData} />}
-      below={(person) => <PersonVisitsCard personId={person.id} />}
+      below={(person) => (
+        <>
+          <InboundRecordCard personId={person.id} />
+          <PersonVisitsCard personId={person.id} />
+        </>
+      )}
     />
   );
 }

@@ -1,0 +1,64 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Flex, Form, InputNumber, Typography } from 'antd';
+import { useState } from 'react';
+import type { Setting } from '../../../shared/contracts/settings.ts';
+import { ApiError } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
+import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
+import { useSettingUpdate } from './api.ts';
+
+/** One numeric setting: what it decides, its value, and (for the office) a field to change it at its version. */
+export function SettingRow({ setting, editable }: { setting: Setting; editable: boolean }) {
+  const { t, locale, formatNumber, formatDateTime } = useI18n();
+  const { message } = App.useApp();
+  const update = useSettingUpdate();
+  const current = typeof setting.value === 'number' ? setting.value : null;
+  const [value, setValue] = useState<number | null>(current);
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = (suffix: string) => t(`settings.${setting.key}.${suffix}` as MessageKey);
+
+  const save = async () => {
+    setProblem(null);
+    try {
+      await update.mutateAsync({ key: setting.key, value, version: setting.version });
+      void message.success(t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.fields.length) setProblem(err.fields.map((f) => f.message.replace(/^value: /, '')).join('; '));
+      // someone else changed it: the row is read again and shows their value
+      else if (err instanceof ApiError && err.code === 'version_conflict') void message.warning(t('settings.conflict'));
+      else void message.error(errorText(err, locale));
+    }
+  };
+
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      title={label('title')}
+      items={[
+        { key: 'what', label: t('settings.what'), children: label('help') },
+        {
+          key: 'value',
+          label: t('settings.value'),
+          children: editable ? (
+            <Form.Item validateStatus={problem ? 'error' : undefined} help={problem} style={{ marginBottom: 0 }}>
+              <Flex gap={8} align="center" wrap>
+                <InputNumber min={1} max={1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
+                <Typography.Text type="secondary">{label('unit')}</Typography.Text>
+                <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={value === current} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
+                  {t('action.save')}
+                </Button>
+              </Flex>
+            </Form.Item>
+          ) : (
+            <span data-testid={`setting-${setting.key}`}>
+              {current === null ? t('common.empty') : formatNumber(current)} {label('unit')}
+            </span>
+          ),
+        },
+        { key: 'updatedAt', label: t('common.updatedAt'), children: `${formatDateTime(setting.updatedAt)} · ${t('common.version')} ${setting.version}` },
+      ]}
+    />
+  );
+}

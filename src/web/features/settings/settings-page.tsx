@@ -1,0 +1,40 @@
+import { Alert, Card, Flex, Skeleton } from 'antd';
+import { SETTING_KEYS } from '../../../shared/contracts/settings.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { ErrorPage } from '../../components/status-pages.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { canChangeSettings } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { useSettings } from './api.ts';
+import { SettingRow } from './setting-row.tsx';
+
+/** The office's settings: the thresholds the figures use. Everyone may read them; the office changes them. */
+export function SettingsPage() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const { data, isLoading, error } = useSettings();
+  const editable = canChangeSettings(user);
+
+  if (error) return <ErrorPage error={error} />;
+
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
+      {editable ? null : <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('settings.readOnly')} />}
+      <Card>
+        {isLoading ? (
+          <Skeleton active />
+        ) : (
+          <Flex vertical gap={24}>
+            {(data ?? [])
+              // a key this version of the interface does not know has no words to explain it
+              .filter((s) => SETTING_KEYS.includes(s.key))
+              .map((s) => (
+                <SettingRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
+              ))}
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Catalogue } from './catalogue.ts';
+
+/** The office's settings. */
+export const SETTINGS = {
+  'nav.settings': ['Office settings', '业务设置', 'Paramètres du bureau'],
+  'settings.subtitle': [
+    'Thresholds the figures use. A change applies to every record at once, past ones included.',
+    '统计所用的阈值。修改后立即适用于所有记录，包括以往记录。',
+    'Les seuils qu’utilisent les chiffres. Un changement s’applique à tous les enregistrements, passés compris.',
+  ],
+  'settings.readOnly': ['The international office changes these settings.', '这些设置由国际交流处修改。', 'Le bureau international modifie ces paramètres.'],
+  'settings.what': ['What it decides', '用途', 'Ce qu’il décide'],
+  'settings.value': ['Value', '设定值', 'Valeur'],
+  'settings.conflict': [
+    'Someone else changed this setting: their value is shown now.',
+    '该设置已被他人修改，现显示最新值。',
+    'Quelqu’un d’autre a modifié ce paramètre : sa valeur est affichée.',
+  ],
+  'settings.conference.majorForeignParticipants.title': ['Major conferences', '重大国际会议', 'Conférences majeures'],
+  'settings.conference.majorForeignParticipants.help': [
+    'A conference with at least this many foreign participants is classified as major; below it, general.',
+    '境外参会人数达到该数值的会议列为重大会议，低于该数值的为一般会议。',
+    'Une conférence qui compte au moins ce nombre de participants étrangers est classée majeure ; en dessous, ordinaire.',
+  ],
+  'settings.conference.majorForeignParticipants.unit': ['foreign participants', '名境外参会人员', 'participants étrangers'],
+} satisfies Catalogue;
