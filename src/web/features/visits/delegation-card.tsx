@@ -22,6 +22,8 @@ export function DelegationCard({ visit: v }: { visit: Visit }) {
   const letters = LETTER_STATUSES.includes(v.status);
   const letterLink = (m: VisitMember, lang: 'en' | 'zh') => {
     const label = lang === 'en' ? t('visit.letterEn') : t('visit.letterZh');
+    // each language named in itself, short enough for a narrow column; the full name is for assistive technology
+    const short = lang === 'en' ? 'EN' : '中文';
     return (
       <a
         href={invitationLetterUrl(v.id, m.personId, lang)}
@@ -30,7 +32,7 @@ export function DelegationCard({ visit: v }: { visit: Visit }) {
         aria-label={t('visit.letterFor', { name: memberName(m, locale), lang: label })}
         data-testid={`visit-letter-${lang}`}
       >
-        <FilePdfOutlined /> {label}
+        <FilePdfOutlined /> {short}
       </a>
     );
   };
@@ -67,27 +69,30 @@ export function DelegationCard({ visit: v }: { visit: Visit }) {
               );
             },
           },
-          { key: 'role', title: t('visit.member.role'), render: (_, m) => m.roleInDelegation ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> },
+          { key: 'role', title: t('visit.member.roleShort'), render: (_, m) => m.roleInDelegation ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> },
           {
-            key: 'institution',
-            title: t('visit.member.institution'),
-            render: (_, m) =>
-              m.institutionId ? (
-                <Link to="/institutions/$id" params={{ id: String(m.institutionId) }}>
-                  {institutionName(m, locale)}
-                </Link>
-              ) : (
-                <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>
-              ),
+            key: 'from',
+            title: `${t('visit.member.institution')} · ${t('visit.member.country')}`,
+            render: (_, m) => (
+              <div style={{ lineHeight: 1.35 }}>
+                {m.institutionId ? (
+                  <Link to="/institutions/$id" params={{ id: String(m.institutionId) }}>
+                    {institutionName(m, locale)}
+                  </Link>
+                ) : null}
+                <Typography.Text type={m.institutionId ? 'secondary' : undefined} style={m.institutionId ? { display: 'block', fontSize: 12 } : undefined}>
+                  <CountryName code={m.countryCode} />
+                </Typography.Text>
+              </div>
+            ),
           },
-          { key: 'country', title: t('visit.member.country'), render: (_, m) => <CountryName code={m.countryCode} /> },
           ...(letters
             ? [
                 {
                   key: 'letters',
-                  title: t('visit.letters'),
+                  title: t('visit.lettersShort'),
                   render: (_: unknown, m: VisitMember) => (
-                    <Space size={12}>
+                    <Space size={8} style={{ whiteSpace: 'nowrap' }}>
                       {letterLink(m, 'en')}
                       {letterLink(m, 'zh')}
                     </Space>

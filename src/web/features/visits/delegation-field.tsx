@@ -23,8 +23,8 @@ interface DelegationFieldProps {
 
 // Column widths of a visitor row: person, role, institution, country, buttons.
 const COLS = [
-  { xs: 24, md: 7 },
-  { xs: 24, md: 4 },
+  { xs: 24, md: 6 },
+  { xs: 24, md: 5 },
   { xs: 24, md: 6 },
   { xs: 18, md: 5 },
   { xs: 6, md: 2 },

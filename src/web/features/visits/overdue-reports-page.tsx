@@ -9,6 +9,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { displayNames } from '../../lib/names.ts';
 import { overdueReportsUrl, useOverdueReports } from './api.ts';
 import { VisitDates, visitTitle } from './visit-labels.tsx';
+import { validateOverdueReportsSearch } from './visits-search.ts';
 import { VisitsTabs } from './visits-tabs.tsx';
 
 const route = getRouteApi('/app/visits/overdue-reports');
@@ -59,7 +60,8 @@ function UnitCard({ unit }: { unit: OverdueUnit }) {
 /** Held visits whose report is past due, per host unit, at a date (today unless chosen), and the same as CSV or Excel. */
 export function OverdueReportsPage() {
   const { t } = useI18n();
-  const search = route.useSearch();
+  // The router keeps params that failed validation beside the valid ones; read only the valid ones.
+  const search = validateOverdueReportsSearch(route.useSearch());
   const navigate = route.useNavigate();
   const { data, isFetching, error } = useOverdueReports(search.asOf);
 

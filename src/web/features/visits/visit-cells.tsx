@@ -14,7 +14,7 @@ export function VisitorsCell({ visit: v }: { visit: Pick<Visit, 'members'> }) {
   return (
     <div style={{ lineHeight: 1.35 }}>
       <div>{n === 1 ? t('visit.oneVisitor') : t('visit.visitorsCount', { n })}</div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
         {names.join(' · ')}
         {n > NAMES_SHOWN ? ` ${t('visit.andMore', { n: n - NAMES_SHOWN })}` : ''}
       </Typography.Text>

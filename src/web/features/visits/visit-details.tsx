@@ -17,12 +17,7 @@ export function VisitDetails({ visit: v }: { visit: Visit }) {
     {
       key: 'reportDueOn',
       label: t('visit.field.reportDueOn'),
-      children: (
-        <Typography.Text type={v.reportOverdue ? 'warning' : undefined}>
-          {v.reportDueOn}
-          {v.reportSubmittedOn ? ` · ${t('visit.reportSubmitted', { date: v.reportSubmittedOn })}` : ''}
-        </Typography.Text>
-      ),
+      children: <Typography.Text type={v.reportOverdue ? 'warning' : undefined}>{v.reportDueOn}</Typography.Text>,
     },
     { key: 'titleEn', label: t('visit.field.titleEn'), children: v.titleEn },
     { key: 'titleZh', label: t('visit.field.titleZh'), children: text(v.titleZh) },
@@ -33,6 +28,7 @@ export function VisitDetails({ visit: v }: { visit: Visit }) {
     { key: 'countries', label: t('visit.countries'), children: <VisitCountries visit={v} /> },
     { key: 'receivingOfficial', label: t('visit.field.receivingOfficial'), children: text(v.receivingOfficial) },
     ...steps.map((field) => ({ key: field, label: t(`visit.field.${field}`), children: v[field] })),
+    ...(v.reportSubmittedOn ? [{ key: 'reportSubmittedOn', label: t('visit.field.reportSubmittedOn'), children: v.reportSubmittedOn }] : []),
     { key: 'updatedAt', label: t('common.updatedAt'), children: `${formatDateTime(v.updatedAt)} · ${t('common.version')} ${v.version}` },
     { key: 'notes', label: t('visit.field.notes'), span: 'filled' as const, children: v.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{v.notes}</span> : text(null) },
   ];

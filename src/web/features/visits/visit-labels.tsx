@@ -14,8 +14,8 @@ export function hostUnitName(v: Pick<Visit, 'hostUnitNameEn' | 'hostUnitNameZh'>
   return locale === 'zh' ? v.hostUnitNameZh : v.hostUnitNameEn;
 }
 
-// Where the Chinese name is the visitor's own script, not a transcription made for our use.
-const HAN_SCRIPT_PLACES = new Set(['CN', 'HK', 'MO', 'TW', 'SG']);
+// Where the name in Chinese characters is the visitor's own script (kanji in Japan), not a transcription made for our use.
+const HAN_SCRIPT_PLACES = new Set(['CN', 'HK', 'MO', 'TW', 'SG', 'JP']);
 
 /** A visitor's name in their own script: the Chinese name for a Chinese interface or a visitor from a Han-script place, else Latin. */
 export function memberName(m: Pick<VisitMember, 'familyName' | 'givenName' | 'nameZh' | 'countryCode'>, locale: Locale): string {
@@ -68,7 +68,15 @@ export function VisitTags({ visit, notable = true }: { visit: Pick<Visit, 'statu
   );
 }
 
-/** The days of a visit as ISO dates, as everywhere in the app: the one day, or the first and the last. */
-export function VisitDates({ visit: v }: { visit: Pick<Visit, 'startDate' | 'endDate'> }) {
-  return <span style={{ whiteSpace: 'nowrap' }}>{v.startDate === v.endDate ? v.startDate : `${v.startDate} – ${v.endDate}`}</span>;
+/** The days of a visit as ISO dates, as everywhere in the app: the one day, or the first and the last (one above the other in narrow columns). */
+export function VisitDates({ visit: v, stacked = false }: { visit: Pick<Visit, 'startDate' | 'endDate'>; stacked?: boolean }) {
+  if (v.startDate === v.endDate) return <span style={{ whiteSpace: 'nowrap' }}>{v.startDate}</span>;
+  if (stacked)
+    return (
+      <span style={{ whiteSpace: 'nowrap', lineHeight: 1.35, display: 'inline-block' }}>
+        {v.startDate}
+        <br />– {v.endDate}
+      </span>
+    );
+  return <span style={{ whiteSpace: 'nowrap' }}>{`${v.startDate} – ${v.endDate}`}</span>;
 }

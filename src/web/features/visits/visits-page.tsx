@@ -13,7 +13,7 @@ import { personNames } from '../people/person-values.ts';
 import { visitsApi } from './api.ts';
 import { VisitCountries, VisitorsCell } from './visit-cells.tsx';
 import { hostUnitName, VisitDates, visitTitle, VisitTags, useVisitLabels } from './visit-labels.tsx';
-import type { VisitsSearch } from './visits-search.ts';
+import { validateVisitsSearch, type VisitsSearch } from './visits-search.ts';
 import { VisitsTabs } from './visits-tabs.tsx';
 
 const route = getRouteApi('/app/visits');
@@ -37,7 +37,8 @@ export function VisitsPage() {
   const { t, locale } = useI18n();
   const labels = useVisitLabels();
   const user = useCurrentUser();
-  const raw = route.useSearch();
+  // The router keeps params that failed validation beside the valid ones; read only the valid ones.
+  const raw = validateVisitsSearch(route.useSearch());
   const navigate = route.useNavigate();
   // Newest first unless the user sorts otherwise: the office looks for recent visits.
   const search: VisitsSearch = { ...raw, order: raw.order ?? (raw.sort && raw.sort !== 'startDate' ? 'asc' : 'desc') };
@@ -112,11 +113,12 @@ export function VisitsPage() {
         </>
       )}
       columns={[
-        { key: 'startDate', sortable: true, sortDirections: ['descend', 'ascend'], title: t('visit.dates'), width: 130, render: (_, v) => <VisitDates visit={v} /> },
+        { key: 'startDate', sortable: true, sortDirections: ['descend', 'ascend'], title: t('visit.dates'), width: 125, render: (_, v) => <VisitDates visit={v} stacked /> },
         {
           key: 'titleEn',
           sortable: true,
           title: t('visit.title'),
+          minWidth: 260,
           render: (_, v) => (
             <div style={{ lineHeight: 1.35 }}>
               <Link to="/visits/$id" params={{ id: String(v.id) }}>
@@ -128,11 +130,11 @@ export function VisitsPage() {
             </div>
           ),
         },
-        { key: 'hostUnit', title: t('visit.field.hostUnitId'), width: 190, render: (_, v) => hostUnitName(v, locale) },
-        { key: 'visitors', title: t('visit.visitors'), width: 230, render: (_, v) => <VisitorsCell visit={v} /> },
-        { key: 'countries', title: t('visit.countries'), width: 170, render: (_, v) => <VisitCountries visit={v} /> },
-        { key: 'protocolLevel', sortable: true, title: t('visit.protocolShort'), width: 150, render: (_, v) => labels.protocolLevel(v.protocolLevel) },
-        { key: 'status', title: t('visit.field.status'), width: 160, render: (_, v) => <VisitTags visit={v} /> },
+        { key: 'hostUnit', title: t('visit.field.hostUnitId'), width: 170, render: (_, v) => hostUnitName(v, locale) },
+        { key: 'visitors', title: t('visit.visitors'), width: 220, render: (_, v) => <VisitorsCell visit={v} /> },
+        { key: 'countries', title: t('visit.countries'), width: 150, render: (_, v) => <VisitCountries visit={v} /> },
+        { key: 'protocolLevel', sortable: true, title: t('visit.protocolShort'), width: 130, render: (_, v) => labels.protocolLevel(v.protocolLevel) },
+        { key: 'status', title: t('visit.field.status'), width: 150, render: (_, v) => <VisitTags visit={v} /> },
       ]}
     />
   );

@@ -3,7 +3,8 @@ import { CountryCode, Id, IsoDate } from '../../../shared/contracts/common.ts';
 import { ProtocolLevel, VISIT_SORTS, VisitPurpose, VisitStatus } from '../../../shared/contracts/visits.ts';
 import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
 
-const Flag = z.enum(['true', 'false']);
+// The router reads `?notable=true` typed by hand as a boolean, and `"true"` written by the app as a string.
+const Flag = z.preprocess((v) => (typeof v === 'boolean' ? String(v) : v), z.enum(['true', 'false']));
 
 const SHAPE = {
   ...PAGING,
