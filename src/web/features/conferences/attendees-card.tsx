@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Empty, Flex, Popconfirm, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ATTENDEE_IMPORT_MAX_BYTES, type Attendee, type Conference } from '../../../shared/contracts/conferences.ts';
 import { CountryName } from '../../components/country-select.tsx';
@@ -116,6 +116,7 @@ export function AttendeesCard({ conference: c, editable }: { conference: Confere
         dataSource={data ?? []}
         pagination={(data?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         data-testid="attendee-table"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('conf.noAttendees')} /> }}
         columns={[
           { key: 'fullName', title: t('conf.attendee.fullName'), render: (_, a) => a.fullName },
           {

@@ -116,6 +116,7 @@ export const CONFERENCES = {
     '名单共 {n} 人，其中境外 {foreign} 人，来自 {places} 个国家和地区。',
     'Inscrits : {n} ; étrangers : {foreign} ; pays et régions : {places}.',
   ],
+  'conf.noAttendees': ['No attendee listed yet.', '尚无参会名单。', 'Aucun participant inscrit.'],
   'conf.foreign': ['Foreign', '境外', 'Étranger'],
   'conf.attendee.add': ['Add an attendee', '添加参会人员', 'Ajouter un participant'],
   'conf.attendee.fullName': ['Name', '姓名', 'Nom'],
