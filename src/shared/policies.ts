@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'appointment' | 'conference' | 'setting';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'appointment' | 'conference' | 'setting' | 'report';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -30,10 +30,12 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
   setting: { read: everyone, update: office },
+  // Figures, fact sheets, dashboards; a coordinator's are their unit's.
+  report: { read: everyone },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'appointment', 'conference'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'appointment', 'conference', 'report'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {
