@@ -23,14 +23,40 @@ export interface LedgerEntry {
   endDate: string;
 }
 
+// The rollup cell of a ledger row (migration 0007): a row counts in the year it started.
+const CELL = 'direction, year, who, category, country_code, unit_id, is_aggregate';
+const CELL_OF_ROW = 'direction, extract(year FROM start_date)::int, who, category, country_code, unit_id, is_aggregate';
+const RETURNED = 'RETURNING direction, who, category, country_code, unit_id, start_date, is_aggregate, count';
+
+/**
+ * Adds the signed changes of `delta` (a CTE of ledger rows with a `sign` column) to the
+ * rollup cells in one grouped statement, and deletes the cells it empties. Cells are written
+ * in key order so that two writers never lock the same cells in opposite orders.
+ */
+function applyToRollups(ctes: string, delta: string): string {
+  return `WITH ${ctes}
+    INSERT INTO ledger_rollup (${CELL}, person_times, rows)
+    SELECT ${CELL_OF_ROW}, sum(sign * count), sum(sign) FROM ${delta}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(sign) <> 0 OR sum(sign * count) <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ON CONSTRAINT ledger_rollup_cell DO UPDATE
+      SET person_times = ledger_rollup.person_times + excluded.person_times, rows = ledger_rollup.rows + excluded.rows
+    RETURNING rows = 0 AS emptied`;
+}
+
+/** Deletes the cells a write emptied (found through a partial index, not a scan). */
+async function dropEmptiedCells(tx: Queryable, result: { rows: Array<{ emptied: boolean }> }): Promise<void> {
+  if (result.rows.some((r) => r.emptied)) await tx.query('DELETE FROM ledger_rollup WHERE rows = 0');
+}
+
 /**
  * Replaces every ledger row of `source` with `entries`. The only way into the ledger: each
  * module calls it in the transaction that writes its own record, so the figures can never
- * disagree with the records, and an edit or a cancellation leaves nothing behind.
+ * disagree with the records, and an edit or a cancellation leaves nothing behind. The
+ * rollups move in the same statement (old rows subtracted, new ones added), so no module
+ * needs to know they exist.
  */
 export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, entries: LedgerEntry[]): Promise<void> {
-  await tx.query('DELETE FROM ledger WHERE source_module = $1 AND source_id = $2', [source.module, source.id]);
-  if (!entries.length) return;
   const rows = entries.map((e) => ({
     direction: e.direction,
     who: e.who,
@@ -44,12 +70,55 @@ export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, ent
     start_date: e.startDate,
     end_date: e.endDate,
   }));
-  await tx.query(
-    `INSERT INTO ledger (direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
-                         start_date, end_date, source_module, source_id, source_document)
-     SELECT direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
-            start_date, end_date, $2, $3, $4
-     FROM json_populate_recordset(NULL::ledger, $1::json)`,
+  const result = await tx.query<{ emptied: boolean }>(
+    applyToRollups(
+      `old AS (DELETE FROM ledger WHERE source_module = $2 AND source_id = $3 ${RETURNED}),
+       new AS (INSERT INTO ledger (direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
+                                   start_date, end_date, source_module, source_id, source_document)
+               SELECT direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
+                      start_date, end_date, $2, $3, $4
+               FROM json_populate_recordset(NULL::ledger, $1::json) ${RETURNED}),
+       delta AS (SELECT *, -1 AS sign FROM old UNION ALL SELECT *, 1 AS sign FROM new)`,
+      'delta',
+    ),
     [JSON.stringify(rows), source.module, source.id, source.document ?? null],
   );
+  await dropEmptiedCells(tx, result);
+}
+
+/**
+ * Bulk copies for `demo load --scale`: copies number `first`..`last` of every person-time
+ * not already from `module`, one ledger row each (an aggregate count of N becomes N
+ * aggregate rows of 1, so the ledger has as many rows as person-times), with the same
+ * dates, country, category, unit and person, as source (`module`, copy number). Set-based
+ * (one INSERT … SELECT over generate_series), and the rollups move in the same statement.
+ * Returns the rows written.
+ */
+export async function insertLedgerCopies(tx: Queryable, options: { module: string; first: number; last: number }): Promise<number> {
+  const base = await tx.query<{ n: number }>('SELECT coalesce(sum(count), 0)::bigint AS n FROM ledger WHERE source_module <> $1', [options.module]);
+  const result = await tx.query<{ emptied: boolean }>(
+    applyToRollups(
+      `new AS (INSERT INTO ledger (direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
+                                   start_date, end_date, source_module, source_id, source_document)
+               SELECT l.direction, l.who, l.person_id, 1, l.is_aggregate, l.category, l.country_code, l.institution_id, l.unit_id,
+                      l.start_date, l.end_date, $1, k, l.source_document
+               FROM generate_series($2::int, $3::int) k
+                    CROSS JOIN ledger l CROSS JOIN LATERAL generate_series(1, l.count) i
+               WHERE l.source_module <> $1 ${RETURNED}),
+       delta AS (SELECT *, 1 AS sign FROM new)`,
+      'delta',
+    ),
+    [options.module, options.first, options.last],
+  );
+  await dropEmptiedCells(tx, result);
+  return base.rows[0]!.n * (options.last - options.first + 1);
+}
+
+/** Removes every row of `module` (the synthetic scale copies) and their share of the rollups. */
+export async function deleteLedgerModule(tx: Queryable, module: string): Promise<void> {
+  const result = await tx.query<{ emptied: boolean }>(
+    applyToRollups(`old AS (DELETE FROM ledger WHERE source_module = $1 ${RETURNED}), delta AS (SELECT *, -1 AS sign FROM old)`, 'delta'),
+    [module],
+  );
+  await dropEmptiedCells(tx, result);
 }
