@@ -7,6 +7,7 @@ import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.
 import { validateAgreementsSearch, validateRenewalWatchSearch } from './features/agreements/agreements-search.ts';
 import { validateAuditSearch } from './features/audit/audit-search.ts';
 import { validateConferencesSearch, validateOverdueSearch } from './features/conferences/conferences-search.ts';
+import { validateDashboardSearch } from './features/dashboard/dashboard-search.ts';
 import { validateExpertsSearch, validateNewAppointmentSearch, validateRenewalsSearch } from './features/experts/experts-search.ts';
 import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
 import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
@@ -47,6 +48,7 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  validateSearch: validateDashboardSearch,
   component: lazyRouteComponent(() => import('./features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
 });
 

@@ -11,12 +11,13 @@ import { INSTITUTIONS } from './messages/institutions.ts';
 import { LEDGER } from './messages/ledger.ts';
 import { PARTNERS } from './messages/partners.ts';
 import { PEOPLE } from './messages/people.ts';
+import { REPORTS } from './messages/reports.ts';
 import { SETTINGS } from './messages/settings.ts';
 import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 import { VISITS } from './messages/visits.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...SETTINGS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...SETTINGS, ...REPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,7 +3,7 @@ import { Link, type LinkProps } from '@tanstack/react-router';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
-import { useTotals } from './api.ts';
+import { useTotals, type TotalsFilter } from './api.ts';
 
 interface HeadlineProps {
   title: string;
@@ -32,12 +32,16 @@ function Headline({ title, value, loading, footer, search, testId }: HeadlinePro
   );
 }
 
-/** The four headline figures of the ledger: inbound and outbound person-times, distinct persons, countries and regions. */
-export function HeadlineCards() {
+/**
+ * The ledger over the dashboard's period and unit: inbound and outbound person-times, distinct
+ * persons, countries and regions. Unlike the fact sheet's figures (fixed periods), these follow the
+ * filters, and each opens the ledger under the same filters.
+ */
+export function HeadlineCards({ filter }: { filter: Omit<TotalsFilter, 'direction'> }) {
   const { t, formatNumber } = useI18n();
-  const all = useTotals();
-  const inbound = useTotals('inbound');
-  const outbound = useTotals('outbound');
+  const all = useTotals(filter);
+  const inbound = useTotals({ ...filter, direction: 'inbound' });
+  const outbound = useTotals({ ...filter, direction: 'outbound' });
   const span = { xs: 24, sm: 12, xl: 6 };
   const regions = all.data ? all.data.countriesAndRegions - all.data.countries : 0;
 
@@ -52,7 +56,7 @@ export function HeadlineCards() {
               title={t(direction === 'inbound' ? 'dash.inbound' : 'dash.outbound')}
               value={totals.data?.personTimes}
               loading={totals.isLoading}
-              search={{ direction }}
+              search={{ ...filter, direction }}
               footer={totals.data ? `${t('dash.distinctOf', { n: formatNumber(totals.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(totals.data.aggregatePersonTimes) })}` : null}
             />
           </Col>
@@ -64,7 +68,7 @@ export function HeadlineCards() {
           title={t('dash.distinct')}
           value={all.data?.distinctPersons}
           loading={all.isLoading}
-          search={{ aggregate: 'false' }}
+          search={{ ...filter, aggregate: 'false' }}
           footer={t('dash.inboundAndOutbound')}
         />
       </Col>
@@ -74,7 +78,7 @@ export function HeadlineCards() {
           title={t('dash.countries')}
           value={all.data?.countriesAndRegions}
           loading={all.isLoading}
-          search={{}}
+          search={filter}
           footer={all.data ? t('dash.countriesOf', { n: formatNumber(all.data.countries), r: formatNumber(regions) }) : null}
         />
       </Col>

@@ -9,8 +9,8 @@ import { isCountryCode, partnerMapOption } from './map-option.ts';
 
 let registered: Promise<void> | null = null;
 
-/** ECharts and the world atlas, both in chunks of their own, loaded once and the map registered as "world". */
-function registerWorld(): Promise<void> {
+/** ECharts and the world atlas, both in chunks of their own, loaded once and the map registered as "world" (the dashboard's activity map uses it too). */
+export function registerWorld(): Promise<void> {
   registered ??= Promise.all([import('../../lib/echarts.ts'), import('./world-geo.ts').then((m) => m.loadWorld())]).then(([{ echarts }, world]) => {
     echarts.registerMap('world', world as Parameters<typeof echarts.registerMap>[1]);
   });

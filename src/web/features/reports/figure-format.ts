@@ -1,0 +1,61 @@
+import type { Figure } from '../../../shared/contracts/reports.ts';
+import type { MessageKey, Translate } from '../../lib/i18n.tsx';
+
+/** The title of a figure in the interface language. */
+export function figureTitle(figure: Pick<Figure, 'key'>, t: Translate): string {
+  return t(`figure.${figure.key}` as MessageKey);
+}
+
+/** What a figure counts, in words: every figure says whether it counts trips or people. */
+export function figureCounts(figure: Pick<Figure, 'counts'>, t: Translate): string {
+  return t(`figure.counts.${figure.counts}` as MessageKey);
+}
+
+/** The date or period a figure is taken on or over. */
+export function figureWhen(figure: Pick<Figure, 'asOf' | 'from' | 'to'>, t: Translate): string {
+  if (figure.from && figure.to) return t('figure.period', { from: figure.from, to: figure.to });
+  if (figure.from) return t('figure.since', { from: figure.from });
+  if (figure.asOf) return t('figure.asOf', { date: figure.asOf });
+  return '';
+}
+
+const levelLabel = (key: string, t: Translate) => (['bachelor', 'master', 'doctorate'].includes(key) ? t(`figure.level.${key}` as MessageKey) : key);
+
+/**
+ * A figure's value as one short text: a count, a share as a percentage, the number of names, or
+ * counts by a key ("bachelor 426 · master 52"). Null — a module not built yet — says so, never 0.
+ */
+export function figureValueText(figure: Pick<Figure, 'value' | 'counts'>, t: Translate, formatNumber: (n: number) => string): string {
+  const { value } = figure;
+  if (value === null) return t('figure.notAvailable');
+  if (typeof value === 'number') return figure.counts === 'share' ? `${formatNumber(Math.round(value * 1000) / 10)} %` : formatNumber(value);
+  if (Array.isArray(value)) return formatNumber(value.length);
+  return Object.entries(value)
+    .map(([key, n]) => `${levelLabel(key, t)} ${formatNumber(n)}`)
+    .join(' · ');
+}
+
+/** The names of a list figure (notable visitors, working arrangements, honours), at most `max` with "and N more". */
+export function figureNames(figure: Pick<Figure, 'value'>, t: Translate, max = 4): string | null {
+  if (!Array.isArray(figure.value) || figure.value.length === 0) return null;
+  const shown = figure.value.slice(0, max).join(' · ');
+  const rest = figure.value.length - max;
+  return rest > 0 ? `${shown} ${t('figure.andMore', { n: rest })}` : shown;
+}
+
+const csvCell = (text: string) => (/[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * The figure set as CSV in the interface language (no server route gives it as a file): one row
+ * per figure with its value, what it counts, its date or period and the address of its records.
+ * A list figure writes its names; a null figure stays empty rather than 0.
+ */
+export function figuresCsv(figures: readonly Figure[], t: Translate, origin: string): string {
+  const header = ['key', 'figure', 'value', 'counts', 'asOf', 'from', 'to', 'records'];
+  const rows = figures.map((f) => {
+    const value = f.value === null ? '' : typeof f.value === 'number' ? String(f.value) : Array.isArray(f.value) ? f.value.join('; ') : Object.entries(f.value).map(([k, n]) => `${k}=${n}`).join('; ');
+    return [f.key, figureTitle(f, t), value, figureCounts(f, t), f.asOf ?? '', f.from ?? '', f.to ?? '', f.records ? `${origin}${f.records.page}` : ''];
+  });
+  // a byte-order mark so that Excel reads the Chinese and the accents as UTF-8
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
