@@ -15,6 +15,8 @@ import { AggregateInput } from '../shared/contracts/ledger.ts';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organization.ts';
 import { DEMO_CATALOGUE_PICKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-people.ts';
 import { loadDemoAgreements } from './demo-agreements.ts';
+import { loadDemoInbound } from './demo-inbound.ts';
+import { officeToday } from '../shared/calendar.ts';
 
 /** Whether the database holds no users yet: the first start on a new database. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -33,11 +35,13 @@ const OUTBOUND_AGGREGATES = [
 /**
  * Loads the demo: the school's units, one account per role, the organizations the seed
  * names, a few catalogue universities and the professors the seed names, then the partners
- * and their agreements (demo-agreements.ts). Everything goes through the same services as
- * the API, so it is validated and audited like any write. Deterministic: the same database
- * every time (the agreements' dates relative to the day it loads).
+ * and their agreements (demo-agreements.ts), then the inbound side: foreign experts,
+ * visits, conferences and the annual counts since 1980 (demo-inbound.ts). Everything goes
+ * through the same services as the API, so it is validated and audited like any write.
+ * Deterministic: the same database every time it loads on the same day (dates that depend
+ * on "today" are relative to `today`).
  */
-export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCOUNTS> {
+export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): Promise<typeof DEMO_ACCOUNTS> {
   const actor = SYSTEM_ACTOR;
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
@@ -77,7 +81,8 @@ export async function loadDemo(db: Db, cipher: Cipher): Promise<typeof DEMO_ACCO
       }),
     }, db);
   }
-  await loadDemoAgreements(db);
+  await loadDemoAgreements(db, today);
+  await loadDemoInbound(db, cipher, today);
   return DEMO_ACCOUNTS;
 }
 
