@@ -143,6 +143,8 @@ export const ConferenceQuery = PageQuery.extend({
   to: IsoDate.optional(),
   institutionId: Id.optional(),
   summaryOverdue: Flag,
+  /** Held or closed: the conferences hosted, whose foreign participants the ledger counts. */
+  counted: Flag,
   asOf: IsoDate.optional(),
   sort: z.enum(CONFERENCE_SORTS).default('startDate'),
 });

@@ -36,6 +36,17 @@ export type FigureUnit = z.infer<typeof FigureUnit>;
 export const FigureValue = z.union([z.number(), z.array(z.string()), z.record(z.string(), z.number()), z.null()]);
 export type FigureValue = z.infer<typeof FigureValue>;
 
+/** One part of a figure: a country and its count, a named organization or person (each name in its own script). */
+export const FigureItem = z.object({
+  key: z.string(),
+  count: z.number().nullable(),
+  nameEn: z.string().nullable(),
+  nameZh: z.string().nullable(),
+  /** A title or role as recorded ("President of the French Republic"). */
+  title: z.string().nullable(),
+});
+export type FigureItem = z.infer<typeof FigureItem>;
+
 export const Figure = z.object({
   key: FigureKey,
   value: FigureValue,
@@ -49,6 +60,12 @@ export const Figure = z.object({
   filters: z.record(z.string(), z.union([z.string(), z.number()])),
   /** Where its records are: the API list and the web page that shows them. Null when there are none yet. */
   records: z.object({ api: z.string(), page: z.string() }).nullable(),
+  /**
+   * What the value is made of, where the fact sheet names it (added after the first contract;
+   * optional): countries and regions with their counts, organizations and visitors with their
+   * names in each script.
+   */
+  items: z.array(FigureItem).optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -197,6 +197,8 @@ export const VisitQuery = PageQuery.extend({
   to: IsoDate.optional(),
   notable: Flag,
   overdue: Flag,
+  /** Held or closed: the visits whose visitors the ledger counts. */
+  counted: Flag,
   sort: z.enum(VISIT_SORTS).default('startDate'),
 }).extend(VisitDerivationQuery.shape);
 export type VisitQuery = z.input<typeof VisitQuery>;

@@ -67,3 +67,15 @@ export async function inboundPersonTimes(db: Queryable, personId: number, scope:
   );
   return rows[0]!.n;
 }
+
+/** Distinct people whose appointment (conferred, even if revoked since) started in [from, to], within `scope`. */
+export async function expertsAppointedIn(db: Queryable, from: string, to: string, scope: number | null): Promise<number> {
+  const params: unknown[] = [from, to];
+  if (scope !== null) params.push(scope);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(DISTINCT a.person_id)::int AS n FROM appointments a
+      WHERE a.status IN ('appointed','revoked') AND a.start_date BETWEEN $1::date AND $2::date ${scope !== null ? `AND ${unitScopeSql('a.unit_id', 3)}` : ''}`,
+    params,
+  );
+  return rows[0]!.n;
+}

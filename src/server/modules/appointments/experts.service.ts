@@ -9,7 +9,7 @@ import { listAppointments, renewalItems } from './appointments.repo.ts';
 import { assertExpertInReach } from './appointments.service.ts';
 import { listExpertDocuments } from './expert-documents.repo.ts';
 import { presentExpertDocument } from './expert-documents.presenter.ts';
-import { expertsEngaged, inboundPersonTimes, visitsOf } from './experts.repo.ts';
+import { expertsAppointedIn, expertsEngaged, inboundPersonTimes, visitsOf } from './experts.repo.ts';
 
 /**
  * "Experts engaged" on `asOf` (default today), within the actor's reach: people with an
@@ -44,4 +44,9 @@ export async function getInboundRecord(options: { actor: Actor; personId: number
     conferences: await conferencesAttendedBy({ actor, personId }, db),
     personTimes: await inboundPersonTimes(db, personId, scope),
   };
+}
+
+/** Experts appointed in a period (the year in review): distinct people whose appointment started then, within the actor's reach. */
+export function countExpertsAppointed(options: { actor: Actor; from: string; to: string }, db: Queryable): Promise<number> {
+  return expertsAppointedIn(db, options.from, options.to, scopeOf(options.actor));
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import { selectPage, Where } from '../../db/where.ts';
-import type { Conference } from '../../../shared/contracts/conferences.ts';
+import { LEDGER_CONFERENCE_STATUSES, type Conference } from '../../../shared/contracts/conferences.ts';
 import type { ExpertConference } from '../../../shared/contracts/appointments.ts';
 
 /** Columns written from the API's fields (partners and attendees live in their own tables). */
@@ -72,6 +72,7 @@ export interface ConferenceFilters {
   to?: string;
   institutionId?: number;
   summaryOverdue?: 'true' | 'false';
+  counted?: 'true' | 'false';
 }
 
 const SORTS: Record<string, string> = { startDate: 'c.start_date', titleEn: 'c.title_en', updatedAt: 'c.updated_at' };
@@ -95,6 +96,7 @@ export function listConferences(
     .when(query.to, 'c.start_date <= ?::date')
     .when(query.institutionId, 'EXISTS (SELECT 1 FROM conference_partners cp WHERE cp.conference_id = c.id AND cp.institution_id = ?)');
   if (query.summaryOverdue) where.raw(query.summaryOverdue === 'true' ? 'd.overdue' : 'NOT d.overdue');
+  if (query.counted) where.raw(`c.status ${query.counted === 'true' ? '' : 'NOT '}IN (${LEDGER_CONFERENCE_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   const orderBy = `${SORTS[query.sort] ?? 'c.start_date'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, c.id`;
   return selectPage<Conference>(db, { select: COLUMNS, from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }

@@ -24,6 +24,7 @@ import {
   existingInstitutions,
   findConference,
   insertConference,
+  listConferences,
   overdueConferences,
   replaceConferencePartners,
   updateConferenceRow,
@@ -157,4 +158,22 @@ export async function getOverdueSummaries(options: { actor: Actor; asOf?: string
 /** The conferences a person attended, within the actor's reach: the expert's page reads this. */
 export function conferencesAttendedBy(options: { actor: Actor; personId: number }, db: Queryable): Promise<ExpertConference[]> {
   return conferencesOfPerson(db, options.personId, scopeOf(options.actor));
+}
+
+/**
+ * "Has hosted N international conferences": held or closed, starting in [from, to], within the
+ * actor's reach. The same query as the list filtered by `counted=true&from=…&to=…`, so the
+ * figure and its records cannot drift apart.
+ */
+export async function countConferencesHosted(options: { actor: Actor; from?: string; to: string }, db: Queryable): Promise<number> {
+  const { total } = await listConferences(db, scopeOf(options.actor), options.to, {
+    counted: 'true',
+    ...(options.from ? { from: options.from } : {}),
+    to: options.to,
+    sort: 'startDate',
+    order: 'asc',
+    page: 1,
+    pageSize: 1,
+  });
+  return total;
 }

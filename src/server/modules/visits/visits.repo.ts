@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
-import { levelsAtOrAbove, PROTOCOL_LEVELS, REPORT_DUE_DAYS, type OverdueVisit, type ProtocolLevel, type Visit } from '../../../shared/contracts/visits.ts';
+import { COUNTED_STATUSES, levelsAtOrAbove, PROTOCOL_LEVELS, REPORT_DUE_DAYS, type OverdueVisit, type ProtocolLevel, type Visit } from '../../../shared/contracts/visits.ts';
 
 /** Columns written from the API's fields (members live in their own table). */
 const WRITABLE = {
@@ -106,6 +106,7 @@ export interface VisitFilters {
   to?: string;
   notable?: 'true' | 'false';
   overdue?: 'true' | 'false';
+  counted?: 'true' | 'false';
 }
 
 const SORTS: Record<string, string> = {
@@ -139,6 +140,7 @@ export function listVisits(
     .when(query.to, 'v.start_date <= ?::date');
   if (query.notable) where.raw(query.notable === 'true' ? d.notable : `NOT ${d.notable}`);
   if (query.overdue) where.raw(query.overdue === 'true' ? d.overdue : `NOT ${d.overdue}`);
+  if (query.counted) where.raw(`v.status ${query.counted === 'true' ? '' : 'NOT '}IN (${COUNTED_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `${SORTS[query.sort] ?? 'v.start_date'} ${direction}, v.id ${direction}`;
   return selectPage<Visit>(db, { select: columns(d), from: d.from, where, orderBy, page: query.page, pageSize: query.pageSize });

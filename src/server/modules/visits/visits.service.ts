@@ -26,6 +26,7 @@ import {
   existingInstitutions,
   findVisit,
   insertVisit,
+  listVisits,
   overdueVisits,
   peopleFacts,
   replaceMembers,
@@ -184,4 +185,31 @@ export async function getOverdueReports(options: { actor: Actor; asOf?: string }
     units.set(unitId, unit);
   }
   return { asOf, total: rows.length, units: [...units.values()] };
+}
+
+/** The most senior visitor of a notable visit: the head of its delegation (its first member). */
+export interface NotableVisitor {
+  visitId: number;
+  startDate: string;
+  protocolLevel: Visit['protocolLevel'];
+  member: Visit['members'][number];
+}
+
+/**
+ * "Among them the French President …": the head of each notable visit (held or closed, at or
+ * above the protocol threshold, started on or before `to`), highest protocol level first, then
+ * oldest. The same query as the list filtered by `notable=true&counted=true&to=…`.
+ */
+export async function listNotableVisitors(
+  options: { actor: Actor; from?: string; to: string; protocolThreshold?: Visit['protocolLevel'] },
+  db: Queryable,
+): Promise<{ total: number; visitors: NotableVisitor[] }> {
+  const at: Derivation = { asOf: options.to, protocolThreshold: options.protocolThreshold ?? DEFAULT_PROTOCOL_THRESHOLD };
+  const visitors: NotableVisitor[] = [];
+  for (let page = 1; ; page++) {
+    const query = { notable: 'true', counted: 'true', ...(options.from ? { from: options.from } : {}), to: options.to } as const;
+    const { rows, total } = await listVisits(db, scopeOf(options.actor), at, { ...query, sort: 'protocolLevel', order: 'asc', page, pageSize: 200 });
+    for (const v of rows) if (v.members[0]) visitors.push({ visitId: v.id, startDate: v.startDate, protocolLevel: v.protocolLevel, member: v.members[0] });
+    if (page * 200 >= total) return { total, visitors };
+  }
 }

@@ -1,0 +1,42 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { FIGURE_KEYS, type Figure, type FigureKey, type FigureSet } from '../../../shared/contracts/reports.ts';
+import { conferenceFigures } from './conferences.ts';
+import { expertFigures } from './experts.ts';
+import { figureContext } from './figure-context.ts';
+import { inboundFigures } from './inbound.ts';
+import { partnerFigures } from './partners.ts';
+import { pendingFigures } from './pending.ts';
+
+/**
+ * Every figure of the fact sheet on `asOf` (default today), in the order of FIGURE_KEYS, for
+ * the actor (a coordinator's are their unit's; the office may ask for one unit's). The one
+ * statistics service: the API, the dashboard, the fact sheet and the CLI all read this.
+ */
+export async function computeFigureSet(options: { actor: Actor; asOf?: string; unitId?: number }, db: Queryable): Promise<FigureSet> {
+  const asOf = options.asOf ?? officeToday();
+  const ctx = figureContext({ db, actor: options.actor, asOf, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
+  // One after another: the embedded engine has a single connection.
+  const figures: Figure[] = [
+    ...(await partnerFigures(ctx)),
+    ...(await expertFigures(ctx)),
+    ...(await conferenceFigures(ctx)),
+    ...(await inboundFigures(ctx)),
+    ...pendingFigures(ctx),
+  ];
+  const byKey = new Map(figures.map((f) => [f.key, f]));
+  return { asOf, figures: FIGURE_KEYS.map((k) => byKey.get(k)!) };
+}
+
+/** A figure of a set, by key. */
+export function figureOf(set: FigureSet, key: FigureKey): Figure {
+  const found = set.figures.find((f) => f.key === key);
+  if (!found) throw new Error(`figure ${key} missing`);
+  return found;
+}
+
+/** The flat object of the issue: `{ "partners.universities": 63, … }`, null for modules not landed. */
+export function flatFigures(set: FigureSet): Record<FigureKey, Figure['value']> {
+  return Object.fromEntries(set.figures.map((f) => [f.key, f.value])) as Record<FigureKey, Figure['value']>;
+}
