@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag } from 'antd';
 import type { LedgerRow } from '../../../shared/contracts/ledger.ts';
 import { CountryName } from '../../components/country-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -9,6 +9,7 @@ import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import { useLedgerRows } from './api.ts';
 import { CategoryLabel, DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
 import type { LedgerSearch } from './ledger-search.ts';
+import { SourceLink } from './source-link.tsx';
 
 interface LedgerRowsTableProps {
   search: LedgerSearch;
@@ -71,9 +72,7 @@ export function LedgerRowsTable({ search, onPage }: LedgerRowsTableProps) {
                 </Link>
               ) : null}
               <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.sourceDocument ?? `${r.sourceModule} #${r.sourceId}`}
-                </Typography.Text>
+                <SourceLink row={r} />
               </div>
             </div>
           ),
