@@ -29,6 +29,7 @@ export const conferencesApi = createResourceHooks<Conference, ConferenceInput, C
     from: search.from,
     to: search.to,
     summaryOverdue: search.summaryOverdue,
+    counted: search.counted,
   }),
   alsoOnWrite: DERIVED_KEYS,
 });

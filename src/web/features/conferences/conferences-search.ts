@@ -11,6 +11,8 @@ const SHAPE = {
   from: IsoDate,
   to: IsoDate,
   summaryOverdue: z.enum(['true', 'false']),
+  /** Held or closed: the conferences hosted (a figure's drill-down). */
+  counted: z.enum(['true', 'false']),
   sort: z.enum(CONFERENCE_SORTS),
 };
 

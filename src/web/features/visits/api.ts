@@ -31,6 +31,7 @@ export const visitsApi = createResourceHooks<Visit, VisitInput, VisitUpdate, Vis
     notable: search.notable,
     protocolThreshold: search.protocolThreshold,
     overdue: search.overdue,
+    counted: search.counted,
   }),
   alsoOnWrite: DERIVED_KEYS,
 });

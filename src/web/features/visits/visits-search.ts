@@ -19,6 +19,8 @@ const SHAPE = {
   notable: Flag,
   protocolThreshold: ProtocolLevel,
   overdue: Flag,
+  /** Held or closed: the visits whose visitors the ledger counts (a figure's drill-down). */
+  counted: Flag,
   sort: z.enum(VISIT_SORTS),
 };
 
