@@ -7,6 +7,7 @@ import { userAddCommand } from './user-command.ts';
 import { reportPartnersCommand } from './report-command.ts';
 import { reportInboundCommand } from './report-inbound-command.ts';
 import { reportExpertsCommand } from './report-experts-command.ts';
+import { reportVerifyCommand } from './report-verify-command.ts';
 
 const program = new Command()
   .name('interchange')
@@ -54,6 +55,11 @@ report
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
   .action((options) => reportExpertsCommand(readConfig(), options));
+report
+  .command('verify')
+  .description('recount every ledger rollup cell and every figure that reads them from the raw ledger; exit 1 naming what differs')
+  .option('--format <format>', 'text or json', 'text')
+  .action((options: { format: string }) => reportVerifyCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user
