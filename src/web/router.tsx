@@ -13,6 +13,7 @@ import { validateInstitutionsSearch } from './features/institutions/institutions
 import { validateLedgerSearch } from './features/ledger/ledger-search.ts';
 import { validatePartnersSearch } from './features/partners/partners-search.ts';
 import { validatePeopleSearch } from './features/people/people-search.ts';
+import { validateReportsSearch } from './features/reports/reports-search.ts';
 import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
@@ -211,6 +212,13 @@ const ledgerRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/ledger/ledger-page.tsx'), 'LedgerPage'),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'reports',
+  validateSearch: validateReportsSearch,
+  component: lazyRouteComponent(() => import('./features/reports/reports-page.tsx'), 'ReportsPage'),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'users',
@@ -266,6 +274,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     unitsRoute,
     ledgerRoute,
+    reportsRoute,
     usersRoute,
     auditRoute,
     accountRoute,

@@ -9,7 +9,6 @@ export const PLANNED_AREAS = [
   'students',
   'programmes',
   'exchanges',
-  'reports',
 ] as const;
 /** One planned area. */
 export type PlannedArea = (typeof PLANNED_AREAS)[number];

@@ -1,0 +1,101 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { Flex, Segmented, Select, Tabs, Typography } from 'antd';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import { DateInput } from '../../components/date-input.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { useCurrentUser } from '../../lib/session.ts';
+import { FigureCards } from '../dashboard/figure-cards.tsx';
+import { useFigures } from './api.ts';
+import { ReportCard } from './report-card.tsx';
+import { academicYearOf, type ReportsSearch } from './reports-search.ts';
+
+const route = getRouteApi('/app/reports');
+
+const LANGUAGES: { value: Locale; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'zh', label: '中文' },
+  { value: 'fr', label: 'Français' },
+];
+
+/**
+ * Reports: the fact sheet that rewrites the seed from the records, and the year in review of an
+ * academic year with the change against the year before; both written by the server in the chosen
+ * language, every figure a link to its records, and downloadable as Markdown, HTML and PDF.
+ */
+export function ReportsPage() {
+  const { t, locale } = useI18n();
+  const user = useCurrentUser();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const update = (patch: Partial<ReportsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+  const lang = search.lang ?? locale;
+  const tab = search.tab ?? 'factsheet';
+  const lastYear = academicYearOf(new Date()) - 1;
+  const year = search.year ?? lastYear;
+  const figures = useFigures({ asOf: search.asOf, unitId: search.unitId });
+  const confined = user.role === 'coordinator';
+  const years = Array.from({ length: lastYear + 1 - 1980 + 1 }, (_, i) => lastYear + 1 - i);
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.reports')}
+        subtitle={t('reports.subtitle')}
+        extra={
+          <>
+            <Segmented<Locale> value={lang} onChange={(value) => update({ lang: value })} options={LANGUAGES} aria-label={t('reports.language')} data-testid="report-lang" />
+            {confined ? null : (
+              <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('dash.filter.unit')} style={{ width: 240 }} />
+            )}
+          </>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => update({ tab: key === 'year' ? 'year' : undefined })}
+        items={[
+          {
+            key: 'factsheet',
+            label: t('reports.factSheet'),
+            children: (
+              <Flex vertical gap={12}>
+                <Flex gap={8} align="center">
+                  <Typography.Text>{t('reports.asOf')}</Typography.Text>
+                  <DateInput value={search.asOf ?? figures.data?.asOf} onChange={(asOf) => update({ asOf })} allowClear data-testid="report-as-of" />
+                </Flex>
+                <ReportCard
+                  testId="fact-sheet"
+                  params={{ kind: 'factsheet', lang, asOf: search.asOf, unitId: search.unitId }}
+                  note={figures.data ? <span data-testid="report-as-of-line">{t('reports.asOfLine', { date: figures.data.asOf })}</span> : null}
+                  fallback={<FigureCards figures={figures.data?.figures} loading={figures.isLoading} error={figures.error} />}
+                />
+              </Flex>
+            ),
+          },
+          {
+            key: 'year',
+            label: t('reports.yearInReview'),
+            children: (
+              <Flex vertical gap={12}>
+                <Flex gap={8} align="center">
+                  <Typography.Text>{t('reports.academicYear')}</Typography.Text>
+                  <Select
+                    value={year}
+                    onChange={(value) => update({ year: value })}
+                    style={{ width: 320 }}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={years.map((y) => ({ value: y, label: t('reports.academicYearLabel', { from: y, to: y + 1 }) }))}
+                    data-testid="report-year"
+                  />
+                </Flex>
+                <ReportCard testId="year-in-review" params={{ kind: 'year-in-review', lang, year, unitId: search.unitId }} />
+              </Flex>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
