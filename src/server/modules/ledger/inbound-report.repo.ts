@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import { Where } from '../../db/where.ts';
+import { rollupSums, type RollupSum } from './ledger-rollup.repo.ts';
 
 /** One country or region's share of the inbound person-times. */
 export interface CountryPersonTimes {
@@ -15,20 +16,28 @@ export interface CountryPersonTimes {
 /**
  * The countries and regions with the most inbound person-times that started in [since, until],
  * whatever wrote them (visits, conferences, aggregate counts). Rows without a country are left
- * out here; the totals still count them.
+ * out here; the totals still count them. Person-times come from the rollups; the distinct
+ * persons of the listed countries only are counted on the ledger's individual rows.
  */
 export async function topInboundCountries(db: Queryable, scope: number | null, period: { since: string; until: string }, limit: number): Promise<CountryPersonTimes[]> {
+  const sums = await rollupSums(db, { direction: 'inbound', from: period.since || undefined, to: period.until || undefined }, scope, 'country');
+  const top = sums
+    .filter((s): s is RollupSum & { key: string } => typeof s.key === 'string')
+    .sort((a, b) => b.personTimes - a.personTimes || (a.key < b.key ? -1 : 1))
+    .slice(0, limit);
+  if (!top.length) return [];
   const where = new Where()
-    .raw(`l.direction = 'inbound'`)
+    .raw(`l.direction = 'inbound' AND l.person_id IS NOT NULL`)
     .when(period.since, 'l.start_date >= ?::date')
     .when(period.until, 'l.start_date <= ?::date')
     .scope('l.unit_id', scope);
-  const { rows } = await db.query<CountryPersonTimes>(
+  const codes = where.param(top.map((t) => t.key));
+  const { rows } = await db.query<Omit<CountryPersonTimes, 'personTimes'>>(
     `SELECT c.code, c.name_en AS "nameEn", c.name_zh AS "nameZh", c.name_fr AS "nameFr", c.is_region AS "isRegion",
-            sum(l.count)::bigint AS "personTimes", count(DISTINCT l.person_id)::bigint AS "distinctPersons"
-     FROM ledger l JOIN countries c ON c.code = l.country_code ${where}
-     GROUP BY c.code ORDER BY "personTimes" DESC, c.code LIMIT ${where.param(limit)}`,
+            (SELECT count(DISTINCT l.person_id) FROM ledger l ${where} AND l.country_code = c.code)::bigint AS "distinctPersons"
+     FROM countries c WHERE c.code = ANY(${codes}::text[])`,
     where.params,
   );
-  return rows;
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return top.map((t) => ({ ...byCode.get(t.key)!, personTimes: t.personTimes }));
 }

@@ -75,7 +75,7 @@ describe('ledger rollups through the modules', () => {
     await post(`/api/visits/${visit.id}/transitions`, { to: 'cancelled', version: visit.version });
     expect((await officer.delete(`/api/ledger/aggregates/${aggregate.id}?version=2`)).statusCode).toBe(204);
     await expectRecountEqual();
-    expect((await t.db.query('SELECT count(*)::int AS n FROM ledger_rollup')).rows[0].n).toBe(0);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM ledger_rollup')).rows[0]!.n).toBe(0);
   });
 });
 
@@ -99,7 +99,7 @@ describe('ledger rollups under random writes', () => {
     const write = fc.record({
       module: fc.constantFrom('visit', 'conference', 'aggregate', 'mission'),
       id: fc.integer({ min: 1, max: 6 }),
-      entries: fc.oneof(fc.constant([]), fc.array(entry, { maxLength: 6 })),
+      entries: fc.oneof(fc.constant<LedgerEntry[]>([]), fc.array(entry, { maxLength: 6 })),
     });
     const period = fc.record({ from: fc.option(date, { nil: undefined }), to: fc.option(date, { nil: undefined }), unitId: fc.constantFrom(undefined, t.units.a, t.units.b) });
     const source = 9_000_000;

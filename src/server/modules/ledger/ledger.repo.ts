@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { selectList } from '../../db/columns.ts';
-import { selectPage, Where } from '../../db/where.ts';
+import { Where } from '../../db/where.ts';
+import { rollupSums } from './ledger-rollup.repo.ts';
 import type { LedgerRow, LedgerTotals } from '../../../shared/contracts/ledger.ts';
 
 const COLUMNS = selectList({
@@ -46,27 +47,43 @@ function ledgerWhere(filter: LedgerFilter, scope: number | null): Where {
     .scope('l.unit_id', scope);
 }
 
-/** A page of ledger rows, newest first. */
-export function listLedger(db: Queryable, scope: number | null, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
+/**
+ * A page of ledger rows, newest first. The page walks the (direction, start_date DESC, id)
+ * index and stops; its total comes from the rollups (rows per cell), not from counting every
+ * matching row, so a drill-down costs the same at ten million rows as at ten thousand.
+ */
+export async function listLedger(db: Queryable, scope: number | null, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
   const where = ledgerWhere(query, scope);
-  const orderBy = `l.start_date ${query.order === 'asc' ? 'ASC' : 'DESC'}, l.id`;
-  return selectPage<LedgerRow>(db, { select: COLUMNS, from: 'ledger l', where, orderBy, page: query.page, pageSize: query.pageSize });
+  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+  const limit = where.param(query.pageSize);
+  const offset = where.param((query.page - 1) * query.pageSize);
+  const { rows } = await db.query<LedgerRow>(
+    `SELECT ${COLUMNS} FROM ledger l ${where} ORDER BY l.start_date ${dir}, l.id LIMIT ${limit} OFFSET ${offset}`,
+    where.params,
+  );
+  const [sum] = await rollupSums(db, query, scope);
+  return { rows, total: sum?.rows ?? 0 };
 }
 
 /**
  * Person-times (人次) and distinct persons over the same rows. Aggregate rows add to
  * person-times but name nobody, so distinct persons counts individual records only.
+ * Person-times and the countries come from the rollups; distinct persons cannot be summed
+ * from cells, so they are counted on the ledger's individual rows (the partial index
+ * ledger_persons): their cost follows the number of person rows in the period.
  */
 export async function ledgerTotals(db: Queryable, scope: number | null, filter: LedgerFilter): Promise<LedgerTotals> {
-  const where = ledgerWhere(filter, scope);
-  const { rows } = await db.query<LedgerTotals>(
-    `SELECT coalesce(sum(l.count), 0)::bigint AS "personTimes",
-            count(DISTINCT l.person_id)::bigint AS "distinctPersons",
-            coalesce(sum(l.count) FILTER (WHERE l.is_aggregate), 0)::bigint AS "aggregatePersonTimes",
-            count(DISTINCT l.country_code)::bigint AS "countriesAndRegions",
-            count(DISTINCT l.country_code) FILTER (WHERE NOT c.is_region)::bigint AS "countries"
-     FROM ledger l LEFT JOIN countries c ON c.code = l.country_code ${where}`,
-    where.params,
-  );
-  return rows[0]!;
+  const byKind = await rollupSums(db, filter, scope, 'aggregate');
+  const byCountry = await rollupSums(db, filter, scope, 'country');
+  const codes = byCountry.map((c) => c.key).filter((code): code is string => typeof code === 'string');
+  const regions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM countries WHERE is_region AND code = ANY($1::text[])', [codes]);
+  const where = ledgerWhere(filter, scope).raw('l.person_id IS NOT NULL');
+  const persons = await db.query<{ n: number }>(`SELECT count(DISTINCT l.person_id)::bigint AS n FROM ledger l ${where}`, where.params);
+  return {
+    personTimes: byKind.reduce((sum, k) => sum + k.personTimes, 0),
+    distinctPersons: persons.rows[0]!.n,
+    aggregatePersonTimes: byKind.find((k) => k.key === true)?.personTimes ?? 0,
+    countriesAndRegions: codes.length,
+    countries: codes.length - regions.rows[0]!.n,
+  };
 }
