@@ -44,13 +44,13 @@ export function DashboardPage() {
         <SeriesChart search={search} />
         <MapCard params={breakdown} />
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
+          <Col xs={24} xl={9}>
             <BreakdownCard by="category" chart="bar" title={t('dash.byCategory')} params={breakdown} />
           </Col>
           <Col xs={24} xl={8}>
             <BreakdownCard by="unit" chart="bar" title={t('dash.byUnit')} params={breakdown} />
           </Col>
-          <Col xs={24} xl={6}>
+          <Col xs={24} xl={7}>
             <BreakdownCard by="who" chart="pie" title={t('dash.byWho')} params={breakdown} />
           </Col>
         </Row>

@@ -51,7 +51,7 @@ function FigureCard({ figure }: { figure: Figure }) {
 /** The fact sheet's figures, each a card that opens the records it counts. */
 export function FigureCards({ figures, loading, error }: { figures: readonly Figure[] | undefined; loading: boolean; error: unknown }) {
   const { t } = useI18n();
-  if (error && !figures) return <Alert type="warning" showIcon title={t('dash.notYet')} />;
+  if (error && !figures) return <Alert type="warning" showIcon title={t('dash.figuresNotYet')} />;
   if (loading && !figures) return <Skeleton active />;
   return (
     <Row gutter={[12, 12]} data-testid="figure-cards">

@@ -14,7 +14,7 @@ const SERIES = [
 
 /**
  * Inbound and outbound person-times (bars) and agreements in force (a line, its own axis) by year.
- * A bar opens the ledger for that year and direction; a point of the line, the agreements list.
+ * A bar opens the ledger for that year and direction; a point of the line, the partners in force then.
  */
 export function SeriesChart({ search }: { search: DashboardSearch }) {
   const { t } = useI18n();
@@ -60,7 +60,10 @@ export function SeriesChart({ search }: { search: DashboardSearch }) {
               const series = SERIES[event.seriesIndex ?? -1];
               if (!point || !series) return;
               if (series.key === 'agreementsInForce') {
-                void navigate({ to: '/agreements', search: search.unitId ? { unitId: search.unitId } : {} });
+                // the partners in force at the end of that year (today for the year under way)
+                const today = new Date().toISOString().slice(0, 10);
+                const end = `${point.year}-12-31`;
+                void navigate({ to: '/partners', search: { asOf: end < today ? end : today } });
                 return;
               }
               void navigate({

@@ -69,6 +69,7 @@ export const REPORTS = {
   'dash.noData': ['No person-time in this period.', '该期间无人次记录。', 'Aucune personne-fois sur cette période.'],
   'dash.export': ['Export', '导出', 'Exporter'],
   'dash.exportFiguresCsv': ['The figures (CSV)', '概况数据（CSV）', 'Les chiffres (CSV)'],
+  'dash.figuresNotYet': ['The figures are not available yet.', '概况数据暂不可用。', 'Les chiffres ne sont pas encore disponibles.'],
   'dash.notYet': ['This chart’s data is not available yet.', '该图表的数据暂不可用。', 'Les données de ce graphique ne sont pas encore disponibles.'],
   // the reports page
   'reports.subtitle': [
