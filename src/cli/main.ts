@@ -28,8 +28,9 @@ program
 const demo = program.command('demo').description('demo data');
 demo
   .command('load')
-  .description('load the demo data into an empty database')
-  .action(() => demoLoadCommand(readConfig()));
+  .description('load the demo data into an empty database; with --scale N, make its ledger N times the demo\'s (about 10 million person-times at 150)')
+  .option('--scale <n>', 'N times the demo\'s ledger, same shape, written set-based through the ledger (loads the demo first into an empty database)')
+  .action((options: { scale?: string }) => demoLoadCommand(readConfig(), options));
 
 const report = program.command('report').description('figures computed from the records');
 report
