@@ -35,11 +35,17 @@ export function figureValueText(figure: Pick<Figure, 'value' | 'counts'>, t: Tra
     .join(' · ');
 }
 
-/** The names of a list figure (notable visitors, working arrangements, honours), at most `max` with "and N more". */
-export function figureNames(figure: Pick<Figure, 'value'>, t: Translate, max = 4): string | null {
+/**
+ * The names of a list figure (notable visitors, working arrangements, honours), at most `max` with
+ * "and N more"; each in its own scripts where the figure gives them (Wang Zhen-yi 王振义).
+ */
+export function figureNames(figure: Pick<Figure, 'value' | 'items'>, t: Translate, max = 4): string | null {
   if (!Array.isArray(figure.value) || figure.value.length === 0) return null;
-  const shown = figure.value.slice(0, max).join(' · ');
-  const rest = figure.value.length - max;
+  const names = figure.items?.length
+    ? figure.items.map((i) => [i.nameEn, i.nameZh].filter((n, k, all) => n && all.indexOf(n) === k).join(' '))
+    : figure.value;
+  const shown = names.slice(0, max).join(' · ');
+  const rest = names.length - max;
   return rest > 0 ? `${shown} ${t('figure.andMore', { n: rest })}` : shown;
 }
 
