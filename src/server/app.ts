@@ -30,6 +30,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { authRoutes } from './modules/users/auth.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -127,6 +128,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     settingsRoutes,
     auditRoutes,
     searchRoutes,
+    reportsRoutes,
   ])
     routes(app, context);
 

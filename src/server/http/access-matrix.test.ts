@@ -62,6 +62,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/agreements/:id/documents': OFFICE_AND_UNITS,
   'GET /api/agreements/:id/documents/:documentId': SIGNED_IN,
   'DELETE /api/agreements/:id/documents/:documentId': OFFICE_AND_UNITS,
+  'GET /api/reports/figures': SIGNED_IN,
+  'GET /api/reports/series': SIGNED_IN,
+  'GET /api/reports/breakdown': SIGNED_IN,
+  'GET /api/reports/factsheet': SIGNED_IN,
+  'GET /api/reports/year-in-review': SIGNED_IN,
   'GET /api/visits': SIGNED_IN,
   'GET /api/visits/overdue-reports': SIGNED_IN,
   'GET /api/visits/:id': SIGNED_IN,
@@ -170,7 +175,7 @@ describe('authorization matrix', () => {
   for (const [route, allowed] of Object.entries(MATRIX)) {
     it(route, async () => {
       const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
-      const target = concreteUrl(method, url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : '');
+      const target = concreteUrl(method, url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : url === '/api/reports/breakdown' ? '?by=country' : url === '/api/reports/year-in-review' ? '?year=2024' : '');
       const results: Record<string, number> = {};
       for (const caller of CALLERS) {
         const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { cjkFonts } from '../../pdf/cjk-font.ts';
 import type { VisitPurpose } from '../../../shared/contracts/visits.ts';
 import { VISIT_PURPOSE_LABELS } from '../../../shared/i18n/visit-labels.ts';
 
@@ -29,21 +27,6 @@ export interface LetterContent {
   visit: { titleEn: string; titleZh: string | null; purpose: VisitPurpose; startDate: string; endDate: string; receivingOfficial: string | null };
 }
 
-/**
- * Noto Sans SC (Simplified Chinese, with Latin and traditional characters) from npm: the PDF
- * standard fonts have no Chinese, and a fresh server has no system fonts. Read once; pdfkit
- * embeds only the glyphs a letter uses.
- */
-const fonts = (() => {
-  let loaded: { regular: Buffer; bold: Buffer } | null = null;
-  return () => {
-    if (!loaded) {
-      const dir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-      loaded = { regular: readFileSync(join(dir, 'NotoSansHans-Regular.otf')), bold: readFileSync(join(dir, 'NotoSansHans-Bold.otf')) };
-    }
-    return loaded;
-  };
-})();
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -105,7 +88,7 @@ export function letterText(c: LetterContent): { heading: string; address: string
 /** Renders the letter as an A4 PDF on the school's letterhead. */
 export function renderInvitationLetter(c: LetterContent): Promise<Buffer> {
   const text = letterText(c);
-  const { regular, bold } = fonts();
+  const { regular, bold } = cjkFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 60, bottom: 60, left: 72, right: 72 },

@@ -1,0 +1,73 @@
+import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
+import { joinList, percentText } from '../wording.rules.ts';
+
+const NA = 'pas encore disponible';
+
+/** La page du seed en français, paragraphe par paragraphe, à partir des chiffres. */
+export function factSheetFr(input: FactSheetInput): ReportDocument {
+  const p = pieces(input);
+  const org = input.subject.fr;
+  const s = (...parts: Array<Piece | null>): Piece[] => parts.filter((x): x is Piece => x !== null);
+
+  const universities = p.exact('partners.universities', (n, v) => `${n} ${v === 1 ? 'université' : 'universités'}`);
+  const countries = p.exact('partners.countriesAndRegions', (n) => `${n} pays et régions`);
+  const including = p.countries('partners.countriesAndRegions', 14);
+  const organizations = p.names('organizations.workingArrangements', (i) => i.nameEn ?? i.key);
+  const partners: Piece[] =
+    universities && countries
+      ? s(`${org} entretient des relations d’échange institutionnelles et facultaires avec `, universities, ' de ', countries,
+          including.length ? `, dont ${including.join(', ')}${including.length < (p.get('partners.countriesAndRegions').value as number) ? ', etc.' : ''}. ` : '. ')
+      : [`Le nombre d’universités partenaires n’est ${NA}. `];
+  if (organizations) partners.push('Il a des accords de travail avec ', organizations, '.');
+
+  const experts = p.about('experts.engaged', (n) => n);
+  const conferences = p.exact('conferences.hosted', (n) => `${n} conférences académiques internationales`);
+  const second = s(
+    ...(experts ? ['Il a engagé ', experts, ' universitaires et experts étrangers comme professeurs honoraires, consultants et professeurs invités. '] : [`Le nombre d’experts étrangers engagés n’est ${NA}. `]),
+    ...(conferences ? [`${org} a accueilli `, conferences, '.'] : [`Le nombre de conférences internationales accueillies n’est ${NA}.`]),
+  );
+
+  const inbound = p.about('inbound.personTimesSince1980', (n) => `${n} (personnes-fois)`);
+  const visitors = p.names('inbound.notableVisitors', (i) => bothScripts(i, 'fr'), 6);
+  const third = inbound
+    ? s('Depuis 1980, ', org, ' a reçu ', inbound, ' experts, professeurs, responsables d’organisations académiques internationales, responsables gouvernementaux et professionnels de santé étrangers', ...(visitors ? [', parmi lesquels ', visitors] : []), '.')
+    : [`Le nombre de visiteurs reçus depuis 1980 n’est ${NA}.`];
+
+  const outbound = p.about('outbound.personTimesSince1954', (n) => `${n} (personnes-fois)`);
+  const honours = p.names('honours', (i) => bothScripts(i, 'fr'));
+  const fourth = s(
+    ...(outbound ? ['Depuis 1954, l’école a envoyé à l’étranger ', outbound, ' experts et professionnels pour des conférences, des visites d’amitié, des voyages d’étude, des formations, des cours et des recherches conjointes. '] : [`Le nombre d’experts et de professionnels envoyés à l’étranger depuis 1954 n’est ${NA}. `]),
+    ...(honours ? ['Ses professeurs ont reçu des distinctions internationales : ', honours, '.'] : [`Les distinctions reçues de l’étranger ne sont ${NA.replace('disponible', 'disponibles')}.`]),
+  );
+
+  const students = p.exact('students.foreignSince1980', (n) => `${n} étudiants étrangers`);
+  const studentCountries = p.exact('students.foreignCountries', (n) => `${n} pays`);
+  const byLevel = p.get('students.byLevel').value;
+  const placed = p.exact('programme.residencyPlaced', (n) => `${n} étudiants`);
+  const share = p.get('programme.residencyShare');
+  const perYear = p.about('exchange.studentsPerYear', (n) => `${n} étudiants`);
+  const exUniversities = p.exact('exchange.universities', (n) => `${n} universités ou écoles`);
+  const exCountries = p.exact('exchange.countries', (n) => `${n} pays`);
+  const levels = byLevel && !Array.isArray(byLevel) && typeof byLevel === 'object'
+    ? ` (${joinList([`${byLevel.bachelor ?? 0} en licence`, `${byLevel.master ?? 0} en master`, `${byLevel.doctorate ?? 0} en doctorat`], 'fr')})`
+    : '';
+  const fifth = s(
+    ...(students && studentCountries ? ['Depuis 1980, ', org, ' a formé ', students, ' venus de ', studentCountries, `${levels}. `] : [`Le nombre d’étudiants étrangers inscrits depuis 1980 n’est ${NA}. `]),
+    ...(placed ? ['Dans le programme franco-chinois de médecine clinique en 8 ans, ', placed, ' ont été envoyés un an en internat dans des hôpitaux français', typeof share.value === 'number' ? `, soit ${percentText(share.value, 'fr')} des étudiants du programme. ` : '. '] : [`Les placements en internat du programme franco-chinois ne sont ${NA.replace('disponible', 'disponibles')}. `]),
+    ...(perYear && exUniversities && exCountries ? ['Chaque année, ', perYear, ' partent dans ', exUniversities, ' de ', exCountries, ' pour des formations courtes ou des programmes de master et doctorat conjoints.'] : [`Les chiffres des échanges d’étudiants ne sont ${NA.replace('disponible', 'disponibles')}.`]),
+  );
+
+  return {
+    lang: 'fr',
+    title: `${org} : échanges et coopération internationale`,
+    subtitle: `Chiffres au ${input.set.asOf}`,
+    sections: [
+      { heading: 'Partenaires et organisations', paragraphs: [partners] },
+      { heading: 'Experts et conférences', paragraphs: [second] },
+      { heading: 'Visiteurs', paragraphs: [third] },
+      { heading: 'Missions à l’étranger et distinctions', paragraphs: [fourth] },
+      { heading: 'Étudiants, programme et échanges', paragraphs: [fifth] },
+    ],
+    note: 'Les personnes-fois comptent les séjours : un visiteur venu cinq fois compte cinq. Chaque chiffre renvoie aux enregistrements qu’il compte.',
+  };
+}

@@ -1,0 +1,62 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import type { FigureSet } from '../../../shared/contracts/reports.ts';
+import { computeFigureSet, flatFigures } from '../figures/figure-set.ts';
+import { countryNames, subjectNames } from '../report-names.repo.ts';
+import { factSheetEn } from './factsheet-en.ts';
+import { factSheetFr } from './factsheet-fr.ts';
+import { factSheetZh } from './factsheet-zh.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-md.ts';
+import { renderPdf } from './render-pdf.ts';
+import type { FactSheetInput, ReportDocument } from './report-document.ts';
+
+const WRITERS: Record<Locale, (input: FactSheetInput) => ReportDocument> = { en: factSheetEn, zh: factSheetZh, fr: factSheetFr };
+
+export type ReportFormat = 'json' | 'md' | 'html' | 'pdf';
+
+/** A rendered report: what to send and how to name it. */
+export interface RenderedReport {
+  contentType: string;
+  fileName: string;
+  body: string | Buffer;
+}
+
+/** The names a document needs beside its figures: its subject, and the countries its figures list. */
+export async function namesFor(set: FigureSet, unitId: number | null, db: Queryable) {
+  const codes = set.figures.flatMap((f) => (f.counts === 'countries_and_regions' || f.counts === 'countries' ? (f.items ?? []).map((i) => i.key) : []));
+  return { subject: await subjectNames(db, unitId), countries: await countryNames(db, codes) };
+}
+
+/** The fact sheet's document in `lang`: the seed's paragraphs written from the figure set. */
+export async function factSheetDocument(
+  options: { actor: Actor; asOf?: string; unitId?: number; lang: Locale; baseUrl?: string },
+  db: Queryable,
+): Promise<{ set: FigureSet; doc: ReportDocument }> {
+  const set = await computeFigureSet(options, db);
+  const unitId = options.actor.role === 'coordinator' ? options.actor.unitId : (options.unitId ?? null);
+  const names = await namesFor(set, unitId, db);
+  return { set, doc: WRITERS[options.lang]({ set, lang: options.lang, baseUrl: options.baseUrl ?? '', ...names }) };
+}
+
+/** A document as `format`: JSON (the document and the flat figures), Markdown, a standalone HTML page, or PDF. */
+export async function renderReport(doc: ReportDocument, extra: object, format: ReportFormat, name: string): Promise<RenderedReport> {
+  const fileName = `${name}-${doc.lang}.${format}`;
+  if (format === 'md') return { contentType: 'text/markdown; charset=utf-8', fileName, body: renderMarkdown(doc) };
+  if (format === 'html') return { contentType: 'text/html; charset=utf-8', fileName, body: renderHtml(doc) };
+  if (format === 'pdf') return { contentType: 'application/pdf', fileName, body: await renderPdf(doc) };
+  return { contentType: 'application/json; charset=utf-8', fileName, body: JSON.stringify({ ...extra, document: doc }) };
+}
+
+/**
+ * The fact sheet, rendered: the API, the Reports page and `interchange report factsheet` all
+ * read this. JSON carries the flat figures of the issue (`{ "partners.universities": 63, … }`).
+ */
+export async function renderFactSheet(
+  options: { actor: Actor; asOf?: string; unitId?: number; lang: Locale; format: ReportFormat; baseUrl?: string },
+  db: Queryable,
+): Promise<RenderedReport> {
+  const { set, doc } = await factSheetDocument(options, db);
+  return renderReport(doc, { asOf: set.asOf, lang: options.lang, figures: flatFigures(set) }, options.format, `factsheet-${set.asOf}`);
+}

@@ -1,0 +1,102 @@
+import type { Queryable } from '../../db/client.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { countAgreementsSigned } from '../../modules/agreements/agreement-figures.service.ts';
+import { getPartnerFigures } from '../../modules/agreements/partners.service.ts';
+import { countExpertsAppointed, getExpertsEngaged } from '../../modules/appointments/experts.service.ts';
+import { countConferencesHosted } from '../../modules/conferences/conferences.service.ts';
+import { personTimes } from '../../modules/ledger/ledger-figures.service.ts';
+import { figureContext, recordsAt, type FigureContext } from '../figures/figure-context.ts';
+
+/** An academic year, September to August, named by the year it starts in. */
+export function academicYear(year: number): { from: string; to: string; label: string } {
+  return { from: `${year}-09-01`, to: `${year + 1}-08-31`, label: `${year}–${String(year + 1).slice(2)}` };
+}
+
+export const YEAR_FIGURE_KEYS = [
+  'inbound.personTimes',
+  'outbound.personTimes',
+  'conferences.held',
+  'agreements.signed',
+  'experts.appointed',
+  'partners.universities',
+  'partners.countriesAndRegions',
+  'experts.engaged',
+] as const;
+export type YearFigureKey = (typeof YEAR_FIGURE_KEYS)[number];
+
+/** One figure of a year in review: its value, last year's, the change; null when its module has not landed. */
+export interface YearFigure {
+  key: YearFigureKey;
+  kind: 'flow' | 'state';
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  records: { api: string; page: string } | null;
+}
+
+/** One year's values: flows over the year, states on its last day. */
+async function valuesOf(ctx: FigureContext, from: string, to: string): Promise<Record<YearFigureKey, number | null>> {
+  const { db, reader } = ctx;
+  const unit = ctx.unitId !== null ? { unitId: ctx.unitId } : {};
+  const partners = await getPartnerFigures({ actor: reader, asOf: to }, db);
+  return {
+    'inbound.personTimes': await personTimes(db, { direction: 'inbound', from, to, ...unit }),
+    // Missions have not landed: outbound person-times are not available yet, as on the fact sheet.
+    'outbound.personTimes': null,
+    'conferences.held': await countConferencesHosted({ actor: reader, from, to }, db),
+    'agreements.signed': await countAgreementsSigned({ actor: reader, from, to }, db),
+    'experts.appointed': await countExpertsAppointed({ actor: reader, from, to }, db),
+    'partners.universities': partners.universities,
+    'partners.countriesAndRegions': partners.countriesAndRegions,
+    'experts.engaged': (await getExpertsEngaged({ actor: reader, asOf: to }, db)).engaged,
+  };
+}
+
+/** Where the records of a year figure are listed (the year's own, not the previous year's). */
+function recordsOf(ctx: FigureContext, key: YearFigureKey, from: string, to: string): YearFigure['records'] {
+  const unit = ctx.chosenUnitId;
+  switch (key) {
+    case 'inbound.personTimes':
+      return recordsAt('/api/ledger', '/ledger', { direction: 'inbound', from, to });
+    case 'conferences.held':
+      return recordsAt('/api/conferences', '/conferences', { counted: 'true', from, to, hostUnitId: unit });
+    case 'experts.appointed':
+      return recordsAt('/api/appointments', '/experts', { asOf: to, unitId: unit });
+    case 'agreements.signed':
+      return recordsAt('/api/agreements', '/agreements', { unitId: unit });
+    case 'partners.universities':
+    case 'partners.countriesAndRegions':
+      return recordsAt('/api/partners/list', '/partners', { asOf: to, kind: 'university' });
+    case 'experts.engaged':
+      return recordsAt('/api/appointments', '/experts', { inForce: 'true', asOf: to, unitId: unit });
+    default:
+      return null;
+  }
+}
+
+/**
+ * The year in review for academic year `year` (September–August): that year's flows (person-times,
+ * conferences held, agreements signed, experts appointed) and the state on its last day
+ * (partners, experts engaged), each beside the previous year's and the change.
+ */
+export async function computeYearInReview(options: { actor: Actor; year: number; unitId?: number }, db: Queryable) {
+  const current = academicYear(options.year);
+  const previous = academicYear(options.year - 1);
+  const ctx = figureContext({ db, actor: options.actor, asOf: current.to, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
+  const now = await valuesOf(ctx, current.from, current.to);
+  const before = await valuesOf(ctx, previous.from, previous.to);
+  const figures: YearFigure[] = YEAR_FIGURE_KEYS.map((key) => {
+    const value = now[key];
+    const prev = before[key];
+    return {
+      key,
+      kind: key.startsWith('partners.') || key === 'experts.engaged' ? 'state' : 'flow',
+      value,
+      previous: prev,
+      change: value !== null && prev !== null ? value - prev : null,
+      records: value === null ? null : recordsOf(ctx, key, current.from, current.to),
+    };
+  });
+  return { year: options.year, period: current, previousPeriod: previous, unitId: ctx.unitId, figures };
+}
+export type YearInReview = Awaited<ReturnType<typeof computeYearInReview>>;
