@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { prepareTestDatabases } from '../src/server/test/test-database.ts';
 import { startTestServer, type TestServer } from '../src/server/test/harness.ts';
 import { replaceLedgerRows, type LedgerEntry } from '../src/server/modules/ledger/ledger.write.ts';
+import { scaleOnEmbedded, scaleOnPostgres, type ScaleRow } from './scale-bench.ts';
+import { machine, serverVersion } from './machine.ts';
 
 const RUNS = 40;
 
@@ -97,6 +99,18 @@ if (pgUrl) {
   process.env.TEST_DATABASE_URL = pgUrl;
   results.push(...(await measure('postgresql')));
 }
+const pgVersion = pgUrl ? await serverVersion(pgUrl) : null;
+const scaleLog: string[] = [];
+const scale: ScaleRow[] = [];
+if (process.env.BENCH_SCALE !== '0') {
+  scale.push(...(await scaleOnEmbedded(scaleLog)));
+  if (pgUrl) scale.push(...(await scaleOnPostgres(pgUrl, scaleLog)));
+}
+const ms = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+const targets = [
+  'Targets (issue 5): on PostgreSQL at 10 M rows the figure set ≤ 50 ms median and ≤ 1.5 × its time at 1 M; the drill-down page ≤ 50 ms;',
+  'on the embedded engine at 1 M rows the figure set ≤ 300 ms.',
+];
 
 const lines = [
   '# Benchmarks',
@@ -112,8 +126,28 @@ const lines = [
   'spelling (pinyin, folded accents, traditional characters), not just the raw name. The ledger',
   'page pays for its exact total over the unit scope (a count over every matching row), which',
   'the plain page skips; the totals pay for distinct persons and countries. No speed target is',
-  'set for these yet: the fact-sheet targets (10 million rows) belong to the reports issue.',
+  'set for these: the fact-sheet targets are in the next section.',
   '',
+  ...(scale.length
+    ? [
+        '## Speed at scale (the reports issue)',
+        '',
+        `Machine: ${machine(pgVersion)}.`,
+        'The demo is loaded through its services, then `demo load --scale N` copies every person-time N − 1 times, one ledger row each',
+        '(aggregate counts expanded into rows of 1), in a database made for the run (`interchange_bench`, dropped after; the embedded',
+        'engine in a temporary folder). Medians of 20 runs after warm-up, server time (the functions the API calls, no HTTP);',
+        'the plain-SQL baselines over 10 M rows are medians of 5. PostgreSQL with `jit = off` and `max_parallel_workers_per_gather = 0` for both sides.',
+        '',
+        ...scaleLog.map((l) => `- ${l}`),
+        '',
+        '| engine | rows | what | ours (ms) | plain SQL over the ledger | baseline (ms) | ratio |',
+        '|---|---:|---|---:|---|---:|---:|',
+        ...scale.map((r) => `| ${r.engine} | ${r.rows.toLocaleString('en')} | ${r.what} | ${ms(r.ours)} | ${r.baselineWhat} | ${ms(r.baseline)} | ${r.baseline === null ? '—' : `${(r.ours / r.baseline).toFixed(3)}×`} |`),
+        '',
+        ...targets,
+        '',
+      ]
+    : []),
 ];
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
 console.log(lines.join('\n'));
