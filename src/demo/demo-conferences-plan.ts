@@ -1,7 +1,7 @@
 import { addDays } from '../server/modules/agreements/agreement-dates.ts';
 import type { AttendeeRole, ConferenceStatus } from '../shared/contracts/conferences.ts';
 import type { Rng } from './demo-random.ts';
-import { DORMANT_PARTNERS, INBOUND_INSTITUTIONS, institution } from './demo-inbound-world.ts';
+import { DORMANT_PARTNERS, INBOUND_INSTITUTIONS, institution, unitIn } from './demo-inbound-world.ts';
 import { unitNames } from './demo-visits-plan.ts';
 import { CONFERENCES_PER_YEAR, editionEn, editionZh, RECENT_CONFERENCES, SERIES, TEMPLATES, TOPICS, type Series, type Topic } from './demo-conference-topics.ts';
 
@@ -99,8 +99,8 @@ function conference(rng: Rng, slot: Slot, editions: Map<string, number>): Omit<C
       titleFr: s.fr ? `${n}${n === 1 ? 'res' : 'es'} ${s.fr}` : null,
       startDate: slot.start,
       endDate: end,
-      venue: venueOf(rng, year, s.unit),
-      hostUnitCode: s.unit,
+      venue: venueOf(rng, year, unitIn(s.unit, year)),
+      hostUnitCode: unitIn(s.unit, year),
       partners: coOrganizers(rng, s.partners, year, 2),
       ...scale(rng, year, slot.major),
       countries: s.countries ?? WORLD,
@@ -119,8 +119,8 @@ function conference(rng: Rng, slot: Slot, editions: Map<string, number>): Omit<C
     titleFr: template.fr ? template.fr(topic) : null,
     startDate: slot.start,
     endDate: end,
-    venue: venueOf(rng, year, topic.unit),
-    hostUnitCode: topic.unit,
+    venue: venueOf(rng, year, unitIn(topic.unit, year)),
+    hostUnitCode: unitIn(topic.unit, year),
     partners,
     ...scale(rng, year),
     countries: template.country ? [[template.country, 70], ...WORLD.filter(([c]) => c !== template.country).slice(0, 6)] : WORLD,

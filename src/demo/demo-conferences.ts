@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/http/errors.ts';
-import { createConference, getConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
+import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
 import { addAttendee, importAttendees } from '../server/modules/conferences/attendees.service.ts';
 import { AttendeeInput, ConferenceInput, ConferenceTransition, type Conference } from '../shared/contracts/conferences.ts';
 import { idOf } from './demo-inbound-people.ts';
@@ -19,9 +19,10 @@ async function attendees(db: Db, c: Conference, spec: ConferenceSpec, refs: { in
     const institutionId = a.institutionKey ? idOf(refs.institutions, a.institutionKey) : null;
     const input = parseOrThrow(AttendeeInput, { personId, fullName: a.fullName, institutionId, institutionName: a.institution, countryCode: a.country, role: a.role, version });
     await addAttendee({ actor, id: c.id, input }, db);
+    // Each change to the list moves the conference's version on by one.
     version += 1;
   }
-  return getConference({ actor, id: c.id }, db);
+  return { ...imported.conference, version };
 }
 
 /**

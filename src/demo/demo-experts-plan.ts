@@ -2,7 +2,7 @@ import { addDays, addMonths } from '../server/modules/agreements/agreement-dates
 import type { AppointmentTitle, ExpertDocumentKind } from '../shared/contracts/appointments.ts';
 import type { Rng } from './demo-random.ts';
 import type { PeoplePlan } from './demo-inbound-people.ts';
-import { universitiesOf, yearOf } from './demo-inbound-world.ts';
+import { unitIn, universitiesOf, yearOf } from './demo-inbound-world.ts';
 
 /** One appointment to make; what happens to it after it is proposed. */
 export interface AppointmentSpec {
@@ -149,7 +149,7 @@ export function planExperts(rng: Rng, today: string, people: PeoplePlan): Expert
   EARLIER_EXPERTS.flatMap(([c, n]) => Array<string>(n).fill(c)).forEach((country, i) => {
     const years = rng.pick([3, 5]);
     const start = `${rng.int(1984, 2012)}-${String(rng.int(3, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-    const unitCode = rng.weighted(country === 'FR' ? FRENCH_UNITS : UNITS);
+    const unitCode = unitIn(rng.weighted(country === 'FR' ? FRENCH_UNITS : UNITS), yearOf(start));
     const person = newExpert(`expert:earlier:${i}`, country, yearOf(start), unitCode);
     appointments.push({ personKey: person.key, title: rng.pick(['honorary_professor', 'consultant'] as const), unitCode, institutionKey: person.institutionKey, startDate: start, endDate: termEnd(start, years), fate: 'appointed' });
   });

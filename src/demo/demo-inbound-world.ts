@@ -74,5 +74,16 @@ export function universitiesOf(country: string, year: number, active: boolean): 
   return INBOUND_INSTITUTIONS.filter((i) => !i.organization && i.country === country && i.since <= year && !(active && DORMANT_PARTNERS.includes(i.key)));
 }
 
+// Units younger than the demo's history, and who did their work before them: the Shanghai
+// Children's Medical Center opened in 1998 (Xinhua's paediatricians before), the institute of
+// haematology in 1987 (Ruijin's department before).
+const UNIT_FOUNDED: Record<string, readonly [year: number, before: string]> = { SCMC: [1998, 'XINHUA'], 'RUIJIN-HEMA': [1987, 'RUIJIN'] };
+
+/** The unit that did a unit's work in `year`: itself, or the one it grew out of. */
+export function unitIn(code: string, year: number): string {
+  const founded = UNIT_FOUNDED[code];
+  return founded && year < founded[0] ? founded[1] : code;
+}
+
 /** The year of a 'YYYY-MM-DD' date. */
 export const yearOf = (date: string): number => Number(date.slice(0, 4));

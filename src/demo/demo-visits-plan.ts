@@ -3,7 +3,7 @@ import type { ProtocolLevel, VisitPurpose, VisitStatus } from '../shared/contrac
 import { DEMO_UNITS } from './demo-organization.ts';
 import type { Rng } from './demo-random.ts';
 import { displayName, type PeoplePlan } from './demo-inbound-people.ts';
-import { institution, yearOf, type InboundInstitution } from './demo-inbound-world.ts';
+import { institution, type InboundInstitution } from './demo-inbound-world.ts';
 import { ADJECTIVES, UNIT_FIELDS, receivingOfficial, visitReport, visitTitle, type Bilingual, type Visitors } from './demo-visit-texts.ts';
 
 /** One visitor of a planned visit, in delegation order. */
@@ -199,6 +199,3 @@ export function fromInstitution(key: string): Origin {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
-
-/** Whether a date lies before individual visit records began (they are in the aggregates then). */
-export const beforeRecords = (date: string): boolean => yearOf(date) < 2020;
