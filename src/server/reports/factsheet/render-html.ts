@@ -1,6 +1,7 @@
 import type { Piece, ReportDocument } from './report-document.ts';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 function pieceHtml(piece: Piece): string {
   if (typeof piece === 'string') return escapeHtml(piece);
