@@ -8,6 +8,7 @@ import { reportPartnersCommand } from './report-command.ts';
 import { reportInboundCommand } from './report-inbound-command.ts';
 import { reportExpertsCommand } from './report-experts-command.ts';
 import { reportVerifyCommand } from './report-verify-command.ts';
+import { reportFactSheetCommand, reportYearInReviewCommand } from './report-factsheet-command.ts';
 
 const program = new Command()
   .name('interchange')
@@ -61,6 +62,24 @@ report
   .description('recount every ledger rollup cell and every figure that reads them from the raw ledger; exit 1 naming what differs')
   .option('--format <format>', 'text or json', 'text')
   .action((options: { format: string }) => reportVerifyCommand(readConfig(), options));
+report
+  .command('factsheet')
+  .description('the seed\'s page written from the figures (md, html, pdf), or the figures themselves as a flat JSON object (null: module not built yet)')
+  .option('--format <format>', 'json, md, html or pdf', 'json')
+  .option('--lang <lang>', 'en, zh or fr', 'en')
+  .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
+  .option('--out <file>', 'write to a file (required for pdf)')
+  .option('--base-url <url>', 'the server\'s address, prefixed to each figure\'s link (default http://localhost:PORT)')
+  .action((options) => reportFactSheetCommand(readConfig(), options));
+report
+  .command('year-in-review')
+  .description('an academic year (September to August): its flows and its year-end states, each beside the previous year\'s')
+  .requiredOption('--year <year>', 'the year the academic year starts in (2025 = 2025-09-01 … 2026-08-31)')
+  .option('--format <format>', 'json, md, html or pdf', 'md')
+  .option('--lang <lang>', 'en, zh or fr', 'en')
+  .option('--out <file>', 'write to a file (required for pdf)')
+  .option('--base-url <url>', 'the server\'s address, prefixed to each figure\'s link (default http://localhost:PORT)')
+  .action((options) => reportYearInReviewCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user
