@@ -4,7 +4,7 @@ import { Alert, Button, Card, Empty, Flex, Tooltip } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import type { BreakdownRow } from '../../../shared/contracts/reports.ts';
 import { EChart } from '../../components/echart.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { INTL_TAGS, useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { breakdownFileUrl, useBreakdown, type BreakdownParams } from '../reports/api.ts';
 import { ledgerFilterOf, useBreakdownLabel, type BreakdownBy } from './breakdown-labels.ts';
@@ -34,13 +34,14 @@ export function BreakdownExports({ params, testId }: { params: BreakdownParams; 
 
 const MAX_BARS = 15;
 
-function barOption(rows: readonly BreakdownRow[], label: (key: string | null) => string, name: string) {
+function barOption(rows: readonly BreakdownRow[], label: (key: string | null) => string, name: string, compact: (n: number) => string) {
   // largest at the top: ECharts draws a category axis from the bottom
   const shown = [...rows].sort((a, b) => b.personTimes - a.personTimes).slice(0, MAX_BARS).reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
-    xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 24 },
+    // few, short ticks: the cards are narrow and the counts run to tens of thousands
+    xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: compact } },
     yAxis: { type: 'category', data: shown.map((r) => label(r.key)), axisLabel: { width: 150, overflow: 'truncate' } },
     color: ['#1f5fa8'],
     series: [{ type: 'bar', name, barMaxWidth: 18, data: shown.map((r) => ({ value: r.personTimes, key: r.key })) }],
@@ -64,14 +65,18 @@ interface BreakdownCardProps {
 
 /** Person-times of the period by purpose, unit or who; an element opens the ledger filtered to it. */
 export function BreakdownCard({ by, title, params, chart }: BreakdownCardProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const units = useUnitMap();
+  const compact = useMemo(() => {
+    const format = new Intl.NumberFormat(INTL_TAGS[locale], { notation: 'compact' });
+    return (n: number) => format.format(n);
+  }, [locale]);
   const label = useBreakdownLabel(by);
   const query = { ...params, by };
   const { data, error, isLoading } = useBreakdown(query);
   const rows = useMemo(() => data ?? [], [data]);
-  const option = useMemo(() => (chart === 'pie' ? pieOption(rows, label, t('ledger.totals.personTimes')) : barOption(rows, label, t('ledger.totals.personTimes'))), [chart, rows, label, t]);
+  const option = useMemo(() => (chart === 'pie' ? pieOption(rows, label, t('ledger.totals.personTimes')) : barOption(rows, label, t('ledger.totals.personTimes'), compact)), [chart, rows, label, t, compact]);
   const height = chart === 'pie' ? 300 : Math.max(160, Math.min(rows.length, MAX_BARS) * 26 + 40);
 
   return (

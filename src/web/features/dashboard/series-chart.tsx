@@ -29,8 +29,9 @@ export function SeriesChart({ search }: { search: DashboardSearch }) {
       grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'category', data: points.map((p) => String(p.year)) },
       yAxis: [
-        { type: 'value', name: t('ledger.totals.personTimes') },
-        { type: 'value', name: t('dash.series.agreements'), splitLine: { show: false } },
+        { type: 'value', name: t('ledger.totals.personTimes'), nameTextStyle: { align: 'left' } },
+        // the name ends at the axis so that it stays inside the card
+        { type: 'value', name: t('dash.series.agreements'), nameTextStyle: { align: 'right' }, splitLine: { show: false } },
       ],
       color: SERIES.map((s) => s.color),
       series: SERIES.map((s) => ({
