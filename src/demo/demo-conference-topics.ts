@@ -24,6 +24,7 @@ export interface Series {
   countries?: ReadonlyArray<readonly [string, number]>;
 }
 
+/** The school's recurring conferences, hosted by the unit of their field. */
 export const SERIES: readonly Series[] = [
   { key: 'hema', en: 'Shanghai International Symposium on Haematology', zh: '上海国际血液学研讨会', unit: 'RUIJIN-HEMA', first: 1986, every: 3, partners: ['paris-cite', 'saclay', 'tokyo'], major: { 1998: 85, 2007: 182, 2019: 96 }, countries: [['FR', 30], ['US', 25], ['JP', 15], ['DE', 8], ['GB', 8]] },
   { key: 'sino-french', en: 'Sino-French Medical Days', zh: '中法医学日', fr: 'Journées médicales franco-chinoises', unit: 'SJTUSM', first: 1988, every: 2, partners: ['alliance', 'paris-cite', 'sorbonne', 'lyon1'], major: { 1994: 68, 2016: 121 }, countries: [['FR', 80], ['BE', 5], ['CH', 5], ['CA', 5]] },
@@ -36,6 +37,7 @@ export const SERIES: readonly Series[] = [
   { key: 'paediatric-cardiology', en: 'Asia-Pacific Symposium on Paediatric Cardiology', zh: '亚太小儿心脏病学研讨会', unit: 'SCMC', first: 1999, every: 3, partners: ['hope', 'upenn'], major: { 2017: 74 } },
 ];
 
+/** The subjects of one-off conferences, by host unit. */
 export const TOPICS: readonly Topic[] = [
   { en: 'Haematology', zh: '血液学', fr: 'l’hématologie', unit: 'RUIJIN-HEMA' },
   { en: 'Leukaemia', zh: '白血病', fr: 'les leucémies', unit: 'RUIJIN-HEMA' },
@@ -75,6 +77,7 @@ export interface Template {
   since: number;
 }
 
+/** How one-off conferences are named, with how often each form is used. */
 export const TEMPLATES: ReadonlyArray<readonly [Template, number]> = [
   [{ en: (t) => `International Symposium on ${t.en}`, zh: (t) => `${t.zh}国际研讨会`, since: 1980 }, 30],
   [{ en: (t) => `Shanghai International Conference on ${t.en}`, zh: (t) => `上海国际${t.zh}大会`, since: 1980 }, 18],

@@ -31,6 +31,7 @@ export interface DocumentSpec {
   expiresOn: string;
 }
 
+/** The experts' appointments and documents, in the order they are made. */
 export interface ExpertsPlan {
   appointments: AppointmentSpec[];
   documents: DocumentSpec[];
@@ -53,7 +54,7 @@ const TITLES: ReadonlyArray<readonly [AppointmentTitle, number]> = [
 ];
 
 // Experts appointed in earlier decades whose terms have long ended: they count in "engaged since".
-const EARLIER_EXPERTS: ReadonlyArray<readonly [string, number]> = [['FR', 7], ['US', 7], ['JP', 6], ['DE', 3], ['GB', 2], ['CA', 2], ['AU', 1], ['HK', 2]];
+const EARLIER_EXPERTS: ReadonlyArray<readonly [string, number]> = [['FR', 5], ['US', 5], ['JP', 4], ['DE', 2], ['GB', 1], ['CA', 1], ['AU', 1], ['HK', 1]];
 
 const UNITS: ReadonlyArray<readonly [string, number]> = [
   ['RUIJIN', 16], ['RUIJIN-HEMA', 8], ['RENJI', 12], ['XINHUA', 10], ['NINTH', 10], ['SCMC', 7], ['BASIC', 10], ['BASIC-PATHO', 4], ['SPH', 10], ['NURSING', 6], ['SJTUSM', 7],
@@ -109,7 +110,7 @@ export function planExperts(rng: Rng, today: string, people: PeoplePlan): Expert
     let spec: AppointmentSpec;
     if (i < IN_FORCE) {
       const title = titles[i]!;
-      const secondTerm = rng.chance(0.17);
+      const secondTerm = rng.chance(0.1);
       // A second term: the first ended between a month and almost a whole term ago.
       const start = notLeapDay(secondTerm ? addDays(today, -rng.int(30, termDays - 30)) : addDays(today, -Math.round(rng.next() * 0.955 * termDays + 0.03 * termDays)));
       const firstStart = notLeapDay(secondTerm ? addMonths(start, -12 * years) : start);

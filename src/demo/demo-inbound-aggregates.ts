@@ -58,11 +58,11 @@ function countriesOf(year: number): ReadonlyArray<readonly [string, number]> {
 }
 
 // Countries with fewer person-times in a year than this are one "other countries" count, as the annual returns group them.
-const MIN_SHARE = 25;
+const MIN_SHARE = 30;
 
 /** A country's count of a year, split by purpose only when it is large enough for the return to break it down. */
 function countryCells(year: number, country: string | null, share: number): AggregateSpec[] {
-  const k = country === null ? 0 : share >= 400 ? 4 : share >= 150 ? 3 : share >= 70 ? 2 : 0;
+  const k = country === null ? 0 : share >= 450 ? 4 : share >= 180 ? 3 : share >= 90 ? 2 : 0;
   if (k === 0) return [{ year, country, category: 'all_purposes', count: Math.round(share) }];
   const purposes = ofYear(PURPOSES, year).slice(0, k);
   const total = purposes.reduce((s, [, w]) => s + w, 0);

@@ -58,6 +58,7 @@ export class PeoplePlan {
     });
   }
 
+  /** The planned person of a key; stops on a key never planned. */
   get(key: string): PersonSpec {
     const spec = this.byKey.get(key);
     if (!spec) throw new Error(`demo inbound: no person ${key}`);

@@ -28,6 +28,7 @@ export interface ScriptPool {
   given: readonly WrittenGiven[];
 }
 
+/** A country's names, in Latin script only or with their own script. */
 export type NamePool = LatinPool | ScriptPool;
 
 const ENGLISH: LatinPool = {

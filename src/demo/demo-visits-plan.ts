@@ -53,7 +53,7 @@ const ORGANIZATION_TITLES: Record<string, string[]> = {
   hope: ['Country Director, Project HOPE China', 'Programme Manager, Project HOPE'],
   alliance: ['Director, Alliance Française de Shanghai', 'Head of Language Programmes, Alliance Française'],
 };
-const SIZES: ReadonlyArray<readonly [number, number]> = [[1, 22], [2, 18], [3, 16], [4, 15], [5, 14], [6, 15]];
+const SIZES: ReadonlyArray<readonly [number, number]> = [[1, 14], [2, 16], [3, 18], [4, 18], [5, 17], [6, 17]];
 
 /** Where visitors come from: an institution, or a country's physicians with no institution on record. */
 export interface Origin {
@@ -116,7 +116,8 @@ export class VisitPlanner {
     const orgTitles = origin.institution?.organization ? ORGANIZATION_TITLES[origin.institution.key] : undefined;
     for (let i = 0; i < size; i++) {
       const title = i === 0 ? (headTitle ?? (orgTitles ? orgTitles[0]! : this.rng.pick(HEAD_TITLES))) : orgTitles ? orgTitles[1]! : this.rng.weighted(MEMBER_TITLES);
-      const key = this.visitor(origin, unitCode, date, title, members.map((m) => m.personKey), i === 0 ? 0.35 : 0.45);
+      // A head named for the occasion (a president) is someone new; members return more often than heads.
+      const key = this.visitor(origin, unitCode, date, title, members.map((m) => m.personKey), i > 0 ? 0.45 : headTitle ? 0 : 0.35);
       members.push({ personKey: key, role: size === 1 ? null : i === 0 ? 'Head of delegation' : 'Member' });
     }
     return members;

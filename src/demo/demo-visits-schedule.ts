@@ -44,7 +44,7 @@ function partnerVisits(p: VisitPlanner): void {
   for (const key of ['clermont', 'uppsala']) p.delegationVisit(fromInstitution(key), p.unitFor(fromInstitution(key)), 'academic_exchange', p.daysAgo(1000, 1300));
 }
 
-/** The pandemic years: a few delegations in January 2020, then only diplomats posted in Shanghai. */
+/** The pandemic years (a few delegations in January 2020, then only diplomats posted in China), and the diplomats' calls since. */
 function pandemicVisits(p: VisitPlanner): void {
   for (const [key, day] of [['tokyo', '2020-01-07'], ['jhu', '2020-01-09'], ['sorbonne', '2020-01-14'], ['heidelberg', '2020-01-16']] as const)
     p.delegationVisit(fromInstitution(key), p.unitFor(fromInstitution(key)), 'academic_exchange', day);
@@ -75,7 +75,7 @@ function expertVisits(p: VisitPlanner, appointments: readonly AppointmentSpec[])
   for (const a of inForce) p.enrol(a.personKey, a.institutionKey ? fromInstitution(a.institutionKey) : { country: p.people.get(a.personKey).nationality, institution: null });
   // Honorary professors come less often than those who teach here.
   const visiting = inForce.filter((a) => a.title !== 'honorary_professor' || p.rng.chance(0.3));
-  for (let n = 0; n < 55; n++) {
+  for (let n = 0; n < 25; n++) {
     const a = p.rng.pick(visiting);
     const earliest = a.startDate > addDays(p.today, -1400) ? a.startDate : addDays(p.today, -1400);
     const span = daysBetween(earliest, addDays(p.today, -10));
@@ -152,7 +152,8 @@ function pendingVisits(p: VisitPlanner): void {
 }
 
 /**
- * Plans the individual visits since 2020 (about three hundred), relative to `today` where
+ * Plans the individual visits since 2020 (about 170: the visits service costs four
+ * transactions a visit, and the demo loads on first start), relative to `today` where
  * "recent" matters: every partner but the dormant ones visited in the last two years, the
  * experts' stays, the delegations since the pandemic, and the visits still in progress.
  */
@@ -160,7 +161,7 @@ export function planVisits(p: VisitPlanner, appointments: readonly AppointmentSp
   partnerVisits(p);
   pandemicVisits(p);
   expertVisits(p, appointments);
-  recentVisits(p, 150);
+  recentVisits(p, 60);
   pendingVisits(p);
   return p.visits;
 }
