@@ -203,7 +203,7 @@ describe('the fact sheet', () => {
     expect(en).toContain('3 countries and regions');
     expect(en).toContain('France, Hong Kong');
     expect(en).toContain('[about 40 (person-times)](/ledger?direction=inbound&from=1980-01-01&to=2025-06-30)');
-    expect(en).toContain('Jacques Chirac (希拉克), President of the French Republic');
+    expect(en).toContain('President of the French Republic Jacques Chirac (希拉克)');
     expect(en).toContain('World Health Organization');
     expect(en).toContain('sent abroad since 1954 is not available yet');
     expect(en).not.toMatch(/\b0 (foreign students|students)/);

@@ -16,7 +16,7 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
   const partners: Piece[] =
     universities && countries
       ? s(`${org} has established relations of collegiate and institutional interchange with `, universities, ' from ', countries,
-          including.length ? `, including ${including.join(', ')}${including.length < (p.get('partners.countriesAndRegions').value as number) ? ', etc.' : ''}. ` : '. ')
+          including.length ? `, including ${including.join(', ')}${including.length < (p.get('partners.countriesAndRegions').value as number) ? ', etc. ' : '. '}` : '. ')
       : [`The number of partner universities is ${NA}. `];
   if (organizations) partners.push('It has working arrangements with ', organizations, '.');
 
@@ -28,7 +28,7 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
   );
 
   const inbound = p.about('inbound.personTimesSince1980', (n) => `${n} (person-times)`);
-  const visitors = p.names('inbound.notableVisitors', (i) => [bothScripts(i, 'en'), i.title].filter(Boolean).join(', '), 6);
+  const visitors = p.names('inbound.notableVisitors', (i) => [i.title, bothScripts(i, 'en')].filter(Boolean).join(' '), 6);
   const third = inbound
     ? s('Since 1980, ', org, ' has received ', inbound, ' foreign experts, professors, leaders of international academic organizations, government officials and medical professionals in various fields', ...(visitors ? ['; among them ', visitors] : []), '.')
     : [`The number of visitors received since 1980 is ${NA}.`];

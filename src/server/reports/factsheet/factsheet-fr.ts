@@ -16,14 +16,14 @@ export function factSheetFr(input: FactSheetInput): ReportDocument {
   const partners: Piece[] =
     universities && countries
       ? s(`${org} entretient des relations d’échange institutionnelles et facultaires avec `, universities, ' de ', countries,
-          including.length ? `, dont ${including.join(', ')}${including.length < (p.get('partners.countriesAndRegions').value as number) ? ', etc.' : ''}. ` : '. ')
+          including.length ? `, dont ${including.join(', ')}${including.length < (p.get('partners.countriesAndRegions').value as number) ? ', etc. ' : '. '}` : '. ')
       : [`Le nombre d’universités partenaires n’est ${NA}. `];
-  if (organizations) partners.push('Il a des accords de travail avec ', organizations, '.');
+  if (organizations) partners.push('L’établissement a des accords de travail avec ', organizations, '.');
 
   const experts = p.about('experts.engaged', (n) => n);
   const conferences = p.exact('conferences.hosted', (n) => `${n} conférences académiques internationales`);
   const second = s(
-    ...(experts ? ['Il a engagé ', experts, ' universitaires et experts étrangers comme professeurs honoraires, consultants et professeurs invités. '] : [`Le nombre d’experts étrangers engagés n’est ${NA}. `]),
+    ...(experts ? ['L’établissement a engagé ', experts, ' universitaires et experts étrangers comme professeurs honoraires, consultants et professeurs invités. '] : [`Le nombre d’experts étrangers engagés n’est ${NA}. `]),
     ...(conferences ? [`${org} a accueilli `, conferences, '.'] : [`Le nombre de conférences internationales accueillies n’est ${NA}.`]),
   );
 

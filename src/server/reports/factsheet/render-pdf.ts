@@ -18,23 +18,25 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
     pdf.on('error', reject);
   });
   const lineGap = doc.lang === 'zh' ? 5 : 3;
-  pdf.font('bold').fontSize(17).fillColor('#7a1020').text(doc.title);
-  pdf.font('regular').fontSize(10).fillColor('#666666').text(doc.subtitle).moveDown(0.8);
+  // The font's curly apostrophe is the full-width Chinese one: Latin text takes the straight one.
+  const latin = (text: string) => (doc.lang === 'zh' ? text : text.replace(/\u2019/g, "'"));
+  pdf.font('bold').fontSize(17).fillColor('#7a1020').text(latin(doc.title));
+  pdf.font('regular').fontSize(10).fillColor('#666666').text(latin(doc.subtitle)).moveDown(0.8);
   for (const section of doc.sections) {
-    pdf.font('bold').fontSize(12.5).fillColor('#1f1f1f').text(section.heading, { lineGap }).moveDown(0.2);
+    pdf.font('bold').fontSize(12.5).fillColor('#1f1f1f').text(latin(section.heading), { lineGap }).moveDown(0.2);
     for (const paragraph of section.paragraphs) {
       paragraph.forEach((piece, i) => {
         const continued = i < paragraph.length - 1;
-        if (typeof piece === 'string') pdf.font('regular').fontSize(10.5).fillColor('#1f1f1f').text(piece, { continued, lineGap, link: null, underline: false });
+        if (typeof piece === 'string') pdf.font('regular').fontSize(10.5).fillColor('#1f1f1f').text(latin(piece), { continued, lineGap, link: null, underline: false });
         else {
           const link = piece.href && /^https?:/.test(piece.href) ? piece.href : null;
-          pdf.font('bold').fontSize(10.5).fillColor('#0b57d0').text(piece.text, { continued, lineGap, link, underline: false });
+          pdf.font('bold').fontSize(10.5).fillColor('#0b57d0').text(latin(piece.text), { continued, lineGap, link, underline: false });
         }
       });
       pdf.moveDown(0.7);
     }
   }
-  pdf.moveDown(0.5).font('regular').fontSize(8.5).fillColor('#666666').text(doc.note, { lineGap });
+  pdf.moveDown(0.5).font('regular').fontSize(8.5).fillColor('#666666').text(latin(doc.note), { lineGap });
   pdf.end();
   return done;
 }
