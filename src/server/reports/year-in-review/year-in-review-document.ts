@@ -34,7 +34,7 @@ function changeText(f: YearFigure, lang: Locale, previousLabel: string): string 
 
 /** One line of the review: "inbound visitors (person-times): 1,234 (2024–25: 1,100, +134)". */
 function line(f: YearFigure, lang: Locale, previousLabel: string, baseUrl: string): Piece[] {
-  const label = LABELS[f.key][lang];
+  const label = LABELS[f.key][lang].replace(/^./, (c) => c.toUpperCase());
   const sep = lang === 'zh' ? '：' : lang === 'fr' ? '\u00a0: ' : ': ';
   if (f.value === null) return [`${label}${sep}${NA[lang]}${lang === 'zh' ? '。' : '.'}`];
   return [`${label}${sep}`, { text: formatCount(f.value, lang), href: f.records ? `${baseUrl}${f.records.page}` : null, key: f.key }, `${changeText(f, lang, previousLabel)}${lang === 'zh' ? '。' : '.'}`];
