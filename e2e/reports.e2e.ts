@@ -64,7 +64,12 @@ describe('reports', () => {
       .poll(async () => (await page.getByTestId('ledger-totals').locator('.ant-statistic-content-value').first().innerText()).replace(/\D/g, ''))
       .toBe(String(inbound?.value));
 
-    // a person-time from a visit opens the visit it comes from
+    // the oldest rows are the aggregate counts of the 1980s: the individual records are one filter away,
+    // and a person-time from a visit opens the visit it comes from
+    await page.getByTestId('ledger-filters').locator('.ant-select').filter({ hasText: 'Individual and aggregate rows' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText('Individual records only').click();
+    // the router writes the value JSON-quoted ("false"), and reads it back the same way
+    await page.waitForURL((u) => u.searchParams.get('aggregate')?.replaceAll('"', '') === 'false' && u.searchParams.get('direction') === 'inbound');
     const visitLink = page.getByTestId('ledger-source-link').filter({ hasText: /^Inbound visits #\d+$/ }).first();
     await visitLink.waitFor();
     const visitId = (await visitLink.innerText()).replace(/\D/g, '');
