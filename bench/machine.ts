@@ -6,7 +6,7 @@ export async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    const { rows } = await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
     return `PostgreSQL ${rows[0]!.v}`;
   } finally {
     await client.end();
