@@ -73,7 +73,7 @@ export function visitTitle(purpose: VisitPurpose, visitors: Visitors, field: Bil
     case 'lecturing':
       return { en: `${from.en} delegation: lectures and seminars in ${field.en}`, zh: `${from.zh}代表团来访讲学（${field.zh}）` };
     case 'other':
-      return { en: `${from.en} delegation: visit`, zh: `${from.zh}代表团来访` };
+      return { en: `${from.en} delegation: meeting with alumni`, zh: `${from.zh}代表团来访（校友交流）` };
     default:
       return { en: `${from.en} delegation: academic exchange in ${field.en}`, zh: `${from.zh}代表团来访（${field.zh}学术交流）` };
   }
@@ -100,7 +100,7 @@ const REPORTS: Record<VisitPurpose, readonly string[]> = {
     'Visit of the clinical departments, the simulation centre and the laboratories of {unit}; the visitors asked for the curricula of our programmes.',
     'Tour of {unit} and its quality-management arrangements, with a question-and-answer session with department heads.',
   ],
-  other: ['Visit as planned; no follow-up requested. Minutes filed with the office.'],
+  other: ['The visitors met our alumni who trained at their institution and the students preparing to go there. Minutes filed with the office.'],
 };
 
 /** A short report as a host unit writes it after a visit. */

@@ -37,7 +37,9 @@ function partnerVisits(p: VisitPlanner): void {
     const dormant = DORMANT_PARTNERS.includes(i.key);
     const start = dormant ? p.daysAgo(800, 1250) : p.daysAgo(20, 640);
     const president = !dormant && !i.organization && i.units.includes('SJTUSM') && p.rng.chance(0.45);
-    p.delegationVisit(origin, p.unitFor(origin), p.rng.weighted(PARTNER_PURPOSES), start, president ? { level: 'university_president', headTitle: 'President', size: p.rng.int(3, 6) } : {});
+    // An organization comes to review the working arrangement, or on a courtesy call.
+    const purpose: VisitPurpose = i.organization ? p.rng.pick(['negotiation_signing', 'courtesy_visit'] as const) : p.rng.weighted(PARTNER_PURPOSES);
+    p.delegationVisit(origin, p.unitFor(origin), purpose, start, president ? { level: 'university_president', headTitle: 'President', size: p.rng.int(3, 6) } : {});
   }
   // The Danish delegation whose visit led to the agreement now under review.
   p.delegationVisit(fromInstitution('copenhagen'), 'SJTUSM', 'negotiation_signing', p.daysAgo(240, 330), { size: 4 });
