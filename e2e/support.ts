@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -24,9 +25,10 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A real `interchange serve` on a new embedded database with the demo data. */
+/** A real `interchange serve` on its own copy of an embedded database with the demo data. */
 export async function startInterchange(): Promise<{ base: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'interchange-e2e-'));
+  cpSync(inject('demoTemplate'), dataDir, { recursive: true });
   const server = await startServeProcess({ ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: '' });
   return {
     base: server.base,

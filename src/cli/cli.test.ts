@@ -84,7 +84,7 @@ describe('the interchange command', () => {
       expect(clash.stderr).toContain('in use by process');
     }
     await second.stop();
-  });
+  }, 300_000); // two real starts, the first loading the whole demo (about 45 s on the embedded engine)
 
   it('report partners prints the demo\u2019s partner figures from its records, as JSON or a sentence in each language', () => {
     const json = spawnSync(process.execPath, [BIN, 'report', 'partners', '--format', 'json'], { env, encoding: 'utf8' });
