@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { invalidFields } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
+import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -99,22 +99,12 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     {
       config: policy('agreement', 'update'),
       schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited below; a declared length far beyond it is refused unread.
-      bodyLimit: AGREEMENT_DOCUMENT_MAX_BYTES + 1024 * 1024,
+      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
+      bodyLimit: uploadBodyLimit(AGREEMENT_DOCUMENT_MAX_BYTES),
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
-      const part = await request.file({ limits: { fileSize: AGREEMENT_DOCUMENT_MAX_BYTES, files: 1, fields: 0 } });
-      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'file_too_large' });
-        throw error;
-      }
-      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
-      const document = await addAgreementDocument({ actor: request.actor!, agreementId: request.params.id, fileName: part.filename, content }, db);
+      const { fileName, content } = await readUploadedFile(request, AGREEMENT_DOCUMENT_MAX_BYTES);
+      const document = await addAgreementDocument({ actor: request.actor!, agreementId: request.params.id, fileName, content }, db);
       return reply.status(201).send(document);
     },
   );
@@ -124,8 +114,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     { config: policy('agreement', 'read'), schema: { tags, params: AgreementDocumentParams } },
     async (request, reply) => {
       const document = await getAgreementDocument({ actor: request.actor!, agreementId: request.params.id, documentId: request.params.documentId }, db);
-      void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`);
-      return reply.type(document.mediaType).send(document.content);
+      return sendStoredFile(reply, document);
     },
   );
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { invalidFields } from '../../http/errors.ts';
+import { readUploadedFile, uploadBodyLimit } from '../../http/uploads.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -97,22 +97,12 @@ export function conferencesRoutes(app: App, { db }: ServerContext): void {
     {
       config: policy('conference', 'update'),
       schema: { tags, params: IdParams, querystring: AttendeeImportQuery, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited below; a declared length far beyond it is refused unread.
-      bodyLimit: ATTENDEE_IMPORT_MAX_BYTES + 1024 * 1024,
+      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
+      bodyLimit: uploadBodyLimit(ATTENDEE_IMPORT_MAX_BYTES),
     },
     async (request) => {
-      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
-      const part = await request.file({ limits: { fileSize: ATTENDEE_IMPORT_MAX_BYTES, files: 1, fields: 0 } });
-      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'spreadsheet_too_large' });
-        throw error;
-      }
-      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
-      return importAttendees({ actor: request.actor!, id: request.params.id, version: request.query.version, fileName: part.filename, content }, db);
+      const { fileName, content } = await readUploadedFile(request, ATTENDEE_IMPORT_MAX_BYTES, 'spreadsheet_too_large');
+      return importAttendees({ actor: request.actor!, id: request.params.id, version: request.query.version, fileName, content }, db);
     },
   );
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { invalidFields } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
+import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -89,29 +89,18 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
     {
       config: policy('visit', 'update'),
       schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited below; a declared length far beyond it is refused unread.
-      bodyLimit: VISIT_FILE_MAX_BYTES + 1024 * 1024,
+      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
+      bodyLimit: uploadBodyLimit(VISIT_FILE_MAX_BYTES),
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw invalidFields({ field: 'file', reason: 'required' });
-      const part = await request.file({ limits: { fileSize: VISIT_FILE_MAX_BYTES, files: 1, fields: 0 } });
-      if (!part) throw invalidFields({ field: 'file', reason: 'required' });
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw invalidFields({ field: 'file', reason: 'file_too_large' });
-        throw error;
-      }
-      if (!content.length) throw invalidFields({ field: 'file', reason: 'required' });
-      return reply.status(201).send(await addVisitFile({ actor: request.actor!, visitId: request.params.id, fileName: part.filename, content }, db));
+      const { fileName, content } = await readUploadedFile(request, VISIT_FILE_MAX_BYTES);
+      return reply.status(201).send(await addVisitFile({ actor: request.actor!, visitId: request.params.id, fileName, content }, db));
     },
   );
 
   app.get('/api/visits/:id/files/:fileId', { config: policy('visit', 'read'), schema: { tags, params: VisitFileParams } }, async (request, reply) => {
     const file = await getVisitFile({ actor: request.actor!, visitId: request.params.id, fileId: request.params.fileId }, db);
-    void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-    return reply.type(file.mediaType).send(file.content);
+    return sendStoredFile(reply, file);
   });
 
   app.delete(
