@@ -62,7 +62,7 @@ const MIN_SHARE = 30;
 
 /** A country's count of a year, split by purpose only when it is large enough for the return to break it down. */
 function countryCells(year: number, country: string | null, share: number): AggregateSpec[] {
-  const k = country === null ? 0 : share >= 450 ? 4 : share >= 180 ? 3 : share >= 90 ? 2 : 0;
+  const k = country === null ? 0 : share >= 300 ? 4 : share >= 130 ? 3 : share >= 80 ? 2 : 0;
   if (k === 0) return [{ year, country, category: 'all_purposes', count: Math.round(share) }];
   const purposes = ofYear(PURPOSES, year).slice(0, k);
   const total = purposes.reduce((s, [, w]) => s + w, 0);
