@@ -99,6 +99,25 @@ describe('the interchange command', () => {
     expect(bad.stderr).toContain('--as-of');
   });
 
+  it('report factsheet prints the seed\u2019s figures from the demo\u2019s records, null for modules not built yet', () => {
+    const run = spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'json'], { env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const f = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(f['partners.universities']).toBe(63);
+    expect(f['partners.countriesAndRegions']).toBe(19);
+    expect(f['conferences.hosted']).toBe(270);
+    // "about 200" experts and "about 50,000 (time/person)" since 1980, as the seed rounds them.
+    expect(Math.round((f['experts.engaged'] as number) / 100) * 100).toBe(200);
+    expect(Math.round((f['inbound.personTimesSince1980'] as number) / 10000) * 10000).toBe(50000);
+    expect(f['inbound.notableVisitors']).toEqual(expect.arrayContaining([expect.stringContaining('Chirac'), expect.stringContaining('Clinton')]));
+    expect(f['honours']).toBeNull();
+    const en = spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'md', '--lang', 'en'], { env, encoding: 'utf8' });
+    // Every figure is a link to its records: read the text without the links.
+    const text = en.stdout.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    expect(text).toContain('63 universities from 19 countries and regions');
+    expect(text).toContain('about 50,000');
+  }, 120_000);
+
   it('user add prints a generated password, or takes one on standard input, and names a bad field', async () => {
     const generated = spawnSync(process.execPath, [BIN, 'user', 'add', '--email', 'chief@school.edu', '--role', 'officer'], { env, encoding: 'utf8' });
     expect(generated.status).toBe(0);
