@@ -33,7 +33,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadDemo(db, createCipher('test-secret'));
-});
+}, 300_000); // the whole demo, through the services: most of a minute, more on a busy machine
 
 afterAll(async () => {
   await db?.close();

@@ -26,7 +26,7 @@ const IN_FORCE = 'appointment_in_force(a.status, a.start_date, a.end_date, a.rev
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadDemo(db, createCipher('test-secret'), today);
-});
+}, 300_000); // the whole demo, through the services: most of a minute, more on a busy machine
 
 afterAll(async () => {
   await db?.close();
