@@ -4,8 +4,7 @@ import { openTestDatabase } from '../server/test/test-database.ts';
 import { createCipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { getPartnerFigures } from '../server/modules/agreements/partners.service.ts';
-import { addDays, addMonths } from '../server/modules/agreements/agreement-dates.ts';
-import { officeToday } from '../shared/calendar.ts';
+import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
 import { loadDemo } from './load-demo.ts';
 
 // The figures are read from the records with SQL (and the partner service as a second

@@ -1,4 +1,4 @@
-import { addDays } from '../server/modules/agreements/agreement-dates.ts';
+import { addDays } from '../shared/calendar.ts';
 import type { AttendeeRole, ConferenceStatus } from '../shared/contracts/conferences.ts';
 import type { Rng } from './demo-random.ts';
 import { DORMANT_PARTNERS, INBOUND_INSTITUTIONS, institution, unitIn } from './demo-inbound-world.ts';

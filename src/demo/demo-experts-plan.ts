@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../server/modules/agreements/agreement-dates.ts';
+import { addDays, addMonths } from '../shared/calendar.ts';
 import type { AppointmentTitle, ExpertDocumentKind } from '../shared/contracts/appointments.ts';
 import type { Rng } from './demo-random.ts';
 import type { PeoplePlan } from './demo-inbound-people.ts';

@@ -1,4 +1,4 @@
-import { addDays } from '../server/modules/agreements/agreement-dates.ts';
+import { addDays } from '../shared/calendar.ts';
 import type { PersonSpec } from './demo-inbound-people.ts';
 import type { VisitPlanner, VisitSpec } from './demo-visits-plan.ts';
 

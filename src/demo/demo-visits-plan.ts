@@ -1,4 +1,4 @@
-import { addDays } from '../server/modules/agreements/agreement-dates.ts';
+import { addDays } from '../shared/calendar.ts';
 import type { ProtocolLevel, VisitPurpose, VisitStatus } from '../shared/contracts/visits.ts';
 import { DEMO_UNITS } from './demo-organization.ts';
 import type { Rng } from './demo-random.ts';

@@ -1,4 +1,4 @@
-import { addDays } from '../server/modules/agreements/agreement-dates.ts';
+import { addDays } from '../shared/calendar.ts';
 import type { VisitPurpose } from '../shared/contracts/visits.ts';
 import type { AppointmentSpec } from './demo-experts-plan.ts';
 import { DORMANT_PARTNERS, INBOUND_INSTITUTIONS, universitiesOf, yearOf } from './demo-inbound-world.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, monthsBetween } from './agreement-dates.ts';
+import { addDays, addMonths, monthsBetween } from '../../../shared/calendar.ts';
 import { planTransition, type AgreementShape } from './agreements.rules.ts';
 import { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS } from '../../../shared/contracts/agreements.ts';
 

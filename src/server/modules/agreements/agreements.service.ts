@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
-import { officeToday } from '../../../shared/calendar.ts';
+import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
 import {
   DELETABLE_STATUSES,
   RENEWABLE_STATUSES,
@@ -26,7 +26,6 @@ import {
   updateAgreementRow,
   type Derivation,
 } from './agreements.repo.ts';
-import { addDays, addMonths, monthsBetween } from './agreement-dates.ts';
 
 const ENTITY = 'agreement';
 type Input = z.output<typeof AgreementInput>;

@@ -109,18 +109,6 @@ export async function deleteAppointmentRow(db: Queryable, id: number): Promise<v
 }
 
 /**
- * The term of a successor: from the day after `endDate`, as long as the predecessor's
- * (years, months and days, so that a three-year term stays three calendar years).
- */
-export async function successorTerm(db: Queryable, startDate: string, endDate: string): Promise<{ startDate: string; endDate: string }> {
-  const { rows } = await db.query<{ startDate: string; endDate: string }>(
-    `SELECT ($2::date + 1) AS "startDate", (($2::date + 1) + age($2::date + 1, $1::date))::date - 1 AS "endDate"`,
-    [startDate, endDate],
-  );
-  return rows[0]!;
-}
-
-/**
  * Whether a person is one of the actor's experts: any person when `scope` is null; for a
  * coordinator, a person of their unit, or one their unit has an appointment with.
  */

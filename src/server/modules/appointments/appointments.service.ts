@@ -4,7 +4,7 @@ import { AppError, currentVersion, forbidden, invalidFields, notFound, type Fiel
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
-import { officeToday } from '../../../shared/calendar.ts';
+import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
 import {
   DELETABLE_APPOINTMENT_STATUSES,
   type Appointment,
@@ -19,7 +19,6 @@ import {
   expertInReach,
   findAppointment,
   insertAppointment,
-  successorTerm,
   updateAppointmentRow,
 } from './appointments.repo.ts';
 
@@ -113,7 +112,8 @@ export async function transitionAppointment(
 
 /**
  * Proposes the successor of an appointment that was made: the same person, title and unit,
- * from the day after its term ends, for a term of the same length.
+ * from the day after its term ends, for a term of the same length in whole months (as agreements
+ * renew), so that a term starting on 29 February does not come back shorter.
  */
 export async function renewAppointment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<Appointment> {
   const { actor, id, version } = options;
@@ -122,8 +122,8 @@ export async function renewAppointment(options: { actor: Actor; id: number; vers
     if (current.status !== 'appointed') throw invalidFields({ field: 'status', reason: 'appointment_not_renewable' });
     if (current.endDate === null) throw invalidFields({ field: 'endDate', reason: 'no_end_of_term' });
     if (current.successorId !== null) throw invalidFields({ field: 'successorId', reason: 'appointment_already_renewed' });
-    const term = await successorTerm(tx, current.startDate, current.endDate);
-    const input: Input = { ...current, ...term };
+    const startDate = addDays(current.endDate, 1);
+    const input: Input = { ...current, startDate, endDate: addMonths(current.endDate, monthsBetween(current.startDate, startDate)) };
     return writeNewAppointment(tx, actor, input, id);
   });
 }

@@ -151,6 +151,9 @@ describe('appointments: the lifecycle', () => {
     expect((await officer.post(`/api/appointments/${open.id}/renewal`, { version: open.version })).json().error.fields[0].field).toBe('endDate');
     const leap = await appointmentIn('appointed', { startDate: '2023-03-01', endDate: '2024-02-29' });
     expect((await officer.post(`/api/appointments/${leap.id}/renewal`, { version: leap.version })).json()).toMatchObject({ startDate: '2024-03-01', endDate: '2025-02-28' });
+    // A term starting on a leap day comes back whole: three years, not three years less four days.
+    const fromLeapDay = await appointmentIn('appointed', { startDate: '2024-02-29', endDate: '2027-02-28' });
+    expect((await officer.post(`/api/appointments/${fromLeapDay.id}/renewal`, { version: fromLeapDay.version })).json()).toMatchObject({ startDate: '2027-03-01', endDate: '2030-02-28' });
   });
 });
 
