@@ -39,6 +39,8 @@ export interface AppOptions {
   /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
   routeTable?: Array<{ method: string; url: string; policy: unknown }>;
 }
+  /** Where log lines go instead of stdout (tests read them for leaked personal data). */
+  logStream?: { write(line: string): void };
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -59,7 +61,7 @@ const CSP = {
 /** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logStream ? { level: 'info', stream: options.logStream } : options.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();

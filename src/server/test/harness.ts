@@ -75,7 +75,7 @@ export const emailOf = (role: TestRole) => `${role.toLowerCase()}@test.interchan
  * A server on a fresh database of this project's engine, with a small organization
  * (root → A → A1, root → B) and one user per test role.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { logStream?: { write(line: string): void } } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   const cipher = createCipher('test-secret');
   const config = { ...readConfig({}), webDir: '/nonexistent', signInRateLimit: 100 };
@@ -94,7 +94,7 @@ export async function startTestServer(): Promise<TestServer> {
     userIds[role] = (await createUser({ actor, input }, db)).id;
   }
   const routes: TestServer['routes'] = [];
-  const app = await buildApp({ db, config, cipher }, { routeTable: routes });
+  const app = await buildApp({ db, config, cipher }, { routeTable: routes, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await app.ready();
   const sessions = new Map<TestRole, Client>();
   return {
