@@ -30,6 +30,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { authRoutes } from './modules/users/auth.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
+import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 
 export const VERSION = '0.1.0';
@@ -124,6 +125,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     agreementsRoutes,
     partnersRoutes,
     visitsRoutes,
+    missionsRoutes,
     appointmentsRoutes,
     expertsRoutes,
     conferencesRoutes,

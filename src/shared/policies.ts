@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'appointment' | 'conference' | 'setting' | 'report';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -26,6 +26,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   agreement: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // Host units request, hold and report; approving is the office's (the service checks the step).
   visit: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // Units request, travel and report; approving (and its approval number) is the office's (the service checks the step).
+  mission: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   appointment: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
@@ -35,7 +37,7 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'appointment', 'conference', 'report'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {

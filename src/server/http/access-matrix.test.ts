@@ -78,6 +78,14 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/visits/:id/files': OFFICE_AND_UNITS,
   'GET /api/visits/:id/files/:fileId': SIGNED_IN,
   'DELETE /api/visits/:id/files/:fileId': OFFICE_AND_UNITS,
+  'GET /api/missions': SIGNED_IN,
+  'GET /api/missions/export': SIGNED_IN,
+  'GET /api/missions/overdue-reports': SIGNED_IN,
+  'GET /api/missions/:id': SIGNED_IN,
+  'POST /api/missions': OFFICE_AND_UNITS,
+  'PATCH /api/missions/:id': OFFICE_AND_UNITS,
+  'DELETE /api/missions/:id': OFFICE_AND_UNITS,
+  'POST /api/missions/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/partners': SIGNED_IN,
   'GET /api/partners/list': SIGNED_IN,
   'GET /api/institutions/:id/timeline': SIGNED_IN,
@@ -135,6 +143,8 @@ beforeAll(async () => {
   // An expert of unit A and a conference hosted by unit A, so that coordinator A reads them too.
   ids.appointments = (await officer.post('/api/appointments', { personId: ids.people, title: 'consultant', unitId: t.units.a, startDate: '2024-01-01' })).json().id;
   ids.conferences = (await officer.post('/api/conferences', { titleEn: 'Matrix conference', titleZh: '矩阵会议', startDate: '2024-03-01', endDate: '2024-03-02', hostUnitId: t.units.a })).json().id;
+  // Sent by unit A, so that coordinator A reads it too.
+  ids.missions = (await officer.post('/api/missions', { titleEn: 'Matrix mission', unitId: t.units.a, purpose: 'conference', startDate: '2024-01-01', endDate: '2024-01-02', destinations: [{ countryCode: 'FR' }], members: [{ personId: ids.people }] })).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;

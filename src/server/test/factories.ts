@@ -4,6 +4,7 @@ import type { ConferenceInput } from '../../shared/contracts/conferences.ts';
 import type { InstitutionInput } from '../../shared/contracts/institutions.ts';
 import type { PersonInput } from '../../shared/contracts/people.ts';
 import type { VisitInput } from '../../shared/contracts/visits.ts';
+import type { MissionInput } from '../../shared/contracts/missions.ts';
 
 let counter = 0;
 
@@ -43,6 +44,22 @@ export function visitBody(hostUnitId: number, personIds: number[], overrides: Pa
     startDate: '2024-05-10',
     endDate: '2024-05-12',
     members: personIds.map((personId, i) => ({ personId, roleInDelegation: i === 0 ? 'head' : 'member' })),
+    ...overrides,
+  };
+}
+
+/** A valid mission body sent by `unitId` with the given staff (the first leads), to France, with overrides: a conference in May 2024. */
+export function missionBody(unitId: number, personIds: number[], overrides: Partial<MissionInput> = {}): MissionInput {
+  counter += 1;
+  return {
+    titleEn: `Mission abroad ${counter}`,
+    titleZh: `出访团组${counter}`,
+    unitId,
+    purpose: 'conference',
+    startDate: '2024-05-10',
+    endDate: '2024-05-16',
+    destinations: [{ countryCode: 'FR' }],
+    members: personIds.map((personId, i) => ({ personId, role: i === 0 ? 'leader' : 'member' })),
     ...overrides,
   };
 }

@@ -46,6 +46,16 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '仅可为已获国际交流处批准的来访出具邀请函。',
     fr: 'Une lettre d’invitation n’est délivrée que pour une visite approuvée par le bureau.',
   },
+  mission_not_editable: {
+    en: 'A rejected or cancelled mission can no longer be changed.',
+    zh: '未获批准或已取消的出访不能再修改。',
+    fr: 'Une mission refusée ou annulée ne peut plus être modifiée.',
+  },
+  mission_not_deletable: {
+    en: 'Only a request not yet decided on can be deleted; cancel the mission instead, so that its history stays.',
+    zh: '仅可删除尚未审批的出访申请；请改为取消，以保留其记录。',
+    fr: 'Seule une demande pas encore tranchée peut être supprimée ; annulez plutôt la mission, afin que son historique soit conservé.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -92,6 +102,7 @@ export const FIELD_REASONS: Catalogue = {
   file_type: { en: 'must be a PDF or an image (PNG, JPEG, TIFF)', zh: '必须是 PDF 或图片（PNG、JPEG、TIFF）', fr: 'doit être un PDF ou une image (PNG, JPEG, TIFF)' },
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
+  mission_not_started: { en: 'is not possible before the mission’s first day', zh: '在出访开始日期之前不可进行', fr: 'n’est pas possible avant le premier jour de la mission' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
   not_a_step: { en: 'is not a step this record can take from its current status', zh: '不是该记录当前状态下允许的操作', fr: "n'est pas une étape possible depuis le statut actuel" },
   before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },

@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  MISSION_DELETABLE_STATUSES,
+  MISSION_FROZEN_STATUSES,
+  MISSION_OFFICE_ONLY_STEPS,
+  type Mission,
+  type MissionInput,
+  type MissionOverdueReports,
+  type MissionTransition,
+  type MissionUpdate,
+} from '../../../shared/contracts/missions.ts';
+import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { unitContains } from '../units/units.service.ts';
+import { missionLedgerEntries, planMissionTransition, resolveMission } from './missions.rules.ts';
+import {
+  deleteMissionRow,
+  findMission,
+  institutionCountries,
+  insertMission,
+  knownCountries,
+  overdueMissions,
+  reachablePeople,
+  replaceDestinations,
+  replaceMissionMembers,
+  unitExists,
+  updateMissionRow,
+} from './missions.repo.ts';
+
+const ENTITY = 'mission';
+type Input = z.output<typeof MissionInput>;
+type Itinerary = Pick<Input, 'unitId' | 'destinations' | 'members'>;
+
+/** The record as the audit log keeps it: stored fields, not the states derived at a date. */
+function audited(m: Mission): object {
+  const { reportDueOn: _d, reportOverdue: _o, ...stored } = m;
+  return stored;
+}
+
+/**
+ * Checks the unit, the destinations and the members against the actor's reach and the
+ * records they name, and returns them with their defaults applied. A coordinator sends only
+ * their own unit's missions and names only people of their unit, except those already on it.
+ */
+async function checkMission(tx: Queryable, actor: Actor, mission: Itinerary, alreadyMembers: number[]) {
+  const problems: FieldProblem[] = [];
+  const scope = scopeOf(actor);
+  if (!(await unitExists(tx, mission.unitId))) problems.push({ field: 'unitId', reason: 'unknown_reference' });
+  else if (scope !== null && !(await unitContains(tx, scope, mission.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+  const personIds = [...new Set(mission.members.map((m) => m.personId))];
+  const people = await reachablePeople(tx, personIds, scope);
+  if (scope !== null) for (const id of (await reachablePeople(tx, alreadyMembers, null)).values()) people.add(id);
+  const institutions = await institutionCountries(tx, mission.destinations.flatMap((d) => (d.institutionId != null ? [d.institutionId] : [])));
+  const codes = [...mission.destinations.flatMap((d) => (d.countryCode ? [d.countryCode] : [])), ...institutions.values()];
+  const resolved = resolveMission(mission, { people, institutions, countries: await knownCountries(tx, codes) });
+  problems.push(...resolved.problems);
+  if (problems.length) throw invalidFields(...problems);
+  return resolved;
+}
+
+const missionSearch = (m: Pick<Input, 'titleEn' | 'titleZh' | 'approvalDocumentNo' | 'invitationReference'>) =>
+  searchText(m.titleEn, m.titleZh, m.approvalDocumentNo, m.invitationReference);
+
+async function reload(tx: Queryable, id: number): Promise<Mission> {
+  return (await findMission(tx, id, null, officeToday()))!;
+}
+
+/** Rewrites the mission's person-times from the record as it now stands: none unless travelled or closed. */
+function writeLedger(tx: Queryable, mission: Mission): Promise<void> {
+  return replaceLedgerRows(tx, { module: ENTITY, id: mission.id }, missionLedgerEntries(mission));
+}
+
+/** Records a request to send staff abroad; a coordinator's mission is sent by their unit. */
+export async function createMission(options: { actor: Actor; input: Input }, db: Db): Promise<Mission> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    const { destinations, members } = await checkMission(tx, actor, input, []);
+    const { members: _m, destinations: _d, requestedOn, ...fields } = input;
+    const id = await insertMission(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: missionSearch(input) });
+    await replaceDestinations(tx, id, destinations);
+    await replaceMissionMembers(tx, id, members);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Changes a mission's fields, if `version` is current and the mission is within the actor's
+ * reach. A travelled mission's person-times are rewritten from the result in the same transaction.
+ */
+export async function updateMission(options: { actor: Actor; id: number; input: z.output<typeof MissionUpdate> }, db: Db): Promise<Mission> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
+    if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new AppError('mission_not_editable', 409);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
+    const merged = {
+      ...current,
+      ...given,
+      destinations: given.destinations ?? current.destinations.map((d) => ({ countryCode: d.countryCode, institutionId: d.institutionId })),
+      members: given.members ?? current.members.map((m) => ({ personId: m.personId, role: m.role })),
+    };
+    if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
+    // Approval was given on this number, and closing submitted the report: neither can be emptied afterwards.
+    if (current.status !== 'requested' && 'approvalDocumentNo' in given && !given.approvalDocumentNo) throw invalidFields({ field: 'approvalDocumentNo', reason: 'required' });
+    if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
+    const { destinations, members } = await checkMission(tx, actor, merged, current.members.map((m) => m.personId));
+    const { members: _m, destinations: _d, ...fields } = given;
+    await updateMissionRow(tx, id, { ...fields, searchText: missionSearch(merged) });
+    if (given.destinations) await replaceDestinations(tx, id, destinations);
+    if (given.members) await replaceMissionMembers(tx, id, members);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/**
+ * Moves a mission one step, dated `on` (default today). Approving and rejecting are the
+ * office's: a coordinator gets 403 even for their own unit's request.
+ */
+export async function transitionMission(options: { actor: Actor; id: number; input: z.output<typeof MissionTransition> }, db: Db): Promise<Mission> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const found = await findMission(tx, id, scopeOf(actor), officeToday(), true);
+    if (!found) throw notFound();
+    if (actor.role === 'coordinator' && MISSION_OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
+    const current = currentVersion(found, input.version);
+    const { values, problems } = planMissionTransition(current, {
+      to: input.to,
+      on: input.on ?? officeToday(),
+      onGiven: input.on !== undefined,
+      approvalDocumentNo: input.approvalDocumentNo,
+      report: input.report,
+    });
+    if (problems.length) throw invalidFields(...problems);
+    await updateMissionRow(tx, id, values.approvalDocumentNo ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: values.approvalDocumentNo }) } : values);
+    const row = await reload(tx, id);
+    await writeLedger(tx, row);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes a request nobody has decided on; one that was approved or rejected stays on file (cancel it instead). */
+export async function deleteMission(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
+    if (!MISSION_DELETABLE_STATUSES.includes(current.status)) throw new AppError('mission_not_deletable', 409);
+    await replaceLedgerRows(tx, { module: ENTITY, id }, []);
+    await deleteMissionRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+  });
+}
+
+/** One mission within the actor's reach, with its states derived at `asOf` (default today). */
+export async function getMission(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Mission> {
+  const row = await findMission(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Travelled missions whose report is overdue at `asOf` (default today), per unit, within the actor's reach. */
+export async function getMissionOverdueReports(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<MissionOverdueReports> {
+  const asOf = options.asOf ?? officeToday();
+  const rows = await overdueMissions(db, scopeOf(options.actor), asOf);
+  const units = new Map<number, MissionOverdueReports['units'][number]>();
+  for (const { unitId, code, nameEn, nameZh, nameFr, ...mission } of rows) {
+    const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, missions: [] };
+    unit.missions.push(mission);
+    unit.count += 1;
+    units.set(unitId, unit);
+  }
+  return { asOf, total: rows.length, units: [...units.values()] };
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+
+/**
+ * What a mission abroad is for: the seed's six ("international academic conferences, friendly
+ * visits, tours of investigation, advanced studies, lectures, joint research") and the rest.
+ * The same words are ledger categories: a member's person-time carries the mission's purpose.
+ */
+export const MISSION_PURPOSES = ['conference', 'friendly_visit', 'investigation_tour', 'advanced_study', 'lecturing', 'joint_research', 'other'] as const;
+export const MissionPurpose = z.enum(MISSION_PURPOSES);
+export type MissionPurpose = z.infer<typeof MissionPurpose>;
+
+/** Who pays for the trip. */
+export const FUNDING_SOURCES = ['school', 'research_grant', 'government', 'host', 'other'] as const;
+export const FundingSource = z.enum(FUNDING_SOURCES);
+export type FundingSource = z.infer<typeof FundingSource>;
+
+/** A member's part in the mission. */
+export const MEMBER_ROLES = ['leader', 'member', 'interpreter', 'secretary'] as const;
+export const MemberRole = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/**
+ * The workflow of 因公出国/境 as the office runs it: the unit requests, the office approves
+ * (issuing its approval document number) or rejects, the members travel, and the mission is
+ * closed with the report on return.
+ */
+export const MISSION_STATUSES = ['requested', 'approved', 'rejected', 'travelled', 'closed', 'cancelled'] as const;
+export const MissionStatus = z.enum(MISSION_STATUSES);
+export type MissionStatus = z.infer<typeof MissionStatus>;
+
+/** The steps a mission may take from each status. */
+export const MISSION_TRANSITIONS: Record<MissionStatus, readonly MissionStatus[]> = {
+  requested: ['approved', 'rejected', 'cancelled'],
+  approved: ['travelled', 'cancelled'],
+  rejected: [],
+  travelled: ['closed', 'cancelled'],
+  closed: [],
+  cancelled: [],
+};
+
+/** Steps only the office takes (a unit's coordinator may not approve its own request). */
+export const MISSION_OFFICE_ONLY_STEPS: readonly MissionStatus[] = ['approved', 'rejected'];
+
+/** Statuses in which a mission's members count as outbound person-times. */
+export const MISSION_COUNTED_STATUSES: readonly MissionStatus[] = ['travelled', 'closed'];
+
+/** Statuses a mission can be deleted in: a request nobody has decided on yet. */
+export const MISSION_DELETABLE_STATUSES: readonly MissionStatus[] = ['requested'];
+
+/** Statuses whose fields are frozen: the request went no further. */
+export const MISSION_FROZEN_STATUSES: readonly MissionStatus[] = ['rejected', 'cancelled'];
+
+/** The report on return is due this many days after the mission's last day. */
+export const MISSION_REPORT_DUE_DAYS = 30;
+
+/** One of our staff on the mission. */
+export const MissionMemberInput = z.object({
+  personId: Id,
+  role: MemberRole.default('member'),
+});
+export type MissionMemberInput = z.input<typeof MissionMemberInput>;
+
+/** One stop of the itinerary: a country or region, and the host institution there. The country defaults to the institution's. */
+export const MissionDestinationInput = z.object({
+  countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : undefined)),
+  institutionId: Id.nullish().transform((v) => v ?? null),
+});
+export type MissionDestinationInput = z.input<typeof MissionDestinationInput>;
+
+const Fields = {
+  titleEn: RequiredText(500),
+  titleZh: OptionalText(500),
+  unitId: Id,
+  purpose: MissionPurpose,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  fundingSource: FundingSource,
+  /** The approval document number (批件号) the office issued; required from approval on. */
+  approvalDocumentNo: OptionalText(100),
+  /** The host's letter of invitation. */
+  invitationReference: OptionalText(300),
+  /** In itinerary order. */
+  destinations: z.array(MissionDestinationInput).min(1).max(20),
+  /** The leader first. */
+  members: z.array(MissionMemberInput).min(1).max(100),
+  notes: OptionalText(10000),
+};
+
+const datesInOrder = (v: { startDate?: string; endDate?: string }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
+
+/** Requesting a mission (it starts as requested). `requestedOn` defaults to today; older requests can be entered. */
+export const MissionInput = z
+  .object({ ...Fields, fundingSource: FundingSource.default('school'), requestedOn: IsoDate.optional() })
+  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export type MissionInput = z.input<typeof MissionInput>;
+
+/** Changing a mission's fields (not its status: that is a transition). The report can be drafted before closing. */
+export const MissionUpdate = z
+  .object(updateFields({ ...Fields, report: OptionalText(20000) }))
+  .extend(Versioned.shape)
+  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export type MissionUpdate = z.input<typeof MissionUpdate>;
+
+/**
+ * One step of the workflow, dated `on` (default today). Approving carries the approval
+ * document number unless the request has it already; closing carries the report unless it is
+ * already drafted.
+ */
+export const MissionTransition = z.object({
+  to: MissionStatus,
+  on: IsoDate.optional(),
+  approvalDocumentNo: OptionalText(100),
+  report: OptionalText(20000),
+  version: Versioned.shape.version,
+});
+export type MissionTransition = z.input<typeof MissionTransition>;
+
+export const MissionMember = z.object({
+  personId: z.number(),
+  familyName: z.string(),
+  givenName: z.string().nullable(),
+  nameZh: z.string().nullable(),
+  title: z.string().nullable(),
+  role: MemberRole,
+});
+export type MissionMember = z.infer<typeof MissionMember>;
+
+export const MissionDestination = z.object({
+  countryCode: z.string(),
+  institutionId: z.number().nullable(),
+  institutionNameEn: z.string().nullable(),
+  institutionNameZh: z.string().nullable(),
+});
+export type MissionDestination = z.infer<typeof MissionDestination>;
+
+export const Mission = z.object({
+  id: z.number(),
+  titleEn: z.string(),
+  titleZh: z.string().nullable(),
+  unitId: z.number(),
+  unitNameEn: z.string(),
+  unitNameZh: z.string(),
+  purpose: MissionPurpose,
+  startDate: z.string(),
+  endDate: z.string(),
+  fundingSource: FundingSource,
+  approvalDocumentNo: z.string().nullable(),
+  invitationReference: z.string().nullable(),
+  status: MissionStatus,
+  requestedOn: z.string(),
+  approvedOn: z.string().nullable(),
+  rejectedOn: z.string().nullable(),
+  travelledOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  report: z.string().nullable(),
+  reportSubmittedOn: z.string().nullable(),
+  notes: z.string().nullable(),
+  destinations: z.array(MissionDestination),
+  members: z.array(MissionMember),
+  /** Derived: the last day to submit the report (end date + MISSION_REPORT_DUE_DAYS). */
+  reportDueOn: z.string(),
+  /** Derived at `asOf`: travelled, and the report is past due. */
+  reportOverdue: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Mission = z.infer<typeof Mission>;
+
+const Flag = z.enum(['true', 'false']).optional();
+
+/** How derived states are read: at a date. */
+export const MissionDerivationQuery = z.object({ asOf: IsoDate.optional() });
+
+export const MISSION_SORTS = ['startDate', 'endDate', 'titleEn', 'updatedAt'] as const;
+export const MissionQuery = PageQuery.extend({
+  status: MissionStatus.optional(),
+  purpose: MissionPurpose.optional(),
+  /** The sending unit, with its sub-units. */
+  unitId: Id.optional(),
+  /** A destination country or region. */
+  country: CountryCode.optional(),
+  /** A host institution. */
+  institutionId: Id.optional(),
+  /** A member. */
+  personId: Id.optional(),
+  /** Missions that overlap [from, to]. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  overdue: Flag,
+  /** Travelled or closed: the missions whose members the ledger counts. */
+  counted: Flag,
+  sort: z.enum(MISSION_SORTS).default('startDate'),
+}).extend(MissionDerivationQuery.shape);
+export type MissionQuery = z.input<typeof MissionQuery>;
+
+/** The list's filters, as a download: every matching mission (up to MISSION_EXPORT_MAX), a row each. */
+export const MissionExportQuery = MissionQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export type MissionExportQuery = z.input<typeof MissionExportQuery>;
+
+/** The most rows one export carries. */
+export const MISSION_EXPORT_MAX = 10_000;
+
+/** Travelled missions whose report is overdue at `asOf`, per unit. */
+export const MissionOverdueQuery = z.object({ asOf: IsoDate.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export type MissionOverdueQuery = z.input<typeof MissionOverdueQuery>;
+
+export const OverdueMission = z.object({
+  id: z.number(),
+  titleEn: z.string(),
+  titleZh: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  reportDueOn: z.string(),
+  daysOverdue: z.number(),
+  personTimes: z.number(),
+});
+export type OverdueMission = z.infer<typeof OverdueMission>;
+
+export const MissionOverdueReports = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  units: z.array(
+    z.object({
+      unitId: z.number(),
+      code: z.string(),
+      nameEn: z.string(),
+      nameZh: z.string(),
+      nameFr: z.string().nullable(),
+      count: z.number(),
+      missions: z.array(OverdueMission),
+    }),
+  ),
+});
+export type MissionOverdueReports = z.infer<typeof MissionOverdueReports>;
