@@ -20,6 +20,7 @@ import { partnersRoutes } from './modules/agreements/partners.routes.ts';
 import { appointmentsRoutes } from './modules/appointments/appointments.routes.ts';
 import { expertsRoutes } from './modules/appointments/experts.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
+import { honoursRoutes } from './modules/honours/honours.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     appointmentsRoutes,
     expertsRoutes,
     conferencesRoutes,
+    honoursRoutes,
     settingsRoutes,
     auditRoutes,
     searchRoutes,

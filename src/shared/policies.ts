@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -30,6 +30,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   mission: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   appointment: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // Honours from abroad: the office records them, a unit records its own people's.
+  honour: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
   setting: { read: everyone, update: office },
   // Figures, fact sheets, dashboards; a coordinator's are their unit's.
@@ -37,7 +39,7 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report', 'honour'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {

@@ -15,6 +15,7 @@ export const FIGURE_KEYS = [
   'inbound.notableVisitors',
   'outbound.personTimesSince1954',
   'honours',
+  'honours.holders',
   'students.foreignSince1980',
   'students.foreignCountries',
   'students.byLevel',
@@ -44,6 +45,18 @@ export const FigureItem = z.object({
   nameZh: z.string().nullable(),
   /** A title or role as recorded ("President of the French Republic"). */
   title: z.string().nullable(),
+  /**
+   * Where a names figure groups its names (an honour and its holders, one item per holder): the
+   * group's key and kind, its name in each language, and who gave it.
+   */
+  group: z
+    .object({
+      key: z.string(),
+      kind: z.string(),
+      name: z.object({ en: z.string(), zh: z.string(), fr: z.string() }),
+      by: z.object({ en: z.string(), zh: z.string(), fr: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type FigureItem = z.infer<typeof FigureItem>;
 

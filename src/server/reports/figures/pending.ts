@@ -9,7 +9,6 @@ import { figure, type FigureContext } from './figure-context.ts';
  */
 const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: string }> = [
   { key: 'outbound.personTimesSince1954', counts: 'person_times', since: '1954-01-01' },
-  { key: 'honours', counts: 'names' },
   { key: 'students.foreignSince1980', counts: 'persons', since: '1980-01-01' },
   { key: 'students.foreignCountries', counts: 'countries', since: '1980-01-01' },
   { key: 'students.byLevel', counts: 'persons', since: '1980-01-01' },
