@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../test/harness.ts';
-import { agreementBody, appointmentBody, conferenceBody, institutionBody, personBody, visitBody } from '../test/factories.ts';
+import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
 import type { AgreementInput } from '../../shared/contracts/agreements.ts';
 import type { Figure, FigureKey, FigureSet } from '../../shared/contracts/reports.ts';
 import type { VisitInput } from '../../shared/contracts/visits.ts';
@@ -18,6 +18,8 @@ import type { VisitInput } from '../../shared/contracts/visits.ts';
  * - visits: Chirac and an aide, head of state, from 31 Dec 1999 to 2 Jan 2000 (A: two
  *   person-times in 1999, the year the stay started); an aide in 2024 (B); a request (A, never
  *   held); one in 1979 (A, before the count starts); and an aggregate of 40 in 1985 (B).
+ * - missions: two staff abroad in October 2024 (A), a request never approved (A), 30 staff in
+ *   1960 as an aggregate (B), 5 in 1953 (B, before the count starts).
  */
 const D = '2025-06-30';
 let t: TestServer;
@@ -84,6 +86,19 @@ beforeAll(async () => {
   await officer.post('/api/visits', visitBody(t.units.a, [aide], { startDate: '2025-01-10', endDate: '2025-01-11' }));
   const aggregate = await officer.post('/api/ledger/aggregates', { direction: 'inbound', who: 'visitor', count: 40, category: 'all_purposes', countryCode: 'US', startDate: '1985-01-01', endDate: '1985-12-31', sourceDocument: 'Yearbook 1985', unitId: t.units.b });
   expect(aggregate.statusCode, aggregate.body).toBe(201);
+
+  const [s1, s2] = [await person({ nationality: 'CN', unitId: t.units.a }), await person({ nationality: 'CN', unitId: t.units.a })];
+  let mission = (await officer.post('/api/missions', missionBody(t.units.a, [s1, s2], { startDate: '2024-10-08', endDate: '2024-10-12' }))).json();
+  for (const step of [{ to: 'approved', approvalDocumentNo: 'SJTUSM-2024-1' }, { to: 'travelled', on: '2024-10-08' }]) {
+    const response = await officer.post(`/api/missions/${mission.id}/transitions`, { ...step, version: mission.version });
+    expect(response.statusCode, response.body).toBe(200);
+    mission = response.json();
+  }
+  expect((await officer.post('/api/missions', missionBody(t.units.a, [s1], { startDate: '2025-01-10', endDate: '2025-01-11' }))).statusCode).toBe(201);
+  for (const [count, year] of [[30, 1960], [5, 1953]] as const) {
+    const outbound = await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count, category: 'all_purposes', startDate: `${year}-01-01`, endDate: `${year}-12-31`, sourceDocument: `Annual return ${year}`, unitId: t.units.b });
+    expect(outbound.statusCode, outbound.body).toBe(201);
+  }
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -117,6 +132,8 @@ describe('the figures', () => {
     expect(f['conferences.hosted']).toMatchObject({ value: 2, counts: 'records', to: D });
     expect(f['inbound.personTimesSince1980']).toMatchObject({ value: 43, counts: 'person_times', from: '1980-01-01', to: D });
     expect(f['inbound.notableVisitors'].value).toEqual(['Jacques Chirac']);
+    expect(f['outbound.personTimesSince1954']).toMatchObject({ value: 32, counts: 'person_times', from: '1954-01-01', to: D, filters: { who: 'staff' } });
+    expect((await figures(await t.as('viewer'), 'asOf=2024-10-07'))['outbound.personTimesSince1954'].value).toBe(30);
     expect(f['inbound.notableVisitors'].items![0]).toMatchObject({ nameEn: 'Jacques Chirac', nameZh: '希拉克', title: 'President of the French Republic' });
   });
 
@@ -129,7 +146,7 @@ describe('the figures', () => {
 
   it('gives null, never 0, for the modules not built yet, with no records', async () => {
     const f = await figures(await t.as('viewer'));
-    for (const key of ['outbound.personTimesSince1954', 'students.foreignSince1980', 'students.foreignCountries', 'students.byLevel', 'programme.residencyPlaced', 'programme.residencyShare', 'exchange.studentsPerYear', 'exchange.universities', 'exchange.countries'] as const)
+    for (const key of ['outbound.personTimesSince1954', 'honours', 'students.foreignSince1980', 'students.foreignCountries', 'students.byLevel', 'programme.residencyPlaced', 'programme.residencyShare', 'exchange.studentsPerYear', 'exchange.universities', 'exchange.countries'] as const)
       expect(f[key], key).toMatchObject({ value: null, records: null });
   });
 
@@ -149,12 +166,14 @@ describe('the figures', () => {
     expect(a['experts.engaged'].value).toBe(1);
     expect(a['conferences.hosted'].value).toBe(1);
     expect(a['inbound.personTimesSince1980'].value).toBe(2);
+    expect(a['outbound.personTimesSince1954'].value).toBe(2);
     expect(a['inbound.notableVisitors'].value).toEqual(['Jacques Chirac']);
     expect(a['partners.universities'].filters).toEqual({ unitId: t.units.a });
     // Asking for unit B does not take coordinator A out of their unit.
     expect((await figures(await t.as('coordinatorA'), `asOf=${D}&unitId=${t.units.b}`))['inbound.personTimesSince1980'].value).toBe(2);
     const b = await figures(officer, `asOf=${D}&unitId=${t.units.b}`);
     expect(b['inbound.personTimesSince1980'].value).toBe(41);
+    expect(b['outbound.personTimesSince1954'].value).toBe(30);
     expect(b['conferences.hosted'].value).toBe(1);
     expect(b['inbound.notableVisitors'].value).toEqual([]);
   });
@@ -176,6 +195,8 @@ describe('the figures', () => {
       expect((await followed('conferences.hosted')).total).toBe(f['conferences.hosted'].value);
       const ledger = await followed('inbound.personTimesSince1980');
       expect(ledger.items.reduce((sum, row) => sum + (row.count as number), 0)).toBe(f['inbound.personTimesSince1980'].value);
+      const outbound = await followed('outbound.personTimesSince1954');
+      expect(outbound.items.reduce((sum, row) => sum + (row.count as number), 0)).toBe(f['outbound.personTimesSince1954'].value);
       expect((await followed('inbound.notableVisitors')).total).toBe((f['inbound.notableVisitors'].value as string[]).length);
       // The page takes the same query as the API (the organizations page reads the date alone).
       for (const figure of Object.values(f))
@@ -194,7 +215,7 @@ describe('the fact sheet', () => {
 
   it('gives the flat figures of the issue as JSON, null for the modules not landed', async () => {
     const body = (await sheet('format=json')).json();
-    expect(body.figures).toMatchObject({ 'partners.universities': 4, 'partners.countriesAndRegions': 3, 'experts.engaged': 2, 'conferences.hosted': 2, 'inbound.personTimesSince1980': 43, 'outbound.personTimesSince1954': null, 'students.byLevel': null });
+    expect(body.figures).toMatchObject({ 'partners.universities': 4, 'partners.countriesAndRegions': 3, 'experts.engaged': 2, 'conferences.hosted': 2, 'inbound.personTimesSince1980': 43, 'outbound.personTimesSince1954': 32, 'students.byLevel': null });
   });
 
   it('writes the figures in English, Chinese and French, and says what is not available yet', async () => {
@@ -205,17 +226,19 @@ describe('the fact sheet', () => {
     expect(en).toContain('[about 40 (person-times)](/ledger?direction=inbound&from=1980-01-01&to=2025-06-30)');
     expect(en).toContain('President of the French Republic Jacques Chirac (希拉克)');
     expect(en).toContain('World Health Organization');
-    expect(en).toContain('sent abroad since 1954 is not available yet');
+    expect(en).toContain('[about 30 (person-times)](/ledger?direction=outbound&who=staff&from=1954-01-01&to=2025-06-30) experts and professionals abroad');
     expect(en).not.toMatch(/\b0 (foreign students|students)/);
     const zh = (await sheet('format=md&lang=zh')).body;
     expect(zh).toContain('4所大学');
     expect(zh).toContain('约40人次');
+    expect(zh).toContain('学校共派出专家和专业人员[约30人次]');
     expect(zh).toContain('希拉克（Jacques Chirac）');
     expect(zh).toContain('世界卫生组织');
     expect(zh).toContain('暂无数据');
     const fr = (await sheet('format=md&lang=fr')).body;
     expect(fr).toContain('4 universités');
     expect(fr).toContain('environ 40 (personnes-fois)');
+    expect(fr).toContain('[environ 30 (personnes-fois)]');
     expect(fr).toContain('pas encore disponible');
   });
 
@@ -246,9 +269,10 @@ describe('the year in review and the breakdowns', () => {
     expect(review.period).toMatchObject({ from: '1999-09-01', to: '2000-08-31' });
     const byKey = Object.fromEntries(review.figures.map((f: { key: string }) => [f.key, f]));
     expect(byKey['inbound.personTimes']).toMatchObject({ value: 2, previous: 0, change: 2 });
-    expect(byKey['outbound.personTimes']).toMatchObject({ value: null, change: null, records: null });
+    expect(byKey['outbound.personTimes']).toMatchObject({ value: 0, previous: 0, change: 0 });
     const y2024 = Object.fromEntries((await officer.get('/api/reports/year-in-review?year=2024&format=json')).json().figures.map((f: { key: string }) => [f.key, f]));
     // 1 March 2025 and 5 July 2025 (held, after the fact sheet's date but within the year); the year before, May 2024.
+    expect(y2024['outbound.personTimes']).toMatchObject({ value: 2, previous: 0, change: 2, records: { api: '/api/ledger?direction=outbound&who=staff&from=2024-09-01&to=2025-08-31' } });
     expect(y2024['conferences.held']).toMatchObject({ value: 2, previous: 1, change: 1 });
     // U4's agreement expired on 30 June 2025, before the year's end.
     expect(y2024['partners.universities']).toMatchObject({ value: 3, previous: 4, change: -1 });

@@ -2,13 +2,13 @@ import type { Figure, FigureKey, FigureUnit } from '../../../shared/contracts/re
 import { figure, type FigureContext } from './figure-context.ts';
 
 /**
- * The figures whose module has not landed yet (missions, honours, students, the joint
+ * The figures whose module has not landed yet (honours, students, the joint
  * programme, exchanges), with what each will count and over which period. Their value is null,
  * never 0: "not available yet" is not "none". A module that lands replaces its rows here with
  * a file of its own.
  */
 const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: string }> = [
-  { key: 'outbound.personTimesSince1954', counts: 'person_times', since: '1954-01-01' },
+  { key: 'honours', counts: 'names' },
   { key: 'students.foreignSince1980', counts: 'persons', since: '1980-01-01' },
   { key: 'students.foreignCountries', counts: 'countries', since: '1980-01-01' },
   { key: 'students.byLevel', counts: 'persons', since: '1980-01-01' },

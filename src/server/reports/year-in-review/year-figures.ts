@@ -41,8 +41,8 @@ async function valuesOf(ctx: FigureContext, from: string, to: string): Promise<R
   const partners = await getPartnerFigures({ actor: reader, asOf: to }, db);
   return {
     'inbound.personTimes': await personTimes(db, { direction: 'inbound', from, to, ...unit }),
-    // Missions have not landed: outbound person-times are not available yet, as on the fact sheet.
-    'outbound.personTimes': null,
+    // Staff sent abroad, as on the fact sheet (students abroad are exchanges, not missions).
+    'outbound.personTimes': await personTimes(db, { direction: 'outbound', who: 'staff', from, to, ...unit }),
     'conferences.held': await countConferencesHosted({ actor: reader, from, to }, db),
     'agreements.signed': await countAgreementsSigned({ actor: reader, from, to }, db),
     'experts.appointed': await countExpertsAppointed({ actor: reader, from, to }, db),
@@ -58,6 +58,8 @@ function recordsOf(ctx: FigureContext, key: YearFigureKey, from: string, to: str
   switch (key) {
     case 'inbound.personTimes':
       return recordsAt('/api/ledger', '/ledger', { direction: 'inbound', from, to });
+    case 'outbound.personTimes':
+      return recordsAt('/api/ledger', '/ledger', { direction: 'outbound', who: 'staff', from, to });
     case 'conferences.held':
       return recordsAt('/api/conferences', '/conferences', { counted: 'true', from, to, hostUnitId: unit });
     case 'experts.appointed':
