@@ -21,6 +21,7 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.t
 import { expertsRoutes } from './modules/appointments/experts.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { honoursRoutes } from './modules/honours/honours.routes.ts';
+import { honoursRoutes } from './modules/honours/honours.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     appointmentsRoutes,
     expertsRoutes,
     conferencesRoutes,
+    honoursRoutes,
     honoursRoutes,
     settingsRoutes,
     auditRoutes,

@@ -146,7 +146,7 @@ describe('the figures', () => {
 
   it('gives null, never 0, for the modules not built yet, with no records', async () => {
     const f = await figures(await t.as('viewer'));
-    for (const key of ['outbound.personTimesSince1954', 'honours', 'students.foreignSince1980', 'students.foreignCountries', 'students.byLevel', 'programme.residencyPlaced', 'programme.residencyShare', 'exchange.studentsPerYear', 'exchange.universities', 'exchange.countries'] as const)
+    for (const key of ['outbound.personTimesSince1954', 'students.foreignSince1980', 'students.foreignCountries', 'students.byLevel', 'programme.residencyPlaced', 'programme.residencyShare', 'exchange.studentsPerYear', 'exchange.universities', 'exchange.countries'] as const)
       expect(f[key], key).toMatchObject({ value: null, records: null });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutText, aboutValue, formatCount, joinList, percentText } from './wording.rules.ts';
+import { aboutText, aboutValue, formatCount, joinList, manyText, percentText } from './wording.rules.ts';
 
 describe('the seed\u2019s "about" rounding', () => {
   it('rounds as the seed does', () => {
@@ -27,5 +27,11 @@ describe('the seed\u2019s "about" rounding', () => {
     expect(joinList(['A', 'B', 'C'], 'en')).toBe('A, B and C');
     expect(joinList(['甲', '乙', '丙'], 'zh')).toBe('甲、乙和丙');
     expect(joinList(['A', 'B'], 'fr')).toBe('A et B');
+  });
+
+  it('says "dozens" from two dozen to 99, the number below, and more above', () => {
+    expect([23, 24, 99, 100, 199, 200].map((n) => manyText(n, 'en'))).toEqual(['23', 'dozens of', 'dozens of', 'over a hundred', 'over a hundred', 'hundreds of']);
+    expect([5, 48].map((n) => manyText(n, 'zh'))).toEqual(['5位', '数十位']);
+    expect([5, 48, 150].map((n) => manyText(n, 'fr'))).toEqual(['5', 'des dizaines de', 'plus d’une centaine de']);
   });
 });

@@ -38,6 +38,18 @@ export function percentText(share: number, lang: Locale): string {
   return lang === 'fr' ? `${p}\u00a0%` : `${p}%`;
 }
 
+/**
+ * How many people, as the seed says it when it gives no number ("dozens of professors"): the
+ * number itself below 24 (two dozen), "dozens of" up to 99, "over a hundred" up to 199, "hundreds
+ * of" from 200. English and French put it before the noun; Chinese with its measure word 位.
+ */
+export function manyText(n: number, lang: Locale): string {
+  const exact = formatCount(n, lang);
+  if (lang === 'zh') return n < 24 ? `${exact}位` : n < 100 ? '数十位' : n < 200 ? '一百多位' : '数百位';
+  if (lang === 'fr') return n < 24 ? exact : n < 100 ? 'des dizaines de' : n < 200 ? 'plus d’une centaine de' : 'des centaines de';
+  return n < 24 ? exact : n < 100 ? 'dozens of' : n < 200 ? 'over a hundred' : 'hundreds of';
+}
+
 /** A list as the language joins it: "A, B and C", "A、B和C", "A, B et C". */
 export function joinList(items: string[], lang: Locale): string {
   if (items.length <= 1) return items.join('');

@@ -16,6 +16,7 @@ export const FIGURE_KEYS = [
   'outbound.personTimesSince1954',
   'honours',
   'honours.holders',
+  'honours.holders',
   'students.foreignSince1980',
   'students.foreignCountries',
   'students.byLevel',

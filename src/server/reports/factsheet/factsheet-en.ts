@@ -1,4 +1,5 @@
 import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
+import { honoursParagraph } from './honours-paragraph.ts';
 import { joinList, percentText } from '../wording.rules.ts';
 
 const NA = 'not available yet';
@@ -34,10 +35,10 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
     : [`The number of visitors received since 1980 is ${NA}.`];
 
   const outbound = p.about('outbound.personTimesSince1954', (n) => `${n} (person-times)`);
-  const honours = p.names('honours', (i) => bothScripts(i, 'en'));
+  const honours = honoursParagraph(input);
   const fourth = s(
     ...(outbound ? ['Since 1954, the school has sent ', outbound, ' experts and professionals abroad for international academic conferences, friendly visits, tours of investigation, advanced studies, lectures and joint research. '] : [`The number of experts and professionals sent abroad since 1954 is ${NA}. `]),
-    ...(honours ? ['Its professors and experts have received honorary titles and international awards: ', honours, '.'] : [`The honours its professors have received from abroad are ${NA}.`]),
+    ...(honours ?? [`The honours its professors have received from abroad are ${NA}.`]),
   );
 
   const students = p.exact('students.foreignSince1980', (n) => `${n} foreign students`);

@@ -1,4 +1,5 @@
 import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
+import { honoursParagraph } from './honours-paragraph.ts';
 import { joinList, percentText } from '../wording.rules.ts';
 
 const NA = 'pas encore disponible';
@@ -34,10 +35,10 @@ export function factSheetFr(input: FactSheetInput): ReportDocument {
     : [`Le nombre de visiteurs reçus depuis 1980 n’est ${NA}.`];
 
   const outbound = p.about('outbound.personTimesSince1954', (n) => `${n} (personnes-fois)`);
-  const honours = p.names('honours', (i) => bothScripts(i, 'fr'));
+  const honours = honoursParagraph(input);
   const fourth = s(
     ...(outbound ? ['Depuis 1954, l’école a envoyé à l’étranger ', outbound, ' experts et professionnels pour des conférences, des visites d’amitié, des voyages d’étude, des formations, des cours et des recherches conjointes. '] : [`Le nombre d’experts et de professionnels envoyés à l’étranger depuis 1954 n’est ${NA}. `]),
-    ...(honours ? ['Ses professeurs ont reçu des distinctions internationales : ', honours, '.'] : [`Les distinctions reçues de l’étranger ne sont ${NA.replace('disponible', 'disponibles')}.`]),
+    ...(honours ?? [`Les distinctions reçues de l’étranger ne sont ${NA.replace('disponible', 'disponibles')}.`]),
   );
 
   const students = p.exact('students.foreignSince1980', (n) => `${n} étudiants étrangers`);

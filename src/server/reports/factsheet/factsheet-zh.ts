@@ -1,4 +1,5 @@
 import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
+import { honoursParagraph } from './honours-paragraph.ts';
 import { percentText } from '../wording.rules.ts';
 
 const NA = '暂无数据（该模块尚未上线）';
@@ -33,10 +34,10 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
     : [`1980年以来接待来访人次：${NA}。`];
 
   const outbound = p.about('outbound.personTimesSince1954', (n) => `${n}人次`);
-  const honours = p.names('honours', (i) => bothScripts(i, 'zh'));
+  const honours = honoursParagraph(input);
   const fourth = s(
     ...(outbound ? ['1954年以来，学校共派出专家和专业人员', outbound, '出国参加国际学术会议、友好访问、考察、进修、讲学和合作研究。'] : [`1954年以来出国人次：${NA}。`]),
-    ...(honours ? ['教授和专家获得国外荣誉称号和国际奖项：', honours, '。'] : [`获得国外荣誉：${NA}。`]),
+    ...(honours ?? [`获得国外荣誉：${NA}。`]),
   );
 
   const students = p.exact('students.foreignSince1980', (n) => `${n}名外国留学生`);

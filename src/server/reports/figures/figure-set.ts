@@ -5,6 +5,7 @@ import { FIGURE_KEYS, type Figure, type FigureKey, type FigureSet } from '../../
 import { conferenceFigures } from './conferences.ts';
 import { expertFigures } from './experts.ts';
 import { figureContext } from './figure-context.ts';
+import { honourFigures } from './honours.ts';
 import { inboundFigures } from './inbound.ts';
 import { outboundFigures } from './outbound.ts';
 import { partnerFigures } from './partners.ts';
@@ -24,6 +25,7 @@ export async function computeFigureSet(options: { actor: Actor; asOf?: string; u
     ...(await expertFigures(ctx)),
     ...(await conferenceFigures(ctx)),
     ...(await inboundFigures(ctx)),
+    ...(await honourFigures(ctx)),
     ...(await outboundFigures(ctx)),
     ...pendingFigures(ctx),
   ];

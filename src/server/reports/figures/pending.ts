@@ -8,7 +8,6 @@ import { figure, type FigureContext } from './figure-context.ts';
  * a file of its own.
  */
 const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: string }> = [
-  { key: 'honours', counts: 'names' },
   { key: 'students.foreignSince1980', counts: 'persons', since: '1980-01-01' },
   { key: 'students.foreignCountries', counts: 'countries', since: '1980-01-01' },
   { key: 'students.byLevel', counts: 'persons', since: '1980-01-01' },

@@ -12,6 +12,7 @@ export const REPORTS = {
   'figure.inbound.notableVisitors': ['Notable visitors', '重要来宾', 'Visiteurs de marque'],
   'figure.outbound.personTimesSince1954': ['Staff sent abroad since 1954', '1954 年以来派出人员', 'Personnels envoyés à l’étranger depuis 1954'],
   'figure.honours': ['Honours from abroad', '获得的国外荣誉', 'Distinctions reçues de l’étranger'],
+  'figure.honours.holders': ['Staff honoured from abroad', '获得国外荣誉的专家教授', 'Personnels distingués à l’étranger'],
   'figure.students.foreignSince1980': ['Foreign students since 1980', '1980 年以来招收外国留学生', 'Étudiants étrangers depuis 1980'],
   'figure.students.foreignCountries': ['Foreign students’ countries', '留学生来源国', 'Pays des étudiants étrangers'],
   'figure.students.byLevel': ['Foreign students by level', '留学生学历层次', 'Étudiants étrangers par niveau'],

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { App, ServerContext } from '../../http/context.ts';
+import { policy } from '../../http/context.ts';
+import { requestLocale } from '../../http/locale.ts';
+import { sendTable } from '../../http/table-export.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
+import { HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { unitNames } from '../units/units.service.ts';
+import { listHonours } from './honours.repo.ts';
+import { honoursTable } from './honours.presenter.ts';
+import { createHonour, deleteHonour, exportHonours, getHonour, getPersonHonours, updateHonour } from './honours.service.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+
+/** Honours from abroad received by our people: the list (and its export), one honour, a person's honours. */
+export function honoursRoutes(app: App, { db }: ServerContext): void {
+  const tags = ['honours'];
+
+  app.get('/api/honours', { config: policy('honour', 'read'), schema: { tags, querystring: HonourQuery } }, async (request, reply) => {
+    const { format, ...query } = request.query;
+    if (format === 'json') {
+      const { rows, total } = await listHonours(db, scopeOf(request.actor!), query);
+      return { items: rows, total, page: query.page, pageSize: query.pageSize };
+    }
+    const { page: _p, pageSize: _s, ...filters } = query;
+    const items = await exportHonours({ actor: request.actor!, query: filters }, db);
+    const locale = requestLocale(request);
+    return sendTable(reply, honoursTable(items, await unitNames(db, locale), locale, `honours-${query.asOf ?? officeToday()}`), format);
+  });
+
+  app.get('/api/honours/:id', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getHonour({ actor: request.actor!, id: request.params.id }, db),
+  );
+
+  app.post('/api/honours', { config: policy('honour', 'create'), schema: { tags, body: HonourInput } }, async (request, reply) =>
+    reply.status(201).send(await createHonour({ actor: request.actor!, input: request.body }, db)),
+  );
+
+  app.patch('/api/honours/:id', { config: policy('honour', 'update'), schema: { tags, params: IdParams, body: HonourUpdate } }, async (request) =>
+    updateHonour({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+  );
+
+  app.delete('/api/honours/:id', { config: policy('honour', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
+    await deleteHonour({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/people/:id/honours', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
+    getPersonHonours({ actor: request.actor!, personId: request.params.id }, db),
+  );
+}
