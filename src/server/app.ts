@@ -21,7 +21,6 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.t
 import { expertsRoutes } from './modules/appointments/experts.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { honoursRoutes } from './modules/honours/honours.routes.ts';
-import { honoursRoutes } from './modules/honours/honours.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -131,7 +130,6 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     appointmentsRoutes,
     expertsRoutes,
     conferencesRoutes,
-    honoursRoutes,
     honoursRoutes,
     settingsRoutes,
     auditRoutes,

@@ -32,8 +32,6 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // Honours from abroad: the office records them, a unit records its own people's.
   honour: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
-  // Honours from abroad: the office records them, a unit records its own people's.
-  honour: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
   setting: { read: everyone, update: office },
   // Figures, fact sheets, dashboards; a coordinator's are their unit's.

@@ -123,12 +123,6 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/honours/:id': OFFICE_AND_UNITS,
   'DELETE /api/honours/:id': OFFICE_AND_UNITS,
   'GET /api/people/:id/honours': SIGNED_IN,
-  'GET /api/honours': SIGNED_IN,
-  'GET /api/honours/:id': SIGNED_IN,
-  'POST /api/honours': OFFICE_AND_UNITS,
-  'PATCH /api/honours/:id': OFFICE_AND_UNITS,
-  'DELETE /api/honours/:id': OFFICE_AND_UNITS,
-  'GET /api/people/:id/honours': SIGNED_IN,
   'GET /api/settings': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
 };
@@ -157,8 +151,6 @@ beforeAll(async () => {
   ids.conferences = (await officer.post('/api/conferences', { titleEn: 'Matrix conference', titleZh: '矩阵会议', startDate: '2024-03-01', endDate: '2024-03-02', hostUnitId: t.units.a })).json().id;
   // Sent by unit A, so that coordinator A reads it too.
   ids.missions = (await officer.post('/api/missions', { titleEn: 'Matrix mission', unitId: t.units.a, purpose: 'conference', startDate: '2024-01-01', endDate: '2024-01-02', destinations: [{ countryCode: 'FR' }], members: [{ personId: ids.people }] })).json().id;
-  // An honour of unit A's person, so that coordinator A reads it too.
-  ids.honours = (await officer.post('/api/honours', { personId: ids.people, kind: 'prize', nameEn: 'Matrix Prize', conferredOn: '2024-01-01' })).json().id;
   // An honour of unit A's person, so that coordinator A reads it too.
   ids.honours = (await officer.post('/api/honours', { personId: ids.people, kind: 'prize', nameEn: 'Matrix Prize', conferredOn: '2024-01-01' })).json().id;
   ids.units = t.units.a;

@@ -16,7 +16,6 @@ export const FIGURE_KEYS = [
   'outbound.personTimesSince1954',
   'honours',
   'honours.holders',
-  'honours.holders',
   'students.foreignSince1980',
   'students.foreignCountries',
   'students.byLevel',

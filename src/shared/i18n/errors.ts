@@ -74,7 +74,6 @@ export const FIELD_REASONS: Catalogue = {
   invalid_email: { en: 'is not a valid email address', zh: '不是有效的邮箱地址', fr: "n'est pas une adresse e-mail valide" },
   end_before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },
   date_not_at_precision: { en: 'must be the first day of its month (or of its year) when only the month (or the year) is known', zh: '仅知月份（或年份）时，应为该月（或该年）的第一天', fr: "doit être le premier jour du mois (ou de l'année) quand seul le mois (ou l'année) est connu" },
-  date_not_at_precision: { en: 'must be the first day of its month (or of its year) when only the month (or the year) is known', zh: '仅知月份（或年份）时，应为该月（或该年）的第一天', fr: "doit être le premier jour du mois (ou de l'année) quand seul le mois (ou l'année) est connu" },
   coordinator_needs_unit: { en: 'is required for a coordinator, and only for one', zh: '协调员必须指定单位，其他角色不得指定', fr: 'est obligatoire pour un coordinateur, et seulement pour lui' },
   unknown_reference: { en: 'refers to a record that does not exist', zh: '引用的记录不存在', fr: "fait référence à un enregistrement inexistant" },
   duplicate: { en: 'is already used by another record', zh: '已被其他记录使用', fr: 'est déjà utilisé par un autre enregistrement' },
