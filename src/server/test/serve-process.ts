@@ -4,10 +4,18 @@ import { createServer } from 'node:net';
 /** A running `interchange serve` process, as a user starts it. */
 export interface ServeProcess {
   base: string;
+  /** The server's own process id (node running bin/interchange.js, no wrapper). */
+  pid: number;
   /** Everything it printed so far. */
   output(): string;
   /** SIGTERM, then its exit code. */
   stop(): Promise<number | null>;
+  /**
+   * Sends `signal` to the server, or with `ownProcessGroup` to its whole process group (the
+   * embedded database's process too, as a crash or an OOM kill of the service would), and
+   * resolves once the server has exited.
+   */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** A TCP port nothing listens on right now. */
@@ -22,14 +30,17 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `bin/interchange.js serve --no-build` with `env` on a free port and waits until it
- * says it is running (or fails with what it printed).
+ * says it is running (or fails with what it printed). With `ownProcessGroup` the server and
+ * the processes it starts form a group of their own, which `kill` can end at once.
  */
-export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServeProcess> {
+export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownProcessGroup?: boolean } = {}): Promise<ServeProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup === true,
   });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -46,7 +57,12 @@ export async function startServeProcess(env: NodeJS.ProcessEnv): Promise<ServePr
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(options.ownProcessGroup ? -child.pid! : child.pid!, signal);
+      await exited;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', (code) => resolve(code));

@@ -106,3 +106,46 @@ export async function openTestDatabase(): Promise<Db> {
   });
 }
 
+
+/**
+ * A fresh database for a real `interchange` process, ready and migrated: on the embedded
+ * engine the data folder `dataDir` seeded from the test image (creating a folder from
+ * nothing takes half a minute), on PostgreSQL a database cloned from the template.
+ * `prepare` runs on it first (users, units: no process holds it yet). Returns the
+ * DATABASE_URL to give the process ('' for the embedded engine) and how to drop it.
+ */
+export async function freshServeDatabase(dataDir: string, prepare: (db: Db) => Promise<void>): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  if (testEngine() === 'embedded') {
+    const engine = await startEmbeddedEngine({ dataDir: `${dataDir}/pglite`, loadImage: imagePath() });
+    const db = connectDb(engine.url, 'embedded', engine.stop);
+    try {
+      await prepare(db);
+    } finally {
+      await db.close();
+    }
+    return { databaseUrl: '', drop: async () => undefined };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `interchange_serve_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+  await admin.end();
+  const databaseUrl = withDatabase(url, name);
+  const db = connectDb(databaseUrl, 'postgresql');
+  try {
+    await prepare(db);
+  } finally {
+    await db.close();
+  }
+  return {
+    databaseUrl,
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
