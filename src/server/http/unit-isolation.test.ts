@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestServer, type Client, type TestServer } from '../test/harness.ts';
-import { agreementBody, appointmentBody, conferenceBody, institutionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
+import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { withRequiredQuery } from '../test/route-queries.ts';
 
 /**
@@ -75,6 +75,11 @@ async function makeUnitARecords(): Promise<void> {
   for (const step of [{ to: 'approved' }, { to: 'held', on: '2024-05-10' }]) {
     conference = await ok(officer.post(`/api/conferences/${conference.id}/transitions`, { ...step, version: conference.version }));
   }
+  let mission = await ok(officer.post('/api/missions', missionBody(t.units.a, [person.id], { titleEn: `${MARKER} mission`, notes: MARKER })));
+  for (const step of [{ to: 'approved', approvalDocumentNo: `${MARKER}-1` }, { to: 'travelled' }]) {
+    mission = await ok(officer.post(`/api/missions/${mission.id}/transitions`, { ...step, version: mission.version }));
+  }
+  await ok(officer.post('/api/honours', { personId: person.id, kind: 'prize', nameEn: `${MARKER} Prize`, conferredOn: '2023-06-01', notable: true }));
   await ok(officer.post('/api/ledger/aggregates', {
     direction: 'outbound', who: 'staff', count: 7, category: 'other', startDate: '1988-01-01', endDate: '1988-12-31', sourceDocument: MARKER, unitId: t.units.a,
   }));
@@ -101,6 +106,6 @@ describe("a coordinator and another unit's records", () => {
     // lists, search suggestions and the audit log.
     const ofA = await sweep(coordinatorA);
     const seenByA = [...ofA].filter(([, r]) => mentionsMarker(r.content)).map(([url]) => url.split('?')[0]);
-    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
+    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
   });
 });

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
+
+/**
+ * Two people editing the same record: whoever saves second gets 409 with the current record,
+ * and nothing is silently overwritten, for every PATCH route the server registers (a new one
+ * fails the coverage check until it is taught here). The race is real: both saves leave at
+ * once, and exactly one of them wins.
+ */
+interface Case {
+  /**
+   * Makes a fresh record and answers the URL to PATCH and its current version; `read` when the
+   * version belongs to a parent record (an attendee is part of its conference's list).
+   */
+  make(): Promise<{ url: string; version: number; read?: () => Promise<string> }>;
+  /** Two different edits of one field. */
+  edits: [Record<string, unknown>, Record<string, unknown>];
+  /** Only admins may make this edit: the two editors are two admin sessions. */
+  adminOnly?: boolean;
+}
+
+let t: TestServer;
+let officer: Client;
+let admin: Client;
+/** A second admin session, for the edits only admins may make. */
+let otherAdmin: Client;
+let partnerId = 0;
+let personId = 0;
+
+const created = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+  const r = await response;
+  expect(r.statusCode, r.body).toBeLessThan(300);
+  return r.json() as { id: number; version: number };
+};
+const top = (kind: string) => async (body: unknown) => {
+  const row = await created(officer.post(`/api/${kind}`, body));
+  return { url: `/api/${kind}/${row.id}`, version: row.version };
+};
+let serial = 0;
+/** How an edit reads in the record's JSON: `"field":value`. */
+const fragment = (edit: Record<string, unknown>) => Object.entries(edit).map(([field, value]) => `"${field}":${JSON.stringify(value)}`)[0]!;
+const twoValues = (field: string): Case['edits'] => [{ [field]: `First edit ${++serial}` }, { [field]: `Second edit ${serial}` }];
+
+const CASES: Record<string, () => Case> = {
+  'PATCH /api/institutions/:id': () => ({ make: () => top('institutions')(institutionBody()), edits: twoValues('city') }),
+  'PATCH /api/units/:id': () => ({ make: () => top('units')({ code: `U${++serial}`, kind: 'department', nameEn: 'Unit', nameZh: '单位', parentId: t.units.a }), edits: twoValues('nameEn') }),
+  'PATCH /api/people/:id': () => ({ make: () => top('people')(personBody({ unitId: t.units.a })), edits: twoValues('title') }),
+  'PATCH /api/users/:id': () => ({
+    make: async () => {
+      const row = await created(admin.post('/api/users', { email: `race${++serial}@test.interchange`, displayName: 'Race', role: 'viewer', password: 'a long enough password' }));
+      return { url: `/api/users/${row.id}`, version: row.version };
+    },
+    edits: twoValues('displayName'),
+    adminOnly: true,
+  }),
+  'PATCH /api/ledger/aggregates/:id': () => ({
+    make: () => top('ledger/aggregates')({ direction: 'inbound', who: 'staff', count: 4, category: 'other', startDate: '1985-01-01', endDate: '1985-12-31', sourceDocument: 'Yearbook 1985', unitId: t.units.a }),
+    edits: twoValues('sourceDocument'),
+  }),
+  'PATCH /api/agreements/:id': () => ({ make: () => top('agreements')(agreementBody([partnerId])), edits: twoValues('notes') }),
+  'PATCH /api/visits/:id': () => ({ make: () => top('visits')(visitBody(t.units.a, [personId])), edits: twoValues('notes') }),
+  'PATCH /api/missions/:id': () => ({ make: () => top('missions')(missionBody(t.units.a, [personId])), edits: twoValues('notes') }),
+  'PATCH /api/appointments/:id': () => ({ make: () => top('appointments')(appointmentBody(personId, t.units.a)), edits: twoValues('notes') }),
+  'PATCH /api/conferences/:id': () => ({ make: () => top('conferences')(conferenceBody(t.units.a)), edits: twoValues('venue') }),
+  'PATCH /api/honours/:id': () => ({ make: () => top('honours')({ personId, kind: 'prize', nameEn: `Race Prize ${++serial}`, conferredOn: '2020-01-01' }), edits: twoValues('citation') }),
+  'PATCH /api/conferences/:id/attendees/:attendeeId': () => ({
+    make: async () => {
+      const conference = await created(officer.post('/api/conferences', conferenceBody(t.units.a)));
+      const attendee = await created(officer.post(`/api/conferences/${conference.id}/attendees`, { fullName: 'Ada Race', version: conference.version }));
+      // The version is the conference's: the list of attendees is part of it.
+      const current = (await officer.get(`/api/conferences/${conference.id}`)).json() as { version: number };
+      const read = async () => (await officer.get(`/api/conferences/${conference.id}/attendees`)).body;
+      return { url: `/api/conferences/${conference.id}/attendees/${attendee.id}`, version: current.version, read };
+    },
+    edits: twoValues('institutionName'),
+  }),
+  'PATCH /api/people/:id/expert-documents/:documentId': () => ({
+    make: async () => {
+      const row = await created(officer.post(`/api/people/${personId}/expert-documents`, { kind: 'visa', expiresOn: '2030-01-01' }));
+      const read = async () => (await officer.get(`/api/people/${personId}/expert-documents`)).body;
+      return { url: `/api/people/${personId}/expert-documents/${row.id}`, version: row.version, read };
+    },
+    edits: twoValues('notes'),
+  }),
+  'PATCH /api/settings/:key': () => ({
+    make: async () => {
+      const settings = (await officer.get('/api/settings')).json() as Array<{ key: string; version: number }>;
+      const setting = settings.find((s) => s.key === 'conference.majorForeignParticipants')!;
+      const read = async () => (await officer.get('/api/settings')).body;
+      return { url: `/api/settings/${setting.key}`, version: setting.version, read };
+    },
+    edits: [{ value: 40 + (++serial % 5) }, { value: 60 + (serial % 5) }],
+  }),
+};
+
+beforeAll(async () => {
+  t = await startTestServer();
+  officer = await t.as('officer');
+  admin = await t.as('admin');
+  const { cookie, csrf } = await signInAs(t.app, emailOf('admin'));
+  otherAdmin = client(t.app, cookie, csrf);
+  partnerId = (await created(officer.post('/api/institutions', institutionBody()))).id;
+  personId = (await created(officer.post('/api/people', personBody({ unitId: t.units.a })))).id;
+});
+afterAll(async () => t?.close());
+
+describe('two people editing the same record', () => {
+  it('is taught for every PATCH route the server registers', () => {
+    const patches = t.routes.filter((r) => r.method === 'PATCH' && r.url !== '/api/auth/preferences').map((r) => `${r.method} ${r.url}`);
+    expect(patches.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [route, makeCase] of Object.entries(CASES)) {
+    it(`${route}: the second save gets 409 with the current record, the first edit stays`, async () => {
+      const { make, edits, adminOnly } = makeCase();
+      const [one, two] = adminOnly ? [admin, otherAdmin] : [officer, admin];
+      const { url, version, read } = await make();
+      const first = await one.patch(url, { ...edits[0], version });
+      expect(first.statusCode, first.body).toBe(200);
+      const second = await two.patch(url, { ...edits[1], version });
+      expect(second.statusCode, second.body).toBe(409);
+      const current = second.json().error.current;
+      expect(current.version).toBeGreaterThan(version);
+      const state = read ? await read() : JSON.stringify(current);
+      expect(state).toContain(fragment(edits[0]));
+      expect(state).not.toContain(fragment(edits[1]));
+    });
+
+    it(`${route}: of several saves sent at once on the same version, exactly one wins`, async () => {
+      const { make, edits, adminOnly } = makeCase();
+      const [one, two] = adminOnly ? [admin, otherAdmin] : [officer, admin];
+      const { url, version, read } = await make();
+      // Six saves alternate between the two edits; on PostgreSQL they run on separate connections.
+      const saves = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? two : one).patch(url, { ...edits[i % 2]!, version })));
+      const statuses = saves.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 200), statuses.join()).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409), statuses.join()).toHaveLength(5);
+      const won = edits[statuses.indexOf(200) % 2]!;
+      const lost = edits[(statuses.indexOf(200) + 1) % 2]!;
+      const state = read ? await read() : (await one.get(url)).body;
+      expect(state).toContain(fragment(won));
+      expect(state).not.toContain(fragment(lost));
+    });
+  }
+});
