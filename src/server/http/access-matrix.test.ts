@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
 import { multipartFile } from '../test/factories.ts';
+import { requiredQuery } from '../test/route-queries.ts';
 
 /**
  * Who may call each route, written by hand (not derived from the policies, so that a change
  * to a policy has to change this table too). Every route the server registers must be here.
  */
-type Caller = 'anonymous' | 'viewer' | 'leader' | 'coordinatorA' | 'officer' | 'admin' | 'token';
-const CALLERS: Caller[] = ['anonymous', 'viewer', 'leader', 'coordinatorA', 'officer', 'admin', 'token'];
+type Caller = 'anonymous' | 'viewer' | 'leader' | 'coordinatorA' | 'coordinatorB' | 'officer' | 'admin' | 'token';
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'leader', 'coordinatorA', 'coordinatorB', 'officer', 'admin', 'token'];
 const SIGNED_IN: Caller[] = ['viewer', 'leader', 'coordinatorA', 'officer', 'admin', 'token'];
 const OFFICE: Caller[] = ['officer', 'admin', 'token'];
 const OFFICE_AND_UNITS: Caller[] = [...OFFICE, 'coordinatorA'];
@@ -129,6 +130,9 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 
 let t: TestServer;
 const ids: Record<string, number> = {};
+/** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
+const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|ledger\/aggregates)\/:id/;
+
 let token = '';
 
 beforeAll(async () => {
@@ -193,7 +197,8 @@ describe('authorization matrix', () => {
   for (const [route, allowed] of Object.entries(MATRIX)) {
     it(route, async () => {
       const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
-      const target = concreteUrl(method, url) + (url === '/api/catalogue' ? '?q=paris' : url === '/api/search' ? '?q=matrix' : url === '/api/reports/breakdown' ? '?by=country' : url === '/api/reports/year-in-review' ? '?year=2024' : '');
+      const query = requiredQuery(url, 'matrix');
+      const target = concreteUrl(method, url) + (query ? `?${query}` : '');
       const results: Record<string, number> = {};
       for (const caller of CALLERS) {
         const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));
@@ -208,7 +213,13 @@ describe('authorization matrix', () => {
       if (url.startsWith('/api/auth/sign-out')) t.resetSessions();
       for (const caller of CALLERS) {
         const status = results[caller]!;
-        if (allowed === 'public' || allowed.includes(caller)) {
+        if (caller === 'coordinatorB' && allowed !== 'public' && allowed.includes('coordinatorA') && UNIT_A_RECORD.test(url)) {
+          // Coordinator B holds the same role as A, but these records are unit A's: not found, never served.
+          // A write may fail validation first (400); it must never reach the record (a 409 would).
+          if (method === 'GET') expect(status, `${caller} → ${status}`).toBe(404);
+          else expect([400, 404], `${caller} → ${status}`).toContain(status);
+          if (method === 'DELETE' && url.endsWith(':id')) expect(status, `${caller} → ${status}`).toBe(404);
+        } else if (allowed === 'public' || allowed.includes(caller) || (caller === 'coordinatorB' && allowed.includes('coordinatorA'))) {
           expect([401, 403], `${caller} → ${status}`).not.toContain(status);
           if (method === 'GET') expect(status, caller).toBe(200);
         } else expect(status, caller).toBe(caller === 'anonymous' ? 401 : 403);
