@@ -51,12 +51,12 @@ describe('signed documents', () => {
     expect(await documentCount()).toBe(before);
   });
 
-  it('refuses an oversized file with 400 and stores nothing', async () => {
+  it('refuses an oversized file with 413 naming the file and the limit, and stores nothing', async () => {
     const before = await documentCount();
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(AGREEMENT_DOCUMENT_MAX_BYTES, 0x20)]);
     const response = await upload('officer', 'huge.pdf', big, 'application/pdf');
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([expect.objectContaining({ field: 'file' })]);
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toMatchObject({ code: 'payload_too_large', fields: [{ field: 'file', message: 'file: is larger than 20 MB' }] });
     expect(await documentCount()).toBe(before);
   });
 

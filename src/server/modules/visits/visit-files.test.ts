@@ -50,11 +50,12 @@ describe('photos and signed minutes', () => {
     expect(await fileCount()).toBe(before);
   });
 
-  it('refuses an oversized file with 400 and stores nothing', async () => {
+  it('refuses an oversized file with 413 naming the file and the limit, and stores nothing', async () => {
     const before = await fileCount();
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(VISIT_FILE_MAX_BYTES, 0x20)]);
     const response = await upload('officer', 'huge.pdf', big, 'application/pdf');
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('payload_too_large');
     expect(response.json().error.fields).toEqual([{ field: 'file', message: 'file: is larger than 20 MB' }]);
     expect(await fileCount()).toBe(before);
   });
