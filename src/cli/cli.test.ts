@@ -110,12 +110,14 @@ describe('the interchange command', () => {
     expect(Math.round((f['experts.engaged'] as number) / 100) * 100).toBe(200);
     expect(Math.round((f['inbound.personTimesSince1980'] as number) / 10000) * 10000).toBe(50000);
     expect(f['inbound.notableVisitors']).toEqual(expect.arrayContaining([expect.stringContaining('Chirac'), expect.stringContaining('Clinton')]));
-    expect(f['honours']).toBeNull();
+    expect(f['honours']).toEqual(expect.arrayContaining([expect.stringMatching(/^Legion of Honour .*: Kuang An-kun, Wang Zhen-yi, Wang Yi-fei, Li Hong-wei, Chen Zhu$/)]));
+    expect(f['honours.holders']).toBeGreaterThanOrEqual(24);
     const en = spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'md', '--lang', 'en'], { env, encoding: 'utf8' });
     // Every figure is a link to its records: read the text without the links.
     const text = en.stdout.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     expect(text).toContain('63 universities from 19 countries and regions');
     expect(text).toContain('about 50,000');
+    expect(text).toContain('Dozens of professors and experts');
   }, 120_000);
 
   it('user add prints a generated password, or takes one on standard input, and names a bad field', async () => {

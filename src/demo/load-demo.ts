@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organization.ts';
 import { DEMO_CATALOGUE_PICKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-people.ts';
 import { loadDemoAgreements } from './demo-agreements.ts';
 import { loadDemoInbound } from './demo-inbound.ts';
+import { loadDemoHonours } from './demo-honours.ts';
 import { officeToday } from '../shared/calendar.ts';
 
 /** Whether the database holds no users yet: the first start on a new database. */
@@ -83,6 +84,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   }
   await loadDemoAgreements(db, today);
   await loadDemoInbound(db, cipher, today);
+  await loadDemoHonours(db, cipher, unitIds);
   return DEMO_ACCOUNTS;
 }
 

@@ -25,17 +25,20 @@ export function romanisedName(p: HonourHolder): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Who gave an honour, in each language, or null when not recorded. */
+/**
+ * Who gave an honour, in each language, or null when not recorded. The body as recorded (its
+ * name at the time: "Université Paris V") comes before the institution's names today
+ * (Université Paris Cité, which Paris V became part of); an institution alone gives its own names.
+ */
 export function awardedBy(h: Pick<Honour, 'awardingInstitution' | 'awardingBody'>): InEachLanguage | null {
+  if (h.awardingBody) return { en: h.awardingBody, zh: h.awardingBody, fr: h.awardingBody };
   const i = h.awardingInstitution;
-  if (i) return { en: i.nameEn, zh: i.nameZh ?? i.nameEn, fr: i.nameFr ?? i.nameEn };
-  return h.awardingBody ? { en: h.awardingBody, zh: h.awardingBody, fr: h.awardingBody } : null;
+  return i ? { en: i.nameEn, zh: i.nameZh ?? i.nameEn, fr: i.nameFr ?? i.nameEn } : null;
 }
 
 /** The same honour from the same body: its kind, its English name and its awarding body. */
 function groupKey(h: Honour): string {
-  const by = h.awardingInstitutionId !== null ? `i${h.awardingInstitutionId}` : `t${(h.awardingBody ?? '').trim().toLowerCase()}`;
-  return `${h.kind}|${h.nameEn.trim().toLowerCase()}|${by}`;
+  return `${h.kind}|${h.nameEn.trim().toLowerCase()}|i${h.awardingInstitutionId ?? ''}|t${(h.awardingBody ?? '').trim().toLowerCase()}`;
 }
 
 /**
