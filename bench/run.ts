@@ -1,15 +1,37 @@
 /**
  * `npm run bench`: speed measured as ratios against a baseline taken in the same run (these
  * machines are shared and noisy), on the embedded engine and, when BENCH_DATABASE_URL (or
- * TEST_DATABASE_URL) is set, on PostgreSQL. Writes bench/RESULTS.md.
+ * TEST_DATABASE_URL) is set, on PostgreSQL, then the load test (issue 6) on PostgreSQL.
+ * Writes bench/RESULTS.md. `npm run bench -- --only load` runs the load test alone (on
+ * BENCH_DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) and
+ * rewrites only its section; it exits 1 when the load test fails.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { prepareTestDatabases } from '../src/server/test/test-database.ts';
 import { startTestServer, type TestServer } from '../src/server/test/harness.ts';
 import { replaceLedgerRows, type LedgerEntry } from '../src/server/modules/ledger/ledger.write.ts';
 import { scaleOnEmbedded, scaleOnPostgres, type ScaleRow } from './scale-bench.ts';
 import { machine, serverVersion } from './machine.ts';
+import { loadSection, runLoadTest } from './load-test.ts';
+import { findSection, replaceSection } from './results-section.ts';
+
+const RESULTS = new URL('./RESULTS.md', import.meta.url);
+const LOAD_HEADING = '## Load';
+const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'load') {
+  console.error(`--only: "${only}" is not a part of the bench (load)`);
+  process.exit(2);
+}
+if (only === 'load') {
+  const result = await runLoadTest(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const section = loadSection(result);
+  writeFileSync(RESULTS, replaceSection(previousResults, LOAD_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(result.pass ? 0 : 1);
+}
 
 const RUNS = 40;
 
@@ -162,6 +184,9 @@ const lines = [
       ]
     : []),
 ];
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+// The load test needs PostgreSQL; without it the last measured Load section is kept as it was.
+const load = pgUrl && process.env.BENCH_LOAD !== '0' ? await runLoadTest(pgUrl) : null;
+lines.push(...(load ? loadSection(load) : (findSection(previousResults, LOAD_HEADING) ?? [])));
+writeFileSync(RESULTS, lines.join('\n'));
 console.log(lines.join('\n'));
-process.exit(0);
+process.exit(load && !load.pass ? 1 : 0);

@@ -1,0 +1,162 @@
+/**
+ * The load test's subject: a PostgreSQL database of its own with the demo at scale, and a real
+ * `interchange serve` process on it, whose resident memory can be read from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { freePort } from '../src/server/test/serve-process.ts';
+
+/** The secret personal data is encrypted with, the same for `demo load` and `serve`. */
+const SECRET = 'interchange-load-test-secret';
+
+export interface LoadDatabase {
+  url: string;
+  /** What was done to make it, for the results. */
+  log: string[];
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `interchange <args>` with `env` and resolves with what it printed, or rejects with it. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/interchange.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+      process.stderr.write(d);
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`interchange ${args.join(' ')} exited ${code}:\n${output}`))));
+  });
+}
+
+/**
+ * Drops and recreates `name`, then loads the demo and grows its ledger with `demo load --scale`
+ * (the command a user runs). With `reuse`, an existing database that already has the scaled
+ * ledger is kept as it is: for trying the harness again without the minutes of loading.
+ */
+export async function prepareLoadDatabase(adminUrl: string, name: string, scale: number, reuse: boolean): Promise<LoadDatabase> {
+  const url = databaseUrl(adminUrl, name);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  let reused = false;
+  try {
+    if (reuse && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) {
+      reused = (await contents(url).catch(() => null)) !== null;
+    }
+    if (!reused) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  const started = performance.now();
+  if (!reused) await runCli(['demo', 'load', '--scale', String(scale)], { ...process.env, DATABASE_URL: url, INTERCHANGE_SECRET: SECRET });
+  const seconds = (performance.now() - started) / 1000;
+  const c = await contents(url, !reused);
+  const what = `${n(c.ledger)} ledger rows, ${n(c.people)} people, ${n(c.visits)} visits, ${n(c.agreements)} agreements, ${n(c.audit)} audit rows`;
+  return {
+    url,
+    log: [
+      reused
+        ? `reused the database \`${name}\` left by an earlier run (BENCH_LOAD_REUSE=1): ${what}`
+        : `\`interchange demo load --scale ${scale}\` into a new database \`${name}\`: ${seconds.toFixed(0)} s (${what}), then VACUUM ANALYZE`,
+    ],
+  };
+}
+
+const n = (v: string | number) => Number(v).toLocaleString('en');
+
+/** What the database holds; throws when it has no scaled ledger. */
+async function contents(url: string, vacuum = false) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    if (vacuum) await db.query('VACUUM ANALYZE');
+    const { rows } = await db.query<{ ledger: string; scaleRows: string; people: string; visits: string; agreements: string; audit: string }>(
+      `SELECT (SELECT count(*) FROM ledger) AS ledger, (SELECT count(*) FROM ledger WHERE source_module = 'scale') AS "scaleRows",
+              (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM visits) AS visits,
+              (SELECT count(*) FROM agreements) AS agreements, (SELECT count(*) FROM audit_log) AS audit`,
+    );
+    const r = rows[0]!;
+    if (Number(r.scaleRows) === 0) throw new Error('no scaled ledger');
+    return r;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Drops the load test's database. */
+export async function dropLoadDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A running `interchange serve` on the load database. */
+export interface LoadServer {
+  base: string;
+  pid: number;
+  /** The process's resident set size now, in bytes (VmRSS). */
+  rss(): number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `interchange serve --no-build` as a deployment would (demo off, own secret), on 127.0.0.1. */
+export async function startLoadServer(url: string): Promise<LoadServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'interchange-load-'));
+  const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
+    env: { ...process.env, DATABASE_URL: url, INTERCHANGE_SECRET: SECRET, INTERCHANGE_DEMO: '0', INTERCHANGE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Interchange is running')) {
+        clearInterval(timer);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`interchange serve exited:\n${output}`));
+      }
+    }, 100);
+  });
+  const pid = child.pid!;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    pid,
+    rss: () => {
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+      return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
+    },
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,332 @@
+/**
+ * Issue 6, "Load": a real `interchange serve` on PostgreSQL with the demo at scale, driven by
+ * autocannon on 127.0.0.1 with a working day's mix (lists, record pages, the dashboard, searches,
+ * writes) on 50 connections for 30 s: once paced (each connection a request a second: the checked
+ * run) and once flat out (the capacity). It passes when nothing failed in either, the checked run's
+ * p99 is under 200 ms and the server's memory after both runs is flat against its memory after a
+ * warm-up of the same mix.
+ */
+import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon, { type Client, type Request, type Result } from 'autocannon';
+import { dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
+import { KINDS, WEIGHTS, mixRequests, sampleDatabase, seededRandom, targetMakers, type Credentials, type Kind } from './load-mix.ts';
+import { machine, serverVersion } from './machine.ts';
+
+export const LOAD = {
+  connections: 50,
+  seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30),
+  /** Requests a second each connection sends in the checked run (a person working very fast); 0: flat out. */
+  rate: Number(process.env.BENCH_LOAD_RATE ?? 1),
+  warmupSeconds: Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 20),
+  settleSeconds: 5,
+  scale: Number(process.env.BENCH_LOAD_SCALE ?? 20),
+  database: 'interchange_load',
+  p99LimitMs: 200,
+  /** Memory is flat when the RSS after the runs is at most this much above the RSS after the warm-up. */
+  rssGrowthLimit: 0.1,
+};
+
+export interface KindStats {
+  kind: Kind | 'all';
+  requests: number;
+  errors: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadResult {
+  machine: string;
+  /** `uptime`'s load averages before and after the measured runs. */
+  loadBefore: number[];
+  loadAfter: number[];
+  setup: string[];
+  /** The checked run: 50 connections, each sending LOAD.rate requests a second. */
+  paced: RunStats;
+  /** 50 connections flat out: the capacity, and the latency at saturation. */
+  flatOut: RunStats;
+  rssBefore: number;
+  rssAfter: number;
+  rssPeak: number;
+  checks: { name: string; ok: boolean; detail: string }[];
+  pass: boolean;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function statsOf(kind: Kind | 'all', times: number[], errors: number): KindStats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { kind, requests: times.length, errors, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+async function signIn(base: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** Signs the demo accounts in over HTTP and makes the officer an API token for the writes. */
+async function credentials(base: string): Promise<Credentials> {
+  const officer = await signIn(base, 'officer@demo.interchange', 'demo-officer-password');
+  const coordinator = await signIn(base, 'coordinator@demo.interchange', 'demo-coordinator-password');
+  const leader = await signIn(base, 'leader@demo.interchange', 'demo-leader-password');
+  const response = await fetch(`${base}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+    body: JSON.stringify({ name: `load test ${new Date().toISOString()}` }),
+  });
+  if (response.status !== 201) throw new Error(`API token: ${response.status} ${await response.text()}`);
+  const token = ((await response.json()) as { token: string }).token;
+  return { officer: officer.cookie, coordinator: coordinator.cookie, leader: leader.cookie, officerToken: `Bearer ${token}` };
+}
+
+interface Recorded {
+  times: Record<Kind, number[]>;
+  /** Response times by route (ids folded), to find what is slow. */
+  routes: Map<string, number[]>;
+  errors: Record<Kind, number>;
+  failures: Record<string, number>;
+  seconds: number;
+  completed: number;
+}
+
+/**
+ * One run of the mix on `LOAD.connections` connections for `seconds`. Flat out (`rate` 0) is one
+ * autocannon instance whose connections each send the next request as soon as the last is
+ * answered. Paced, each connection is its own instance sending `rate` requests a second, the
+ * connections' starts spread over the first second: autocannon paces a connection by whole
+ * seconds from its start, so 50 connections started together would all send in the same instant.
+ * Every response is filed under its kind and route, with its time.
+ */
+async function drive(base: string, requests: Request[], seconds: number, rate = 0): Promise<Recorded> {
+  const times = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
+  const errors = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const failures: Record<string, number> = {};
+  const routes = new Map<string, number[]>();
+  const samples: string[] = [];
+  const slots = requests.map((r) => ({
+    ...r,
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+      if ((status < 200 || status >= 300) && samples.length < 5) samples.push(`${String(context.kind)} ${status}: ${body.slice(0, 300)}`);
+    },
+  }));
+  const onResponse = (client: Client, status: number, _bytes: number, responseTime: number) => {
+    const kind = client.requestIterator.context.kind as Kind;
+    const route = String(client.requestIterator.context.route);
+    times[kind].push(responseTime);
+    const forRoute = routes.get(route) ?? [];
+    forRoute.push(responseTime);
+    routes.set(route, forRoute);
+    if (status < 200 || status >= 300) {
+      errors[kind] += 1;
+      failures[`${kind} ${status}`] = (failures[`${kind} ${status}`] ?? 0) + 1;
+    }
+  };
+  const start = (connections: number, options: { connectionRate?: number }) => {
+    const instance = autocannon({ url: base, connections, duration: seconds, pipelining: 1, timeout: 10, requests: slots, ...options });
+    instance.on('response', onResponse);
+    return instance;
+  };
+  const results: Result[] = rate
+    ? await Promise.all(
+        Array.from({ length: LOAD.connections }, async (_, i) => {
+          await sleep((i * 1000) / LOAD.connections);
+          return start(1, { connectionRate: rate });
+        }),
+      )
+    : [await start(LOAD.connections, {})];
+  const socketErrors = results.reduce((n, r) => n + r.errors, 0);
+  if (socketErrors) failures['socket errors and timeouts'] = socketErrors;
+  if (samples.length) console.error(`first failures:\n${samples.join('\n')}`);
+  const completed = KINDS.reduce((n, k) => n + times[k].length, 0);
+  return { times, routes, errors, failures, seconds: Math.max(...results.map((r) => r.duration)), completed };
+}
+
+/** A run's figures: by kind and overall, the slowest routes, what failed. */
+export interface RunStats {
+  seconds: number;
+  rps: number;
+  completed: number;
+  errors: number;
+  stats: KindStats[];
+  /** The routes with the highest p99 (at least 5 requests each). */
+  slowest: { route: string; requests: number; p50: number; p99: number }[];
+  /** Status codes other than 2xx, and socket errors and timeouts, by what they were. */
+  failures: Record<string, number>;
+  writes: number;
+}
+
+function summarize(run: Recorded): RunStats {
+  const all = KINDS.flatMap((k) => run.times[k]);
+  const errors = KINDS.reduce((n, k) => n + run.errors[k], 0) + (run.failures['socket errors and timeouts'] ?? 0);
+  const slowest = [...run.routes]
+    .filter(([, t]) => t.length >= 5)
+    .map(([route, t]) => {
+      const sorted = [...t].sort((a, b) => a - b);
+      return { route, requests: t.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    })
+    .sort((a, b) => b.p99 - a.p99)
+    .slice(0, 8);
+  return {
+    seconds: run.seconds,
+    rps: run.completed / run.seconds,
+    completed: run.completed,
+    errors,
+    stats: [...KINDS.map((k) => statsOf(k, run.times[k], run.errors[k])), statsOf('all', all, errors)],
+    slowest,
+    failures: run.failures,
+    writes: run.times.write.length,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const uptime = () => loadavg().map((v) => Number(v.toFixed(2)));
+
+/** Samples the server's RSS once a second while `work` runs; returns work's result and the peak. */
+async function watchingMemory<T>(server: LoadServer, work: Promise<T>): Promise<{ value: T; peak: number }> {
+  let peak = server.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, server.rss())), 1000);
+  try {
+    return { value: await work, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * The whole test: database, server, sign-in, warm-up, the checked run (paced), the capacity run
+ * (flat out), memory, verdicts. `adminUrl` is a PostgreSQL URL with the right to create databases.
+ */
+export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
+  const reuse = process.env.BENCH_LOAD_REUSE === '1';
+  const { url, log } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, reuse);
+  console.log(log.join('\n'));
+  const server = await startLoadServer(url);
+  try {
+    const samples = await sampleDatabase(url);
+    const creds = await credentials(server.base);
+    const runId = Date.now().toString(36);
+    const random = seededRandom(20261128);
+    const requests = mixRequests(targetMakers(samples, creds, random, runId), random);
+
+    console.log(`warm-up: ${LOAD.warmupSeconds} s, ${LOAD.connections} connections flat out`);
+    const warm = await drive(server.base, requests, LOAD.warmupSeconds);
+    const warmErrors = KINDS.reduce((n, k) => n + warm.errors[k], 0);
+    await sleep(LOAD.settleSeconds * 1000);
+    const rssBefore = server.rss();
+    const loadBefore = uptime();
+    console.log(`after warm-up (${warm.completed} requests, ${warmErrors} errors) and ${LOAD.settleSeconds} s: RSS ${mb(rssBefore)}, load ${loadBefore.join(' ')}`);
+
+    const paceLabel = LOAD.rate ? `each sending ${LOAD.rate} request${LOAD.rate === 1 ? '' : 's'} a second` : 'flat out';
+    console.log(`checked run: ${LOAD.seconds} s, ${LOAD.connections} connections ${paceLabel}`);
+    const first = await watchingMemory(server, drive(server.base, requests, LOAD.seconds, LOAD.rate));
+    const paced = summarize(first.value);
+    console.log(`  ${paced.rps.toFixed(0)} requests/s, p50 ${paced.stats.at(-1)!.p50.toFixed(1)} ms, p99 ${paced.stats.at(-1)!.p99.toFixed(1)} ms, ${paced.errors} errors`);
+    console.log(`capacity run: ${LOAD.seconds} s, ${LOAD.connections} connections flat out`);
+    const second = await watchingMemory(server, drive(server.base, requests, LOAD.seconds));
+    const flatOut = summarize(second.value);
+    console.log(`  ${flatOut.rps.toFixed(0)} requests/s, p50 ${flatOut.stats.at(-1)!.p50.toFixed(1)} ms, p99 ${flatOut.stats.at(-1)!.p99.toFixed(1)} ms, ${flatOut.errors} errors`);
+    const loadAfter = uptime();
+    await sleep(LOAD.settleSeconds * 1000);
+    const rssAfter = server.rss();
+    const peak = Math.max(first.peak, second.peak);
+
+    const growth = (rssAfter - rssBefore) / rssBefore;
+    const p99 = paced.stats.at(-1)!.p99;
+    const writeShare = paced.writes / paced.completed;
+    const checks = [
+      { name: 'no errors', ok: paced.errors + flatOut.errors === 0, detail: `${paced.errors} of ${paced.completed} in the checked run, ${flatOut.errors} of ${flatOut.completed} flat out (non-2xx, socket errors, timeouts)` },
+      { name: `p99 < ${LOAD.p99LimitMs} ms (checked run)`, ok: p99 < LOAD.p99LimitMs, detail: `p99 ${p99.toFixed(1)} ms` },
+      {
+        name: `memory flat (RSS after both runs ≤ ${(1 + LOAD.rssGrowthLimit).toFixed(2)} × after the warm-up)`,
+        ok: growth <= LOAD.rssGrowthLimit,
+        detail: `${mb(rssBefore)} → ${mb(rssAfter)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%), peak ${mb(peak)}`,
+      },
+      { name: 'writes 5–10% of requests (checked run)', ok: writeShare >= 0.05 && writeShare <= 0.1, detail: `${paced.writes} writes, ${(writeShare * 100).toFixed(1)}%` },
+    ];
+    const pgVersion = await serverVersion(adminUrl);
+    return {
+      machine: machine(pgVersion),
+      loadBefore,
+      loadAfter,
+      setup: [
+        ...log,
+        `the mix, drawn per request: ${KINDS.map((k) => `${k} ${WEIGHTS[k]}%`).join(', ')}`,
+        `warm-up ${LOAD.warmupSeconds} s flat out (${warm.completed} requests, ${warmErrors} errors), then ${LOAD.settleSeconds} s of rest, before the measured runs`,
+      ],
+      paced,
+      flatOut,
+      rssBefore,
+      rssAfter,
+      rssPeak: peak,
+      checks,
+      pass: checks.every((c) => c.ok),
+    };
+  } finally {
+    await server.stop();
+    if (!reuse) await dropLoadDatabase(adminUrl, LOAD.database);
+  }
+}
+
+const KIND_LABELS: Record<KindStats['kind'], string> = {
+  list: 'lists (visits, agreements, people, institutions, conferences, appointments, ledger pages; filters, sorts, pages)',
+  record: 'record pages (visit, agreement, person, institution, conference, appointment; history)',
+  dashboard: 'dashboard (figures, series, breakdowns, partners)',
+  search: 'search (Chinese simplified and traditional, pinyin, Latin)',
+  write: 'writes (POST /api/people, POST /api/visits, each unique)',
+  all: '**all**',
+};
+
+function runTable(run: RunStats): string[] {
+  const ms = (v: number) => v.toFixed(1);
+  return [
+    `${run.rps.toFixed(0)} requests per second (${run.completed.toLocaleString('en')} in ${run.seconds} s).`,
+    '',
+    '| what | requests | errors | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...run.stats.map((s) => `| ${KIND_LABELS[s.kind]} | ${s.requests.toLocaleString('en')} | ${s.errors} | ${ms(s.p50)} | ${ms(s.p90)} | ${ms(s.p99)} | ${ms(s.max)} |`),
+    '',
+    'Slowest routes (ids and numbers folded; at least 5 requests each):',
+    '',
+    '| route | requests | p50 (ms) | p99 (ms) |',
+    '|---|---:|---:|---:|',
+    ...run.slowest.map((s) => `| \`${s.route.replace(/\|/g, '\\|')}\` | ${s.requests} | ${ms(s.p50)} | ${ms(s.p99)} |`),
+    ...(Object.keys(run.failures).length ? ['', `Failures: ${Object.entries(run.failures).map(([k, v]) => `${k} × ${v}`).join(', ')}.`] : []),
+    '',
+  ];
+}
+
+/** The results as the "Load" section of bench/RESULTS.md (also printed). */
+export function loadSection(r: LoadResult): string[] {
+  const pace = LOAD.rate ? `each connection sending ${LOAD.rate} request${LOAD.rate === 1 ? '' : 's'} a second (${LOAD.rate * LOAD.connections} requests a second offered), their starts spread over the first second` : 'flat out';
+  return [
+    '## Load (issue 6)',
+    '',
+    `${r.pass ? '**PASS**' : '**FAIL**'}: \`npm run bench -- --only load\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${r.machine}.`,
+    `Load average (1, 5, 15 min) before the measured runs: ${r.loadBefore.join(', ')}; after: ${r.loadAfter.join(', ')} (2 cores, shared with other sessions; autocannon runs on the same cores as the server and PostgreSQL).`,
+    '',
+    ...r.setup.map((l) => `- ${l}`),
+    `- a real \`interchange serve\` process on 127.0.0.1 (demo off); the officer, the coordinator and the leader signed in over HTTP, writes with the officer's API token; autocannon ${LOAD.connections} connections, pipelining 1, ${LOAD.seconds} s a run`,
+    '',
+    `### Checked run: ${LOAD.connections} connections, ${pace}`,
+    '',
+    ...runTable(r.paced),
+    `### Capacity: ${LOAD.connections} connections flat out`,
+    '',
+    'Each connection sends its next request as soon as the last is answered, so the server is saturated and a request waits for the',
+    `others in flight: latency ≈ connections ÷ throughput (${LOAD.connections} ÷ ${r.flatOut.rps.toFixed(0)} per second ≈ ${((LOAD.connections / r.flatOut.rps) * 1000).toFixed(0)} ms). Errors are checked here too; latency is not.`,
+    '',
+    ...runTable(r.flatOut),
+    `Server memory (VmRSS of the serve process): ${(r.rssBefore / 2 ** 20).toFixed(0)} MB after the warm-up and ${LOAD.settleSeconds} s of rest, ${(r.rssAfter / 2 ** 20).toFixed(0)} MB after both runs and ${LOAD.settleSeconds} s of rest, ${(r.rssPeak / 2 ** 20).toFixed(0)} MB at most during them.`,
+    '',
+    'Checks:',
+    ...r.checks.map((c) => `- ${c.name}: ${c.detail}, ${c.ok ? 'met' : 'NOT met'};`),
+    '',
+  ];
+}
