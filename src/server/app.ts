@@ -26,6 +26,7 @@ import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { personRightsRoutes } from './modules/people/person-rights.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { authRoutes } from './modules/users/auth.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     institutionsRoutes,
     unitsRoutes,
     peopleRoutes,
+    personRightsRoutes,
     ledgerRoutes,
     agreementsRoutes,
     partnersRoutes,

@@ -1,6 +1,7 @@
 import type { Role } from './roles.ts';
 
-export type Action = 'read' | 'create' | 'update' | 'delete';
+/** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
 export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
@@ -17,7 +18,9 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   catalogue: { read: everyone },
   institution: { read: everyone, create: officeAndUnits, update: office, delete: office },
   unit: { read: everyone, create: office, update: office, delete: office },
-  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // Exporting what is held about a person: the office, and the coordinator of the person's unit (their unit's records only).
+  // Erasing one is the office's alone: it cannot be undone.
+  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits, export: officeAndUnits, erase: office },
   ledger: { read: everyone },
   aggregate: { read: everyone, create: office, update: office, delete: office },
   user: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },

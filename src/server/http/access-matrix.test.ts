@@ -45,6 +45,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/people': OFFICE_AND_UNITS,
   'PATCH /api/people/:id': OFFICE_AND_UNITS,
   'DELETE /api/people/:id': OFFICE_AND_UNITS,
+  'GET /api/people/:id/export': OFFICE_AND_UNITS,
+  'POST /api/people/:id/erase': OFFICE,
   'GET /api/ledger': SIGNED_IN,
   'GET /api/ledger/totals': SIGNED_IN,
   'GET /api/ledger/aggregates': SIGNED_IN,

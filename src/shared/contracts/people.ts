@@ -46,6 +46,8 @@ export const Person = z.object({
   /** Present only for roles that may see personal data. */
   birthDate: z.string().nullable().optional(),
   passportNumber: z.string().nullable().optional(),
+  /** When the person's personal data was erased (their person-times stay, anonymous); null if never. */
+  erasedAt: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -56,6 +56,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '仅可删除尚未审批的出访申请；请改为取消，以保留其记录。',
     fr: 'Seule une demande pas encore tranchée peut être supprimée ; annulez plutôt la mission, afin que son historique soit conservé.',
   },
+  person_erased: {
+    en: "This person's personal data has been erased: the record can no longer be changed or erased again.",
+    zh: '此人员的个人信息已被删除，该记录不能再修改或再次删除。',
+    fr: 'Les données personnelles de cette personne ont été effacées : la fiche ne peut plus être modifiée ni effacée de nouveau.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 

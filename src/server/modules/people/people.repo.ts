@@ -27,12 +27,13 @@ const COLUMNS = selectList({
   id: 'p.id',
   ...Object.fromEntries(Object.entries(WRITABLE).filter(([f]) => f !== 'searchText').map(([f, c]) => [f, `p.${c}`])),
   institutionName: '(SELECT i.name_en FROM institutions i WHERE i.id = p.institution_id)',
+  erasedAt: isoTimestamp('p.erased_at'),
   version: 'p.version',
   createdAt: isoTimestamp('p.created_at'),
   updatedAt: isoTimestamp('p.updated_at'),
 });
 
-export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName'>> & { searchText?: string };
+export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName' | 'erasedAt'>> & { searchText?: string };
 
 /** One person within `scope` (a coordinator's unit; null = any), or null. */
 export async function findPerson(db: Queryable, id: number, scope: number | null, lock = false): Promise<PersonRow | null> {

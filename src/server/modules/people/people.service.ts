@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, currentVersion, type FieldProblem } from '../../http/errors.ts';
+import { AppError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
@@ -60,7 +60,10 @@ export async function updatePerson(
   const { actor, id, cipher } = options;
   const { version, ...input } = options.input;
   return db.transaction(async (tx) => {
-    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
+    const found = await findPerson(tx, id, scopeOf(actor), true);
+    // An erased person stays erased: nobody writes their names back.
+    if (found?.erasedAt) throw new AppError('person_erased', 409);
+    const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     await checkWrite(tx, actor, input);
     const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
     const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });

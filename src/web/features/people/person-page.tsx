@@ -8,8 +8,10 @@ import { InboundRecordCard } from '../experts/inbound-record-card.tsx';
 import { peopleApi } from './api.ts';
 import { PersonDetails } from './person-details.tsx';
 import { PersonForm } from './person-form.tsx';
+import { ErasedBanner, PersonRightsActions } from './person-rights.tsx';
 import { personNames, toPersonFormValues, withoutPersonalData } from './person-values.ts';
 import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
+import { PersonHonoursCard } from '../honours/person-honours-card.tsx';
 
 const route = getRouteApi('/app/people/$id');
 
@@ -35,12 +37,21 @@ export function PersonPage() {
         return { title: primary, subtitle: [secondary, person.title, person.institutionName].filter(Boolean).join(' · ') };
       }}
       deleteConfirm={t('person.deleteConfirm')}
-      details={(person) => <PersonDetails person={person} personalData={personalData} />}
+      actions={(person) => <PersonRightsActions person={person} />}
+      // An erased person stays erased: the server refuses an edit (409 person_erased), so none is offered.
+      mayEdit={(person) => !person.erasedAt}
+      details={(person) => (
+        <>
+          <ErasedBanner person={person} />
+          <PersonDetails person={person} personalData={personalData} />
+        </>
+      )}
       editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={personalData} />}
       below={(person) => (
         <>
           <InboundRecordCard personId={person.id} />
           <PersonVisitsCard personId={person.id} />
+          <PersonHonoursCard personId={person.id} />
         </>
       )}
     />

@@ -28,4 +28,17 @@ export const PEOPLE = {
   'person.personalDataHint': ['Visible to administrators and international office officers only.', '仅系统管理员和国际交流处工作人员可见。', 'Visible uniquement par les administrateurs et les agents du bureau international.'],
   'person.institutionSearch': ['Type to search institutions', '输入以搜索机构', 'Tapez pour chercher un établissement'],
   'person.deleteConfirm': ['Delete this person?', '确定删除该人员？', 'Supprimer cette personne ?'],
+  'person.export': ['Export data (JSON)', '导出数据（JSON）', 'Exporter les données (JSON)'],
+  'person.erase': ['Erase personal data', '删除个人信息', 'Effacer les données personnelles'],
+  'person.eraseTitle': ["Erase this person's personal data?", '确定删除此人员的个人信息？', 'Effacer les données personnelles de cette personne ?'],
+  'person.eraseExplain': [
+    'Names, contact details, passport, birth date, notes and document numbers are removed everywhere, the history included. Nationality and unit stay, so that their person-times still count, anonymously. This cannot be undone.',
+    '姓名、联系方式、护照、出生日期、备注和证件号码将从所有地方删除，包括历史记录。国籍和所属单位保留，其人次仍以匿名方式计入统计。此操作不可撤销。',
+    'Noms, coordonnées, passeport, date de naissance, notes et numéros de documents sont effacés partout, historique compris. La nationalité et l’unité restent, pour que ses personnes-fois comptent encore, anonymement. C’est irréversible.',
+  ],
+  'person.eraseReason': ['Reason (the request this answers; no names)', '原因（所依据的申请；请勿填写姓名）', 'Motif (la demande à laquelle on répond ; sans nom)'],
+  'person.eraseReasonRequired': ['Give the reason.', '请填写原因。', 'Indiquez le motif.'],
+  'person.eraseConfirm': ['Erase', '删除', 'Effacer'],
+  'person.erasedDone': ['Personal data erased.', '个人信息已删除。', 'Données personnelles effacées.'],
+  'person.erased': ['Personal data erased on {date}', '个人信息已于 {date} 删除', 'Données personnelles effacées le {date}'],
 } satisfies Catalogue;
