@@ -45,13 +45,18 @@ export interface Derivation {
 function derivedFrom(where: Where, at: Derivation): { from: string; expiring: (months: string) => string; dormant: string } {
   const asOf = `${where.param(at.asOf)}::date`;
   const years = `${where.param(at.dormantYears)}::int`;
+  // The last activity per partner in its own lateral, so that the partner's id reaches each branch of
+  // the partner_activity view as an index condition (ledger_institution); joined to the view instead,
+  // the planner hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
   const from = `agreements a
     CROSS JOIN LATERAL (SELECT agreement_term_end(a.expires_on, a.auto_renewal, a.renewal_term_months, ${asOf}) AS term_end,
                                agreement_in_force(a.status, a.effective_on, a.expires_on, a.auto_renewal, a.terminated_on, ${asOf}) AS in_force,
                                (${asOf} - make_interval(years => ${years}))::date AS quiet_since) d
-    CROSS JOIN LATERAL (SELECT max(pa.activity_date) AS last_activity
-                          FROM agreement_partners ap JOIN partner_activity pa ON pa.institution_id = ap.institution_id
-                         WHERE ap.agreement_id = a.id AND pa.activity_date <= ${asOf}) act`;
+    CROSS JOIN LATERAL (SELECT max(pl.last_activity) AS last_activity
+                          FROM agreement_partners ap
+                          CROSS JOIN LATERAL (SELECT max(pa.activity_date) AS last_activity FROM partner_activity pa
+                                               WHERE pa.institution_id = ap.institution_id AND pa.activity_date <= ${asOf}) pl
+                         WHERE ap.agreement_id = a.id) act`;
   const expiring = (months: string) =>
     `(a.status IN ('signed','active') AND d.in_force AND d.term_end IS NOT NULL AND d.term_end <= (${asOf} + make_interval(months => ${months}))::date)`;
   const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND (act.last_activity IS NULL OR act.last_activity <= d.quiet_since))`;
