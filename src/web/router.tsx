@@ -7,6 +7,7 @@ import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.
 import { validateAgreementsSearch, validateRenewalWatchSearch } from './features/agreements/agreements-search.ts';
 import { validateAuditSearch } from './features/audit/audit-search.ts';
 import { validateConferencesSearch, validateOverdueSearch } from './features/conferences/conferences-search.ts';
+import { validateHonoursSearch, validateNewHonourSearch } from './features/honours/honours-search.ts';
 import { validateDashboardSearch } from './features/dashboard/dashboard-search.ts';
 import { validateExpertsSearch, validateNewAppointmentSearch, validateRenewalsSearch } from './features/experts/experts-search.ts';
 import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
@@ -192,6 +193,24 @@ const conferenceRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/conferences/conference-page.tsx'), 'ConferencePage'),
 });
 
+const honoursRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'honours',
+  validateSearch: validateHonoursSearch,
+  component: lazyRouteComponent(() => import('./features/honours/honours-page.tsx'), 'HonoursPage'),
+});
+const honourNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'honours/new',
+  validateSearch: validateNewHonourSearch,
+  component: lazyRouteComponent(() => import('./features/honours/honour-create-page.tsx'), 'HonourCreatePage'),
+});
+const honourRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'honours/$id',
+  component: lazyRouteComponent(() => import('./features/honours/honour-page.tsx'), 'HonourPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -271,6 +290,9 @@ const routeTree = rootRoute.addChildren([
     conferenceNewRoute,
     overdueSummariesRoute,
     conferenceRoute,
+    honoursRoute,
+    honourNewRoute,
+    honourRoute,
     settingsRoute,
     unitsRoute,
     ledgerRoute,

@@ -6,6 +6,7 @@ import { ADMIN } from './messages/admin.ts';
 import { AGREEMENTS } from './messages/agreements.ts';
 import { COMMON } from './messages/common.ts';
 import { CONFERENCES } from './messages/conferences.ts';
+import { HONOURS } from './messages/honours.ts';
 import { EXPERTS } from './messages/experts.ts';
 import { INSTITUTIONS } from './messages/institutions.ts';
 import { LEDGER } from './messages/ledger.ts';
@@ -17,7 +18,7 @@ import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 import { VISITS } from './messages/visits.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...SETTINGS, ...REPORTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...SETTINGS, ...REPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

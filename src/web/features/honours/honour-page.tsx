@@ -1,0 +1,44 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { HonourInput } from '../../../shared/contracts/honours.ts';
+import { RecordPage } from '../../components/record-page.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import { honoursApi } from './api.ts';
+import { HonourDetails } from './honour-details.tsx';
+import { HonourForm } from './honour-form.tsx';
+import { awardedByName, dateAsKnown, honourName, romanised } from './honour-labels.tsx';
+import { toHonourFormValues } from './honour-values.ts';
+
+const route = getRouteApi('/app/honours/$id');
+
+/** One honour: details or the edit form, and its history. */
+export function HonourPage() {
+  const { t, locale } = useI18n();
+  const id = Number(route.useParams().id);
+
+  return (
+    <RecordPage
+      key={id}
+      resource={honoursApi}
+      id={id}
+      schema={HonourInput}
+      labelPrefix="hon.field"
+      toFormValues={toHonourFormValues}
+      listPath="/honours"
+      entity="honour"
+      header={(h) => ({
+        title: honourName(h, locale),
+        subtitle: [[romanised(h.person), h.person.nameZh].filter(Boolean).join(' '), awardedByName(h, locale), dateAsKnown(h)].filter(Boolean).join(' · '),
+      })}
+      deleteConfirm={t('hon.deleteConfirm')}
+      details={(h) => <HonourDetails honour={h} />}
+      editForm={(props, h) => (
+        <HonourForm
+          {...props}
+          editing
+          holderLabel={[romanised(h.person), h.person.nameZh].filter(Boolean).join(' ')}
+          institutionLabel={h.awardingInstitution?.nameEn ?? null}
+        />
+      )}
+    />
+  );
+}
