@@ -16,6 +16,7 @@ import { validatePartnersSearch } from './features/partners/partners-search.ts';
 import { validatePeopleSearch } from './features/people/people-search.ts';
 import { validateReportsSearch } from './features/reports/reports-search.ts';
 import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
+import { validateMissionOverdueSearch, validateMissionsSearch } from './features/missions/missions-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
 import { lenientSearch, PAGING } from './lib/url-search.ts';
@@ -127,6 +128,29 @@ const visitRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'visits/$id',
   component: lazyRouteComponent(() => import('./features/visits/visit-page.tsx'), 'VisitPage'),
+});
+
+const missionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'missions',
+  validateSearch: validateMissionsSearch,
+  component: lazyRouteComponent(() => import('./features/missions/missions-page.tsx'), 'MissionsPage'),
+});
+const missionNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'missions/new',
+  component: lazyRouteComponent(() => import('./features/missions/mission-create-page.tsx'), 'MissionCreatePage'),
+});
+const missionOverdueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'missions/overdue-reports',
+  validateSearch: validateMissionOverdueSearch,
+  component: lazyRouteComponent(() => import('./features/missions/overdue-missions-page.tsx'), 'OverdueMissionsPage'),
+});
+const missionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'missions/$id',
+  component: lazyRouteComponent(() => import('./features/missions/mission-page.tsx'), 'MissionPage'),
 });
 
 const peopleRoute = createRoute({
@@ -279,6 +303,10 @@ const routeTree = rootRoute.addChildren([
     visitNewRoute,
     overdueReportsRoute,
     visitRoute,
+    missionsRoute,
+    missionNewRoute,
+    missionOverdueRoute,
+    missionRoute,
     peopleRoute,
     personNewRoute,
     personRoute,

@@ -17,8 +17,9 @@ import { SETTINGS } from './messages/settings.ts';
 import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 import { VISITS } from './messages/visits.ts';
+import { MISSIONS } from './messages/missions.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...SETTINGS, ...REPORTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...SETTINGS, ...REPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

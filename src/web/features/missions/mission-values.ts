@@ -1,0 +1,54 @@
+import type { FundingSource, MemberRole, Mission, MissionPurpose } from '../../../shared/contracts/missions.ts';
+
+/** One stop of the itinerary in the form. */
+export interface DestinationRow {
+  /** Empty: the host institution's country. */
+  countryCode?: string;
+  institutionId?: number | null;
+}
+
+/** One member row of the form. */
+export interface MemberRow {
+  personId?: number;
+  role?: MemberRole;
+}
+
+/** What the mission form holds: the contract's fields, empty ones as undefined. */
+export interface MissionFormValues {
+  titleEn?: string;
+  titleZh?: string;
+  unitId?: number;
+  purpose?: MissionPurpose;
+  startDate?: string;
+  endDate?: string;
+  fundingSource?: FundingSource;
+  approvalDocumentNo?: string;
+  invitationReference?: string;
+  destinations?: DestinationRow[];
+  members?: MemberRow[];
+  notes?: string;
+}
+
+/** A mission as form values (nulls become empty fields). */
+export function toMissionFormValues(m: Mission): MissionFormValues {
+  const opt = <T,>(x: T | null) => x ?? undefined;
+  return {
+    titleEn: m.titleEn,
+    titleZh: opt(m.titleZh),
+    unitId: m.unitId,
+    purpose: m.purpose,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    fundingSource: m.fundingSource,
+    approvalDocumentNo: opt(m.approvalDocumentNo),
+    invitationReference: opt(m.invitationReference),
+    destinations: m.destinations.map((d) => ({ countryCode: d.countryCode, institutionId: d.institutionId })),
+    members: m.members.map((x) => ({ personId: x.personId, role: x.role })),
+    notes: opt(m.notes),
+  };
+}
+
+/** A new mission's starting values: one empty destination and member, sent by the user's own unit when they have one. */
+export function newMissionValues(unitId: number | null): MissionFormValues {
+  return { unitId: unitId ?? undefined, purpose: 'conference', fundingSource: 'school', destinations: [{}], members: [{ role: 'leader' }] };
+}
