@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { appointmentBody, conferenceBody, personBody, visitBody } from '../../test/factories.ts';
+import { appointmentBody, conferenceBody, missionBody, personBody, visitBody } from '../../test/factories.ts';
 import { PERSON_REFERENCES } from './person-rights.repo.ts';
 
 let t: TestServer;
@@ -36,6 +36,8 @@ interface Built {
   visitId: number;
   appointmentId: number;
   conferenceId: number;
+  missionId: number;
+  honourId: number;
 }
 
 async function ok(response: Awaited<ReturnType<Client['post']>>, status = 200) {
@@ -64,7 +66,13 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
   conference = await ok(await officer.get(`/api/conferences/${conference.id}`));
   conference = await ok(await officer.post(`/api/conferences/${conference.id}/transitions`, { to: 'approved', version: conference.version }));
   await ok(await officer.post(`/api/conferences/${conference.id}/transitions`, { to: 'held', on: conference.startDate, version: conference.version }));
-  return { id: person.id, otherId: other.id, visitId: visit.id, appointmentId: appointment.id, conferenceId: conference.id };
+
+  // Outbound too: a mission they travelled on with the colleague, and an honour they received.
+  let mission = await ok(await officer.post('/api/missions', missionBody(t.units.a, [person.id, other.id])), 201);
+  mission = await ok(await officer.post(`/api/missions/${mission.id}/transitions`, { to: 'approved', approvalDocumentNo: 'PJ-2024-17', version: mission.version }));
+  mission = await ok(await officer.post(`/api/missions/${mission.id}/transitions`, { to: 'travelled', on: mission.startDate, version: mission.version }));
+  const honour = await ok(await officer.post('/api/honours', { personId: person.id, kind: 'prize', nameEn: 'Prize of the Academy of Surgery', conferredOn: '2023-06-01', countryCode: 'FR' }), 201);
+  return { id: person.id, otherId: other.id, visitId: visit.id, appointmentId: appointment.id, conferenceId: conference.id, missionId: mission.id, honourId: honour.id };
 }
 
 /** Where a text occurs anywhere in the database: every row of every table, read as text. */
@@ -86,6 +94,7 @@ async function figures(c: Client) {
   return {
     figures: set.figures.map((f) => [f.key, f.value]),
     inbound: await ok(await c.get('/api/ledger/totals?direction=inbound')),
+    outbound: await ok(await c.get('/api/ledger/totals?direction=outbound')),
     byCountry: await ok(await c.get('/api/reports/breakdown?by=country&direction=inbound')),
     byUnit: await ok(await c.get('/api/reports/breakdown?by=unit&direction=inbound')),
     ledgerRows: (await t.db.query('SELECT direction, who, person_id, count, category, country_code, unit_id, start_date FROM ledger ORDER BY id')).rows,
@@ -128,11 +137,13 @@ describe('a person’s data rights: export', () => {
     expect(body.expertDocuments).toEqual([expect.objectContaining({ kind: 'work_permit', number: 'WP889977', appointmentId: built.appointmentId })]);
     expect(body.conferenceAttendances).toEqual([expect.objectContaining({ conferenceId: built.conferenceId, fullName: 'Odile Villeneuve', role: 'speaker' })]);
     const ledger = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger WHERE person_id = $1', [built.id]);
-    expect(ledger.rows[0]!.n).toBe(2); // the visit and the conference
-    expect(body.ledger.map((r: { sourceModule: string }) => r.sourceModule).sort()).toEqual(['conference', 'visit']);
+    expect(ledger.rows[0]!.n).toBe(3); // the visit, the conference and the mission
+    expect(body.ledger.map((r: { sourceModule: string }) => r.sourceModule).sort()).toEqual(['conference', 'mission', 'visit']);
+    expect(body.missions).toEqual([expect.objectContaining({ missionId: built.missionId, status: 'travelled', role: 'leader' })]);
+    expect(body.honours).toEqual([expect.objectContaining({ id: built.honourId, nameEn: 'Prize of the Academy of Surgery' })]);
     // The audit rows about them: their record's, and the visit's, appointment's, document's and attendee's that name them.
     const audited = new Set(body.audit.map((r: { entity: string }) => r.entity));
-    for (const entity of ['person', 'visit', 'appointment', 'expert_document', 'conference_attendee']) expect(audited, entity).toContain(entity);
+    for (const entity of ['person', 'visit', 'appointment', 'expert_document', 'conference_attendee', 'mission', 'honour']) expect(audited, entity).toContain(entity);
     expect(body.audit.filter((r: { entity: string; entityId: string }) => r.entity === 'person' && r.entityId === String(built.otherId))).toEqual([]);
 
     const exports = await t.db.query<{ actor_label: string; after: { rows: Record<string, number>; personalData: boolean } }>(
@@ -140,7 +151,7 @@ describe('a person’s data rights: export', () => {
       [String(built.id)],
     );
     expect(exports.rows).toHaveLength(1);
-    expect(exports.rows[0]).toMatchObject({ actor_label: 'officer@test.interchange', after: { personalData: true, rows: { visits: 1, ledger: 2 } } });
+    expect(exports.rows[0]).toMatchObject({ actor_label: 'officer@test.interchange', after: { personalData: true, rows: { visits: 1, ledger: 3, missions: 1, honours: 1 } } });
     expect(JSON.stringify(exports.rows[0])).not.toContain(SOMEONE.familyName);
   });
 
@@ -220,6 +231,8 @@ describe('a person’s data rights: erasure', () => {
       await officer.get(`/api/appointments/${built.appointmentId}`),
       await officer.get(`/api/people/${built.id}/expert-documents`),
       await officer.get(`/api/conferences/${built.conferenceId}/attendees`),
+      await officer.get(`/api/missions/${built.missionId}`),
+      await officer.get(`/api/honours/${built.honourId}`),
       await officer.get(`/api/audit?pageSize=200`),
       await officer.get(`/api/audit?entity=person&entityId=${built.id}`),
     ];
@@ -227,7 +240,7 @@ describe('a person’s data rights: erasure', () => {
       expect(response.statusCode, response.body).toBe(200);
       for (const trace of TRACES) expect(response.body, trace).not.toContain(trace);
     }
-    for (const answer of answers.slice(0, 6)) expect(answer.body).not.toContain(THEM.familyName);
+    for (const answer of answers.slice(0, 8)) expect(answer.body).not.toContain(THEM.familyName);
     for (const q of ['柯雅丽', 'aurelie quenneville', 'aurelie.quenneville@example.org', 'Marchetti']) {
       const hits = (await ok(await officer.get(`/api/search?q=${encodeURIComponent(q)}`))) as Array<{ kind: string; id: number }>;
       expect(hits, q).toEqual([]);
@@ -248,7 +261,7 @@ describe('a person’s data rights: erasure', () => {
     expect(await tablesHolding(OTHER.familyName)).toEqual(expect.arrayContaining(['audit_log', 'people']));
     // The person-times still name the (now anonymous) person.
     const ledger = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger WHERE person_id = $1', [built.id]);
-    expect(ledger.rows[0]!.n).toBe(2);
+    expect(ledger.rows[0]!.n).toBe(3);
 
     // Audited: who, why (without the name), which fields; never their values.
     const audit = await t.db.query<{ actor_label: string; before: { erasedFields: string[] }; after: { reason: string; erasedAt: string } }>(
