@@ -126,6 +126,24 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/honours/:id': OFFICE_AND_UNITS,
   'DELETE /api/honours/:id': OFFICE_AND_UNITS,
   'GET /api/people/:id/honours': SIGNED_IN,
+  'GET /api/programmes': SIGNED_IN,
+  'POST /api/programmes': OFFICE_AND_UNITS,
+  'GET /api/programmes/:id': SIGNED_IN,
+  'PATCH /api/programmes/:id': OFFICE_AND_UNITS,
+  'POST /api/programmes/:id/cohorts': OFFICE_AND_UNITS,
+  'PATCH /api/programme-cohorts/:id': OFFICE_AND_UNITS,
+  'GET /api/programmes/:id/visiting-professors': SIGNED_IN,
+  'POST /api/programmes/:id/visiting-professors': OFFICE_AND_UNITS,
+  'GET /api/programme-students': SIGNED_IN,
+  'POST /api/programme-students': OFFICE_AND_UNITS,
+  'GET /api/programme-students/:id': SIGNED_IN,
+  'PATCH /api/programme-students/:id': OFFICE_AND_UNITS,
+  'POST /api/programme-students/:id/assessments': OFFICE_AND_UNITS,
+  'PATCH /api/programme-assessments/:id': OFFICE_AND_UNITS,
+  'DELETE /api/programme-assessments/:id': OFFICE_AND_UNITS,
+  'POST /api/programme-students/:id/placements': OFFICE_AND_UNITS,
+  'PATCH /api/residency-placements/:id': OFFICE_AND_UNITS,
+  'POST /api/residency-placements/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/settings': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
 };
@@ -133,7 +151,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 let t: TestServer;
 const ids: Record<string, number> = {};
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
-const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|ledger\/aggregates)\/:id/;
+const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|ledger\/aggregates)\/:id/;
 
 let token = '';
 
@@ -159,6 +177,12 @@ beforeAll(async () => {
   ids.missions = (await officer.post('/api/missions', { titleEn: 'Matrix mission', unitId: t.units.a, purpose: 'conference', startDate: '2024-01-01', endDate: '2024-01-02', destinations: [{ countryCode: 'FR' }], members: [{ personId: ids.people }] })).json().id;
   // An honour of unit A's person, so that coordinator A reads it too.
   ids.honours = (await officer.post('/api/honours', { personId: ids.people, kind: 'prize', nameEn: 'Matrix Prize', conferredOn: '2024-01-01' })).json().id;
+  // A joint programme run by unit A, with a cohort, a student of unit A, an assessment and a proposed placement.
+  ids.programmes = (await officer.post('/api/programmes', { nameEn: 'Matrix programme', durationYears: 8, unitId: t.units.a, partners: [{ institutionId: ids.institutions }] })).json().id;
+  ids['programme-cohorts'] = (await officer.post(`/api/programmes/${ids.programmes}/cohorts`, { entryYear: 2020, intake: 30 })).json().id;
+  ids['programme-students'] = (await officer.post('/api/programme-students', { personId: ids.people, cohortId: ids['programme-cohorts'], studentNumber: 'M-1' })).json().id;
+  ids['programme-assessments'] = (await officer.post(`/api/programme-students/${ids['programme-students']}/assessments`, { stage: 'clinical', assessedOn: '2024-01-01', meetsStandard: true })).json().id;
+  ids['residency-placements'] = (await officer.post(`/api/programme-students/${ids['programme-students']}/placements`, { hostInstitutionId: ids.institutions, startDate: '2025-11-01', endDate: '2026-10-31' })).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;

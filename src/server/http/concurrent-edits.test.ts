@@ -38,6 +38,13 @@ const top = (kind: string) => async (body: unknown) => {
   return { url: `/api/${kind}/${row.id}`, version: row.version };
 };
 let serial = 0;
+/** A fresh student of a fresh programme of unit A (each with their own person). */
+async function programmeStudent(): Promise<{ id: number; version: number }> {
+  const programme = await created(officer.post('/api/programmes', { nameEn: `Race programme ${++serial}`, durationYears: 8, unitId: t.units.a }));
+  const cohort = await created(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25 }));
+  const person = await created(officer.post('/api/people', personBody({ unitId: t.units.a })));
+  return created(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `R-${serial}` }));
+}
 /** How an edit reads in the record's JSON: `"field":value`. */
 const fragment = (edit: Record<string, unknown>) => Object.entries(edit).map(([field, value]) => `"${field}":${JSON.stringify(value)}`)[0]!;
 const twoValues = (field: string): Case['edits'] => [{ [field]: `First edit ${++serial}` }, { [field]: `Second edit ${serial}` }];
@@ -64,6 +71,32 @@ const CASES: Record<string, () => Case> = {
   'PATCH /api/appointments/:id': () => ({ make: () => top('appointments')(appointmentBody(personId, t.units.a)), edits: twoValues('notes') }),
   'PATCH /api/conferences/:id': () => ({ make: () => top('conferences')(conferenceBody(t.units.a)), edits: twoValues('venue') }),
   'PATCH /api/honours/:id': () => ({ make: () => top('honours')({ personId, kind: 'prize', nameEn: `Race Prize ${++serial}`, conferredOn: '2020-01-01' }), edits: twoValues('citation') }),
+  'PATCH /api/programmes/:id': () => ({ make: () => top('programmes')({ nameEn: `Race programme ${++serial}`, durationYears: 8, unitId: t.units.a }), edits: twoValues('notes') }),
+  'PATCH /api/programme-cohorts/:id': () => ({
+    make: async () => {
+      const programme = await created(officer.post('/api/programmes', { nameEn: `Race programme ${++serial}`, durationYears: 8, unitId: t.units.a }));
+      const cohort = await created(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25 }));
+      return { url: `/api/programme-cohorts/${cohort.id}`, version: cohort.version, read: async () => JSON.stringify((await officer.get(`/api/programmes/${programme.id}`)).json().cohorts) };
+    },
+    edits: twoValues('notes'),
+  }),
+  'PATCH /api/programme-students/:id': () => ({ make: async () => ({ url: `/api/programme-students/${(await programmeStudent()).id}`, version: 1 }), edits: twoValues('notes') }),
+  'PATCH /api/programme-assessments/:id': () => ({
+    make: async () => {
+      const student = await programmeStudent();
+      const row = await created(officer.post(`/api/programme-students/${student.id}/assessments`, { stage: 'clinical', assessedOn: '2024-01-01', meetsStandard: true }));
+      return { url: `/api/programme-assessments/${row.id}`, version: row.version, read: async () => (await officer.get(`/api/programme-students/${student.id}`)).body };
+    },
+    edits: twoValues('evaluatorNotes'),
+  }),
+  'PATCH /api/residency-placements/:id': () => ({
+    make: async () => {
+      const student = await programmeStudent();
+      const row = await created(officer.post(`/api/programme-students/${student.id}/placements`, { hostInstitutionId: partnerId, startDate: '2024-11-01', endDate: '2025-10-31' }));
+      return { url: `/api/residency-placements/${row.id}`, version: row.version, read: async () => (await officer.get(`/api/programme-students/${student.id}`)).body };
+    },
+    edits: twoValues('department'),
+  }),
   'PATCH /api/conferences/:id/attendees/:attendeeId': () => ({
     make: async () => {
       const conference = await created(officer.post('/api/conferences', conferenceBody(t.units.a)));

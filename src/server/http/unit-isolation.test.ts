@@ -80,6 +80,9 @@ async function makeUnitARecords(): Promise<void> {
     mission = await ok(officer.post(`/api/missions/${mission.id}/transitions`, { ...step, version: mission.version }));
   }
   await ok(officer.post('/api/honours', { personId: person.id, kind: 'prize', nameEn: `${MARKER} Prize`, conferredOn: '2023-06-01', notable: true }));
+  const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
+  const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
+  await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
   await ok(officer.post('/api/ledger/aggregates', {
     direction: 'outbound', who: 'staff', count: 7, category: 'other', startDate: '1988-01-01', endDate: '1988-12-31', sourceDocument: MARKER, unitId: t.units.a,
   }));

@@ -61,6 +61,21 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '此人员的个人信息已被删除，该记录不能再修改或再次删除。',
     fr: 'Les données personnelles de cette personne ont été effacées : la fiche ne peut plus être modifiée ni effacée de nouveau.',
   },
+  residency_standard_not_met: {
+    en: 'This placement cannot be confirmed: the student has not met the standard in examinations and evaluations (the latest assessment of every stage must meet it).',
+    zh: '不能确认该派出：该学生考试和考核未达到标准（每一阶段最近一次考核均须达标）。',
+    fr: 'Ce placement ne peut pas être confirmé : l’étudiant n’a pas satisfait aux exigences des examens et évaluations (la dernière évaluation de chaque étape doit y satisfaire).',
+  },
+  student_not_enrolled: {
+    en: 'This placement cannot be confirmed: the student is no longer enrolled in the programme.',
+    zh: '不能确认该派出：该学生已不在项目中就读。',
+    fr: 'Ce placement ne peut pas être confirmé : l’étudiant n’est plus inscrit au programme.',
+  },
+  placement_not_editable: {
+    en: 'A withdrawn placement can no longer be changed.',
+    zh: '已撤销的派出不能再修改。',
+    fr: 'Un placement retiré ne peut plus être modifié.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -108,6 +123,7 @@ export const FIELD_REASONS: Catalogue = {
   file_type: { en: 'must be a PDF or an image (PNG, JPEG, TIFF)', zh: '必须是 PDF 或图片（PNG、JPEG、TIFF）', fr: 'doit être un PDF ou une image (PNG, JPEG, TIFF)' },
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
+  placement_not_started: { en: 'is not possible before the placement starts', zh: '在派出开始日期之前不可进行', fr: 'n’est pas possible avant le début du placement' },
   mission_not_started: { en: 'is not possible before the mission’s first day', zh: '在出访开始日期之前不可进行', fr: 'n’est pas possible avant le premier jour de la mission' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
   not_a_step: { en: 'is not a step this record can take from its current status', zh: '不是该记录当前状态下允许的操作', fr: "n'est pas une étape possible depuis le statut actuel" },

@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, invalidFields, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import type {
+  Assessment,
+  AssessmentInput,
+  AssessmentUpdate,
+  Placement,
+  PlacementInput,
+  PlacementStatus,
+  PlacementTransition,
+  PlacementUpdate,
+  ProgrammeStudent,
+  ProgrammeStudentRecord,
+  StudentInput,
+  StudentQuery,
+  StudentUpdate,
+} from '../../../shared/contracts/programmes.ts';
+import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { existingIds, findCohort, peopleInReach } from './programmes.repo.ts';
+import {
+  allStudents,
+  deleteAssessmentRow,
+  findAssessment,
+  findPlacement,
+  findStudent,
+  insertAssessment,
+  insertPlacement,
+  insertStudent,
+  studentAssessments,
+  studentPlacements,
+  updateAssessmentRow,
+  updatePlacementRow,
+  updateStudentRow,
+  type PlacementContext,
+} from './programme-students.repo.ts';
+import { meetsStandard, placementLedgerEntries, planPlacementTransition } from './programmes.rules.ts';
+
+const PLACEMENT = 'residency_placement';
+
+/** The stored fields of a record, without the names and flags joined in. */
+function auditedStudent(s: ProgrammeStudent): object {
+  const { person: _p, placed: _d, placedAt: _a, entryYear: _e, ...stored } = s;
+  return stored;
+}
+function auditedPlacement(p: Placement): object {
+  const { hostInstitution: _h, ...stored } = p;
+  return stored;
+}
+function withoutContext<T extends object>(row: T & PlacementContext): T {
+  const { personId: _p, unitId: _u, studentStatus: _s, ...placement } = row;
+  return placement as T;
+}
+
+/** A cohort the actor may put a student in: in reach, and (when `programmeId` is given) of that programme. */
+async function checkCohort(tx: Queryable, actor: Actor, cohortId: number, programmeId?: number) {
+  const cohort = await findCohort(tx, cohortId, scopeOf(actor));
+  if (!cohort || (programmeId !== undefined && cohort.programmeId !== programmeId)) throw invalidFields({ field: 'cohortId', reason: 'unknown_reference' });
+  return cohort;
+}
+
+/** Rewrites the placement's person-time from the placement as it now stands. */
+async function writeLedger(tx: Queryable, id: number): Promise<Placement & PlacementContext> {
+  const row = (await findPlacement(tx, id, null))!;
+  await replaceLedgerRows(tx, { module: PLACEMENT, id }, placementLedgerEntries({ ...row, hostCountryCode: row.hostInstitution.countryCode }));
+  return row;
+}
+
+/** Admits one of our people to a cohort; a coordinator admits their unit's people to their unit's programmes. */
+export async function createStudent(options: { actor: Actor; input: z.output<typeof StudentInput> }, db: Db): Promise<ProgrammeStudent> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    const cohort = await checkCohort(tx, actor, input.cohortId);
+    if (!(await peopleInReach(tx, [input.personId], scopeOf(actor))).size) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
+    const id = await insertStudent(tx, { ...input, programmeId: cohort.programmeId, searchText: searchText(input.studentNumber) });
+    const row = (await findStudent(tx, id, null))!;
+    await recordAudit(tx, { actor, action: 'create', entity: 'programme_student', entityId: id, unitId: row.unitId, after: auditedStudent(row) });
+    return row;
+  });
+}
+
+/** Changes a student's cohort (within the programme), number, status or notes, if `version` is current. */
+export async function updateStudent(options: { actor: Actor; id: number; input: z.output<typeof StudentUpdate> }, db: Db): Promise<ProgrammeStudent> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findStudent(tx, id, scopeOf(actor), true), version);
+    if (changes.cohortId !== undefined) await checkCohort(tx, actor, changes.cohortId, current.programmeId);
+    await updateStudentRow(tx, id, { ...changes, ...(changes.studentNumber ? { searchText: searchText(changes.studentNumber) } : {}) });
+    const row = (await findStudent(tx, id, null))!;
+    await recordAudit(tx, { actor, action: 'update', entity: 'programme_student', entityId: id, unitId: row.unitId, before: auditedStudent(current), after: auditedStudent(row) });
+    return row;
+  });
+}
+
+/** A student's record within the actor's reach: examinations and evaluations, placements, and whether they meet the standard today. */
+export async function getStudentRecord(options: { actor: Actor; id: number }, db: Queryable): Promise<ProgrammeStudentRecord> {
+  const student = await findStudent(db, options.id, scopeOf(options.actor));
+  if (!student) throw notFound();
+  const assessments = await studentAssessments(db, student.id);
+  return { ...student, assessments, placements: await studentPlacements(db, student.id), meetsStandard: meetsStandard(assessments, officeToday()) };
+}
+
+/** Every student within the actor's reach matching the query (an export). */
+export function exportStudents(options: { actor: Actor; query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<ProgrammeStudent[]> {
+  return allStudents(db, scopeOf(options.actor), officeToday(), options.query);
+}
+
+/** Records an examination or evaluation of a student within the actor's reach. */
+export async function createAssessment(options: { actor: Actor; studentId: number; input: z.output<typeof AssessmentInput> }, db: Db): Promise<Assessment> {
+  const { actor, studentId, input } = options;
+  return db.transaction(async (tx) => {
+    const student = await findStudent(tx, studentId, scopeOf(actor));
+    if (!student) throw notFound();
+    const id = await insertAssessment(tx, studentId, input);
+    const { unitId, ...row } = (await findAssessment(tx, id, null))!;
+    await recordAudit(tx, { actor, action: 'create', entity: 'programme_assessment', entityId: id, unitId, after: row });
+    return row;
+  });
+}
+
+/** Corrects an assessment, if `version` is current. A placement already confirmed stays: it was confirmed on what was known then. */
+export async function updateAssessment(options: { actor: Actor; id: number; input: z.output<typeof AssessmentUpdate> }, db: Db): Promise<Assessment> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, scopeOf(actor), true), version);
+    await updateAssessmentRow(tx, id, changes);
+    const { unitId: _u, ...row } = (await findAssessment(tx, id, null))!;
+    await recordAudit(tx, { actor, action: 'update', entity: 'programme_assessment', entityId: id, unitId, before: current, after: row });
+    return row;
+  });
+}
+
+/** Deletes an assessment recorded by mistake; the audit log keeps what it was. */
+export async function deleteAssessment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, scopeOf(actor), true), version);
+    await deleteAssessmentRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: 'programme_assessment', entityId: id, unitId, before: current });
+  });
+}
+
+/** Proposes a year of residency in a host hospital for a student within the actor's reach. */
+export async function createPlacement(options: { actor: Actor; studentId: number; input: z.output<typeof PlacementInput> }, db: Db): Promise<Placement> {
+  const { actor, studentId, input } = options;
+  return db.transaction(async (tx) => {
+    const student = await findStudent(tx, studentId, scopeOf(actor));
+    if (!student) throw notFound();
+    if (!(await existingIds(tx, 'institutions', [input.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
+    const id = await insertPlacement(tx, studentId, { ...input, status: 'proposed' });
+    const row = withoutContext<Placement>(await writeLedger(tx, id));
+    await recordAudit(tx, { actor, action: 'create', entity: PLACEMENT, entityId: id, unitId: student.unitId, after: auditedPlacement(row) });
+    return row;
+  });
+}
+
+/** Changes a placement's host, department, dates or notes; a withdrawn one is frozen. The person-time follows the new dates. */
+export async function updatePlacement(options: { actor: Actor; id: number; input: z.output<typeof PlacementUpdate> }, db: Db): Promise<Placement> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const found = currentVersion(await findPlacement(tx, id, scopeOf(actor), true), version, withoutContext);
+    if (found.status === 'withdrawn') throw new AppError('placement_not_editable', 409);
+    const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    if (merged.endDate < merged.startDate) throw invalidFields({ field: changes.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
+    if (changes.hostInstitutionId && !(await existingIds(tx, 'institutions', [changes.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
+    await updatePlacementRow(tx, id, changes);
+    const row = withoutContext<Placement>(await writeLedger(tx, id));
+    await recordAudit(tx, { actor, action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
+    return row;
+  });
+}
+
+/**
+ * Moves a placement one step, dated `on` (default today). Confirming it sends the student, so
+ * it is refused (409 `residency_standard_not_met`) unless the student meets the standard in
+ * examinations and evaluations on that day, and (409 `student_not_enrolled`) unless the
+ * student is still enrolled.
+ */
+export async function transitionPlacement(options: { actor: Actor; id: number; input: z.output<typeof PlacementTransition> }, db: Db): Promise<Placement> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const found = currentVersion(await findPlacement(tx, id, scopeOf(actor), true), input.version, withoutContext);
+    const on = input.on ?? officeToday();
+    const { values, problems, refusal } = planPlacementTransition(found, {
+      to: input.to as PlacementStatus,
+      on,
+      onGiven: input.on !== undefined,
+      studentStatus: found.studentStatus,
+      meetsStandard: meetsStandard(await studentAssessments(tx, found.studentId), on),
+    });
+    if (refusal) throw new AppError(refusal, 409);
+    if (problems.length) throw invalidFields(...problems);
+    await updatePlacementRow(tx, id, values);
+    const row = withoutContext<Placement>(await writeLedger(tx, id));
+    await recordAudit(tx, { actor, action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
+    return row;
+  });
+}
