@@ -11,11 +11,11 @@ export interface ServeProcess {
   /** SIGTERM, then its exit code. */
   stop(): Promise<number | null>;
   /**
-   * Sends `signal` to the server, or with `ownProcessGroup` to its whole process group (the
-   * embedded database's process too, as a crash or an OOM kill of the service would), and
-   * resolves once the server has exited.
+   * Sends `signal` to the server process alone, or to its whole process group (the embedded
+   * database's process too, as an OOM kill or a service manager's SIGKILL would; needs
+   * `ownProcessGroup`), and resolves once the server has exited.
    */
-  kill(signal: NodeJS.Signals): Promise<void>;
+  kill(signal: NodeJS.Signals, scope?: 'process' | 'group'): Promise<void>;
 }
 
 /** A TCP port nothing listens on right now. */
@@ -59,8 +59,9 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownPr
     base: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     output: () => output,
-    kill: async (signal) => {
-      if (child.exitCode === null && child.signalCode === null) process.kill(options.ownProcessGroup ? -child.pid! : child.pid!, signal);
+    kill: async (signal, scope = 'process') => {
+      if (scope === 'group' && !options.ownProcessGroup) throw new Error('kill the group of a server started with ownProcessGroup');
+      if (child.exitCode === null && child.signalCode === null) process.kill(scope === 'group' ? -child.pid! : child.pid!, signal);
       await exited;
     },
     stop: () =>

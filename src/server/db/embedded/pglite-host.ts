@@ -65,6 +65,10 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     loadDataDir,
     extensions: { pg_trgm, citext },
+    // What makes an acknowledged write survive a SIGKILL (ARCHITECTURE.md, Durability): COMMIT
+    // returns once its WAL is written to the data folder's files. PGlite's default; pinned, so
+    // that neither a configuration file nor a later PGlite can turn it off unnoticed.
+    startParams: [...PGlite.defaultStartParams, '-c', 'synchronous_commit=on'],
   });
   if (options.dumpImageTo) {
     const image = await db.dumpDataDir('none');
