@@ -1,6 +1,8 @@
 import type { Piece, ReportDocument } from './report-document.ts';
 
-const escapeMd = (text: string) => text.replace(/([\\`*_[\]])/g, '\\$1');
+// Markdown passes raw HTML through: a name like "<script>…" must reach a viewer as text, so
+// < > & are escaped with the Markdown punctuation.
+const escapeMd = (text: string) => text.replace(/([\\`*_[\]<>&])/g, '\\$1');
 
 function pieceMd(piece: Piece): string {
   if (typeof piece === 'string') return escapeMd(piece);
