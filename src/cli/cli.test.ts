@@ -109,6 +109,8 @@ describe('the interchange command', () => {
     // "about 200" experts and "about 50,000 (time/person)" since 1980, as the seed rounds them.
     expect(Math.round((f['experts.engaged'] as number) / 100) * 100).toBe(200);
     expect(Math.round((f['inbound.personTimesSince1980'] as number) / 10000) * 10000).toBe(50000);
+    // "about 17,000 (time/person)" staff sent abroad since 1954.
+    expect(Math.round((f['outbound.personTimesSince1954'] as number) / 1000) * 1000).toBe(17000);
     expect(f['inbound.notableVisitors']).toEqual(expect.arrayContaining([expect.stringContaining('Chirac'), expect.stringContaining('Clinton')]));
     expect(f['honours']).toEqual(expect.arrayContaining([expect.stringMatching(/^Legion of Honour .*: Kuang An-kun, Wang Zhen-yi, Wang Yi-fei, Li Hong-wei, Chen Zhu$/)]));
     expect(f['honours.holders']).toBeGreaterThanOrEqual(24);
@@ -117,6 +119,7 @@ describe('the interchange command', () => {
     const text = en.stdout.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     expect(text).toContain('63 universities from 19 countries and regions');
     expect(text).toContain('about 50,000');
+    expect(text).toContain('Since 1954, the school has sent about 17,000 (person-times) experts and professionals abroad');
     expect(text).toContain('Dozens of professors and experts');
   }, 120_000);
 

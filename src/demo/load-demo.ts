@@ -6,16 +6,15 @@ import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
-import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
 import { UnitInput } from '../shared/contracts/units.ts';
 import { UserInput } from '../shared/contracts/users.ts';
 import { InstitutionInput } from '../shared/contracts/institutions.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
-import { AggregateInput } from '../shared/contracts/ledger.ts';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organization.ts';
 import { DEMO_CATALOGUE_PICKS, DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-people.ts';
 import { loadDemoAgreements } from './demo-agreements.ts';
 import { loadDemoInbound } from './demo-inbound.ts';
+import { loadDemoMissions } from './demo-missions.ts';
 import { loadDemoHonours } from './demo-honours.ts';
 import { officeToday } from '../shared/calendar.ts';
 
@@ -25,19 +24,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return rows[0]?.n === 0;
 }
 
-// Outbound staff trips before individual records began, as the office's annual returns give
-// them (fictional figures for the demo), entered as flagged aggregate rows with their source.
-const OUTBOUND_AGGREGATES = [
-  { start: '1954-01-01', end: '1965-12-31', count: 86 },
-  { start: '1966-01-01', end: '1977-12-31', count: 24 },
-  { start: '1978-01-01', end: '1979-12-31', count: 57 },
-];
-
 /**
  * Loads the demo: the school's units, one account per role, the organizations the seed
  * names, a few catalogue universities and the professors the seed names, then the partners
  * and their agreements (demo-agreements.ts), then the inbound side: foreign experts,
- * visits, conferences and the annual counts since 1980 (demo-inbound.ts). Everything goes
+ * visits, conferences and the annual counts since 1980 (demo-inbound.ts), and the outbound
+ * side: our staff's missions since 2020 and the annual counts since 1954 (demo-missions.ts). Everything goes
  * through the same services as the API, so it is validated and audited like any write.
  * Deterministic: the same database every time it loads on the same day (dates that depend
  * on "today" are relative to `today`).
@@ -67,23 +59,9 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson({ actor, input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher }, db);
-  for (const period of OUTBOUND_AGGREGATES) {
-    await createAggregate({
-      actor,
-      input: parseOrThrow(AggregateInput, {
-        direction: 'outbound',
-        who: 'staff',
-        count: period.count,
-        category: 'all_purposes',
-        unitId: unitIds.get('SJTUSM')!,
-        startDate: period.start,
-        endDate: period.end,
-        sourceDocument: `Foreign affairs office annual returns ${period.start.slice(0, 4)}–${period.end.slice(0, 4)} (demo)`,
-      }),
-    }, db);
-  }
   await loadDemoAgreements(db, today);
   await loadDemoInbound(db, cipher, today);
+  await loadDemoMissions(db, cipher, today);
   await loadDemoHonours(db, cipher, unitIds);
   return DEMO_ACCOUNTS;
 }

@@ -1,0 +1,79 @@
+import type { Db } from '../server/db/client.ts';
+import type { Cipher } from '../server/security/personal-data.ts';
+import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { parseOrThrow } from '../server/http/errors.ts';
+import { createPerson } from '../server/modules/people/people.service.ts';
+import { createMission, transitionMission } from '../server/modules/missions/missions.service.ts';
+import { officeToday } from '../shared/calendar.ts';
+import { MissionInput, MissionTransition, MISSION_COUNTED_STATUSES } from '../shared/contracts/missions.ts';
+import { PersonInput } from '../shared/contracts/people.ts';
+import { seededRng } from './demo-random.ts';
+import { DEMO_PEOPLE } from './demo-people.ts';
+import { DEMO_PARTNERS } from './demo-partners.ts';
+import { ensurePartnerInstitutions } from './demo-partner-institutions.ts';
+import { idOf } from './demo-inbound-people.ts';
+import { planMissions, type MissionSpec, type StaffSpec } from './demo-missions-plan.ts';
+import { loadOutboundAggregates, planOutboundAggregates } from './demo-missions-aggregates.ts';
+
+/** Everything the outbound demo will write, planned before anything is written. */
+export interface OutboundPlan {
+  staff: StaffSpec[];
+  missions: MissionSpec[];
+  aggregates: ReturnType<typeof planOutboundAggregates>;
+}
+
+/** The person-times a mission will have written once its steps are taken: its members, if it travelled. */
+function personTimesOf(m: MissionSpec): number {
+  const last = m.steps.at(-1)?.to ?? 'requested';
+  return MISSION_COUNTED_STATUSES.includes(last) ? m.members.length : 0;
+}
+
+/**
+ * Plans the outbound demo for a load on `today`: our staff who travel, the missions since 2020,
+ * and the annual counts of 1954–2019 that bring the staff person-times since 1954 to about
+ * 17,000 with them. Pure: the same plan for the same day, on any machine.
+ */
+export function planOutbound(today: string): OutboundPlan {
+  const taken = new Set(DEMO_PEOPLE.map((p) => `${p.nationality}|${p.familyName}|${p.givenName ?? ''}`));
+  const { staff, missions } = planMissions(seededRng('outbound:missions'), today, taken);
+  const recorded = missions.reduce((s, m) => s + personTimesOf(m), 0);
+  return { staff, missions, aggregates: planOutboundAggregates(recorded) };
+}
+
+/**
+ * Loads the outbound demo onto a database with the demo organization and the partners: our
+ * staff who travel, each mission requested through the missions service and taken through its
+ * steps on their days (each member of a travelled mission becomes an outbound person-time in
+ * the ledger there), and the annual counts of the years before individual records.
+ */
+export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeToday()): Promise<void> {
+  const plan = planOutbound(today);
+  const units = new Map((await db.query<{ code: string; id: number }>('SELECT code, id FROM units')).rows.map((u) => [u.code, u.id]));
+  const partners = await ensurePartnerInstitutions(db, DEMO_PARTNERS);
+  const people = new Map<string, number>();
+  for (const s of plan.staff) {
+    const input = parseOrThrow(PersonInput, { familyName: s.familyName, givenName: s.givenName, nameZh: s.nameZh, gender: s.gender, nationality: 'CN', title: s.title, unitId: idOf(units, s.unitCode) });
+    people.set(s.key, (await createPerson({ actor: SYSTEM_ACTOR, input, cipher }, db)).id);
+  }
+  for (const spec of plan.missions) {
+    const input = parseOrThrow(MissionInput, {
+      titleEn: spec.titleEn,
+      titleZh: spec.titleZh,
+      unitId: idOf(units, spec.unitCode),
+      purpose: spec.purpose,
+      startDate: spec.startDate,
+      endDate: spec.endDate,
+      fundingSource: spec.fundingSource,
+      invitationReference: spec.invitationReference,
+      destinations: spec.destinations.map((d) => ({ countryCode: d.country, institutionId: d.partnerKey ? idOf(partners, d.partnerKey) : null })),
+      members: spec.members.map((m) => ({ personId: idOf(people, m.staffKey), role: m.role })),
+      requestedOn: spec.requestedOn,
+    });
+    let mission = await createMission({ actor: SYSTEM_ACTOR, input }, db);
+    for (const step of spec.steps) {
+      const transition = parseOrThrow(MissionTransition, { ...step, version: mission.version });
+      mission = await transitionMission({ actor: SYSTEM_ACTOR, id: mission.id, input: transition }, db);
+    }
+  }
+  await loadOutboundAggregates(db, plan.aggregates, idOf(units, 'SJTUSM'));
+}
