@@ -211,6 +211,8 @@ export const STUDENT_SORTS = ['studentNumber', 'familyName', 'entryYear', 'statu
 export const StudentQuery = PageQuery.extend({
   programmeId: Id.optional(),
   cohortId: Id.optional(),
+  /** Students of the programmes run by this unit or its sub-units (a figure confined to a unit links here). */
+  unitId: Id.optional(),
   status: StudentStatus.optional(),
   /** Placed: a confirmed or completed placement that started on or before `asOf` (default today). */
   placed: Flag,

@@ -30,6 +30,7 @@ export interface StudentFilters {
   q?: string;
   programmeId?: number;
   cohortId?: number;
+  unitId?: number;
   status?: StudentStatus;
   placed?: 'true' | 'false';
   asOf?: string;
@@ -48,6 +49,7 @@ function listWhere(scope: number | null, query: StudentFilters, today: string): 
     .search(`(s.search_text || ' ' || p.search_text)`, query.q)
     .when(query.programmeId, 's.programme_id = ?')
     .when(query.cohortId, 's.cohort_id = ?')
+    .when(query.unitId, 'g.unit_id IN (SELECT unit_subtree(?))')
     .when(query.status, 's.status = ?')
     .when(query.asOf, 'c.entry_year <= extract(year FROM ?::date)');
   if (query.placed) {

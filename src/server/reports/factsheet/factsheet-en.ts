@@ -54,7 +54,7 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
     : '';
   const fifth = s(
     ...(students && studentCountries ? ['Since 1980, ', org, ' has enrolled and graduated ', students, ' from ', studentCountries, `${levels}. `] : [`The number of foreign students enrolled since 1980 is ${NA}. `]),
-    ...(placed ? ['In the 8-year programme of clinical medicine run jointly with France, ', placed, ' have been sent to French hospitals for a year of residency', typeof share.value === 'number' ? `, ${percentText(share.value, 'en')} of the students in the programme. ` : '. '] : [`The residency placements of the Sino-French programme are ${NA}. `]),
+    ...(placed && typeof share.value === 'number' ? ['The 8-year programme of clinical medicine run jointly with France, with French as the first foreign language, has so far sent ', placed, ' who met the standards in examinations and evaluations to major French hospitals for a year of residency', `, accounting for ${percentText(share.value as number, 'en')} of all the students in the programme. `] : [`The residency placements of the Sino-French programme are ${NA}. `]),
     ...(perYear && exUniversities && exCountries ? ['Every year, ', perYear, ' are sent to ', exUniversities, ' in ', exCountries, ' for short-term training or joint graduate programmes.'] : [`The figures of student exchange are ${NA}.`]),
   );
 

@@ -10,6 +10,7 @@ import { inboundFigures } from './inbound.ts';
 import { outboundFigures } from './outbound.ts';
 import { partnerFigures } from './partners.ts';
 import { pendingFigures } from './pending.ts';
+import { programmeFigures } from './programme.ts';
 
 /**
  * Every figure of the fact sheet on `asOf` (default today), in the order of FIGURE_KEYS, for
@@ -27,6 +28,7 @@ export async function computeFigureSet(options: { actor: Actor; asOf?: string; u
     ...(await inboundFigures(ctx)),
     ...(await honourFigures(ctx)),
     ...(await outboundFigures(ctx)),
+    ...(await programmeFigures(ctx)),
     ...pendingFigures(ctx),
   ];
   const byKey = new Map(figures.map((f) => [f.key, f]));

@@ -11,8 +11,6 @@ const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: strin
   { key: 'students.foreignSince1980', counts: 'persons', since: '1980-01-01' },
   { key: 'students.foreignCountries', counts: 'countries', since: '1980-01-01' },
   { key: 'students.byLevel', counts: 'persons', since: '1980-01-01' },
-  { key: 'programme.residencyPlaced', counts: 'persons' },
-  { key: 'programme.residencyShare', counts: 'share' },
   { key: 'exchange.studentsPerYear', counts: 'person_times' },
   { key: 'exchange.universities', counts: 'institutions' },
   { key: 'exchange.countries', counts: 'countries' },
