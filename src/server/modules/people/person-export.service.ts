@@ -17,6 +17,8 @@ import {
   honoursOf,
   ledgerRowsOf,
   missionsOf,
+  programmeStudiesOf,
+  visitingYearsOf,
   visitsOf,
   type AuditRowAbout,
   type PERSON_REFERENCES,
@@ -66,6 +68,8 @@ export async function exportPerson(options: { actor: Actor; id: number; cipher: 
       ledger: await ledgerRowsOf(tx, id, scope),
       missions: await missionsOf(tx, id, scope),
       honours: await honoursOf(tx, id, scope),
+      programmeStudents: await programmeStudiesOf(tx, id, scope),
+      visitingProfessors: await visitingYearsOf(tx, id, scope),
     };
     const audit = await auditRowsAbout(tx, { id, ...(await namesOf(tx, row)) }, scope);
     const counts = Object.fromEntries(Object.entries({ ...sections, audit }).map(([name, rows]) => [name, rows.length]));

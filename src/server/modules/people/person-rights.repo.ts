@@ -19,6 +19,8 @@ export const PERSON_REFERENCES = [
   { table: 'ledger', column: 'person_id', section: 'ledger' },
   { table: 'mission_members', column: 'person_id', section: 'missions' },
   { table: 'honours', column: 'person_id', section: 'honours' },
+  { table: 'programme_students', column: 'person_id', section: 'programmeStudents' },
+  { table: 'visiting_professors', column: 'person_id', section: 'visitingProfessors' },
 ] as const;
 
 type Row = Record<string, unknown>;
@@ -117,6 +119,35 @@ export async function honoursOf(db: Queryable, personId: number, scope: number |
   return rows;
 }
 
+/** The person as a student of a joint programme, with their assessments and residency placements, within `scope` (the programme's unit). */
+export async function programmeStudiesOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+  const { rows } = await db.query(
+    `SELECT s.id, s.programme_id AS "programmeId", pr.name_en AS "programmeNameEn", s.cohort_id AS "cohortId", c.entry_year AS "entryYear",
+       s.student_number AS "studentNumber", s.status, s.notes, s.version,
+       coalesce((SELECT json_agg(json_build_object('id', a.id, 'stage', a.stage, 'assessedOn', a.assessed_on, 'result', a.result,
+         'meetsStandard', a.meets_standard, 'evaluatorNotes', a.evaluator_notes) ORDER BY a.assessed_on, a.id)
+         FROM programme_assessments a WHERE a.student_id = s.id), '[]'::json) AS assessments,
+       coalesce((SELECT json_agg(json_build_object('id', r.id, 'hostInstitutionId', r.host_institution_id, 'department', r.department,
+         'startDate', r.start_date, 'endDate', r.end_date, 'status', r.status, 'notes', r.notes) ORDER BY r.start_date, r.id)
+         FROM residency_placements r WHERE r.student_id = s.id), '[]'::json) AS placements
+     FROM programme_students s JOIN programmes pr ON pr.id = s.programme_id JOIN programme_cohorts c ON c.id = s.cohort_id
+     WHERE s.person_id = $1 ${scoped('pr.unit_id', scope)} ORDER BY c.entry_year, s.id`,
+    params(personId, scope),
+  );
+  return rows;
+}
+
+/** The years the person taught in a joint programme as a visiting professor, within `scope` (the programme's unit). */
+export async function visitingYearsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+  const { rows } = await db.query(
+    `SELECT v.id, v.programme_id AS "programmeId", pr.name_en AS "programmeNameEn", v.year, v.courses, v.weeks, v.version
+     FROM visiting_professors v JOIN programmes pr ON pr.id = v.programme_id
+     WHERE v.person_id = $1 ${scoped('pr.unit_id', scope)} ORDER BY v.year, v.id`,
+    params(personId, scope),
+  );
+  return rows;
+}
+
 /** An audit row about the person. */
 export interface AuditRowAbout {
   id: number;
@@ -180,7 +211,7 @@ export async function attendeeNames(db: Queryable, personId: number): Promise<Ar
  * Removes the person's personal fields and marks them erased; keeps nationality (the
  * figures by country) and unit (who reaches the record). Their rows elsewhere keep their
  * person-times: the attendee rows lose the name as listed, the documents their numbers and
- * notes, the appointments their notes.
+ * notes, their appointments and programme enrolments their notes.
  */
 export async function erasePersonRows(db: Queryable, personId: number, placeholder: string, searchText: string): Promise<void> {
   await db.query(
@@ -196,5 +227,7 @@ export async function erasePersonRows(db: Queryable, personId: number, placehold
      WHERE person_id = $1 AND (number_enc IS NOT NULL OR notes IS NOT NULL)`,
     [personId],
   );
-  await db.query('UPDATE appointments SET notes = NULL, version = version + 1, updated_at = now() WHERE person_id = $1 AND notes IS NOT NULL', [personId]);
+  // Notes on records that are about the person alone (their appointment, their enrolment) may name them.
+  for (const table of ['appointments', 'programme_students'])
+    await db.query(`UPDATE ${table} SET notes = NULL, version = version + 1, updated_at = now() WHERE person_id = $1 AND notes IS NOT NULL`, [personId]);
 }

@@ -38,6 +38,7 @@ interface Built {
   conferenceId: number;
   missionId: number;
   honourId: number;
+  programmeStudentId: number;
 }
 
 async function ok(response: Awaited<ReturnType<Client['post']>>, status = 200) {
@@ -72,7 +73,22 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
   mission = await ok(await officer.post(`/api/missions/${mission.id}/transitions`, { to: 'approved', approvalDocumentNo: 'PJ-2024-17', version: mission.version }));
   mission = await ok(await officer.post(`/api/missions/${mission.id}/transitions`, { to: 'travelled', on: mission.startDate, version: mission.version }));
   const honour = await ok(await officer.post('/api/honours', { personId: person.id, kind: 'prize', nameEn: 'Prize of the Academy of Surgery', conferredOn: '2023-06-01', countryCode: 'FR' }), 201);
-  return { id: person.id, otherId: other.id, visitId: visit.id, appointmentId: appointment.id, conferenceId: conference.id, missionId: mission.id, honourId: honour.id };
+
+  // The joint programme: a student of a cohort, and a visiting professor the same year (a test fixture, not a likely life).
+  const programme = await ok(await officer.post('/api/programmes', { nameEn: `Joint programme ${person.id}`, durationYears: 8, unitId: t.units.a }), 201);
+  const cohort = await ok(await officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 30 }), 201);
+  const student = await ok(await officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `S-${person.id}`, notes: `${who.givenName} asked for Lyon` }), 201);
+  await ok(await officer.post(`/api/programmes/${programme.id}/visiting-professors`, { personId: person.id, year: 2024, courses: 'Cardiology', weeks: 3 }), 201);
+  return {
+    id: person.id,
+    otherId: other.id,
+    visitId: visit.id,
+    appointmentId: appointment.id,
+    conferenceId: conference.id,
+    missionId: mission.id,
+    honourId: honour.id,
+    programmeStudentId: student.id,
+  };
 }
 
 /** Where a text occurs anywhere in the database: every row of every table, read as text. */
@@ -141,6 +157,8 @@ describe('a person’s data rights: export', () => {
     expect(body.ledger.map((r: { sourceModule: string }) => r.sourceModule).sort()).toEqual(['conference', 'mission', 'visit']);
     expect(body.missions).toEqual([expect.objectContaining({ missionId: built.missionId, status: 'travelled', role: 'leader' })]);
     expect(body.honours).toEqual([expect.objectContaining({ id: built.honourId, nameEn: 'Prize of the Academy of Surgery' })]);
+    expect(body.programmeStudents).toEqual([expect.objectContaining({ id: built.programmeStudentId, entryYear: 2020, assessments: [], placements: [] })]);
+    expect(body.visitingProfessors).toEqual([expect.objectContaining({ year: 2024, courses: 'Cardiology', weeks: 3 })]);
     // The audit rows about them: their record's, and the visit's, appointment's, document's and attendee's that name them.
     const audited = new Set(body.audit.map((r: { entity: string }) => r.entity));
     for (const entity of ['person', 'visit', 'appointment', 'expert_document', 'conference_attendee', 'mission', 'honour']) expect(audited, entity).toContain(entity);
@@ -233,6 +251,7 @@ describe('a person’s data rights: erasure', () => {
       await officer.get(`/api/conferences/${built.conferenceId}/attendees`),
       await officer.get(`/api/missions/${built.missionId}`),
       await officer.get(`/api/honours/${built.honourId}`),
+      await officer.get(`/api/programme-students/${built.programmeStudentId}`),
       await officer.get(`/api/audit?pageSize=200`),
       await officer.get(`/api/audit?entity=person&entityId=${built.id}`),
     ];
@@ -240,7 +259,7 @@ describe('a person’s data rights: erasure', () => {
       expect(response.statusCode, response.body).toBe(200);
       for (const trace of TRACES) expect(response.body, trace).not.toContain(trace);
     }
-    for (const answer of answers.slice(0, 8)) expect(answer.body).not.toContain(THEM.familyName);
+    for (const answer of answers.slice(0, 9)) expect(answer.body).not.toContain(THEM.familyName);
     for (const q of ['柯雅丽', 'aurelie quenneville', 'aurelie.quenneville@example.org', 'Marchetti']) {
       const hits = (await ok(await officer.get(`/api/search?q=${encodeURIComponent(q)}`))) as Array<{ kind: string; id: number }>;
       expect(hits, q).toEqual([]);
