@@ -41,8 +41,9 @@ export function figureValueText(figure: Pick<Figure, 'value' | 'counts'>, t: Tra
  */
 export function figureNames(figure: Pick<Figure, 'value' | 'items'>, t: Translate, max = 4): string | null {
   if (!Array.isArray(figure.value) || figure.value.length === 0) return null;
+  // Once each: a holder of two honours is one item per honour (the honours figure).
   const names = figure.items?.length
-    ? figure.items.map((i) => [i.nameEn, i.nameZh].filter((n, k, all) => n && all.indexOf(n) === k).join(' '))
+    ? [...new Set(figure.items.map((i) => [i.nameEn, i.nameZh].filter((n, k, all) => n && all.indexOf(n) === k).join(' ')))]
     : figure.value;
   const shown = names.slice(0, max).join(' · ');
   const rest = names.length - max;
