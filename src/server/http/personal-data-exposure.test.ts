@@ -25,11 +25,12 @@ beforeAll(async () => {
   const officer = await t.as('officer');
   const person = await officer.post('/api/people', personBody({ familyName: 'Secretholder', unitId: t.units.a, passportNumber: PASSPORT, birthDate: BIRTH_DATE }));
   expect(person.statusCode, person.body).toBe(201);
-  ids.people = person.json().id;
-  let visit = (await officer.post('/api/visits', visitBody(t.units.a, [ids.people]))).json();
+  const personId: number = person.json().id;
+  ids.people = personId;
+  let visit = (await officer.post('/api/visits', visitBody(t.units.a, [personId]))).json();
   for (const to of ['approved', 'held']) visit = (await officer.post(`/api/visits/${visit.id}/transitions`, { to, version: visit.version })).json();
   ids.visits = visit.id;
-  ids.appointments = (await officer.post('/api/appointments', appointmentBody(ids.people, t.units.a))).json().id;
+  ids.appointments = (await officer.post('/api/appointments', appointmentBody(personId, t.units.a))).json().id;
   const permit = await officer.post(`/api/people/${ids.people}/expert-documents`, { kind: 'work_permit', number: PERMIT, expiresOn: '2027-03-31' });
   expect(permit.statusCode, permit.body).toBe(201);
   // A refused write that carries the secrets must not log them either.
