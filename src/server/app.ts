@@ -21,6 +21,7 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.t
 import { expertsRoutes } from './modules/appointments/experts.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { honoursRoutes } from './modules/honours/honours.routes.ts';
+import { studentsRoutes } from './modules/students/students.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     expertsRoutes,
     conferencesRoutes,
     honoursRoutes,
+    studentsRoutes,
     programmesRoutes,
     settingsRoutes,
     auditRoutes,

@@ -2,7 +2,7 @@ import type { Role } from './roles.ts';
 
 /** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
-export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme';
+export type Entity = 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -35,6 +35,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   conference: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // Honours from abroad: the office records them, a unit records its own people's.
   honour: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
+  // International degree students: the office admits and records them, a school its own students.
+  student: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // Joint programmes: the office, and the coordinator of the programme's unit (its cohorts, students, assessments, placements).
   programme: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
@@ -44,7 +46,7 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report', 'honour', 'programme'];
+export const UNIT_SCOPED: readonly Entity[] = ['person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report', 'honour', 'programme', 'student'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {

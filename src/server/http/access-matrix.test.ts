@@ -126,6 +126,13 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/honours/:id': OFFICE_AND_UNITS,
   'DELETE /api/honours/:id': OFFICE_AND_UNITS,
   'GET /api/people/:id/honours': SIGNED_IN,
+  'GET /api/students': SIGNED_IN,
+  'GET /api/students/:id': SIGNED_IN,
+  'POST /api/students': OFFICE_AND_UNITS,
+  'PATCH /api/students/:id': OFFICE_AND_UNITS,
+  'DELETE /api/students/:id': OFFICE_AND_UNITS,
+  'POST /api/students/:id/transitions': OFFICE_AND_UNITS,
+  'GET /api/people/:id/enrolments': SIGNED_IN,
   'GET /api/programmes': SIGNED_IN,
   'POST /api/programmes': OFFICE_AND_UNITS,
   'GET /api/programmes/:id': SIGNED_IN,
@@ -151,7 +158,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 let t: TestServer;
 const ids: Record<string, number> = {};
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
-const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|ledger\/aggregates)\/:id/;
+const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|ledger\/aggregates)\/:id/;
 
 let token = '';
 
@@ -177,6 +184,8 @@ beforeAll(async () => {
   ids.missions = (await officer.post('/api/missions', { titleEn: 'Matrix mission', unitId: t.units.a, purpose: 'conference', startDate: '2024-01-01', endDate: '2024-01-02', destinations: [{ countryCode: 'FR' }], members: [{ personId: ids.people }] })).json().id;
   // An honour of unit A's person, so that coordinator A reads it too.
   ids.honours = (await officer.post('/api/honours', { personId: ids.people, kind: 'prize', nameEn: 'Matrix Prize', conferredOn: '2024-01-01' })).json().id;
+  // An admission to unit A, so that coordinator A reads it too.
+  ids.students = (await officer.post('/api/students', { personId: ids.people, level: 'bachelor', programmeEn: 'Matrix MBBS', unitId: t.units.a, countryCode: 'FR', admittedOn: '2024-07-01' })).json().id;
   // A joint programme run by unit A, with a cohort, a student of unit A, an assessment and a proposed placement.
   ids.programmes = (await officer.post('/api/programmes', { nameEn: 'Matrix programme', durationYears: 8, unitId: t.units.a, partners: [{ institutionId: ids.institutions }] })).json().id;
   ids['programme-cohorts'] = (await officer.post(`/api/programmes/${ids.programmes}/cohorts`, { entryYear: 2020, intake: 30 })).json().id;

@@ -70,6 +70,7 @@ const CASES: Record<string, () => Case> = {
   'PATCH /api/missions/:id': () => ({ make: () => top('missions')(missionBody(t.units.a, [personId])), edits: twoValues('notes') }),
   'PATCH /api/appointments/:id': () => ({ make: () => top('appointments')(appointmentBody(personId, t.units.a)), edits: twoValues('notes') }),
   'PATCH /api/conferences/:id': () => ({ make: () => top('conferences')(conferenceBody(t.units.a)), edits: twoValues('venue') }),
+  'PATCH /api/students/:id': () => ({ make: () => top('students')({ personId, level: 'bachelor', programmeEn: `Race MBBS ${++serial}`, unitId: t.units.a, countryCode: 'FR', admittedOn: '2020-07-01' }), edits: twoValues('notes') }),
   'PATCH /api/honours/:id': () => ({ make: () => top('honours')({ personId, kind: 'prize', nameEn: `Race Prize ${++serial}`, conferredOn: '2020-01-01' }), edits: twoValues('citation') }),
   'PATCH /api/programmes/:id': () => ({ make: () => top('programmes')({ nameEn: `Race programme ${++serial}`, durationYears: 8, unitId: t.units.a }), edits: twoValues('notes') }),
   'PATCH /api/programme-cohorts/:id': () => ({

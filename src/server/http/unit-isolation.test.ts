@@ -80,6 +80,8 @@ async function makeUnitARecords(): Promise<void> {
     mission = await ok(officer.post(`/api/missions/${mission.id}/transitions`, { ...step, version: mission.version }));
   }
   await ok(officer.post('/api/honours', { personId: person.id, kind: 'prize', nameEn: `${MARKER} Prize`, conferredOn: '2023-06-01', notable: true }));
+  const student = await ok(officer.post('/api/students', { personId: person.id, level: 'master', programmeEn: `${MARKER} Master of Public Health`, unitId: t.units.a1, admittedOn: '2022-07-01', studentNumber: `${MARKER}-S1` }));
+  await ok(officer.post(`/api/students/${student.id}/transitions`, { to: 'enrolled', on: '2022-09-01', version: student.version }));
   const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
   const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
   await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
@@ -109,6 +111,6 @@ describe("a coordinator and another unit's records", () => {
     // lists, search suggestions and the audit log.
     const ofA = await sweep(coordinatorA);
     const seenByA = [...ofA].filter(([, r]) => mentionsMarker(r.content)).map(([url]) => url.split('?')[0]);
-    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
+    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/students', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
   });
 });

@@ -51,6 +51,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '未获批准或已取消的出访不能再修改。',
     fr: 'Une mission refusée ou annulée ne peut plus être modifiée.',
   },
+  enrolment_not_deletable: {
+    en: 'Only an admission the student never registered for can be deleted; record the withdrawal instead, so that the history stays.',
+    zh: '仅可删除尚未注册入学的录取记录；请改为登记退学，以保留其记录。',
+    fr: 'Seule une admission jamais suivie d’inscription peut être supprimée ; enregistrez plutôt le retrait, afin que l’historique soit conservé.',
+  },
   mission_not_deletable: {
     en: 'Only a request not yet decided on can be deleted; cancel the mission instead, so that its history stays.',
     zh: '仅可删除尚未审批的出访申请；请改为取消，以保留其记录。',
@@ -125,6 +130,9 @@ export const FIELD_REASONS: Catalogue = {
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
   placement_not_started: { en: 'is not possible before the placement starts', zh: '在派出开始日期之前不可进行', fr: 'n’est pas possible avant le début du placement' },
   mission_not_started: { en: 'is not possible before the mission’s first day', zh: '在出访开始日期之前不可进行', fr: 'n’est pas possible avant le premier jour de la mission' },
+  before_admission: { en: 'is before the admission date', zh: '早于录取日期', fr: 'est antérieure à la date d’admission' },
+  before_enrolment: { en: 'is before the registration date', zh: '早于注册入学日期', fr: 'est antérieure à la date d’inscription' },
+  no_nationality: { en: 'is required: the person has no nationality on record', zh: '为必填项：该人员未登记国籍', fr: 'est obligatoire : la personne n’a pas de nationalité enregistrée' },
   cycle: { en: 'would make the unit its own ancestor', zh: '会使单位成为自身的上级', fr: "ferait de l'unité son propre ancêtre" },
   not_a_step: { en: 'is not a step this record can take from its current status', zh: '不是该记录当前状态下允许的操作', fr: "n'est pas une étape possible depuis le statut actuel" },
   before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },

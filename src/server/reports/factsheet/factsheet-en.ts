@@ -1,5 +1,6 @@
 import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
 import { honoursParagraph } from './honours-paragraph.ts';
+import { studentContinents, studentsFromRegions } from './students-paragraph.ts';
 import { joinList, percentText } from '../wording.rules.ts';
 
 const NA = 'not available yet';
@@ -52,8 +53,15 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
   const levels = byLevel && !Array.isArray(byLevel) && typeof byLevel === 'object'
     ? ` (${joinList([`${byLevel.bachelor ?? 0} from undergraduate programmes`, `${byLevel.master ?? 0} from master's degree programmes`, `${byLevel.doctorate ?? 0} from doctoral programmes`], 'en')})`
     : '';
+  const continents = studentContinents(input.set, 'en');
+  const regions = studentsFromRegions(input.set);
+  const fromWhere = `${continents ? ` of ${continents}` : ''}${regions ? ` (and ${regions} from Hong Kong, Macao and Taiwan)` : ''}`;
   const fifth = s(
-    ...(students && studentCountries ? ['Since 1980, ', org, ' has enrolled and graduated ', students, ' from ', studentCountries, `${levels}. `] : [`The number of foreign students enrolled since 1980 is ${NA}. `]),
+    ...(students && studentCountries
+      ? p.get('students.foreignSince1980').value === 0
+        ? ['No foreign degree students are recorded yet. ']
+        : ['Since 1980, ', org, ' has enrolled and graduated ', students, ' from ', studentCountries, `${fromWhere}${levels}. `]
+      : [`The number of foreign students enrolled since 1980 is ${NA}. `]),
     ...(placed && typeof share.value === 'number' ? ['The 8-year programme of clinical medicine run jointly with France, with French as the first foreign language, has so far sent ', placed, ' who met the standards in examinations and evaluations to major French hospitals for a year of residency', `, accounting for ${percentText(share.value as number, 'en')} of all the students in the programme. `] : [`The residency placements of the Sino-French programme are ${NA}. `]),
     ...(perYear && exUniversities && exCountries ? ['Every year, ', perYear, ' are sent to ', exUniversities, ' in ', exCountries, ' for short-term training or joint graduate programmes.'] : [`The figures of student exchange are ${NA}.`]),
   );

@@ -1,5 +1,6 @@
 import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocument } from './report-document.ts';
 import { honoursParagraph } from './honours-paragraph.ts';
+import { studentContinents, studentsFromRegions } from './students-paragraph.ts';
 import { joinList, percentText } from '../wording.rules.ts';
 
 const NA = 'pas encore disponible';
@@ -52,8 +53,15 @@ export function factSheetFr(input: FactSheetInput): ReportDocument {
   const levels = byLevel && !Array.isArray(byLevel) && typeof byLevel === 'object'
     ? ` (${joinList([`${byLevel.bachelor ?? 0} en licence`, `${byLevel.master ?? 0} en master`, `${byLevel.doctorate ?? 0} en doctorat`], 'fr')})`
     : '';
+  const continents = studentContinents(input.set, 'fr');
+  const regions = studentsFromRegions(input.set);
+  const fromWhere = `${continents ? ` ${continents}` : ''}${regions ? ` (et ${regions} de Hong Kong, Macao et Taïwan)` : ''}`;
   const fifth = s(
-    ...(students && studentCountries ? ['Depuis 1980, ', org, ' a formé ', students, ' venus de ', studentCountries, `${levels}. `] : [`Le nombre d’étudiants étrangers inscrits depuis 1980 n’est ${NA}. `]),
+    ...(students && studentCountries
+      ? p.get('students.foreignSince1980').value === 0
+        ? ['Aucun étudiant étranger diplômant n’est encore enregistré. ']
+        : ['Depuis 1980, ', org, ' a formé ', students, ' venus de ', studentCountries, `${fromWhere}${levels}. `]
+      : [`Le nombre d’étudiants étrangers inscrits depuis 1980 n’est ${NA}. `]),
     ...(placed && typeof share.value === 'number' ? ['Le programme franco-chinois de médecine clinique en 8 ans, dont le français est la première langue étrangère, a envoyé jusqu’ici ', placed, ' ayant satisfait aux examens et évaluations effectuer un an d’internat dans de grands hôpitaux français', `, soit ${percentText(share.value as number, 'fr')} de l’ensemble des étudiants du programme. `] : [`Les placements en internat du programme franco-chinois ne sont ${NA.replace('disponible', 'disponibles')}. `]),
     ...(perYear && exUniversities && exCountries ? ['Chaque année, ', perYear, ' partent dans ', exUniversities, ' de ', exCountries, ' pour des formations courtes ou des programmes de master et doctorat conjoints.'] : [`Les chiffres des échanges d’étudiants ne sont ${NA.replace('disponible', 'disponibles')}.`]),
   );

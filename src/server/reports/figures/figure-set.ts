@@ -11,6 +11,7 @@ import { outboundFigures } from './outbound.ts';
 import { partnerFigures } from './partners.ts';
 import { pendingFigures } from './pending.ts';
 import { programmeFigures } from './programme.ts';
+import { studentFigures } from './students.ts';
 
 /**
  * Every figure of the fact sheet on `asOf` (default today), in the order of FIGURE_KEYS, for
@@ -28,6 +29,7 @@ export async function computeFigureSet(options: { actor: Actor; asOf?: string; u
     ...(await inboundFigures(ctx)),
     ...(await honourFigures(ctx)),
     ...(await outboundFigures(ctx)),
+    ...(await studentFigures(ctx)),
     ...(await programmeFigures(ctx)),
     ...pendingFigures(ctx),
   ];

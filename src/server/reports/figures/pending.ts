@@ -2,15 +2,12 @@ import type { Figure, FigureKey, FigureUnit } from '../../../shared/contracts/re
 import { figure, type FigureContext } from './figure-context.ts';
 
 /**
- * The figures whose module has not landed yet (honours, students, the joint
+ * The figures whose module has not landed yet (the joint
  * programme, exchanges), with what each will count and over which period. Their value is null,
  * never 0: "not available yet" is not "none". A module that lands replaces its rows here with
  * a file of its own.
  */
 const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: string }> = [
-  { key: 'students.foreignSince1980', counts: 'persons', since: '1980-01-01' },
-  { key: 'students.foreignCountries', counts: 'countries', since: '1980-01-01' },
-  { key: 'students.byLevel', counts: 'persons', since: '1980-01-01' },
   { key: 'exchange.studentsPerYear', counts: 'person_times' },
   { key: 'exchange.universities', counts: 'institutions' },
   { key: 'exchange.countries', counts: 'countries' },

@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/client.ts';
+import { AppError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { scopeOf } from '../../policies/policies.ts';
+import { searchText } from '../../search/normalize.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import {
+  STUDENT_DELETABLE_STATUSES,
+  type StudentEnrolment,
+  type StudentEnrolmentInput,
+  type StudentEnrolmentUpdate,
+  type StudentQuery,
+  type StudentTransition,
+} from '../../../shared/contracts/students.ts';
+import { unitContains } from '../units/units.service.ts';
+import {
+  allEnrolments,
+  countedDegreeRows,
+  deleteEnrolmentRow,
+  findEnrolment,
+  insertEnrolment,
+  personInReach,
+  referencesExist,
+  registrationsByYear,
+  updateEnrolmentRow,
+} from './students.repo.ts';
+import { checkEnrolmentDates, planStudentTransition, tallyStudents, type StudentTally } from './students.rules.ts';
+
+const ENTITY = 'student_enrolment';
+type Input = z.output<typeof StudentEnrolmentInput>;
+type Update = z.output<typeof StudentEnrolmentUpdate>;
+
+/** The record as the audit log keeps it: stored fields, not the names joined in. */
+function audited(e: StudentEnrolment): object {
+  const { person: _p, unitNameEn: _u, unitNameZh: _z, isRegion: _r, ...stored } = e;
+  return stored;
+}
+
+async function reload(tx: Queryable, id: number): Promise<StudentEnrolment> {
+  return (await findEnrolment(tx, id, null))!;
+}
+
+const enrolmentSearch = (e: { programmeEn: string; programmeZh: string | null; studentNumber: string | null }) => searchText(e.programmeEn, e.programmeZh, e.studentNumber);
+
+/** A coordinator enrols students in their unit (or a sub-unit) only; the unit and the country must exist. */
+async function checkReferences(tx: Queryable, actor: Actor, unitId: number | undefined, countryCode: string | undefined, problems: FieldProblem[]): Promise<void> {
+  const exists = await referencesExist(tx, unitId, countryCode);
+  const scope = scopeOf(actor);
+  if (unitId !== undefined) {
+    if (!exists.unit) problems.push({ field: 'unitId', reason: 'unknown_reference' });
+    else if (scope !== null && !(await unitContains(tx, scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+  }
+  if (countryCode !== undefined && !exists.country) problems.push({ field: 'countryCode', reason: 'unknown_reference' });
+}
+
+/**
+ * Records an admission (status admitted), or an enrolment of the past as it stands (its status
+ * and the dates it rests on, checked together). The country counted is the person's nationality
+ * now unless given, kept on the enrolment from then on.
+ */
+export async function createEnrolment(options: { actor: Actor; input: Input }, db: Db): Promise<StudentEnrolment> {
+  const { actor, input } = options;
+  return db.transaction(async (tx) => {
+    // Another unit's person is not named to a coordinator, even as "not yours".
+    const person = await personInReach(tx, input.personId, scopeOf(actor));
+    if (!person) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
+    const countryCode = input.countryCode ?? person.nationality ?? undefined;
+    const problems: FieldProblem[] = [];
+    if (!countryCode) problems.push({ field: 'countryCode', reason: 'no_nationality' });
+    await checkReferences(tx, actor, input.unitId, countryCode, problems);
+    problems.push(...checkEnrolmentDates(input));
+    if (problems.length) throw invalidFields(...problems);
+    const id = await insertEnrolment(tx, { ...input, countryCode, searchText: enrolmentSearch(input) });
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+    return row;
+  });
+}
+
+/** Changes an enrolment's fields, if `version` is current and it is within the actor's reach; the dates must still fit the status. */
+export async function updateEnrolment(options: { actor: Actor; id: number; input: Update }, db: Db): Promise<StudentEnrolment> {
+  const { actor, id } = options;
+  const { version, ...changes } = options.input;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), version);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Update>;
+    const merged = { ...current, ...given };
+    const problems: FieldProblem[] = [];
+    await checkReferences(tx, actor, given.unitId, given.countryCode, problems);
+    problems.push(...checkEnrolmentDates(merged));
+    if (problems.length) throw invalidFields(...problems);
+    await updateEnrolmentRow(tx, id, { ...given, searchText: enrolmentSearch(merged) });
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Moves an enrolment one step, dated `on` (default today): registration, suspension and resumption, graduation, withdrawal, transfer. */
+export async function transitionEnrolment(options: { actor: Actor; id: number; input: z.output<typeof StudentTransition> }, db: Db): Promise<StudentEnrolment> {
+  const { actor, id, input } = options;
+  return db.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), input.version);
+    const { values, problems } = planStudentTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, degreeAwarded: input.degreeAwarded });
+    if (problems.length) throw invalidFields(...problems);
+    await updateEnrolmentRow(tx, id, values);
+    const row = await reload(tx, id);
+    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    return row;
+  });
+}
+
+/** Deletes an admission never registered; from registration on, a withdrawal is recorded instead. */
+export async function deleteEnrolment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
+  const { actor, id, version } = options;
+  await db.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), version);
+    if (!STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new AppError('enrolment_not_deletable', 409);
+    await deleteEnrolmentRow(tx, id);
+    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+  });
+}
+
+/** One enrolment within the actor's reach (another unit's is 404 to a coordinator). */
+export async function getEnrolment(options: { actor: Actor; id: number }, db: Queryable): Promise<StudentEnrolment> {
+  const row = await findEnrolment(db, options.id, scopeOf(options.actor));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Every enrolment within the actor's reach matching the query (an export). */
+export function exportEnrolments(options: { actor: Actor; query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<StudentEnrolment[]> {
+  return allEnrolments(db, scopeOf(options.actor), officeToday(), options.query);
+}
+
+/** A person's enrolments, for their page: the person must be within the actor's reach (else 404), and only enrolments in reach are listed. */
+export async function getPersonEnrolments(options: { actor: Actor; personId: number }, db: Queryable): Promise<{ personId: number; items: StudentEnrolment[] }> {
+  const scope = scopeOf(options.actor);
+  if (!(await personInReach(db, options.personId, scope))) throw notFound();
+  return { personId: options.personId, items: await allEnrolments(db, scope, officeToday(), { personId: options.personId, sort: 'admittedOn' }) };
+}
+
+/** The day the seed's count of foreign students starts. */
+export const STUDENTS_SINCE = '1980-01-01';
+
+/**
+ * The fact sheet's students figures on `asOf`, within the actor's reach: foreign degree
+ * students registered from 1 January 1980 to `asOf` and counted on `asOf` (see the repo's
+ * `countedOn`), the countries they came from (regions apart), and the students per level.
+ */
+export async function studentsAsOf(options: { actor: Actor; asOf: string }, db: Queryable): Promise<StudentTally> {
+  return tallyStudents(await countedDegreeRows(db, scopeOf(options.actor), STUDENTS_SINCE, options.asOf));
+}
+
+/** Registrations per year within the actor's reach, for the dashboard's series. */
+export function studentRegistrationsByYear(options: { actor: Actor; fromYear: number; toYear: number }, db: Queryable): Promise<Map<number, number>> {
+  return registrationsByYear(db, scopeOf(options.actor), options.fromYear, options.toYear);
+}
