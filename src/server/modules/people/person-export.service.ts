@@ -14,6 +14,7 @@ import {
   attendeeNames,
   auditRowsAbout,
   documentsOf,
+  enrolmentsOf,
   honoursOf,
   ledgerRowsOf,
   missionsOf,
@@ -68,6 +69,7 @@ export async function exportPerson(options: { actor: Actor; id: number; cipher: 
       ledger: await ledgerRowsOf(tx, id, scope),
       missions: await missionsOf(tx, id, scope),
       honours: await honoursOf(tx, id, scope),
+      studentEnrolments: await enrolmentsOf(tx, id, scope),
       programmeStudents: await programmeStudiesOf(tx, id, scope),
       visitingProfessors: await visitingYearsOf(tx, id, scope),
     };

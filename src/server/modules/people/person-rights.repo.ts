@@ -19,6 +19,7 @@ export const PERSON_REFERENCES = [
   { table: 'ledger', column: 'person_id', section: 'ledger' },
   { table: 'mission_members', column: 'person_id', section: 'missions' },
   { table: 'honours', column: 'person_id', section: 'honours' },
+  { table: 'student_enrolments', column: 'person_id', section: 'studentEnrolments' },
   { table: 'programme_students', column: 'person_id', section: 'programmeStudents' },
   { table: 'visiting_professors', column: 'person_id', section: 'visitingProfessors' },
 ] as const;
@@ -119,6 +120,19 @@ export async function honoursOf(db: Queryable, personId: number, scope: number |
   return rows;
 }
 
+/** The person's enrolments as an international degree student, within `scope` (the teaching unit). */
+export async function enrolmentsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+  const { rows } = await db.query(
+    `SELECT e.id, e.level, e.programme_en AS "programmeEn", e.programme_zh AS "programmeZh", e.unit_id AS "unitId", e.funding,
+       e.instruction_language AS "instructionLanguage", e.student_number AS "studentNumber", e.country_code AS "countryCode",
+       e.admitted_on AS "admittedOn", e.enrolled_on AS "enrolledOn", e.expected_completion_on AS "expectedCompletionOn", e.status,
+       e.suspended_on AS "suspendedOn", e.completed_on AS "completedOn", e.degree_awarded AS "degreeAwarded", e.left_on AS "leftOn", e.notes, e.version
+     FROM student_enrolments e WHERE e.person_id = $1 ${scoped('e.unit_id', scope)} ORDER BY e.admitted_on, e.id`,
+    params(personId, scope),
+  );
+  return rows;
+}
+
 /** The person as a student of a joint programme, with their assessments and residency placements, within `scope` (the programme's unit). */
 export async function programmeStudiesOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
   const { rows } = await db.query(
@@ -211,7 +225,7 @@ export async function attendeeNames(db: Queryable, personId: number): Promise<Ar
  * Removes the person's personal fields and marks them erased; keeps nationality (the
  * figures by country) and unit (who reaches the record). Their rows elsewhere keep their
  * person-times: the attendee rows lose the name as listed, the documents their numbers and
- * notes, their appointments and programme enrolments their notes.
+ * notes, their appointments and enrolments their notes.
  */
 export async function erasePersonRows(db: Queryable, personId: number, placeholder: string, searchText: string): Promise<void> {
   await db.query(
@@ -228,6 +242,6 @@ export async function erasePersonRows(db: Queryable, personId: number, placehold
     [personId],
   );
   // Notes on records that are about the person alone (their appointment, their enrolment) may name them.
-  for (const table of ['appointments', 'programme_students'])
+  for (const table of ['appointments', 'student_enrolments', 'programme_students'])
     await db.query(`UPDATE ${table} SET notes = NULL, version = version + 1, updated_at = now() WHERE person_id = $1 AND notes IS NOT NULL`, [personId]);
 }

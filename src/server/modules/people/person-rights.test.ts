@@ -39,6 +39,7 @@ interface Built {
   missionId: number;
   honourId: number;
   programmeStudentId: number;
+  enrolmentId: number;
 }
 
 async function ok(response: Awaited<ReturnType<Client['post']>>, status = 200) {
@@ -79,6 +80,7 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
   const cohort = await ok(await officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 30 }), 201);
   const student = await ok(await officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `S-${person.id}`, notes: `${who.givenName} asked for Lyon` }), 201);
   await ok(await officer.post(`/api/programmes/${programme.id}/visiting-professors`, { personId: person.id, year: 2024, courses: 'Cardiology', weeks: 3 }), 201);
+  const enrolment = await ok(await officer.post('/api/students', { personId: person.id, level: 'master', programmeEn: 'Master of Public Health', unitId: t.units.a, admittedOn: '2023-09-01', notes: `${who.givenName} prefers English` }), 201);
   return {
     id: person.id,
     otherId: other.id,
@@ -88,6 +90,7 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
     missionId: mission.id,
     honourId: honour.id,
     programmeStudentId: student.id,
+    enrolmentId: enrolment.id,
   };
 }
 
@@ -159,6 +162,7 @@ describe('a person’s data rights: export', () => {
     expect(body.honours).toEqual([expect.objectContaining({ id: built.honourId, nameEn: 'Prize of the Academy of Surgery' })]);
     expect(body.programmeStudents).toEqual([expect.objectContaining({ id: built.programmeStudentId, entryYear: 2020, assessments: [], placements: [] })]);
     expect(body.visitingProfessors).toEqual([expect.objectContaining({ year: 2024, courses: 'Cardiology', weeks: 3 })]);
+    expect(body.studentEnrolments).toEqual([expect.objectContaining({ id: built.enrolmentId, level: 'master', countryCode: 'FR', status: 'admitted' })]);
     // The audit rows about them: their record's, and the visit's, appointment's, document's and attendee's that name them.
     const audited = new Set(body.audit.map((r: { entity: string }) => r.entity));
     for (const entity of ['person', 'visit', 'appointment', 'expert_document', 'conference_attendee', 'mission', 'honour']) expect(audited, entity).toContain(entity);
@@ -252,6 +256,7 @@ describe('a person’s data rights: erasure', () => {
       await officer.get(`/api/missions/${built.missionId}`),
       await officer.get(`/api/honours/${built.honourId}`),
       await officer.get(`/api/programme-students/${built.programmeStudentId}`),
+      await officer.get(`/api/students/${built.enrolmentId}`),
       await officer.get(`/api/audit?pageSize=200`),
       await officer.get(`/api/audit?entity=person&entityId=${built.id}`),
     ];
@@ -259,7 +264,7 @@ describe('a person’s data rights: erasure', () => {
       expect(response.statusCode, response.body).toBe(200);
       for (const trace of TRACES) expect(response.body, trace).not.toContain(trace);
     }
-    for (const answer of answers.slice(0, 9)) expect(answer.body).not.toContain(THEM.familyName);
+    for (const answer of answers.slice(0, 10)) expect(answer.body).not.toContain(THEM.familyName);
     for (const q of ['柯雅丽', 'aurelie quenneville', 'aurelie.quenneville@example.org', 'Marchetti']) {
       const hits = (await ok(await officer.get(`/api/search?q=${encodeURIComponent(q)}`))) as Array<{ kind: string; id: number }>;
       expect(hits, q).toEqual([]);
