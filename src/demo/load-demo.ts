@@ -16,6 +16,7 @@ import { loadDemoAgreements } from './demo-agreements.ts';
 import { loadDemoInbound } from './demo-inbound.ts';
 import { loadDemoMissions } from './demo-missions.ts';
 import { loadDemoHonours } from './demo-honours.ts';
+import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
 
 /** Whether the database holds no users yet: the first start on a new database. */
@@ -63,6 +64,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   await loadDemoInbound(db, cipher, today);
   await loadDemoMissions(db, cipher, today);
   await loadDemoHonours(db, cipher, unitIds);
+  await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
   return DEMO_ACCOUNTS;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { institutionBody, personBody } from '../../test/factories.ts';
-import type { Figure, FigureSet } from '../../../shared/contracts/reports.ts';
+import type { Figure, FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
 
 /**
  * The residency figures on a hand-made programme, on 30 June 2025 (D):
@@ -63,10 +63,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-async function figures(c: Client, query = `asOf=${D}`): Promise<Record<string, Figure>> {
+async function figures(c: Client, query = `asOf=${D}`): Promise<Record<FigureKey, Figure>> {
   const response = await c.get(`/api/reports/figures?${query}`);
   expect(response.statusCode, response.body).toBe(200);
-  return Object.fromEntries((response.json() as FigureSet).figures.map((f) => [f.key, f]));
+  return Object.fromEntries((response.json() as FigureSet).figures.map((f) => [f.key, f])) as Record<FigureKey, Figure>;
 }
 
 describe('the residency figures', () => {

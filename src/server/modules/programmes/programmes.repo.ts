@@ -99,6 +99,16 @@ export async function findCohort(db: Queryable, id: number, scope: number | null
   return rows[0] ? { ...rows[0].cohort, unitId: rows[0].unitId } : null;
 }
 
+/** A cohort's programme and unit, if the cohort is within `scope`: the light check a bulk write makes per student. */
+export async function cohortInReach(db: Queryable, id: number, scope: number | null): Promise<{ id: number; programmeId: number; unitId: number } | null> {
+  const where = new Where().when(id, 'c.id = ?').scope('g.unit_id', scope);
+  const { rows } = await db.query<{ id: number; programmeId: number; unitId: number }>(
+    `SELECT c.id, c.programme_id AS "programmeId", g.unit_id AS "unitId" FROM programme_cohorts c JOIN programmes g ON g.id = c.programme_id ${where}`,
+    where.params,
+  );
+  return rows[0] ?? null;
+}
+
 /** Inserts a cohort. */
 export async function insertCohort(db: Queryable, programmeId: number, values: { entryYear: number; intake: number; notes: string | null }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
