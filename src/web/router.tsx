@@ -17,6 +17,7 @@ import { validatePeopleSearch } from './features/people/people-search.ts';
 import { validateReportsSearch } from './features/reports/reports-search.ts';
 import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
 import { validateMissionOverdueSearch, validateMissionsSearch } from './features/missions/missions-search.ts';
+import { validateStudentsSearch } from './features/programmes/programmes-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
 import { lenientSearch, PAGING } from './lib/url-search.ts';
@@ -235,6 +236,23 @@ const honourRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/honours/honour-page.tsx'), 'HonourPage'),
 });
 
+const programmesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programmes',
+  component: lazyRouteComponent(() => import('./features/programmes/programmes-page.tsx'), 'ProgrammesPage'),
+});
+const programmeStudentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programmes/students',
+  validateSearch: validateStudentsSearch,
+  component: lazyRouteComponent(() => import('./features/programmes/students-page.tsx'), 'StudentsPage'),
+});
+const programmeStudentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'programmes/students/$id',
+  component: lazyRouteComponent(() => import('./features/programmes/student-page.tsx'), 'StudentPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -321,6 +339,9 @@ const routeTree = rootRoute.addChildren([
     honoursRoute,
     honourNewRoute,
     honourRoute,
+    programmesRoute,
+    programmeStudentsRoute,
+    programmeStudentRoute,
     settingsRoute,
     unitsRoute,
     ledgerRoute,

@@ -1,0 +1,62 @@
+import { ASSESSMENT_STAGE_LABELS, PLACEMENT_STATUS_LABELS, STUDENT_STATUS_LABELS } from '../../../shared/i18n/programme-labels.ts';
+import type { Triple } from './catalogue.ts';
+import { fromLabels } from './experts.ts';
+
+/**
+ * The joint programme (the 8-year Sino-French programme of clinical medicine): the programme
+ * and its cohorts, visiting professors, the students, their assessments and residency placements.
+ * Status and stage names come from src/shared, the words the server's exports use.
+ */
+export const PROGRAMMES = {
+  ...fromLabels('programme.studentStatus', STUDENT_STATUS_LABELS),
+  ...fromLabels('programme.stage', ASSESSMENT_STAGE_LABELS),
+  ...fromLabels('programme.placementStatus', PLACEMENT_STATUS_LABELS),
+  'prg.students': ['Students', '学生', 'Étudiants'],
+  'prg.partners': ['Partners', '合作方', 'Partenaires'],
+  'prg.duration': ['{years} years, taught partly in {language}', '学制{years}年，部分课程以{language}授课', '{years} ans, enseignement en partie en {language}'],
+  'prg.language.fr': ['French', '法语', 'français'],
+  'prg.cohorts': ['Cohorts', '年级', 'Promotions'],
+  'prg.entryYear': ['Entry year', '入学年份', 'Année d’entrée'],
+  'prg.intake': ['Intake', '招生人数', 'Effectif admis'],
+  'prg.onRecord': ['Students on record', '在册学生', 'Étudiants inscrits au dossier'],
+  'prg.placed': ['Placed in France', '已赴法', 'Placés en France'],
+  'prg.professors': ['Visiting professors', '来访法国教授', 'Professeurs invités'],
+  'prg.year': ['Year', '年份', 'Année'],
+  'prg.professor': ['Professor', '教授', 'Professeur'],
+  'prg.courses': ['Courses taught', '授课内容', 'Cours enseignés'],
+  'prg.weeks': ['Weeks', '周数', 'Semaines'],
+  'prg.none': ['No joint programme is recorded yet.', '尚无合作办学项目记录。', 'Aucun programme conjoint n’est encore enregistré.'],
+  'prg.searchPlaceholder': ['Name or student number', '姓名或学号', 'Nom ou numéro d’étudiant'],
+  'prg.allCohorts': ['All cohorts', '全部年级', 'Toutes les promotions'],
+  'prg.allStatuses': ['All statuses', '全部状态', 'Tous les statuts'],
+  'prg.placedFilter': ['Residency in France', '赴法住院医师培训', 'Internat en France'],
+  'prg.placedOnly': ['Placed', '已派出', 'Placés'],
+  'prg.notPlaced': ['Not placed', '未派出', 'Non placés'],
+  'prg.asOf': ['As of {date}', '截至 {date}', 'Au {date}'],
+  'prg.exportCsv': ['CSV', 'CSV', 'CSV'],
+  'prg.exportXlsx': ['Excel', 'Excel', 'Excel'],
+  'prg.number': ['Student number', '学号', 'Numéro d’étudiant'],
+  'prg.name': ['Name', '姓名', 'Nom'],
+  'prg.status': ['Status', '状态', 'Statut'],
+  'prg.host': ['Host hospital', '接收医院', 'Hôpital d’accueil'],
+  'prg.assessments': ['Examinations and evaluations', '考试与考核', 'Examens et évaluations'],
+  'prg.stage': ['Stage', '阶段', 'Étape'],
+  'prg.assessedOn': ['Date', '日期', 'Date'],
+  'prg.result': ['Result', '成绩', 'Résultat'],
+  'prg.meetsStandard': ['Meets the standard', '达到标准', 'Satisfait aux exigences'],
+  'prg.notes': ['Evaluator’s notes', '评语', 'Observations de l’évaluateur'],
+  'prg.addAssessment': ['Record an assessment', '登记考核', 'Enregistrer une évaluation'],
+  'prg.standardMet': ['Meets the standard: a placement can be confirmed', '已达标准：可确认派出', 'Satisfait aux exigences : un placement peut être confirmé'],
+  'prg.standardNotMet': ['Does not meet the standard yet: a placement cannot be confirmed', '尚未达到标准：不能确认派出', 'Ne satisfait pas encore aux exigences : un placement ne peut pas être confirmé'],
+  'prg.placements': ['Residency placements', '住院医师培训派出', 'Placements en internat'],
+  'prg.department': ['Department', '科室', 'Service'],
+  'prg.dates': ['Dates', '起止日期', 'Dates'],
+  'prg.propose': ['Propose a placement', '拟派出', 'Proposer un placement'],
+  'prg.step.confirmed': ['Confirm', '确认', 'Confirmer'],
+  'prg.step.completed': ['Complete', '完成', 'Terminer'],
+  'prg.step.withdrawn': ['Withdraw', '撤销', 'Retirer'],
+  'prg.startDate': ['Start', '开始', 'Début'],
+  'prg.endDate': ['End', '结束', 'Fin'],
+  'prg.cohort': ['Cohort', '年级', 'Promotion'],
+  'prg.delete': ['Delete', '删除', 'Supprimer'],
+} satisfies Record<string, Triple>;
