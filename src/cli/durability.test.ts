@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,11 @@ import { createUser } from '../server/modules/users/users.service.ts';
 import { UnitInput } from '../shared/contracts/units.ts';
 import { UserInput } from '../shared/contracts/users.ts';
 
-// Issue 6, "Nothing lost": the service is killed with SIGKILL in the middle of a burst of
-// writes (the server and the embedded database's process at once), then in the middle of an
-// import (the server process alone); after each restart on the same data folder or database
-// every acknowledged write is there with its audit row, nothing is half there, and
+// Issue 6, "Nothing lost". A service killed with SIGKILL: in a burst of writes (the server
+// and the embedded database's process at once), in an import (the server process alone), and
+// with only its database cut off in a burst (the embedded database's process killed,
+// PostgreSQL's connections terminated). After each restart on the same data folder or
+// database every acknowledged write is there with its audit row, nothing is half there, and
 // `interchange report verify` passes. The kill lands wherever it lands: the assertions hold
 // for any timing (acknowledged ⊆ present; an import all or nothing). The tests run in order
 // on one database, each crash on top of the last, as a server's life would have them.
@@ -213,7 +214,6 @@ describe('a service killed with SIGKILL loses nothing it acknowledged', () => {
     watch.stop();
     await server!.kill('SIGKILL', 'process');
     await upload.catch(() => undefined);
-    console.info(`import of ${IMPORT_ROWS} rows killed ${when}${acknowledged ? ' (acknowledged)' : ''}`);
 
     s = await signIn(await start());
     const attendees = await must<unknown[]>(s, 'GET', `/api/conferences/${conference.id}/attendees`);
@@ -223,8 +223,42 @@ describe('a service killed with SIGKILL loses nothing it acknowledged', () => {
     if (acknowledged) expect(attendees).toHaveLength(IMPORT_ROWS);
     expect([0, IMPORT_ROWS]).toContain(attendees.length);
     const imported = attendees.length === IMPORT_ROWS;
+    console.info(`import of ${IMPORT_ROWS} rows killed ${when}${acknowledged ? ' (acknowledged)' : ''}: after the restart ${imported ? 'all' : 'none'} there`);
     expect(after).toMatchObject({ attendeeCount: attendees.length, version: conference.version + (imported ? 1 : 0) });
     importCase = { id: conference.id, imported };
+  }, 240_000);
+
+  it('when the database side dies in a burst: acknowledged writes are there, and the server does not carry on without its database', async () => {
+    let s = await signIn(server ?? (await start()));
+    const writes: Write[] = Array.from({ length: 60 }, () => ({ kind: 'person' as const, url: '/api/people', body: personBody() }));
+    const killAt = Math.floor(writes.length / 3);
+    let answered = 0;
+    let cut: Promise<void> | null = null;
+    await Promise.allSettled(
+      writes.map(async (write) => {
+        const response = await call<Write['answer']>(s, 'POST', write.url, write.body);
+        if (response.status >= 300) return;
+        write.answer = response.body;
+        answered += 1;
+        if (answered === killAt) cut = cutDatabase(server!);
+      }),
+    );
+    expect(cut, 'the burst ended before the database was cut off').not.toBeNull();
+    await cut;
+    const acked = writes.filter((w) => w.answer);
+    expect(acked.length).toBeGreaterThanOrEqual(killAt);
+    acknowledgedWrites.push(...acked);
+    if (testEngine() === 'embedded') {
+      // Its database process gone, the server stops by itself (1), to be started again.
+      expect(await server!.exited()).toBe(1);
+      expect(server!.output()).toContain('the embedded database process ended (SIGKILL)');
+      s = await signIn(await start());
+    }
+    // On PostgreSQL the pool opens new connections: the same server goes on serving.
+    for (const write of acked) expect(await must(s, 'GET', `/api/people/${write.answer!.id}`)).toMatchObject({ familyName: write.body.familyName, version: write.answer!.version });
+    expect((await call(s, 'POST', '/api/people', personBody())).status).toBe(201);
+    await server!.stop();
+    server = null;
   }, 240_000);
 
   it('after the crashes every acknowledged write has its audit row, nothing is half written, and report verify passes', async () => {
@@ -256,6 +290,29 @@ describe('a service killed with SIGKILL loses nothing it acknowledged', () => {
     expect(verify.stdout).toContain('OK:');
   }, 120_000);
 });
+
+/**
+ * Takes the database away from a running server, as an OOM kill would: the embedded
+ * database's process is killed with SIGKILL; on PostgreSQL every connection of the server
+ * is terminated.
+ */
+async function cutDatabase(s: ServeProcess): Promise<void> {
+  if (testEngine() === 'embedded') {
+    const children = execFileSync('pgrep', ['-P', String(s.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    const host = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pglite-host'));
+    expect(host, 'the embedded database process').toBeDefined();
+    process.kill(host!, 'SIGKILL');
+    return;
+  }
+  const admin = connectDb(process.env.TEST_DATABASE_URL!, 'postgresql');
+  try {
+    const name = new URL(env.DATABASE_URL!).pathname.slice(1);
+    const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    expect(rowCount).toBeGreaterThan(0);
+  } finally {
+    await admin.close();
+  }
+}
 
 /**
  * Tells when an import's transaction has started writing: on PostgreSQL a backend of the

@@ -36,6 +36,14 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
     query: (text, params) => pool.query(text, params),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection that dies while checked out (a terminated backend, the embedded database's
+      // process gone) says so with an 'error' event, which would end the whole process unheard;
+      // the transaction's next query fails instead, and the connection is not reused.
+      let broken: Error | undefined;
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -45,7 +53,8 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async close() {

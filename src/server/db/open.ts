@@ -9,6 +9,11 @@ import type { Config } from '../config.ts';
  */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
   if (config.databaseUrl) return connectDb(config.databaseUrl, 'postgresql');
-  const engine = await startEmbeddedEngine({ dataDir: join(config.dataDir, 'pglite') });
+  // Without its database process the server could only answer errors while looking alive
+  // (health says ok): it stops, so that whoever runs it (systemd, docker) starts it again.
+  const engine = await startEmbeddedEngine({ dataDir: join(config.dataDir, 'pglite') }, (code, signal) => {
+    console.error(`Interchange: the embedded database process ended (${signal ?? `exit code ${code}`}); stopping.`);
+    process.exit(1);
+  });
   return connectDb(engine.url, 'embedded', engine.stop);
 }

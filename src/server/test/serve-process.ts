@@ -16,6 +16,8 @@ export interface ServeProcess {
    * `ownProcessGroup`), and resolves once the server has exited.
    */
   kill(signal: NodeJS.Signals, scope?: 'process' | 'group'): Promise<void>;
+  /** Resolves with the exit code (null when killed by a signal) once the server has exited by itself or otherwise. */
+  exited(): Promise<number | null>;
 }
 
 /** A TCP port nothing listens on right now. */
@@ -40,7 +42,7 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownPr
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup === true,
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -64,6 +66,7 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownPr
       if (child.exitCode === null && child.signalCode === null) process.kill(scope === 'group' ? -child.pid! : child.pid!, signal);
       await exited;
     },
+    exited: () => exited,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', (code) => resolve(code));

@@ -47,16 +47,27 @@ function awaitMessage(child: ChildProcess, accept: (m: HostMessage) => boolean):
 
 /**
  * Starts PGlite in its own process behind a PostgreSQL socket, so that its queries never
- * block the server's event loop.
+ * block the server's event loop. `onUnexpectedExit` is called if that process ends without
+ * being stopped and without closing the database itself (killed, out of memory, crashed):
+ * the server then has no database left. (On Ctrl-C or a service stop it gets the signal too,
+ * closes the database and exits 0: that is expected.)
  */
-export async function startEmbeddedEngine(options: EmbeddedOptions): Promise<EmbeddedEngine> {
+export async function startEmbeddedEngine(
+  options: EmbeddedOptions,
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void,
+): Promise<EmbeddedEngine> {
   const child = forkHost(options);
   const { port } = await awaitMessage(child, (m) => m.ready === true);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping && code !== 0) onUnexpectedExit?.(code, signal);
+  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     child,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.disconnect();
