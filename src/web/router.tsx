@@ -8,6 +8,7 @@ import { validateAgreementsSearch, validateRenewalWatchSearch } from './features
 import { validateAuditSearch } from './features/audit/audit-search.ts';
 import { validateConferencesSearch, validateOverdueSearch } from './features/conferences/conferences-search.ts';
 import { validateHonoursSearch, validateNewHonourSearch } from './features/honours/honours-search.ts';
+import { validateDegreeStudentsSearch, validateNewEnrolmentSearch } from './features/students/students-search.ts';
 import { validateDashboardSearch } from './features/dashboard/dashboard-search.ts';
 import { validateExpertsSearch, validateNewAppointmentSearch, validateRenewalsSearch } from './features/experts/experts-search.ts';
 import { validateInstitutionsSearch } from './features/institutions/institutions-search.ts';
@@ -230,6 +231,24 @@ const honourNewRoute = createRoute({
   validateSearch: validateNewHonourSearch,
   component: lazyRouteComponent(() => import('./features/honours/honour-create-page.tsx'), 'HonourCreatePage'),
 });
+const studentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'students',
+  validateSearch: validateDegreeStudentsSearch,
+  component: lazyRouteComponent(() => import('./features/students/students-page.tsx'), 'InternationalStudentsPage'),
+});
+const studentNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'students/new',
+  validateSearch: validateNewEnrolmentSearch,
+  component: lazyRouteComponent(() => import('./features/students/student-create-page.tsx'), 'StudentCreatePage'),
+});
+const studentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'students/$id',
+  component: lazyRouteComponent(() => import('./features/students/student-page.tsx'), 'StudentPage'),
+});
+
 const honourRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'honours/$id',
@@ -339,6 +358,9 @@ const routeTree = rootRoute.addChildren([
     honoursRoute,
     honourNewRoute,
     honourRoute,
+    studentsRoute,
+    studentNewRoute,
+    studentRoute,
     programmesRoute,
     programmeStudentsRoute,
     programmeStudentRoute,

@@ -4,7 +4,6 @@ import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 
 /** The areas of Interchange that are planned but not built yet. */
 export const PLANNED_AREAS = [
-  'students',
   'exchanges',
 ] as const;
 /** One planned area. */

@@ -3,7 +3,7 @@ import { roleMay } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
 /** The kinds of record the interface offers to write. */
-export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference' | 'visit' | 'mission' | 'honour' | 'programme';
+export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference' | 'visit' | 'mission' | 'honour' | 'programme' | 'student';
 /** What the interface offers to do with them. */
 export type Action = 'create' | 'edit' | 'delete';
 

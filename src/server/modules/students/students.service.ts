@@ -28,7 +28,7 @@ import {
 } from './students.repo.ts';
 import { checkEnrolmentDates, planStudentTransition, tallyStudents, type StudentTally } from './students.rules.ts';
 
-const ENTITY = 'student_enrolment';
+const ENTITY = 'student';
 type Input = z.output<typeof StudentEnrolmentInput>;
 type Update = z.output<typeof StudentEnrolmentUpdate>;
 

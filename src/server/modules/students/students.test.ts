@@ -16,7 +16,7 @@ function enrolmentBody(personId: number, overrides: Partial<StudentEnrolmentInpu
 
 async function auditRows(id: number) {
   const { rows } = await t.db.query<{ action: string; unit_id: number | null; before: unknown; after: unknown }>(
-    `SELECT action, unit_id, before, after FROM audit_log WHERE entity = 'student_enrolment' AND entity_id = $1 ORDER BY id`,
+    `SELECT action, unit_id, before, after FROM audit_log WHERE entity = 'student' AND entity_id = $1 ORDER BY id`,
     [String(id)],
   );
   return rows;

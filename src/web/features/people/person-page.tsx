@@ -12,6 +12,7 @@ import { ErasedBanner, PersonRightsActions } from './person-rights.tsx';
 import { personNames, toPersonFormValues, withoutPersonalData } from './person-values.ts';
 import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
 import { PersonHonoursCard } from '../honours/person-honours-card.tsx';
+import { PersonEnrolmentsCard } from '../students/person-enrolments-card.tsx';
 
 const route = getRouteApi('/app/people/$id');
 
@@ -52,6 +53,7 @@ export function PersonPage() {
           <InboundRecordCard personId={person.id} />
           <PersonVisitsCard personId={person.id} />
           <PersonHonoursCard personId={person.id} />
+          <PersonEnrolmentsCard personId={person.id} />
         </>
       )}
     />
