@@ -85,6 +85,9 @@ async function makeUnitARecords(): Promise<void> {
   const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
   const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
   await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
+  const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
+  const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
+  await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
   await ok(officer.post('/api/ledger/aggregates', {
     direction: 'outbound', who: 'staff', count: 7, category: 'other', startDate: '1988-01-01', endDate: '1988-12-31', sourceDocument: MARKER, unitId: t.units.a,
   }));
@@ -111,6 +114,6 @@ describe("a coordinator and another unit's records", () => {
     // lists, search suggestions and the audit log.
     const ofA = await sweep(coordinatorA);
     const seenByA = [...ofA].filter(([, r]) => mentionsMarker(r.content)).map(([url]) => url.split('?')[0]);
-    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/students', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
+    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/programmes', '/api/programme-students', '/api/students', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
   });
 });
