@@ -60,6 +60,7 @@ function ledgerWhere(f: PersonTimesFilter): { sql: string; params: unknown[] } {
     clauses.push(sql.replace('?', `$${params.length}`));
   };
   add(f.direction, 'direction = ?');
+  add(f.who, 'who = ?');
   add(f.from, 'start_date >= ?::date');
   add(f.to, 'start_date <= ?::date');
   add(f.unitId, 'unit_id IN (SELECT unit_subtree(?))');
@@ -87,7 +88,7 @@ async function differingFigures(db: Queryable, today: string): Promise<{ figures
       },
     });
   total('inbound.personTimesSince1980', { direction: 'inbound', from: '1980-01-01', to: today });
-  total('outbound.personTimesSince1954', { direction: 'outbound', from: '1954-01-01', to: today });
+  total('outbound.personTimesSince1954', { direction: 'outbound', who: 'staff', from: '1954-01-01', to: today });
   total('inbound, every row', { direction: 'inbound' });
   total('outbound, every row', { direction: 'outbound' });
   total('inbound 1994-04-10 … 2019-08-31 (partial edge years)', { direction: 'inbound', from: '1994-04-10', to: '2019-08-31' });
