@@ -72,6 +72,21 @@ describe('students: enrolments', () => {
     expect(await countEnrolments()).toBe(before);
   });
 
+  it('records an enrolment of the past as it stands, its dates checked against its status', async () => {
+    const officer = await t.as('officer');
+    const past = await officer.post('/api/students', enrolmentBody(okafor, { unitId: t.units.b, level: 'master', programmeEn: 'Master of Medicine', admittedOn: '1988-07-01', status: 'graduated', enrolledOn: '1988-09-01', completedOn: '1991-07-01', degreeAwarded: 'Master of Medicine' }));
+    expect(past.statusCode, past.body).toBe(201);
+    expect(past.json()).toMatchObject({ status: 'graduated', enrolledOn: '1988-09-01', completedOn: '1991-07-01', version: 1 });
+    const before = await countEnrolments();
+    const missing = await officer.post('/api/students', enrolmentBody(okafor, { unitId: t.units.b, status: 'graduated', enrolledOn: '2020-09-01' }));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['completedOn']);
+    const early = await officer.post('/api/students', enrolmentBody(okafor, { unitId: t.units.b, status: 'enrolled', enrolledOn: '2020-06-01' }));
+    expect(early.json().error.fields).toEqual([expect.objectContaining({ field: 'enrolledOn' })]);
+    expect(await countEnrolments()).toBe(before);
+    await t.db.query('DELETE FROM student_enrolments WHERE id = $1', [past.json().id]);
+  });
+
   it('refuses a student number issued twice (409 duplicate)', async () => {
     const officer = await t.as('officer');
     expect((await officer.post('/api/students', enrolmentBody(okafor, { unitId: t.units.b, studentNumber: 'B2021007' }))).statusCode).toBe(201);
