@@ -23,6 +23,7 @@ import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { honoursRoutes } from './modules/honours/honours.routes.ts';
 import { studentsRoutes } from './modules/students/students.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
+import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -41,11 +42,11 @@ export const VERSION = '0.1.0';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them for leaked personal data). */
+  logStream?: { write(line: string): void };
   /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
   routeTable?: Array<{ method: string; url: string; policy: unknown }>;
 }
-  /** Where log lines go instead of stdout (tests read them for leaked personal data). */
-  logStream?: { write(line: string): void };
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -137,6 +138,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     honoursRoutes,
     studentsRoutes,
     programmesRoutes,
+    exchangesRoutes,
     settingsRoutes,
     auditRoutes,
     searchRoutes,

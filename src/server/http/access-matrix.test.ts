@@ -151,6 +151,16 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/programme-students/:id/placements': OFFICE_AND_UNITS,
   'PATCH /api/residency-placements/:id': OFFICE_AND_UNITS,
   'POST /api/residency-placements/:id/transitions': OFFICE_AND_UNITS,
+  'GET /api/exchange-opportunities': SIGNED_IN,
+  'POST /api/exchange-opportunities': OFFICE_AND_UNITS,
+  'GET /api/exchange-opportunities/:id': SIGNED_IN,
+  'PATCH /api/exchange-opportunities/:id': OFFICE_AND_UNITS,
+  'POST /api/exchange-opportunities/:id/allocation': OFFICE,
+  'GET /api/exchange-applications': SIGNED_IN,
+  'POST /api/exchange-applications': OFFICE_AND_UNITS,
+  'GET /api/exchange-applications/:id': SIGNED_IN,
+  'PATCH /api/exchange-applications/:id': OFFICE_AND_UNITS,
+  'POST /api/exchange-applications/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/settings': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
 };
@@ -158,7 +168,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 let t: TestServer;
 const ids: Record<string, number> = {};
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
-const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|ledger\/aggregates)\/:id/;
+const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger\/aggregates)\/:id/;
 
 let token = '';
 
@@ -192,6 +202,9 @@ beforeAll(async () => {
   ids['programme-students'] = (await officer.post('/api/programme-students', { personId: ids.people, cohortId: ids['programme-cohorts'], studentNumber: 'M-1' })).json().id;
   ids['programme-assessments'] = (await officer.post(`/api/programme-students/${ids['programme-students']}/assessments`, { stage: 'clinical', assessedOn: '2024-01-01', meetsStandard: true })).json().id;
   ids['residency-placements'] = (await officer.post(`/api/programme-students/${ids['programme-students']}/placements`, { hostInstitutionId: ids.institutions, startDate: '2025-11-01', endDate: '2026-10-31' })).json().id;
+  // An exchange opportunity run by unit A, and an application of unit A's person to it.
+  ids['exchange-opportunities'] = (await officer.post('/api/exchange-opportunities', { titleEn: 'Matrix exchange', kind: 'short_term_training', hostInstitutionId: ids.institutions, places: 2, academicYear: 2024, unitId: t.units.a })).json().id;
+  ids['exchange-applications'] = (await officer.post('/api/exchange-applications', { opportunityId: ids['exchange-opportunities'], personId: ids.people, appliedOn: '2024-03-01', score: 90 })).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;

@@ -90,6 +90,17 @@ const CASES: Record<string, () => Case> = {
     },
     edits: twoValues('evaluatorNotes'),
   }),
+  'PATCH /api/exchange-opportunities/:id': () => ({
+    make: () => top('exchange-opportunities')({ titleEn: `Race exchange ${++serial}`, kind: 'summer_school', hostInstitutionId: partnerId, places: 4, academicYear: 2024, unitId: t.units.a }),
+    edits: twoValues('notes'),
+  }),
+  'PATCH /api/exchange-applications/:id': () => ({
+    make: async () => {
+      const opportunity = await created(officer.post('/api/exchange-opportunities', { titleEn: `Race exchange ${++serial}`, kind: 'summer_school', hostInstitutionId: partnerId, places: 4, academicYear: 2024, unitId: t.units.a }));
+      return top('exchange-applications')({ opportunityId: opportunity.id, personId, appliedOn: '2024-03-01', score: 80 });
+    },
+    edits: twoValues('notes'),
+  }),
   'PATCH /api/residency-placements/:id': () => ({
     make: async () => {
       const student = await programmeStudent();

@@ -201,6 +201,9 @@ describe('the figures', () => {
       // No programme here: nobody placed, and no share of nobody (programme-figures.test.ts has the programme).
       expect((await followed('programme.residencyPlaced')).total).toBe(f['programme.residencyPlaced'].value);
       expect(f['programme.residencyShare']).toMatchObject({ value: null, counts: 'share' });
+      expect((await followed('exchange.studentsPerYear')).total).toBe(f['exchange.studentsPerYear'].value);
+      expect(new Set((await followed('exchange.universities')).items.map((i) => i.hostInstitutionId)).size).toBe(f['exchange.universities'].value);
+      expect(new Set((await followed('exchange.countries')).items.map((i) => (i.hostInstitution as { countryCode: string }).countryCode)).size).toBe(f['exchange.countries'].value);
       // The page takes the same query as the API (the organizations page reads the date alone).
       for (const figure of Object.values(f))
         if (figure.records && figure.key !== 'organizations.workingArrangements')
@@ -218,7 +221,7 @@ describe('the fact sheet', () => {
 
   it('gives the flat figures of the issue as JSON, null for the modules not landed', async () => {
     const body = (await sheet('format=json')).json();
-    expect(body.figures).toMatchObject({ 'partners.universities': 4, 'partners.countriesAndRegions': 3, 'experts.engaged': 2, 'conferences.hosted': 2, 'inbound.personTimesSince1980': 43, 'outbound.personTimesSince1954': 32, 'exchange.countries': null });
+    expect(body.figures).toMatchObject({ 'partners.universities': 4, 'partners.countriesAndRegions': 3, 'experts.engaged': 2, 'conferences.hosted': 2, 'inbound.personTimesSince1980': 43, 'outbound.personTimesSince1954': 32, 'exchange.countries': 0 });
   });
 
   it('writes the figures in English, Chinese and French, and says what is not available yet', async () => {

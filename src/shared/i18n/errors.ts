@@ -81,6 +81,21 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '已撤销的派出不能再修改。',
     fr: 'Un placement retiré ne peut plus être modifié.',
   },
+  exchange_places_full: {
+    en: 'Every place of this exchange is taken: withdraw a selected student first, or raise the number of places.',
+    zh: '该交流项目的名额已满：请先撤销一名已选派学生，或增加名额。',
+    fr: 'Toutes les places de cet échange sont prises : retirez d’abord un étudiant sélectionné, ou augmentez le nombre de places.',
+  },
+  exchange_already_selected: {
+    en: 'This student already holds a place in another exchange this academic year: a student is selected for one exchange a year.',
+    zh: '该学生本学年已获选另一交流项目：每名学生每学年只能获选一个交流项目。',
+    fr: 'Cet étudiant a déjà une place dans un autre échange cette année universitaire : un étudiant n’est sélectionné que pour un échange par an.',
+  },
+  exchange_already_applied: {
+    en: 'This student has already applied for this exchange.',
+    zh: '该学生已申请过此交流项目。',
+    fr: 'Cet étudiant a déjà postulé à cet échange.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 

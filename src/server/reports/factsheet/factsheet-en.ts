@@ -63,7 +63,7 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
         : ['Since 1980, ', org, ' has enrolled and graduated ', students, ' from ', studentCountries, `${fromWhere}${levels}. `]
       : [`The number of foreign students enrolled since 1980 is ${NA}. `]),
     ...(placed && typeof share.value === 'number' ? ['The 8-year programme of clinical medicine run jointly with France, with French as the first foreign language, has so far sent ', placed, ' who met the standards in examinations and evaluations to major French hospitals for a year of residency', `, accounting for ${percentText(share.value as number, 'en')} of all the students in the programme. `] : [`The residency placements of the Sino-French programme are ${NA}. `]),
-    ...(perYear && exUniversities && exCountries ? ['Every year, ', perYear, ' are sent to ', exUniversities, ' in ', exCountries, ' for short-term training or joint graduate programmes.'] : [`The figures of student exchange are ${NA}.`]),
+    ...(perYear && exUniversities && exCountries && Number(p.get('exchange.studentsPerYear').value) > 0 ? ['Every year, ', perYear, ' are sent to ', exUniversities, ' in ', exCountries, ' for short-term training or joint graduate programmes.'] : [`The figures of student exchange are ${NA}.`]),
   );
 
   return {

@@ -63,7 +63,7 @@ export function factSheetFr(input: FactSheetInput): ReportDocument {
         : ['Depuis 1980, ', org, ' a formé ', students, ' venus de ', studentCountries, `${fromWhere}${levels}. `]
       : [`Le nombre d’étudiants étrangers inscrits depuis 1980 n’est ${NA}. `]),
     ...(placed && typeof share.value === 'number' ? ['Le programme franco-chinois de médecine clinique en 8 ans, dont le français est la première langue étrangère, a envoyé jusqu’ici ', placed, ' ayant satisfait aux examens et évaluations effectuer un an d’internat dans de grands hôpitaux français', `, soit ${percentText(share.value as number, 'fr')} de l’ensemble des étudiants du programme. `] : [`Les placements en internat du programme franco-chinois ne sont ${NA.replace('disponible', 'disponibles')}. `]),
-    ...(perYear && exUniversities && exCountries ? ['Chaque année, ', perYear, ' partent dans ', exUniversities, ' de ', exCountries, ' pour des formations courtes ou des programmes de master et doctorat conjoints.'] : [`Les chiffres des échanges d’étudiants ne sont ${NA.replace('disponible', 'disponibles')}.`]),
+    ...(perYear && exUniversities && exCountries && Number(p.get('exchange.studentsPerYear').value) > 0 ? ['Chaque année, ', perYear, ' partent dans ', exUniversities, ' de ', exCountries, ' pour des formations courtes ou des programmes de master et doctorat conjoints.'] : [`Les chiffres des échanges d’étudiants ne sont ${NA.replace('disponible', 'disponibles')}.`]),
   );
 
   return {

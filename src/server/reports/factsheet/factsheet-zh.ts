@@ -61,7 +61,7 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
         : ['1980年以来，', org, `共招收并培养来自${continents}`, studentCountries, '的', students, `${levels}${regions ? `（另有港澳台学生${regions}名）` : ''}。`]
       : [`1980年以来外国留学生数：${NA}。`]),
     ...(placed && typeof share.value === 'number' ? ['中法合办的临床医学八年制项目以法语为第一外语，迄今已有', placed, '经考试和考核达到标准，被选派赴法国各大医院进行为期一年的住院医师培训', `，占该项目全部学生的${percentText(share.value as number, 'zh')}。`] : [`中法项目住院医师培训人数：${NA}。`]),
-    ...(perYear && exUniversities && exCountries ? ['目前每年选派', perYear, '赴', exCountries, '的', exUniversities, '进行短期培训或联合培养。'] : [`学生交流数据：${NA}。`]),
+    ...(perYear && exUniversities && exCountries && Number(p.get('exchange.studentsPerYear').value) > 0 ? ['目前每年选派', perYear, '赴', exCountries, '的', exUniversities, '进行短期培训或联合培养。'] : [`学生交流数据：${NA}。`]),
   );
 
   return {

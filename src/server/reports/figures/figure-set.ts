@@ -3,6 +3,7 @@ import type { Actor } from '../../policies/actor.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { FIGURE_KEYS, type Figure, type FigureKey, type FigureSet } from '../../../shared/contracts/reports.ts';
 import { conferenceFigures } from './conferences.ts';
+import { exchangeFigures } from './exchange.ts';
 import { expertFigures } from './experts.ts';
 import { figureContext } from './figure-context.ts';
 import { honourFigures } from './honours.ts';
@@ -31,6 +32,7 @@ export async function computeFigureSet(options: { actor: Actor; asOf?: string; u
     ...(await outboundFigures(ctx)),
     ...(await studentFigures(ctx)),
     ...(await programmeFigures(ctx)),
+    ...(await exchangeFigures(ctx)),
     ...pendingFigures(ctx),
   ];
   const byKey = new Map(figures.map((f) => [f.key, f]));

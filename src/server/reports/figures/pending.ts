@@ -8,9 +8,6 @@ import { figure, type FigureContext } from './figure-context.ts';
  * a file of its own.
  */
 const PENDING: ReadonlyArray<{ key: FigureKey; counts: FigureUnit; since?: string }> = [
-  { key: 'exchange.studentsPerYear', counts: 'person_times' },
-  { key: 'exchange.universities', counts: 'institutions' },
-  { key: 'exchange.countries', counts: 'countries' },
 ];
 
 /** The figures of modules not built yet: null, with no records to link to. */
