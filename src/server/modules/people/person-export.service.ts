@@ -15,6 +15,7 @@ import {
   auditRowsAbout,
   documentsOf,
   enrolmentsOf,
+  exchangeApplicationsOf,
   honoursOf,
   ledgerRowsOf,
   missionsOf,
@@ -72,6 +73,7 @@ export async function exportPerson(options: { actor: Actor; id: number; cipher: 
       studentEnrolments: await enrolmentsOf(tx, id, scope),
       programmeStudents: await programmeStudiesOf(tx, id, scope),
       visitingProfessors: await visitingYearsOf(tx, id, scope),
+      exchangeApplications: await exchangeApplicationsOf(tx, id, scope),
     };
     const audit = await auditRowsAbout(tx, { id, ...(await namesOf(tx, row)) }, scope);
     const counts = Object.fromEntries(Object.entries({ ...sections, audit }).map(([name, rows]) => [name, rows.length]));

@@ -22,6 +22,7 @@ export const PERSON_REFERENCES = [
   { table: 'student_enrolments', column: 'person_id', section: 'studentEnrolments' },
   { table: 'programme_students', column: 'person_id', section: 'programmeStudents' },
   { table: 'visiting_professors', column: 'person_id', section: 'visitingProfessors' },
+  { table: 'exchange_applications', column: 'person_id', section: 'exchangeApplications' },
 ] as const;
 
 type Row = Record<string, unknown>;
@@ -162,6 +163,19 @@ export async function visitingYearsOf(db: Queryable, personId: number, scope: nu
   return rows;
 }
 
+/** The person's applications to go abroad on an exchange, within `scope` (the unit that runs the selection). */
+export async function exchangeApplicationsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+  const { rows } = await db.query(
+    `SELECT a.id, a.opportunity_id AS "opportunityId", o.title_en AS "opportunityTitleEn", o.kind, o.host_institution_id AS "hostInstitutionId",
+       o.academic_year AS "academicYear", o.unit_id AS "unitId", a.applied_on AS "appliedOn", a.score, a.language_certificate AS "languageCertificate",
+       a.status, a.decided_on AS "decidedOn", a.departure_date AS "departureDate", a.return_date AS "returnDate", a.notes, a.version
+     FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id
+     WHERE a.person_id = $1 ${scoped('o.unit_id', scope)} ORDER BY a.applied_on, a.id`,
+    params(personId, scope),
+  );
+  return rows;
+}
+
 /** An audit row about the person. */
 export interface AuditRowAbout {
   id: number;
@@ -242,6 +256,6 @@ export async function erasePersonRows(db: Queryable, personId: number, placehold
     [personId],
   );
   // Notes on records that are about the person alone (their appointment, their enrolment) may name them.
-  for (const table of ['appointments', 'student_enrolments', 'programme_students'])
+  for (const table of ['appointments', 'student_enrolments', 'programme_students', 'exchange_applications'])
     await db.query(`UPDATE ${table} SET notes = NULL, version = version + 1, updated_at = now() WHERE person_id = $1 AND notes IS NOT NULL`, [personId]);
 }

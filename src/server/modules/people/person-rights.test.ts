@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { appointmentBody, conferenceBody, missionBody, personBody, visitBody } from '../../test/factories.ts';
+import { appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../../test/factories.ts';
 import { PERSON_REFERENCES } from './person-rights.repo.ts';
 
 let t: TestServer;
@@ -40,6 +40,7 @@ interface Built {
   honourId: number;
   programmeStudentId: number;
   enrolmentId: number;
+  applicationId: number;
 }
 
 async function ok(response: Awaited<ReturnType<Client['post']>>, status = 200) {
@@ -80,6 +81,9 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
   const cohort = await ok(await officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 30 }), 201);
   const student = await ok(await officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `S-${person.id}`, notes: `${who.givenName} asked for Lyon` }), 201);
   await ok(await officer.post(`/api/programmes/${programme.id}/visiting-professors`, { personId: person.id, year: 2024, courses: 'Cardiology', weeks: 3 }), 201);
+  const host = await ok(await officer.post('/api/institutions', institutionBody()), 201);
+  const opportunity = await ok(await officer.post('/api/exchange-opportunities', { titleEn: 'Semester in Lyon', kind: 'semester_exchange', hostInstitutionId: host.id, places: 2, academicYear: 2025, unitId: t.units.a }), 201);
+  const application = await ok(await officer.post('/api/exchange-applications', { opportunityId: opportunity.id, personId: person.id, appliedOn: '2025-03-01', score: 91.5, notes: `${who.givenName} ${who.familyName} speaks French` }), 201);
   const enrolment = await ok(await officer.post('/api/students', { personId: person.id, level: 'master', programmeEn: 'Master of Public Health', unitId: t.units.a, admittedOn: '2023-09-01', notes: `${who.givenName} prefers English` }), 201);
   return {
     id: person.id,
@@ -91,6 +95,7 @@ async function buildPerson(who: typeof THEM = SOMEONE): Promise<Built> {
     honourId: honour.id,
     programmeStudentId: student.id,
     enrolmentId: enrolment.id,
+    applicationId: application.id,
   };
 }
 
@@ -163,6 +168,7 @@ describe('a person’s data rights: export', () => {
     expect(body.programmeStudents).toEqual([expect.objectContaining({ id: built.programmeStudentId, entryYear: 2020, assessments: [], placements: [] })]);
     expect(body.visitingProfessors).toEqual([expect.objectContaining({ year: 2024, courses: 'Cardiology', weeks: 3 })]);
     expect(body.studentEnrolments).toEqual([expect.objectContaining({ id: built.enrolmentId, level: 'master', countryCode: 'FR', status: 'admitted' })]);
+    expect(body.exchangeApplications).toEqual([expect.objectContaining({ id: built.applicationId, academicYear: 2025, score: 91.5 })]);
     // The audit rows about them: their record's, and the visit's, appointment's, document's and attendee's that name them.
     const audited = new Set(body.audit.map((r: { entity: string }) => r.entity));
     for (const entity of ['person', 'visit', 'appointment', 'expert_document', 'conference_attendee', 'mission', 'honour']) expect(audited, entity).toContain(entity);
@@ -257,6 +263,7 @@ describe('a person’s data rights: erasure', () => {
       await officer.get(`/api/honours/${built.honourId}`),
       await officer.get(`/api/programme-students/${built.programmeStudentId}`),
       await officer.get(`/api/students/${built.enrolmentId}`),
+      await officer.get(`/api/exchange-applications/${built.applicationId}`),
       await officer.get(`/api/audit?pageSize=200`),
       await officer.get(`/api/audit?entity=person&entityId=${built.id}`),
     ];
@@ -264,7 +271,7 @@ describe('a person’s data rights: erasure', () => {
       expect(response.statusCode, response.body).toBe(200);
       for (const trace of TRACES) expect(response.body, trace).not.toContain(trace);
     }
-    for (const answer of answers.slice(0, 10)) expect(answer.body).not.toContain(THEM.familyName);
+    for (const answer of answers.slice(0, 11)) expect(answer.body).not.toContain(THEM.familyName);
     for (const q of ['柯雅丽', 'aurelie quenneville', 'aurelie.quenneville@example.org', 'Marchetti']) {
       const hits = (await ok(await officer.get(`/api/search?q=${encodeURIComponent(q)}`))) as Array<{ kind: string; id: number }>;
       expect(hits, q).toEqual([]);
