@@ -16,6 +16,7 @@ import { loadDemoAgreements } from './demo-agreements.ts';
 import { loadDemoInbound } from './demo-inbound.ts';
 import { loadDemoMissions } from './demo-missions.ts';
 import { loadDemoHonours } from './demo-honours.ts';
+import { loadDemoExchanges } from './demo-exchanges.ts';
 import { loadDemoStudents } from './demo-students.ts';
 import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
@@ -65,6 +66,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   await loadDemoInbound(db, cipher, today);
   await loadDemoMissions(db, cipher, today);
   await loadDemoHonours(db, cipher, unitIds);
+  await loadDemoExchanges(db, cipher, unitIds.get('SJTUSM')!, today);
   await loadDemoStudents(db, cipher, unitIds, today);
   await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
   return DEMO_ACCOUNTS;

@@ -1,0 +1,121 @@
+import type { ExchangeKind } from '../shared/contracts/exchanges.ts';
+import { academicYearSpan, lastCompleteAcademicYear } from '../server/modules/exchanges/exchanges.rules.ts';
+import { addDays } from '../shared/calendar.ts';
+import type { Rng } from './demo-random.ts';
+
+/**
+ * The 31 host universities of the last complete academic year, in 13 countries (none in Hong
+ * Kong, Macao or Taiwan, so that the 31 are all "in 13 different countries"). Keys of
+ * demo-partners.ts.
+ */
+export const YEAR_HOSTS: readonly string[] = [
+  'paris-cite', 'sorbonne', 'saclay', 'aix-marseille', 'lyon1', 'strasbourg', 'bordeaux', 'montpellier', // FR
+  'jhu', 'pitt', 'umich', 'ucsf', 'duke', // US
+  'toronto', 'mcgill', // CA
+  'tokyo', 'kyoto', 'osaka', // JP
+  'snu', 'yonsei', // KR
+  'sydney', 'melbourne', // AU
+  'leiden', // NL
+  'karolinska', // SE
+  'geneva', // CH
+  'heidelberg', 'lmu', // DE
+  'edinburgh', 'kcl', // GB
+  'milan', // IT
+  'nus', // SG
+];
+/** Hosts of earlier years only: two in regions (Hong Kong, Taiwan), counted as universities there but never as countries. */
+export const EARLIER_HOSTS: readonly string[] = ['hku', 'ntu-tw', 'lille', 'umich', 'columbia', 'zurich'];
+
+const KINDS: ReadonlyArray<readonly [ExchangeKind, number]> = [
+  ['short_term_training', 10], ['summer_school', 4], ['clinical_elective', 4], ['semester_exchange', 4], ['joint_graduate', 3], ['degree_study', 1],
+];
+
+/** One applicant's fate: sent (and whether back by today), withdrawn after selection, or not selected. */
+export type Fate = 'departed' | 'withdrawn' | 'not_selected';
+
+export interface PlannedApplicant {
+  score: number;
+  appliedOn: string;
+  fate: Fate;
+  departureDate: string | null;
+  returnDate: string | null;
+}
+
+export interface PlannedOpportunity {
+  host: string;
+  kind: ExchangeKind;
+  academicYear: number;
+  places: number;
+  startsOn: string;
+  endsOn: string;
+  applicants: PlannedApplicant[];
+}
+
+/** A departure inside the academic year, by kind: summer kinds in July, semesters and graduate programmes in September or February. */
+function departureOf(rng: Rng, kind: ExchangeKind, year: number): { start: string; weeks: number } {
+  const d = (y: number, m: number, day: number) => `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  switch (kind) {
+    case 'summer_school':
+    case 'short_term_training':
+      return { start: d(year + 1, rng.pick([6, 7, 7, 8]), rng.int(1, 20)), weeks: rng.int(2, 6) };
+    case 'clinical_elective': {
+      const month = rng.pick([10, 11, 3, 4, 5]);
+      return { start: d(month >= 9 ? year : year + 1, month, rng.int(1, 25)), weeks: rng.int(4, 8) };
+    }
+    case 'semester_exchange':
+      return rng.chance(0.5) ? { start: d(year, 9, rng.int(1, 15)), weeks: 18 } : { start: d(year + 1, 2, rng.int(1, 20)), weeks: 18 };
+    default:
+      return { start: d(year, 9, rng.int(1, 20)), weeks: 48 };
+  }
+}
+
+/**
+ * The exchanges of one academic year: an opportunity per host, with the students sent
+ * (`sent` in all, spread over the hosts, at least one each), a few selected who withdrew, and
+ * a few applicants not selected. Scores fall so that the allocation by merit picks the sent
+ * and the withdrawn before the others.
+ */
+export function planYear(rng: Rng, year: number, hosts: readonly string[], sent: number, today: string): PlannedOpportunity[] {
+  const shares = hosts.map(() => 1);
+  for (let left = sent - hosts.length; left > 0; left--) shares[rng.int(0, hosts.length - 1)]! += 1;
+  const { from } = academicYearSpan(year);
+  return hosts.map((host, i) => {
+    const kind = rng.weighted(KINDS);
+    const withdrawn = rng.chance(0.3) ? 1 : 0;
+    const notSelected = rng.int(0, 3);
+    const places = shares[i]! + withdrawn;
+    const applicants: PlannedApplicant[] = [];
+    let score = 99;
+    const appliedOn = () => addDays(from, -rng.int(60, 200));
+    let starts = '9999-12-31';
+    let ends = '0000-01-01';
+    for (let k = 0; k < places + notSelected; k++) {
+      score -= rng.int(1, 2);
+      const fate: Fate = k >= places ? 'not_selected' : k >= shares[i]! ? 'withdrawn' : 'departed';
+      const { start, weeks } = departureOf(rng, kind, year);
+      const back = addDays(start, weeks * 7);
+      if (fate === 'departed') {
+        if (start < starts) starts = start;
+        if (back > ends) ends = back;
+      }
+      applicants.push({ score, appliedOn: appliedOn(), fate, departureDate: fate === 'departed' ? start : null, returnDate: fate === 'departed' && back <= today ? back : null });
+    }
+    return { host, kind, academicYear: year, places, startsOn: starts, endsOn: ends, applicants };
+  });
+}
+
+/**
+ * Every year of the demo relative to the load date: the last complete academic year (about 200
+ * students to the 31 hosts) and the four before it, growing towards it.
+ */
+export function planExchanges(rng: Rng, today: string): { lastYear: number; years: Array<{ year: number; opportunities: PlannedOpportunity[] }> } {
+  const lastYear = lastCompleteAcademicYear(today);
+  const years: Array<{ year: number; opportunities: PlannedOpportunity[] }> = [];
+  for (let back = 4; back >= 1; back--) {
+    const year = lastYear - back;
+    const hosts = [...rng.shuffle(YEAR_HOSTS).slice(0, 31 - back * 3), ...EARLIER_HOSTS.slice(0, back + 1)].filter((h, i, all) => all.indexOf(h) === i);
+    years.push({ year, opportunities: planYear(rng, year, hosts, 200 - back * 22 + rng.int(-5, 5), today) });
+  }
+  years.push({ year: lastYear, opportunities: planYear(rng, lastYear, YEAR_HOSTS, rng.int(193, 207), today) });
+  return { lastYear, years };
+}

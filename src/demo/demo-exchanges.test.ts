@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../server/test/harness.ts';
+import { officeToday } from '../shared/calendar.ts';
+import { loadDemoExchanges } from './demo-exchanges.ts';
+
+// The exchanges alone, on a fresh school: the figures come from the records through the API,
+// never from the demo's own plan.
+const today = officeToday();
+let t: TestServer;
+let loadMs = 0;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const started = Date.now();
+  await loadDemoExchanges(t.db, t.cipher, t.units.a, today);
+  loadMs = Date.now() - started;
+}, 600_000);
+afterAll(async () => t?.close());
+
+describe('demo exchanges', () => {
+  it('reproduces the seed: about 200 students a year, to 31 universities or colleges in 13 countries', async () => {
+    const viewer = await t.as('viewer');
+    const figures = (await viewer.get(`/api/reports/factsheet?asOf=${today}&format=json`)).json().figures;
+    expect(Math.round(figures['exchange.studentsPerYear'] / 10) * 10).toBe(200);
+    expect(figures['exchange.universities']).toBe(31);
+    expect(figures['exchange.countries']).toBe(13);
+    const en = (await viewer.get(`/api/reports/factsheet?asOf=${today}&format=md&lang=en`, { 'accept-language': 'en' })).body;
+    expect(en).toMatch(/Every year, \[about 200 students\]\([^)]*\) are sent to \[31 universities or colleges\]\([^)]*\) in \[13 countries\]/);
+    console.log(`demo exchanges loaded in ${loadMs} ms`);
+  });
+
+  it('holds what the seed describes: earlier years, fewer; applicants not selected; withdrawals; every departure a ledger person-time', async () => {
+    const count = async (sql: string) => Number((await t.db.query<{ n: number }>(`SELECT (${sql}) AS n`)).rows[0]!.n);
+    expect(await count(`SELECT count(DISTINCT academic_year) FROM exchange_opportunities`)).toBe(5);
+    expect(await count(`SELECT count(*) FROM exchange_applications WHERE status IN ('rejected','waitlisted')`)).toBeGreaterThan(50);
+    expect(await count(`SELECT count(*) FROM exchange_applications WHERE status = 'withdrawn'`)).toBeGreaterThan(10);
+    expect(await count(`SELECT count(*) FROM ledger WHERE source_module = 'exchange_application'`)).toBe(await count(`SELECT count(*) FROM exchange_applications WHERE status IN ('departed','returned')`));
+    const perYear = (await t.db.query<{ y: number; n: number }>(`SELECT o.academic_year AS y, count(*)::int AS n FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id WHERE a.status IN ('departed','returned') GROUP BY 1 ORDER BY 1`)).rows;
+    for (let i = 1; i < perYear.length; i++) expect(perYear[i]!.n).toBeGreaterThan(perYear[i - 1]!.n);
+  });
+});

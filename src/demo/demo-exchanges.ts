@@ -1,0 +1,92 @@
+import type { Db } from '../server/db/client.ts';
+import type { Cipher } from '../server/security/personal-data.ts';
+import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { parseOrThrow } from '../server/http/errors.ts';
+import { createPerson } from '../server/modules/people/people.service.ts';
+import { allocateOpportunity, createApplication, createOpportunity, recordPastApplications, transitionApplication } from '../server/modules/exchanges/exchanges.service.ts';
+import { PersonInput } from '../shared/contracts/people.ts';
+import { ApplicationInput, ApplicationTransition, OpportunityInput } from '../shared/contracts/exchanges.ts';
+import { EXCHANGE_KIND_LABELS } from '../shared/i18n/exchange-labels.ts';
+import { inventName } from './demo-names.ts';
+import { DEMO_PARTNERS } from './demo-partners.ts';
+import { ensurePartnerInstitutions } from './demo-partner-institutions.ts';
+import { seededRng } from './demo-random.ts';
+import { EARLIER_HOSTS, YEAR_HOSTS, planExchanges, type PlannedOpportunity } from './demo-exchanges-plan.ts';
+
+const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B2', 'JLPT N2', 'TestDaF 4', null];
+
+/**
+ * Outbound student exchange (demo-exchanges-plan.ts): about 200 students sent in the last
+ * complete academic year to 31 partner universities in 13 countries, and the four years before
+ * it, growing. The last complete year goes through the exchanges service as the office works
+ * (applications, the allocation by merit, nomination, departure, return, withdrawals); the
+ * earlier years are recorded as they ended, one transaction per opportunity.
+ */
+export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, today: string): Promise<void> {
+  const actor = SYSTEM_ACTOR;
+  const rng = seededRng('demo-exchanges');
+  const keys = new Set([...YEAR_HOSTS, ...EARLIER_HOSTS]);
+  const hosts = await ensurePartnerInstitutions(db, DEMO_PARTNERS.filter((p) => keys.has(p.key)));
+  const plan = planExchanges(rng, today);
+  // One pool of students; a student applies at most once a year.
+  const largest = Math.max(...plan.years.map((y) => y.opportunities.reduce((n, o) => n + o.applicants.length, 0)));
+  const taken = new Set<string>();
+  const pool: number[] = [];
+  for (let i = 0; i < largest + 20; i++) {
+    const name = inventName(rng, 'CN', taken);
+    pool.push((await createPerson({ actor, cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) }, db)).id);
+  }
+  const opportunity = async (o: PlannedOpportunity) =>
+    createOpportunity({
+      actor,
+      input: parseOrThrow(OpportunityInput, {
+        titleEn: `${EXCHANGE_KIND_LABELS[o.kind].en}, ${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameEn} ${o.academicYear}–${String(o.academicYear + 1).slice(2)}`,
+        titleZh: `${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameZh ?? ''}${EXCHANGE_KIND_LABELS[o.kind].zh}（${o.academicYear}–${o.academicYear + 1}学年）`,
+        kind: o.kind, hostInstitutionId: hosts.get(o.host)!, places: o.places, academicYear: o.academicYear, unitId, startsOn: o.startsOn <= o.endsOn ? o.startsOn : null, endsOn: o.startsOn <= o.endsOn ? o.endsOn : null,
+      }),
+    }, db);
+
+  for (const { year, opportunities } of plan.years) {
+    const students = rng.shuffle(pool);
+    let next = 0;
+    for (const o of opportunities) {
+      const row = await opportunity(o);
+      const people = o.applicants.map(() => students[next++]!);
+      if (year !== plan.lastYear) {
+        await recordPastApplications({
+          actor,
+          opportunityId: row.id,
+          rows: o.applicants.map((a, k) => ({
+            personId: people[k]!, opportunityId: row.id, appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), notes: null,
+            status: a.fate === 'not_selected' ? (rng.chance(0.5) ? 'rejected' : 'waitlisted') : a.fate === 'withdrawn' ? 'withdrawn' : a.returnDate ? 'returned' : 'departed',
+            decidedOn: a.appliedOn < `${year}-01-01` ? `${year}-04-15` : a.appliedOn,
+            departureDate: a.departureDate, returnDate: a.returnDate,
+          })),
+        }, db);
+        continue;
+      }
+      // The last complete year, as the office works: applications, the allocation, then each selected student's steps.
+      const ids: number[] = [];
+      for (const [k, a] of o.applicants.entries())
+        ids.push((await createApplication({ actor, input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate }) }, db)).id);
+      await allocateOpportunity({ actor, id: row.id, on: `${year}-05-10` }, db);
+      for (const [k, a] of o.applicants.entries()) {
+        let version = 2;
+        const step = async (to: string, on?: string) => {
+          const done = await transitionApplication({ actor, id: ids[k]!, input: parseOrThrow(ApplicationTransition, { to, version, ...(on ? { on } : {}) }) }, db);
+          version = done.version;
+        };
+        if (a.fate === 'not_selected') {
+          if (rng.chance(0.5)) await step('rejected', `${year}-06-01`);
+          continue;
+        }
+        await step('nominated', `${year}-05-20`);
+        if (a.fate === 'withdrawn') await step('withdrawn', `${year}-06-15`);
+        else {
+          await step('departed', a.departureDate!);
+          if (a.returnDate) await step('returned', a.returnDate);
+        }
+      }
+    }
+  }
+}
