@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
-import { openTestDatabase } from '../server/test/test-database.ts';
-import { createCipher } from '../server/security/personal-data.ts';
+import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { getPartnerFigures } from '../server/modules/agreements/partners.service.ts';
 import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
-import { loadDemo } from './load-demo.ts';
 
 // The figures are read from the records with SQL (and the partner service as a second
 // reader), never from the demo's own lists: the test checks what the database says.
@@ -30,9 +28,8 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadDemo(db, createCipher('test-secret'));
-}, 300_000); // the whole demo, through the services: most of a minute, more on a busy machine
+  db = await openDemoDatabase();
+}, 900_000); // the first demo test of a run loads the whole demo through the services (a minute, several on a busy machine); the others copy it
 
 afterAll(async () => {
   await db?.close();

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
-import { openTestDatabase } from '../server/test/test-database.ts';
-import { createCipher } from '../server/security/personal-data.ts';
+import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { computeFigureSet, figureOf } from '../server/reports/figures/figure-set.ts';
 import { factSheetDocument } from '../server/reports/factsheet/factsheet.service.ts';
 import { renderMarkdown } from '../server/reports/factsheet/render-md.ts';
 import type { FigureSet } from '../shared/contracts/reports.ts';
 import { officeToday } from '../shared/calendar.ts';
-import { loadDemo } from './load-demo.ts';
 
 // The seed's honours paragraph, name by name and honour by honour (as the office writes them).
 const SEED_NAMES: Array<[string, string]> = [
@@ -37,10 +35,9 @@ let set: FigureSet;
 const today = officeToday();
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadDemo(db, createCipher('test-secret'), today);
+  db = await openDemoDatabase();
   set = await computeFigureSet({ actor: SYSTEM_ACTOR, asOf: today }, db);
-}, 300_000); // the whole demo, through the services: most of a minute, more on a busy machine
+}, 900_000); // the first demo test of a run loads the whole demo through the services (a minute, several on a busy machine); the others copy it
 
 afterAll(async () => {
   await db?.close();

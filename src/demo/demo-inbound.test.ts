@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
-import { openTestDatabase } from '../server/test/test-database.ts';
-import { createCipher } from '../server/security/personal-data.ts';
+import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { getExpertsEngaged } from '../server/modules/appointments/experts.service.ts';
 import { getInboundReport } from '../server/modules/ledger/inbound-report.service.ts';
@@ -9,7 +8,6 @@ import { listVisits } from '../server/modules/visits/visits.repo.ts';
 import { listAgreements } from '../server/modules/agreements/agreements.repo.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { DEFAULT_PROTOCOL_THRESHOLD, levelsAtOrAbove } from '../shared/contracts/visits.ts';
-import { loadDemo } from './load-demo.ts';
 
 // The figures are read from the records with SQL (and the services and list queries the API
 // uses as a second reader), never from the demo's own lists: the test checks what the database says.
@@ -24,9 +22,8 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 const IN_FORCE = 'appointment_in_force(a.status, a.start_date, a.end_date, a.revoked_on, $1::date)';
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadDemo(db, createCipher('test-secret'), today);
-}, 300_000); // the whole demo, through the services: most of a minute, more on a busy machine
+  db = await openDemoDatabase();
+}, 900_000); // the first demo test of a run loads the whole demo through the services (a minute, several on a busy machine); the others copy it
 
 afterAll(async () => {
   await db?.close();

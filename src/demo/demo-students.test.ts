@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
-import { openTestDatabase } from '../server/test/test-database.ts';
-import { createCipher } from '../server/security/personal-data.ts';
+import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { computeFigureSet, flatFigures } from '../server/reports/figures/figure-set.ts';
 import { renderFactSheet } from '../server/reports/factsheet/factsheet.service.ts';
 import { officeToday } from '../shared/calendar.ts';
-import { loadDemo } from './load-demo.ts';
 
 // The figures are read from the records with SQL, and from the figure set and the fact sheet
 // the API serves: never from the demo's own plan.
@@ -21,9 +19,8 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 const COUNTED = `e.level IN ('bachelor','master','doctorate') AND e.enrolled_on BETWEEN '1980-01-01' AND $1::date AND e.status IN ('enrolled','suspended','graduated')`;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadDemo(db, createCipher('test-secret'), today);
-}, 600_000); // the whole demo, through the services: most of a minute, several on a busy machine
+  db = await openDemoDatabase();
+}, 900_000); // the first demo test of a run loads the whole demo through the services (a minute, several on a busy machine); the others copy it
 
 afterAll(async () => {
   await db?.close();

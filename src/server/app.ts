@@ -21,9 +21,9 @@ import { appointmentsRoutes } from './modules/appointments/appointments.routes.t
 import { expertsRoutes } from './modules/appointments/experts.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { honoursRoutes } from './modules/honours/honours.routes.ts';
-import { studentsRoutes } from './modules/students/students.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
+import { studentsRoutes } from './modules/students/students.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -136,9 +136,9 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     expertsRoutes,
     conferencesRoutes,
     honoursRoutes,
-    studentsRoutes,
     programmesRoutes,
     exchangesRoutes,
+    studentsRoutes,
     settingsRoutes,
     auditRoutes,
     searchRoutes,

@@ -165,11 +165,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/settings/:key': OFFICE,
 };
 
-let t: TestServer;
-const ids: Record<string, number> = {};
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
 const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger\/aggregates)\/:id/;
 
+let t: TestServer;
+const ids: Record<string, number> = {};
 let token = '';
 
 beforeAll(async () => {

@@ -85,9 +85,6 @@ async function makeUnitARecords(): Promise<void> {
   const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
   const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
   await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
-  const programme = await ok(officer.post('/api/programmes', { nameEn: `${MARKER} programme`, durationYears: 8, unitId: t.units.a, partners: [{ institutionId: partnerId }] }));
-  const cohort = await ok(officer.post(`/api/programmes/${programme.id}/cohorts`, { entryYear: 2020, intake: 25, notes: MARKER }));
-  await ok(officer.post('/api/programme-students', { personId: person.id, cohortId: cohort.id, studentNumber: `${MARKER}-S1` }));
   const exchange = await ok(officer.post('/api/exchange-opportunities', { titleEn: `${MARKER} exchange`, kind: 'semester_exchange', hostInstitutionId: partnerId, places: 3, academicYear: 2023, unitId: t.units.a }));
   let application = await ok(officer.post('/api/exchange-applications', { opportunityId: exchange.id, personId: person.id, appliedOn: '2023-03-01', score: 88, notes: MARKER }));
   for (const step of [{ to: 'selected' }, { to: 'nominated' }, { to: 'departed', on: '2023-09-10' }]) {

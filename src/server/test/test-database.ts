@@ -25,8 +25,10 @@ function schemaDigest(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-const imagePath = () => `${root}.tmp/test-db-${schemaDigest()}.tar`;
-const templateName = () => `interchange_tpl_${schemaDigest()}`;
+/** The migrated database image (embedded) every test database starts from. */
+export const imagePath = (): string => `${root}.tmp/test-db-${schemaDigest()}.tar`;
+/** The migrated template database (PostgreSQL) every test database is cloned from. */
+export const templateName = (): string => `interchange_tpl_${schemaDigest()}`;
 
 async function prepare(db: Db): Promise<void> {
   await migrate(db);
@@ -79,7 +81,8 @@ export async function prepareTestDatabases(engine: 'embedded' | 'postgresql'): P
   }
 }
 
-function withDatabase(url: string, database: string): string {
+/** `url` naming another database on the same server. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
