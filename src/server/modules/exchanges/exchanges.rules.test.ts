@@ -67,6 +67,10 @@ describe('the allocation of an opportunity', () => {
     const c: Applicant = { id: 9, personId: 3, status: 'shortlisted', score: 95, appliedOn: '2025-04-01' };
     const d: Applicant = { id: 1, personId: 4, status: 'submitted', score: null, appliedOn: '2025-01-01' };
     expect(allocatePlaces(2, [a, b, c, d], new Set())).toEqual({ selected: [9, 3], waitlisted: [7, 1], skipped: [] });
+    // The same score: the earlier application wins, whatever its id.
+    const early: Applicant = { id: 20, personId: 5, status: 'submitted', score: 80, appliedOn: '2025-02-01' };
+    const late: Applicant = { id: 2, personId: 6, status: 'submitted', score: 80, appliedOn: '2025-02-02' };
+    expect(allocatePlaces(1, [late, early], new Set()).selected).toEqual([20]);
   });
 });
 
