@@ -99,7 +99,7 @@ describe('the interchange command', () => {
     expect(bad.stderr).toContain('--as-of');
   });
 
-  it('report factsheet prints the seed\u2019s figures from the demo\u2019s records, null for modules not built yet', () => {
+  it('report factsheet prints every figure of the seed from the demo\u2019s records, none of them null', () => {
     const run = spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'json'], { env, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const f = JSON.parse(run.stdout) as Record<string, unknown>;
@@ -114,6 +114,17 @@ describe('the interchange command', () => {
     expect(f['inbound.notableVisitors']).toEqual(expect.arrayContaining([expect.stringContaining('Chirac'), expect.stringContaining('Clinton')]));
     expect(f['honours']).toEqual(expect.arrayContaining([expect.stringMatching(/^Legion of Honour .*: Kuang An-kun, Wang Zhen-yi, Wang Yi-fei, Li Hong-wei, Chen Zhu$/)]));
     expect(f['honours.holders']).toBeGreaterThanOrEqual(24);
+    // 489 foreign students from 69 countries (426, 52, 11); 186 placed in French hospitals = 65%;
+    // about 200 students a year to 31 universities in 13 countries.
+    expect(f['students.foreignSince1980']).toBe(489);
+    expect(f['students.foreignCountries']).toBe(69);
+    expect(f['students.byLevel']).toEqual({ bachelor: 426, master: 52, doctorate: 11 });
+    expect(f['programme.residencyPlaced']).toBe(186);
+    expect(Math.round((f['programme.residencyShare'] as number) * 100)).toBe(65);
+    expect(Math.round((f['exchange.studentsPerYear'] as number) / 100) * 100).toBe(200);
+    expect(f['exchange.universities']).toBe(31);
+    expect(f['exchange.countries']).toBe(13);
+    expect(Object.entries(f).filter(([, value]) => value === null)).toEqual([]);
     const en = spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'md', '--lang', 'en'], { env, encoding: 'utf8' });
     // Every figure is a link to its records: read the text without the links.
     const text = en.stdout.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
@@ -121,6 +132,7 @@ describe('the interchange command', () => {
     expect(text).toContain('about 50,000');
     expect(text).toContain('Since 1954, the school has sent about 17,000 (person-times) experts and professionals abroad');
     expect(text).toContain('Dozens of professors and experts');
+    for (const words of ['489 foreign students from 69 countries', '186 students', '65%', 'about 200 students', '31 universities or colleges', '13 countries']) expect(text).toContain(words);
   }, 120_000);
 
   it('user add prints a generated password, or takes one on standard input, and names a bad field', async () => {

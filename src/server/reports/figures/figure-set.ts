@@ -10,7 +10,6 @@ import { honourFigures } from './honours.ts';
 import { inboundFigures } from './inbound.ts';
 import { outboundFigures } from './outbound.ts';
 import { partnerFigures } from './partners.ts';
-import { pendingFigures } from './pending.ts';
 import { programmeFigures } from './programme.ts';
 import { studentFigures } from './students.ts';
 
@@ -33,7 +32,6 @@ export async function computeFigureSet(options: { actor: Actor; asOf?: string; u
     ...(await studentFigures(ctx)),
     ...(await programmeFigures(ctx)),
     ...(await exchangeFigures(ctx)),
-    ...pendingFigures(ctx),
   ];
   const byKey = new Map(figures.map((f) => [f.key, f]));
   return { asOf, figures: FIGURE_KEYS.map((k) => byKey.get(k)!) };
