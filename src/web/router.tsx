@@ -18,6 +18,7 @@ import { validatePeopleSearch } from './features/people/people-search.ts';
 import { validateReportsSearch } from './features/reports/reports-search.ts';
 import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
 import { validateMissionOverdueSearch, validateMissionsSearch } from './features/missions/missions-search.ts';
+import { validateApplicationsSearch, validateOpportunitiesSearch } from './features/exchanges/exchanges-search.ts';
 import { validateStudentsSearch } from './features/programmes/programmes-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
@@ -153,6 +154,42 @@ const missionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'missions/$id',
   component: lazyRouteComponent(() => import('./features/missions/mission-page.tsx'), 'MissionPage'),
+});
+
+// Outbound student exchange; the fact sheet's exchange figures link to /exchanges/applications with their filters.
+const exchangesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges',
+  beforeLoad: () => {
+    throw redirect({ to: '/exchanges/applications' });
+  },
+});
+const exchangeApplicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/applications',
+  validateSearch: validateApplicationsSearch,
+  component: lazyRouteComponent(() => import('./features/exchanges/applications-page.tsx'), 'ApplicationsPage'),
+});
+const exchangeApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/applications/$id',
+  component: lazyRouteComponent(() => import('./features/exchanges/application-page.tsx'), 'ApplicationPage'),
+});
+const exchangeOpportunitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/opportunities',
+  validateSearch: validateOpportunitiesSearch,
+  component: lazyRouteComponent(() => import('./features/exchanges/opportunities-page.tsx'), 'OpportunitiesPage'),
+});
+const exchangeOpportunityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/opportunities/new',
+  component: lazyRouteComponent(() => import('./features/exchanges/opportunity-create-page.tsx'), 'OpportunityCreatePage'),
+});
+const exchangeOpportunityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/opportunities/$id',
+  component: lazyRouteComponent(() => import('./features/exchanges/opportunity-page.tsx'), 'OpportunityPage'),
 });
 
 const peopleRoute = createRoute({
@@ -344,6 +381,12 @@ const routeTree = rootRoute.addChildren([
     missionNewRoute,
     missionOverdueRoute,
     missionRoute,
+    exchangesRoute,
+    exchangeApplicationsRoute,
+    exchangeApplicationRoute,
+    exchangeOpportunitiesRoute,
+    exchangeOpportunityNewRoute,
+    exchangeOpportunityRoute,
     peopleRoute,
     personNewRoute,
     personRoute,

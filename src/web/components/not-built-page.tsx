@@ -3,11 +3,10 @@ import { Card, Result, Typography } from 'antd';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 
 /** The areas of Interchange that are planned but not built yet. */
-export const PLANNED_AREAS = [
-  'exchanges',
-] as const;
-/** One planned area. */
-export type PlannedArea = (typeof PLANNED_AREAS)[number];
+// Every planned area is built now (the student exchange was the last); a new one goes here until it is.
+export const PLANNED_AREAS: readonly PlannedArea[] = [];
+/** One planned area: its nav and notBuilt messages name it. */
+export type PlannedArea = 'exchanges';
 
 /** A plain page for a planned area: its name, "not built yet", and what it will hold (from the seed). */
 export function NotBuiltPage({ area }: { area: PlannedArea }) {

@@ -18,10 +18,11 @@ import { SHELL } from './messages/shell.ts';
 import { UNITS } from './messages/units.ts';
 import { VISITS } from './messages/visits.ts';
 import { MISSIONS } from './messages/missions.ts';
+import { EXCHANGES } from './messages/exchanges.ts';
 import { PROGRAMMES } from './messages/programmes.ts';
 import { STUDENTS } from './messages/students.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;
