@@ -18,7 +18,7 @@ import { validatePeopleSearch } from './features/people/people-search.ts';
 import { validateReportsSearch } from './features/reports/reports-search.ts';
 import { validateOverdueReportsSearch, validateVisitsSearch } from './features/visits/visits-search.ts';
 import { validateMissionOverdueSearch, validateMissionsSearch } from './features/missions/missions-search.ts';
-import { validateApplicationsSearch, validateOpportunitiesSearch } from './features/exchanges/exchanges-search.ts';
+import { validateApplicationsSearch, validateNewApplicationSearch, validateOpportunitiesSearch } from './features/exchanges/exchanges-search.ts';
 import { validateStudentsSearch } from './features/programmes/programmes-search.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
@@ -169,6 +169,12 @@ const exchangeApplicationsRoute = createRoute({
   path: 'exchanges/applications',
   validateSearch: validateApplicationsSearch,
   component: lazyRouteComponent(() => import('./features/exchanges/applications-page.tsx'), 'ApplicationsPage'),
+});
+const exchangeApplicationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'exchanges/applications/new',
+  validateSearch: validateNewApplicationSearch,
+  component: lazyRouteComponent(() => import('./features/exchanges/application-create-page.tsx'), 'ApplicationCreatePage'),
 });
 const exchangeApplicationRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -383,6 +389,7 @@ const routeTree = rootRoute.addChildren([
     missionRoute,
     exchangesRoute,
     exchangeApplicationsRoute,
+    exchangeApplicationNewRoute,
     exchangeApplicationRoute,
     exchangeOpportunitiesRoute,
     exchangeOpportunityNewRoute,

@@ -6,7 +6,9 @@ import { CountryName, CountrySelect } from '../../components/country-select.tsx'
 import { DateRangeInput } from '../../components/date-input.tsx';
 import { ListPage } from '../../components/list-page.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
+import { roleMay } from '../../../shared/policies.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useCurrentUser } from '../../lib/session.ts';
 import { applicationsApi, applicationsExportUrl } from './api.ts';
 import { academicYearLabel, ApplicationStatusTag, hostName, studentName, useExchangeLabels } from './exchange-labels.tsx';
 import { validateApplicationsSearch, type ApplicationsSearch } from './exchanges-search.ts';
@@ -23,6 +25,7 @@ const route = getRouteApi('/app/exchanges/applications');
 export function ApplicationsPage() {
   const { t, locale } = useI18n();
   const labels = useExchangeLabels();
+  const user = useCurrentUser();
   // The router keeps params that failed validation beside the valid ones; read only the valid ones.
   const search: ApplicationsSearch = validateApplicationsSearch(route.useSearch());
   const navigate = route.useNavigate();
@@ -31,6 +34,7 @@ export function ApplicationsPage() {
   return (
     <ListPage<Application, ApplicationsSearch>
       title={t('xchg.applications')}
+      create={roleMay(user.role, 'exchange', 'create') ? { to: '/exchanges/applications/new', label: t('xchg.addApplication') } : undefined}
       extra={
         <>
           <ExchangesTabs active="applications" />

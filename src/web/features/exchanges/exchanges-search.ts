@@ -49,3 +49,9 @@ const OPPORTUNITIES_SHAPE = {
 export type OpportunitiesSearch = SearchOf<typeof OPPORTUNITIES_SHAPE>;
 /** Read the opportunities list's URL params. */
 export const validateOpportunitiesSearch = lenientSearch(OPPORTUNITIES_SHAPE);
+
+const NEW_APPLICATION_SHAPE = { opportunityId: Id };
+/** The new application page's URL: the opportunity it is for, when started from the opportunity's page. */
+export type NewApplicationSearch = SearchOf<typeof NEW_APPLICATION_SHAPE>;
+/** Read the new application page's URL params. */
+export const validateNewApplicationSearch = lenientSearch(NEW_APPLICATION_SHAPE);

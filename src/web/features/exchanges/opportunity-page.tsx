@@ -76,7 +76,16 @@ export function OpportunityPage() {
       <PageHeader
         title={opportunityTitle(o, locale)}
         subtitle={[primaryName(o.hostInstitution, locale), labels.kind(o.kind), academicYearLabel(o.academicYear)].join(' · ')}
-        extra={mayAllocate ? <AllocateButton id={o.id} /> : <Typography.Text type="secondary">{t('xchg.officeOnlyAllocation')}</Typography.Text>}
+        extra={
+          <Flex gap={8} align="center" wrap>
+            {roleMay(user.role, 'exchange', 'create') ? (
+              <Link to="/exchanges/applications/new" search={{ opportunityId: o.id }}>
+                <Button data-testid="opportunity-new-application">{t('xchg.addApplication')}</Button>
+              </Link>
+            ) : null}
+            {mayAllocate ? <AllocateButton id={o.id} /> : <Typography.Text type="secondary">{t('xchg.officeOnlyAllocation')}</Typography.Text>}
+          </Flex>
+        }
       />
       <Card data-testid="opportunity-details">
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />
