@@ -8,7 +8,7 @@ import { dumpEmbeddedImage, startEmbeddedEngine } from '../db/embedded/embedded-
 import { createCipher } from '../security/personal-data.ts';
 import { officeToday } from '../../shared/calendar.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { imagePath, templateName, testEngine, withDatabase } from './test-database.ts';
+import { cloneTemplate, imagePath, templateName, testEngine, withDatabase } from './test-database.ts';
 
 /**
  * The demo, loaded once and copied for each demo test file: a dozen files each loading the
@@ -132,15 +132,6 @@ export async function openDemoDatabase(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   await ensurePostgresDemo(url);
-  const name = `interchange_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${demoTemplate()}`);
-  await admin.end();
-  return connectDb(withDatabase(url, name), 'postgresql', async () => {
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  });
+  const clone = await cloneTemplate(demoTemplate(), 'interchange_test');
+  return connectDb(clone.url, 'postgresql', clone.drop);
 }

@@ -94,19 +94,8 @@ export async function openTestDatabase(): Promise<Db> {
     const engine = await startEmbeddedEngine({ loadImage: imagePath() });
     return connectDb(engine.url, 'embedded', engine.stop);
   }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `interchange_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
-  await admin.end();
-  return connectDb(withDatabase(url, name), 'postgresql', async () => {
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  });
+  const clone = await cloneTemplate(templateName(), 'interchange_test');
+  return connectDb(clone.url, 'postgresql', clone.drop);
 }
 
 
@@ -128,22 +117,30 @@ export async function freshServeDatabase(dataDir: string, prepare: (db: Db) => P
     }
     return { databaseUrl: '', drop: async () => undefined };
   }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `interchange_serve_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
-  await admin.end();
-  const databaseUrl = withDatabase(url, name);
-  const db = connectDb(databaseUrl, 'postgresql');
+  const clone = await cloneTemplate(templateName(), 'interchange_serve');
+  const db = connectDb(clone.url, 'postgresql');
   try {
     await prepare(db);
   } finally {
     await db.close();
   }
+  return { databaseUrl: clone.url, drop: clone.drop };
+}
+
+/**
+ * A new PostgreSQL database (on TEST_DATABASE_URL's server) cloned from `template`, named
+ * `prefix` plus this process and a random suffix: its URL, and how to drop it.
+ */
+export async function cloneTemplate(template: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
   return {
-    databaseUrl,
+    url: withDatabase(url, name),
     drop: async () => {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
