@@ -23,7 +23,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/auth/password': SIGNED_IN,
   'PATCH /api/auth/preferences': SIGNED_IN,
   'GET /api/auth/tokens': SIGNED_IN,
-  'POST /api/auth/tokens': SIGNED_IN,
+  // A token cannot mint tokens: they would outlive its revocation.
+  'POST /api/auth/tokens': ['viewer', 'leader', 'coordinatorA', 'officer', 'admin'],
   'DELETE /api/auth/tokens/:id': SIGNED_IN,
   'GET /api/users': ['admin'],
   'GET /api/users/:id': ['admin'],
@@ -208,8 +209,14 @@ beforeAll(async () => {
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;
-  token = (await officer.post('/api/auth/tokens', { name: 'matrix' })).json().token;
+  token = await freshToken();
 });
+
+/** A new read-write token of the officer (signing out everywhere ends every token of the user). */
+async function freshToken(): Promise<string> {
+  const { cookie, csrf } = await signInAs(t.app, emailOf('officer'));
+  return (await client(t.app, cookie, csrf).post('/api/auth/tokens', { name: 'matrix', scope: 'read_write' })).json().token;
+}
 afterAll(async () => t?.close());
 
 // Writes carry an empty body, so an allowed caller gets 400 and nothing changes; deletes
@@ -249,7 +256,9 @@ describe('authorization matrix', () => {
       const target = concreteUrl(method, url) + (query ? `?${query}` : '');
       const results: Record<string, number> = {};
       for (const caller of CALLERS) {
-        const c = await callerClient(caller, url.startsWith('/api/auth/sign-out'));
+        const fresh = url.startsWith('/api/auth/sign-out');
+        if (fresh && caller === 'token') token = await freshToken();
+        const c = await callerClient(caller, fresh);
         const headers: Record<string, string> = caller === 'token' ? { authorization: `Bearer ${token}` } : {};
         const response =
           method === 'GET' ? await c.get(target, headers)
@@ -258,7 +267,10 @@ describe('authorization matrix', () => {
           : await c.patch(target, {}, headers);
         results[caller] = response.statusCode;
       }
-      if (url.startsWith('/api/auth/sign-out')) t.resetSessions();
+      if (url.startsWith('/api/auth/sign-out')) {
+        t.resetSessions();
+        token = await freshToken();
+      }
       for (const caller of CALLERS) {
         const status = results[caller]!;
         if (caller === 'coordinatorB' && allowed !== 'public' && allowed.includes('coordinatorA') && UNIT_A_RECORD.test(url)) {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
+import type { RoutePolicy } from './context.ts';
 import { AppError } from './errors.ts';
 import { resolveActor } from '../modules/users/users.service.ts';
 
@@ -26,6 +27,21 @@ function credentialsOf(request: FastifyRequest): { bearer?: string; cookie?: str
 }
 
 /**
+ * What an API token may not do on this route: write when it is read only (403
+ * token_read_only), or reach a module it is not given (403 token_out_of_scope; a token
+ * limited to some modules reaches, of the routes open to every signed-in user, only the
+ * account's own under /api/auth/).
+ */
+function checkTokenGrant(actor: Actor, method: string, url: string, policy: RoutePolicy | undefined): void {
+  const grant = actor.token;
+  if (!grant) return;
+  if (grant.scope === 'read_only' && !SAFE_METHODS.has(method)) throw new AppError('token_read_only', 403);
+  if (!grant.modules || policy === 'public' || policy === undefined) return;
+  const reachable = policy === 'signed-in' ? url.startsWith('/api/auth/') : grant.modules.includes(policy.entity);
+  if (!reachable) throw new AppError('token_out_of_scope', 403);
+}
+
+/**
  * Resolves who is asking (session cookie or API token) on every /api request, and refuses a
  * cookie-authenticated write without the session's CSRF token. Tokens need no CSRF check:
  * a browser never attaches them on its own.
@@ -35,6 +51,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.actor = await resolveActor(credentialsOf(request), db);
+    if (request.actor?.via === 'token') checkTokenGrant(request.actor, request.method, request.url, request.routeOptions.config.policy);
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.actor.csrfToken || !sameSecret(sent, request.actor.csrfToken))

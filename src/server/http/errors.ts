@@ -15,7 +15,7 @@ export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly status: number,
-    readonly extra: { fields?: FieldProblem[]; current?: unknown } = {},
+    readonly extra: { fields?: FieldProblem[]; current?: unknown; retryAfter?: number } = {},
   ) {
     super(code);
   }
@@ -102,6 +102,7 @@ function fromDatabase(error: { code?: string; detail?: string; column?: string }
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const locale = requestLocale(request);
   if (error instanceof AppError) {
+    if (error.extra.retryAfter !== undefined) void reply.header('retry-after', String(error.extra.retryAfter));
     void reply.status(error.status).send(body(error.code, locale, error.extra));
     return;
   }

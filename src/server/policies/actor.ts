@@ -1,5 +1,13 @@
 import type { Role } from '../../shared/roles.ts';
 import type { Locale } from '../../shared/contracts/common.ts';
+import type { Entity } from '../../shared/policies.ts';
+
+/** What an API token may do: its scope, and the modules it is limited to (null = all). */
+export interface TokenGrant {
+  id: number;
+  scope: 'read_only' | 'read_write';
+  modules: Entity[] | null;
+}
 
 /** Who is asking: a signed-in user, through a browser session or an API token. */
 export interface Actor {
@@ -13,6 +21,8 @@ export interface Actor {
   via: 'session' | 'token';
   sessionId: number | null;
   csrfToken: string | null;
+  /** The grant of the API token the request came with; absent for a session. */
+  token?: TokenGrant;
 }
 
 /** The actor of work done by the system itself (migrations, demo data, CLI). */

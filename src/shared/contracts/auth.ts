@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Locale } from './common.ts';
 import { ROLES } from '../roles.ts';
+import { POLICIES, type Entity } from '../policies.ts';
 
 export const Role = z.enum(ROLES);
 
@@ -32,13 +33,33 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 
 export const PreferencesInput = z.object({ locale: Locale });
 
-export const ApiTokenInput = z.object({ name: z.string().trim().min(1).max(100) });
+/** What a token may do: read only (GET), or read and write as its user may. */
+export const TOKEN_SCOPES = ['read_only', 'read_write'] as const;
+export const TokenScope = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof TokenScope>;
+/** A token lives 90 days unless asked otherwise, and never more than a year. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+/** The modules (entities of the policy table) a token can be limited to. */
+export const TOKEN_MODULES = Object.keys(POLICIES) as [Entity, ...Entity[]];
+
+export const ApiTokenInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** Read only unless asked: a script that only exports needs no more. */
+  scope: TokenScope.default('read_only'),
+  expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS),
+  /** Null (or absent): every module its user may reach. */
+  modules: z.array(z.enum(TOKEN_MODULES)).min(1).max(TOKEN_MODULES.length).nullable().default(null),
+});
 export const ApiToken = z.object({
   id: z.number(),
   name: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scope: TokenScope,
+  modules: z.array(z.string()).nullable(),
+  expiresAt: z.string(),
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 /** Returned once, when the token is created: the secret itself is never stored. */

@@ -20,6 +20,17 @@ export const ERROR_MESSAGES: Catalogue = {
   duplicate: { en: 'A record with this value already exists.', zh: '已存在具有该值的记录。', fr: 'Un enregistrement avec cette valeur existe déjà.' },
   in_use: { en: 'This record is still referenced by other records.', zh: '此记录仍被其他记录引用。', fr: "Cet enregistrement est encore référencé par d'autres." },
   rate_limited: { en: 'Too many attempts; wait a moment and try again.', zh: '尝试次数过多，请稍后再试。', fr: 'Trop de tentatives ; patientez puis réessayez.' },
+  token_cannot_mint: {
+    en: 'An API token cannot create API tokens; sign in to create one.',
+    zh: 'API 令牌不能创建 API 令牌，请登录后创建。',
+    fr: 'Un jeton d’API ne peut pas créer de jetons d’API ; connectez-vous pour en créer un.',
+  },
+  token_read_only: { en: 'This API token is read-only.', zh: '此 API 令牌为只读。', fr: 'Ce jeton d’API est en lecture seule.' },
+  token_out_of_scope: {
+    en: 'This API token is not allowed in this module.',
+    zh: '此 API 令牌无权访问该模块。',
+    fr: 'Ce jeton d’API n’est pas autorisé dans ce module.',
+  },
   wrong_password: { en: 'The current password is wrong.', zh: '当前密码错误。', fr: 'Le mot de passe actuel est incorrect.' },
   appointment_not_deletable: {
     en: 'An appointment that was made cannot be deleted; revoke it instead, so that its history stays.',

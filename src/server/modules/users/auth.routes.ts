@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../http/errors.ts';
 import type { App, ServerContext } from '../../http/context.ts';
 import { publicRoute, signedIn } from '../../http/context.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
@@ -54,7 +55,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
   });
 
   app.post('/api/auth/password', { config: signedIn, schema: { tags, body: PasswordChange } }, async (request, reply) => {
-    await changePassword({ actor: request.actor!, ...request.body }, db);
+    await changePassword({ actor: request.actor!, ...request.body, ip: request.ip }, db);
     return reply.status(204).send();
   });
 
@@ -63,8 +64,12 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
   );
 
   app.get('/api/auth/tokens', { config: signedIn, schema: { tags } }, async (request) => listApiTokens(db, request.actor!.userId));
-  app.post('/api/auth/tokens', { config: signedIn, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
-    reply.status(201).send(await createApiToken({ actor: request.actor!, name: request.body.name }, db)),
+  // Refused before the body is read: a token never mints tokens (they would outlive its revocation).
+  const notByToken = async (request: FastifyRequest) => {
+    if (request.actor?.via === 'token') throw new AppError('token_cannot_mint', 403);
+  };
+  app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
+    reply.status(201).send(await createApiToken({ actor: request.actor!, input: request.body }, db)),
   );
   app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, params: IdParams } }, async (request, reply) => {
     await revokeToken({ actor: request.actor!, id: request.params.id }, db);

@@ -98,7 +98,7 @@ describe('sign-in and sessions', () => {
 
   it('API tokens work for scripts without CSRF, with the role of their user, until revoked', async () => {
     const officer = await t.as('officer');
-    const created = await officer.post('/api/auth/tokens', { name: 'nightly export' });
+    const created = await officer.post('/api/auth/tokens', { name: 'nightly export', scope: 'read_write' });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^ict_/);

@@ -18,6 +18,18 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Spends the time of a real check when there is no hash to check against (unknown or
+ * disabled account), so that the answer's timing does not tell which accounts exist.
+ */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  await verifyPassword(await dummyHash, password);
+  return false;
+}
+
 /** A password for a new account: 20 characters from an unambiguous alphabet. */
 export function generatePassword(): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

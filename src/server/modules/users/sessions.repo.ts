@@ -1,12 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.ts';
 import { USER_COLUMNS, type UserRow } from './users.repo.ts';
+import type { TokenGrant } from '../../policies/actor.ts';
+import { isoTimestamp } from '../../db/columns.ts';
 
 /** A live session or API token, with its user. */
 export interface Credential {
   sessionId: number | null;
   csrfToken: string | null;
   user: UserRow;
+  /** What an API token may do; absent for a session. */
+  token?: TokenGrant;
 }
 
 /** A secret's database form: we keep only its SHA-256, so a leaked table opens nothing. */
@@ -39,6 +43,7 @@ export async function insertSession(
 const TOUCH_AFTER = "interval '1 minute'";
 
 type CredentialRow = UserRow & { sessionId: number | null; csrfToken: string | null };
+type TokenCredentialRow = CredentialRow & { tokenId: number; tokenScope: TokenGrant['scope']; tokenModules: TokenGrant['modules'] };
 
 function toCredential(row: CredentialRow | undefined): Credential | null {
   if (!row) return null;
@@ -68,16 +73,21 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number, keep: 
   return rowCount ?? 0;
 }
 
-/** The live API token's user, in one round trip; null when unknown or revoked. */
+/** The live (unrevoked, unexpired) API token's user and grant, in one round trip; null otherwise. */
 export async function findApiToken(db: Queryable, token: string): Promise<Credential | null> {
-  const { rows } = await db.query<CredentialRow>(
-    `WITH t AS (SELECT id AS tid, user_id AS uid FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL),
+  const { rows } = await db.query<TokenCredentialRow>(
+    `WITH t AS (SELECT id AS tid, user_id AS uid, scope AS tscope, modules AS tmodules FROM api_tokens
+                WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
           touched AS (UPDATE api_tokens SET last_used_at = now() WHERE id IN (SELECT tid FROM t)
                       AND (last_used_at IS NULL OR last_used_at < now() - ${TOUCH_AFTER}))
-     SELECT NULL::bigint AS "sessionId", NULL::text AS "csrfToken", ${USER_COLUMNS} FROM t JOIN users ON users.id = t.uid`,
+     SELECT NULL::bigint AS "sessionId", NULL::text AS "csrfToken", t.tid AS "tokenId", t.tscope AS "tokenScope",
+            t.tmodules AS "tokenModules", ${USER_COLUMNS} FROM t JOIN users ON users.id = t.uid`,
     [digest(token)],
   );
-  return toCredential(rows[0]);
+  const row = rows[0];
+  if (!row) return null;
+  const { tokenId, tokenScope, tokenModules, ...rest } = row;
+  return { ...toCredential(rest)!, token: { id: Number(tokenId), scope: tokenScope, modules: tokenModules } };
 }
 
 export interface ApiTokenRow {
@@ -86,16 +96,25 @@ export interface ApiTokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scope: TokenGrant['scope'];
+  modules: string[] | null;
+  expiresAt: string;
 }
 
-const TOKEN_COLUMNS = `id, name, created_at::text AS "createdAt", last_used_at::text AS "lastUsedAt", revoked_at::text AS "revokedAt"`;
+const TOKEN_COLUMNS = `id, name, created_at::text AS "createdAt", last_used_at::text AS "lastUsedAt", revoked_at::text AS "revokedAt",
+  scope, modules, ${isoTimestamp('expires_at')} AS "expiresAt"`;
 
 /** Creates an API token for a user; the secret is returned once and stored only as a digest. */
-export async function insertApiToken(db: Queryable, userId: number, name: string): Promise<ApiTokenRow & { token: string }> {
+export async function insertApiToken(
+  db: Queryable,
+  userId: number,
+  grant: { name: string; scope: TokenGrant['scope']; modules: string[] | null; expiresInDays: number },
+): Promise<ApiTokenRow & { token: string }> {
   const token = newSecret('ict');
   const { rows } = await db.query<ApiTokenRow>(
-    `INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING ${TOKEN_COLUMNS}`,
-    [userId, name, digest(token)],
+    `INSERT INTO api_tokens (user_id, name, token_hash, scope, modules, expires_at)
+     VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) RETURNING ${TOKEN_COLUMNS}`,
+    [userId, grant.name, digest(token), grant.scope, grant.modules, grant.expiresInDays],
   );
   return { ...rows[0]!, token };
 }
@@ -110,4 +129,10 @@ export async function listApiTokens(db: Queryable, userId: number): Promise<ApiT
 export async function revokeApiToken(db: Queryable, userId: number, id: number): Promise<boolean> {
   const { rowCount } = await db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL', [id, userId]);
   return (rowCount ?? 0) > 0;
+}
+
+/** Revokes every live token of a user (password change, sign-out everywhere, disabling); how many. */
+export async function revokeApiTokensOfUser(db: Queryable, userId: number): Promise<number> {
+  const { rowCount } = await db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+  return rowCount ?? 0;
 }

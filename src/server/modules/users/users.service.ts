@@ -4,10 +4,11 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { z } from 'zod';
 import type { UserInput as UserInputSchema, UserUpdate as UserUpdateSchema } from '../../../shared/contracts/users.ts';
-import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserById, insertUser, updateUserRow, type UserRow } from './users.repo.ts';
-import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, revokeApiToken } from './sessions.repo.ts';
-import { clearFailures, isThrottled, recordFailure } from './sign-in-throttle.ts';
+import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, revokeApiToken, revokeApiTokensOfUser } from './sessions.repo.ts';
+import { throttledCheck } from './sign-in-throttle.ts';
+import type { ApiTokenInput } from '../../../shared/contracts/auth.ts';
 
 /** A user as the API shows it: never the password hash. */
 export function presentUser(row: UserRow) {
@@ -49,23 +50,32 @@ export async function updateUser(options: { actor: Actor; id: number; input: z.o
     const row = await updateUserRow(tx, id, { ...input, role, unitId });
     if (row.disabled || row.role !== current.role || row.unitId !== current.unitId) await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, { actor, action: 'update', entity: 'user', entityId: id, before: presentUser(current), after: presentUser(row) });
+    // Disabling ends the tokens for good: enabling the user again does not bring them back.
+    const revoked = row.disabled ? await revokeApiTokensOfUser(tx, id) : 0;
+    if (revoked) await recordAudit(tx, { actor, action: 'token_revoke', entity: 'user', entityId: id, after: { because: 'user_disabled', tokensRevoked: revoked } });
     return presentUser(row);
   });
 }
 
-/** Checks a password and opens a session. Unknown email and wrong password fail alike. */
+/**
+ * Checks a password and opens a session. Unknown email, disabled account and wrong password
+ * fail alike, in the same time (a dummy hash is checked when there is no real one), and every
+ * attempt goes through the throttle (429 when it refuses).
+ */
 export async function signIn(
   options: { email: string; password: string; ip: string | null; userAgent: string | null; sessionHours: number },
   db: Db,
 ) {
-  if (isThrottled(options.email)) throw new AppError('rate_limited', 429);
-  const user = await findUserByEmail(db, options.email);
-  const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, options.password));
-  if (!user || !ok) {
-    recordFailure(options.email);
-    throw new AppError('invalid_credentials', 401);
-  }
-  clearFailures(options.email);
+  const found: { user: UserRow | null } = { user: null };
+  const ok = await throttledCheck(db, { account: options.email, address: options.ip ?? 'unknown' }, async () => {
+    const user = (found.user = await findUserByEmail(db, options.email));
+    return user && !user.disabled ? verifyPassword(user.passwordHash, options.password) : verifyAgainstDummy(options.password);
+  });
+  if (!ok || !found.user) throw new AppError('invalid_credentials', 401);
+  return openSession(found.user, options, db);
+}
+
+function openSession(user: UserRow, options: { ip: string | null; userAgent: string | null; sessionHours: number }, db: Db) {
   return db.transaction(async (tx) => {
     const session = await insertSession(tx, { userId: user.id, hours: options.sessionHours, ip: options.ip, userAgent: options.userAgent });
     await recordAudit(tx, {
@@ -94,29 +104,38 @@ export function actorOf(user: UserRow, via: Actor['via'] = 'session', sessionId:
   };
 }
 
-/** Ends the current session, or all of the user's sessions. */
+/** Ends the current session, or all of the user's sessions and API tokens. */
 export async function signOut(options: { actor: Actor; everywhere: boolean }, db: Db): Promise<number> {
   const { actor, everywhere } = options;
   return db.transaction(async (tx) => {
     const ended = everywhere
       ? await deleteSessionsOfUser(tx, actor.userId)
       : (await tx.query('DELETE FROM sessions WHERE id = $1', [actor.sessionId])).rowCount ?? 0;
-    await recordAudit(tx, { actor, action: 'sign_out', entity: 'user', entityId: actor.userId, after: { everywhere, ended } });
+    const tokensRevoked = everywhere ? await revokeApiTokensOfUser(tx, actor.userId) : 0;
+    await recordAudit(tx, { actor, action: 'sign_out', entity: 'user', entityId: actor.userId, after: { everywhere, ended, ...(everywhere ? { tokensRevoked } : {}) } });
     return ended;
   });
 }
 
-/** Changes one's own password; every other session of the user ends. */
-export async function changePassword(options: { actor: Actor; currentPassword: string; newPassword: string }, db: Db): Promise<void> {
+/**
+ * Changes one's own password; every other session and every API token of the user ends. The
+ * current-password check is throttled as sign-in is, so it cannot be used to guess.
+ */
+export async function changePassword(
+  options: { actor: Actor; currentPassword: string; newPassword: string; ip: string | null },
+  db: Db,
+): Promise<void> {
   const { actor } = options;
   const user = await findUserById(db, actor.userId);
   if (!user) throw notFound();
-  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) throw invalidFields({ field: 'currentPassword', reason: 'wrong_password' });
+  const ok = await throttledCheck(db, { account: user.email, address: options.ip ?? 'unknown' }, () => verifyPassword(user.passwordHash, options.currentPassword));
+  if (!ok) throw invalidFields({ field: 'currentPassword', reason: 'wrong_password' });
   const passwordHash = await hashPassword(options.newPassword);
   await db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash });
     const ended = await deleteSessionsOfUser(tx, user.id, actor.sessionId);
-    await recordAudit(tx, { actor, action: 'password_change', entity: 'user', entityId: user.id, after: { otherSessionsEnded: ended } });
+    const tokensRevoked = await revokeApiTokensOfUser(tx, user.id);
+    await recordAudit(tx, { actor, action: 'password_change', entity: 'user', entityId: user.id, after: { otherSessionsEnded: ended, tokensRevoked } });
   });
 }
 
@@ -131,11 +150,19 @@ export async function setPreferences(options: { actor: Actor; locale: UserRow['l
   });
 }
 
-/** Creates an API token for the actor. */
-export async function createApiToken(options: { actor: Actor; name: string }, db: Db) {
+/** Creates an API token for the actor; only a signed-in person may, never a token (it would outlive its parent). */
+export async function createApiToken(options: { actor: Actor; input: z.output<typeof ApiTokenInput> }, db: Db) {
+  const { actor, input } = options;
+  if (actor.via !== 'session') throw new AppError('token_cannot_mint', 403);
   return db.transaction(async (tx) => {
-    const token = await insertApiToken(tx, options.actor.userId, options.name);
-    await recordAudit(tx, { actor: options.actor, action: 'token_create', entity: 'api_token', entityId: token.id, after: { name: token.name } });
+    const token = await insertApiToken(tx, actor.userId, input);
+    await recordAudit(tx, {
+      actor,
+      action: 'token_create',
+      entity: 'api_token',
+      entityId: token.id,
+      after: { name: token.name, scope: token.scope, modules: token.modules, expiresAt: token.expiresAt },
+    });
     return token;
   });
 }
@@ -157,5 +184,6 @@ export async function resolveActor(credentials: { bearer?: string; cookie?: stri
   const { bearer, cookie } = credentials;
   const credential = bearer ? await findApiToken(db, bearer) : cookie ? await findSession(db, cookie) : null;
   if (!credential || credential.user.disabled) return null;
-  return actorOf(credential.user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
+  const actor = actorOf(credential.user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
+  return credential.token ? { ...actor, token: credential.token } : actor;
 }
