@@ -43,7 +43,7 @@ try {
   const tokenResponse = await fetch(`${server.base}/api/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    body: JSON.stringify({ name: 'load cpu' }),
+    body: JSON.stringify({ name: 'load cpu', scope: 'read_write' }),
   });
   const token = ((await tokenResponse.json()) as { token: string }).token;
   const makers = targetMakers(

@@ -82,7 +82,7 @@ async function credentials(base: string): Promise<Credentials> {
   const response = await fetch(`${base}/api/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrf },
-    body: JSON.stringify({ name: `load test ${new Date().toISOString()}` }),
+    body: JSON.stringify({ name: `load test ${new Date().toISOString()}`, scope: 'read_write' }),
   });
   if (response.status !== 201) throw new Error(`API token: ${response.status} ${await response.text()}`);
   const token = ((await response.json()) as { token: string }).token;

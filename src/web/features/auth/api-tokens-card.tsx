@@ -1,12 +1,15 @@
-import { App, Alert, Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiTokenInput, type ApiToken } from '../../../shared/contracts/auth.ts';
+import { ApiTokenInput, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, TOKEN_SCOPES, type ApiToken } from '../../../shared/contracts/auth.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useContractForm } from '../../lib/use-contract-form.ts';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './api.ts';
 
-/** The user's API tokens: list, create (the secret shown once), revoke. */
+/** How long a new token may live, in days: the choices offered (the server allows 1 to TOKEN_MAX_DAYS). */
+const EXPIRY_CHOICES = [30, TOKEN_DEFAULT_DAYS, 180, TOKEN_MAX_DAYS];
+
+/** The user's API tokens: list, create with a scope and an expiry (the secret shown once), revoke. */
 export function ApiTokensCard() {
   const { t, locale, formatDateTime } = useI18n();
   const { message } = App.useApp();
@@ -21,7 +24,7 @@ export function ApiTokensCard() {
     const input = contract.validate(form, values);
     if (!input) return;
     try {
-      const created = await create.mutateAsync(input.name);
+      const created = await create.mutateAsync({ name: input.name, scope: input.scope, expiresInDays: input.expiresInDays });
       setSecret(created.token);
       form.resetFields();
     } catch (err) {
@@ -40,9 +43,21 @@ export function ApiTokensCard() {
   return (
     <Card title={t('account.tokens')}>
       <Typography.Paragraph type="secondary">{t('account.tokensIntro')}</Typography.Paragraph>
-      <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16 }}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={submit}
+        initialValues={{ scope: 'read_only', expiresInDays: TOKEN_DEFAULT_DAYS }}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="name" label={t('account.name')} rules={contract.item('name').rules}>
           <Input style={{ width: 240 }} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('account.scope')} rules={contract.item('scope').rules}>
+          <Select style={{ width: 160 }} options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(`account.scope.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="expiresInDays" label={t('account.expiresInDays')} rules={contract.item('expiresInDays').rules}>
+          <Select style={{ width: 120 }} options={EXPIRY_CHOICES.map((n) => ({ value: n, label: t('account.days', { n }) }))} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
           {t('account.createToken')}
@@ -66,7 +81,14 @@ export function ApiTokensCard() {
         pagination={false}
         columns={[
           { title: t('account.name'), dataIndex: 'name' },
+          { title: t('account.scope'), dataIndex: 'scope', render: (v: ApiToken['scope']) => t(`account.scope.${v}`) },
+          {
+            title: t('account.modules'),
+            dataIndex: 'modules',
+            render: (v: string[] | null) => (v ? v.map((m) => <Tag key={m}>{m}</Tag>) : t('account.allModules')),
+          },
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: t('account.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatDateTime(v) },
           { title: t('account.lastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v) },
           {
             title: t('common.actions'),
@@ -74,6 +96,8 @@ export function ApiTokensCard() {
             render: (_, token) =>
               token.revokedAt ? (
                 <Tag>{t('account.revoked')}</Tag>
+              ) : new Date(token.expiresAt).getTime() <= Date.now() ? (
+                <Tag>{t('account.expired')}</Tag>
               ) : (
                 <Popconfirm title={t('account.revokeConfirm')} onConfirm={() => revokeToken(token.id)}>
                   <Button size="small" danger>

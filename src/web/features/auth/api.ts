@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken, PasswordChange } from '../../../shared/contracts/auth.ts';
+import type { z } from 'zod';
+import type { ApiToken, ApiTokenInput, PasswordChange } from '../../../shared/contracts/auth.ts';
 import { api } from '../../lib/api.ts';
 
 /** An API token as returned once on creation, with its secret. */
@@ -16,7 +17,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api.post<ApiTokenCreated>('/auth/tokens', { name }),
+    mutationFn: (input: z.input<typeof ApiTokenInput>) => api.post<ApiTokenCreated>('/auth/tokens', input),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
