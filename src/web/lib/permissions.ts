@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
+import { mayWriteField, withoutUnwritableFields, type FieldKind } from '../../shared/field-policies.ts';
 import { roleMay } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
@@ -29,6 +30,16 @@ export function canManageUsers(user: CurrentUser): boolean {
 /** Whether the user sees and may enter personal data (birth dates, passport numbers). */
 export function canSeePersonalData(user: CurrentUser): boolean {
   return PERSONAL_DATA_ROLES.includes(user.role);
+}
+
+/** Whether to offer `field` of a `kind` record in `state` (undefined: a new record) to the user: FIELD_RULES, as the server enforces them. */
+export function canWriteField(user: CurrentUser, kind: FieldKind, field: string, state?: string): boolean {
+  return mayWriteField(user.role, kind, field, state);
+}
+
+/** A form's input without the fields the user may not write, which the server would refuse even empty. */
+export function writableInput<T extends object>(user: CurrentUser, kind: FieldKind, input: T, state?: string): T {
+  return withoutUnwritableFields(input, user.role, kind, state);
 }
 
 /** Whether the user may change the office's settings (thresholds such as what makes a conference major). */

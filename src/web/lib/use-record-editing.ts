@@ -24,8 +24,8 @@ export interface RecordEditingOptions<T, S extends ObjectSchema, V> {
   /** Message prefix of the field labels ("inst.field"). */
   labelPrefix: string;
   toFormValues: (record: T) => V;
-  /** What to send of a valid input (people leave out personal data the user may not send). */
-  prepare?: (input: z.output<S>) => z.output<S>;
+  /** What to send of a valid input, given the record as loaded (forms leave out the fields the user may not write: FIELD_RULES). */
+  prepare?: (input: z.output<S>, loaded: T) => z.output<S>;
   /** Where to go once the record is deleted. */
   onDeleted: () => Promise<void>;
 }
@@ -51,7 +51,7 @@ export function useRecordEditing<T extends Versioned, S extends ObjectSchema, V 
     const input = contract.validate(form, values);
     if (!input) return;
     try {
-      await update.mutateAsync({ ...prepare(input), version: loaded.version });
+      await update.mutateAsync({ ...prepare(input, loaded), version: loaded.version });
       void message.success(t('common.saved'));
       setEditing(false);
     } catch (err) {

@@ -3,7 +3,7 @@ import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import { EXPERT_DOCUMENT_KINDS, ExpertDocumentInput, type ExpertDocument, type ExpertDocumentKind } from '../../../shared/contracts/appointments.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { canSeePersonalData } from '../../lib/permissions.ts';
+import { canWriteField, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useDialogForm } from '../../lib/use-dialog-form.ts';
 import { useExpertDocumentWrites } from './api.ts';
@@ -28,12 +28,6 @@ const toValues = (d: ExpertDocument): DocumentFormValues => ({
   notes: d.notes ?? undefined,
 });
 
-/** Leave the number out for roles that may not see it: the server would take an empty one as "clear it". */
-function withoutNumber<T extends { number?: unknown }>(input: T): T {
-  const { number: _number, ...rest } = input;
-  return rest as T;
-}
-
 interface ExpertDocumentDialogProps {
   personId: number;
   /** The appointment the page is about: a new document belongs to it unless the user says otherwise. */
@@ -47,9 +41,10 @@ export function ExpertDocumentDialog({ personId, appointmentId, document, onClos
   const { t } = useI18n();
   const labels = useAppointmentLabels();
   const user = useCurrentUser();
-  const personalData = canSeePersonalData(user);
+  // The number is personal data: offered and sent only to those who may write it (FIELD_RULES); the server refuses it even empty.
+  const personalData = canWriteField(user, 'expert_document', 'number');
   const writes = useExpertDocumentWrites(personId);
-  const strip = <T extends { number?: unknown }>(input: T) => (personalData ? input : withoutNumber(input));
+  const strip = <T extends object>(input: T) => writableInput(user, 'expert_document', input);
   const { form, contract, modalProps } = useDialogForm({
     record: document,
     schema: ExpertDocumentInput,

@@ -1,12 +1,12 @@
 import { Modal, Typography } from 'antd';
 import { PersonInput, type Person } from '../../../shared/contracts/people.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { canSeePersonalData } from '../../lib/permissions.ts';
+import { canWriteField, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
 import { peopleApi } from '../people/api.ts';
 import { PersonForm } from '../people/person-form.tsx';
-import { withoutPersonalData, type PersonFormValues } from '../people/person-values.ts';
+import type { PersonFormValues } from '../people/person-values.ts';
 
 /**
  * Add the expert as a person without leaving the appointment form. A coordinator's new person is
@@ -15,12 +15,12 @@ import { withoutPersonalData, type PersonFormValues } from '../people/person-val
 export function NewExpertDialog({ onCreated, onClose }: { onCreated: (person: Person) => void; onClose: () => void }) {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const personalData = canSeePersonalData(user);
+  const personalData = canWriteField(user, 'person', 'passportNumber');
   const { form, contract, submit, saving } = useCreateForm<Person, typeof PersonInput, PersonFormValues>({
     resource: peopleApi,
     schema: PersonInput,
     labelPrefix: 'person.field',
-    prepare: (input) => withoutPersonalData(input, personalData),
+    prepare: (input) => writableInput(user, 'person', input),
     onCreated: async (person) => {
       onCreated(person);
       onClose();

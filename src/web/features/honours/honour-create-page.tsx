@@ -8,7 +8,7 @@ import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can } from '../../lib/permissions.ts';
+import { can, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
 import { honoursApi } from './api.ts';
@@ -33,6 +33,7 @@ export function HonourCreatePage() {
     resource: honoursApi,
     schema: HonourInput,
     labelPrefix: 'hon.field',
+    prepare: (input) => writableInput(user, 'honour', input),
     onCreated: (created) => navigate({ to: '/honours/$id', params: { id: String(created.id) } }),
   });
 

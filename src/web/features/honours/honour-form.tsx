@@ -6,6 +6,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { InstitutionSelect } from '../../components/institution-select.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
+import { canWriteField } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import type { ContractForm } from '../../lib/use-contract-form.ts';
 import { PersonSelect } from '../visits/person-select.tsx';
@@ -103,7 +104,7 @@ export function HonourForm({ form, contract, initialValues, holderLabel, institu
         </Col>
       </Row>
       <Form.Item {...contract.item('notable')} valuePropName="checked">
-        <Switch data-testid="honour-notable-switch" />
+        <Switch disabled={!canWriteField(user, 'honour', 'notable')} data-testid="honour-notable-switch" />
       </Form.Item>
       <Form.Item {...contract.item('citation')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={5000} />

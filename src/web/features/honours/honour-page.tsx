@@ -2,6 +2,8 @@ import { getRouteApi } from '@tanstack/react-router';
 import { HonourInput } from '../../../shared/contracts/honours.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { writableInput } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { honoursApi } from './api.ts';
 import { HonourDetails } from './honour-details.tsx';
 import { HonourForm } from './honour-form.tsx';
@@ -13,6 +15,7 @@ const route = getRouteApi('/app/honours/$id');
 /** One honour: details or the edit form, and its history. */
 export function HonourPage() {
   const { t, locale } = useI18n();
+  const user = useCurrentUser();
   const id = Number(route.useParams().id);
 
   return (
@@ -23,6 +26,7 @@ export function HonourPage() {
       schema={HonourInput}
       labelPrefix="hon.field"
       toFormValues={toHonourFormValues}
+      prepare={(input) => writableInput(user, 'honour', input)}
       listPath="/honours"
       entity="honour"
       header={(h) => ({

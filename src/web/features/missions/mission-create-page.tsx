@@ -5,7 +5,7 @@ import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can } from '../../lib/permissions.ts';
+import { can, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
 import { missionsApi } from './api.ts';
@@ -21,6 +21,7 @@ export function MissionCreatePage() {
     resource: missionsApi,
     schema: MissionInput,
     labelPrefix: 'mission.field',
+    prepare: (input) => writableInput(user, 'mission', input),
     onCreated: (created) => navigate({ to: '/missions/$id', params: { id: String(created.id) } }),
   });
 

@@ -1,10 +1,10 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Divider, Flex, Form, Input, Row, Select, type FormInstance } from 'antd';
-import { FUNDING_SOURCES, MISSION_PURPOSES, type MissionInput } from '../../../shared/contracts/missions.ts';
+import { FUNDING_SOURCES, MISSION_PURPOSES, type MissionInput, type MissionStatus } from '../../../shared/contracts/missions.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { actsForOffice } from '../../lib/permissions.ts';
+import { canWriteField } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import type { ContractForm } from '../../lib/use-contract-form.ts';
 import { DestinationsField } from './destinations-field.tsx';
@@ -19,6 +19,8 @@ interface MissionFormProps {
   /** Names of the members and hosts already on the mission (an edited mission's). */
   peopleLabels?: ReadonlyMap<number, string>;
   institutionLabels?: ReadonlyMap<number, string>;
+  /** The edited mission's status (none for a new request): a closed mission's approval number is on file. */
+  status?: MissionStatus;
   saving: boolean;
   onSubmit: (values: MissionFormValues) => void;
   onCancel?: () => void;
@@ -27,9 +29,10 @@ interface MissionFormProps {
 /**
  * The mission form: what, when and which unit sends it, the itinerary with its hosts, our staff,
  * the approval number and the funding; item names are the contract's fields. A coordinator's
- * units are their own unit's subtree (the server checks it too); the approval number is the office's.
+ * units are their own unit's subtree (the server checks it too); the approval number is the office's,
+ * and on file once the mission is closed (FIELD_RULES: the page leaves it out of what it sends).
  */
-export function MissionForm({ form, contract, initialValues, peopleLabels, institutionLabels, saving, onSubmit, onCancel }: MissionFormProps) {
+export function MissionForm({ form, contract, initialValues, peopleLabels, institutionLabels, status, saving, onSubmit, onCancel }: MissionFormProps) {
   const { t } = useI18n();
   const labels = useMissionLabels();
   const user = useCurrentUser();
@@ -97,7 +100,7 @@ export function MissionForm({ form, contract, initialValues, peopleLabels, insti
         </Col>
         <Col {...half}>
           <Form.Item {...contract.item('approvalDocumentNo')}>
-            <Input maxLength={100} disabled={!actsForOffice(user)} />
+            <Input maxLength={100} disabled={!canWriteField(user, 'mission', 'approvalDocumentNo', status)} />
           </Form.Item>
         </Col>
       </Row>

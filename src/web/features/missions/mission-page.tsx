@@ -3,7 +3,7 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import { MISSION_DELETABLE_STATUSES, MISSION_FROZEN_STATUSES, MissionInput, type Mission } from '../../../shared/contracts/missions.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can } from '../../lib/permissions.ts';
+import { can, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { missionsApi } from './api.ts';
 import { MissionDetails } from './mission-details.tsx';
@@ -37,6 +37,7 @@ export function MissionPage() {
       schema={MissionInput}
       labelPrefix="mission.field"
       toFormValues={toMissionFormValues}
+      prepare={(input, m) => writableInput(user, 'mission', input, m.status)}
       listPath="/missions"
       entity="mission"
       header={(m) => {
@@ -47,7 +48,7 @@ export function MissionPage() {
       mayEdit={(m) => can(user, 'edit', 'mission') && !MISSION_FROZEN_STATUSES.includes(m.status)}
       mayDelete={(m) => MISSION_DELETABLE_STATUSES.includes(m.status)}
       details={(m) => <MissionDetails mission={m} />}
-      editForm={(props, m) => <MissionForm {...props} {...formLabels(m, locale)} />}
+      editForm={(props, m) => <MissionForm {...props} {...formLabels(m, locale)} status={m.status} />}
       below={(m) => <MissionWorkflowCard mission={m} />}
     />
   );

@@ -5,24 +5,24 @@ import { BackLink } from '../../components/back-link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can, canSeePersonalData } from '../../lib/permissions.ts';
+import { can, canWriteField, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
 import { peopleApi } from './api.ts';
 import { PersonForm } from './person-form.tsx';
-import { withoutPersonalData, type PersonFormValues } from './person-values.ts';
+import type { PersonFormValues } from './person-values.ts';
 
 /** Add a person. A coordinator's new person starts in the coordinator's unit. */
 export function PersonCreatePage() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const personalData = canSeePersonalData(user);
+  const personalData = canWriteField(user, 'person', 'passportNumber');
   const { form, contract, submit, saving } = useCreateForm<Person, typeof PersonInput, PersonFormValues>({
     resource: peopleApi,
     schema: PersonInput,
     labelPrefix: 'person.field',
-    prepare: (input) => withoutPersonalData(input, personalData),
+    prepare: (input) => writableInput(user, 'person', input),
     onCreated: (created) => navigate({ to: '/people/$id', params: { id: String(created.id) } }),
   });
 

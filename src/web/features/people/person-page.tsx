@@ -2,14 +2,14 @@ import { getRouteApi } from '@tanstack/react-router';
 import { PersonInput } from '../../../shared/contracts/people.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { canSeePersonalData } from '../../lib/permissions.ts';
+import { canSeePersonalData, canWriteField, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { InboundRecordCard } from '../experts/inbound-record-card.tsx';
 import { peopleApi } from './api.ts';
 import { PersonDetails } from './person-details.tsx';
 import { PersonForm } from './person-form.tsx';
 import { ErasedBanner, PersonRightsActions } from './person-rights.tsx';
-import { personNames, toPersonFormValues, withoutPersonalData } from './person-values.ts';
+import { personNames, toPersonFormValues } from './person-values.ts';
 import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
 import { PersonHonoursCard } from '../honours/person-honours-card.tsx';
 import { PersonEnrolmentsCard } from '../students/person-enrolments-card.tsx';
@@ -30,7 +30,7 @@ export function PersonPage() {
       schema={PersonInput}
       labelPrefix="person.field"
       toFormValues={toPersonFormValues}
-      prepare={(input) => withoutPersonalData(input, personalData)}
+      prepare={(input) => writableInput(user, 'person', input)}
       listPath="/people"
       entity="person"
       header={(person) => {
@@ -47,7 +47,7 @@ export function PersonPage() {
           <PersonDetails person={person} personalData={personalData} />
         </>
       )}
-      editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={personalData} />}
+      editForm={(props, person) => <PersonForm {...props} institutionLabel={person.institutionName} personalData={canWriteField(user, 'person', 'passportNumber')} />}
       below={(person) => (
         <>
           <InboundRecordCard personId={person.id} />

@@ -38,13 +38,6 @@ export function toPersonFormValues(p: Person): PersonFormValues {
   };
 }
 
-/** Leave out personal data for roles that may not send it. */
-export function withoutPersonalData<T extends { birthDate?: unknown; passportNumber?: unknown }>(input: T, allowed: boolean): T {
-  if (allowed) return input;
-  const { birthDate: _b, passportNumber: _p, ...rest } = input;
-  return rest as T;
-}
-
 /** A person's name to show first, and the other script beside it. */
 export function personNames(p: Pick<Person, 'familyName' | 'givenName' | 'nameZh'>, locale: Locale): { primary: string; secondary: string | null } {
   const latin = p.givenName ? `${p.familyName}, ${p.givenName}` : p.familyName;
