@@ -14,6 +14,7 @@ import { publicRoute } from './http/context.ts';
 import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
 import { handleError, notFound, unauthenticated } from './http/errors.ts';
 import { authorize } from './policies/policies.ts';
+import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { partnersRoutes } from './modules/agreements/partners.routes.ts';
@@ -45,7 +46,7 @@ export interface AppOptions {
   /** Where log lines go instead of stdout (tests read them for leaked personal data). */
   logStream?: { write(line: string): void };
   /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
-  routeTable?: Array<{ method: string; url: string; policy: unknown }>;
+  routeTable?: Array<{ method: string; url: string; policy: unknown; fieldRights?: string }>;
 }
 
 const CSP = {
@@ -80,7 +81,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
     if (!policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') options.routeTable?.push({ method, url: route.url, policy });
+    const fieldRights = route.config?.fieldRights;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') options.routeTable?.push({ method, url: route.url, policy, ...(fieldRights ? { fieldRights } : {}) });
   });
   app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;
@@ -88,6 +90,11 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     if (policy === 'signed-in') {
       if (!request.actor) throw unauthenticated();
     } else authorize(request.actor, policy.entity, policy.action);
+    // A create's field rights are read on the body as sent, before validation fills in defaults:
+    // naming a field is writing it. A PATCH's are checked by its service once the record is
+    // reached (another unit's stays 404) and its state known (a closed mission's 批件号).
+    const kind = request.routeOptions.config.fieldRights;
+    if (kind && request.method === 'POST') assertFieldWrites(request.actor!, kind, request.body);
   });
 
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });

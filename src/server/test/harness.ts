@@ -40,7 +40,7 @@ export interface TestServer {
   /** A client with no session. */
   anonymous: Client;
   /** Every /api route the server registered, with its declared policy. */
-  routes: Array<{ method: string; url: string; policy: unknown }>;
+  routes: Array<{ method: string; url: string; policy: unknown; fieldRights?: string }>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,11 @@ export const ERROR_MESSAGES: Catalogue = {
   unauthenticated: { en: 'Please sign in.', zh: '请先登录。', fr: 'Veuillez vous connecter.' },
   invalid_credentials: { en: 'Email or password is wrong.', zh: '邮箱或密码错误。', fr: 'Adresse e-mail ou mot de passe incorrect.' },
   forbidden: { en: 'You are not allowed to do this.', zh: '您无权执行此操作。', fr: "Vous n'êtes pas autorisé à faire cela." },
+  field_not_writable: {
+    en: 'You may not write some of these fields.',
+    zh: '您无权填写或修改其中部分字段。',
+    fr: "Vous ne pouvez pas écrire certains de ces champs.",
+  },
   csrf_invalid: { en: 'The form has expired; reload the page and try again.', zh: '表单已过期，请刷新页面后重试。', fr: 'Le formulaire a expiré ; rechargez la page et réessayez.' },
   not_found: { en: 'Not found.', zh: '未找到。', fr: 'Introuvable.' },
   version_conflict: {
@@ -130,6 +135,7 @@ export const FIELD_REASONS: Catalogue = {
   duplicate: { en: 'is already used by another record', zh: '已被其他记录使用', fr: 'est déjà utilisé par un autre enregistrement' },
   unknown_field: { en: 'is not a known field', zh: '不是已知字段', fr: "n'est pas un champ connu" },
   not_allowed: { en: 'may not be set by you', zh: '您无权设置', fr: 'ne peut pas être défini par vous' },
+  frozen_in_state: { en: 'is on file and can no longer be changed at this stage', zh: '已存档，当前阶段不可再修改', fr: 'est versé au dossier et ne peut plus être modifié à ce stade' },
   wrong_password: { en: 'is not your current password', zh: '不是您当前的密码', fr: "n'est pas votre mot de passe actuel" },
   collegiate_needs_unit: { en: 'is required for a collegiate agreement', zh: '院级协议必须指定我方单位', fr: 'est obligatoire pour un accord facultaire' },
   institutional_has_no_unit: { en: 'must be empty for an institutional agreement', zh: '校级协议不得指定单位', fr: 'doit être vide pour un accord institutionnel' },

@@ -4,6 +4,7 @@ import { currentVersion, invalidFields, notFound, type FieldProblem } from '../.
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import { assertFieldWrites } from '../../policies/field-writes.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import type { ExpertDocument, ExpertDocumentInput, ExpertDocumentUpdate } from '../../../shared/contracts/appointments.ts';
 import { unitContains } from '../units/units.service.ts';
@@ -24,14 +25,13 @@ const ENTITY = 'expert_document';
 type Input = z.output<typeof ExpertDocumentInput>;
 
 /**
- * Checks what this actor may write on a person's document: the number is personal data;
- * the appointment must be the person's; a coordinator's document must stay within reach
+ * Checks what this actor may write on a person's document (who may write the number, personal
+ * data, is a field right: checked on a create's body before the service, on a change here): the appointment must be the person's; a coordinator's document must stay within reach
  * (one of their appointments, or a person of their unit).
  */
 async function checkDocument(tx: Queryable, actor: Actor, personId: number, doc: { appointmentId: number | null; number?: string | null }): Promise<void> {
   const problems: FieldProblem[] = [];
   const scope = scopeOf(actor);
-  if (doc.number && !seesPersonalData(actor)) problems.push({ field: 'number', reason: 'not_allowed' });
   let unit: number | null | undefined;
   if (doc.appointmentId !== null) {
     unit = await appointmentUnitOf(tx, doc.appointmentId, personId);
@@ -79,6 +79,7 @@ export async function updateExpertDocument(
   return db.transaction(async (tx) => {
     const shown = (row: ExpertDocumentRow) => presentExpertDocument(row, cipher, seesPersonalData(actor));
     const current = currentVersion(await findExpertDocument(tx, personId, id, scopeOf(actor), true), version, shown);
+    assertFieldWrites(actor, 'expert_document', { number });
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const merged = { ...current, ...given };
     if (merged.issuedOn && merged.expiresOn && merged.expiresOn < merged.issuedOn) throw invalidFields({ field: 'expiresOn', reason: 'end_before_start' });

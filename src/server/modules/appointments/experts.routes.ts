@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { fieldRights, policy } from '../../http/context.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { ExpertDocumentInput, ExpertDocumentParams, ExpertDocumentUpdate, ExpertsQuery } from '../../../shared/contracts/appointments.ts';
 import { createExpertDocument, deleteExpertDocument, listDocumentsOf, updateExpertDocument } from './expert-documents.service.ts';
@@ -26,13 +26,13 @@ export function expertsRoutes(app: App, { db, cipher }: ServerContext): void {
 
   app.post(
     '/api/people/:id/expert-documents',
-    { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: ExpertDocumentInput } },
+    { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: IdParams, body: ExpertDocumentInput } },
     async (request, reply) => reply.status(201).send(await createExpertDocument({ actor: request.actor!, personId: request.params.id, input: request.body, cipher }, db)),
   );
 
   app.patch(
     '/api/people/:id/expert-documents/:documentId',
-    { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, body: ExpertDocumentUpdate } },
+    { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: ExpertDocumentParams, body: ExpertDocumentUpdate } },
     async (request) =>
       updateExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, input: request.body, cipher }, db),
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { fieldRights, policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -34,11 +34,11 @@ export function honoursRoutes(app: App, { db }: ServerContext): void {
     getHonour({ actor: request.actor!, id: request.params.id }, db),
   );
 
-  app.post('/api/honours', { config: policy('honour', 'create'), schema: { tags, body: HonourInput } }, async (request, reply) =>
+  app.post('/api/honours', { config: { ...policy('honour', 'create'), ...fieldRights('honour') }, schema: { tags, body: HonourInput } }, async (request, reply) =>
     reply.status(201).send(await createHonour({ actor: request.actor!, input: request.body }, db)),
   );
 
-  app.patch('/api/honours/:id', { config: policy('honour', 'update'), schema: { tags, params: IdParams, body: HonourUpdate } }, async (request) =>
+  app.patch('/api/honours/:id', { config: { ...policy('honour', 'update'), ...fieldRights('honour') }, schema: { tags, params: IdParams, body: HonourUpdate } }, async (request) =>
     updateHonour({ actor: request.actor!, id: request.params.id, input: request.body }, db),
   );
 

@@ -4,6 +4,7 @@ import { currentVersion, invalidFields, notFound, type FieldProblem } from '../.
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
+import { assertFieldWrites } from '../../policies/field-writes.ts';
 import type { Honour, HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
 import { unitContains } from '../units/units.service.ts';
 import { allHonours, deleteHonourRow, findHonour, insertHonour, personUnitInReach, updateHonourRow } from './honours.repo.ts';
@@ -52,6 +53,7 @@ export async function updateHonour(options: { actor: Actor; id: number; input: z
   const { version, ...changes } = options.input;
   return db.transaction(async (tx) => {
     const current = currentVersion(await findHonour(tx, id, scopeOf(actor), true), version);
+    assertFieldWrites(actor, 'honour', changes);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const merged = { ...current, ...given };
     const problems: FieldProblem[] = [];

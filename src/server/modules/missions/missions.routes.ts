@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { fieldRights, policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -49,11 +49,11 @@ export function missionsRoutes(app: App, { db }: ServerContext): void {
     getMission({ actor: request.actor!, id: request.params.id, asOf: request.query.asOf }, db),
   );
 
-  app.post('/api/missions', { config: policy('mission', 'create'), schema: { tags, body: MissionInput } }, async (request, reply) =>
+  app.post('/api/missions', { config: { ...policy('mission', 'create'), ...fieldRights('mission') }, schema: { tags, body: MissionInput } }, async (request, reply) =>
     reply.status(201).send(await createMission({ actor: request.actor!, input: request.body }, db)),
   );
 
-  app.patch('/api/missions/:id', { config: policy('mission', 'update'), schema: { tags, params: IdParams, body: MissionUpdate } }, async (request) =>
+  app.patch('/api/missions/:id', { config: { ...policy('mission', 'update'), ...fieldRights('mission') }, schema: { tags, params: IdParams, body: MissionUpdate } }, async (request) =>
     updateMission({ actor: request.actor!, id: request.params.id, input: request.body }, db),
   );
 

@@ -4,6 +4,7 @@ import { AppError, currentVersion, forbidden, invalidFields, notFound, type Fiel
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
+import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
@@ -102,6 +103,8 @@ export async function updateMission(options: { actor: Actor; id: number; input: 
   return db.transaction(async (tx) => {
     const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
     if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new AppError('mission_not_editable', 409);
+    // The role's rights were checked on the body as sent; what the mission's state has put on file is checked here.
+    assertFieldWrites(actor, 'mission', changes, current.status);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
     const merged = {
       ...current,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { fieldRights, policy } from '../../http/context.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { PersonInput, PersonQuery, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
@@ -22,10 +22,10 @@ export function peopleRoutes(app: App, { db, cipher }: ServerContext): void {
   app.get('/api/people/:id', { config: policy('person', 'read'), schema: { tags, params: IdParams } }, async (request) =>
     getPerson({ actor: request.actor!, id: request.params.id, cipher }, db),
   );
-  app.post('/api/people', { config: policy('person', 'create'), schema: { tags, body: PersonInput } }, async (request, reply) =>
+  app.post('/api/people', { config: { ...policy('person', 'create'), ...fieldRights('person') }, schema: { tags, body: PersonInput } }, async (request, reply) =>
     reply.status(201).send(await createPerson({ actor: request.actor!, input: request.body, cipher }, db)),
   );
-  app.patch('/api/people/:id', { config: policy('person', 'update'), schema: { tags, params: IdParams, body: PersonUpdate } }, async (request) =>
+  app.patch('/api/people/:id', { config: { ...policy('person', 'update'), ...fieldRights('person') }, schema: { tags, params: IdParams, body: PersonUpdate } }, async (request) =>
     updatePerson({ actor: request.actor!, id: request.params.id, input: request.body, cipher }, db),
   );
   app.delete(

@@ -4,6 +4,7 @@ import { AppError, invalidFields, notFound, currentVersion, type FieldProblem } 
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
@@ -17,13 +18,12 @@ function personSearchText(p: Pick<PersonRow, 'familyName' | 'givenName' | 'nameZ
   return searchText(`${p.familyName} ${p.givenName ?? ''}`, `${p.givenName ?? ''} ${p.familyName}`, p.nameZh, ...p.otherNames, p.email);
 }
 
-/** Checks what this actor may write: personal data and the owning unit. */
+/**
+ * Checks the owning unit against the actor's reach. Who may write personal data is a field
+ * right (FIELD_RULES): checked on a create's body before the service, by updatePerson on a change.
+ */
 async function checkWrite(tx: Queryable, actor: Actor, input: Input): Promise<void> {
   const problems: FieldProblem[] = [];
-  if (!seesPersonalData(actor)) {
-    if (input.birthDate) problems.push({ field: 'birthDate', reason: 'not_allowed' });
-    if (input.passportNumber) problems.push({ field: 'passportNumber', reason: 'not_allowed' });
-  }
   const scope = scopeOf(actor);
   if (scope !== null && input.unitId !== undefined && (input.unitId === null || !(await unitContains(tx, scope, input.unitId))))
     problems.push({ field: 'unitId', reason: 'not_allowed' });
@@ -64,6 +64,7 @@ export async function updatePerson(
     // An erased person stays erased: nobody writes their names back.
     if (found?.erasedAt) throw new AppError('person_erased', 409);
     const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
+    assertFieldWrites(actor, 'person', input);
     await checkWrite(tx, actor, input);
     const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
     const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });

@@ -42,7 +42,7 @@ describe('people', () => {
   it('refuses personal data from roles that may not see it', async () => {
     const coordinator = await t.as('coordinatorA');
     const response = await coordinator.post('/api/people', personBody({ passportNumber: 'X1234567', unitId: t.units.a }));
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(403);
     expect(response.json().error.fields).toEqual([expect.objectContaining({ field: 'passportNumber' })]);
   });
 
