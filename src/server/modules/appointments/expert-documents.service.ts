@@ -91,11 +91,16 @@ export async function updateExpertDocument(
   });
 }
 
-/** Deletes a document within the actor's reach. */
-export async function deleteExpertDocument(options: { actor: Actor; personId: number; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, personId, id, version } = options;
+/**
+ * Deletes a document within the actor's reach. A stale version is answered with the document
+ * as the actor may see it, as a stale save is (not the audit form, which tells every role
+ * whether a number is on file).
+ */
+export async function deleteExpertDocument(options: { actor: Actor; personId: number; id: number; version: number; cipher: Cipher }, db: Db): Promise<void> {
+  const { actor, personId, id, version, cipher } = options;
   await db.transaction(async (tx) => {
-    const current = currentVersion(await findExpertDocument(tx, personId, id, scopeOf(actor), true), version, auditExpertDocument);
+    const shown = (row: ExpertDocumentRow) => presentExpertDocument(row, cipher, seesPersonalData(actor));
+    const current = currentVersion(await findExpertDocument(tx, personId, id, scopeOf(actor), true), version, shown);
     await deleteExpertDocumentRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: auditExpertDocument(current) });
   });

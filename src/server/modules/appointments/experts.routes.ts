@@ -41,7 +41,7 @@ export function expertsRoutes(app: App, { db, cipher }: ServerContext): void {
     '/api/people/:id/expert-documents/:documentId',
     { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, version: request.query.version }, db);
+      await deleteExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, version: request.query.version, cipher }, db);
       return reply.status(204).send();
     },
   );

@@ -32,7 +32,7 @@ export function peopleRoutes(app: App, { db, cipher }: ServerContext): void {
     '/api/people/:id',
     { config: policy('person', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deletePerson({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deletePerson({ actor: request.actor!, id: request.params.id, version: request.query.version, cipher }, db);
       return reply.status(204).send();
     },
   );

@@ -73,11 +73,15 @@ export async function updatePerson(
   });
 }
 
-/** Deletes a person who has no person-times in the ledger. */
-export async function deletePerson(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
+/**
+ * Deletes a person who has no person-times in the ledger. A stale version is answered with the
+ * person as the actor may see them, as a stale save is (not the audit form, which tells every
+ * role which personal data is on file).
+ */
+export async function deletePerson(options: { actor: Actor; id: number; version: number; cipher: Cipher }, db: Db): Promise<void> {
+  const { actor, id, version, cipher } = options;
   await db.transaction(async (tx) => {
-    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, auditPerson);
+    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     await deletePersonRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: 'person', entityId: id, unitId: current.unitId, before: auditPerson(current) });
   });
