@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { connectDb, type Db } from './client.ts';
-import { startEmbeddedEngine } from './embedded/embedded-engine.ts';
+import { startEmbeddedEngine, verifyEmbeddedConnection } from './embedded/embedded-engine.ts';
 import type { Config } from '../config.ts';
 
 /**
@@ -11,9 +11,12 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   if (config.databaseUrl) return connectDb(config.databaseUrl, 'postgresql');
   // Without its database process the server could only answer errors while looking alive
   // (health says ok): it stops, so that whoever runs it (systemd, docker) starts it again.
-  const engine = await startEmbeddedEngine({ dataDir: join(config.dataDir, 'pglite') }, (code, signal) => {
+  // Its socket lives in the data folder, in a folder of its own (0700): no TCP port.
+  const engine = await startEmbeddedEngine({ dataDir: join(config.dataDir, 'pglite'), socketDir: join(config.dataDir, 'pglite-socket') }, (code, signal) => {
     console.error(`Interchange: the embedded database process ended (${signal ?? `exit code ${code}`}); stopping.`);
     process.exit(1);
   });
-  return connectDb(engine.url, 'embedded', engine.stop);
+  const db = connectDb(engine.url, 'embedded', engine.stop);
+  await verifyEmbeddedConnection(db, engine);
+  return db;
 }

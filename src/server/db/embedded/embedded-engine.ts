@@ -1,11 +1,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Queryable } from '../client.ts';
 
 const hostScript = fileURLToPath(new URL('./pglite-host.ts', import.meta.url));
 
 export interface EmbeddedEngine {
-  /** A connection string for `pg` to the embedded server. */
+  /** A connection string for `pg` to the embedded server: its Unix socket's folder. */
   url: string;
+  /** The folder of its socket, mode 0700. */
+  socketDir: string;
+  /** The random value the database process set in its session, told to us alone (IPC). */
+  nonce: string;
   /** Closes the database cleanly and ends its process. */
   stop(): Promise<void>;
   /** The child process (tests kill it to prove durability). */
@@ -16,11 +22,15 @@ export interface EmbeddedOptions {
   dataDir?: string;
   loadImage?: string;
   dumpImageTo?: string;
+  /** The socket's folder (recreated at each start); a temporary one when absent. */
+  socketDir?: string;
 }
 
 interface HostMessage {
   ready?: boolean;
-  port?: number;
+  socketDir?: string;
+  temporary?: boolean;
+  nonce?: string;
   dumped?: string;
 }
 
@@ -57,20 +67,24 @@ export async function startEmbeddedEngine(
   onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void,
 ): Promise<EmbeddedEngine> {
   const child = forkHost(options);
-  const { port } = await awaitMessage(child, (m) => m.ready === true);
+  const { socketDir = '', temporary, nonce = '' } = await awaitMessage(child, (m) => m.ready === true);
   let stopping = false;
   child.once('exit', (code, signal) => {
+    // A killed process leaves its socket behind; a folder of the data folder is recreated at the next start.
+    if (temporary) rmSync(socketDir, { recursive: true, force: true });
     if (!stopping && code !== 0) onUnexpectedExit?.(code, signal);
   });
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
+    socketDir,
+    nonce,
     child,
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.disconnect();
+        if (child.connected) child.disconnect();
       }),
   };
 }
@@ -80,4 +94,37 @@ export async function dumpEmbeddedImage(options: { dataDir?: string; loadImage?:
   const child = forkHost({ dataDir: options.dataDir, loadImage: options.loadImage, dumpImageTo: options.target });
   await awaitMessage(child, (m) => typeof m.dumped === 'string');
   await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+}
+
+class NotOurs extends Error {
+  constructor() {
+    super('the database that answered is not the one this server started');
+  }
+}
+
+/**
+ * Refuses the server's connection `db` to `engine` unless it is the one the engine opened for
+ * it: the database that answers must hold the engine's nonce (a stale or substituted socket
+ * does not), and the engine takes a single connection, so ours being answered means nobody
+ * else holds one (the pool keeps it). On refusal the engine is stopped and the error says why.
+ */
+export async function verifyEmbeddedConnection(db: Queryable & { close(): Promise<void> }, engine: EmbeddedEngine, timeoutMs = 60_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    const check = db.query<{ nonce: string | null }>("SELECT current_setting('interchange.instance', true) AS nonce");
+    const { rows } = await Promise.race([check, timeout]);
+    if (rows[0]?.nonce !== engine.nonce) throw new NotOurs();
+  } catch (error) {
+    void db.close().catch(() => undefined);
+    await engine.stop();
+    const reason = error instanceof NotOurs
+      ? error.message
+      : `it turned the connection away or did not answer; another client may hold its only connection: ${error instanceof Error ? error.message : String(error)}`;
+    throw new Error(`refusing to start: the connection to the embedded database is not the one the server opened (${reason})`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

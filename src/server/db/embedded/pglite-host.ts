@@ -3,18 +3,24 @@
  * each query, so it runs here, behind a PostgreSQL wire-protocol socket, and the server
  * talks to it with `pg` exactly as it talks to a real PostgreSQL server.
  *
- * Started by embedded-engine.ts with an IPC channel; it reports `{ ready, port }` and
- * closes the database cleanly when the parent goes away.
+ * Started by embedded-engine.ts with an IPC channel; it reports `{ ready, socketDir, nonce }`
+ * and closes the database cleanly when the parent goes away. It listens on a Unix socket in a
+ * folder of its user's alone (private-socket.ts), takes one connection, and sets the random
+ * `nonce` in its session, where the server checks it (embedded-engine.ts#verifyEmbeddedConnection).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createSocketDir } from './private-socket.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 interface HostOptions {
+  /** The socket's folder, created fresh (a temporary one when absent or too long). */
+  socketDir?: string;
   /** Folder of a persistent database; omitted for an in-memory one. */
   dataDir?: string;
   /** A dumpDataDir() image to start from (fast fresh databases for tests). */
@@ -79,15 +85,18 @@ async function main(): Promise<void> {
     process.send?.({ dumped: options.dumpImageTo }, () => process.exit(0));
     return;
   }
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
+  const socket = await createSocketDir(options.socketDir);
+  const nonce = randomBytes(16).toString('hex');
+  await db.exec(`SET interchange.instance TO '${nonce}'`);
+  const server = new PGLiteSocketServer({ db, path: socket.path, maxConnections: 1 });
   await server.start();
-  const address = server.getServerConn();
-  const port = Number(address.split(':').pop());
+  await chmod(socket.path, 0o600);
   let closing = false;
   const close = async (): Promise<void> => {
     if (closing) return;
     closing = true;
     await server.stop().catch(() => undefined);
+    await rm(socket.dir, { recursive: true, force: true });
     await db.close().catch(() => undefined);
     unlock();
     process.exit(0);
@@ -95,7 +104,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => void close());
   process.on('SIGTERM', () => void close());
   process.on('SIGINT', () => void close());
-  process.send?.({ ready: true, port });
+  process.send?.({ ready: true, socketDir: socket.dir, temporary: socket.temporary, nonce });
 }
 
 main().catch((error: unknown) => {
