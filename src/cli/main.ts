@@ -12,7 +12,7 @@ import { reportFactSheetCommand, reportYearInReviewCommand } from './report-fact
 
 const program = new Command()
   .name('interchange')
-  .description('Interchange: the international exchange and cooperation office of a university.\nSettings come from the environment: PORT, HOST, DATABASE_URL, INTERCHANGE_DATA_DIR, INTERCHANGE_SECRET, INTERCHANGE_DEMO.')
+  .description('Interchange: the international exchange and cooperation office of a university.\nSettings come from the environment: PORT, HOST, DATABASE_URL, INTERCHANGE_DATA_DIR, INTERCHANGE_SECRET, INTERCHANGE_SECRET_FILE, INTERCHANGE_DEMO.')
   .showHelpAfterError();
 
 program

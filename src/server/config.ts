@@ -8,8 +8,10 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server; when absent the embedded engine runs in dataDir. */
   databaseUrl: string | null;
-  /** Key material for personal data; generated into dataDir when absent. */
+  /** Key material for personal data; read from secretFile, or generated into dataDir, when absent. */
   secret: string | null;
+  /** A file holding the key, kept outside the data folder (INTERCHANGE_SECRET_FILE). */
+  secretFile: string | null;
   /** Load the demo data into an empty database. */
   demo: boolean;
   /** Session lifetime. */
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.INTERCHANGE_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || null,
     secret: env.INTERCHANGE_SECRET || null,
+    secretFile: env.INTERCHANGE_SECRET_FILE ? resolve(env.INTERCHANGE_SECRET_FILE) : null,
     demo: env.INTERCHANGE_DEMO !== '0' && env.INTERCHANGE_DEMO !== 'false',
     sessionHours: Number(env.INTERCHANGE_SESSION_HOURS ?? 12),
     webDir: resolve(env.INTERCHANGE_WEB_DIR ?? 'dist/web'),

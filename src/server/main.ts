@@ -3,7 +3,9 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { syncReferenceData } from './reference/sync-reference.ts';
-import { createCipher, loadSecret } from './security/personal-data.ts';
+import { createCipher } from './security/personal-data.ts';
+import { loadSecret } from './security/secret-key.ts';
+import { restrictUmask, secureDataDir } from './security/owner-only.ts';
 import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
 
@@ -12,8 +14,10 @@ import { expireLapsedAgreements } from './modules/agreements/agreements.service.
  * demo into an empty database (when enabled), and serves HTTP until SIGINT/SIGTERM.
  */
 export async function serve(config: Config): Promise<void> {
+  restrictUmask();
+  await secureDataDir(config.dataDir);
+  const cipher = createCipher(await loadSecret(config));
   const db = await openDatabase(config);
-  const cipher = createCipher(await loadSecret(config.secret, config.dataDir));
   await migrate(db);
   await syncReferenceData(db);
   if (config.demo && (await isEmpty(db))) {

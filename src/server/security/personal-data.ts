@@ -1,6 +1,4 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
 /** Encrypts and decrypts personal data (passport numbers, birth dates) with AES-256-GCM. */
 export interface Cipher {
@@ -28,21 +26,4 @@ export function createCipher(secret: string): Cipher {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     },
   };
-}
-
-/**
- * The secret from INTERCHANGE_SECRET, or one generated once into the data folder: the
- * embedded default must work with no setup, and must keep decrypting after a restart.
- */
-export async function loadSecret(configured: string | null, dataDir: string): Promise<string> {
-  if (configured) return configured;
-  const file = join(dataDir, 'secret.key');
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    await mkdir(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
-    return (await readFile(file, 'utf8')).trim();
-  }
 }

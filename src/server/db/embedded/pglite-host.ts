@@ -7,11 +7,13 @@
  * and closes the database cleanly when the parent goes away. It listens on a Unix socket in a
  * folder of its user's alone (private-socket.ts), takes one connection, and sets the random
  * `nonce` in its session, where the server checks it (embedded-engine.ts#verifyEmbeddedConnection).
+ * Everything it creates is owner-only.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ensurePrivateDir, makeOwnerOnly, restrictUmask } from '../../security/owner-only.ts';
 import { createSocketDir } from './private-socket.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -59,9 +61,10 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 async function main(): Promise<void> {
+  restrictUmask();
   let unlock = (): void => undefined;
   if (options.dataDir) {
-    await mkdir(options.dataDir, { recursive: true });
+    await ensurePrivateDir(options.dataDir);
     unlock = lockDataDir(options.dataDir);
   }
   const loadDataDir = options.loadImage
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
     process.send?.({ dumped: options.dumpImageTo }, () => process.exit(0));
     return;
   }
+  // initdb and an image write their files 0666 whatever the umask.
+  if (options.dataDir) await makeOwnerOnly(options.dataDir);
   const socket = await createSocketDir(options.socketDir);
   const nonce = randomBytes(16).toString('hex');
   await db.exec(`SET interchange.instance TO '${nonce}'`);
