@@ -112,6 +112,23 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '该学生已申请过此交流项目。',
     fr: 'Cet étudiant a déjà postulé à cet échange.',
   },
+  ...Object.fromEntries(
+    [
+      'spreadsheet_too_large',
+      'spreadsheet_inflated_too_large',
+      'spreadsheet_too_many_parts',
+      'spreadsheet_shared_strings_too_large',
+      'spreadsheet_too_many_shared_strings',
+      'spreadsheet_text_too_long',
+      'spreadsheet_too_many_rows',
+      'spreadsheet_too_many_columns',
+      'spreadsheet_too_many_cells',
+      'spreadsheet_too_slow',
+    ].map((code) => [
+      code,
+      { en: 'The spreadsheet is beyond what one import reads.', zh: '该电子表格超出单次导入可读取的范围。', fr: 'Le tableur dépasse ce qu’une importation peut lire.' },
+    ]),
+  ),
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -191,6 +208,43 @@ export const FIELD_REASONS: Catalogue = {
   spreadsheet_type: { en: 'must be a spreadsheet (xlsx or CSV)', zh: '必须是电子表格（xlsx 或 CSV）', fr: 'doit être un tableur (xlsx ou CSV)' },
   spreadsheet_unreadable: { en: 'could not be read as an xlsx workbook', zh: '无法作为 xlsx 工作簿读取', fr: "n'a pas pu être lu comme un classeur xlsx" },
   spreadsheet_too_large: { en: 'is larger than 10 MB', zh: '超过 10 MB', fr: 'dépasse 10 Mo' },
+  spreadsheet_inflated_too_large: {
+    en: 'unpacks to more than 64 MB (an xlsx is a zip; this one holds too much)',
+    zh: '解压后超过 64 MB（xlsx 文件是压缩包，此文件内容过多）',
+    fr: 'dépasse 64 Mo une fois décompressé (un xlsx est un zip ; celui-ci contient trop)',
+  },
+  spreadsheet_too_many_parts: { en: 'has more than 1,000 parts inside its zip', zh: '压缩包内超过 1,000 个部件', fr: 'contient plus de 1 000 parties dans son zip' },
+  spreadsheet_shared_strings_too_large: {
+    en: 'has more than 16 MB of text (shared strings) once unpacked',
+    zh: '解压后的文本（共享字符串）超过 16 MB',
+    fr: 'contient plus de 16 Mo de texte (chaînes partagées) une fois décompressé',
+  },
+  spreadsheet_too_many_shared_strings: {
+    en: 'has more than 100,000 different texts (shared strings)',
+    zh: '包含超过 100,000 个不同的文本（共享字符串）',
+    fr: 'contient plus de 100 000 textes différents (chaînes partagées)',
+  },
+  spreadsheet_text_too_long: {
+    en: 'has a text longer than 32,767 characters (the most a cell holds in Excel)',
+    zh: '含有超过 32,767 个字符的文本（Excel 单元格的上限）',
+    fr: 'contient un texte de plus de 32 767 caractères (le maximum d’une cellule dans Excel)',
+  },
+  spreadsheet_too_many_rows: {
+    en: 'has more than 100,000 rows (blank rows count)',
+    zh: '超过 100,000 行（空行也计算在内）',
+    fr: 'compte plus de 100 000 lignes (les lignes vides comptent)',
+  },
+  spreadsheet_too_many_columns: { en: 'has more than 1,000 columns', zh: '超过 1,000 列', fr: 'compte plus de 1 000 colonnes' },
+  spreadsheet_too_many_cells: {
+    en: 'has more than 1,000,000 cells (empty ones count)',
+    zh: '超过 1,000,000 个单元格（空单元格也计算在内）',
+    fr: 'compte plus de 1 000 000 de cellules (les vides comptent)',
+  },
+  spreadsheet_too_slow: {
+    en: 'took more than 15 seconds to read; split it into smaller files',
+    zh: '读取时间超过 15 秒，请拆分为较小的文件',
+    fr: 'a demandé plus de 15 secondes de lecture ; divisez-le en fichiers plus petits',
+  },
   too_many_rows: { en: 'has more than 20,000 rows', zh: '超过 20,000 行', fr: 'compte plus de 20 000 lignes' },
   no_rows: { en: 'has no attendee rows below its header', zh: '表头下没有参会人员数据', fr: "ne contient aucune ligne de participant sous l'en-tête" },
 };

@@ -1,0 +1,44 @@
+/**
+ * The one way the server reads an uploaded spreadsheet (xlsx or CSV), whatever it imports:
+ * every read is bounded by spreadsheet-limits.ts, and refused with 413 naming the limit it
+ * passed, or 400 when it is not a spreadsheet we can read.
+ */
+import { AppError, invalidFields } from '../http/errors.ts';
+import { csvRecords, decodeCsv } from './csv-rows.ts';
+import { overLimit, ReadBudget, SPREADSHEET_LIMITS, unreadable, type SpreadsheetLimits } from './spreadsheet-limits.ts';
+import { xlsxRows, type SpreadsheetRow } from './xlsx-rows.ts';
+
+export type { SpreadsheetRow } from './xlsx-rows.ts';
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+async function* bounded(rows: AsyncIterable<SpreadsheetRow> | Iterable<SpreadsheetRow>, budget: ReadBudget): AsyncGenerator<SpreadsheetRow> {
+  try {
+    for await (const row of rows) {
+      yield row;
+      await budget.yieldNow();
+    }
+  } catch (error) {
+    // A damaged or foreign zip, broken XML: the reader's own errors mean nothing to the person uploading.
+    if (error instanceof AppError) throw error;
+    throw unreadable();
+  }
+}
+
+/**
+ * The rows of an uploaded spreadsheet, one at a time, told apart by their first bytes (not
+ * by the name the browser gives): xlsx (its first worksheet) or CSV. Anything else is 400
+ * `file: spreadsheet_type`. Rows come as the file is read, so a caller that refuses a row
+ * stops the reading there; `limits` may be lowered for a kind of record, never raised past
+ * what ARCHITECTURE.md's memory budget allows.
+ */
+export function readSpreadsheet(content: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): AsyncIterable<SpreadsheetRow> {
+  if (content.length > limits.bytes) throw overLimit('spreadsheet_too_large');
+  const budget = new ReadBudget(limits);
+  if (content.subarray(0, 4).equals(ZIP)) return bounded(xlsxRows(content, budget), budget);
+  const utf16 = content[0] === 0xff && content[1] === 0xfe;
+  if (content.subarray(0, 4).equals(OLE) || (!utf16 && content.includes(0))) throw invalidFields({ field: 'file', reason: 'spreadsheet_type' });
+  const text = decodeCsv(content).replace(/^\uFEFF/, '');
+  return bounded(csvRecords(text, budget), budget);
+}
