@@ -13,6 +13,7 @@ import type { App, ServerContext } from './http/context.ts';
 import { publicRoute } from './http/context.ts';
 import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
 import { handleError, notFound, unauthenticated } from './http/errors.ts';
+import { refuseForbiddenText } from './http/text-input.ts';
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -96,6 +97,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     const kind = request.routeOptions.config.fieldRights;
     if (kind && request.method === 'POST') assertFieldWrites(request.actor!, kind, request.body);
   });
+  // After the rights (a stranger learns nothing), before the contracts: no NUL reaches PostgreSQL.
+  app.addHook('preValidation', refuseForbiddenText);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
   await app.register(cookie);

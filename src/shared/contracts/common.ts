@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenCharacter } from './text-checks.ts';
 
 /** Interface languages: English, Simplified Chinese, French. */
 export const LOCALES = ['en', 'zh', 'fr'] as const;
@@ -21,11 +22,14 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { message: 'invalid_date' });
 
+/** Text PostgreSQL can store as sent: no NUL, no lone surrogate (the server checks every request too). */
+export const CleanString = () => z.string().refine((s) => !hasForbiddenCharacter(s), { message: 'invalid_characters' });
+
 /** Optional free text: trimmed, empty becomes null. */
 export const OptionalText = (max = 2000) =>
-  z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+  CleanString().trim().max(max).nullish().transform((v) => (v ? v : null));
 
-export const RequiredText = (max = 500) => z.string().trim().min(1).max(max);
+export const RequiredText = (max = 500) => CleanString().trim().min(1).max(max);
 
 /** Every update names the version it was based on; a stale one gets 409. */
 export const Versioned = z.object({ version: z.number().int().positive() });
@@ -33,7 +37,7 @@ export const Versioned = z.object({ version: z.number().int().positive() });
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  q: z.string().trim().max(200).optional(),
+  q: CleanString().trim().max(200).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type PageQuery = z.infer<typeof PageQuery>;

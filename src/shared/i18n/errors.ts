@@ -142,6 +142,11 @@ export const FIELD_REASONS: Catalogue = {
   invalid_type: { en: 'has the wrong type', zh: '类型错误', fr: "n'a pas le bon type" },
   invalid_value: { en: 'is not one of the allowed values', zh: '不是允许的取值', fr: "n'est pas une valeur autorisée" },
   invalid_format: { en: 'has the wrong format', zh: '格式错误', fr: "n'a pas le bon format" },
+  invalid_characters: {
+    en: 'holds a character that is not allowed (a NUL byte or a broken surrogate)',
+    zh: '包含不允许的字符（NUL 字节或不完整的代理项）',
+    fr: 'contient un caractère interdit (un octet NUL ou un demi-caractère de substitution)',
+  },
   invalid_date: { en: 'is not a valid date (YYYY-MM-DD)', zh: '不是有效日期（YYYY-MM-DD）', fr: "n'est pas une date valide (AAAA-MM-JJ)" },
   invalid_url: { en: 'is not a valid web address (https://…)', zh: '不是有效网址（https://…）', fr: "n'est pas une adresse web valide (https://…)" },
   invalid_email: { en: 'is not a valid email address', zh: '不是有效的邮箱地址', fr: "n'est pas une adresse e-mail valide" },
