@@ -5,7 +5,7 @@ import { startTestServer, type Client, type TestServer } from '../test/harness.t
 // reached PostgreSQL, which refuses it in text (22021), and the caller got 500. Every route
 // now answers 400 naming the field, before its handler runs.
 
-type Schema = { type?: string | string[]; anyOf?: Schema[]; oneOf?: Schema[]; items?: Schema; properties?: Record<string, Schema> };
+type Schema = { type?: string | string[]; enum?: unknown[]; pattern?: string; anyOf?: Schema[]; oneOf?: Schema[]; items?: Schema; properties?: Record<string, Schema> };
 type Operation = { parameters?: Array<{ in: string; name: string }>; requestBody?: { content?: Record<string, { schema?: Schema }> } };
 type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
@@ -86,5 +86,45 @@ describe('a NUL byte is refused with 400, never 500', () => {
     refused(await admin.post('/api/auth/tokens', { name: 'tok\u0000en' }), 'name', 'token name');
     refused(await admin.get('/api/search?q=%00'), 'q', 'search');
     expect(await count()).toBe(before);
+  });
+});
+
+// Finding 9: names are single-line, so that none can become a heading of a Markdown report or
+// a row of its own in an export.
+describe('a name or a title with a line break is refused with 400', () => {
+  /** Every text property of a JSON body that names something (or a list of names), by route. */
+  function nameFields(): Array<{ method: (typeof METHODS)[number]; label: string; url: string; field: string; list: boolean }> {
+    return operations().flatMap(({ method, path, url, op }) => {
+      const properties = op.requestBody?.content?.['application/json']?.schema?.properties ?? {};
+      return Object.entries(properties)
+        .filter(([name]) => /name|^title|signatory|official|^venue$|^city$/i.test(name))
+        // Free text only: an enum or a code (a pattern) is no name.
+        .filter(([, schema]) => !schema.enum && !schema.pattern && (isText(schema) || isText(schema.items)))
+        .map(([field, schema]) => ({ method, label: `${method.toUpperCase()} ${path} ${field}`, url, field, list: !isText(schema) }));
+    });
+  }
+
+  it('in every name field of every JSON body of the OpenAPI document', async () => {
+    const fields = nameFields();
+    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(['familyName', 'givenName', 'nameEn', 'nameZh', 'otherNames', 'displayName', 'fullName', 'titleEn', 'name']));
+    for (const { method, label, url, field, list } of fields) {
+      const value = 'Jane\n# Heading';
+      const response = await send(method, url, { [field]: list ? [value] : value });
+      const at = list ? `${field}.0` : field;
+      expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBe(400);
+      expect(response.json().error.fields, label).toContainEqual({ field: at, message: `${at}: must be on one line, without line breaks, tabs or other control characters` });
+    }
+    expect(fields.length).toBeGreaterThan(40);
+  });
+
+  it('a person named "Jane\\n# Heading" is not created; "Jane # Heading" is, as given', async () => {
+    const refusedPerson = await admin.post('/api/people', { familyName: 'Jane\n# Heading', unitId: t.units.a }, { 'accept-language': 'fr' });
+    expect(refusedPerson.statusCode).toBe(400);
+    expect(refusedPerson.json().error.fields).toEqual([{ field: 'familyName', message: 'familyName: doit tenir sur une ligne, sans saut de ligne, tabulation ni autre caractère de contrôle' }]);
+    const created = await admin.post('/api/people', { familyName: 'Jane # Heading', givenName: 'Tab\u2028Sep', unitId: t.units.a });
+    expect(created.statusCode).toBe(400);
+    const ok = await admin.post('/api/people', { familyName: 'Jane # Heading', unitId: t.units.a });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().familyName).toBe('Jane # Heading');
   });
 });

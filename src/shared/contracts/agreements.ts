@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** Signed by the university as a whole, or by one of our units (a collegiate agreement). */
 export const AGREEMENT_LEVELS = ['institutional', 'collegiate'] as const;
@@ -48,20 +48,20 @@ const Count = z.number().int().min(0).max(10000).nullish().transform((v) => v ??
 /** One partner of an agreement: the institution, and its own unit where known (its faculty of medicine, say). */
 export const AgreementPartnerInput = z.object({
   institutionId: Id,
-  partnerUnit: OptionalText(300),
+  partnerUnit: OptionalName(300),
 });
 
 const Fields = {
-  titleEn: RequiredText(500),
-  titleZh: RequiredText(500),
-  titleFr: OptionalText(500),
+  titleEn: RequiredName(500),
+  titleZh: RequiredName(500),
+  titleFr: OptionalName(500),
   level: AgreementLevel,
   kind: AgreementKind,
   /** Our unit that signed a collegiate agreement; null for an institutional one. */
   unitId: Id.nullish().transform((v) => v ?? null),
   partners: z.array(AgreementPartnerInput).min(1).max(50),
-  ourSignatory: OptionalText(300),
-  partnerSignatory: OptionalText(300),
+  ourSignatory: OptionalName(300),
+  partnerSignatory: OptionalName(300),
   signedOn: IsoDate.nullish().transform((v) => v ?? null),
   effectiveOn: IsoDate.nullish().transform((v) => v ?? null),
   /** Null = open-ended. */

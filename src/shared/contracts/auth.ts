@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './common.ts';
+import { Locale, RequiredName } from './common.ts';
 import { ROLES } from '../roles.ts';
 import { POLICIES, type Entity } from '../policies.ts';
 
@@ -44,7 +44,7 @@ export const TOKEN_MAX_DAYS = 365;
 export const TOKEN_MODULES = Object.keys(POLICIES) as [Entity, ...Entity[]];
 
 export const ApiTokenInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: RequiredName(100),
   /** Read only unless asked: a script that only exports needs no more. */
   scope: TokenScope.default('read_only'),
   expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).default(TOKEN_DEFAULT_DAYS),

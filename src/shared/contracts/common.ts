@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasForbiddenCharacter } from './text-checks.ts';
+import { hasForbiddenCharacter, isSingleLine } from './text-checks.ts';
 
 /** Interface languages: English, Simplified Chinese, French. */
 export const LOCALES = ['en', 'zh', 'fr'] as const;
@@ -30,6 +30,20 @@ export const OptionalText = (max = 2000) =>
   CleanString().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 export const RequiredText = (max = 500) => CleanString().trim().min(1).max(max);
+
+/**
+ * A name (of a person, an organization, a record): one line, so that it cannot start a heading
+ * in a Markdown report or a row of its own in an export. Line breaks, tabs and other control
+ * characters are refused, not folded: the caller sees what would have changed.
+ */
+const NameString = () => CleanString().trim().refine(isSingleLine, { message: 'not_single_line' });
+
+/** A required name: one line, trimmed, not empty. */
+export const RequiredName = (max = 300) => NameString().min(1).max(max);
+
+/** An optional name: one line, trimmed, empty becomes null. */
+export const OptionalName = (max = 300) =>
+  NameString().max(max).nullish().transform((v) => (v ? v : null));
 
 /** Every update names the version it was based on; a stale one gets 409. */
 export const Versioned = z.object({ version: z.number().int().positive() });

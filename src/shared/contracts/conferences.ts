@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** The stored lifecycle. "Summary overdue" and the classification are derived, never stored. */
 export const CONFERENCE_STATUSES = ['proposed', 'approved', 'rejected', 'held', 'closed', 'cancelled'] as const;
@@ -46,12 +46,12 @@ export const ConferencePartnerInput = z.object({
 });
 
 const Fields = {
-  titleEn: RequiredText(500),
-  titleZh: RequiredText(500),
-  titleFr: OptionalText(500),
+  titleEn: RequiredName(500),
+  titleZh: RequiredName(500),
+  titleFr: OptionalName(500),
   startDate: IsoDate,
   endDate: IsoDate,
-  venue: OptionalText(500),
+  venue: OptionalName(500),
   /** Our host unit: a coordinator proposes for their unit (and its sub-units). */
   hostUnitId: Id,
   partners: z.array(ConferencePartnerInput).max(50).default([]),
@@ -179,9 +179,9 @@ export type Attendee = z.infer<typeof Attendee>;
 const AttendeeFields = {
   /** Someone we know: their person-time then names them in the ledger. */
   personId: Id.nullish().transform((v) => v ?? null),
-  fullName: RequiredText(300),
+  fullName: RequiredName(300),
   institutionId: Id.nullish().transform((v) => v ?? null),
-  institutionName: OptionalText(500),
+  institutionName: OptionalName(500),
   countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   role: AttendeeRole.default('participant'),
 };

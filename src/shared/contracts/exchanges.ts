@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** What a student is sent abroad for (the seed: short-term training, jointly-managed graduate programmes). */
 export const EXCHANGE_KINDS = ['short_term_training', 'semester_exchange', 'joint_graduate', 'degree_study', 'summer_school', 'clinical_elective'] as const;
@@ -37,9 +37,9 @@ const Score = z.number().min(0).max(100);
 // ---- opportunities ----
 
 const OpportunityFields = {
-  titleEn: RequiredText(300),
-  titleZh: OptionalText(300),
-  titleFr: OptionalText(300),
+  titleEn: RequiredName(300),
+  titleZh: OptionalName(300),
+  titleFr: OptionalName(300),
   kind: ExchangeKind,
   hostInstitutionId: Id,
   agreementId: Id.nullish().transform((v) => v ?? null),

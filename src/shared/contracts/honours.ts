@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** What was received: the seed's "honorary titles … awards and prizes", by kind. */
 export const HONOUR_KINDS = ['decoration', 'prize', 'honorary_degree', 'honorary_title', 'academy_membership'] as const;
@@ -18,14 +18,14 @@ const dateFitsPrecision = (v: { conferredOn?: string; datePrecision?: DatePrecis
 const Fields = {
   kind: HonourKind,
   /** The name as the awarding body writes it ("Légion d'honneur"). */
-  nameOriginal: OptionalText(300),
-  nameEn: RequiredText(300),
-  nameZh: OptionalText(300),
-  nameFr: OptionalText(300),
+  nameOriginal: OptionalName(300),
+  nameEn: RequiredName(300),
+  nameZh: OptionalName(300),
+  nameFr: OptionalName(300),
   /** The awarding body, when it is an institution we know … */
   awardingInstitutionId: Id.nullish().transform((v) => v ?? null),
   /** … and/or its name as text (a government, a foundation, a society). */
-  awardingBody: OptionalText(300),
+  awardingBody: OptionalName(300),
   /** Where the awarding body is (ISO 3166-1; HK, MO, TW are regions). */
   countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   /** The day conferred; with precision month or year, the first day of that month or year. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 export const INSTITUTION_KINDS = [
   'university',
@@ -22,13 +22,13 @@ const Url = z
 
 const Fields = {
   kind: InstitutionKind,
-  nameEn: RequiredText(300),
-  nameZh: OptionalText(300),
-  nameFr: OptionalText(300),
-  nameLocal: OptionalText(300),
-  otherNames: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  nameEn: RequiredName(300),
+  nameZh: OptionalName(300),
+  nameFr: OptionalName(300),
+  nameLocal: OptionalName(300),
+  otherNames: z.array(RequiredName(300)).max(20).default([]),
   countryCode: CountryCode,
-  city: OptionalText(120),
+  city: OptionalName(120),
   website: Url.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   ror: z.string().trim().regex(/^0[a-z0-9]{6}\d{2}$/).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   schac: OptionalText(120),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /**
  * What a mission abroad is for: the seed's six ("international academic conferences, friendly
@@ -69,8 +69,8 @@ export const MissionDestinationInput = z.object({
 export type MissionDestinationInput = z.input<typeof MissionDestinationInput>;
 
 const Fields = {
-  titleEn: RequiredText(500),
-  titleZh: OptionalText(500),
+  titleEn: RequiredName(500),
+  titleZh: OptionalName(500),
   unitId: Id,
   purpose: MissionPurpose,
   startDate: IsoDate,

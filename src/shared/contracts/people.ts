@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
 export const Gender = z.enum(GENDERS);
 
 const Fields = {
-  familyName: RequiredText(200),
-  givenName: OptionalText(200),
-  nameZh: OptionalText(100),
-  otherNames: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  familyName: RequiredName(200),
+  givenName: OptionalName(200),
+  nameZh: OptionalName(100),
+  otherNames: z.array(RequiredName(200)).max(20).default([]),
   gender: Gender.nullish().transform((v) => v ?? null),
   nationality: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   institutionId: Id.nullish().transform((v) => v ?? null),
-  title: OptionalText(200),
+  title: OptionalName(200),
   email: z.string().trim().email().max(200).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   unitId: Id.nullish().transform((v) => v ?? null),
   notes: OptionalText(5000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** Where a programme student stands. Everyone ever admitted stays on the roll: withdrawal is a status. */
 export const STUDENT_STATUSES = ['enrolled', 'graduated', 'withdrawn', 'transferred_out'] as const;
@@ -35,9 +35,9 @@ const Flag = z.enum(['true', 'false']).optional();
 export const ProgrammePartnerInput = z.object({ institutionId: Id, agreementId: Id.nullish().transform((v) => v ?? null) });
 
 const ProgrammeFields = {
-  nameEn: RequiredText(300),
-  nameZh: OptionalText(300),
-  nameFr: OptionalText(300),
+  nameEn: RequiredName(300),
+  nameZh: OptionalName(300),
+  nameFr: OptionalName(300),
   durationYears: z.number().int().min(1).max(12),
   /** The language some courses are taught in (ISO 639-1): French for the Sino-French programme. */
   language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/).default('fr'),
@@ -143,7 +143,7 @@ export type Assessment = z.infer<typeof Assessment>;
 const PlacementFields = {
   /** The host hospital: an institution (a French CHU from the catalogue). */
   hostInstitutionId: Id,
-  department: OptionalText(300),
+  department: OptionalName(300),
   startDate: IsoDate,
   endDate: IsoDate,
   notes: OptionalText(5000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /**
  * The level of study of an international student's enrolment: the seed's three degree levels
@@ -54,8 +54,8 @@ export const STUDENT_COUNTED_STATUSES: readonly StudentStatus[] = ['enrolled', '
 
 const Fields = {
   level: StudentLevel,
-  programmeEn: RequiredText(300),
-  programmeZh: OptionalText(300),
+  programmeEn: RequiredName(300),
+  programmeZh: OptionalName(300),
   /** The school or department that teaches the student: a coordinator's scope. */
   unitId: Id,
   funding: StudentFunding.default('self_funded'),
@@ -80,7 +80,7 @@ export const StudentEnrolmentInput = z.object({
   status: StudentStatus.default('admitted'),
   enrolledOn: IsoDate.nullish().transform((v) => v ?? null),
   completedOn: IsoDate.nullish().transform((v) => v ?? null),
-  degreeAwarded: OptionalText(300),
+  degreeAwarded: OptionalName(300),
   leftOn: IsoDate.nullish().transform((v) => v ?? null),
 });
 export type StudentEnrolmentInput = z.input<typeof StudentEnrolmentInput>;
@@ -94,7 +94,7 @@ export const StudentEnrolmentUpdate = z
       enrolledOn: IsoDate.nullable(),
       completedOn: IsoDate.nullable(),
       leftOn: IsoDate.nullable(),
-      degreeAwarded: OptionalText(300),
+      degreeAwarded: OptionalName(300),
     }),
   )
   .extend(Versioned.shape);
@@ -107,7 +107,7 @@ export type StudentEnrolmentUpdate = z.input<typeof StudentEnrolmentUpdate>;
 export const StudentTransition = z.object({
   to: StudentStatus,
   on: IsoDate.optional(),
-  degreeAwarded: OptionalText(300),
+  degreeAwarded: OptionalName(300),
   version: Versioned.shape.version,
 });
 export type StudentTransition = z.input<typeof StudentTransition>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, RequiredText, Versioned, updateFields } from './common.ts';
+import { Id, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 export const UNIT_KINDS = ['university', 'school', 'department', 'hospital', 'institute', 'office', 'centre'] as const;
 export const UnitKind = z.enum(UNIT_KINDS);
@@ -9,9 +9,9 @@ const Fields = {
   parentId: Id.nullish().transform((v) => v ?? null),
   code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/),
   kind: UnitKind,
-  nameEn: RequiredText(300),
-  nameZh: RequiredText(300),
-  nameFr: OptionalText(300),
+  nameEn: RequiredName(300),
+  nameZh: RequiredName(300),
+  nameFr: OptionalName(300),
 };
 
 /** Creating a unit of our organization. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id, Locale, RequiredText, Versioned, updateFields } from './common.ts';
+import { Id, Locale, Versioned, updateFields, RequiredName } from './common.ts';
 import { Role } from './auth.ts';
 
 const Fields = {
   email: z.string().trim().email().max(200),
-  displayName: RequiredText(200),
+  displayName: RequiredName(200),
   role: Role,
   unitId: Id.nullish().transform((v) => v ?? null),
   locale: Locale.default('en'),

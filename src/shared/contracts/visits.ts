@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** What a visit was for. The same words are ledger categories: a visitor's person-time carries the visit's purpose. */
 export const VISIT_PURPOSES = ['academic_exchange', 'courtesy_visit', 'negotiation_signing', 'lecturing', 'inspection', 'other'] as const;
@@ -59,7 +59,7 @@ export const REPORT_DUE_DAYS = 30;
 export const VisitMemberInput = z.object({
   personId: Id,
   /** Head, member, interpreter … as the delegation names it. */
-  roleInDelegation: OptionalText(100),
+  roleInDelegation: OptionalName(100),
   /** Omitted: the person's institution; null: none. */
   institutionId: Id.nullable().optional(),
   /** Omitted or null: the person's nationality (one of the two is required). */
@@ -68,15 +68,15 @@ export const VisitMemberInput = z.object({
 export type VisitMemberInput = z.input<typeof VisitMemberInput>;
 
 const Fields = {
-  titleEn: RequiredText(500),
-  titleZh: OptionalText(500),
+  titleEn: RequiredName(500),
+  titleZh: OptionalName(500),
   hostUnitId: Id,
   purpose: VisitPurpose,
   startDate: IsoDate,
   endDate: IsoDate,
   protocolLevel: ProtocolLevel,
   /** Our official who received the visitors. */
-  receivingOfficial: OptionalText(300),
+  receivingOfficial: OptionalName(300),
   /** In delegation order: the head first. */
   members: z.array(VisitMemberInput).min(1).max(200),
   notes: OptionalText(10000),

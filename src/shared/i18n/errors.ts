@@ -147,6 +147,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '包含不允许的字符（NUL 字节或不完整的代理项）',
     fr: 'contient un caractère interdit (un octet NUL ou un demi-caractère de substitution)',
   },
+  not_single_line: {
+    en: 'must be on one line, without line breaks, tabs or other control characters',
+    zh: '必须为单行，不得包含换行符、制表符或其他控制字符',
+    fr: 'doit tenir sur une ligne, sans saut de ligne, tabulation ni autre caractère de contrôle',
+  },
   invalid_date: { en: 'is not a valid date (YYYY-MM-DD)', zh: '不是有效日期（YYYY-MM-DD）', fr: "n'est pas une date valide (AAAA-MM-JJ)" },
   invalid_url: { en: 'is not a valid web address (https://…)', zh: '不是有效网址（https://…）', fr: "n'est pas une adresse web valide (https://…)" },
   invalid_email: { en: 'is not a valid email address', zh: '不是有效的邮箱地址', fr: "n'est pas une adresse e-mail valide" },
