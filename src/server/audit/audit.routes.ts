@@ -4,6 +4,7 @@ import { AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
 import { isoTimestamp, selectList } from '../db/columns.ts';
 import { selectPage, Where } from '../db/where.ts';
 import { scopeOf } from '../policies/policies.ts';
+import { readableAuditEntities } from './audit-entities.ts';
 
 const COLUMNS = selectList({
   id: 'id',
@@ -18,11 +19,20 @@ const COLUMNS = selectList({
   after: 'after',
 });
 
-/** GET /api/audit: the history of records; a coordinator sees their unit's entries only. */
+/**
+ * GET /api/audit: the history of records; a coordinator sees their unit's entries only, and
+ * each caller only the entries about kinds of records they may read (user accounts: the
+ * administrator's).
+ */
 export function auditRoutes(app: App, { db }: ServerContext): void {
   app.get('/api/audit', { config: policy('audit', 'read'), schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
     const q = request.query;
-    const where = new Where().when(q.entity, 'entity = ?').when(q.entityId, 'entity_id = ?').scope('unit_id', scopeOf(request.actor!));
+    const readable = readableAuditEntities(request.actor!.role);
+    const where = new Where()
+      .when(q.entity, 'entity = ?')
+      .when(q.entityId, 'entity_id = ?')
+      .when(readable, 'entity = ANY(?::text[])')
+      .scope('unit_id', scopeOf(request.actor!));
     const order = q.order === 'asc' ? 'ASC' : 'DESC';
     const { rows, total } = await selectPage<AuditEntry>(db, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
     return { items: rows, total, page: q.page, pageSize: q.pageSize };

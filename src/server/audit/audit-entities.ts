@@ -1,0 +1,44 @@
+import { roleMay, type Entity } from '../../shared/policies.ts';
+import type { Role } from '../../shared/roles.ts';
+
+/**
+ * The record kind each audit row's `entity` describes, for its read right: an audit row tells
+ * what the record held (a user's email, role, sign-in address), so it is read by those who may
+ * read the record. A kind missing here is shown to the administrator only.
+ */
+export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
+  user: 'user',
+  api_token: 'user',
+  unit: 'unit',
+  institution: 'institution',
+  person: 'person',
+  setting: 'setting',
+  aggregate: 'aggregate',
+  agreement: 'agreement',
+  agreement_document: 'agreement',
+  visit: 'visit',
+  visit_file: 'visit',
+  mission: 'mission',
+  appointment: 'appointment',
+  expert_document: 'appointment',
+  conference: 'conference',
+  conference_attendee: 'conference',
+  honour: 'honour',
+  student: 'student',
+  programme: 'programme',
+  programme_cohort: 'programme',
+  programme_student: 'programme',
+  programme_assessment: 'programme',
+  residency_placement: 'programme',
+  visiting_professor: 'programme',
+  exchange_opportunity: 'exchange',
+  exchange_application: 'exchange',
+};
+
+/** The audit entities `role` may read, or null for all of them (the administrator). */
+export function readableAuditEntities(role: Role): string[] | null {
+  if (role === 'admin') return null;
+  return Object.entries(AUDIT_ENTITIES)
+    .filter(([, entity]) => roleMay(role, entity, 'read'))
+    .map(([name]) => name);
+}
