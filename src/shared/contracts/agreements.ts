@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 /** Signed by the university as a whole, or by one of our units (a collegiate agreement). */
 export const AGREEMENT_LEVELS = ['institutional', 'collegiate'] as const;
@@ -173,11 +173,11 @@ export const AgreementQuery = PageQuery.extend({
   unitId: Id.optional(),
   institutionId: Id.optional(),
   /** Active and ending within this many months of `asOf`. */
-  expiringWithinMonths: z.coerce.number().int().min(0).max(120).optional(),
+  expiringWithinMonths: WholeNumber.pipe(z.number().int().min(0).max(120)).optional(),
   dormant: Flag,
   inForce: Flag,
   /** How many years without activity make an agreement dormant. */
-  dormantYears: z.coerce.number().int().min(1).max(20).default(2),
+  dormantYears: WholeNumber.pipe(z.number().int().min(1).max(20)).default(2),
   asOf: IsoDate.optional(),
   sort: z.enum(AGREEMENT_SORTS).default('termEndsOn'),
 });
@@ -185,7 +185,7 @@ export type AgreementQuery = z.input<typeof AgreementQuery>;
 
 /** The renewal watch: what ends within `months` of `asOf`, soonest first. */
 export const RenewalWatchQuery = z.object({
-  months: z.coerce.number().int().min(1).max(60).default(12),
+  months: WholeNumber.pipe(z.number().int().min(1).max(60)).default(12),
   asOf: IsoDate.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

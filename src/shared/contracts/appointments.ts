@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, WholeNumber } from './common.ts';
 
 /** The titles a foreign expert is given (the seed: honorary professors, consultants, visiting professors). */
 export const APPOINTMENT_TITLES = ['honorary_professor', 'consultant', 'visiting_professor', 'adjunct_professor', 'guest_lecturer'] as const;
@@ -160,7 +160,7 @@ export type ExpertDocument = z.infer<typeof ExpertDocument>;
 
 /** The renewal list: terms and documents ending within `months` of `asOf`. */
 export const AppointmentRenewalsQuery = z.object({
-  months: z.coerce.number().int().min(1).max(60).default(3),
+  months: WholeNumber.pipe(z.number().int().min(1).max(60)).default(3),
   asOf: IsoDate.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

@@ -6,7 +6,13 @@ export const LOCALES = ['en', 'zh', 'fr'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
-export const Id = z.coerce.number().int().positive();
+/**
+ * A whole number as JSON, a path or a query writes it: a string of digits only, so that '0x1',
+ * '1e0', ' 1' or '+1' is refused instead of being read as 1 (as Number() would).
+ */
+export const WholeNumber = z.union([z.number().int(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+
+export const Id = WholeNumber.pipe(z.number().int().positive());
 export const IdParams = z.object({ id: Id });
 export type IdParams = z.infer<typeof IdParams>;
 
@@ -49,8 +55,8 @@ export const OptionalName = (max = 300) =>
 export const Versioned = z.object({ version: z.number().int().positive() });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: WholeNumber.pipe(z.number().int().min(1)).default(1),
+  pageSize: WholeNumber.pipe(z.number().int().min(1).max(200)).default(25),
   q: CleanString().trim().max(200).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 /** What a student is sent abroad for (the seed: short-term training, jointly-managed graduate programmes). */
 export const EXCHANGE_KINDS = ['short_term_training', 'semester_exchange', 'joint_graduate', 'degree_study', 'summer_school', 'clinical_elective'] as const;
@@ -31,7 +31,7 @@ export const EXCHANGE_COUNTED_STATUSES: readonly ApplicationStatus[] = ['departe
 /** Applications the allocation ranks: still waiting for a decision. */
 export const UNDECIDED_STATUSES: readonly ApplicationStatus[] = ['submitted', 'shortlisted', 'waitlisted'];
 
-const Year = z.coerce.number().int().min(1900).max(2100);
+const Year = WholeNumber.pipe(z.number().int().min(1900).max(2100));
 const Score = z.number().min(0).max(100);
 
 // ---- opportunities ----

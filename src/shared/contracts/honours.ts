@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 /** What was received: the seed's "honorary titles … awards and prizes", by kind. */
 export const HONOUR_KINDS = ['decoration', 'prize', 'honorary_degree', 'honorary_title', 'academy_membership'] as const;
@@ -86,7 +86,7 @@ export const Honour = z.object({
 export type Honour = z.infer<typeof Honour>;
 
 const Flag = z.enum(['true', 'false']).optional();
-const Year = z.coerce.number().int().min(1900).max(2100);
+const Year = WholeNumber.pipe(z.number().int().min(1900).max(2100));
 
 export const HONOUR_SORTS = ['conferredOn', 'familyName', 'kind', 'updatedAt'] as const;
 export const HonourQuery = PageQuery.extend({

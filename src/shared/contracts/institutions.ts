@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 export const INSTITUTION_KINDS = [
   'university',
@@ -96,6 +96,6 @@ export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 export const CatalogueQuery = z.object({
   q: z.string().trim().min(2).max(200),
   country: CountryCode.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: WholeNumber.pipe(z.number().int().min(1).max(50)).default(20),
 });
 export type CatalogueQuery = z.input<typeof CatalogueQuery>;

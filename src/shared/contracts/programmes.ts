@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { Id, IsoDate, OptionalText, PageQuery, RequiredText, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 /** Where a programme student stands. Everyone ever admitted stays on the roll: withdrawal is a status. */
 export const STUDENT_STATUSES = ['enrolled', 'graduated', 'withdrawn', 'transferred_out'] as const;
@@ -27,7 +27,7 @@ export const PLACEMENT_TRANSITIONS: Record<PlacementStatus, readonly PlacementSt
 /** A placement in these statuses has sent the student: one outbound person-time, counted as placed. */
 export const PLACEMENT_COUNTED_STATUSES: readonly PlacementStatus[] = ['confirmed', 'completed'];
 
-const Year = z.coerce.number().int().min(1900).max(2100);
+const Year = WholeNumber.pipe(z.number().int().min(1900).max(2100));
 const Flag = z.enum(['true', 'false']).optional();
 
 // ---- programmes ----

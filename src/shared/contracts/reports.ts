@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, Locale } from './common.ts';
+import { Id, IsoDate, Locale, WholeNumber } from './common.ts';
 
 /**
  * Every figure of the fact sheet, by key. One definition each, in src/server/reports/figures/;
@@ -100,7 +100,7 @@ export type FactSheetQuery = z.input<typeof FactSheetQuery>;
 
 /** An academic year, named by the year it starts in (2025 = 2025-09-01 … 2026-08-31). */
 export const YearInReviewQuery = z.object({
-  year: z.coerce.number().int().min(1950).max(2100),
+  year: WholeNumber.pipe(z.number().int().min(1950).max(2100)),
   unitId: Id.optional(),
   lang: Locale.default('en'),
   format: z.enum(['json', 'md', 'html', 'pdf']).default('html'),
@@ -109,8 +109,8 @@ export type YearInReviewQuery = z.input<typeof YearInReviewQuery>;
 
 /** Person-times by year, for the dashboard's time series. */
 export const SeriesQuery = z.object({
-  from: z.coerce.number().int().min(1950).max(2100).optional(),
-  to: z.coerce.number().int().min(1950).max(2100).optional(),
+  from: WholeNumber.pipe(z.number().int().min(1950).max(2100)).optional(),
+  to: WholeNumber.pipe(z.number().int().min(1950).max(2100)).optional(),
   unitId: Id.optional(),
 });
 export type SeriesQuery = z.input<typeof SeriesQuery>;

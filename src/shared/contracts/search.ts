@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { WholeNumber } from './common.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: WholeNumber.pipe(z.number().int().min(1).max(50)).default(10),
 });
 
 /** One hit of the global search: enough to show a line and link to the record. */

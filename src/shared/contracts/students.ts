@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
 
 /**
  * The level of study of an international student's enrolment: the seed's three degree levels
@@ -155,7 +155,7 @@ export const StudentEnrolment = z.object({
 export type StudentEnrolment = z.infer<typeof StudentEnrolment>;
 
 const Flag = z.enum(['true', 'false']).optional();
-const Year = z.coerce.number().int().min(1900).max(2100);
+const Year = WholeNumber.pipe(z.number().int().min(1900).max(2100));
 
 export const STUDENT_SORTS = ['enrolledOn', 'admittedOn', 'familyName', 'countryCode', 'updatedAt'] as const;
 export const StudentQuery = PageQuery.extend({
