@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -14,6 +14,7 @@ import { publicRoute } from './http/context.ts';
 import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
 import { handleError, notFound, unauthenticated } from './http/errors.ts';
 import { refuseForbiddenText } from './http/text-input.ts';
+import { loggedUrl, noStore, refuseForeignCharset } from './http/transport.ts';
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -68,8 +69,10 @@ const CSP = {
 
 /** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
+  // Request lines name the method and the path; query values (search terms, names) are redacted.
+  const serializers = { req: (request: FastifyRequest) => ({ method: request.method, url: loggedUrl(request.url), host: request.host, remoteAddress: request.ip }) };
   const app = Fastify({
-    logger: options.logStream ? { level: 'info', stream: options.logStream } : options.logger ? { level: 'info' } : false,
+    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: 'info', serializers } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -100,7 +103,16 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   // After the rights (a stranger learns nothing), before the contracts: no NUL reaches PostgreSQL.
   app.addHook('preValidation', refuseForbiddenText);
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CSP },
+    crossOriginEmbedderPolicy: false,
+    // The same answer as frame-ancestors 'none', for browsers that read only this header.
+    xFrameOptions: { action: 'deny' },
+    // Over plain HTTP, HSTS is meaningless at best; it is sent when the server is behind HTTPS.
+    strictTransportSecurity: context.config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', noStore);
+  app.addHook('preParsing', refuseForeignCharset);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   // Files are read as streams by the routes that take them, each with its own (smaller or equal) size limit.

@@ -122,6 +122,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     void reply.status(413).send(body('payload_too_large', locale));
     return;
   }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+    void reply.status(415).send(body('unsupported_media_type', locale));
+    return;
+  }
   if (error.statusCode === 429) {
     void reply.status(429).send(body('rate_limited', locale));
     return;

@@ -7,6 +7,11 @@ export const ERROR_MESSAGES: Catalogue = {
   validation_failed: { en: 'Some fields are not valid.', zh: '部分字段无效。', fr: 'Certains champs ne sont pas valides.' },
   bad_json: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。', fr: "Le corps de la requête n'est pas un JSON valide." },
   payload_too_large: { en: 'The request is too large.', zh: '请求内容过大。', fr: 'La requête est trop volumineuse.' },
+  unsupported_media_type: {
+    en: 'The request body is not in a format this address accepts (JSON in UTF-8, or a file upload).',
+    zh: '请求内容的格式不被此地址接受（应为 UTF-8 编码的 JSON，或文件上传）。',
+    fr: "Le corps de la requête n'est pas dans un format accepté à cette adresse (JSON en UTF-8, ou un fichier).",
+  },
   unauthenticated: { en: 'Please sign in.', zh: '请先登录。', fr: 'Veuillez vous connecter.' },
   invalid_credentials: { en: 'Email or password is wrong.', zh: '邮箱或密码错误。', fr: 'Adresse e-mail ou mot de passe incorrect.' },
   forbidden: { en: 'You are not allowed to do this.', zh: '您无权执行此操作。', fr: "Vous n'êtes pas autorisé à faire cela." },
