@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../test/harness.ts';
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { addDays, officeToday } from '../../shared/calendar.ts';
+import { visibleText } from '../security/visible-text.ts';
 
 // Issue 6, "Bad input": markup, SQL, bidirectional controls, emoji and very long text are stored
 // as given, read back byte for byte, and leave every export as text — never as markup a browser
@@ -29,6 +30,8 @@ const LONG = '<b>é</b>🙂!'.repeat(1000);
 const LONG_5000 = '<b>é</b>🙂!'.repeat(500);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** What reorders or hides text: exports leave it out (issue 15, finding 11). */
+const REORDERING = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u200B\u2060]/;
 
 let t: TestServer;
 let officer: Client;
@@ -105,14 +108,17 @@ const shown = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
 
 /**
  * Every cell of a table export, in each language, is inert text (nothing starts as a formula,
- * no formula cells), and each of that language's `expected` is there, whole, in some cell.
+ * no formula cells, no bidi control or invisible character), and each of that language's
+ * `expected` is there, as it reads, in some cell.
  */
-async function checkTable(url: string, expected: Record<'en' | 'zh' | 'fr', string[]>): Promise<void> {
+async function checkTable(url: string, given: Record<'en' | 'zh' | 'fr', string[]>): Promise<void> {
+  const expected = { en: given.en.map(visibleText), zh: given.zh.map(visibleText), fr: given.fr.map(visibleText) };
   for (const lang of ['en', 'zh', 'fr'] as const) {
     const csv = await officer.get(`${url}${url.includes('?') ? '&' : '?'}format=csv`, { 'accept-language': lang });
     expect(csv.statusCode, `${url} csv: ${csv.body.slice(0, 300)}`).toBe(200);
     const cells = parseCsv(csv.body).flat();
     for (const cell of cells) expect(cell, `${url} csv ${lang}`).not.toMatch(FORMULA_START);
+    for (const cell of cells) expect(cell, `${url} csv ${lang}`).not.toMatch(REORDERING);
     const text = cells.map(shown).join('\n');
     for (const s of expected[lang]) expect(text, `${url} csv ${lang}`).toContain(s);
 
@@ -126,6 +132,7 @@ async function checkTable(url: string, expected: Record<'en' | 'zh' | 'fr', stri
         expect(cell.type, `${url} xlsx ${lang} ${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
         if (typeof cell.value === 'string') {
           expect(cell.value, `${url} xlsx ${lang} ${cell.address}`).not.toMatch(FORMULA_START);
+          expect(cell.value, `${url} xlsx ${lang} ${cell.address}`).not.toMatch(REORDERING);
           values.push(shown(cell.value));
         }
       }),
@@ -254,7 +261,7 @@ describe('hostile text is stored as given', () => {
 });
 
 describe('every export shows it as text', () => {
-  it('the renewal watch, the experts\u2019 renewal list and the overdue visit reports, as CSV and xlsx: no cell is a formula, every name is there', async () => {
+  it('the renewal watch, the experts\u2019 renewal list and the overdue visit reports, as CSV and xlsx: no cell is a formula nor reorders its text, every name is there', async () => {
     // The unit's name, the titles and the partner's name are each in the reader's language.
     const unit = { en: `${FORMULA} ${SCRIPT}`, zh: `${IMG}${EMOJI}`, fr: `${SQL} ${BIDI}` };
     await checkTable('/api/agreements/renewal-watch?months=12', {
@@ -306,6 +313,7 @@ describe('every export shows it as text', () => {
       expect(letter.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = pdfText(letter.rawPayload);
       if (text !== null) expect(text.replace(/\s+/g, '').toLowerCase(), lang).toContain(lang === 'en' ? SCRIPT.toLowerCase() : '振义');
+      if (text !== null) expect(text, lang).not.toMatch(REORDERING);
     }
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { visibleText } from '../security/visible-text.ts';
 
 export interface ExportTable {
   /** File name without extension. */
@@ -12,11 +13,12 @@ export interface ExportTable {
 
 /**
  * A cell as text a spreadsheet will not run: a leading =, +, - or @ would make Excel read a
- * partner's name as a formula, so such text gets a leading apostrophe.
+ * partner's name as a formula, so such text gets a leading apostrophe. Bidi controls and
+ * invisible characters are removed: a spreadsheet would let them reorder or hide a name.
  */
 function safeText(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? visibleText(value) : String(value);
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { cjkFonts } from '../../pdf/cjk-font.ts';
+import { visibleText } from '../../security/visible-text.ts';
 import type { VisitPurpose } from '../../../shared/contracts/visits.ts';
 import { VISIT_PURPOSE_LABELS } from '../../../shared/i18n/visit-labels.ts';
 
@@ -87,7 +88,11 @@ export function letterText(c: LetterContent): { heading: string; address: string
 
 /** Renders the letter as an A4 PDF on the school's letterhead. */
 export function renderInvitationLetter(c: LetterContent): Promise<Buffer> {
-  const text = letterText(c);
+  // A printed letter has no isolation: bidi controls and invisible characters in a name are removed.
+  const written = letterText(c);
+  const text = Object.fromEntries(
+    Object.entries(written).map(([key, value]) => [key, Array.isArray(value) ? value.map(visibleText) : visibleText(value)]),
+  ) as typeof written;
   const { regular, bold } = cjkFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -103,8 +108,8 @@ export function renderInvitationLetter(c: LetterContent): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const [primary, secondary] = c.lang === 'zh' ? [c.university.nameZh, c.university.nameEn] : [c.university.nameEn, c.university.nameZh];
-  const officeLine = c.office ? (c.lang === 'zh' ? `${c.office.nameZh}  ${c.office.nameEn}` : `${c.office.nameEn}  ${c.office.nameZh}`) : null;
+  const [primary, secondary] = (c.lang === 'zh' ? [c.university.nameZh, c.university.nameEn] : [c.university.nameEn, c.university.nameZh]).map(visibleText) as [string, string];
+  const officeLine = c.office ? visibleText(c.lang === 'zh' ? `${c.office.nameZh}  ${c.office.nameEn}` : `${c.office.nameEn}  ${c.office.nameZh}`) : null;
 
   // Letterhead: the school's names in both languages, the office below, a rule.
   doc.font('bold').fontSize(17).fillColor('#7a1020').text(primary, { align: 'center' });

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { cjkFonts } from '../../pdf/cjk-font.ts';
+import { visibleText } from '../../security/visible-text.ts';
 import type { ReportDocument } from './report-document.ts';
 
 /**
@@ -19,7 +20,8 @@ export function renderPdf(doc: ReportDocument): Promise<Buffer> {
   });
   const lineGap = doc.lang === 'zh' ? 5 : 3;
   // The font's curly apostrophe is the full-width Chinese one: Latin text takes the straight one.
-  const latin = (text: string) => (doc.lang === 'zh' ? text : text.replace(/\u2019/g, "'"));
+  // A printed page has no isolation: bidi controls and invisible characters in a name are removed.
+  const latin = (text: string) => (doc.lang === 'zh' ? visibleText(text) : visibleText(text).replace(/\u2019/g, "'"));
   pdf.font('bold').fontSize(17).fillColor('#7a1020').text(latin(doc.title));
   pdf.font('regular').fontSize(10).fillColor('#666666').text(latin(doc.subtitle)).moveDown(0.8);
   for (const section of doc.sections) {
