@@ -14,6 +14,8 @@ export interface Config {
   secretFile: string | null;
   /** Load the demo data into an empty database. */
   demo: boolean;
+  /** INTERCHANGE_DEMO=1 was set, not merely left to its default: the demo may load on a network address. */
+  demoExplicit: boolean;
   /** Session lifetime. */
   sessionHours: number;
   /** Serve the built web app from this folder. */
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.INTERCHANGE_SECRET || null,
     secretFile: env.INTERCHANGE_SECRET_FILE ? resolve(env.INTERCHANGE_SECRET_FILE) : null,
     demo: env.INTERCHANGE_DEMO !== '0' && env.INTERCHANGE_DEMO !== 'false',
+    demoExplicit: env.INTERCHANGE_DEMO === '1' || env.INTERCHANGE_DEMO === 'true',
     sessionHours: Number(env.INTERCHANGE_SESSION_HOURS ?? 12),
     webDir: resolve(env.INTERCHANGE_WEB_DIR ?? 'dist/web'),
     signInRateLimit: Number(env.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20),

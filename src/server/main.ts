@@ -8,10 +8,12 @@ import { loadSecret } from './security/secret-key.ts';
 import { restrictUmask, secureDataDir } from './security/owner-only.ts';
 import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
+import { demoRefusal } from './demo-guard.ts';
 
 /**
  * Starts Interchange: opens the database, applies migrations and reference data, loads the
- * demo into an empty database (when enabled), and serves HTTP until SIGINT/SIGTERM.
+ * demo into an empty database (when enabled; on a non-loopback HOST only with INTERCHANGE_DEMO=1),
+ * and serves HTTP until SIGINT/SIGTERM.
  */
 export async function serve(config: Config): Promise<void> {
   restrictUmask();
@@ -19,8 +21,16 @@ export async function serve(config: Config): Promise<void> {
   const cipher = createCipher(await loadSecret(config));
   const db = await openDatabase(config);
   await migrate(db);
+  const loadsDemo = config.demo && (await isEmpty(db));
+  const refusal = loadsDemo ? demoRefusal(config) : null;
+  if (refusal) {
+    console.error(refusal);
+    await db.close();
+    process.exitCode = 1;
+    return;
+  }
   await syncReferenceData(db);
-  if (config.demo && (await isEmpty(db))) {
+  if (loadsDemo) {
     const accounts = await loadDemo(db, cipher);
     printDemoAccounts(accounts);
   }
