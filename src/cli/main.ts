@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { readConfig } from '../server/config.ts';
 import { serveCommand } from './serve-command.ts';
 import { migrateCommand } from './migrate-command.ts';
-import { demoLoadCommand } from './demo-command.ts';
 import { userAddCommand } from './user-command.ts';
 import { reportPartnersCommand } from './report-command.ts';
 import { reportInboundCommand } from './report-inbound-command.ts';
@@ -31,7 +30,8 @@ demo
   .command('load')
   .description('load the demo data into an empty database; with --scale N, make its ledger N times the demo\'s (about 10 million person-times at 150)')
   .option('--scale <n>', 'N times the demo\'s ledger, same shape, written set-based through the ledger (loads the demo first into an empty database)')
-  .action((options: { scale?: string }) => demoLoadCommand(readConfig(), options));
+  // Imported when run, so that `serve` and the other commands never load the demo's code.
+  .action(async (options: { scale?: string }) => (await import('./demo-command.ts')).demoLoadCommand(readConfig(), options));
 
 const report = program.command('report').description('figures computed from the records');
 report

@@ -6,7 +6,6 @@ import { syncReferenceData } from './reference/sync-reference.ts';
 import { createCipher } from './security/personal-data.ts';
 import { loadSecret } from './security/secret-key.ts';
 import { restrictUmask, secureDataDir } from './security/owner-only.ts';
-import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
 import { demoRefusal } from './demo-guard.ts';
 
@@ -21,7 +20,10 @@ export async function serve(config: Config): Promise<void> {
   const cipher = createCipher(await loadSecret(config));
   const db = await openDatabase(config);
   await migrate(db);
-  const loadsDemo = config.demo && (await isEmpty(db));
+  // The demo's code (its generators and data) is imported only when the demo may be loaded:
+  // a production server (INTERCHANGE_DEMO=0) never reads it.
+  const demo = config.demo ? await import('../demo/load-demo.ts') : null;
+  const loadsDemo = demo !== null && (await demo.isEmpty(db));
   const refusal = loadsDemo ? demoRefusal(config) : null;
   if (refusal) {
     console.error(refusal);
@@ -30,9 +32,8 @@ export async function serve(config: Config): Promise<void> {
     return;
   }
   await syncReferenceData(db);
-  if (loadsDemo) {
-    const accounts = await loadDemo(db, cipher);
-    printDemoAccounts(accounts);
+  if (demo && loadsDemo) {
+    demo.printDemoAccounts(await demo.loadDemo(db, cipher));
   }
   const app = await buildApp({ db, config, cipher }, { logger: true });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
