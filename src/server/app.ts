@@ -40,8 +40,8 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
-
-export const VERSION = '0.1.0';
+import { healthRoutes } from './http/health.routes.ts';
+import { VERSION } from './version.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -134,11 +134,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   registerAuth(app, context.db);
 
-  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'] } }, async () => ({
-    status: 'ok',
-    engine: context.db.engine,
-    version: VERSION,
-  }));
+  healthRoutes(app, context);
   app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of [

@@ -1,30 +1,86 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client.ts';
+import type { Db, Queryable } from './client.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
+/** A migration file: its name, its SQL and the sha256 of its bytes (hex). */
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+/** The sha256 of a migration file's bytes, as the runner records it and the manifest lists it. */
+export function migrationChecksum(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/** The numbered SQL files in db/migrations, in the order they apply. */
+export async function migrationFiles(): Promise<MigrationFile[]> {
+  const names = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const bytes = await readFile(migrationsDir + name);
+      return { name, sql: bytes.toString('utf8'), checksum: migrationChecksum(bytes) };
+    }),
+  );
+}
+
 /**
  * Applies the numbered SQL files in db/migrations that this database has not seen, each in
- * its own transaction, in order. Forward-only: a file once applied is never edited.
- * Returns the names applied now.
+ * its own transaction, in order, recording each file's checksum (files applied before the
+ * runner kept checksums get the current file's). Forward-only: a file once applied is never
+ * edited. Returns the names applied now.
  */
 export async function migrate(db: Db): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set(
-    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+  await db.query('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text');
+  const done = new Map(
+    (await db.query<{ name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [r.name, r.checksum]),
   );
-  const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   const applied: string[] = [];
-  for (const file of files) {
-    if (done.has(file)) continue;
-    const sql = await readFile(migrationsDir + file, 'utf8');
+  for (const file of await migrationFiles()) {
+    if (done.has(file.name)) {
+      if (done.get(file.name) === null) await db.query('UPDATE schema_migrations SET checksum = $2 WHERE name = $1', [file.name, file.checksum]);
+      continue;
+    }
     await db.transaction(async (tx) => {
-      await tx.query(sql);
-      await tx.query('INSERT INTO schema_migrations(name) VALUES ($1)', [file]);
+      await tx.query(file.sql);
+      await tx.query('INSERT INTO schema_migrations(name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
     });
-    applied.push(file);
+    applied.push(file.name);
   }
   return applied;
 }
+
+/** What stands between this database and the migration files: for readiness checks. */
+export interface MigrationStatus {
+  applied: number;
+  /** Files not applied yet. */
+  pending: string[];
+  /** Applied files whose checksum on record differs from the file now. */
+  changed: string[];
+  /** Applied names with no file (a server older than its database). */
+  unknown: string[];
+}
+
+/** Compares the applied migrations with the files; one query. */
+export async function migrationStatus(db: Queryable): Promise<MigrationStatus> {
+  const rows = (await db.query<{ name: string; checksum: string | null }>('SELECT * FROM schema_migrations')).rows;
+  const recorded = new Map(rows.map((r) => [r.name, r.checksum ?? null]));
+  const files = await cachedFiles();
+  const names = new Set(files.map((f) => f.name));
+  return {
+    applied: rows.length,
+    pending: files.filter((f) => !recorded.has(f.name)).map((f) => f.name),
+    changed: files.filter((f) => { const sum = recorded.get(f.name); return typeof sum === 'string' && sum !== f.checksum; }).map((f) => f.name),
+    unknown: rows.map((r) => r.name).filter((name) => !names.has(name)),
+  };
+}
+
+// The files do not change while the server runs: read once.
+let filesOnce: Promise<MigrationFile[]> | undefined;
+const cachedFiles = (): Promise<MigrationFile[]> => (filesOnce ??= migrationFiles());

@@ -15,6 +15,7 @@ const OFFICE_AND_UNITS: Caller[] = [...OFFICE, 'coordinatorA'];
 
 const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/auth/sign-in': 'public',
   'GET /api/auth/me': SIGNED_IN,

@@ -15,13 +15,15 @@ export function testEngine(): 'embedded' | 'postgresql' {
   return process.env.INTERCHANGE_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'embedded';
 }
 
-/** A digest of everything that shapes a fresh database: migrations and reference data. */
+/** A digest of everything that shapes a fresh database: migrations, their runner and reference data. */
 function schemaDigest(): string {
   const hash = createHash('sha256');
   const dirs = ['src/server/db/migrations', 'reference'];
   for (const dir of dirs)
     for (const file of readdirSync(root + dir).sort()) hash.update(file).update(readFileSync(`${root}${dir}/${file}`));
   hash.update(readFileSync(`${root}src/server/reference/sync-reference.ts`));
+  // The runner shapes schema_migrations (its checksum column).
+  hash.update(readFileSync(`${root}src/server/db/migrate.ts`));
   return hash.digest('hex').slice(0, 12);
 }
 
