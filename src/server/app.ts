@@ -41,6 +41,7 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -133,6 +134,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   registerAuth(app, context.db);
+  registerMetrics(app, context);
 
   healthRoutes(app, context);
   app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());

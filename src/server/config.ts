@@ -24,6 +24,8 @@ export interface Config {
   signInRateLimit: number;
   /** Cookies get `Secure` (set when served behind HTTPS). */
   secureCookies: boolean;
+  /** /metrics is served to `Authorization: Bearer <this>`; off (404) when absent. */
+  metricsToken: string | null;
 }
 
 /** Reads the configuration from environment variables (see README). */
@@ -41,5 +43,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.INTERCHANGE_WEB_DIR ?? 'dist/web'),
     signInRateLimit: Number(env.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20),
     secureCookies: env.INTERCHANGE_SECURE_COOKIES === '1' || env.INTERCHANGE_SECURE_COOKIES === 'true',
+    metricsToken: env.INTERCHANGE_METRICS_TOKEN || null,
   };
 }

@@ -12,12 +12,21 @@ export interface Queryable {
 
 export type Engine = 'embedded' | 'postgresql';
 
+/** The connection pool's state, for metrics. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 /** The database as the rest of the server sees it: one interface for both engines. */
 export interface Db extends Queryable {
   engine: Engine;
   /** Runs `work` in one transaction; rolls back on any error. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Connections open, idle, and requests waiting for one (absent on a stand-in). */
+  poolStats?(): PoolStats;
 }
 
 /**
@@ -57,6 +66,7 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
         client.release(broken);
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
       await onClose?.();
