@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Vite: index.html at the repository root, the app in src/web, the build in dist/web. */
 export default defineConfig({
   plugins: [react()],
+  // package.json's version, shown in the footer (the server's /api/health gives the same).
+  define: { __INTERCHANGE_VERSION__: JSON.stringify(version) },
   publicDir: 'src/web/public',
   server: {
     port: 5173,

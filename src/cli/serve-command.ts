@@ -13,12 +13,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Whether the built web app is missing or older than its sources. */
+/** Whether the built web app is missing or older than its sources (or package.json). */
 function webIsStale(config: Config): boolean {
   const index = join(config.webDir, 'index.html');
   if (!existsSync(index)) return true;
   if (!existsSync('src/web')) return false;
-  return Math.max(newestMtime('src/web'), newestMtime('src/shared')) > statSync(index).mtimeMs;
+  // package.json too: its version is built into the footer.
+  return Math.max(newestMtime('src/web'), newestMtime('src/shared'), statSync('package.json').mtimeMs) > statSync(index).mtimeMs;
 }
 
 /** `interchange serve`: builds the web app when it is stale, then serves. */

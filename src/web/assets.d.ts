@@ -3,3 +3,6 @@ declare module '*?url' {
   const url: string;
   export default url;
 }
+
+/** package.json's version, put in by Vite at build (vite.config.ts `define`). */
+declare const __INTERCHANGE_VERSION__: string;

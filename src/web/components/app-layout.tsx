@@ -9,6 +9,8 @@ import { LoadingPage } from './status-pages.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 const SIDER_WIDTH = 232;
+// Put in by Vite at build; absent where the component is compiled without it (tests).
+const VERSION = typeof __INTERCHANGE_VERSION__ === 'string' ? __INTERCHANGE_VERSION__ : '';
 
 /** The signed-in shell: sider menu, header (search, language, user) and the page. */
 export function AppLayout() {
@@ -65,6 +67,7 @@ export function AppLayout() {
         <Layout.Footer style={{ textAlign: 'center', padding: '12px 24px' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('app.name')} · {t('app.tagline')}
+            {VERSION ? ` · v${VERSION}` : null}
           </Typography.Text>
         </Layout.Footer>
       </Layout>
