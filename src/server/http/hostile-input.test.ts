@@ -8,6 +8,7 @@ import { startTestServer, type Client, type TestServer } from '../test/harness.t
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { addDays, officeToday } from '../../shared/calendar.ts';
 import { visibleText } from '../security/visible-text.ts';
+import { csvRows } from '../test/csv-rows.ts';
 
 // Issue 6, "Bad input": markup, SQL, bidirectional controls, emoji and very long text are stored
 // as given, read back byte for byte, and leave every export as text — never as markup a browser
@@ -74,35 +75,6 @@ async function step(url: string, row: { version: number }, steps: Array<Record<s
   return current;
 }
 
-/** RFC 4180 CSV into rows of cells (the exports' byte-order mark removed). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted && c === '"' && s[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
 /** A cell as a spreadsheet shows it: a leading apostrophe only says "text". */
 const shown = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
 
@@ -116,7 +88,7 @@ async function checkTable(url: string, given: Record<'en' | 'zh' | 'fr', string[
   for (const lang of ['en', 'zh', 'fr'] as const) {
     const csv = await officer.get(`${url}${url.includes('?') ? '&' : '?'}format=csv`, { 'accept-language': lang });
     expect(csv.statusCode, `${url} csv: ${csv.body.slice(0, 300)}`).toBe(200);
-    const cells = parseCsv(csv.body).flat();
+    const cells = csvRows(csv.body).flat();
     for (const cell of cells) expect(cell, `${url} csv ${lang}`).not.toMatch(FORMULA_START);
     for (const cell of cells) expect(cell, `${url} csv ${lang}`).not.toMatch(REORDERING);
     const text = cells.map(shown).join('\n');

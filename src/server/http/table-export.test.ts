@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { personBody } from '../test/factories.ts';
 import { toCsv, toXlsx } from './table-export.ts';
+import { csvRows } from '../test/csv-rows.ts';
 
 /**
  * The export guard: a cell that begins with any of = + - @ tab or CR would be read by a
@@ -15,28 +16,8 @@ const STARTS = ['=', '+', '-', '@', '\t', '\r'] as const;
 const label = (c: string) => JSON.stringify(c);
 const attack = (c: string) => `${c}HYPERLINK("http://evil.example","click")`;
 
-/** The cells of an export's CSV (RFC 4180, the byte-order mark removed). */
-function csvCells(text: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted && c === '"' && s[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === ',' || (c === '\r' && s[i + 1] === '\n')) {
-      cells.push(cell);
-      cell = '';
-      if (c === '\r') i++;
-    } else cell += c;
-  }
-  return cell === '' ? cells : [...cells, cell];
-}
+/** The cells of an export's CSV, row after row. */
+const csvCells = (text: string): string[] => csvRows(text).flat();
 
 /** The string cells of an xlsx export's first sheet, and whether any cell is a formula. */
 async function xlsxCells(buffer: Buffer | ArrayBuffer): Promise<{ strings: string[]; formulas: number }> {
