@@ -23,7 +23,7 @@ export async function demoLoadCommand(config: Config, options: { scale?: string 
       process.exitCode = 1;
       return;
     }
-    if (empty) printDemoAccounts(await loadDemo(db, cipher));
+    if (empty) printDemoAccounts(await db.bulkLoad(() => loadDemo(db, cipher)));
     if (scale !== undefined) {
       const { rows, seconds } = await loadDemoScale(db, scale, (done, total) => process.stderr.write(`\rscale copies ${done}/${total}`));
       process.stderr.write('\n');

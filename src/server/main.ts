@@ -33,7 +33,7 @@ export async function serve(config: Config): Promise<void> {
   }
   await syncReferenceData(db);
   if (demo && loadsDemo) {
-    demo.printDemoAccounts(await demo.loadDemo(db, cipher));
+    demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher)));
   }
   const app = await buildApp({ db, config, cipher }, { logger: true });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).

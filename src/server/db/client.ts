@@ -24,6 +24,12 @@ export interface Db extends Queryable {
   engine: Engine;
   /** Runs `work` in one transaction; rolls back on any error. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, a bulk load into an empty database (the demo's), with commits that need not
+   * reach the disk one by one, everything durable once it ends (the embedded engine's flush
+   * per commit would make the demo's first load slower); on PostgreSQL, just `work`.
+   */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** Connections open, idle, and requests waiting for one (absent on a stand-in). */
   poolStats?(): PoolStats;
@@ -33,7 +39,7 @@ export interface Db extends Queryable {
  * Connects to PostgreSQL at `url`. The embedded engine gets a pool of one connection:
  * PGlite has one session, and pglite-socket's multiplexer does not isolate transactions.
  */
-export function connectDb(url: string, engine: Engine, onClose?: () => Promise<void>): Db {
+export function connectDb(url: string, engine: Engine, onClose?: () => Promise<void>, bulkLoad?: Db['bulkLoad']): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: engine === 'embedded' ? 1 : 10,
@@ -67,6 +73,7 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    bulkLoad: bulkLoad ?? ((work) => work()),
     async close() {
       await pool.end();
       await onClose?.();

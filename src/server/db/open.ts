@@ -16,7 +16,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     console.error(`Interchange: the embedded database process ended (${signal ?? `exit code ${code}`}); stopping.`);
     process.exit(1);
   });
-  const db = connectDb(engine.url, 'embedded', engine.stop);
+  const db = connectDb(engine.url, 'embedded', engine.stop, engine.bulkLoad);
   await verifyEmbeddedConnection(db, engine);
   return db;
 }

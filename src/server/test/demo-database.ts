@@ -83,7 +83,7 @@ async function ensureEmbeddedDemo(): Promise<string> {
     if (existsSync(image)) return;
     const dataDir = `${tmp}test-demo-build-${process.pid}-${randomBytes(3).toString('hex')}`;
     await rm(dataDir, { recursive: true, force: true });
-    const engine = await startEmbeddedEngine({ dataDir, loadImage: imagePath() });
+    const engine = await startEmbeddedEngine({ dataDir, loadImage: imagePath(), durable: false });
     const db = connectDb(engine.url, 'embedded', engine.stop);
     try {
       await loadDemo(db, createCipher('test-secret'), officeToday());
@@ -126,7 +126,7 @@ async function ensurePostgresDemo(url: string): Promise<void> {
  */
 export async function openDemoDatabase(): Promise<Db> {
   if (testEngine() === 'embedded') {
-    const engine = await startEmbeddedEngine({ loadImage: await ensureEmbeddedDemo() });
+    const engine = await startEmbeddedEngine({ loadImage: await ensureEmbeddedDemo(), durable: false });
     return connectDb(engine.url, 'embedded', engine.stop);
   }
   const url = process.env.TEST_DATABASE_URL;

@@ -47,7 +47,7 @@ export async function prepareTestDatabases(engine: 'embedded' | 'postgresql'): P
     // Built in a folder (an in-memory database ends with its process), then dumped to an image.
     const dataDir = `${root}.tmp/test-db-build-${process.pid}`;
     await rm(dataDir, { recursive: true, force: true });
-    const engine = await startEmbeddedEngine({ dataDir });
+    const engine = await startEmbeddedEngine({ dataDir, durable: false });
     const db = connectDb(engine.url, 'embedded', engine.stop);
     await prepare(db);
     await db.close();
@@ -93,7 +93,7 @@ export function withDatabase(url: string, database: string): string {
 /** A fresh database for one test file, on the engine of this vitest project. */
 export async function openTestDatabase(): Promise<Db> {
   if (testEngine() === 'embedded') {
-    const engine = await startEmbeddedEngine({ loadImage: imagePath() });
+    const engine = await startEmbeddedEngine({ loadImage: imagePath(), durable: false });
     return connectDb(engine.url, 'embedded', engine.stop);
   }
   const clone = await cloneTemplate(templateName(), 'interchange_test');
@@ -110,7 +110,8 @@ export async function openTestDatabase(): Promise<Db> {
  */
 export async function freshServeDatabase(dataDir: string, prepare: (db: Db) => Promise<void>): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
   if (testEngine() === 'embedded') {
-    const engine = await startEmbeddedEngine({ dataDir: `${dataDir}/pglite`, loadImage: imagePath() });
+    // Seeded without flushes (the tests' speed): the real server's start makes the folder durable.
+    const engine = await startEmbeddedEngine({ dataDir: `${dataDir}/pglite`, loadImage: imagePath(), durable: false });
     const db = connectDb(engine.url, 'embedded', engine.stop);
     try {
       await prepare(db);

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Queryable } from '../client.ts';
+import type { DurabilityMessage } from './embedded-durability.ts';
 
 const hostScript = fileURLToPath(new URL('./pglite-host.ts', import.meta.url));
 
@@ -16,6 +17,12 @@ export interface EmbeddedEngine {
   stop(): Promise<void>;
   /** The child process (tests kill it to prove durability). */
   child: ChildProcess;
+  /**
+   * Runs `work`, a bulk load into an empty database, with commits that do not wait for the
+   * disk, then makes the data folder durable at once (a flush per commit would make the
+   * demo's first load slower). A power cut during `work` can spoil the folder.
+   */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface EmbeddedOptions {
@@ -24,9 +31,13 @@ export interface EmbeddedOptions {
   dumpImageTo?: string;
   /** The socket's folder (recreated at each start); a temporary one when absent. */
   socketDir?: string;
+  /** Commits reach the disk (the default); false only for tests' databases, for speed. */
+  durable?: boolean;
+  /** A command the process runs under, such as `strace` and its arguments (tests). */
+  runUnder?: string[];
 }
 
-interface HostMessage {
+interface HostMessage extends Partial<DurabilityMessage> {
   ready?: boolean;
   socketDir?: string;
   temporary?: boolean;
@@ -34,9 +45,11 @@ interface HostMessage {
   dumped?: string;
 }
 
-function forkHost(options: EmbeddedOptions): ChildProcess {
+function forkHost({ runUnder, ...options }: EmbeddedOptions): ChildProcess {
+  const [tracer, ...tracerArgs] = runUnder ?? [];
   return fork(hostScript, [], {
-    execArgv: ['--import', 'tsx'],
+    ...(tracer ? { execPath: tracer } : {}),
+    execArgv: [...(tracer ? [...tracerArgs, process.execPath] : []), '--import', 'tsx'],
     env: { ...process.env, PGLITE_HOST_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -46,12 +59,14 @@ function awaitMessage(child: ChildProcess, accept: (m: HostMessage) => boolean):
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null): void =>
       reject(new Error(`embedded database process exited with code ${code ?? 'null'} before it was ready`));
-    child.once('exit', onExit);
-    child.on('message', (message: HostMessage) => {
+    const onMessage = (message: HostMessage): void => {
       if (!accept(message)) return;
       child.off('exit', onExit);
+      child.off('message', onMessage);
       resolve(message);
-    });
+    };
+    child.once('exit', onExit);
+    child.on('message', onMessage);
   });
 }
 
@@ -74,11 +89,25 @@ export async function startEmbeddedEngine(
     if (temporary) rmSync(socketDir, { recursive: true, force: true });
     if (!stopping && code !== 0) onUnexpectedExit?.(code, signal);
   });
+  const ask = async (durability: 'pause' | 'resume'): Promise<void> => {
+    const answer = awaitMessage(child, (m) => m.durability !== undefined);
+    child.send({ durability } satisfies DurabilityMessage);
+    const { error } = await answer;
+    if (error !== undefined) throw new Error(`the embedded database could not ${durability} its flushes to the disk: ${error}`);
+  };
   return {
     url: `postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
     socketDir,
     nonce,
     child,
+    async bulkLoad(work) {
+      await ask('pause');
+      try {
+        return await work();
+      } finally {
+        await ask('resume');
+      }
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping = true;
@@ -89,9 +118,9 @@ export async function startEmbeddedEngine(
   };
 }
 
-/** Writes a dumpDataDir() image of the database in `dataDir` (or a fresh one) to `target`. */
+/** Writes a dumpDataDir() image of the database in `dataDir` (or a fresh one) to `target` (tests: not durable). */
 export async function dumpEmbeddedImage(options: { dataDir?: string; loadImage?: string; target: string }): Promise<void> {
-  const child = forkHost({ dataDir: options.dataDir, loadImage: options.loadImage, dumpImageTo: options.target });
+  const child = forkHost({ dataDir: options.dataDir, loadImage: options.loadImage, dumpImageTo: options.target, durable: false });
   await awaitMessage(child, (m) => typeof m.dumped === 'string');
   await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
 }

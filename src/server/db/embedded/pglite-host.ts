@@ -19,6 +19,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SyncingNodeFS } from './syncing-nodefs.ts';
+import { answerDurabilityRequests, makeDurable, startParams } from './embedded-durability.ts';
 
 interface HostOptions {
   /** The socket's folder, created fresh (a temporary one when absent or too long). */
@@ -29,6 +31,8 @@ interface HostOptions {
   loadImage?: string;
   /** Write a dumpDataDir() image here once ready, then exit. */
   dumpImageTo?: string;
+  /** Commits reach the disk (the default); false only for tests' databases. */
+  durable?: boolean;
 }
 
 const options = JSON.parse(process.env.PGLITE_HOST_OPTIONS ?? '{}') as HostOptions;
@@ -70,15 +74,17 @@ async function main(): Promise<void> {
   const loadDataDir = options.loadImage
     ? new Blob([await readFile(options.loadImage)])
     : undefined;
+  // Durable, each COMMIT returns once its WAL is on the disk (embedded-durability.ts).
+  const fs = options.dataDir ? new SyncingNodeFS(options.dataDir, options.durable !== false) : null;
   const db = await PGlite.create({
-    dataDir: options.dataDir,
+    fs: fs ?? undefined,
     loadDataDir,
     extensions: { pg_trgm, citext },
-    // What makes an acknowledged write survive a SIGKILL (ARCHITECTURE.md, Durability): COMMIT
-    // returns once its WAL is written to the data folder's files. PGlite's default; pinned, so
-    // that neither a configuration file nor a later PGlite can turn it off unnoticed.
-    startParams: [...PGlite.defaultStartParams, '-c', 'synchronous_commit=on'],
+    startParams: startParams(fs?.durable === true),
   });
+  // What was written before without flushes (initdb, an image, a test's run) goes to the disk first.
+  if (fs?.durable && options.dataDir) await makeDurable(db, fs, options.dataDir);
+  answerDurabilityRequests(db, fs, options.dataDir);
   if (options.dumpImageTo) {
     const image = await db.dumpDataDir('none');
     await mkdir(dirname(options.dumpImageTo), { recursive: true });
