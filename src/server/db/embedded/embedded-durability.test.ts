@@ -12,7 +12,8 @@ import { testEngine } from '../../test/test-database.ts';
 // the disk is what the kernel was asked to flush, seen from outside the process. Each of N
 // commits must flush the WAL; with the tests' opt-out, nothing is flushed (so the count
 // tells the two apart); during a bulk load nothing is flushed, and its end flushes the whole
-// data folder before any later commit.
+// data folder before any later commit; a start flushes the whole folder unless the last
+// process left it durable.
 
 const COMMITS = 40;
 const MARK = 'interchange-strace-mark';
@@ -48,12 +49,14 @@ function flushesBetweenMarks(trace: string, from: string, to: string): Flush[] {
   return flushes;
 }
 
-/** Runs `scenario` on an embedded database in a fresh folder, its process under strace; returns the trace. */
-async function traced(durable: boolean, scenario: (run: (sql: string) => Promise<unknown>, mark: (name: string) => Promise<unknown>, bulkLoad: <T>(work: () => Promise<T>) => Promise<T>) => Promise<void>): Promise<{ trace: string; dataDir: string }> {
-  const folder = mkdtempSync(join(tmpdir(), 'interchange-fsync-'));
+type Scenario = (run: (sql: string) => Promise<unknown>, mark: (name: string) => Promise<unknown>, bulkLoad: <T>(work: () => Promise<T>) => Promise<T>) => Promise<void>;
+
+/** Runs `scenario` on an embedded database in `folder` (a fresh one by default), its process under strace; returns the trace. */
+async function traced(durable: boolean, scenario: Scenario, folder = mkdtempSync(join(tmpdir(), 'interchange-fsync-'))): Promise<{ trace: string; dataDir: string; folder: string }> {
   folders.push(folder);
   const dataDir = join(folder, 'pglite');
   const traceFile = join(folder, 'strace.txt');
+  rmSync(traceFile, { force: true });
   const engine = await startEmbeddedEngine({
     dataDir,
     durable,
@@ -61,17 +64,24 @@ async function traced(durable: boolean, scenario: (run: (sql: string) => Promise
   });
   const db = connectDb(engine.url, 'embedded', engine.stop, engine.bulkLoad);
   try {
-    await db.query('CREATE TABLE flushed (id int PRIMARY KEY)');
+    await db.query('CREATE TABLE IF NOT EXISTS flushed (id int PRIMARY KEY)');
     const mark = (name: string) => db.query(`SELECT pg_stat_file('${MARK}-${name}', true)`);
     await scenario((sql) => db.query(sql), mark, db.bulkLoad);
   } finally {
     await db.close();
   }
-  return { trace: readFileSync(traceFile, 'utf8'), dataDir };
+  return { trace: readFileSync(traceFile, 'utf8'), dataDir, folder };
 }
 
 async function commits(run: (sql: string) => Promise<unknown>, from: number): Promise<void> {
   for (let i = from; i < from + COMMITS; i += 1) await run(`INSERT INTO flushed VALUES (${i})`);
+}
+
+/** The flushes of the process's start, before the scenario's first mark. */
+function flushesAtStart(trace: string): number {
+  const lines = trace.split('\n');
+  const end = lines.findIndex((l) => l.includes(MARK));
+  return lines.slice(0, end).filter((l) => /\b(fsync|fdatasync)\(\d+<[^>]*>\) = 0/.test(l)).length;
 }
 
 const walFlushes = (flushes: Flush[]): Flush[] => flushes.filter((f) => /\/pg_wal\/[0-9A-F]{24}$/.test(f.path));
@@ -116,5 +126,22 @@ describe.skipIf(testEngine() !== 'embedded')('the embedded engine flushes each c
     for (const file of ['global/pg_control', 'pg_wal', 'base']) expect(atEnd).toContain(join(dataDir, file));
     expect(atEnd.length).toBeGreaterThan(100);
     expect(walFlushes(flushesBetweenMarks(trace, 'after', 'end')).length).toBeGreaterThanOrEqual(COMMITS);
+  });
+
+  it.runIf(hasStrace)('a start flushes the whole folder unless the last process left it durable', async () => {
+    let base = 0;
+    const commitAndMark: Scenario = async (run, mark) => {
+      await mark('started');
+      base += 10_000;
+      await commits(run, base);
+    };
+    const fresh = await traced(true, commitAndMark);
+    expect(flushesAtStart(fresh.trace)).toBeGreaterThan(500);
+    const again = await traced(true, commitAndMark, fresh.folder);
+    expect(flushesAtStart(again.trace)).toBeLessThan(50);
+    // A test's database in the folder: written without flushes, so the next durable start flushes it all.
+    await traced(false, commitAndMark, fresh.folder);
+    const afterTests = await traced(true, commitAndMark, fresh.folder);
+    expect(flushesAtStart(afterTests.trace)).toBeGreaterThan(500);
   });
 });

@@ -6,7 +6,7 @@
  * own settings, where a commit reaches the kernel's cache and survives a killed process but
  * not a power cut.
  */
-import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SyncingNodeFS } from './syncing-nodefs.ts';
@@ -54,15 +54,51 @@ function syncPath(path: string): number {
   return 1;
 }
 
+/** Present while everything in the folder is on the disk and each commit is flushed. */
+const MARKER = 'interchange-durable';
+
+/** Whether the last process to hold the folder left it durable. */
+function leftDurable(dataDir: string): boolean {
+  return existsSync(join(dataDir, MARKER));
+}
+
+/** Says the folder is no longer wholly on the disk, before anything is written without flushes. */
+function forgetDurable(dataDir: string): void {
+  if (!leftDurable(dataDir)) return;
+  rmSync(join(dataDir, MARKER), { force: true });
+  syncPath(dataDir);
+}
+
 /**
  * Makes the data folder durable as it stands and every commit from now on: a CHECKPOINT
  * writes out what PostgreSQL holds in memory, the folder is flushed, then flushes reach the
  * disk again.
  */
-export async function makeDurable(db: PGlite, fs: SyncingNodeFS, dataDir: string): Promise<void> {
+async function makeDurable(db: PGlite, fs: SyncingNodeFS, dataDir: string): Promise<void> {
   await db.exec('SET synchronous_commit = on; CHECKPOINT');
   syncFolder(dataDir);
   fs.syncing = true;
+  writeFileSync(join(dataDir, MARKER), '');
+  syncPath(join(dataDir, MARKER));
+  syncPath(dataDir);
+}
+
+/**
+ * Called before PGlite opens the folder; `opened` once it has. A durable start flushes the
+ * folder as it stands (what PGlite's initdb, an unpacked image or a test's seeding wrote
+ * without flushes) unless the last process left it durable: flushing 1,300 files takes a
+ * second or more of each command's start. A test's database says the folder is not durable
+ * any more, before it writes and again after (an image may hold the mark).
+ */
+export function openingFolder(fs: SyncingNodeFS, dataDir: string, unpackingImage: boolean): { opened(db: PGlite): Promise<void> } {
+  const wasDurable = !unpackingImage && leftDurable(dataDir);
+  if (!fs.durable) forgetDurable(dataDir);
+  return {
+    async opened(db) {
+      if (!fs.durable) forgetDurable(dataDir);
+      else if (!wasDurable) await makeDurable(db, fs, dataDir);
+    },
+  };
 }
 
 /**
@@ -78,6 +114,7 @@ export function answerDurabilityRequests(db: PGlite, fs: SyncingNodeFS | null, d
       // Not durable from the start (a test's database): nothing to pause or to make durable.
       if (!fs?.durable || !dataDir) return { durability: message.durability === 'pause' ? 'paused' : 'resumed' };
       if (message.durability === 'pause') {
+        forgetDurable(dataDir);
         fs.syncing = false;
         await db.exec('SET synchronous_commit = off');
         return { durability: 'paused' };

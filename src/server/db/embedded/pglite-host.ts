@@ -20,7 +20,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SyncingNodeFS } from './syncing-nodefs.ts';
-import { answerDurabilityRequests, makeDurable, startParams } from './embedded-durability.ts';
+import { answerDurabilityRequests, openingFolder, startParams } from './embedded-durability.ts';
 
 interface HostOptions {
   /** The socket's folder, created fresh (a temporary one when absent or too long). */
@@ -76,14 +76,14 @@ async function main(): Promise<void> {
     : undefined;
   // Durable, each COMMIT returns once its WAL is on the disk (embedded-durability.ts).
   const fs = options.dataDir ? new SyncingNodeFS(options.dataDir, options.durable !== false) : null;
+  const folder = fs && options.dataDir ? openingFolder(fs, options.dataDir, options.loadImage !== undefined) : null;
   const db = await PGlite.create({
     fs: fs ?? undefined,
     loadDataDir,
     extensions: { pg_trgm, citext },
     startParams: startParams(fs?.durable === true),
   });
-  // What was written before without flushes (initdb, an image, a test's run) goes to the disk first.
-  if (fs?.durable && options.dataDir) await makeDurable(db, fs, options.dataDir);
+  await folder?.opened(db);
   answerDurabilityRequests(db, fs, options.dataDir);
   if (options.dumpImageTo) {
     const image = await db.dumpDataDir('none');
