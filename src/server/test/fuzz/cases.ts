@@ -22,7 +22,8 @@ export function casesOf(route: RouteSpec): Group[] {
   for (const field of route.fields) {
     for (const value of hostileValues(field, `${route.method} ${route.url} ${field.location}:${field.name}`)) {
       const allowed = conforms(field.schema, value.value, value.kind === 'text');
-      const key = `${field.location} ${value.cls} ${allowed}`;
+      // Megabyte values go one by one: many at once would be a test of megabytes, not of the field.
+      const key = `${field.location} ${value.cls} ${allowed} ${value.cls === 'megabyte' ? field.name : ''}`;
       const layers = groups.get(key) ?? [];
       const layer = layers.find((l) => !l.hostile.some((h) => within(h.field.path, field.path) || within(field.path, h.field.path)));
       if (layer) layer.hostile.push({ field, value });
