@@ -2,11 +2,15 @@ import type { Db } from '../../db/client.ts';
 
 /**
  * Columns a request touches without writing anything of the office's: when a session or a
- * token was last seen. Those tables are digested by their rows and revocations only.
+ * token was last seen. Those tables are digested by their rows and revocations only. A failed
+ * sign-in or password check must be counted, refused or not: the throttle's own tables are
+ * left out.
  */
 const TOUCHED: Record<string, string> = {
   sessions: 'count(*)::text',
   api_tokens: "count(*) || ':' || count(revoked_at)",
+  sign_in_accounts: "''",
+  sign_in_attempts: "''",
 };
 
 /**
