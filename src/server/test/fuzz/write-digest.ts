@@ -9,8 +9,8 @@ import type { Db } from '../../db/client.ts';
 const TOUCHED: Record<string, string> = {
   sessions: 'count(*)::text',
   api_tokens: "count(*) || ':' || count(revoked_at)",
-  sign_in_accounts: "''",
-  sign_in_attempts: "''",
+  sign_in_accounts: "max('-')",
+  sign_in_attempts: "max('-')",
 };
 
 /**
@@ -21,7 +21,8 @@ async function digestQuery(db: Db): Promise<string> {
   const { rows } = await db.query<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
   );
-  const parts = rows.map(({ name }) => `'${name}=' || (SELECT ${TOUCHED[name] ?? "count(*) || ':' || coalesce(max(xmin::text::bigint), 0)"} FROM "${name}")`);
+  // An aggregate, so that each part is one row even for an empty table; coalesce, so that it is never null.
+  const parts = rows.map(({ name }) => `'${name}=' || coalesce((SELECT ${TOUCHED[name] ?? "count(*) || ':' || coalesce(max(xmin::text::bigint), 0)"} FROM "${name}" LIMIT 1), '?')`);
   return `SELECT ${parts.join(" || ' ' || ")} AS digest`;
 }
 
