@@ -11,6 +11,11 @@ const moduleInternals = {
   message: "A module's repositories, routes and presenters are its own: call its service instead.",
 };
 
+const httpEdge = {
+  group: ['**/http/*', '**/http/**'],
+  message: 'Only routes (*.routes.ts) know HTTP: throw the domain errors of core/errors.ts, and leave requests and replies to the routes.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.tmp/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -33,6 +38,12 @@ export default tseslint.config(
     files: ['src/server/modules/**/*.ts', 'src/server/reports/**/*.ts', 'src/server/interop/**/*.ts', 'src/server/http/**/*.ts', 'src/server/audit/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [moduleInternals] }] },
+  },
+  {
+    // Services, rules, repositories and reports know nothing of HTTP; routes are the HTTP edge, tests may use the harness.
+    files: ['src/server/modules/**/*.ts', 'src/server/reports/**/*.ts', 'src/server/interop/**/*.ts', 'src/server/audit/**/*.ts', 'src/server/policies/**/*.ts', 'src/server/core/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.routes.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [moduleInternals, httpEdge] }] },
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],

@@ -10,7 +10,7 @@ import { startEmbeddedEngine } from '../server/db/embedded/embedded-engine.ts';
 import { conferenceBody, personBody, visitBody } from '../server/test/factories.ts';
 import { halfWrittenRecords } from '../server/test/durability-invariants.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { UnitInput } from '../shared/contracts/units.ts';

@@ -8,7 +8,7 @@ import { freshServeDatabase } from '../server/test/test-database.ts';
 import { conferenceBody, multipartFile } from '../server/test/factories.ts';
 import { inlineCell, workbook } from '../server/test/hostile-xlsx.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { UnitInput } from '../shared/contracts/units.ts';

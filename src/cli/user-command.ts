@@ -1,5 +1,5 @@
 import type { Config } from '../server/config.ts';
-import { parseOrThrow, AppError } from '../server/http/errors.ts';
+import { parseOrThrow, DomainError } from '../server/core/errors.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { UserInput } from '../shared/contracts/users.ts';
@@ -29,7 +29,7 @@ export async function userAddCommand(config: Config, options: Options): Promise<
     let unitId: number | null = null;
     if (options.unit) {
       const { rows } = await db.query<{ id: number }>('SELECT id FROM units WHERE code = $1', [options.unit]);
-      if (!rows[0]) throw new AppError('validation_failed', 400, { fields: [{ field: 'unit', reason: 'unknown_reference' }] });
+      if (!rows[0]) throw new DomainError('validation_failed', 'invalid', { fields: [{ field: 'unit', reason: 'unknown_reference' }] });
       unitId = rows[0].id;
     }
     const input = parseOrThrow(UserInput, {
@@ -44,7 +44,7 @@ export async function userAddCommand(config: Config, options: Options): Promise<
     console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
     if (user.password) console.log(`Password: ${user.password}`);
   } catch (error) {
-    if (error instanceof AppError) {
+    if (error instanceof DomainError) {
       const fields = error.extra.fields?.map((f) => `--${f.field}: ${fieldReason(f.reason, 'en')}`).join('\n  ');
       console.error(`Cannot create the user: ${error.code}${fields ? `\n  ${fields}` : ''}`);
       process.exitCode = 1;

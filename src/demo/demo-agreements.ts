@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createAgreement, renewAgreement, transitionAgreement, updateAgreement } from '../server/modules/agreements/agreements.service.ts';
 import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
 import { AgreementInput, AgreementTransition, AgreementUpdate, type Agreement, type AgreementStatus } from '../shared/contracts/agreements.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
 import { addAttendee, importAttendees } from '../server/modules/conferences/attendees.service.ts';
 import { AttendeeInput, ConferenceInput, ConferenceTransition, type Conference } from '../shared/contracts/conferences.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createAppointment, renewAppointment, transitionAppointment } from '../server/modules/appointments/appointments.service.ts';
 import { createExpertDocument } from '../server/modules/appointments/expert-documents.service.ts';
 import { AppointmentInput, AppointmentTransition, ExpertDocumentInput, type Appointment } from '../shared/contracts/appointments.ts';

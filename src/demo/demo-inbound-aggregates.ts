@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
 import { AggregateInput, type LedgerCategory } from '../shared/contracts/ledger.ts';
 

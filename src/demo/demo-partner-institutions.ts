@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { InstitutionInput } from '../shared/contracts/institutions.ts';
 import type { DemoPartner } from './demo-partners.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { addVisitingProfessor, createCohort, createProgramme } from '../server/modules/programmes/programmes.service.ts';

@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/http/errors.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createVisit, transitionVisit } from '../server/modules/visits/visits.service.ts';
 import { VisitInput, VisitTransition, type Visit } from '../shared/contracts/visits.ts';
 import { idOf } from './demo-inbound-people.ts';

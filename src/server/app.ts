@@ -12,7 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { App, ServerContext } from './http/context.ts';
 import { publicRoute } from './http/context.ts';
 import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
-import { handleError, notFound, unauthenticated } from './http/errors.ts';
+import { handleError } from './http/errors.ts';
+import { notFound, unauthenticated } from './core/errors.ts';
 import { refuseForbiddenText } from './http/text-input.ts';
 import { loggedUrl, noStore, refuseForeignCharset } from './http/transport.ts';
 import { authorize } from './policies/policies.ts';

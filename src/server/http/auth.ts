@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 import type { RoutePolicy } from './context.ts';
-import { AppError } from './errors.ts';
-import { resolveActor } from '../modules/users/users.service.ts';
+import { DomainError } from '../core/errors.ts';
+import { resolveActor } from '../modules/users/users.public.ts';
 
 export const SESSION_COOKIE = 'interchange_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,10 +35,10 @@ function credentialsOf(request: FastifyRequest): { bearer?: string; cookie?: str
 function checkTokenGrant(actor: Actor, method: string, url: string, policy: RoutePolicy | undefined): void {
   const grant = actor.token;
   if (!grant) return;
-  if (grant.scope === 'read_only' && !SAFE_METHODS.has(method)) throw new AppError('token_read_only', 403);
+  if (grant.scope === 'read_only' && !SAFE_METHODS.has(method)) throw new DomainError('token_read_only', 'forbidden');
   if (!grant.modules || policy === 'public' || policy === undefined) return;
   const reachable = policy === 'signed-in' ? url.startsWith('/api/auth/') : grant.modules.includes(policy.entity);
-  if (!reachable) throw new AppError('token_out_of_scope', 403);
+  if (!reachable) throw new DomainError('token_out_of_scope', 'forbidden');
 }
 
 /**
@@ -55,7 +55,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.actor.csrfToken || !sameSecret(sent, request.actor.csrfToken))
-        throw new AppError('csrf_invalid', 403);
+        throw new DomainError('csrf_invalid', 'forbidden');
     }
   });
 }

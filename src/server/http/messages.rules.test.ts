@@ -14,7 +14,7 @@ describe('every message a user can read exists in English, Chinese and French', 
   const text = sourceFiles(src, ['web']).map((file) => readFileSync(file, 'utf8')).join('\n');
 
   it('every error code the server raises', () => {
-    const codes = new Set([...text.matchAll(/new AppError\('([a-z_]+)'/g)].map((m) => m[1]!));
+    const codes = new Set([...text.matchAll(/new DomainError\('([a-z_]+)'/g)].map((m) => m[1]!));
     for (const code of ['not_found', 'forbidden', 'unauthenticated', 'version_conflict', 'validation_failed', 'bad_json', 'payload_too_large', 'rate_limited', 'internal', 'duplicate', 'in_use']) codes.add(code);
     for (const code of codes) for (const locale of LOCALES) expect(ERROR_MESSAGES[code]?.[locale], `${code}/${locale}`).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { App, ServerContext } from './context.ts';
-import { notFound, unauthenticated } from './errors.ts';
+import { notFound, unauthenticated } from '../core/errors.ts';
 
 const SIGN_IN_ROUTE = '/api/auth/sign-in';
 

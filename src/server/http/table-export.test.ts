@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startTestServer, type TestServer } from '../test/harness.ts';
 import { personBody } from '../test/factories.ts';
-import { toCsv, toXlsx } from './table-export.ts';
+import { toCsv, toXlsx } from '../interop/table-export.ts';
 import { csvRows } from '../test/csv-rows.ts';
 
 /**

@@ -1,46 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { visibleText } from '../security/visible-text.ts';
-
-export interface ExportTable {
-  /** File name without extension. */
-  name: string;
-  /** Sheet title (xlsx). */
-  title: string;
-  headings: string[];
-  rows: Array<Array<string | number | boolean | null>>;
-}
-
-/**
- * A cell as text a spreadsheet will not run: a leading =, +, - or @ would make Excel read a
- * partner's name as a formula, so such text gets a leading apostrophe. Bidi controls and
- * invisible characters are removed: a spreadsheet would let them reorder or hide a name.
- */
-function safeText(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'string' ? visibleText(value) : String(value);
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvCell(value: string | number | boolean | null): string {
-  const text = safeText(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The table as CSV, with a byte-order mark so that Excel opens Chinese and accents correctly. */
-export function toCsv(table: ExportTable): string {
-  return `\uFEFF${[table.headings, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** The table as an xlsx workbook with one sheet. */
-export async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  sheet.addRow(table.headings).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? safeText(v) : v)));
-  sheet.columns.forEach((column) => (column.width = 24));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+import { toCsv, toXlsx, type ExportTable } from '../interop/table-export.ts';
 
 /** Sends the table as a download in `format`. */
 export async function sendTable(reply: FastifyReply, table: ExportTable, format: 'csv' | 'xlsx'): Promise<FastifyReply> {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { hasForbiddenCharacter } from '../../shared/contracts/text-checks.ts';
-import { invalidFields } from './errors.ts';
+import { invalidFields } from '../core/errors.ts';
 
 /**
  * The path of the first string (or object key) in `value` that holds a forbidden character,

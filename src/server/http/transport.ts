@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import { DomainError } from '../core/errors.ts';
 
 /**
  * onSend: no API answer is kept by a browser, a proxy or a shared computer's cache: they hold
@@ -18,7 +18,7 @@ export async function refuseForeignCharset(request: FastifyRequest): Promise<voi
   const type = request.headers['content-type'];
   if (!type || !/^\s*application\/([\w.+-]+\+)?json\b/i.test(type)) return;
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
-  if (charset && !/^utf-?8$/i.test(charset)) throw new AppError('unsupported_media_type', 415);
+  if (charset && !/^utf-?8$/i.test(charset)) throw new DomainError('unsupported_media_type', 'unsupported');
 }
 
 const KEPT_VALUE = /^\d{1,12}$/;

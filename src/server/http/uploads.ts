@@ -1,25 +1,12 @@
 /** What every upload route needs to know about the files it takes. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, invalidFields } from './errors.ts';
-
-/**
- * The media type a file's first bytes show it to be (PDF, PNG, JPEG, TIFF), or null. What the
- * browser declares is not trusted: a renamed executable must not pass as a scan.
- */
-export function sniffMediaType(head: Buffer): string | null {
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  const tiff = head.subarray(0, 4).toString('latin1');
-  if (tiff === 'II*\u0000' || tiff === 'MM\u0000*') return 'image/tiff';
-  return null;
-}
+import { DomainError, invalidFields } from '../core/errors.ts';
 
 /** The body limit of an upload route: the file's limit plus room for the multipart envelope. */
 export const uploadBodyLimit = (maxBytes: number): number => maxBytes + 1024 * 1024;
 
 /** 413 on `file`, with the reason naming the limit ("is larger than 20 MB"). */
-const fileTooLarge = (reason: string): AppError => new AppError('payload_too_large', 413, { fields: [{ field: 'file', reason }] });
+const fileTooLarge = (reason: string): DomainError => new DomainError('payload_too_large', 'too_large', { fields: [{ field: 'file', reason }] });
 
 /**
  * The one file of a multipart request, read into memory up to `maxBytes`. A missing or empty
@@ -71,7 +58,7 @@ function malformed(error: unknown): unknown {
   const { code, message } = error as { code?: unknown; message?: unknown };
   const fromMultipart = typeof code === 'string' && /^(FST_(INVALID_MULTIPART_CONTENT_TYPE|FILES_LIMIT|FIELDS_LIMIT|PARTS_LIMIT)|ERR_STREAM_PREMATURE_CLOSE)$/.test(code);
   const fromBusboy = typeof message === 'string' && /multipart|boundary|unexpected end|terminated early|malformed/i.test(message);
-  return !(error instanceof AppError) && (fromMultipart || fromBusboy) ? invalidFields({ field: 'file', reason: 'invalid_format' }) : error;
+  return !(error instanceof DomainError) && (fromMultipart || fromBusboy) ? invalidFields({ field: 'file', reason: 'invalid_format' }) : error;
 }
 
 /** Sends a stored file as a download under its own name. */

@@ -4,7 +4,7 @@
  * read at once with 413 naming it; nothing is written. ARCHITECTURE.md ("Spreadsheet
  * imports") states the memory budget these numbers keep to.
  */
-import { AppError, invalidFields } from '../http/errors.ts';
+import { DomainError, invalidFields } from '../core/errors.ts';
 
 /** The file itself, xlsx or CSV. */
 export const SPREADSHEET_MAX_BYTES = 10 * 1024 * 1024;
@@ -72,10 +72,10 @@ export type SpreadsheetLimitReason =
  * reason: the file is refused for its size, not its content, and a client can tell which
  * limit without reading the message.
  */
-export const overLimit = (reason: SpreadsheetLimitReason): AppError => new AppError(reason, 413, { fields: [{ field: 'file', reason }] });
+export const overLimit = (reason: SpreadsheetLimitReason): DomainError => new DomainError(reason, 'too_large', { fields: [{ field: 'file', reason }] });
 
 /** 400 on `file`: not a spreadsheet we can read (a damaged or foreign zip, broken XML). */
-export const unreadable = (): AppError => invalidFields({ field: 'file', reason: 'spreadsheet_unreadable' });
+export const unreadable = (): DomainError => invalidFields({ field: 'file', reason: 'spreadsheet_unreadable' });
 
 /** The running counts of one read, checked against its limits as they grow. */
 export class ReadBudget {

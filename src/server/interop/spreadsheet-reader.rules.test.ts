@@ -3,6 +3,8 @@ import { readSpreadsheet } from './spreadsheet-reader.ts';
 import { SPREADSHEET_LIMITS, type SpreadsheetLimitReason } from './spreadsheet-limits.ts';
 import { inlineCell, workbook } from '../test/hostile-xlsx.ts';
 import { FIELD_REASONS } from '../../shared/i18n/errors.ts';
+import { DomainError } from '../core/errors.ts';
+import { STATUS_OF_KIND } from '../http/errors.ts';
 
 // Issue 15, finding 1: every limit of the one spreadsheet reader, on files made here to pass
 // exactly one of them. Each refusal is 413 naming its limit on `file` (400 for a file that is
@@ -15,8 +17,8 @@ async function read(content: Buffer, limits = SPREADSHEET_LIMITS) {
     for await (const row of readSpreadsheet(content, limits)) rows.push(row);
     return { rows, ms: Date.now() - started };
   } catch (error) {
-    const { status, extra } = error as { status?: number; extra?: { fields?: Array<{ reason: string }> } };
-    if (!status) throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const { status, extra } = { status: STATUS_OF_KIND[error.kind], extra: error.extra };
     return { refused: `${status} ${extra?.fields?.[0]?.reason}`, ms: Date.now() - started };
   }
 }

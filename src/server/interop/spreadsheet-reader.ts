@@ -3,7 +3,7 @@
  * every read is bounded by spreadsheet-limits.ts, and refused with 413 naming the limit it
  * passed, or 400 when it is not a spreadsheet we can read.
  */
-import { AppError, invalidFields } from '../http/errors.ts';
+import { DomainError, invalidFields } from '../core/errors.ts';
 import { csvRecords, decodeCsv } from './csv-rows.ts';
 import { overLimit, ReadBudget, SPREADSHEET_LIMITS, unreadable, type SpreadsheetLimits } from './spreadsheet-limits.ts';
 import { xlsxRows, type SpreadsheetRow } from './xlsx-rows.ts';
@@ -21,7 +21,7 @@ async function* bounded(rows: AsyncIterable<SpreadsheetRow> | Iterable<Spreadshe
     }
   } catch (error) {
     // A damaged or foreign zip, broken XML: the reader's own errors mean nothing to the person uploading.
-    if (error instanceof AppError) throw error;
+    if (error instanceof DomainError) throw error;
     throw unreadable();
   }
 }

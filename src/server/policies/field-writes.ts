@@ -1,5 +1,5 @@
 import { refusedFieldWrites, type FieldKind } from '../../shared/field-policies.ts';
-import { AppError } from '../http/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import type { Actor } from './actor.ts';
 
 export type { FieldKind };
@@ -12,5 +12,5 @@ export type { FieldKind };
  */
 export function assertFieldWrites(actor: Actor, kind: FieldKind, body: unknown, state?: string): void {
   const refused = refusedFieldWrites(actor.role, kind, body, state);
-  if (refused.length) throw new AppError('field_not_writable', 403, { fields: refused });
+  if (refused.length) throw new DomainError('field_not_writable', 'forbidden', { fields: refused });
 }

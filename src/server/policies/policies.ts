@@ -1,6 +1,6 @@
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 import { roleMay, type Action, type Entity } from '../../shared/policies.ts';
-import { forbidden, unauthenticated } from '../http/errors.ts';
+import { forbidden, unauthenticated } from '../core/errors.ts';
 import type { Actor } from './actor.ts';
 
 export type { Action, Entity };

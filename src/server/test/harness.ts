@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { readConfig } from '../config.ts';
 import { createCipher, type Cipher } from '../security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../policies/actor.ts';
-import { parseOrThrow } from '../http/errors.ts';
+import { parseOrThrow } from '../core/errors.ts';
 import { createUnit } from '../modules/units/units.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { UnitInput } from '../../shared/contracts/units.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound } from '../../http/errors.ts';
-import { sniffMediaType } from '../../http/uploads.ts';
+import { invalidFields, notFound } from '../../core/errors.ts';
+import { sniffMediaType } from '../../interop/media-type.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';

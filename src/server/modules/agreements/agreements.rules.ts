@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import { AGREEMENT_TRANSITIONS, type AgreementLevel, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
 
 /** The fields the consistency rules look at, after a change is merged into the record. */

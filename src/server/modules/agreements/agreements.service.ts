@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -106,7 +106,7 @@ export async function deleteAgreement(options: { actor: Actor; id: number; versi
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
-    if (!DELETABLE_STATUSES.includes(current.status)) throw new AppError('not_deletable', 409);
+    if (!DELETABLE_STATUSES.includes(current.status)) throw new DomainError('not_deletable', 'conflict');
     await deleteAgreementRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });

@@ -6,7 +6,7 @@ import {
   AGREEMENT_STATUS_LABELS,
   RENEWAL_WATCH_HEADINGS,
 } from '../../../shared/i18n/agreement-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 const yes = { en: 'yes', zh: '是', fr: 'oui' } as const;
 const titles = { en: 'Renewal watch', zh: '续签提醒', fr: 'Suivi des renouvellements' } as const;

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { Role } from '../../../shared/roles.ts';
 import {
   APPOINTMENT_TRANSITIONS,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -86,7 +86,7 @@ export async function deleteAppointment(options: { actor: Actor; id: number; ver
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
-    if (!DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new AppError('appointment_not_deletable', 409);
+    if (!DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new DomainError('appointment_not_deletable', 'conflict');
     await deleteAppointmentRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });

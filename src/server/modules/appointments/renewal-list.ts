@@ -6,7 +6,7 @@ import {
   EXPERT_DOCUMENT_KIND_LABELS,
   RENEWAL_ITEM_LABELS,
 } from '../../../shared/i18n/inbound-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 const titles = { en: 'Renewals of experts', zh: '外国专家续聘提醒', fr: 'Renouvellements des experts' } as const;
 

@@ -3,7 +3,7 @@
  * countries as ISO codes or names in any of the three languages, roles in words. Pure: the
  * country names come in as data, so that the rules can be tested without a database.
  */
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { AttendeeRole } from '../../../shared/contracts/conferences.ts';
 
 /** The columns an attendee list has. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countryResolver, mapHeaders, parseAttendeeRow, type ParsedAttendee } from './attendee-import.ts';
 import { csvRecords } from './attendee-sheet.ts';
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 
 // Any attendee list, read as the import reads it (CSV records → header → rows): either every row
 // is an attendee, exactly as written, or the problems name exactly the bad cells, each as

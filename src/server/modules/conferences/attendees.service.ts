@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -132,7 +132,7 @@ export async function deleteConference(options: { actor: Actor; id: number; vers
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = await conferenceForWrite(tx, actor, id, version);
-    if (!DELETABLE_CONFERENCE_STATUSES.includes(current.status)) throw new AppError('conference_not_deletable', 409);
+    if (!DELETABLE_CONFERENCE_STATUSES.includes(current.status)) throw new DomainError('conference_not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: 'conference', id }, []);
     await deleteConferenceRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Application } from '../../../shared/contracts/exchanges.ts';
 import { APPLICATION_EXPORT_HEADINGS, APPLICATION_STATUS_LABELS, EXCHANGE_KIND_LABELS } from '../../../shared/i18n/exchange-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 /** The applications as a table in the reader's language; names keep their own script beside the romanisation. */
 export function applicationsTable(items: Application[], locale: Locale, name: string): ExportTable {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -124,7 +124,7 @@ export async function createApplication(options: { actor: Actor; input: z.output
     if (input.departureDate && input.returnDate && input.returnDate < input.departureDate) problems.push({ field: 'returnDate', reason: 'end_before_start' });
     if (problems.length) throw invalidFields(...problems);
     const taken = await tx.query('SELECT 1 FROM exchange_applications WHERE opportunity_id = $1 AND person_id = $2', [input.opportunityId, input.personId]);
-    if (taken.rows.length) throw new AppError('exchange_already_applied', 409);
+    if (taken.rows.length) throw new DomainError('exchange_already_applied', 'conflict');
     const id = await insertApplication(tx, { ...input, status: 'submitted' });
     const row = withoutContext(await writeLedger(tx, id));
     await recordAudit(tx, { actor, action: 'create', entity: APPLICATION, entityId: id, unitId: row.unitId, after: auditedApplication(row) });
@@ -175,7 +175,7 @@ export async function transitionApplication(options: { actor: Actor; id: number;
       placesFree: found.places - held,
       heldElsewhere: input.to === 'selected' && (await holdersElsewhere(tx, found.opportunityId, found.academicYear, [found.personId])).size > 0,
     });
-    if (refusal) throw new AppError(refusal, 409);
+    if (refusal) throw new DomainError(refusal, 'conflict');
     if (problems.length) throw invalidFields(...problems);
     await updateApplicationRow(tx, id, values);
     const row = withoutContext(await writeLedger(tx, id));

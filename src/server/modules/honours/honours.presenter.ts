@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Honour } from '../../../shared/contracts/honours.ts';
 import { HONOUR_EXPORT_HEADINGS, HONOUR_KIND_LABELS } from '../../../shared/i18n/honour-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 import { awardedBy, dateAsKnown, romanisedName } from './honours.rules.ts';
 
 /** The honour's name in the reader's language (English when it has none in theirs). */

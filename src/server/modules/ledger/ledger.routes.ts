@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import { IdParams, PageQuery } from '../../../shared/contracts/common.ts';
 import { AggregateInput, AggregateUpdate, LedgerQuery } from '../../../shared/contracts/ledger.ts';
 import { scopeOf } from '../../policies/policies.ts';

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Mission, MissionOverdueReports } from '../../../shared/contracts/missions.ts';
 import { FUNDING_SOURCE_LABELS, MISSION_EXPORT_TITLES, MISSION_HEADINGS, MISSION_PURPOSE_LABELS, MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 const unitName = (u: { nameEn: string; nameZh: string; nameFr?: string | null }, locale: Locale) =>
   locale === 'zh' ? u.nameZh : locale === 'fr' ? (u.nameFr ?? u.nameEn) : u.nameEn;

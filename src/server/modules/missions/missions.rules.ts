@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
 import { MISSION_COUNTED_STATUSES, MISSION_TRANSITIONS, type MemberRole, type Mission, type MissionStatus } from '../../../shared/contracts/missions.ts';
 

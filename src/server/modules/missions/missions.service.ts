@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -102,7 +102,7 @@ export async function updateMission(options: { actor: Actor; id: number; input: 
   const { version, ...changes } = options.input;
   return db.transaction(async (tx) => {
     const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
-    if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new AppError('mission_not_editable', 409);
+    if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new DomainError('mission_not_editable', 'conflict');
     // The role's rights were checked on the body as sent; what the mission's state has put on file is checked here.
     assertFieldWrites(actor, 'mission', changes, current.status);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
@@ -160,7 +160,7 @@ export async function deleteMission(options: { actor: Actor; id: number; version
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
-    if (!MISSION_DELETABLE_STATUSES.includes(current.status)) throw new AppError('mission_not_deletable', 409);
+    if (!MISSION_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('mission_not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: ENTITY, id }, []);
     await deleteMissionRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
@@ -62,7 +62,7 @@ export async function updatePerson(
   return db.transaction(async (tx) => {
     const found = await findPerson(tx, id, scopeOf(actor), true);
     // An erased person stays erased: nobody writes their names back.
-    if (found?.erasedAt) throw new AppError('person_erased', 409);
+    if (found?.erasedAt) throw new DomainError('person_erased', 'conflict');
     const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     assertFieldWrites(actor, 'person', input);
     await checkWrite(tx, actor, input);

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, notFound } from '../../http/errors.ts';
+import { DomainError, currentVersion, notFound } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
@@ -75,7 +75,7 @@ export async function erasePerson(options: { actor: Actor; id: number; version: 
   return db.transaction(async (tx) => {
     const found = await findPerson(tx, id, null, true);
     if (!found) throw notFound();
-    if (found.erasedAt) throw new AppError('person_erased', 409);
+    if (found.erasedAt) throw new DomainError('person_erased', 'conflict');
     const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     const person = await whoTheyWere(tx, current);
     const scrubbed = await scrubAuditLog(tx, current, person);

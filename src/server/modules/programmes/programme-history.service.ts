@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { AppError, invalidFields, notFound } from '../../http/errors.ts';
+import { DomainError, invalidFields, notFound } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -53,7 +53,7 @@ export async function recordStudentHistory(options: { actor: Actor; history: Stu
       let status: PlacementStatus = 'proposed';
       for (const step of p.steps) {
         const plan = planPlacementTransition({ status, startDate: p.startDate }, { to: step.to, on: step.on, onGiven: true, studentStatus: 'enrolled', meetsStandard: meetsStandard(assessments, step.on) });
-        if (plan.refusal) throw new AppError(plan.refusal, 409);
+        if (plan.refusal) throw new DomainError(plan.refusal, 'conflict');
         if (plan.problems.length) throw invalidFields(...plan.problems);
         await updatePlacementRow(tx, placementId, plan.values);
         status = step.to;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, invalidFields, notFound } from '../../http/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -167,7 +167,7 @@ export async function updatePlacement(options: { actor: Actor; id: number; input
   const { version, ...changes } = options.input;
   return db.transaction(async (tx) => {
     const found = currentVersion(await findPlacement(tx, id, scopeOf(actor), true), version, withoutContext);
-    if (found.status === 'withdrawn') throw new AppError('placement_not_editable', 409);
+    if (found.status === 'withdrawn') throw new DomainError('placement_not_editable', 'conflict');
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (merged.endDate < merged.startDate) throw invalidFields({ field: changes.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
     if (changes.hostInstitutionId && !(await existingIds(tx, 'institutions', [changes.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
@@ -196,7 +196,7 @@ export async function transitionPlacement(options: { actor: Actor; id: number; i
       studentStatus: found.studentStatus,
       meetsStandard: meetsStandard(await studentAssessments(tx, found.studentId), on),
     });
-    if (refusal) throw new AppError(refusal, 409);
+    if (refusal) throw new DomainError(refusal, 'conflict');
     if (problems.length) throw invalidFields(...problems);
     await updatePlacementRow(tx, id, values);
     const row = withoutContext<Placement>(await writeLedger(tx, id));

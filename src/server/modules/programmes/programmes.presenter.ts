@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ProgrammeStudent } from '../../../shared/contracts/programmes.ts';
 import { STUDENT_EXPORT_HEADINGS, STUDENT_STATUS_LABELS } from '../../../shared/i18n/programme-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 /** The students as a table in the reader's language; names keep their own script beside the romanisation. */
 export function studentsTable(items: ProgrammeStudent[], locale: Locale, name: string): ExportTable {

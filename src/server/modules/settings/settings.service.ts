@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, fieldsFromIssues } from '../../http/errors.ts';
+import { DomainError, currentVersion, fieldsFromIssues } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
@@ -16,7 +16,7 @@ export async function updateSetting(options: { actor: Actor; key: SettingKey; va
   const parsed = SETTING_SCHEMAS[key].safeParse(options.value);
   if (!parsed.success) {
     const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: 'value' }));
-    throw new AppError('validation_failed', 400, { fields });
+    throw new DomainError('validation_failed', 'invalid', { fields });
   }
   return db.transaction(async (tx) => {
     const current = currentVersion(await findSetting(tx, key, true), version);

@@ -7,7 +7,7 @@ import {
   STUDENT_LEVEL_LABELS,
   STUDENT_STATUS_LABELS,
 } from '../../../shared/i18n/student-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 /** The student's name in Latin script as the office writes it: given name first, except for names written in Han characters. */
 export function studentLatinName(p: Pick<StudentPerson, 'familyName' | 'givenName' | 'nameZh'>): string {

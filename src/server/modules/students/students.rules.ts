@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import { DEGREE_LEVELS, STUDENT_TRANSITIONS, type DegreeLevel, type StudentStatus } from '../../../shared/contracts/students.ts';
 
 /** What a step looks at: the status and the dates already recorded. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -117,7 +117,7 @@ export async function deleteEnrolment(options: { actor: Actor; id: number; versi
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), version);
-    if (!STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new AppError('enrolment_not_deletable', 409);
+    if (!STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('enrolment_not_deletable', 'conflict');
     await deleteEnrolmentRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });

@@ -1,6 +1,6 @@
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { UnitInput, UnitUpdate } from '../../../shared/contracts/units.ts';
 import { findUnit, listUnits } from './units.repo.ts';

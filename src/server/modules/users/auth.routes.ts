@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../http/errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { App, ServerContext } from '../../http/context.ts';
 import { publicRoute, signedIn } from '../../http/context.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
@@ -66,7 +66,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
   app.get('/api/auth/tokens', { config: signedIn, schema: { tags } }, async (request) => listApiTokens(db, request.actor!.userId));
   // Refused before the body is read: a token never mints tokens (they would outlive its revocation).
   const notByToken = async (request: FastifyRequest) => {
-    if (request.actor?.via === 'token') throw new AppError('token_cannot_mint', 403);
+    if (request.actor?.via === 'token') throw new DomainError('token_cannot_mint', 'forbidden');
   };
   app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
     reply.status(201).send(await createApiToken({ actor: request.actor!, input: request.body }, db)),

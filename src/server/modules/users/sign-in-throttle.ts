@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import { DomainError } from '../../core/errors.ts';
 
 /**
  * Password guessing, throttled in the database so that it holds under concurrency and across
@@ -30,8 +30,8 @@ const DELAY_SQL = (failures: string) =>
   `make_interval(secs => LEAST(${MAX_DELAY_S}, CASE WHEN ${failures} >= ${SLOW_AFTER} THEN power(2, ${failures} - ${SLOW_AFTER}) ELSE 0 END))`;
 
 /** A 429 telling the caller when to come back. */
-export function throttled(waitSeconds: number): AppError {
-  return new AppError('rate_limited', 429, { retryAfter: Math.max(1, Math.ceil(waitSeconds)) });
+export function throttled(waitSeconds: number): DomainError {
+  return new DomainError('rate_limited', 'rate_limited', { retryAfter: Math.max(1, Math.ceil(waitSeconds)) });
 }
 
 interface Attempt {

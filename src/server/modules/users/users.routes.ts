@@ -1,6 +1,6 @@
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import { IdParams, PageQuery } from '../../../shared/contracts/common.ts';
 import { UserInput, UserUpdate } from '../../../shared/contracts/users.ts';
 import { findUserById, listUsers } from './users.repo.ts';

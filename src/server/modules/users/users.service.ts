@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, invalidFields, notFound, currentVersion } from '../../http/errors.ts';
+import { DomainError, invalidFields, notFound, currentVersion } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { z } from 'zod';
@@ -71,7 +71,7 @@ export async function signIn(
     const user = (found.user = await findUserByEmail(db, options.email));
     return user && !user.disabled ? verifyPassword(user.passwordHash, options.password) : verifyAgainstDummy(options.password);
   });
-  if (!ok || !found.user) throw new AppError('invalid_credentials', 401);
+  if (!ok || !found.user) throw new DomainError('invalid_credentials', 'unauthenticated');
   return openSession(found.user, options, db);
 }
 
@@ -153,7 +153,7 @@ export async function setPreferences(options: { actor: Actor; locale: UserRow['l
 /** Creates an API token for the actor; only a signed-in person may, never a token (it would outlive its parent). */
 export async function createApiToken(options: { actor: Actor; input: z.output<typeof ApiTokenInput> }, db: Db) {
   const { actor, input } = options;
-  if (actor.via !== 'session') throw new AppError('token_cannot_mint', 403);
+  if (actor.via !== 'session') throw new DomainError('token_cannot_mint', 'forbidden');
   return db.transaction(async (tx) => {
     const token = await insertApiToken(tx, actor.userId, input);
     await recordAudit(tx, {

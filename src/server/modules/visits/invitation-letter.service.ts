@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
-import { AppError, invalidFields } from '../../http/errors.ts';
+import { DomainError, invalidFields } from '../../core/errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
@@ -28,7 +28,7 @@ export async function invitationLetter(
 ): Promise<{ fileName: string; content: Buffer }> {
   const { lang } = options;
   const visit = await getVisit({ actor: options.actor, id: options.id }, db);
-  if (!LETTER_STATUSES.includes(visit.status)) throw new AppError('visit_not_approved', 409);
+  if (!LETTER_STATUSES.includes(visit.status)) throw new DomainError('visit_not_approved', 'conflict');
   const head = headOf(visit.members);
   const member = options.memberId === undefined ? head : visit.members.find((m) => m.personId === options.memberId);
   if (!member) throw invalidFields({ field: 'memberId', reason: 'unknown_reference' });

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { OverdueReports } from '../../../shared/contracts/visits.ts';
 import { OVERDUE_REPORT_HEADINGS } from '../../../shared/i18n/visit-labels.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 
 const titles = { en: 'Overdue visit reports', zh: '逾期未交来访总结', fr: 'Comptes rendus de visite en retard' } as const;
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Db, Queryable } from '../../db/client.ts';
-import { invalidFields, notFound } from '../../http/errors.ts';
+import { invalidFields, notFound } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import type { VisitFile } from '../../../shared/contracts/visits.ts';
-import { sniffMediaType } from '../../http/uploads.ts';
+import { sniffMediaType } from '../../interop/media-type.ts';
 import { findVisit } from './visits.repo.ts';
 import { deleteFileRow, findFile, insertFile } from './visit-files.repo.ts';
 import { today } from './visits.service.ts';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../http/errors.ts';
+import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
 import { COUNTED_STATUSES, VISIT_TRANSITIONS, type Visit, type VisitStatus } from '../../../shared/contracts/visits.ts';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { AppError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../http/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -116,7 +116,7 @@ export async function updateVisit(options: { actor: Actor; id: number; input: z.
   const { version, ...changes } = options.input;
   return db.transaction(async (tx) => {
     const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
-    if (VISIT_FROZEN_STATUSES.includes(current.status)) throw new AppError('visit_not_editable', 409);
+    if (VISIT_FROZEN_STATUSES.includes(current.status)) throw new DomainError('visit_not_editable', 'conflict');
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
     const merged = { ...current, ...given, members: given.members ?? current.members.map(asInput) };
     if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
@@ -159,7 +159,7 @@ export async function deleteVisit(options: { actor: Actor; id: number; version: 
   const { actor, id, version } = options;
   await db.transaction(async (tx) => {
     const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
-    if (!VISIT_DELETABLE_STATUSES.includes(current.status)) throw new AppError('not_deletable', 409);
+    if (!VISIT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: ENTITY, id }, []);
     await deleteVisitRow(tx, id);
     await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });

@@ -4,7 +4,7 @@ import { officeToday } from '../../../shared/calendar.ts';
 import type { BreakdownRow } from '../../../shared/contracts/reports.ts';
 import type { Direction } from '../../../shared/contracts/ledger.ts';
 import { personTimesBy, type PersonTimesDimension } from '../../modules/ledger/ledger-figures.service.ts';
-import type { ExportTable } from '../../http/table-export.ts';
+import type { ExportTable } from '../../interop/table-export.ts';
 import { figureContext } from '../figures/figure-context.ts';
 
 /**
