@@ -55,6 +55,7 @@ export function AppointmentsTable({ search, navigate, asOf }: AppointmentsTableP
           placeholder={t('agr.allStatuses')}
           style={{ width: 150 }}
           options={APPOINTMENT_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
+          data-testid="appointments-status-filter"
         />
         <Select
           value={search.inForce}

@@ -32,7 +32,7 @@ const STATUS_COLOURS: Record<StudentStatus, string> = { admitted: 'blue', enroll
 /** The status as a coloured tag. */
 export function StudentStatusTag({ status }: { status: StudentStatus }) {
   const { t } = useI18n();
-  return <Tag color={STATUS_COLOURS[status]}>{t(`student.status.${status}` as MessageKey)}</Tag>;
+  return <Tag color={STATUS_COLOURS[status]} data-testid="student-status">{t(`student.status.${status}` as MessageKey)}</Tag>;
 }
 
 /** The programme in the reader's language. */
