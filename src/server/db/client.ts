@@ -46,6 +46,10 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
     idleTimeoutMillis: 0,
   });
   pool.on('error', () => undefined);
+  // A terminated backend can emit 'error' more than once (its FATAL message, then the closed
+  // socket); pg-pool's own listener on a checked-out client takes only the first, and a second
+  // unheard would end the process. The failure still reaches whoever queries the connection.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return {
     engine,
     query: (text, params) => pool.query(text, params),
