@@ -40,9 +40,14 @@ const options = JSON.parse(process.env.PGLITE_HOST_OPTIONS ?? '{}') as HostOptio
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A process killed but not yet reaped (a zombie whose parent is gone) holds nothing.
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -50,7 +55,7 @@ function alive(pid: number): boolean {
  * PGlite has one session: two processes opening the same folder would corrupt it. The lock
  * file names the holder; a stale one (its process gone) is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+async function lockDataDir(dataDir: string): Promise<() => void> {
   const file = join(dataDir, 'interchange.lock');
   let holder = 0;
   try {
@@ -58,6 +63,9 @@ function lockDataDir(dataDir: string): () => void {
   } catch {
     holder = 0;
   }
+  // A holder just killed (a restart after SIGKILL) may take a moment to be gone: wait for it.
+  for (let waited = 0; holder && holder !== process.pid && alive(holder) && waited < 5_000; waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   if (holder && holder !== process.pid && alive(holder))
     throw new Error(`the embedded database in ${dataDir} is in use by process ${holder}: stop that server first`);
   writeFileSync(file, String(process.pid));
@@ -69,7 +77,7 @@ async function main(): Promise<void> {
   let unlock = (): void => undefined;
   if (options.dataDir) {
     await ensurePrivateDir(options.dataDir);
-    unlock = lockDataDir(options.dataDir);
+    unlock = await lockDataDir(options.dataDir);
   }
   const loadDataDir = options.loadImage
     ? new Blob([await readFile(options.loadImage)])
