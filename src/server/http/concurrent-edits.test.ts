@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
+import { client, emailOf, signInAs, startTestServer, succeeded, type Client, type TestServer } from '../test/harness.ts';
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
 
 /**
@@ -28,11 +28,7 @@ let otherAdmin: Client;
 let partnerId = 0;
 let personId = 0;
 
-const created = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
-  const r = await response;
-  expect(r.statusCode, r.body).toBeLessThan(300);
-  return r.json() as { id: number; version: number };
-};
+const created = succeeded;
 const top = (kind: string) => async (body: unknown) => {
   const row = await created(officer.post(`/api/${kind}`, body));
   return { url: `/api/${kind}/${row.id}`, version: row.version };

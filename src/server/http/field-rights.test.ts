@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_RULES, type FieldKind } from '../../shared/field-policies.ts';
 import { roleMay, type Entity } from '../../shared/policies.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
-import { startTestServer, type Client, type TestRole, type TestServer } from '../test/harness.ts';
+import { startTestServer, succeeded, type Client, type TestRole, type TestServer } from '../test/harness.ts';
 import { appointmentBody, missionBody, personBody } from '../test/factories.ts';
 
 /**
@@ -33,11 +33,7 @@ let officer: Client;
 let unitAPerson = 0;
 let serial = 0;
 
-const ok = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
-  const r = await response;
-  expect(r.statusCode, r.body).toBeLessThan(300);
-  return r.json() as { id: number; version: number } & Record<string, unknown>;
-};
+const ok = succeeded<{ id: number; version: number } & Record<string, unknown>>;
 const rowCount = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
 
 /** A person of unit A with an appointment of unit A, whose documents coordinator A reaches. */

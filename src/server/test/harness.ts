@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { App } from '../http/context.ts';
 import type { Db } from '../db/client.ts';
@@ -11,6 +12,16 @@ import { createUser } from '../modules/users/users.service.ts';
 import { UnitInput } from '../../shared/contracts/units.ts';
 import { UserInput } from '../../shared/contracts/users.ts';
 import { openTestDatabase } from './test-database.ts';
+
+/**
+ * The JSON of an answer that must have succeeded: a call that sets the scene, not the one
+ * under test (its body is the failure message, so a broken setup says why).
+ */
+export async function succeeded<T = { id: number; version: number }>(response: Promise<{ statusCode: number; body: string; json(): unknown }>): Promise<T> {
+  const r = await response;
+  expect(r.statusCode, r.body).toBeLessThan(300);
+  return r.json() as T;
+}
 
 /** The roles a test can act as; coordinators of two different units. */
 export const TEST_ROLES = ['admin', 'officer', 'coordinatorA', 'coordinatorB', 'leader', 'viewer'] as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
+import { startTestServer, succeeded, type Client, type TestServer } from '../../test/harness.ts';
 import { institutionBody, personBody } from '../../test/factories.ts';
 import type { Figure, FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
 
@@ -16,11 +16,7 @@ const D = '2025-06-30';
 let t: TestServer;
 let officer: Client;
 
-async function ok(response: Promise<{ statusCode: number; body: string; json(): unknown }>) {
-  const r = await response;
-  expect(r.statusCode, r.body).toBeLessThan(300);
-  return r.json() as { id: number; version: number };
-}
+const ok = succeeded;
 
 beforeAll(async () => {
   t = await startTestServer();
