@@ -7,6 +7,7 @@ import { renderFactSheet } from '../server/reports/factsheet/factsheet.service.t
 import { aboutValue } from '../server/reports/wording.rules.ts';
 import { getMissionOverdueReports } from '../server/modules/missions/missions.service.ts';
 import { officeToday } from '../shared/calendar.ts';
+import { systemContext } from '../server/core/request-context.ts';
 
 // The figures are read from the records with SQL (and the services the API uses as a second
 // reader), never from the demo's own plan: the test checks what the database says.
@@ -73,7 +74,7 @@ describe('demo outbound: missions', () => {
     expect(statuses.get('closed')).toBeGreaterThan(100);
     for (const status of ['travelled', 'rejected', 'cancelled']) expect(statuses.get(status), status).toBeGreaterThan(0);
     expect(await count(`SELECT count(*)::int AS n FROM missions WHERE status IN ('requested', 'approved') AND start_date > $1::date`, [today])).toBeGreaterThan(0);
-    const overdue = await getMissionOverdueReports({ actor: SYSTEM_ACTOR, asOf: today }, db);
+    const overdue = await getMissionOverdueReports(systemContext(db), { asOf: today });
     expect(overdue.total).toBeGreaterThan(0);
     // A closed mission's report came in after its return; an approved one carries its number.
     expect(await count(`SELECT count(*)::int AS n FROM missions WHERE status = 'closed' AND report_submitted_on <= end_date`)).toBe(0);

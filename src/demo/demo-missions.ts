@@ -1,5 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
@@ -69,10 +70,10 @@ export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeTod
       members: spec.members.map((m) => ({ personId: idOf(people, m.staffKey), role: m.role })),
       requestedOn: spec.requestedOn,
     });
-    let mission = await createMission({ actor: SYSTEM_ACTOR, input }, db);
+    let mission = await createMission(systemContext(db), { input });
     for (const step of spec.steps) {
       const transition = parseOrThrow(MissionTransition, { ...step, version: mission.version });
-      mission = await transitionMission({ actor: SYSTEM_ACTOR, id: mission.id, input: transition }, db);
+      mission = await transitionMission(systemContext(db), { id: mission.id, input: transition });
     }
   }
   await loadOutboundAggregates(db, plan.aggregates, idOf(units, 'SJTUSM'));

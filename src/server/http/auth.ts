@@ -5,6 +5,8 @@ import type { Actor } from '../policies/actor.ts';
 import type { RoutePolicy } from './context.ts';
 import { DomainError } from '../core/errors.ts';
 import { resolveActor } from '../modules/users/users.public.ts';
+import { requestContext, type RequestContext } from '../core/request-context.ts';
+import { requestLocale } from './locale.ts';
 
 export const SESSION_COOKIE = 'interchange_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,6 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in caller's context (actor, unit scope, locale, transactions), built once here; null when nobody is signed in. */
+    ctx: RequestContext | null;
   }
 }
 
@@ -48,6 +52,7 @@ function checkTokenGrant(actor: Actor, method: string, url: string, policy: Rout
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.actor = await resolveActor(credentialsOf(request), db);
@@ -57,5 +62,6 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
       if (typeof sent !== 'string' || !request.actor.csrfToken || !sameSecret(sent, request.actor.csrfToken))
         throw new DomainError('csrf_invalid', 'forbidden');
     }
+    if (request.actor) request.ctx = requestContext(request.actor, db, requestLocale(request));
   });
 }

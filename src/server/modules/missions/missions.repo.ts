@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import { MISSION_COUNTED_STATUSES, MISSION_REPORT_DUE_DAYS, type Mission, type MemberRole, type OverdueMission } from '../../../shared/contracts/missions.ts';
@@ -109,17 +110,16 @@ const SORTS: Record<string, string> = {
   updatedAt: 'ms.updated_at',
 };
 
-/** A page of missions within `scope` (a coordinator's unit), with their derived states at `asOf`. */
+/** A page of missions within the caller's reach, with their derived states at `asOf`. */
 export function listMissions(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   asOf: string,
   query: MissionFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const where = new Where();
   const d = derived(where, asOf);
   where
-    .scope('ms.unit_id', scope)
+    .scope('ms.unit_id', db.scope)
     .search(SEARCHED, query.q)
     .when(query.status, 'ms.status = ?')
     .when(query.purpose, 'ms.purpose = ?')
@@ -136,11 +136,11 @@ export function listMissions(
   return selectPage<Mission>(db, { select: columns(d), from: d.from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One mission within `scope`, with its derived states at `asOf`; `lock` for a write. */
-export async function findMission(db: Queryable, id: number, scope: number | null, asOf: string, lock = false): Promise<Mission | null> {
+/** One mission within the caller's reach, with its derived states at `asOf`; `lock` for a write. */
+export async function findMission(db: Scoped, id: number, asOf: string, lock = false): Promise<Mission | null> {
   const where = new Where();
   const d = derived(where, asOf);
-  where.when(id, 'ms.id = ?').scope('ms.unit_id', scope);
+  where.when(id, 'ms.id = ?').scope('ms.unit_id', db.scope);
   if (lock) await db.query('SELECT 1 FROM missions WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<Mission>(`SELECT ${columns(d)} FROM ${d.from} ${where}`, where.params);
   return rows[0] ?? null;
@@ -186,9 +186,9 @@ export async function deleteMissionRow(db: Queryable, id: number): Promise<void>
   await db.query('DELETE FROM missions WHERE id = $1', [id]);
 }
 
-/** Which of `ids` are people within `scope` (when set). */
-export async function reachablePeople(db: Queryable, ids: number[], scope: number | null): Promise<Set<number>> {
-  const where = new Where().when(ids, 'p.id = ANY(?::bigint[])').scope('p.unit_id', scope);
+/** Which of `ids` are people within the caller's reach. */
+export async function reachablePeople(db: Scoped, ids: number[]): Promise<Set<number>> {
+  const where = new Where().when(ids, 'p.id = ANY(?::bigint[])').scope('p.unit_id', db.scope);
   const { rows } = await db.query<{ id: number }>(`SELECT p.id FROM people p ${where}`, where.params);
   return new Set(rows.map((r) => Number(r.id)));
 }
@@ -211,16 +211,15 @@ export async function unitExists(db: Queryable, id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Travelled missions within `scope` whose report is overdue at `asOf`, with their units, the longest overdue first per unit. */
+/** Travelled missions within the caller's reach whose report is overdue at `asOf`, with their units, the longest overdue first per unit. */
 export async function overdueMissions(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   asOf: string,
 ): Promise<Array<OverdueMission & { unitId: number; code: string; nameEn: string; nameZh: string; nameFr: string | null }>> {
   const where = new Where();
   const asOfSql = `${where.param(asOf)}::date`;
   const dueOn = `(ms.end_date + ${where.param(MISSION_REPORT_DUE_DAYS)}::int)`;
-  where.raw(`ms.status = 'travelled'`).raw(`${asOfSql} > ${dueOn}`).scope('ms.unit_id', scope);
+  where.raw(`ms.status = 'travelled'`).raw(`${asOfSql} > ${dueOn}`).scope('ms.unit_id', db.scope);
   const { rows } = await db.query<OverdueMission & { unitId: number; code: string; nameEn: string; nameZh: string; nameFr: string | null }>(
     `SELECT ms.id, ms.title_en AS "titleEn", ms.title_zh AS "titleZh", ms.start_date AS "startDate", ms.end_date AS "endDate",
             ${dueOn} AS "reportDueOn", (${asOfSql} - ${dueOn}) AS "daysOverdue",

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -49,14 +47,13 @@ function audited(m: Mission): object {
  * records they name, and returns them with their defaults applied. A coordinator sends only
  * their own unit's missions and names only people of their unit, except those already on it.
  */
-async function checkMission(tx: Queryable, actor: Actor, mission: Itinerary, alreadyMembers: number[]) {
+async function checkMission(tx: TxContext, mission: Itinerary, alreadyMembers: number[]) {
   const problems: FieldProblem[] = [];
-  const scope = scopeOf(actor);
   if (!(await unitExists(tx, mission.unitId))) problems.push({ field: 'unitId', reason: 'unknown_reference' });
-  else if (scope !== null && !(await unitContains(tx, scope, mission.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+  else if (tx.scope !== null && !(await unitContains(tx, tx.scope, mission.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
   const personIds = [...new Set(mission.members.map((m) => m.personId))];
-  const people = await reachablePeople(tx, personIds, scope);
-  if (scope !== null) for (const id of (await reachablePeople(tx, alreadyMembers, null)).values()) people.add(id);
+  const people = await reachablePeople(tx, personIds);
+  if (tx.scope !== null) for (const id of (await reachablePeople(unscoped(tx), alreadyMembers)).values()) people.add(id);
   const institutions = await institutionCountries(tx, mission.destinations.flatMap((d) => (d.institutionId != null ? [d.institutionId] : [])));
   const codes = [...mission.destinations.flatMap((d) => (d.countryCode ? [d.countryCode] : [])), ...institutions.values()];
   const resolved = resolveMission(mission, { people, institutions, countries: await knownCountries(tx, codes) });
@@ -69,7 +66,7 @@ const missionSearch = (m: Pick<Input, 'titleEn' | 'titleZh' | 'approvalDocumentN
   searchText(m.titleEn, m.titleZh, m.approvalDocumentNo, m.invitationReference);
 
 async function reload(tx: Queryable, id: number): Promise<Mission> {
-  return (await findMission(tx, id, null, officeToday()))!;
+  return (await findMission(unscoped(tx), id, officeToday()))!;
 }
 
 /** Rewrites the mission's person-times from the record as it now stands: none unless travelled or closed. */
@@ -78,17 +75,17 @@ function writeLedger(tx: Queryable, mission: Mission): Promise<void> {
 }
 
 /** Records a request to send staff abroad; a coordinator's mission is sent by their unit. */
-export async function createMission(options: { actor: Actor; input: Input }, db: Db): Promise<Mission> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    const { destinations, members } = await checkMission(tx, actor, input, []);
+export async function createMission(ctx: RequestContext, options: { input: Input }): Promise<Mission> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    const { destinations, members } = await checkMission(tx, input, []);
     const { members: _m, destinations: _d, requestedOn, ...fields } = input;
     const id = await insertMission(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: missionSearch(input) });
     await replaceDestinations(tx, id, destinations);
     await replaceMissionMembers(tx, id, members);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
     return row;
   });
 }
@@ -97,14 +94,14 @@ export async function createMission(options: { actor: Actor; input: Input }, db:
  * Changes a mission's fields, if `version` is current and the mission is within the actor's
  * reach. A travelled mission's person-times are rewritten from the result in the same transaction.
  */
-export async function updateMission(options: { actor: Actor; id: number; input: z.output<typeof MissionUpdate> }, db: Db): Promise<Mission> {
-  const { actor, id } = options;
+export async function updateMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionUpdate> }): Promise<Mission> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findMission(tx, id, officeToday(), true), version);
     if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new DomainError('mission_not_editable', 'conflict');
     // The role's rights were checked on the body as sent; what the mission's state has put on file is checked here.
-    assertFieldWrites(actor, 'mission', changes, current.status);
+    assertFieldWrites(tx.actor, 'mission', changes, current.status);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
     const merged = {
       ...current,
@@ -116,14 +113,14 @@ export async function updateMission(options: { actor: Actor; id: number; input: 
     // Approval was given on this number, and closing submitted the report: neither can be emptied afterwards.
     if (current.status !== 'requested' && 'approvalDocumentNo' in given && !given.approvalDocumentNo) throw invalidFields({ field: 'approvalDocumentNo', reason: 'required' });
     if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
-    const { destinations, members } = await checkMission(tx, actor, merged, current.members.map((m) => m.personId));
+    const { destinations, members } = await checkMission(tx, merged, current.members.map((m) => m.personId));
     const { members: _m, destinations: _d, ...fields } = given;
     await updateMissionRow(tx, id, { ...fields, searchText: missionSearch(merged) });
     if (given.destinations) await replaceDestinations(tx, id, destinations);
     if (given.members) await replaceMissionMembers(tx, id, members);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
@@ -132,12 +129,12 @@ export async function updateMission(options: { actor: Actor; id: number; input: 
  * Moves a mission one step, dated `on` (default today). Approving and rejecting are the
  * office's: a coordinator gets 403 even for their own unit's request.
  */
-export async function transitionMission(options: { actor: Actor; id: number; input: z.output<typeof MissionTransition> }, db: Db): Promise<Mission> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const found = await findMission(tx, id, scopeOf(actor), officeToday(), true);
+export async function transitionMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionTransition> }): Promise<Mission> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
+    const found = await findMission(tx, id, officeToday(), true);
     if (!found) throw notFound();
-    if (actor.role === 'coordinator' && MISSION_OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
+    if (tx.actor.role === 'coordinator' && MISSION_OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
     const current = currentVersion(found, input.version);
     const { values, problems } = planMissionTransition(current, {
       to: input.to,
@@ -150,34 +147,34 @@ export async function transitionMission(options: { actor: Actor; id: number; inp
     await updateMissionRow(tx, id, values.approvalDocumentNo ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: values.approvalDocumentNo }) } : values);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes a request nobody has decided on; one that was approved or rejected stays on file (cancel it instead). */
-export async function deleteMission(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findMission(tx, id, scopeOf(actor), officeToday(), true), version);
+export async function deleteMission(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findMission(tx, id, officeToday(), true), version);
     if (!MISSION_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('mission_not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: ENTITY, id }, []);
     await deleteMissionRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
 }
 
 /** One mission within the actor's reach, with its states derived at `asOf` (default today). */
-export async function getMission(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Mission> {
-  const row = await findMission(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+export async function getMission(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Mission> {
+  const row = await findMission(ctx, options.id, options.asOf ?? officeToday());
   if (!row) throw notFound();
   return row;
 }
 
 /** Travelled missions whose report is overdue at `asOf` (default today), per unit, within the actor's reach. */
-export async function getMissionOverdueReports(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<MissionOverdueReports> {
+export async function getMissionOverdueReports(ctx: Scoped, options: { asOf?: string }): Promise<MissionOverdueReports> {
   const asOf = options.asOf ?? officeToday();
-  const rows = await overdueMissions(db, scopeOf(options.actor), asOf);
+  const rows = await overdueMissions(ctx, asOf);
   const units = new Map<number, MissionOverdueReports['units'][number]>();
   for (const { unitId, code, nameEn, nameZh, nameFr, ...mission } of rows) {
     const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, missions: [] };
