@@ -1,0 +1,28 @@
+import { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS, DELETABLE_STATUSES } from '../contracts/agreements.ts';
+import { AGREEMENT_STATUS_LABELS } from '../i18n/agreement-labels.ts';
+import { describeKind } from './kind.ts';
+
+/**
+ * A cooperation agreement: drafted, reviewed, approved, signed, in effect, then expired or
+ * terminated. Renewal is not a step (it drafts a successor). The dates of signing and taking
+ * effect, and when an agreement may expire, are the agreement's own rules
+ * (server agreements.rules.ts#planTransition): a step records them only when not on file.
+ */
+export const AGREEMENT_KIND = describeKind({
+  policy: 'agreement',
+  audit: 'agreement',
+  labelKey: 'agreements',
+  statusLabels: AGREEMENT_STATUS_LABELS,
+  states: AGREEMENT_STATUSES,
+  initial: 'draft',
+  transitions: AGREEMENT_TRANSITIONS,
+  officeOnly: [],
+  steps: {
+    terminated: { records: ['terminatedOn'], notBefore: { date: 'effectiveOn', reason: 'before_effective', blame: 'on' } },
+  },
+  illegalStep: 'illegal_transition',
+  frozen: [],
+  deletable: DELETABLE_STATUSES,
+  counted: [],
+  deadlines: [],
+});

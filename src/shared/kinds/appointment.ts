@@ -1,0 +1,25 @@
+import { APPOINTMENT_STATUSES, APPOINTMENT_TRANSITIONS, DELETABLE_APPOINTMENT_STATUSES, OFFICE_APPOINTMENT_STEPS } from '../contracts/appointments.ts';
+import { APPOINTMENT_STATUS_LABELS } from '../i18n/inbound-labels.ts';
+import { describeKind } from './kind.ts';
+
+/**
+ * A foreign expert's title (honorary professor, consultant …): a unit proposes, the office
+ * confers it and may revoke it. A term that ends needs no step ("in force" reads the dates);
+ * renewal proposes a successor.
+ */
+export const APPOINTMENT_KIND = describeKind({
+  policy: 'appointment',
+  audit: 'appointment',
+  labelKey: 'appointments',
+  statusLabels: APPOINTMENT_STATUS_LABELS,
+  states: APPOINTMENT_STATUSES,
+  initial: 'proposed',
+  transitions: APPOINTMENT_TRANSITIONS,
+  officeOnly: OFFICE_APPOINTMENT_STEPS,
+  steps: { revoked: { records: ['revokedOn'] } },
+  illegalStep: 'not_a_step',
+  frozen: [],
+  deletable: DELETABLE_APPOINTMENT_STATUSES,
+  counted: [],
+  deadlines: [],
+});

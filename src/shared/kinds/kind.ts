@@ -1,0 +1,84 @@
+import type { Locale } from '../contracts/common.ts';
+import type { Entity } from '../policies.ts';
+
+/**
+ * A kind of record described as data, read by the server (its workflow runner) and the web:
+ * its states, the steps between them with who takes each and what each needs and records, the
+ * states that freeze, delete or count it, and what falls due. What no description can say (the
+ * exchange allocation by merit, the residency standard) stays code, named from the kind's file.
+ */
+
+/** One step into a state: who may take it, what it needs, what it records. */
+export interface StepRule {
+  /** The record's date fields the step writes with the day it is taken. */
+  readonly records?: readonly string[];
+  /**
+   * Inputs the step needs, given with it or already on the record (an approval number, a
+   * report); refused as `required` on the field when neither, else written with the step.
+   */
+  readonly requires?: readonly string[];
+  /**
+   * Not taken before this date of the record, refused with `reason` on `on` (or on `to` when the
+   * caller gave no date and `blame` is 'on_if_given').
+   */
+  readonly notBefore?: { readonly date: string; readonly reason: string; readonly blame: 'on' | 'on_if_given' };
+}
+
+/** Something that falls due: `what` is due `after` the record's `from` date. */
+export interface Deadline {
+  readonly what: string;
+  readonly from: string;
+  readonly after: { readonly days: number } | { readonly months: number };
+  /** The states in which it is owed (it is met by leaving them). */
+  readonly owedIn: readonly string[];
+}
+
+/** The description of a kind of record with a workflow. */
+export interface KindDescription<S extends string = string> {
+  /** The policy table's entity: who may read, create, update, delete it. */
+  readonly policy: Entity;
+  /** The audit log's entity name. */
+  readonly audit: string;
+  /** The label key of the kind's name. */
+  readonly labelKey: string;
+  /** Each state's name in every language. */
+  readonly statusLabels: Readonly<Record<S, Record<Locale, string>>>;
+  readonly states: readonly S[];
+  /** The state a new record starts in. */
+  readonly initial: S;
+  /** The steps from each state. */
+  readonly transitions: Readonly<Record<S, readonly S[]>>;
+  /** Steps only the office (admin, officer) takes: a unit's coordinator is refused (403). */
+  readonly officeOnly: readonly S[];
+  /** Per state stepped into: its rule (none: anyone with update rights, no input, nothing recorded). */
+  readonly steps: Readonly<Partial<Record<S, StepRule>>>;
+  /** The reason a step the table does not have is refused with, on `to`. */
+  readonly illegalStep: 'illegal_transition' | 'not_a_step';
+  /** States whose fields can no longer be changed. */
+  readonly frozen: readonly S[];
+  /** States in which the record may be deleted. */
+  readonly deletable: readonly S[];
+  /** States in which its people count in the ledger. */
+  readonly counted: readonly S[];
+  readonly deadlines: readonly Deadline[];
+}
+
+/** Declares a kind, checking its shape against `KindDescription` while keeping its literal types. */
+export function describeKind<S extends string>(kind: KindDescription<S>): KindDescription<S> {
+  return kind;
+}
+
+/** Every state reachable from `start` along the kind's steps, `start` included. */
+export function reachableStates<S extends string>(kind: KindDescription<S>, start: S = kind.initial): Set<S> {
+  const seen = new Set<S>([start]);
+  const queue: S[] = [start];
+  while (queue.length) {
+    for (const next of kind.transitions[queue.shift()!]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}

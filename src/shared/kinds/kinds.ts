@@ -1,0 +1,21 @@
+import { AGREEMENT_KIND } from './agreement.ts';
+import { APPOINTMENT_KIND } from './appointment.ts';
+import { CONFERENCE_KIND } from './conference.ts';
+import { EXCHANGE_APPLICATION_KIND } from './exchange-application.ts';
+import type { KindDescription } from './kind.ts';
+import { MISSION_KIND } from './mission.ts';
+import { RESIDENCY_PLACEMENT_KIND } from './residency-placement.ts';
+import { STUDENT_KIND } from './student.ts';
+import { VISIT_KIND } from './visit.ts';
+
+/** Every kind of record with a workflow, by the name its routes use: what a sweep walks over. */
+export const KINDS: Readonly<Record<string, KindDescription>> = {
+  agreements: AGREEMENT_KIND,
+  visits: VISIT_KIND,
+  missions: MISSION_KIND,
+  conferences: CONFERENCE_KIND,
+  appointments: APPOINTMENT_KIND,
+  students: STUDENT_KIND,
+  'exchange-applications': EXCHANGE_APPLICATION_KIND,
+  'residency-placements': RESIDENCY_PLACEMENT_KIND,
+};
