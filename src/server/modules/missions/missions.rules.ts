@@ -1,6 +1,8 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
-import { MISSION_COUNTED_STATUSES, MISSION_TRANSITIONS, type MemberRole, type Mission, type MissionStatus } from '../../../shared/contracts/missions.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
+import { MISSION_COUNTED_STATUSES, type MemberRole, type Mission, type MissionStatus } from '../../../shared/contracts/missions.ts';
 
 /** What a step looks at: the mission's status, first day, approval number and report. */
 export interface MissionShape {
@@ -23,46 +25,17 @@ export interface MissionStepValues {
   reportSubmittedOn?: string;
 }
 
-const DATE_OF: Record<MissionStatus, 'approvedOn' | 'rejectedOn' | 'travelledOn' | 'closedOn' | 'cancelledOn' | null> = {
-  requested: null,
-  approved: 'approvedOn',
-  rejected: 'rejectedOn',
-  travelled: 'travelledOn',
-  closed: 'closedOn',
-  cancelled: 'cancelledOn',
-};
-
 /**
- * Checks one workflow step taken on `on` and returns what it writes. Approval needs the
- * approval document number (批件号), given now or entered before: no one travels on an
- * approval that cannot be quoted. A mission has travelled only from its first day (an
- * earlier step is refused, naming `on` if the caller gave it, else the step), and is closed
- * only with its report, given now or drafted before.
+ * Checks one workflow step taken on `on` and returns what it writes, as the mission's
+ * description says (shared/kinds/mission.ts): approval needs the approval document number
+ * (批件号), a mission has travelled only from its first day, and is closed only with its report.
  */
 export function planMissionTransition(
   current: MissionShape,
   step: { to: MissionStatus; on: string; onGiven: boolean; approvalDocumentNo: string | null; report: string | null },
 ): { values: MissionStepValues; problems: FieldProblem[] } {
-  const { to, on } = step;
-  if (!MISSION_TRANSITIONS[current.status].includes(to)) return { values: {}, problems: [{ field: 'to', reason: 'illegal_transition' }] };
-  const problems: FieldProblem[] = [];
-  const dateField = DATE_OF[to];
-  const values: MissionStepValues = { status: to, ...(dateField ? { [dateField]: on } : {}) };
-  if (to === 'approved') {
-    const number = step.approvalDocumentNo ?? current.approvalDocumentNo;
-    if (!number) problems.push({ field: 'approvalDocumentNo', reason: 'required' });
-    else values.approvalDocumentNo = number;
-  }
-  if (to === 'travelled' && on < current.startDate) problems.push({ field: step.onGiven ? 'on' : 'to', reason: 'mission_not_started' });
-  if (to === 'closed') {
-    const report = step.report ?? current.report;
-    if (!report) problems.push({ field: 'report', reason: 'required' });
-    else {
-      values.report = report;
-      values.reportSubmittedOn = on;
-    }
-  }
-  return { values, problems };
+  const plan = planStep(MISSION_KIND, current, { ...step, inputs: { approvalDocumentNo: step.approvalDocumentNo, report: step.report } });
+  return plan.kind === 'planned' ? { values: plan.values as MissionStepValues, problems: plan.problems } : { values: {}, problems: plan.kind === 'illegal' ? plan.problems : [] };
 }
 
 /** What the database says about the references of a mission. */

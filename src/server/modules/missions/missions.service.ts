@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -8,16 +8,18 @@ import { officeToday } from '../../../shared/calendar.ts';
 import {
   MISSION_DELETABLE_STATUSES,
   MISSION_FROZEN_STATUSES,
-  MISSION_OFFICE_ONLY_STEPS,
   type Mission,
   type MissionInput,
   type MissionOverdueReports,
+  type MissionStatus,
   type MissionTransition,
   type MissionUpdate,
 } from '../../../shared/contracts/missions.ts';
 import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 import { unitContains } from '../units/units.service.ts';
-import { missionLedgerEntries, planMissionTransition, resolveMission } from './missions.rules.ts';
+import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { missionLedgerEntries, resolveMission } from './missions.rules.ts';
 import {
   deleteMissionRow,
   findMission,
@@ -125,31 +127,27 @@ export async function updateMission(ctx: RequestContext, options: { id: number; 
   });
 }
 
-/**
- * Moves a mission one step, dated `on` (default today). Approving and rejecting are the
- * office's: a coordinator gets 403 even for their own unit's request.
- */
-export async function transitionMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionTransition> }): Promise<Mission> {
-  const { id, input } = options;
-  return ctx.transaction(async (tx) => {
-    const found = await findMission(tx, id, officeToday(), true);
-    if (!found) throw notFound();
-    if (tx.actor.role === 'coordinator' && MISSION_OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
-    const current = currentVersion(found, input.version);
-    const { values, problems } = planMissionTransition(current, {
-      to: input.to,
-      on: input.on ?? officeToday(),
-      onGiven: input.on !== undefined,
-      approvalDocumentNo: input.approvalDocumentNo,
-      report: input.report,
-    });
-    if (problems.length) throw invalidFields(...problems);
-    await updateMissionRow(tx, id, values.approvalDocumentNo ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: values.approvalDocumentNo }) } : values);
-    const row = await reload(tx, id);
+/** What is special to a mission's step: its record locked within reach, and the approval number kept searchable. */
+const missionSteps: TransitionHooks<MissionStatus, Mission> = {
+  load: (tx, id) => findMission(tx, id, officeToday(), true),
+  async apply(tx, current, values) {
+    const number = values.approvalDocumentNo as string | undefined;
+    await updateMissionRow(tx, current.id, number ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: number }) } : values);
+    const row = await reload(tx, current.id);
     await writeLedger(tx, row);
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
-  });
+  },
+  audited,
+  unitOf: (m) => m.unitId,
+};
+
+/**
+ * Moves a mission one step, dated `on` (default today), as its description says
+ * (shared/kinds/mission.ts). Approving and rejecting are the office's: a coordinator gets 403
+ * even for their own unit's request.
+ */
+export function transitionMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionTransition> }): Promise<Mission> {
+  return runTransition(ctx, MISSION_KIND, missionSteps, options);
 }
 
 /** Deletes a request nobody has decided on; one that was approved or rejected stays on file (cancel it instead). */
