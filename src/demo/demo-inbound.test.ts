@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { getExpertsEngaged } from '../server/modules/appointments/experts.service.ts';
 import { getInboundReport } from '../server/modules/ledger/inbound-report.service.ts';
 import { listVisits } from '../server/modules/visits/visits.repo.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { listAgreements } from '../server/modules/agreements/agreements.repo.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { DEFAULT_PROTOCOL_THRESHOLD, levelsAtOrAbove } from '../shared/contracts/visits.ts';
@@ -141,7 +142,7 @@ describe('demo inbound: person-times', () => {
 
 describe('demo inbound: visits', () => {
   it('lists the four notable visits the seed names, as the seed names them, at the default threshold', async () => {
-    const notable = await listVisits(db, null, { asOf: today, protocolThreshold: DEFAULT_PROTOCOL_THRESHOLD }, { notable: 'true', sort: 'startDate', order: 'asc', page: 1, pageSize: 50 });
+    const notable = await listVisits(systemContext(db), { asOf: today, protocolThreshold: DEFAULT_PROTOCOL_THRESHOLD }, { notable: 'true', sort: 'startDate', order: 'asc', page: 1, pageSize: 50 });
     const heads = notable.rows.map((v) => v.members[0]!);
     for (const [latin, zh] of [['Chirac', '希拉克'], ['Balladur', '巴拉迪尔'], ['Clinton', '希拉里·克林顿'], ['Carl XVI Gustaf', '卡尔十六世·古斯塔夫']])
       expect(heads).toContainEqual(expect.objectContaining({ familyName: latin, nameZh: zh }));

@@ -1,5 +1,5 @@
 import type { Db } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createVisit, transitionVisit } from '../server/modules/visits/visits.service.ts';
 import { VisitInput, VisitTransition, type Visit } from '../shared/contracts/visits.ts';
@@ -27,10 +27,10 @@ export async function loadVisits(db: Db, visits: readonly VisitSpec[], refs: { u
       notes: spec.notes ?? null,
       requestedOn: spec.requestedOn,
     });
-    let visit = await createVisit({ actor: SYSTEM_ACTOR, input }, db);
+    let visit = await createVisit(systemContext(db), { input });
     for (const step of spec.steps) {
       const transition = parseOrThrow(VisitTransition, { to: step.to, on: step.on, report: step.report ?? null, version: visit.version });
-      visit = await transitionVisit({ actor: SYSTEM_ACTOR, id: visit.id, input: transition }, db);
+      visit = await transitionVisit(systemContext(db), { id: visit.id, input: transition });
     }
     made.push(visit);
   }

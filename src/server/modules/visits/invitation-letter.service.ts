@@ -1,6 +1,5 @@
-import type { Queryable } from '../../db/client.ts';
 import { DomainError, invalidFields } from '../../core/errors.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
 import { renderInvitationLetter } from './invitation-letter.ts';
@@ -23,17 +22,17 @@ const nameIn = (m: Member, lang: 'en' | 'zh') =>
  * school, and visa offices read it.
  */
 export async function invitationLetter(
-  options: { actor: Actor; id: number; memberId?: number; lang: 'en' | 'zh' },
-  db: Queryable,
+  ctx: Scoped,
+  options: { id: number; memberId?: number; lang: 'en' | 'zh' },
 ): Promise<{ fileName: string; content: Buffer }> {
   const { lang } = options;
-  const visit = await getVisit({ actor: options.actor, id: options.id }, db);
+  const visit = await getVisit(ctx, { id: options.id });
   if (!LETTER_STATUSES.includes(visit.status)) throw new DomainError('visit_not_approved', 'conflict');
   const head = headOf(visit.members);
   const member = options.memberId === undefined ? head : visit.members.find((m) => m.personId === options.memberId);
   if (!member) throw invalidFields({ field: 'memberId', reason: 'unknown_reference' });
-  const details = await visitorDetails(db, member.personId, member.countryCode);
-  const { university, office } = await letterhead(db, visit.hostUnitId);
+  const details = await visitorDetails(ctx, member.personId, member.countryCode);
+  const { university, office } = await letterhead(ctx, visit.hostUnitId);
   const content = await renderInvitationLetter({
     lang,
     issuedOn: officeToday(),

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import { COUNTED_STATUSES, levelsAtOrAbove, PROTOCOL_LEVELS, REPORT_DUE_DAYS, type OverdueVisit, type ProtocolLevel, type Visit } from '../../../shared/contracts/visits.ts';
@@ -118,17 +119,16 @@ const SORTS: Record<string, string> = {
   updatedAt: 'v.updated_at',
 };
 
-/** A page of visits within `scope` (a coordinator's unit), with their derived states at `at`. */
+/** A page of visits within the caller's reach, with their derived states at `at`. */
 export function listVisits(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   at: Derivation,
   query: VisitFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const where = new Where();
   const d = derived(where, at);
   where
-    .scope('v.host_unit_id', scope)
+    .scope('v.host_unit_id', db.scope)
     .search(SEARCHED, query.q)
     .when(query.status, 'v.status = ?')
     .when(query.purpose, 'v.purpose = ?')
@@ -146,11 +146,11 @@ export function listVisits(
   return selectPage<Visit>(db, { select: columns(d), from: d.from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One visit within `scope`, with its derived states at `at`; `lock` for a write. */
-export async function findVisit(db: Queryable, id: number, scope: number | null, at: Derivation, lock = false): Promise<Visit | null> {
+/** One visit within the caller's reach, with its derived states at `at`; `lock` for a write. */
+export async function findVisit(db: Scoped, id: number, at: Derivation, lock = false): Promise<Visit | null> {
   const where = new Where();
   const d = derived(where, at);
-  where.when(id, 'v.id = ?').scope('v.host_unit_id', scope);
+  where.when(id, 'v.id = ?').scope('v.host_unit_id', db.scope);
   if (lock) await db.query('SELECT 1 FROM visits WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<Visit>(`SELECT ${columns(d)} FROM ${d.from} ${where}`, where.params);
   return rows[0] ?? null;
@@ -198,13 +198,12 @@ export async function deleteVisitRow(db: Queryable, id: number): Promise<void> {
   await db.query('DELETE FROM visits WHERE id = $1', [id]);
 }
 
-/** What a visit's members refer to: people (within `scope` when set), with their own nationality and institution. */
+/** What a visit's members refer to: people within the caller's reach, with their own nationality and institution. */
 export async function peopleFacts(
-  db: Queryable,
+  db: Scoped,
   ids: number[],
-  scope: number | null,
 ): Promise<Map<number, { nationality: string | null; institutionId: number | null; searchText: string }>> {
-  const where = new Where().when(ids, 'p.id = ANY(?::bigint[])').scope('p.unit_id', scope);
+  const where = new Where().when(ids, 'p.id = ANY(?::bigint[])').scope('p.unit_id', db.scope);
   const { rows } = await db.query<{ id: number; nationality: string | null; institutionId: number | null; searchText: string }>(
     `SELECT p.id, p.nationality, p.institution_id AS "institutionId", p.search_text AS "searchText" FROM people p ${where}`,
     where.params,
@@ -230,16 +229,15 @@ export async function unitExists(db: Queryable, id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Held visits within `scope` whose report is overdue at `asOf`, with their host units, the longest overdue first per unit. */
+/** Held visits within the caller's reach whose report is overdue at `asOf`, with their host units, the longest overdue first per unit. */
 export async function overdueVisits(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   asOf: string,
 ): Promise<Array<OverdueVisit & { unitId: number; code: string; nameEn: string; nameZh: string; nameFr: string | null }>> {
   const where = new Where();
   const asOfSql = `${where.param(asOf)}::date`;
   const dueOn = `(v.end_date + ${where.param(REPORT_DUE_DAYS)}::int)`;
-  where.raw(`v.status = 'held'`).raw(`${asOfSql} > ${dueOn}`).scope('v.host_unit_id', scope);
+  where.raw(`v.status = 'held'`).raw(`${asOfSql} > ${dueOn}`).scope('v.host_unit_id', db.scope);
   const { rows } = await db.query<OverdueVisit & { unitId: number; code: string; nameEn: string; nameZh: string; nameFr: string | null }>(
     `SELECT v.id, v.title_en AS "titleEn", v.title_zh AS "titleZh", v.start_date AS "startDate", v.end_date AS "endDate",
             ${dueOn} AS "reportDueOn", (${asOfSql} - ${dueOn}) AS "daysOverdue",

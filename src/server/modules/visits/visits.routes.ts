@@ -4,7 +4,6 @@ import { policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
   InvitationLetterQuery,
@@ -27,12 +26,12 @@ import { overdueReportsTable } from './overdue-reports-table.ts';
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Visits (来访): the workflow, overdue reports, invitation letters, photos and minutes. */
-export function visitsRoutes(app: App, { db }: ServerContext): void {
+export function visitsRoutes(app: App, _context: ServerContext): void {
   const tags = ['visits'];
 
   app.get('/api/visits', { config: policy('visit', 'read'), schema: { tags, querystring: VisitQuery } }, async (request) => {
     const { asOf, protocolThreshold, ...query } = request.query;
-    const { rows, total } = await listVisits(db, scopeOf(request.actor!), { asOf: asOf ?? officeToday(), protocolThreshold }, query);
+    const { rows, total } = await listVisits(request.ctx!, { asOf: asOf ?? officeToday(), protocolThreshold }, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   });
 
@@ -40,29 +39,29 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
     '/api/visits/overdue-reports',
     { config: policy('visit', 'read'), schema: { tags, querystring: OverdueReportsQuery } },
     async (request, reply) => {
-      const report = await getOverdueReports({ actor: request.actor!, asOf: request.query.asOf }, db);
+      const report = await getOverdueReports(request.ctx!, { asOf: request.query.asOf });
       if (request.query.format === 'json') return report;
       return sendTable(reply, overdueReportsTable(report, requestLocale(request)), request.query.format);
     },
   );
 
   app.get('/api/visits/:id', { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: VisitDerivationQuery } }, async (request) =>
-    getVisit({ actor: request.actor!, id: request.params.id, at: { asOf: request.query.asOf ?? officeToday(), protocolThreshold: request.query.protocolThreshold } }, db),
+    getVisit(request.ctx!, { id: request.params.id, at: { asOf: request.query.asOf ?? officeToday(), protocolThreshold: request.query.protocolThreshold } }),
   );
 
   app.post('/api/visits', { config: policy('visit', 'create'), schema: { tags, body: VisitInput } }, async (request, reply) =>
-    reply.status(201).send(await createVisit({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createVisit(request.ctx!, { input: request.body })),
   );
 
   app.patch('/api/visits/:id', { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitUpdate } }, async (request) =>
-    updateVisit({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateVisit(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/visits/:id',
     { config: policy('visit', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteVisit({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deleteVisit(request.ctx!, { id: request.params.id, version: request.query.version });
       return reply.status(204).send();
     },
   );
@@ -70,7 +69,7 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
   app.post(
     '/api/visits/:id/transitions',
     { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitTransition } },
-    async (request) => transitionVisit({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    async (request) => transitionVisit(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.get(
@@ -78,7 +77,7 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
     { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: InvitationLetterQuery } },
     async (request, reply) => {
       const { lang, memberId } = request.query;
-      const letter = await invitationLetter({ actor: request.actor!, id: request.params.id, memberId, lang }, db);
+      const letter = await invitationLetter(request.ctx!, { id: request.params.id, memberId, lang });
       void reply.header('content-disposition', `inline; filename="${letter.fileName}"`);
       return reply.type('application/pdf').send(letter.content);
     },
@@ -94,12 +93,12 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
     },
     async (request, reply) => {
       const { fileName, content } = await readUploadedFile(request, VISIT_FILE_MAX_BYTES);
-      return reply.status(201).send(await addVisitFile({ actor: request.actor!, visitId: request.params.id, fileName, content }, db));
+      return reply.status(201).send(await addVisitFile(request.ctx!, { visitId: request.params.id, fileName, content }));
     },
   );
 
   app.get('/api/visits/:id/files/:fileId', { config: policy('visit', 'read'), schema: { tags, params: VisitFileParams } }, async (request, reply) => {
-    const file = await getVisitFile({ actor: request.actor!, visitId: request.params.id, fileId: request.params.fileId }, db);
+    const file = await getVisitFile(request.ctx!, { visitId: request.params.id, fileId: request.params.fileId });
     return sendStoredFile(reply, file);
   });
 
@@ -107,7 +106,7 @@ export function visitsRoutes(app: App, { db }: ServerContext): void {
     '/api/visits/:id/files/:fileId',
     { config: policy('visit', 'update'), schema: { tags, params: VisitFileParams } },
     async (request, reply) => {
-      await removeVisitFile({ actor: request.actor!, visitId: request.params.id, fileId: request.params.fileId }, db);
+      await removeVisitFile(request.ctx!, { visitId: request.params.id, fileId: request.params.fileId });
       return reply.status(204).send();
     },
   );

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
@@ -61,15 +59,14 @@ const asInput = (m: Visit['members'][number]): MemberInput => ({
  * and returns the members with their defaults applied. A coordinator names only people of
  * their own unit, except those already on the visit.
  */
-async function checkVisit(tx: Queryable, actor: Actor, visit: { hostUnitId: number; members: MemberInput[] }, alreadyMembers: number[]): Promise<ResolvedMember[]> {
+async function checkVisit(tx: TxContext, visit: { hostUnitId: number; members: MemberInput[] }, alreadyMembers: number[]): Promise<ResolvedMember[]> {
   const problems: FieldProblem[] = [];
-  const scope = scopeOf(actor);
   if (!(await unitExists(tx, visit.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'unknown_reference' });
-  else if (scope !== null && !(await unitContains(tx, scope, visit.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
+  else if (tx.scope !== null && !(await unitContains(tx, tx.scope, visit.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
   const personIds = [...new Set(visit.members.map((m) => m.personId))];
-  const people = await peopleFacts(tx, personIds, null);
-  if (scope !== null) {
-    const reachable = await peopleFacts(tx, personIds, scope);
+  const people = await peopleFacts(unscoped(tx), personIds);
+  if (tx.scope !== null) {
+    const reachable = await peopleFacts(tx, personIds);
     for (const id of personIds) if (!reachable.has(id) && !alreadyMembers.includes(id)) people.delete(id);
   }
   const institutionIds = visit.members.flatMap((m) => (m.institutionId != null ? [m.institutionId] : []));
@@ -84,7 +81,7 @@ async function checkVisit(tx: Queryable, actor: Actor, visit: { hostUnitId: numb
 const visitSearch = (v: Pick<Input, 'titleEn' | 'titleZh' | 'receivingOfficial'>) => searchText(v.titleEn, v.titleZh, v.receivingOfficial);
 
 async function reload(tx: Queryable, id: number): Promise<Visit> {
-  return (await findVisit(tx, id, null, today()))!;
+  return (await findVisit(unscoped(tx), id, today()))!;
 }
 
 /** Rewrites the visit's person-times from the record as it now stands: none unless held or closed. */
@@ -93,16 +90,16 @@ function writeLedger(tx: Queryable, visit: Visit): Promise<void> {
 }
 
 /** Records a request for an invitation; a coordinator's visit is hosted by their unit. */
-export async function createVisit(options: { actor: Actor; input: Input }, db: Db): Promise<Visit> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    const members = await checkVisit(tx, actor, input, []);
+export async function createVisit(ctx: RequestContext, options: { input: Input }): Promise<Visit> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    const members = await checkVisit(tx, input, []);
     const { members: _m, requestedOn, ...fields } = input;
     const id = await insertVisit(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: visitSearch(input) });
     await replaceMembers(tx, id, members);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
+    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
     return row;
   });
 }
@@ -111,24 +108,24 @@ export async function createVisit(options: { actor: Actor; input: Input }, db: D
  * Changes a visit's fields, if `version` is current and the visit is within the actor's reach.
  * A held visit's person-times are rewritten from the result in the same transaction.
  */
-export async function updateVisit(options: { actor: Actor; id: number; input: z.output<typeof VisitUpdate> }, db: Db): Promise<Visit> {
-  const { actor, id } = options;
+export async function updateVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitUpdate> }): Promise<Visit> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findVisit(tx, id, today(), true), version);
     if (VISIT_FROZEN_STATUSES.includes(current.status)) throw new DomainError('visit_not_editable', 'conflict');
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
     const merged = { ...current, ...given, members: given.members ?? current.members.map(asInput) };
     if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
     // A closed visit keeps its report: closing is what submitted it.
     if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
-    const members = await checkVisit(tx, actor, merged, current.members.map((m) => m.personId));
+    const members = await checkVisit(tx, merged, current.members.map((m) => m.personId));
     const { members: _m, ...fields } = given;
     await updateVisitRow(tx, id, { ...fields, searchText: visitSearch(merged) });
     if (given.members) await replaceMembers(tx, id, members);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
@@ -137,46 +134,46 @@ export async function updateVisit(options: { actor: Actor; id: number; input: z.
  * Moves a visit one step, dated `on` (default today). Approving and rejecting are the office's:
  * a coordinator gets 403 even for their own unit's request.
  */
-export async function transitionVisit(options: { actor: Actor; id: number; input: z.output<typeof VisitTransition> }, db: Db): Promise<Visit> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const found = await findVisit(tx, id, scopeOf(actor), today(), true);
+export async function transitionVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitTransition> }): Promise<Visit> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
+    const found = await findVisit(tx, id, today(), true);
     if (!found) throw notFound();
-    if (actor.role === 'coordinator' && OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
+    if (tx.actor.role === 'coordinator' && OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
     const current = currentVersion(found, input.version);
     const { values, problems } = planVisitTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, report: input.report });
     if (problems.length) throw invalidFields(...problems);
     await updateVisitRow(tx, id, values);
     const row = await reload(tx, id);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes a visit that never took place (requested, rejected or cancelled); one that was held is cancelled instead. */
-export async function deleteVisit(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findVisit(tx, id, scopeOf(actor), today(), true), version);
+export async function deleteVisit(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findVisit(tx, id, today(), true), version);
     if (!VISIT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: ENTITY, id }, []);
     await deleteVisitRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
   });
 }
 
 /** One visit within the actor's reach, with its states derived at `at`. */
-export async function getVisit(options: { actor: Actor; id: number; at?: Derivation }, db: Queryable): Promise<Visit> {
-  const row = await findVisit(db, options.id, scopeOf(options.actor), options.at ?? today());
+export async function getVisit(ctx: Scoped, options: { id: number; at?: Derivation }): Promise<Visit> {
+  const row = await findVisit(ctx, options.id, options.at ?? today());
   if (!row) throw notFound();
   return row;
 }
 
 /** Held visits whose report is overdue at `asOf` (default today), per host unit, within the actor's reach. */
-export async function getOverdueReports(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<OverdueReports> {
+export async function getOverdueReports(ctx: Scoped, options: { asOf?: string }): Promise<OverdueReports> {
   const asOf = options.asOf ?? officeToday();
-  const rows = await overdueVisits(db, scopeOf(options.actor), asOf);
+  const rows = await overdueVisits(ctx, asOf);
   const units = new Map<number, OverdueReports['units'][number]>();
   for (const { unitId, code, nameEn, nameZh, nameFr, ...visit } of rows) {
     const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, visits: [] };
@@ -201,14 +198,14 @@ export interface NotableVisitor {
  * oldest. The same query as the list filtered by `notable=true&counted=true&to=…`.
  */
 export async function listNotableVisitors(
-  options: { actor: Actor; from?: string; to: string; protocolThreshold?: Visit['protocolLevel'] },
-  db: Queryable,
+  ctx: Scoped,
+  options: { from?: string; to: string; protocolThreshold?: Visit['protocolLevel'] },
 ): Promise<{ total: number; visitors: NotableVisitor[] }> {
   const at: Derivation = { asOf: options.to, protocolThreshold: options.protocolThreshold ?? DEFAULT_PROTOCOL_THRESHOLD };
   const visitors: NotableVisitor[] = [];
   for (let page = 1; ; page++) {
     const query = { notable: 'true', counted: 'true', ...(options.from ? { from: options.from } : {}), to: options.to } as const;
-    const { rows, total } = await listVisits(db, scopeOf(options.actor), at, { ...query, sort: 'protocolLevel', order: 'asc', page, pageSize: 200 });
+    const { rows, total } = await listVisits(ctx, at, { ...query, sort: 'protocolLevel', order: 'asc', page, pageSize: 200 });
     for (const v of rows) if (v.members[0]) visitors.push({ visitId: v.id, startDate: v.startDate, protocolLevel: v.protocolLevel, member: v.members[0] });
     if (page * 200 >= total) return { total, visitors };
   }
