@@ -2,6 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createHonour } from '../server/modules/honours/honours.service.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
@@ -95,6 +96,7 @@ async function institutionIds(db: Db): Promise<Map<string, number>> {
  */
 export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<string, number>): Promise<void> {
   const actor = SYSTEM_ACTOR;
+  const ctx = systemContext(db);
   const institutions = await institutionIds(db);
   const { rows: seedPeople } = await db.query<{ id: number; familyName: string; givenName: string }>(
     `SELECT id, family_name AS "familyName", given_name AS "givenName" FROM people WHERE title = 'Professor' AND nationality = 'CN'`,
@@ -108,7 +110,7 @@ export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<strin
     const awardingInstitutionId = h.institution ? institutions.get(h.institution) : undefined;
     if (h.institution && awardingInstitutionId === undefined) throw new Error(`demo honours: no institution ${h.institution}`);
     const { kind, nameOriginal, nameEn, nameZh, nameFr, body, countryCode } = h;
-    await createHonour({ actor, input: parseOrThrow(HonourInput, { personId: person, kind, nameOriginal, nameEn, nameZh, nameFr, awardingBody: body, awardingInstitutionId, countryCode, conferredOn, datePrecision, notable }) }, db);
+    await createHonour(ctx, { input: parseOrThrow(HonourInput, { personId: person, kind, nameOriginal, nameEn, nameZh, nameFr, awardingBody: body, awardingInstitutionId, countryCode, conferredOn, datePrecision, notable }) });
   };
   for (const h of SEED_HONOURS)
     for (const [family, given, year] of h.holders) await honour(personId(family, given), h, `${year}-01-01`, 'year', true);

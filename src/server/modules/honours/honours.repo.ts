@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Honour } from '../../../shared/contracts/honours.ts';
@@ -65,24 +66,24 @@ function listWhere(scope: number | null, query: HonourFilters): Where {
   return where;
 }
 
-/** A page of honours within `scope`. */
-export function listHonours(db: Queryable, scope: number | null, query: HonourFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
-  const where = listWhere(scope, query);
+/** A page of honours within the caller's reach. */
+export function listHonours(db: Scoped, query: HonourFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
+  const where = listWhere(db.scope, query);
   const orderBy = `${SORTS[query.sort] ?? 'h.conferred_on'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, h.id`;
   return selectPage<Honour>(db, { select: COLUMNS, from: FROM, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** Every honour within `scope` that matches, for an export or a figure, in a stable order. */
-export async function allHonours(db: Queryable, scope: number | null, query: HonourFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<Honour[]> {
-  const where = listWhere(scope, query);
+/** Every honour within the caller's reach that matches, for an export or a figure, in a stable order. */
+export async function allHonours(db: Scoped, query: HonourFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<Honour[]> {
+  const where = listWhere(db.scope, query);
   const orderBy = `${SORTS[query.sort ?? 'conferredOn'] ?? 'h.conferred_on'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, h.id`;
   const { rows } = await db.query<Honour>(`SELECT ${COLUMNS} FROM ${FROM} ${where} ORDER BY ${orderBy}`, where.params);
   return rows;
 }
 
-/** One honour within `scope`; `lock` for an update. */
-export async function findHonour(db: Queryable, id: number, scope: number | null, lock = false): Promise<Honour | null> {
-  const where = new Where().when(id, 'h.id = ?').scope('h.unit_id', scope);
+/** One honour within the caller's reach; `lock` for an update. */
+export async function findHonour(db: Scoped, id: number, lock = false): Promise<Honour | null> {
+  const where = new Where().when(id, 'h.id = ?').scope('h.unit_id', db.scope);
   if (lock) await db.query('SELECT 1 FROM honours WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<Honour>(`SELECT ${COLUMNS} FROM ${FROM} ${where}`, where.params);
   return rows[0] ?? null;
@@ -109,13 +110,13 @@ export async function deleteHonourRow(db: Queryable, id: number): Promise<void> 
 }
 
 /**
- * The person's unit, if the person is within `scope` (any person when `scope` is null): a
+ * The person's unit, if the person is within the caller's reach (any person for the office): a
  * coordinator records and reads honours of their unit's people only. Undefined: not in reach.
  */
-export async function personUnitInReach(db: Queryable, personId: number, scope: number | null): Promise<{ unitId: number | null } | undefined> {
+export async function personUnitInReach(db: Scoped, personId: number): Promise<{ unitId: number | null } | undefined> {
   const { rows } = await db.query<{ unitId: number | null }>(
     `SELECT p.unit_id AS "unitId" FROM people p WHERE p.id = $1 AND ($2::bigint IS NULL OR p.unit_id IN (SELECT unit_subtree($2::bigint)))`,
-    [personId, scope],
+    [personId, db.scope],
   );
   return rows[0];
 }

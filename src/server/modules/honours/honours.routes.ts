@@ -3,7 +3,6 @@ import type { App, ServerContext } from '../../http/context.ts';
 import { fieldRights, policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -21,33 +20,33 @@ export function honoursRoutes(app: App, { db }: ServerContext): void {
   app.get('/api/honours', { config: policy('honour', 'read'), schema: { tags, querystring: HonourQuery } }, async (request, reply) => {
     const { format, ...query } = request.query;
     if (format === 'json') {
-      const { rows, total } = await listHonours(db, scopeOf(request.actor!), query);
+      const { rows, total } = await listHonours(request.ctx!, query);
       return { items: rows, total, page: query.page, pageSize: query.pageSize };
     }
     const { page: _p, pageSize: _s, ...filters } = query;
-    const items = await exportHonours({ actor: request.actor!, query: filters }, db);
+    const items = await exportHonours(request.ctx!, { query: filters });
     const locale = requestLocale(request);
     return sendTable(reply, honoursTable(items, await unitNames(db, locale), locale, `honours-${query.asOf ?? officeToday()}`), format);
   });
 
   app.get('/api/honours/:id', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getHonour({ actor: request.actor!, id: request.params.id }, db),
+    getHonour(request.ctx!, { id: request.params.id }),
   );
 
   app.post('/api/honours', { config: { ...policy('honour', 'create'), ...fieldRights('honour') }, schema: { tags, body: HonourInput } }, async (request, reply) =>
-    reply.status(201).send(await createHonour({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createHonour(request.ctx!, { input: request.body })),
   );
 
   app.patch('/api/honours/:id', { config: { ...policy('honour', 'update'), ...fieldRights('honour') }, schema: { tags, params: IdParams, body: HonourUpdate } }, async (request) =>
-    updateHonour({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateHonour(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete('/api/honours/:id', { config: policy('honour', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
-    await deleteHonour({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+    await deleteHonour(request.ctx!, { id: request.params.id, version: request.query.version });
     return reply.status(204).send();
   });
 
   app.get('/api/people/:id/honours', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getPersonHonours({ actor: request.actor!, personId: request.params.id }, db),
+    getPersonHonours(request.ctx!, { personId: request.params.id }),
   );
 }

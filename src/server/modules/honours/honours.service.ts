@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { unscoped, type RequestContext, type Scoped } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
@@ -20,82 +20,80 @@ function audited(h: Honour): object {
 }
 
 async function reload(tx: Queryable, id: number): Promise<Honour> {
-  return (await findHonour(tx, id, null))!;
+  return (await findHonour(unscoped(tx), id))!;
 }
 
 /** A coordinator may file an honour under their unit (or a sub-unit) only; the office anywhere, or under itself (null). */
-async function checkUnit(tx: Queryable, actor: Actor, unitId: number | null, problems: FieldProblem[]): Promise<void> {
-  const scope = scopeOf(actor);
-  if (scope !== null && (unitId === null || !(await unitContains(tx, scope, unitId)))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+async function checkUnit(tx: Scoped, unitId: number | null, problems: FieldProblem[]): Promise<void> {
+  if (tx.scope !== null && (unitId === null || !(await unitContains(tx, tx.scope, unitId)))) problems.push({ field: 'unitId', reason: 'not_allowed' });
 }
 
 /** Records an honour received by one of our people; it belongs to the person's unit unless another is given. */
-export async function createHonour(options: { actor: Actor; input: Input }, db: Db): Promise<Honour> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
+export async function createHonour(ctx: RequestContext, options: { input: Input }): Promise<Honour> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
     // Another unit's person is not named to a coordinator, even as "not yours".
-    const person = await personUnitInReach(tx, input.personId, scopeOf(actor));
+    const person = await personUnitInReach(tx, input.personId);
     if (!person) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     const unitId = input.unitId === undefined ? person.unitId : input.unitId;
     const problems: FieldProblem[] = [];
-    await checkUnit(tx, actor, unitId, problems);
+    await checkUnit(tx, unitId, problems);
     if (problems.length) throw invalidFields(...problems);
     const id = await insertHonour(tx, { ...input, unitId });
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
     return row;
   });
 }
 
 /** Changes an honour's fields, if `version` is current and it is within the actor's reach. */
-export async function updateHonour(options: { actor: Actor; id: number; input: z.output<typeof HonourUpdate> }, db: Db): Promise<Honour> {
-  const { actor, id } = options;
+export async function updateHonour(ctx: RequestContext, options: { id: number; input: z.output<typeof HonourUpdate> }): Promise<Honour> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findHonour(tx, id, scopeOf(actor), true), version);
-    assertFieldWrites(actor, 'honour', changes);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findHonour(tx, id, true), version);
+    assertFieldWrites(tx.actor, 'honour', changes);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const merged = { ...current, ...given };
     const problems: FieldProblem[] = [];
     // Precision and date are checked together, whichever of the two the update names.
     if (merged.datePrecision !== 'day' && !(merged.conferredOn.endsWith('-01') && (merged.datePrecision === 'month' || merged.conferredOn.slice(5, 7) === '01')))
       problems.push({ field: 'conferredOn', reason: 'date_not_at_precision' });
-    if (given.unitId !== undefined) await checkUnit(tx, actor, given.unitId, problems);
+    if (given.unitId !== undefined) await checkUnit(tx, given.unitId, problems);
     if (problems.length) throw invalidFields(...problems);
     await updateHonourRow(tx, id, given);
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes an honour recorded by mistake; the audit log keeps what it was. */
-export async function deleteHonour(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findHonour(tx, id, scopeOf(actor), true), version);
+export async function deleteHonour(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findHonour(tx, id, true), version);
     await deleteHonourRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
 }
 
 /** One honour within the actor's reach (another unit's is 404 to a coordinator). */
-export async function getHonour(options: { actor: Actor; id: number }, db: Queryable): Promise<Honour> {
-  const row = await findHonour(db, options.id, scopeOf(options.actor));
+export async function getHonour(ctx: Scoped, options: { id: number }): Promise<Honour> {
+  const row = await findHonour(ctx, options.id);
   if (!row) throw notFound();
   return row;
 }
 
 /** Every honour within the actor's reach matching the query (an export). */
-export function exportHonours(options: { actor: Actor; query: Omit<z.output<typeof HonourQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<Honour[]> {
-  return allHonours(db, scopeOf(options.actor), options.query);
+export function exportHonours(ctx: Scoped, options: { query: Omit<z.output<typeof HonourQuery>, 'page' | 'pageSize' | 'format'> }): Promise<Honour[]> {
+  return allHonours(ctx, options.query);
 }
 
 /** A person's honours, for their page: the person must be within the actor's reach (else 404). */
-export async function getPersonHonours(options: { actor: Actor; personId: number }, db: Queryable): Promise<{ personId: number; items: Honour[] }> {
-  const scope = scopeOf(options.actor);
-  if (!(await personUnitInReach(db, options.personId, scope))) throw notFound();
-  return { personId: options.personId, items: await allHonours(db, scope, { personId: options.personId }) };
+export async function getPersonHonours(ctx: Scoped, options: { personId: number }): Promise<{ personId: number; items: Honour[] }> {
+  if (!(await personUnitInReach(ctx, options.personId))) throw notFound();
+  return { personId: options.personId, items: await allHonours(ctx, { personId: options.personId }) };
 }
 
 /**
@@ -104,7 +102,9 @@ export async function getPersonHonours(options: { actor: Actor; personId: number
  * ("dozens of professors and experts have been awarded …").
  */
 export async function honoursAsOf(options: { actor: Actor; asOf: string }, db: Queryable): Promise<{ groups: HonourGroup[]; holders: number; honours: number }> {
-  const all = await allHonours(db, scopeOf(options.actor), { asOf: options.asOf });
+  // The figures still name their reader by an actor (reports/figures/figure-context.ts).
+  const reader: Scoped = { scope: scopeOf(options.actor), query: (text, params) => db.query(text, params) };
+  const all = await allHonours(reader, { asOf: options.asOf });
   return {
     groups: groupHonours(all.filter((h) => h.notable)),
     holders: new Set(all.map((h) => h.personId)).size,
