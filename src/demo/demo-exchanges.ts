@@ -2,6 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { allocateOpportunity, createApplication, createOpportunity, recordPastApplications, transitionApplication } from '../server/modules/exchanges/exchanges.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
@@ -34,7 +35,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
   const pool: number[] = [];
   for (let i = 0; i < largest + 20; i++) {
     const name = inventName(rng, 'CN', taken);
-    pool.push((await createPerson({ actor, cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) }, db)).id);
+    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) })).id);
   }
   const opportunity = async (o: PlannedOpportunity) =>
     createOpportunity({

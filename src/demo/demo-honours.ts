@@ -124,14 +124,10 @@ export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<strin
   const taken = new Set(seedPeople.map((p) => `CN|${p.familyName}|${p.givenName}`));
   for (let i = 0; i < OTHER_HOLDERS; i++) {
     const name = inventName(rng, 'CN', taken);
-    const person = await createPerson(
-      {
-        actor,
+    const person = await createPerson(ctx, {
         cipher,
         input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', title: 'Professor', unitId: unitIds.get(rng.pick(UNITS))! }),
-      },
-      db,
-    );
+    });
     const count = rng.chance(0.35) ? 2 : 1;
     for (const h of rng.shuffle(OTHER_HONOURS).slice(0, count)) {
       const year = rng.int(1996, 2024);

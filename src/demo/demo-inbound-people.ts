@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
 import type { Rng } from './demo-random.ts';
@@ -106,7 +106,7 @@ export async function loadPeople(
       unitId: idOf(refs.units, p.unitCode),
       notes: p.notes ?? null,
     });
-    const person = await createPerson({ actor: SYSTEM_ACTOR, input, cipher }, db);
+    const person = await createPerson(systemContext(db), { input, cipher });
     ids.set(p.key, person.id);
   }
   return ids;

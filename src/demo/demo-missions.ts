@@ -1,7 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { systemContext } from '../server/core/request-context.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { createMission, transitionMission } from '../server/modules/missions/missions.service.ts';
@@ -54,7 +53,7 @@ export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeTod
   const people = new Map<string, number>();
   for (const s of plan.staff) {
     const input = parseOrThrow(PersonInput, { familyName: s.familyName, givenName: s.givenName, nameZh: s.nameZh, gender: s.gender, nationality: 'CN', title: s.title, unitId: idOf(units, s.unitCode) });
-    people.set(s.key, (await createPerson({ actor: SYSTEM_ACTOR, input, cipher }, db)).id);
+    people.set(s.key, (await createPerson(systemContext(db), { input, cipher })).id);
   }
   for (const spec of plan.missions) {
     const input = parseOrThrow(MissionInput, {

@@ -2,6 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { addVisitingProfessor, createCohort, createProgramme } from '../server/modules/programmes/programmes.service.ts';
@@ -71,7 +72,7 @@ export async function loadDemoProgramme(db: Db, cipher: Cipher, unitId: number, 
     const cohort = await createCohort({ actor, programmeId: programme.id, input: parseOrThrow(CohortInput, { entryYear: c.entryYear, intake: c.intake }) }, db);
     for (const s of c.students) {
       const name = inventName(rng, 'CN', taken);
-      const person = await createPerson({ actor, cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) }, db);
+      const person = await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) });
       await recordStudentHistory({
         actor,
         history: {
@@ -85,7 +86,7 @@ export async function loadDemoProgramme(db: Db, cipher: Cipher, unitId: number, 
   const pool: number[] = [];
   for (let i = 0; i < 12; i++) {
     const name = inventName(rng, 'FR', taken);
-    pool.push((await createPerson({ actor, cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, gender: name.gender, nationality: 'FR', title: 'Professor' }) }, db)).id);
+    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, gender: name.gender, nationality: 'FR', title: 'Professor' }) })).id);
   }
   const lastYear = Number(today.slice(0, 4)) - 1;
   for (let year = classes[0]!.entryYear; year <= lastYear; year++)

@@ -2,6 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { createEnrolment } from '../server/modules/students/students.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
@@ -86,7 +87,7 @@ export async function loadDemoStudents(db: Db, cipher: Cipher, unitIds: Map<stri
     const unitId = unitIds.get(s.unitCode);
     if (unitId === undefined) throw new Error(`demo students: no unit ${s.unitCode}`);
     const name = studentName(rng, s.country, taken);
-    const person = await createPerson({ actor, cipher, input: parseOrThrow(PersonInput, { ...name, nationality: s.country, unitId }) }, db);
+    const person = await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { ...name, nationality: s.country, unitId }) });
     const dates = enrolmentDates(s, rng, today);
     serial += 1;
     await createEnrolment(

@@ -2,6 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
@@ -61,7 +62,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
     await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
-    await createPerson({ actor, input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher }, db);
+    await createPerson(systemContext(db), { input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher });
   await loadDemoAgreements(db, today);
   await loadDemoInbound(db, cipher, today);
   await loadDemoMissions(db, cipher, today);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import { unscoped, type Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Person } from '../../../shared/contracts/people.ts';
@@ -35,9 +36,9 @@ const COLUMNS = selectList({
 
 export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName' | 'erasedAt'>> & { searchText?: string };
 
-/** One person within `scope` (a coordinator's unit; null = any), or null. */
-export async function findPerson(db: Queryable, id: number, scope: number | null, lock = false): Promise<PersonRow | null> {
-  const where = new Where().when(id, 'p.id = ?').scope('p.unit_id', scope);
+/** One person within the caller's reach, or null. */
+export async function findPerson(db: Scoped, id: number, lock = false): Promise<PersonRow | null> {
+  const where = new Where().when(id, 'p.id = ?').scope('p.unit_id', db.scope);
   const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM people p ${where} ${lock ? 'FOR UPDATE OF p' : ''}`, where.params);
   return rows[0] ?? null;
 }
@@ -47,7 +48,7 @@ export async function insertPerson(db: Queryable, values: PersonValues): Promise
   const params: unknown[] = [];
   const { cols, vals } = insertLists(values, WRITABLE, params);
   const { rows } = await db.query<{ id: number }>(`INSERT INTO people (${cols}) VALUES (${vals}) RETURNING id`, params);
-  return (await findPerson(db, rows[0]!.id, null))!;
+  return (await findPerson(unscoped(db), rows[0]!.id))!;
 }
 
 /** Writes the given fields and bumps the version. */
@@ -55,7 +56,7 @@ export async function updatePersonRow(db: Queryable, id: number, values: PersonV
   const params: unknown[] = [id];
   const sets = setList(values, WRITABLE, params);
   await db.query(`UPDATE people SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
-  return (await findPerson(db, id, null))!;
+  return (await findPerson(unscoped(db), id))!;
 }
 
 /** Deletes a person. */
@@ -65,17 +66,16 @@ export async function deletePersonRow(db: Queryable, id: number): Promise<void> 
 
 const SORTS: Record<string, string> = { familyName: 'p.family_name', nationality: 'p.nationality', updatedAt: 'p.updated_at' };
 
-/** A page of people within `scope`. */
+/** A page of people within the caller's reach. */
 export function listPeople(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   query: { q?: string; nationality?: string; unitId?: number; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const where = new Where()
     .search('p.search_text', query.q)
     .when(query.nationality, 'p.nationality = ?')
     .when(query.unitId, 'p.unit_id = ?')
-    .scope('p.unit_id', scope);
+    .scope('p.unit_id', db.scope);
   const orderBy = `${SORTS[query.sort] ?? 'p.family_name'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
   return selectPage<PersonRow>(db, { select: COLUMNS, from: 'people p', where, orderBy, page: query.page, pageSize: query.pageSize });
 }

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import type { RequestContext, Scoped } from '../../core/request-context.ts';
+import { seesPersonalData } from '../../policies/policies.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Cipher } from '../../security/personal-data.ts';
@@ -22,10 +20,9 @@ function personSearchText(p: Pick<PersonRow, 'familyName' | 'givenName' | 'nameZ
  * Checks the owning unit against the actor's reach. Who may write personal data is a field
  * right (FIELD_RULES): checked on a create's body before the service, by updatePerson on a change.
  */
-async function checkWrite(tx: Queryable, actor: Actor, input: Input): Promise<void> {
+async function checkWrite(tx: Scoped, input: Input): Promise<void> {
   const problems: FieldProblem[] = [];
-  const scope = scopeOf(actor);
-  if (scope !== null && input.unitId !== undefined && (input.unitId === null || !(await unitContains(tx, scope, input.unitId))))
+  if (tx.scope !== null && input.unitId !== undefined && (input.unitId === null || !(await unitContains(tx, tx.scope, input.unitId))))
     problems.push({ field: 'unitId', reason: 'not_allowed' });
   if (problems.length) throw invalidFields(...problems);
 }
@@ -41,34 +38,32 @@ function toValues(input: Input, cipher: Cipher): PersonValues {
 }
 
 /** Creates a person; a coordinator's person belongs to the coordinator's unit. */
-export async function createPerson(options: { actor: Actor; input: z.output<typeof PersonInput>; cipher: Cipher }, db: Db): Promise<Person> {
-  const { actor, cipher } = options;
-  const input = { ...options.input, unitId: options.input.unitId ?? scopeOf(actor) };
-  return db.transaction(async (tx) => {
-    await checkWrite(tx, actor, input);
+export async function createPerson(ctx: RequestContext, options: { input: z.output<typeof PersonInput>; cipher: Cipher }): Promise<Person> {
+  const { cipher } = options;
+  const input = { ...options.input, unitId: options.input.unitId ?? ctx.scope };
+  return ctx.transaction(async (tx) => {
+    await checkWrite(tx, input);
     const row = await insertPerson(tx, { ...toValues(input, cipher), searchText: personSearchText(input) });
-    await recordAudit(tx, { actor, action: 'create', entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) });
-    return presentPerson(row, cipher, seesPersonalData(actor));
+    await tx.audit({ action: 'create', entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) });
+    return presentPerson(row, cipher, seesPersonalData(tx.actor));
   });
 }
 
 /** Changes a person, if `version` is current and the person is within the actor's reach. */
-export async function updatePerson(
-  options: { actor: Actor; id: number; input: z.output<typeof PersonUpdate>; cipher: Cipher },
-  db: Db,
-): Promise<Person> {
-  const { actor, id, cipher } = options;
+export async function updatePerson(ctx: RequestContext, options: { id: number; input: z.output<typeof PersonUpdate>; cipher: Cipher }): Promise<Person> {
+  const { id, cipher } = options;
   const { version, ...input } = options.input;
-  return db.transaction(async (tx) => {
-    const found = await findPerson(tx, id, scopeOf(actor), true);
+  const { actor } = ctx;
+  return ctx.transaction(async (tx) => {
+    const found = await findPerson(tx, id, true);
     // An erased person stays erased: nobody writes their names back.
     if (found?.erasedAt) throw new DomainError('person_erased', 'conflict');
     const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
     assertFieldWrites(actor, 'person', input);
-    await checkWrite(tx, actor, input);
+    await checkWrite(tx, input);
     const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
     const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });
-    await recordAudit(tx, { actor, action: 'update', entity: 'person', entityId: id, unitId: row.unitId, before: auditPerson(current), after: auditPerson(row) });
+    await tx.audit({ action: 'update', entity: 'person', entityId: id, unitId: row.unitId, before: auditPerson(current), after: auditPerson(row) });
     return presentPerson(row, cipher, seesPersonalData(actor));
   });
 }
@@ -78,18 +73,18 @@ export async function updatePerson(
  * person as the actor may see them, as a stale save is (not the audit form, which tells every
  * role which personal data is on file).
  */
-export async function deletePerson(options: { actor: Actor; id: number; version: number; cipher: Cipher }, db: Db): Promise<void> {
-  const { actor, id, version, cipher } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findPerson(tx, id, scopeOf(actor), true), version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
+export async function deletePerson(ctx: RequestContext, options: { id: number; version: number; cipher: Cipher }): Promise<void> {
+  const { id, version, cipher } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findPerson(tx, id, true), version, (row) => presentPerson(row, cipher, seesPersonalData(tx.actor)));
     await deletePersonRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: 'person', entityId: id, unitId: current.unitId, before: auditPerson(current) });
+    await tx.audit({ action: 'delete', entity: 'person', entityId: id, unitId: current.unitId, before: auditPerson(current) });
   });
 }
 
 /** One person within the actor's reach, presented for the actor's role. */
-export async function getPerson(options: { actor: Actor; id: number; cipher: Cipher }, db: Db): Promise<Person> {
-  const row = await findPerson(db, options.id, scopeOf(options.actor));
+export async function getPerson(ctx: RequestContext, options: { id: number; cipher: Cipher }): Promise<Person> {
+  const row = await findPerson(ctx, options.id);
   if (!row) throw notFound();
-  return presentPerson(row, options.cipher, seesPersonalData(options.actor));
+  return presentPerson(row, options.cipher, seesPersonalData(ctx.actor));
 }

@@ -1,7 +1,6 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, notFound } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
+import { unscoped, type RequestContext } from '../../core/request-context.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Cipher } from '../../security/personal-data.ts';
@@ -21,7 +20,7 @@ type Snapshot = Partial<Record<(typeof TEXT_FIELDS)[number], unknown>> & { other
 /** Whatever the person was ever called: their record now and every copy of it in the audit log. */
 async function whoTheyWere(tx: Queryable, row: PersonRow): Promise<ErasedPerson> {
   const listed = await attendeeNames(tx, row.id);
-  const own = await auditRowsAbout(tx, { id: row.id, attendeeIds: [], names: [] }, null);
+  const own = await auditRowsAbout(unscoped(tx), { id: row.id, attendeeIds: [], names: [] });
   const snapshots: Snapshot[] = [row, ...own.filter((r) => r.entity === 'person' && r.entityId === String(row.id)).flatMap((r) => [r.before, r.after] as Snapshot[])];
   const values = new Set<string>();
   const bareNames = new Set<string>();
@@ -42,7 +41,7 @@ async function whoTheyWere(tx: Queryable, row: PersonRow): Promise<ErasedPerson>
 /** Rewrites every audit row that names the person without their names; returns how many changed. */
 async function scrubAuditLog(tx: Queryable, row: PersonRow, person: ErasedPerson): Promise<number> {
   const attendeeIds = (await attendeeNames(tx, row.id)).map((a) => a.id);
-  const rows = await auditRowsAbout(tx, { id: row.id, attendeeIds, names: person.distinctive }, null);
+  const rows = await auditRowsAbout(unscoped(tx), { id: row.id, attendeeIds, names: person.distinctive });
   let changed = 0;
   for (const audit of rows) {
     const ownRecord = audit.entity === 'person' && audit.entityId === String(row.id);
@@ -70,10 +69,12 @@ function reasonWithoutNames(reason: string, person: ErasedPerson): string {
  * erased person cannot be erased again or edited (409 person_erased). The audit row says
  * which fields were erased and why, never what they held.
  */
-export async function erasePerson(options: { actor: Actor; id: number; version: number; reason: string; cipher: Cipher }, db: Db): Promise<Person> {
-  const { actor, id, version, cipher } = options;
-  return db.transaction(async (tx) => {
-    const found = await findPerson(tx, id, null, true);
+export async function erasePerson(ctx: RequestContext, options: { id: number; version: number; reason: string; cipher: Cipher }): Promise<Person> {
+  const { id, version, cipher } = options;
+  const { actor } = ctx;
+  return ctx.transaction(async (tx) => {
+    // Erasure is the office's (the policy table): the person is found wherever they belong.
+    const found = await findPerson(unscoped(tx), id, true);
     if (!found) throw notFound();
     if (found.erasedAt) throw new DomainError('person_erased', 'conflict');
     const current = currentVersion(found, version, (row) => presentPerson(row, cipher, seesPersonalData(actor)));
@@ -81,13 +82,12 @@ export async function erasePerson(options: { actor: Actor; id: number; version: 
     const scrubbed = await scrubAuditLog(tx, current, person);
     const placeholder = erasedFamilyName(id);
     await erasePersonRows(tx, id, placeholder, searchText(placeholder));
-    const row = (await findPerson(tx, id, null))!;
+    const row = (await findPerson(unscoped(tx), id))!;
     const erasedFields = PERSONAL_FIELDS.filter((f) => {
       const v = current[f];
       return f === 'familyName' || (Array.isArray(v) ? v.length > 0 : v !== null);
     });
-    await recordAudit(tx, {
-      actor,
+    await tx.audit({
       action: 'erase',
       entity: 'person',
       entityId: id,

@@ -1,8 +1,7 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { notFound } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import type { RequestContext } from '../../core/request-context.ts';
+import { seesPersonalData } from '../../policies/policies.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import type { Person } from '../../../shared/contracts/people.ts';
 import { distinctiveNames } from './audit-scrub.rules.ts';
@@ -54,30 +53,30 @@ export async function namesOf(db: Queryable, row: PersonRow): Promise<{ attendee
  * it only for the roles that see it; a coordinator's export holds their unit's records only.
  * The export itself is audited (which sections, how many rows; never their content).
  */
-export async function exportPerson(options: { actor: Actor; id: number; cipher: Cipher }, db: Db): Promise<{ fileName: string; body: PersonExport }> {
-  const { actor, id, cipher } = options;
-  const scope = scopeOf(actor);
+export async function exportPerson(ctx: RequestContext, options: { id: number; cipher: Cipher }): Promise<{ fileName: string; body: PersonExport }> {
+  const { id, cipher } = options;
+  const { actor, scope } = ctx;
   const personalData = seesPersonalData(actor);
-  return db.transaction(async (tx) => {
-    const row = await findPerson(tx, id, scope);
+  return ctx.transaction(async (tx) => {
+    const row = await findPerson(tx, id);
     if (!row) throw notFound();
-    const documents = await documentsOf(tx, id, scope);
+    const documents = await documentsOf(tx, id);
     const sections: Record<Section, Array<Record<string, unknown>>> = {
-      visits: await visitsOf(tx, id, scope),
-      appointments: await appointmentsOf(tx, id, scope),
+      visits: await visitsOf(tx, id),
+      appointments: await appointmentsOf(tx, id),
       expertDocuments: documents.map(({ numberEnc, ...rest }) => (personalData ? { ...rest, number: cipher.decrypt(numberEnc) } : rest)),
-      conferenceAttendances: await attendancesOf(tx, id, scope),
-      ledger: await ledgerRowsOf(tx, id, scope),
-      missions: await missionsOf(tx, id, scope),
-      honours: await honoursOf(tx, id, scope),
-      studentEnrolments: await enrolmentsOf(tx, id, scope),
-      programmeStudents: await programmeStudiesOf(tx, id, scope),
-      visitingProfessors: await visitingYearsOf(tx, id, scope),
-      exchangeApplications: await exchangeApplicationsOf(tx, id, scope),
+      conferenceAttendances: await attendancesOf(tx, id),
+      ledger: await ledgerRowsOf(tx, id),
+      missions: await missionsOf(tx, id),
+      honours: await honoursOf(tx, id),
+      studentEnrolments: await enrolmentsOf(tx, id),
+      programmeStudents: await programmeStudiesOf(tx, id),
+      visitingProfessors: await visitingYearsOf(tx, id),
+      exchangeApplications: await exchangeApplicationsOf(tx, id),
     };
-    const audit = await auditRowsAbout(tx, { id, ...(await namesOf(tx, row)) }, scope);
+    const audit = await auditRowsAbout(tx, { id, ...(await namesOf(tx, row)) });
     const counts = Object.fromEntries(Object.entries({ ...sections, audit }).map(([name, rows]) => [name, rows.length]));
-    await recordAudit(tx, { actor, action: 'export', entity: 'person', entityId: id, unitId: row.unitId, after: { rows: counts, personalData, coverage: scope === null ? 'complete' : 'unit' } });
+    await tx.audit({ action: 'export', entity: 'person', entityId: id, unitId: row.unitId, after: { rows: counts, personalData, coverage: scope === null ? 'complete' : 'unit' } });
     const body: PersonExport = {
       format: 'interchange.person-export',
       formatVersion: 1,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { isoTimestamp } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 
@@ -31,27 +32,27 @@ type Row = Record<string, unknown>;
 const scoped = (column: string, scope: number | null) => (scope === null ? '' : `AND ${unitScopeSql(column, 2)}`);
 const params = (personId: number, scope: number | null) => (scope === null ? [personId] : [personId, scope]);
 
-/** The person's visits (as a member), within `scope` (the host unit). */
-export async function visitsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person's visits (as a member), within the caller's reach (the host unit). */
+export async function visitsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT v.id AS "visitId", v.title_en AS "titleEn", v.title_zh AS "titleZh", v.host_unit_id AS "hostUnitId", v.purpose,
        v.start_date AS "startDate", v.end_date AS "endDate", v.status, m.role_in_delegation AS "roleInDelegation",
        m.institution_id AS "institutionId", i.name_en AS "institutionName", m.country_code AS "countryCode"
      FROM visit_members m JOIN visits v ON v.id = m.visit_id LEFT JOIN institutions i ON i.id = m.institution_id
-     WHERE m.person_id = $1 ${scoped('v.host_unit_id', scope)} ORDER BY v.start_date, v.id`,
-    params(personId, scope),
+     WHERE m.person_id = $1 ${scoped('v.host_unit_id', db.scope)} ORDER BY v.start_date, v.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The person's appointments, within `scope` (the appointing unit). */
-export async function appointmentsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person's appointments, within the caller's reach (the appointing unit). */
+export async function appointmentsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT a.id, a.title, a.unit_id AS "unitId", a.institution_id AS "institutionId", a.start_date AS "startDate", a.end_date AS "endDate",
        a.status, a.revoked_on AS "revokedOn", a.notes, a.predecessor_id AS "predecessorId", a.version,
        ${isoTimestamp('a.created_at')} AS "createdAt", ${isoTimestamp('a.updated_at')} AS "updatedAt"
-     FROM appointments a WHERE a.person_id = $1 ${scoped('a.unit_id', scope)} ORDER BY a.start_date, a.id`,
-    params(personId, scope),
+     FROM appointments a WHERE a.person_id = $1 ${scoped('a.unit_id', db.scope)} ORDER BY a.start_date, a.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
@@ -61,81 +62,81 @@ export interface StoredDocument extends Row {
   numberEnc: string | null;
 }
 
-/** The person's expert documents, within `scope` (the appointment's unit, else the person's, as the appointments module reads them). */
-export async function documentsOf(db: Queryable, personId: number, scope: number | null): Promise<StoredDocument[]> {
+/** The person's expert documents, within the caller's reach (the appointment's unit, else the person's, as the appointments module reads them). */
+export async function documentsOf(db: Scoped, personId: number): Promise<StoredDocument[]> {
   const { rows } = await db.query<StoredDocument>(
     `SELECT d.id, d.appointment_id AS "appointmentId", d.kind, d.number_enc AS "numberEnc", d.issued_on AS "issuedOn", d.expires_on AS "expiresOn",
        d.notes, d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt"
      FROM expert_documents d JOIN people p ON p.id = d.person_id LEFT JOIN appointments a ON a.id = d.appointment_id
-     WHERE d.person_id = $1 ${scoped('coalesce(a.unit_id, p.unit_id)', scope)} ORDER BY d.id`,
-    params(personId, scope),
+     WHERE d.person_id = $1 ${scoped('coalesce(a.unit_id, p.unit_id)', db.scope)} ORDER BY d.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The conferences whose attendee list names the person, within `scope` (the host unit). */
-export async function attendancesOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The conferences whose attendee list names the person, within the caller's reach (the host unit). */
+export async function attendancesOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT ca.id AS "attendeeId", c.id AS "conferenceId", c.title_en AS "titleEn", c.title_zh AS "titleZh", c.start_date AS "startDate",
        c.end_date AS "endDate", c.status, ca.full_name AS "fullName", ca.institution_id AS "institutionId", ca.institution_name AS "institutionName",
        ca.country_code AS "countryCode", ca.role, ca.is_foreign AS "isForeign"
      FROM conference_attendees ca JOIN conferences c ON c.id = ca.conference_id
-     WHERE ca.person_id = $1 ${scoped('c.host_unit_id', scope)} ORDER BY c.start_date, ca.id`,
-    params(personId, scope),
+     WHERE ca.person_id = $1 ${scoped('c.host_unit_id', db.scope)} ORDER BY c.start_date, ca.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The person's person-times in the ledger, within `scope` (our unit on the row). */
-export async function ledgerRowsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person's person-times in the ledger, within the caller's reach (our unit on the row). */
+export async function ledgerRowsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT id, direction, who, category, country_code AS "countryCode", institution_id AS "institutionId", unit_id AS "unitId",
        start_date AS "startDate", end_date AS "endDate", source_module AS "sourceModule", source_id AS "sourceId"
-     FROM ledger WHERE person_id = $1 ${scoped('unit_id', scope)} ORDER BY start_date, id`,
-    params(personId, scope),
+     FROM ledger WHERE person_id = $1 ${scoped('unit_id', db.scope)} ORDER BY start_date, id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The outbound missions the person was a member of, within `scope` (the sending unit). */
-export async function missionsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The outbound missions the person was a member of, within the caller's reach (the sending unit). */
+export async function missionsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT ms.id AS "missionId", ms.title_en AS "titleEn", ms.title_zh AS "titleZh", ms.unit_id AS "unitId", ms.purpose,
        ms.start_date AS "startDate", ms.end_date AS "endDate", ms.status, m.role
      FROM mission_members m JOIN missions ms ON ms.id = m.mission_id
-     WHERE m.person_id = $1 ${scoped('ms.unit_id', scope)} ORDER BY ms.start_date, ms.id`,
-    params(personId, scope),
+     WHERE m.person_id = $1 ${scoped('ms.unit_id', db.scope)} ORDER BY ms.start_date, ms.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The honours the person received, within `scope` (the unit recorded with the honour; null = the office's). */
-export async function honoursOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The honours the person received, within the caller's reach (the unit recorded with the honour; null = the office's). */
+export async function honoursOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT h.id, h.kind, h.name_original AS "nameOriginal", h.name_en AS "nameEn", h.name_zh AS "nameZh", h.name_fr AS "nameFr",
        h.awarding_institution_id AS "awardingInstitutionId", h.awarding_body AS "awardingBody", h.country_code AS "countryCode",
        h.conferred_on AS "conferredOn", h.date_precision AS "datePrecision", h.citation, h.notable, h.unit_id AS "unitId", h.version
-     FROM honours h WHERE h.person_id = $1 ${scoped('h.unit_id', scope)} ORDER BY h.conferred_on, h.id`,
-    params(personId, scope),
+     FROM honours h WHERE h.person_id = $1 ${scoped('h.unit_id', db.scope)} ORDER BY h.conferred_on, h.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The person's enrolments as an international degree student, within `scope` (the teaching unit). */
-export async function enrolmentsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person's enrolments as an international degree student, within the caller's reach (the teaching unit). */
+export async function enrolmentsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT e.id, e.level, e.programme_en AS "programmeEn", e.programme_zh AS "programmeZh", e.unit_id AS "unitId", e.funding,
        e.instruction_language AS "instructionLanguage", e.student_number AS "studentNumber", e.country_code AS "countryCode",
        e.admitted_on AS "admittedOn", e.enrolled_on AS "enrolledOn", e.expected_completion_on AS "expectedCompletionOn", e.status,
        e.suspended_on AS "suspendedOn", e.completed_on AS "completedOn", e.degree_awarded AS "degreeAwarded", e.left_on AS "leftOn", e.notes, e.version
-     FROM student_enrolments e WHERE e.person_id = $1 ${scoped('e.unit_id', scope)} ORDER BY e.admitted_on, e.id`,
-    params(personId, scope),
+     FROM student_enrolments e WHERE e.person_id = $1 ${scoped('e.unit_id', db.scope)} ORDER BY e.admitted_on, e.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The person as a student of a joint programme, with their assessments and residency placements, within `scope` (the programme's unit). */
-export async function programmeStudiesOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person as a student of a joint programme, with their assessments and residency placements, within the caller's reach (the programme's unit). */
+export async function programmeStudiesOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT s.id, s.programme_id AS "programmeId", pr.name_en AS "programmeNameEn", s.cohort_id AS "cohortId", c.entry_year AS "entryYear",
        s.student_number AS "studentNumber", s.status, s.notes, s.version,
@@ -146,32 +147,32 @@ export async function programmeStudiesOf(db: Queryable, personId: number, scope:
          'startDate', r.start_date, 'endDate', r.end_date, 'status', r.status, 'notes', r.notes) ORDER BY r.start_date, r.id)
          FROM residency_placements r WHERE r.student_id = s.id), '[]'::json) AS placements
      FROM programme_students s JOIN programmes pr ON pr.id = s.programme_id JOIN programme_cohorts c ON c.id = s.cohort_id
-     WHERE s.person_id = $1 ${scoped('pr.unit_id', scope)} ORDER BY c.entry_year, s.id`,
-    params(personId, scope),
+     WHERE s.person_id = $1 ${scoped('pr.unit_id', db.scope)} ORDER BY c.entry_year, s.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The years the person taught in a joint programme as a visiting professor, within `scope` (the programme's unit). */
-export async function visitingYearsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The years the person taught in a joint programme as a visiting professor, within the caller's reach (the programme's unit). */
+export async function visitingYearsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT v.id, v.programme_id AS "programmeId", pr.name_en AS "programmeNameEn", v.year, v.courses, v.weeks, v.version
      FROM visiting_professors v JOIN programmes pr ON pr.id = v.programme_id
-     WHERE v.person_id = $1 ${scoped('pr.unit_id', scope)} ORDER BY v.year, v.id`,
-    params(personId, scope),
+     WHERE v.person_id = $1 ${scoped('pr.unit_id', db.scope)} ORDER BY v.year, v.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
 
-/** The person's applications to go abroad on an exchange, within `scope` (the unit that runs the selection). */
-export async function exchangeApplicationsOf(db: Queryable, personId: number, scope: number | null): Promise<Row[]> {
+/** The person's applications to go abroad on an exchange, within the caller's reach (the unit that runs the selection). */
+export async function exchangeApplicationsOf(db: Scoped, personId: number): Promise<Row[]> {
   const { rows } = await db.query(
     `SELECT a.id, a.opportunity_id AS "opportunityId", o.title_en AS "opportunityTitleEn", o.kind, o.host_institution_id AS "hostInstitutionId",
        o.academic_year AS "academicYear", o.unit_id AS "unitId", a.applied_on AS "appliedOn", a.score, a.language_certificate AS "languageCertificate",
        a.status, a.decided_on AS "decidedOn", a.departure_date AS "departureDate", a.return_date AS "returnDate", a.notes, a.version
      FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id
-     WHERE a.person_id = $1 ${scoped('o.unit_id', scope)} ORDER BY a.applied_on, a.id`,
-    params(personId, scope),
+     WHERE a.person_id = $1 ${scoped('o.unit_id', db.scope)} ORDER BY a.applied_on, a.id`,
+    params(personId, db.scope),
   );
   return rows;
 }
@@ -195,9 +196,8 @@ export interface AuditRowAbout {
  * document), or holds one of `names` (an attendee list as it was imported).
  */
 export async function auditRowsAbout(
-  db: Queryable,
+  db: Scoped,
   person: { id: number; attendeeIds: readonly number[]; names: readonly string[] },
-  scope: number | null,
 ): Promise<AuditRowAbout[]> {
   const values: unknown[] = [person.id];
   const p = (v: unknown) => `$${values.push(v)}`;
@@ -211,7 +211,7 @@ export async function auditRowsAbout(
     // A namesake's own record is theirs, whatever it holds.
     ...(person.names.length ? [`(NOT (entity = 'person' AND entity_id <> $1::text) AND (${named('before')} OR ${named('after')}))`] : []),
   ];
-  const scopeSql = scope === null ? '' : `AND ${unitScopeSql('unit_id', values.push(scope))}`;
+  const scopeSql = db.scope === null ? '' : `AND ${unitScopeSql('unit_id', values.push(db.scope))}`;
   const { rows } = await db.query<AuditRowAbout>(
     `SELECT id, ${isoTimestamp('at')} AS at, actor_label AS "actorLabel", action, entity, entity_id AS "entityId", unit_id AS "unitId", before, after
      FROM audit_log WHERE (${conditions.join(' OR ')}) ${scopeSql} ORDER BY id`,
