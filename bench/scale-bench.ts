@@ -14,7 +14,7 @@ import { startEmbeddedEngine } from '../src/server/db/embedded/embedded-engine.t
 import { migrate } from '../src/server/db/migrate.ts';
 import { syncReferenceData } from '../src/server/reference/sync-reference.ts';
 import { createCipher } from '../src/server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../src/server/policies/actor.ts';
+import { systemContext } from '../src/server/core/request-context.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { loadDemoScale } from '../src/demo/demo-scale.ts';
 import { personTimes, personTimesBy, personTimesByYear } from '../src/server/modules/ledger/ledger-figures.service.ts';
@@ -90,7 +90,7 @@ async function measureAt(db: Db, engine: string, rows: number, runs: number, bas
   });
   let factSheet: number | null = null;
   try {
-    factSheet = await median(() => computeFigureSet({ actor: SYSTEM_ACTOR, asOf: TODAY }, db), runs);
+    factSheet = await median(() => computeFigureSet(systemContext(db), { asOf: TODAY }), runs);
   } catch (error) {
     console.error('fact sheet figure set failed:', error);
   }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Config } from '../server/config.ts';
-import type { Queryable } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import type { Db } from '../server/db/client.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { computeFigureSet, flatFigures } from '../server/reports/figures/figure-set.ts';
 import { renderFactSheet, type RenderedReport, type ReportFormat } from '../server/reports/factsheet/factsheet.service.ts';
 import { renderYearInReview } from '../server/reports/year-in-review/year-in-review.service.ts';
@@ -33,12 +33,12 @@ function parseDocumentOptions(options: DocumentOptions, config: Config): Parsed 
  * What `interchange report factsheet` prints: as JSON the flat figures of the issue
  * (`{ "partners.universities": 63, … }`, null for modules not landed); otherwise the fact sheet.
  */
-export async function factSheetOutput(db: Queryable, options: Parsed & { asOf?: string }): Promise<RenderedReport> {
+export async function factSheetOutput(db: Db, options: Parsed & { asOf?: string }): Promise<RenderedReport> {
   if (options.format === 'json') {
-    const set = await computeFigureSet({ actor: SYSTEM_ACTOR, ...(options.asOf ? { asOf: options.asOf } : {}) }, db);
+    const set = await computeFigureSet(systemContext(db), options.asOf ? { asOf: options.asOf } : {});
     return { contentType: 'application/json', fileName: 'factsheet.json', body: JSON.stringify(flatFigures(set), null, 2) };
   }
-  return renderFactSheet({ actor: SYSTEM_ACTOR, ...(options.asOf ? { asOf: options.asOf } : {}), lang: options.lang, format: options.format, baseUrl: options.baseUrl }, db);
+  return renderFactSheet(systemContext(db), { ...(options.asOf ? { asOf: options.asOf } : {}), lang: options.lang, format: options.format, baseUrl: options.baseUrl });
 }
 
 function emit(report: RenderedReport, out?: string): void {
@@ -48,7 +48,7 @@ function emit(report: RenderedReport, out?: string): void {
   } else console.log(typeof report.body === 'string' ? report.body : report.body.toString('utf8'));
 }
 
-async function withDb(config: Config, run: (db: Queryable) => Promise<RenderedReport>, out?: string): Promise<void> {
+async function withDb(config: Config, run: (db: Db) => Promise<RenderedReport>, out?: string): Promise<void> {
   const { db } = await openReadyDb(config);
   try {
     emit(await run(db), out);
@@ -77,5 +77,5 @@ export async function reportYearInReviewCommand(config: Config, options: Documen
   if ('problem' in parsed) return fail(parsed.problem);
   const year = Number(options.year);
   if (!Number.isInteger(year) || year < 1950 || year > 2100) return fail(`--year: "${options.year}" is not a year (the one the academic year starts in)`);
-  await withDb(config, (db) => renderYearInReview({ actor: SYSTEM_ACTOR, year, lang: parsed.lang, format: parsed.format, baseUrl: parsed.baseUrl }, db), parsed.out);
+  await withDb(config, (db) => renderYearInReview(systemContext(db), { year, lang: parsed.lang, format: parsed.format, baseUrl: parsed.baseUrl }), parsed.out);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { computeFigureSet, figureOf } from '../server/reports/figures/figure-set.ts';
 import { factSheetDocument } from '../server/reports/factsheet/factsheet.service.ts';
 import { renderMarkdown } from '../server/reports/factsheet/render-md.ts';
@@ -36,7 +36,7 @@ const today = officeToday();
 
 beforeAll(async () => {
   db = await openDemoDatabase();
-  set = await computeFigureSet({ actor: SYSTEM_ACTOR, asOf: today }, db);
+  set = await computeFigureSet(systemContext(db), { asOf: today });
 }, 900_000); // the first demo test of a run loads the whole demo through the services (a minute, several on a busy machine); the others copy it
 
 afterAll(async () => {
@@ -64,7 +64,7 @@ describe('demo honours', () => {
   });
 
   it('writes the seed’s paragraph in English, Chinese and French, names in their own script', async () => {
-    const md = async (lang: 'en' | 'zh' | 'fr') => renderMarkdown((await factSheetDocument({ actor: SYSTEM_ACTOR, asOf: today, lang }, db)).doc).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    const md = async (lang: 'en' | 'zh' | 'fr') => renderMarkdown((await factSheetDocument(systemContext(db), { asOf: today, lang })).doc).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     const en = await md('en');
     expect(en).toContain('Dozens of professors and experts of Shanghai Jiao Tong University School of Medicine have been awarded honorary titles');
     expect(en).toContain('Professors Kuang An-kun (邝安堃), Wang Zhen-yi (王振义), Wang Yi-fei (王一飞), Li Hong-wei (李宏为) and Chen Zhu (陈竺) received “Legion of Honour”');

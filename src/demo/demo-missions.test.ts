@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { computeFigureSet, figureOf } from '../server/reports/figures/figure-set.ts';
 import { renderFactSheet } from '../server/reports/factsheet/factsheet.service.ts';
 import { aboutValue } from '../server/reports/wording.rules.ts';
@@ -31,10 +30,10 @@ describe('demo outbound: person-times', () => {
   it('sent about 17,000 staff person-times abroad since 1954, and the fact sheet says so in its three languages', async () => {
     const since1954 = await count(`SELECT coalesce(sum(count), 0)::int AS n FROM ledger WHERE direction = 'outbound' AND who = 'staff' AND start_date BETWEEN '1954-01-01' AND $1::date`, [today]);
     expect(aboutValue(since1954)).toBe(17_000);
-    const figure = figureOf(await computeFigureSet({ actor: SYSTEM_ACTOR, asOf: today }, db), 'outbound.personTimesSince1954');
+    const figure = figureOf(await computeFigureSet(systemContext(db), { asOf: today }), 'outbound.personTimesSince1954');
     expect(figure.value).toBe(since1954);
     const text = async (lang: 'en' | 'zh' | 'fr') =>
-      String((await renderFactSheet({ actor: SYSTEM_ACTOR, asOf: today, lang, format: 'md' }, db)).body).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+      String((await renderFactSheet(systemContext(db), { asOf: today, lang, format: 'md' })).body).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     expect(await text('en')).toContain('Since 1954, the school has sent about 17,000 (person-times) experts and professionals abroad');
     expect(await text('zh')).toContain('1954年以来，学校共派出专家和专业人员约17,000人次出国');
     expect(await text('fr')).toContain('environ 17\u00a0000 (personnes-fois)');

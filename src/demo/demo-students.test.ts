@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { computeFigureSet, flatFigures } from '../server/reports/figures/figure-set.ts';
 import { renderFactSheet } from '../server/reports/factsheet/factsheet.service.ts';
 import { officeToday } from '../shared/calendar.ts';
@@ -35,7 +35,7 @@ describe('demo students', () => {
     // Every continent the seed names.
     const continents = await db.query<{ continent: string }>(`SELECT DISTINCT c.continent FROM student_enrolments e JOIN countries c ON c.code = e.country_code WHERE ${COUNTED} ORDER BY 1`, [today]);
     expect(continents.rows.map((r) => r.continent)).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
-    const figures = flatFigures(await computeFigureSet({ actor: SYSTEM_ACTOR, asOf: today }, db));
+    const figures = flatFigures(await computeFigureSet(systemContext(db), { asOf: today }));
     expect(figures['students.foreignSince1980']).toBe(489);
     expect(figures['students.foreignCountries']).toBe(69);
     expect(figures['students.byLevel']).toEqual({ bachelor: 426, master: 52, doctorate: 11 });
@@ -61,7 +61,7 @@ describe('demo students', () => {
 
   it('writes the seed’s sentence in the fact sheet, in English, Chinese and French', async () => {
     const text = async (lang: 'en' | 'zh' | 'fr') =>
-      String((await renderFactSheet({ actor: SYSTEM_ACTOR, asOf: today, lang, format: 'md' }, db)).body).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+      String((await renderFactSheet(systemContext(db), { asOf: today, lang, format: 'md' })).body).replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
     expect(await text('en')).toContain(
       "has enrolled and graduated 489 foreign students from 69 countries of Asia, Africa, the Americas, Europe and Oceania (426 from undergraduate programmes, 52 from master's degree programmes and 11 from doctoral programmes)",
     );

@@ -15,31 +15,31 @@ function sendReport(reply: FastifyReply, report: RenderedReport, download: boole
 }
 
 /** Reports: the figure set, the time series, breakdowns, the fact sheet and the year in review (read-only). */
-export function reportsRoutes(app: App, { db }: ServerContext): void {
+export function reportsRoutes(app: App, _context: ServerContext): void {
   const tags = ['reports'];
   const config = policy('report', 'read');
 
   app.get('/api/reports/figures', { config, schema: { tags, querystring: FiguresQuery } }, async (request) =>
-    computeFigureSet({ actor: request.actor!, ...request.query }, db),
+    computeFigureSet(request.ctx!, request.query),
   );
 
   app.get('/api/reports/series', { config, schema: { tags, querystring: SeriesQuery } }, async (request) =>
-    computeSeries({ actor: request.actor!, ...request.query }, db),
+    computeSeries(request.ctx!, request.query),
   );
 
   app.get('/api/reports/breakdown', { config, schema: { tags, querystring: BreakdownQuery } }, async (request, reply) => {
     const { format, ...query } = request.query;
-    const rows = await computeBreakdown({ actor: request.actor!, ...query }, db);
+    const rows = await computeBreakdown(request.ctx!, query);
     return format === 'json' ? rows : sendTable(reply, breakdownTable(rows, query.by), format);
   });
 
   app.get('/api/reports/factsheet', { config, schema: { tags, querystring: FactSheetQuery } }, async (request, reply) => {
-    const report = await renderFactSheet({ actor: request.actor!, ...request.query }, db);
+    const report = await renderFactSheet(request.ctx!, request.query);
     return sendReport(reply, report, request.query.format === 'pdf' || request.query.format === 'md');
   });
 
   app.get('/api/reports/year-in-review', { config, schema: { tags, querystring: YearInReviewQuery } }, async (request, reply) => {
-    const report = await renderYearInReview({ actor: request.actor!, ...request.query }, db);
+    const report = await renderYearInReview(request.ctx!, request.query);
     return sendReport(reply, report, request.query.format === 'pdf' || request.query.format === 'md');
   });
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { FigureSet } from '../../../shared/contracts/reports.ts';
 import { computeFigureSet, flatFigures } from '../figures/figure-set.ts';
@@ -31,12 +31,13 @@ export async function namesFor(set: FigureSet, unitId: number | null, db: Querya
 
 /** The fact sheet's document in `lang`: the seed's paragraphs written from the figure set. */
 export async function factSheetDocument(
-  options: { actor: Actor; asOf?: string; unitId?: number; lang: Locale; baseUrl?: string },
-  db: Queryable,
+  ctx: RequestContext,
+  options: { asOf?: string; unitId?: number; lang: Locale; baseUrl?: string },
 ): Promise<{ set: FigureSet; doc: ReportDocument }> {
-  const set = await computeFigureSet(options, db);
-  const unitId = options.actor.role === 'coordinator' ? options.actor.unitId : (options.unitId ?? null);
-  const names = await namesFor(set, unitId, db);
+  const set = await computeFigureSet(ctx, options);
+  // A coordinator's sheet is their unit's; the office's the unit it asked for, or the school's.
+  const unitId = ctx.scope ?? options.unitId ?? null;
+  const names = await namesFor(set, unitId, ctx);
   return { set, doc: WRITERS[options.lang]({ set, lang: options.lang, baseUrl: options.baseUrl ?? '', ...names }) };
 }
 
@@ -54,9 +55,9 @@ export async function renderReport(doc: ReportDocument, extra: object, format: R
  * read this. JSON carries the flat figures of the issue (`{ "partners.universities": 63, … }`).
  */
 export async function renderFactSheet(
-  options: { actor: Actor; asOf?: string; unitId?: number; lang: Locale; format: ReportFormat; baseUrl?: string },
-  db: Queryable,
+  ctx: RequestContext,
+  options: { asOf?: string; unitId?: number; lang: Locale; format: ReportFormat; baseUrl?: string },
 ): Promise<RenderedReport> {
-  const { set, doc } = await factSheetDocument(options, db);
+  const { set, doc } = await factSheetDocument(ctx, options);
   return renderReport(doc, { asOf: set.asOf, lang: options.lang, figures: flatFigures(set) }, options.format, `factsheet-${set.asOf}`);
 }

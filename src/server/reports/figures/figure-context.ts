@@ -1,11 +1,12 @@
-import type { Queryable } from '../../db/client.ts';
 import type { Actor } from '../../policies/actor.ts';
+import { requestContext, type RequestContext } from '../../core/request-context.ts';
 import type { Figure, FigureItem, FigureKey, FigureUnit, FigureValue } from '../../../shared/contracts/reports.ts';
 
 /** What every figure is computed with: the database, whose figures (the reader) and on which date. */
 export interface FigureContext {
-  db: Queryable;
-  /** The actor the modules' services confine by: the caller, or the caller confined to `unitId`. */
+  /** The reader's context, which the modules' services read through: its SQL reaches `unitId`'s records only (all when null). */
+  db: RequestContext;
+  /** The actor of `db`: the caller, or the caller confined to `unitId`. */
   reader: Actor;
   /** The unit the figures are confined to (with its sub-units); null = the whole school. */
   unitId: number | null;
@@ -15,16 +16,17 @@ export interface FigureContext {
 }
 
 /**
- * The reader the figures are computed for. A coordinator is always confined to their unit; the
- * office may ask for one unit's figures, which the modules' services read exactly as they read a
- * coordinator of that unit (every service confines by `scopeOf(actor)`), so no module needs a
- * second, unit-taking variant of its definition.
+ * The reader the figures are computed for. A coordinator is always confined to their unit (the
+ * caller's own context); the office may ask for one unit's figures, which the modules' services
+ * read through the context of a coordinator of that unit, so no module needs a second,
+ * unit-taking variant of its definition.
  */
-export function figureContext(options: { db: Queryable; actor: Actor; asOf: string; unitId?: number }): FigureContext {
-  const { db, actor, asOf } = options;
-  if (actor.role === 'coordinator') return { db, reader: actor, unitId: actor.unitId, chosenUnitId: null, asOf };
-  if (options.unitId === undefined) return { db, reader: actor, unitId: null, chosenUnitId: null, asOf };
-  return { db, reader: { ...actor, role: 'coordinator', unitId: options.unitId }, unitId: options.unitId, chosenUnitId: options.unitId, asOf };
+export function figureContext(ctx: RequestContext, options: { asOf: string; unitId?: number }): FigureContext {
+  const { asOf } = options;
+  if (ctx.scope !== null) return { db: ctx, reader: ctx.actor, unitId: ctx.scope, chosenUnitId: null, asOf };
+  if (options.unitId === undefined) return { db: ctx, reader: ctx.actor, unitId: null, chosenUnitId: null, asOf };
+  const reader: Actor = { ...ctx.actor, role: 'coordinator', unitId: options.unitId };
+  return { db: requestContext(reader, ctx.db, ctx.locale), reader, unitId: options.unitId, chosenUnitId: options.unitId, asOf };
 }
 
 /** `path?query` with the parameters that are set, in the order given. */

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { FIGURE_KEYS, type Figure, type FigureKey, type FigureSet } from '../../../shared/contracts/reports.ts';
 import { conferenceFigures } from './conferences.ts';
@@ -15,12 +14,12 @@ import { studentFigures } from './students.ts';
 
 /**
  * Every figure of the fact sheet on `asOf` (default today), in the order of FIGURE_KEYS, for
- * the actor (a coordinator's are their unit's; the office may ask for one unit's). The one
+ * the caller (a coordinator's are their unit's; the office may ask for one unit's). The one
  * statistics service: the API, the dashboard, the fact sheet and the CLI all read this.
  */
-export async function computeFigureSet(options: { actor: Actor; asOf?: string; unitId?: number }, db: Queryable): Promise<FigureSet> {
+export async function computeFigureSet(caller: RequestContext, options: { asOf?: string; unitId?: number }): Promise<FigureSet> {
   const asOf = options.asOf ?? officeToday();
-  const ctx = figureContext({ db, actor: options.actor, asOf, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
+  const ctx = figureContext(caller, { asOf, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
   // One after another: the embedded engine has a single connection.
   const figures: Figure[] = [
     ...(await partnerFigures(ctx)),

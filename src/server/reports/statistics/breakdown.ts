@@ -1,5 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import type { BreakdownRow } from '../../../shared/contracts/reports.ts';
 import type { Direction } from '../../../shared/contracts/ledger.ts';
@@ -12,11 +11,11 @@ import { figureContext } from '../figures/figure-context.ts';
  * who, largest first, from the ledger's one function. A coordinator's are their unit's.
  */
 export function computeBreakdown(
-  options: { actor: Actor; by: PersonTimesDimension; direction?: Direction; from?: string; to?: string; unitId?: number },
-  db: Queryable,
+  caller: RequestContext,
+  options: { by: PersonTimesDimension; direction?: Direction; from?: string; to?: string; unitId?: number },
 ): Promise<BreakdownRow[]> {
-  const ctx = figureContext({ db, actor: options.actor, asOf: officeToday(), ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
-  return personTimesBy(db, options.by, {
+  const ctx = figureContext(caller, { asOf: officeToday(), ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
+  return personTimesBy(ctx.db, options.by, {
     ...(options.direction ? { direction: options.direction } : {}),
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import { countAgreementsSigned } from '../../modules/agreements/agreement-figures.service.ts';
 import { getPartnerFigures } from '../../modules/agreements/partners.service.ts';
 import { countExpertsAppointed, getExpertsEngaged } from '../../modules/appointments/experts.service.ts';
@@ -81,10 +80,10 @@ function recordsOf(ctx: FigureContext, key: YearFigureKey, from: string, to: str
  * conferences held, agreements signed, experts appointed) and the state on its last day
  * (partners, experts engaged), each beside the previous year's and the change.
  */
-export async function computeYearInReview(options: { actor: Actor; year: number; unitId?: number }, db: Queryable) {
+export async function computeYearInReview(caller: RequestContext, options: { year: number; unitId?: number }) {
   const current = academicYear(options.year);
   const previous = academicYear(options.year - 1);
-  const ctx = figureContext({ db, actor: options.actor, asOf: current.to, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
+  const ctx = figureContext(caller, { asOf: current.to, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
   const now = await valuesOf(ctx, current.from, current.to);
   const before = await valuesOf(ctx, previous.from, previous.to);
   const figures: YearFigure[] = YEAR_FIGURE_KEYS.map((key) => {
