@@ -1,6 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
@@ -25,6 +26,7 @@ const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B
  */
 export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, today: string): Promise<void> {
   const actor = SYSTEM_ACTOR;
+  const system = systemContext(db);
   const rng = seededRng('demo-exchanges');
   const keys = new Set([...YEAR_HOSTS, ...EARLIER_HOSTS]);
   const hosts = await ensurePartnerInstitutions(db, DEMO_PARTNERS.filter((p) => keys.has(p.key)));
@@ -38,14 +40,13 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
     pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) })).id);
   }
   const opportunity = async (o: PlannedOpportunity) =>
-    createOpportunity({
-      actor,
+    createOpportunity(system, {
       input: parseOrThrow(OpportunityInput, {
         titleEn: `${EXCHANGE_KIND_LABELS[o.kind].en}, ${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameEn} ${o.academicYear}–${String(o.academicYear + 1).slice(2)}`,
         titleZh: `${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameZh ?? ''}${EXCHANGE_KIND_LABELS[o.kind].zh}（${o.academicYear}–${o.academicYear + 1}学年）`,
         kind: o.kind, hostInstitutionId: hosts.get(o.host)!, places: o.places, academicYear: o.academicYear, unitId, startsOn: o.startsOn <= o.endsOn ? o.startsOn : null, endsOn: o.startsOn <= o.endsOn ? o.endsOn : null,
       }),
-    }, db);
+    });
 
   for (const { year, opportunities } of plan.years) {
     const students = rng.shuffle(pool);
@@ -54,8 +55,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
       const row = await opportunity(o);
       const people = o.applicants.map(() => students[next++]!);
       if (year !== plan.lastYear) {
-        await recordPastApplications({
-          actor,
+        await recordPastApplications(system, {
           opportunityId: row.id,
           rows: o.applicants.map((a, k) => ({
             personId: people[k]!, opportunityId: row.id, appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), notes: null,
@@ -63,18 +63,18 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
             decidedOn: a.appliedOn < `${year}-01-01` ? `${year}-04-15` : a.appliedOn,
             departureDate: a.departureDate, returnDate: a.returnDate,
           })),
-        }, db);
+        });
         continue;
       }
       // The last complete year, as the office works: applications, the allocation, then each selected student's steps.
       const ids: number[] = [];
       for (const [k, a] of o.applicants.entries())
-        ids.push((await createApplication({ actor, input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate }) }, db)).id);
-      await allocateOpportunity({ actor, id: row.id, on: `${year}-05-10` }, db);
+        ids.push((await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate }) })).id);
+      await allocateOpportunity(system, { id: row.id, on: `${year}-05-10` });
       for (const [k, a] of o.applicants.entries()) {
         let version = 2;
         const step = async (to: string, on?: string) => {
-          const done = await transitionApplication({ actor, id: ids[k]!, input: parseOrThrow(ApplicationTransition, { to, version, ...(on ? { on } : {}) }) }, db);
+          const done = await transitionApplication(system, { id: ids[k]!, input: parseOrThrow(ApplicationTransition, { to, version, ...(on ? { on } : {}) }) });
           version = done.version;
         };
         if (a.fate === 'not_selected') {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Application, ApplicationStatus, ExchangeKind, Opportunity } from '../../../shared/contracts/exchanges.ts';
@@ -48,10 +49,10 @@ export interface OpportunityFilters {
   unitId?: number;
 }
 
-/** A page of opportunities within `scope`, the latest year first. */
-export function listOpportunities(db: Queryable, scope: number | null, query: OpportunityFilters & { order: 'asc' | 'desc'; page: number; pageSize: number }) {
+/** A page of opportunities within the caller's reach, the latest year first. */
+export function listOpportunities(db: Scoped, query: OpportunityFilters & { order: 'asc' | 'desc'; page: number; pageSize: number }) {
   const where = new Where()
-    .scope('o.unit_id', scope)
+    .scope('o.unit_id', db.scope)
     .search(`lower(o.title_en || ' ' || coalesce(o.title_zh, '') || ' ' || i.name_en)`, query.q)
     .when(query.academicYear, 'o.academic_year = ?')
     .when(query.kind, 'o.kind = ?')
@@ -62,10 +63,10 @@ export function listOpportunities(db: Queryable, scope: number | null, query: Op
   return selectPage<Opportunity>(db, { select: OPPORTUNITY_SELECT, from: OPPORTUNITY_FROM, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One opportunity within `scope`; `lock` for an update (and for an allocation, which serialises on it). */
-export async function findOpportunity(db: Queryable, id: number, scope: number | null, lock = false): Promise<Opportunity | null> {
+/** One opportunity within the caller's reach; `lock` for an update (and for an allocation, which serialises on it). */
+export async function findOpportunity(db: Scoped, id: number, lock = false): Promise<Opportunity | null> {
   if (lock) await db.query('SELECT 1 FROM exchange_opportunities WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'o.id = ?').scope('o.unit_id', scope);
+  const where = new Where().when(id, 'o.id = ?').scope('o.unit_id', db.scope);
   const { rows } = await db.query<Opportunity>(`SELECT ${OPPORTUNITY_SELECT} FROM ${OPPORTUNITY_FROM} ${where}`, where.params);
   return rows[0] ?? null;
 }
@@ -164,25 +165,25 @@ function applicationWhere(scope: number | null, query: ApplicationFilters): Wher
 const orderOf = (sort: string | undefined, order: 'asc' | 'desc' | undefined) =>
   `${SORTS[sort ?? 'appliedOn'] ?? 'a.applied_on'} ${order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, a.id`;
 
-/** A page of applications within `scope`. */
-export function listApplications(db: Queryable, scope: number | null, query: ApplicationFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
-  const where = applicationWhere(scope, query);
+/** A page of applications within the caller's reach. */
+export function listApplications(db: Scoped, query: ApplicationFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
+  const where = applicationWhere(db.scope, query);
   return selectPage<Application>(db, { select: APPLICATION_SELECT, from: APPLICATION_FROM, where, orderBy: orderOf(query.sort, query.order), page: query.page, pageSize: query.pageSize });
 }
 
-/** Every application within `scope` that matches, for an export, in a stable order. */
-export async function allApplications(db: Queryable, scope: number | null, query: ApplicationFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<Application[]> {
-  const where = applicationWhere(scope, query);
+/** Every application within the caller's reach that matches, for an export, in a stable order. */
+export async function allApplications(db: Scoped, query: ApplicationFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<Application[]> {
+  const where = applicationWhere(db.scope, query);
   const { rows } = await db.query<Application>(`SELECT ${APPLICATION_SELECT} FROM ${APPLICATION_FROM} ${where} ORDER BY ${orderOf(query.sort, query.order)}`, where.params);
   return rows;
 }
 
 /**
- * The exchange figures within `scope` over a span of departures: person-times (applications
+ * The exchange figures within the caller's reach over a span of departures: person-times (applications
  * departed or returned), distinct host institutions, distinct host countries (regions apart).
  */
-export async function exchangeCounts(db: Queryable, scope: number | null, from: string, to: string): Promise<{ personTimes: number; universities: number; countries: number }> {
-  const where = applicationWhere(scope, { counted: 'true', departedFrom: from, departedTo: to });
+export async function exchangeCounts(db: Scoped, from: string, to: string): Promise<{ personTimes: number; universities: number; countries: number }> {
+  const where = applicationWhere(db.scope, { counted: 'true', departedFrom: from, departedTo: to });
   const { rows } = await db.query<{ personTimes: number; universities: number; countries: number }>(
     `SELECT count(*)::int AS "personTimes", count(DISTINCT o.host_institution_id)::int AS universities,
             count(DISTINCT i.country_code) FILTER (WHERE NOT coalesce(k.is_region, false))::int AS countries
@@ -200,10 +201,10 @@ export interface ApplicationContext {
   endsOn: string | null;
 }
 
-/** One application within `scope`, with its opportunity's kind, year, places and end; `lock` for an update. */
-export async function findApplication(db: Queryable, id: number, scope: number | null, lock = false): Promise<(Application & ApplicationContext) | null> {
+/** One application within the caller's reach, with its opportunity's kind, year, places and end; `lock` for an update. */
+export async function findApplication(db: Scoped, id: number, lock = false): Promise<(Application & ApplicationContext) | null> {
   if (lock) await db.query('SELECT 1 FROM exchange_applications WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'a.id = ?').scope('o.unit_id', scope);
+  const where = new Where().when(id, 'a.id = ?').scope('o.unit_id', db.scope);
   const { rows } = await db.query<Application & ApplicationContext>(
     `SELECT ${APPLICATION_SELECT}, o.kind, o.academic_year AS "academicYear", o.places, o.ends_on AS "endsOn" FROM ${APPLICATION_FROM} ${where}`,
     where.params,
@@ -270,12 +271,12 @@ export async function existingIds(db: Queryable, table: 'institutions' | 'agreem
   return new Set(rows.map((r) => r.id));
 }
 
-/** The people among `ids` a coordinator of `scope` may name (any person for the office). */
-export async function peopleInReach(db: Queryable, ids: number[], scope: number | null): Promise<Set<number>> {
+/** The people among `ids` the caller may name: a coordinator their unit's, the office anyone. */
+export async function peopleInReach(db: Scoped, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
   const { rows } = await db.query<{ id: number }>(
     `SELECT id FROM people WHERE id = ANY($1::bigint[]) AND ($2::bigint IS NULL OR unit_id IN (SELECT unit_subtree($2::bigint)))`,
-    [ids, scope],
+    [ids, db.scope],
   );
   return new Set(rows.map((r) => r.id));
 }

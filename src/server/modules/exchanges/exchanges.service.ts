@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
   PLACE_HOLDING_STATUSES,
@@ -58,12 +56,11 @@ function withoutContext(row: Application & ApplicationContext): Application {
 type OpportunityFields = Partial<z.output<typeof OpportunityInput>>;
 
 /** Checks the unit (a coordinator's own or below), the host, the agreement and the dates an opportunity names. */
-async function checkOpportunity(tx: Queryable, actor: Actor, o: OpportunityFields): Promise<void> {
+async function checkOpportunity(tx: TxContext, o: OpportunityFields): Promise<void> {
   const problems: FieldProblem[] = [];
-  const scope = scopeOf(actor);
   if (o.unitId !== undefined) {
     if (!(await existingIds(tx, 'units', [o.unitId])).size) problems.push({ field: 'unitId', reason: 'unknown_reference' });
-    else if (scope !== null && !(await unitContains(tx, scope, o.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+    else if (tx.scope !== null && !(await unitContains(tx, tx.scope, o.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
   }
   if (o.hostInstitutionId !== undefined && !(await existingIds(tx, 'institutions', [o.hostInstitutionId])).size) problems.push({ field: 'hostInstitutionId', reason: 'unknown_reference' });
   if (o.agreementId && !(await existingIds(tx, 'agreements', [o.agreementId])).size) problems.push({ field: 'agreementId', reason: 'unknown_reference' });
@@ -72,85 +69,85 @@ async function checkOpportunity(tx: Queryable, actor: Actor, o: OpportunityField
 }
 
 /** Records a partner's offer of places for an academic year. */
-export async function createOpportunity(options: { actor: Actor; input: z.output<typeof OpportunityInput> }, db: Db): Promise<Opportunity> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    await checkOpportunity(tx, actor, input);
+export async function createOpportunity(ctx: RequestContext, options: { input: z.output<typeof OpportunityInput> }): Promise<Opportunity> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    await checkOpportunity(tx, input);
     const id = await insertOpportunity(tx, input);
-    const row = (await findOpportunity(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'create', entity: OPPORTUNITY, entityId: id, unitId: row.unitId, after: auditedOpportunity(row) });
+    const row = (await findOpportunity(unscoped(tx), id))!;
+    await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: id, unitId: row.unitId, after: auditedOpportunity(row) });
     return row;
   });
 }
 
 /** Changes an opportunity, if `version` is current. The person-times of its departed students follow its kind, host and end. */
-export async function updateOpportunity(options: { actor: Actor; id: number; input: z.output<typeof OpportunityUpdate> }, db: Db): Promise<Opportunity> {
-  const { actor, id } = options;
+export async function updateOpportunity(ctx: RequestContext, options: { id: number; input: z.output<typeof OpportunityUpdate> }): Promise<Opportunity> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findOpportunity(tx, id, scopeOf(actor), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findOpportunity(tx, id, true), version);
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as OpportunityFields;
-    await checkOpportunity(tx, actor, { ...changes, startsOn: merged.startsOn, endsOn: merged.endsOn });
+    await checkOpportunity(tx, { ...changes, startsOn: merged.startsOn, endsOn: merged.endsOn });
     await updateOpportunityRow(tx, id, changes);
     for (const a of await opportunityApplicants(tx, id)) await writeLedger(tx, a.id);
-    const row = (await findOpportunity(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'update', entity: OPPORTUNITY, entityId: id, unitId: row.unitId, before: auditedOpportunity(current), after: auditedOpportunity(row) });
+    const row = (await findOpportunity(unscoped(tx), id))!;
+    await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: id, unitId: row.unitId, before: auditedOpportunity(current), after: auditedOpportunity(row) });
     return row;
   });
 }
 
 /** One opportunity within the actor's reach. */
-export async function getOpportunity(options: { actor: Actor; id: number }, db: Queryable): Promise<Opportunity> {
-  const row = await findOpportunity(db, options.id, scopeOf(options.actor));
+export async function getOpportunity(ctx: Scoped, options: { id: number }): Promise<Opportunity> {
+  const row = await findOpportunity(ctx, options.id);
   if (!row) throw notFound();
   return row;
 }
 
 /** Rewrites the application's person-time from the application as it now stands. */
 async function writeLedger(tx: Queryable, id: number): Promise<Application & ApplicationContext> {
-  const row = (await findApplication(tx, id, null))!;
+  const row = (await findApplication(unscoped(tx), id))!;
   await replaceLedgerRows(tx, { module: APPLICATION, id }, applicationLedgerEntries({ ...row, hostCountryCode: row.hostInstitution.countryCode }));
   return row;
 }
 
 /** Records a student's application; a coordinator applies their unit's people to their unit's opportunities. */
-export async function createApplication(options: { actor: Actor; input: z.output<typeof ApplicationInput> }, db: Db): Promise<Application> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    const opportunity = await findOpportunity(tx, input.opportunityId, scopeOf(actor));
+export async function createApplication(ctx: RequestContext, options: { input: z.output<typeof ApplicationInput> }): Promise<Application> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    const opportunity = await findOpportunity(tx, input.opportunityId);
     const problems: FieldProblem[] = [];
     if (!opportunity) problems.push({ field: 'opportunityId', reason: 'unknown_reference' });
-    if (!(await peopleInReach(tx, [input.personId], scopeOf(actor))).size) problems.push({ field: 'personId', reason: 'unknown_reference' });
+    if (!(await peopleInReach(tx, [input.personId])).size) problems.push({ field: 'personId', reason: 'unknown_reference' });
     if (input.departureDate && input.returnDate && input.returnDate < input.departureDate) problems.push({ field: 'returnDate', reason: 'end_before_start' });
     if (problems.length) throw invalidFields(...problems);
     const taken = await tx.query('SELECT 1 FROM exchange_applications WHERE opportunity_id = $1 AND person_id = $2', [input.opportunityId, input.personId]);
     if (taken.rows.length) throw new DomainError('exchange_already_applied', 'conflict');
     const id = await insertApplication(tx, { ...input, status: 'submitted' });
     const row = withoutContext(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'create', entity: APPLICATION, entityId: id, unitId: row.unitId, after: auditedApplication(row) });
+    await tx.audit({ action: 'create', entity: APPLICATION, entityId: id, unitId: row.unitId, after: auditedApplication(row) });
     return row;
   });
 }
 
 /** Changes an application's score, certificate, dates or notes, if `version` is current; the person-time follows the dates. */
-export async function updateApplication(options: { actor: Actor; id: number; input: z.output<typeof ApplicationUpdate> }, db: Db): Promise<Application> {
-  const { actor, id } = options;
+export async function updateApplication(ctx: RequestContext, options: { id: number; input: z.output<typeof ApplicationUpdate> }): Promise<Application> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const found = currentVersion(await findApplication(tx, id, scopeOf(actor), true), version, withoutContext);
+  return ctx.transaction(async (tx) => {
+    const found = currentVersion(await findApplication(tx, id, true), version, withoutContext);
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Application;
     if (merged.departureDate && merged.returnDate && merged.returnDate < merged.departureDate) throw invalidFields({ field: changes.returnDate ? 'returnDate' : 'departureDate', reason: 'end_before_start' });
     if (!merged.departureDate && ['departed', 'returned'].includes(found.status)) throw invalidFields({ field: 'departureDate', reason: 'required' });
     await updateApplicationRow(tx, id, changes);
     const row = withoutContext(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
+    await tx.audit({ action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
     return row;
   });
 }
 
 /** One application within the actor's reach. */
-export async function getApplication(options: { actor: Actor; id: number }, db: Queryable): Promise<Application> {
-  const row = await findApplication(db, options.id, scopeOf(options.actor));
+export async function getApplication(ctx: Scoped, options: { id: number }): Promise<Application> {
+  const row = await findApplication(ctx, options.id);
   if (!row) throw notFound();
   return withoutContext(row);
 }
@@ -160,10 +157,10 @@ export async function getApplication(options: { actor: Actor; id: number }, db: 
  * opportunity's places: refused (409 `exchange_places_full`) when they are all held, and (409
  * `exchange_already_selected`) when the student holds a place elsewhere that academic year.
  */
-export async function transitionApplication(options: { actor: Actor; id: number; input: z.output<typeof ApplicationTransition> }, db: Db): Promise<Application> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const found = currentVersion(await findApplication(tx, id, scopeOf(actor), true), input.version, withoutContext);
+export async function transitionApplication(ctx: RequestContext, options: { id: number; input: z.output<typeof ApplicationTransition> }): Promise<Application> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
+    const found = currentVersion(await findApplication(tx, id, true), input.version, withoutContext);
     // Selections of one opportunity queue on it, so that two never take the last place together.
     if (input.to === 'selected') await tx.query('SELECT 1 FROM exchange_opportunities WHERE id = $1 FOR UPDATE', [found.opportunityId]);
     const others = await opportunityApplicants(tx, found.opportunityId);
@@ -179,7 +176,7 @@ export async function transitionApplication(options: { actor: Actor; id: number;
     if (problems.length) throw invalidFields(...problems);
     await updateApplicationRow(tx, id, values);
     const row = withoutContext(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
+    await tx.audit({ action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
     return row;
   });
 }
@@ -190,11 +187,11 @@ export async function transitionApplication(options: { actor: Actor; id: number;
  * holding a place elsewhere that year is passed over. Each changed application is audited, and
  * the opportunity's audit row holds the outcome.
  */
-export async function allocateOpportunity(options: { actor: Actor; id: number; on?: string }, db: Db): Promise<AllocationResult> {
-  const { actor, id } = options;
+export async function allocateOpportunity(ctx: RequestContext, options: { id: number; on?: string }): Promise<AllocationResult> {
+  const { id } = options;
   const on = options.on ?? officeToday();
-  return db.transaction(async (tx) => {
-    const opportunity = await findOpportunity(tx, id, scopeOf(actor), true);
+  return ctx.transaction(async (tx) => {
+    const opportunity = await findOpportunity(tx, id, true);
     if (!opportunity) throw notFound();
     const applicants = await opportunityApplicants(tx, id);
     const elsewhere = await holdersElsewhere(tx, id, opportunity.academicYear, applicants.map((a) => a.personId));
@@ -202,21 +199,21 @@ export async function allocateOpportunity(options: { actor: Actor; id: number; o
     const decided: Array<[number[], ApplicationStatus]> = [[outcome.selected, 'selected'], [outcome.waitlisted, 'waitlisted']];
     for (const [ids, status] of decided)
       for (const appId of ids) {
-        const before = withoutContext((await findApplication(tx, appId, null, true))!);
+        const before = withoutContext((await findApplication(unscoped(tx), appId, true))!);
         if (before.status === status) continue;
         await updateApplicationRow(tx, appId, { status, decidedOn: on });
         const after = withoutContext(await writeLedger(tx, appId));
-        await recordAudit(tx, { actor, action: 'update', entity: APPLICATION, entityId: appId, unitId: opportunity.unitId, before: auditedApplication(before), after: auditedApplication(after) });
+        await tx.audit({ action: 'update', entity: APPLICATION, entityId: appId, unitId: opportunity.unitId, before: auditedApplication(before), after: auditedApplication(after) });
       }
     const result = { opportunityId: id, places: opportunity.places, ...outcome };
-    await recordAudit(tx, { actor, action: 'update', entity: OPPORTUNITY, entityId: id, unitId: opportunity.unitId, after: { allocation: result, on } });
+    await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: id, unitId: opportunity.unitId, after: { allocation: result, on } });
     return result;
   });
 }
 
 /** Every application within the actor's reach matching the query (an export). */
-export function exportApplications(options: { actor: Actor; query: Omit<z.output<typeof ApplicationQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<Application[]> {
-  return allApplications(db, scopeOf(options.actor), options.query);
+export function exportApplications(ctx: Scoped, options: { query: Omit<z.output<typeof ApplicationQuery>, 'page' | 'pageSize' | 'format'> }): Promise<Application[]> {
+  return allApplications(ctx, options.query);
 }
 
 /**
@@ -225,10 +222,10 @@ export function exportApplications(options: { actor: Actor; query: Omit<z.output
  * applications departed or returned with a departure in that year; their distinct hosts and
  * the hosts' distinct countries (Hong Kong, Macao and Taiwan are regions, not counted).
  */
-export async function exchangeFiguresAsOf(options: { actor: Actor; asOf: string }, db: Queryable): Promise<{ academicYear: number; from: string; to: string; personTimes: number; universities: number; countries: number }> {
+export async function exchangeFiguresAsOf(ctx: Scoped, options: { asOf: string }): Promise<{ academicYear: number; from: string; to: string; personTimes: number; universities: number; countries: number }> {
   const academicYear = lastCompleteAcademicYear(options.asOf);
   const { from, to } = academicYearSpan(academicYear);
-  return { academicYear, from, to, ...(await exchangeCounts(db, scopeOf(options.actor), from, to)) };
+  return { academicYear, from, to, ...(await exchangeCounts(ctx, from, to)) };
 }
 
 /**
@@ -236,13 +233,13 @@ export async function exchangeFiguresAsOf(options: { actor: Actor; asOf: string 
  * the office's records): one statement for the rows, then each departed student's person-time,
  * all in one transaction with one audit row per opportunity.
  */
-export async function recordPastApplications(options: { actor: Actor; opportunityId: number; rows: Array<z.output<typeof ApplicationInput> & { status: ApplicationStatus; decidedOn: string | null; score: number }> }, db: Db): Promise<void> {
-  const { actor, opportunityId, rows } = options;
-  await db.transaction(async (tx) => {
-    const opportunity = await findOpportunity(tx, opportunityId, scopeOf(actor), true);
+export async function recordPastApplications(ctx: RequestContext, options: { opportunityId: number; rows: Array<z.output<typeof ApplicationInput> & { status: ApplicationStatus; decidedOn: string | null; score: number }> }): Promise<void> {
+  const { opportunityId, rows } = options;
+  await ctx.transaction(async (tx) => {
+    const opportunity = await findOpportunity(tx, opportunityId, true);
     if (!opportunity) throw notFound();
     const counted = await insertApplicationsBulk(tx, rows.map((r) => ({ ...r, opportunityId })));
     for (const id of counted) await writeLedger(tx, id);
-    await recordAudit(tx, { actor, action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length } });
+    await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length } });
   });
 }

@@ -16,7 +16,7 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  * Each links to exactly the applications it counts (countries: those in a country, not a region).
  */
 export async function exchangeFigures(ctx: FigureContext): Promise<Figure[]> {
-  const f = await exchangeFiguresAsOf({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const f = await exchangeFiguresAsOf(ctx.db, { asOf: ctx.asOf });
   const period = { asOf: null, from: f.from, to: f.to };
   const records = (extra: Record<string, string> = {}) =>
     recordsAt('/api/exchange-applications', '/exchanges/applications', { counted: 'true', departedFrom: f.from, departedTo: f.to, ...extra, unitId: ctx.chosenUnitId });
