@@ -3,7 +3,6 @@ import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
-import { systemContext } from '../server/core/request-context.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { allocateOpportunity, createApplication, createOpportunity, recordPastApplications, transitionApplication } from '../server/modules/exchanges/exchanges.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';

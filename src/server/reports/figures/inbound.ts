@@ -2,7 +2,6 @@ import type { Figure, FigureItem } from '../../../shared/contracts/reports.ts';
 import { DEFAULT_PROTOCOL_THRESHOLD } from '../../../shared/contracts/visits.ts';
 import { personTimes } from '../../modules/ledger/ledger-figures.service.ts';
 import { listNotableVisitors, type NotableVisitor } from '../../modules/visits/visits.service.ts';
-import { requestContext } from '../../core/request-context.ts';
 import { figure, recordsAt, type FigureContext } from './figure-context.ts';
 
 /** Inbound person-times are counted from this day: the seed's "since 1980". */
@@ -22,7 +21,7 @@ function visitorItem(v: NotableVisitor): FigureItem {
  */
 export async function inboundFigures(ctx: FigureContext): Promise<Figure[]> {
   const total = await personTimes(ctx.db, { direction: 'inbound', from: INBOUND_SINCE, to: ctx.asOf, ...(ctx.unitId !== null ? { unitId: ctx.unitId } : {}) });
-  const notable = await listNotableVisitors(requestContext(ctx.reader, ctx.db), { to: ctx.asOf });
+  const notable = await listNotableVisitors(ctx.db, { to: ctx.asOf });
   const items = notable.visitors.map(visitorItem);
   return [
     figure(ctx, 'inbound.personTimesSince1980', 'person_times', total, {
