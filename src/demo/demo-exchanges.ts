@@ -1,6 +1,5 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
@@ -24,7 +23,6 @@ const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B
  * earlier years are recorded as they ended, one transaction per opportunity.
  */
 export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, today: string): Promise<void> {
-  const actor = SYSTEM_ACTOR;
   const system = systemContext(db);
   const rng = seededRng('demo-exchanges');
   const keys = new Set([...YEAR_HOSTS, ...EARLIER_HOSTS]);
