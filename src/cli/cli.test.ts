@@ -156,4 +156,32 @@ describe('the interchange command', () => {
     expect((await signIn(server.base, 'coord@school.edu', 'a passphrase from a pipe')).status).toBe(200);
     await server.stop();
   });
+
+  it('doctor reads the demo database without changing it: the key opens its data, its demo accounts are fine on loopback and a failure on the network', () => {
+    const doctor = (extra: NodeJS.ProcessEnv) => {
+      const run = spawnSync(process.execPath, [BIN, 'doctor', '--format', 'json'], { env: { ...env, ...extra }, encoding: 'utf8' });
+      const findings = new Map((JSON.parse(run.stdout) as { findings: Array<{ check: string; status: string; message: string }> }).findings.map((f) => [f.check, f]));
+      return { status: run.status, findings };
+    };
+    const trial = doctor({});
+    expect(trial.findings.get('migrations')?.status).toBe('ok');
+    expect(trial.findings.get('key opens data')?.status).toBe('ok');
+    expect(trial.findings.get('demo accounts')?.status).toBe('info');
+    // 'cli-test-secret' is shorter than a key should be: a warning, not a failure.
+    expect(trial.findings.get('key')?.status).toBe('warn');
+    expect(trial.status).toBe(0);
+
+    const exposed = doctor({ HOST: '0.0.0.0', INTERCHANGE_DEMO: '0' });
+    expect(exposed.findings.get('demo accounts')?.status).toBe('fail');
+    expect(exposed.findings.get('demo accounts')?.message).toContain('0.0.0.0');
+    expect(exposed.status).toBe(1);
+
+    const wrongKey = doctor({ INTERCHANGE_SECRET: 'not-the-key-the-data-was-written-with' });
+    expect(wrongKey.findings.get('key opens data')?.status).toBe('fail');
+    expect(wrongKey.status).toBe(1);
+
+    const badPort = doctor({ PORT: '80a' });
+    expect(badPort.findings.get('configuration')).toMatchObject({ status: 'fail', message: expect.stringContaining('PORT="80a"') });
+    expect(badPort.status).toBe(1);
+  });
 });

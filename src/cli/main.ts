@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { readConfig } from '../server/config.ts';
+import { ConfigError, readConfig as readEnvironment, type Config } from '../server/config.ts';
 import { serveCommand } from './serve-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { userAddCommand } from './user-command.ts';
@@ -8,6 +8,17 @@ import { reportInboundCommand } from './report-inbound-command.ts';
 import { reportExpertsCommand } from './report-experts-command.ts';
 import { reportVerifyCommand } from './report-verify-command.ts';
 import { reportFactSheetCommand, reportYearInReviewCommand } from './report-factsheet-command.ts';
+
+/** The configuration, or, when a variable is wrong, each problem said and exit 2 before anything starts. */
+function readConfig(): Config {
+  try {
+    return readEnvironment();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Interchange: ${error.message}`);
+    process.exit(2);
+  }
+}
 
 const program = new Command()
   .name('interchange')
@@ -19,6 +30,13 @@ program
   .description('build the web app if needed, migrate, load the demo into an empty database, and serve on PORT (default 3000)')
   .option('--no-build', 'do not build the web app even when it is missing or stale')
   .action((options: { build: boolean }) => serveCommand(readConfig(), options));
+
+program
+  .command('doctor')
+  .description('check what a production server needs (key, data folder, database, durability, time, addresses, demo) and say what is wrong; changes nothing; exit 1 on a problem')
+  .option('--format <format>', 'text or json', 'text')
+  // Imported when run: the checks are no part of serving.
+  .action(async (options: { format: string }) => (await import('./doctor-command.ts')).doctorCommand(options));
 
 program
   .command('migrate')

@@ -44,9 +44,11 @@ import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { VERSION } from './version.ts';
+import type { LogLevel } from './config.ts';
 
 export interface AppOptions {
-  logger?: boolean;
+  /** Log requests: true at info, or at the level given (INTERCHANGE_LOG_LEVEL). */
+  logger?: boolean | LogLevel;
   /** Where log lines go instead of stdout (tests read them for leaked personal data). */
   logStream?: { write(line: string): void };
   /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
@@ -74,7 +76,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   // Request lines name the method and the path; query values (search terms, names) are redacted.
   const serializers = { req: (request: FastifyRequest) => ({ method: request.method, url: loggedUrl(request.url), host: request.host, remoteAddress: request.ip }) };
   const app = Fastify({
-    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: 'info', serializers } : false,
+    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: options.logger === true ? 'info' : options.logger, serializers } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,9 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** How much the server logs: one line per request at `info`, none at `warn`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Settings read from the environment once, at start. */
 export interface Config {
@@ -26,23 +31,109 @@ export interface Config {
   secureCookies: boolean;
   /** /metrics is served to `Authorization: Bearer <this>`; off (404) when absent. */
   metricsToken: string | null;
+  /** The address users reach the server at (links in letters and messages), e.g. https://ie.school.edu.cn. */
+  publicUrl: string | null;
+  /** The request log's level. */
+  logLevel: LogLevel;
 }
 
-/** Reads the configuration from environment variables (see README). */
+const YES = ['1', 'true', 'yes', 'on'];
+const NO = ['0', 'false', 'no', 'off'];
+
+const yesNo = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => YES.includes(v) || NO.includes(v), { message: `is not a yes/no value: use 1 or 0 (${[...YES, ...NO].join(', ')})` })
+  .transform((v) => YES.includes(v));
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: 'is not a whole number' })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max}` });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol), { message: 'is not an http:// or https:// address' })
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && ['postgres:', 'postgresql:'].includes(new URL(v).protocol), {
+    message: 'is not a PostgreSQL address: use postgres://user@host:5432/database',
+  });
+
+/** Each variable's rule; absent or empty means its default. */
+const VARIABLES = {
+  PORT: wholeNumber(1, 65535),
+  HOST: z.string().trim().regex(/^[\w.:[\]-]+$/, { message: 'is not a host name or an IP address' }),
+  INTERCHANGE_DATA_DIR: z.string(),
+  DATABASE_URL: postgresUrl,
+  INTERCHANGE_SECRET: z.string(),
+  INTERCHANGE_SECRET_FILE: z.string(),
+  INTERCHANGE_DEMO: yesNo,
+  INTERCHANGE_SESSION_HOURS: wholeNumber(1, 24 * 90),
+  INTERCHANGE_WEB_DIR: z.string(),
+  INTERCHANGE_SIGNIN_RATE_LIMIT: wholeNumber(1, 100000),
+  INTERCHANGE_SECURE_COOKIES: yesNo,
+  INTERCHANGE_METRICS_TOKEN: z.string(),
+  INTERCHANGE_PUBLIC_URL: httpUrl,
+  INTERCHANGE_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+} as const;
+
+type Variable = keyof typeof VARIABLES;
+type Values = { [K in Variable]?: z.output<(typeof VARIABLES)[K]> };
+
+/** The configuration could not be read: one line per variable that is wrong, saying why. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from environment variables (see README), checking every variable
+ * before any is used: a mistyped port or a yes/no that is neither would otherwise start a
+ * server that listens nowhere or quietly loads the demo. Throws a ConfigError naming each bad one.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values: Values = {};
+  const problems: string[] = [];
+  for (const name of Object.keys(VARIABLES) as Variable[]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const parsed = VARIABLES[name].safeParse(raw);
+    if (parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
+    else problems.push(`${name}=${JSON.stringify(shown(name, raw))} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  }
+  if (problems.length) throw new ConfigError(problems);
   return {
-    port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: resolve(env.INTERCHANGE_DATA_DIR ?? 'data'),
-    databaseUrl: env.DATABASE_URL || null,
-    secret: env.INTERCHANGE_SECRET || null,
-    secretFile: env.INTERCHANGE_SECRET_FILE ? resolve(env.INTERCHANGE_SECRET_FILE) : null,
-    demo: env.INTERCHANGE_DEMO !== '0' && env.INTERCHANGE_DEMO !== 'false',
-    demoExplicit: env.INTERCHANGE_DEMO === '1' || env.INTERCHANGE_DEMO === 'true',
-    sessionHours: Number(env.INTERCHANGE_SESSION_HOURS ?? 12),
-    webDir: resolve(env.INTERCHANGE_WEB_DIR ?? 'dist/web'),
-    signInRateLimit: Number(env.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20),
-    secureCookies: env.INTERCHANGE_SECURE_COOKIES === '1' || env.INTERCHANGE_SECURE_COOKIES === 'true',
-    metricsToken: env.INTERCHANGE_METRICS_TOKEN || null,
+    port: values.PORT ?? 3000,
+    host: values.HOST ?? '127.0.0.1',
+    dataDir: resolve(values.INTERCHANGE_DATA_DIR ?? 'data'),
+    databaseUrl: values.DATABASE_URL ?? null,
+    secret: values.INTERCHANGE_SECRET ?? null,
+    secretFile: values.INTERCHANGE_SECRET_FILE ? resolve(values.INTERCHANGE_SECRET_FILE) : null,
+    demo: values.INTERCHANGE_DEMO ?? true,
+    demoExplicit: values.INTERCHANGE_DEMO === true,
+    sessionHours: values.INTERCHANGE_SESSION_HOURS ?? 12,
+    webDir: resolve(values.INTERCHANGE_WEB_DIR ?? 'dist/web'),
+    signInRateLimit: values.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20,
+    secureCookies: values.INTERCHANGE_SECURE_COOKIES ?? false,
+    metricsToken: values.INTERCHANGE_METRICS_TOKEN ?? null,
+    publicUrl: values.INTERCHANGE_PUBLIC_URL ?? null,
+    logLevel: values.INTERCHANGE_LOG_LEVEL ?? 'info',
   };
+}
+
+/** What a problem line may show of a value: never a secret, and a password in an address masked. */
+function shown(name: Variable, raw: string): string {
+  if (name === 'INTERCHANGE_SECRET' || name === 'INTERCHANGE_METRICS_TOKEN') return `(${raw.length} characters)`;
+  return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
 }

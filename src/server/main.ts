@@ -35,7 +35,7 @@ export async function serve(config: Config): Promise<void> {
   if (demo && loadsDemo) {
     demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher)));
   }
-  const app = await buildApp({ db, config, cipher }, { logger: true });
+  const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
   const sweep = () => expireLapsedAgreements(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring agreements failed'));
   await sweep();

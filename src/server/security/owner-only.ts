@@ -10,12 +10,11 @@ export interface LooseEntry {
 const ownUid = (): number | undefined => process.getuid?.();
 
 /**
- * Takes group and other bits off every file and folder under `root` (folders 0700, files
- * 0600 at most), so that no other local user can read or corrupt the database or the key.
- * Symbolic links are not followed, and what another user owns is left alone (and not
- * reported as fixed). Returns what was looser than owner-only.
+ * Every file and folder under `root` that a group or other users could read or change, with
+ * its mode; with `fix`, takes those bits off as it goes (folders 0700, files 0600 at most).
+ * Symbolic links are not followed, and what another user owns is left alone.
  */
-export async function makeOwnerOnly(root: string): Promise<LooseEntry[]> {
+async function walkLoose(root: string, fix: boolean): Promise<LooseEntry[]> {
   const loose: LooseEntry[] = [];
   const visit = async (path: string): Promise<void> => {
     const stat = await lstat(path).catch(() => null);
@@ -25,12 +24,25 @@ export async function makeOwnerOnly(root: string): Promise<LooseEntry[]> {
     const mode = stat.mode & 0o7777;
     if (mode & 0o077) {
       loose.push({ path, mode });
-      await chmod(path, mode & 0o700);
+      if (fix) await chmod(path, mode & 0o700);
     }
     if (stat.isDirectory()) for (const name of await readdir(path)) await visit(join(path, name));
   };
   await visit(root);
   return loose;
+}
+
+/**
+ * Takes group and other bits off every file and folder under `root`, so that no other local
+ * user can read or corrupt the database or the key. Returns what was looser than owner-only.
+ */
+export function makeOwnerOnly(root: string): Promise<LooseEntry[]> {
+  return walkLoose(root, true);
+}
+
+/** What under `root` is looser than owner-only, changing nothing: for `interchange doctor`. */
+export function looseEntries(root: string): Promise<LooseEntry[]> {
+  return walkLoose(root, false);
 }
 
 /**

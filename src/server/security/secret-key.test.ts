@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
-import { isLoopbackHost, loadSecret } from './secret-key.ts';
+import { loadSecret } from './secret-key.ts';
+import { isLoopback as isLoopbackHost } from '../demo-guard.ts';
 
 // Issue 15, finding 3: the key to personal data can live outside the data folder
 // (INTERCHANGE_SECRET_FILE), and a real deployment is warned when it sits beside the data.

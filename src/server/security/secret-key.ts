@@ -3,18 +3,14 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { ensurePrivateDir, warnAtStart } from './owner-only.ts';
+import { isLoopback } from '../demo-guard.ts';
 
 type SecretConfig = Pick<Config, 'secret' | 'secretFile' | 'dataDir' | 'demo' | 'host'>;
 
-/** Whether `host` only accepts connections from this machine. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
-}
 
 /** A real deployment: the demo is off, or the server listens beyond this machine. */
 export function isRealDeployment(config: Pick<Config, 'demo' | 'host'>): boolean {
-  return !config.demo || !isLoopbackHost(config.host);
+  return !config.demo || !isLoopback(config.host);
 }
 
 function isInside(file: string, dir: string): boolean {
