@@ -1,8 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createPerson } from '../server/modules/people/people.service.ts';
 import { createEnrolment } from '../server/modules/students/students.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
@@ -76,7 +75,7 @@ function enrolmentDates(s: PlannedStudent, rng: Rng, today: string) {
  * intake's admissions besides, which the figures do not count. Deterministic for a load date.
  */
 export async function loadDemoStudents(db: Db, cipher: Cipher, unitIds: Map<string, number>, today: string): Promise<void> {
-  const actor = SYSTEM_ACTOR;
+  const system = systemContext(db);
   const rng = seededRng('demo-students');
   // The last September 1 that has come: that intake has registered.
   const thisYear = Number(today.slice(0, 4));
@@ -87,26 +86,22 @@ export async function loadDemoStudents(db: Db, cipher: Cipher, unitIds: Map<stri
     const unitId = unitIds.get(s.unitCode);
     if (unitId === undefined) throw new Error(`demo students: no unit ${s.unitCode}`);
     const name = studentName(rng, s.country, taken);
-    const person = await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { ...name, nationality: s.country, unitId }) });
+    const person = await createPerson(system, { cipher, input: parseOrThrow(PersonInput, { ...name, nationality: s.country, unitId }) });
     const dates = enrolmentDates(s, rng, today);
     serial += 1;
-    await createEnrolment(
-      {
-        actor,
-        input: parseOrThrow(StudentEnrolmentInput, {
-          personId: person.id,
-          level: s.programme.level,
-          programmeEn: s.programme.programmeEn,
-          programmeZh: s.programme.programmeZh,
-          unitId,
-          funding: s.funding,
-          instructionLanguage: s.programme.language,
-          studentNumber: s.status === 'admitted' ? null : `L${s.year}${String(serial).padStart(4, '0')}`,
-          status: s.status,
-          ...dates,
-        }),
-      },
-      db,
-    );
+    await createEnrolment(system, {
+      input: parseOrThrow(StudentEnrolmentInput, {
+        personId: person.id,
+        level: s.programme.level,
+        programmeEn: s.programme.programmeEn,
+        programmeZh: s.programme.programmeZh,
+        unitId,
+        funding: s.funding,
+        instructionLanguage: s.programme.language,
+        studentNumber: s.status === 'admitted' ? null : `L${s.year}${String(serial).padStart(4, '0')}`,
+        status: s.status,
+        ...dates,
+      }),
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import { DEGREE_LEVELS, STUDENT_COUNTED_STATUSES, type StudentEnrolment } from '../../../shared/contracts/students.ts';
@@ -104,36 +105,34 @@ function listWhere(scope: number | null, query: StudentFilters, today: string): 
   return where;
 }
 
-/** A page of enrolments within `scope`, with the distinct students among all that match. */
+/** A page of enrolments within the caller's reach, with the distinct students among all that match. */
 export async function listEnrolments(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   today: string,
   query: StudentFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ): Promise<{ rows: StudentEnrolment[]; total: number; persons: number }> {
-  const where = listWhere(scope, query, today);
+  const where = listWhere(db.scope, query, today);
   const persons = await db.query<{ n: number }>(`SELECT count(DISTINCT e.person_id)::int AS n FROM ${FROM} ${where}`, [...where.params]);
   const orderBy = `${SORTS[query.sort] ?? 'e.enrolled_on'} ${query.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, e.id`;
   const page = await selectPage<StudentEnrolment>(db, { select: COLUMNS, from: FROM, where, orderBy, page: query.page, pageSize: query.pageSize });
   return { ...page, persons: persons.rows[0]?.n ?? 0 };
 }
 
-/** Every enrolment within `scope` that matches, for an export or a figure, in a stable order. */
-export async function allEnrolments(db: Queryable, scope: number | null, today: string, query: StudentFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<StudentEnrolment[]> {
-  const where = listWhere(scope, query, today);
+/** Every enrolment within the caller's reach that matches, for an export or a figure, in a stable order. */
+export async function allEnrolments(db: Scoped, today: string, query: StudentFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<StudentEnrolment[]> {
+  const where = listWhere(db.scope, query, today);
   const orderBy = `${SORTS[query.sort ?? 'enrolledOn'] ?? 'e.enrolled_on'} ${query.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, e.id`;
   const { rows } = await db.query<StudentEnrolment>(`SELECT ${COLUMNS} FROM ${FROM} ${where} ORDER BY ${orderBy}`, where.params);
   return rows;
 }
 
-/** One row per counted degree enrolment on `asOf` since `from`: who, at which level, from where. */
+/** One row per counted degree enrolment within the caller's reach on `asOf` since `from`: who, at which level, from where. */
 export async function countedDegreeRows(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   from: string,
   asOf: string,
 ): Promise<Array<{ personId: number; level: string; countryCode: string; isRegion: boolean; continent: string }>> {
-  const where = listWhere(scope, { degree: 'true', counted: 'true', from, asOf }, asOf);
+  const where = listWhere(db.scope, { degree: 'true', counted: 'true', from, asOf }, asOf);
   const { rows } = await db.query<{ personId: number; level: string; countryCode: string; isRegion: boolean; continent: string }>(
     `SELECT e.person_id AS "personId", e.level, e.country_code AS "countryCode", c.is_region AS "isRegion", c.continent FROM ${FROM} ${where}`,
     where.params,
@@ -141,9 +140,9 @@ export async function countedDegreeRows(
   return rows;
 }
 
-/** Registrations per year (degree levels, any status past admission), for the dashboard's series. */
-export async function registrationsByYear(db: Queryable, scope: number | null, fromYear: number, toYear: number): Promise<Map<number, number>> {
-  const where = new Where().scope('e.unit_id', scope).raw('e.enrolled_on IS NOT NULL');
+/** Registrations per year within the caller's reach (degree levels, any status past admission), for the dashboard's series. */
+export async function registrationsByYear(db: Scoped, fromYear: number, toYear: number): Promise<Map<number, number>> {
+  const where = new Where().scope('e.unit_id', db.scope).raw('e.enrolled_on IS NOT NULL');
   const { rows } = await db.query<{ year: number; n: number }>(
     `SELECT extract(year FROM e.enrolled_on)::int AS year, count(*)::int AS n FROM student_enrolments e ${where}
        AND e.enrolled_on BETWEEN make_date(${where.param(fromYear)}::int, 1, 1) AND make_date(${where.param(toYear)}::int, 12, 31)
@@ -153,9 +152,9 @@ export async function registrationsByYear(db: Queryable, scope: number | null, f
   return new Map(rows.map((r) => [r.year, r.n]));
 }
 
-/** One enrolment within `scope`; `lock` for an update. */
-export async function findEnrolment(db: Queryable, id: number, scope: number | null, lock = false): Promise<StudentEnrolment | null> {
-  const where = new Where().when(id, 'e.id = ?').scope('e.unit_id', scope);
+/** One enrolment within the caller's reach; `lock` for an update. */
+export async function findEnrolment(db: Scoped, id: number, lock = false): Promise<StudentEnrolment | null> {
+  const where = new Where().when(id, 'e.id = ?').scope('e.unit_id', db.scope);
   if (lock) await db.query('SELECT 1 FROM student_enrolments WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<StudentEnrolment>(`SELECT ${COLUMNS} FROM ${FROM} ${where}`, where.params);
   return rows[0] ?? null;
@@ -182,13 +181,13 @@ export async function deleteEnrolmentRow(db: Queryable, id: number): Promise<voi
 }
 
 /**
- * The person's nationality, if the person is within `scope` (any person when `scope` is null):
- * a coordinator enrols their unit's people only. Undefined: not in reach.
+ * The person's nationality, if the person is within the caller's reach (any person for the
+ * office): a coordinator enrols their unit's people only. Undefined: not in reach.
  */
-export async function personInReach(db: Queryable, personId: number, scope: number | null): Promise<{ nationality: string | null } | undefined> {
+export async function personInReach(db: Scoped, personId: number): Promise<{ nationality: string | null } | undefined> {
   const { rows } = await db.query<{ nationality: string | null }>(
     `SELECT p.nationality FROM people p WHERE p.id = $1 AND ($2::bigint IS NULL OR p.unit_id IN (SELECT unit_subtree($2::bigint)))`,
-    [personId, scope],
+    [personId, db.scope],
   );
   return rows[0];
 }

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
@@ -39,18 +37,17 @@ function audited(e: StudentEnrolment): object {
 }
 
 async function reload(tx: Queryable, id: number): Promise<StudentEnrolment> {
-  return (await findEnrolment(tx, id, null))!;
+  return (await findEnrolment(unscoped(tx), id))!;
 }
 
 const enrolmentSearch = (e: { programmeEn: string; programmeZh: string | null; studentNumber: string | null }) => searchText(e.programmeEn, e.programmeZh, e.studentNumber);
 
 /** A coordinator enrols students in their unit (or a sub-unit) only; the unit and the country must exist. */
-async function checkReferences(tx: Queryable, actor: Actor, unitId: number | undefined, countryCode: string | undefined, problems: FieldProblem[]): Promise<void> {
+async function checkReferences(tx: TxContext, unitId: number | undefined, countryCode: string | undefined, problems: FieldProblem[]): Promise<void> {
   const exists = await referencesExist(tx, unitId, countryCode);
-  const scope = scopeOf(actor);
   if (unitId !== undefined) {
     if (!exists.unit) problems.push({ field: 'unitId', reason: 'unknown_reference' });
-    else if (scope !== null && !(await unitContains(tx, scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+    else if (tx.scope !== null && !(await unitContains(tx, tx.scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
   }
   if (countryCode !== undefined && !exists.country) problems.push({ field: 'countryCode', reason: 'unknown_reference' });
 }
@@ -60,86 +57,85 @@ async function checkReferences(tx: Queryable, actor: Actor, unitId: number | und
  * and the dates it rests on, checked together). The country counted is the person's nationality
  * now unless given, kept on the enrolment from then on.
  */
-export async function createEnrolment(options: { actor: Actor; input: Input }, db: Db): Promise<StudentEnrolment> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
+export async function createEnrolment(ctx: RequestContext, options: { input: Input }): Promise<StudentEnrolment> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
     // Another unit's person is not named to a coordinator, even as "not yours".
-    const person = await personInReach(tx, input.personId, scopeOf(actor));
+    const person = await personInReach(tx, input.personId);
     if (!person) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     const countryCode = input.countryCode ?? person.nationality ?? undefined;
     const problems: FieldProblem[] = [];
     if (!countryCode) problems.push({ field: 'countryCode', reason: 'no_nationality' });
-    await checkReferences(tx, actor, input.unitId, countryCode, problems);
+    await checkReferences(tx, input.unitId, countryCode, problems);
     problems.push(...checkEnrolmentDates(input));
     if (problems.length) throw invalidFields(...problems);
     const id = await insertEnrolment(tx, { ...input, countryCode, searchText: enrolmentSearch(input) });
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
     return row;
   });
 }
 
 /** Changes an enrolment's fields, if `version` is current and it is within the actor's reach; the dates must still fit the status. */
-export async function updateEnrolment(options: { actor: Actor; id: number; input: Update }, db: Db): Promise<StudentEnrolment> {
-  const { actor, id } = options;
+export async function updateEnrolment(ctx: RequestContext, options: { id: number; input: Update }): Promise<StudentEnrolment> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, true), version);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Update>;
     const merged = { ...current, ...given };
     const problems: FieldProblem[] = [];
-    await checkReferences(tx, actor, given.unitId, given.countryCode, problems);
+    await checkReferences(tx, given.unitId, given.countryCode, problems);
     problems.push(...checkEnrolmentDates(merged));
     if (problems.length) throw invalidFields(...problems);
     await updateEnrolmentRow(tx, id, { ...given, searchText: enrolmentSearch(merged) });
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Moves an enrolment one step, dated `on` (default today): registration, suspension and resumption, graduation, withdrawal, transfer. */
-export async function transitionEnrolment(options: { actor: Actor; id: number; input: z.output<typeof StudentTransition> }, db: Db): Promise<StudentEnrolment> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), input.version);
+export async function transitionEnrolment(ctx: RequestContext, options: { id: number; input: z.output<typeof StudentTransition> }): Promise<StudentEnrolment> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, true), input.version);
     const { values, problems } = planStudentTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, degreeAwarded: input.degreeAwarded });
     if (problems.length) throw invalidFields(...problems);
     await updateEnrolmentRow(tx, id, values);
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes an admission never registered; from registration on, a withdrawal is recorded instead. */
-export async function deleteEnrolment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findEnrolment(tx, id, scopeOf(actor), true), version);
+export async function deleteEnrolment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findEnrolment(tx, id, true), version);
     if (!STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('enrolment_not_deletable', 'conflict');
     await deleteEnrolmentRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
 }
 
 /** One enrolment within the actor's reach (another unit's is 404 to a coordinator). */
-export async function getEnrolment(options: { actor: Actor; id: number }, db: Queryable): Promise<StudentEnrolment> {
-  const row = await findEnrolment(db, options.id, scopeOf(options.actor));
+export async function getEnrolment(ctx: Scoped, options: { id: number }): Promise<StudentEnrolment> {
+  const row = await findEnrolment(ctx, options.id);
   if (!row) throw notFound();
   return row;
 }
 
 /** Every enrolment within the actor's reach matching the query (an export). */
-export function exportEnrolments(options: { actor: Actor; query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<StudentEnrolment[]> {
-  return allEnrolments(db, scopeOf(options.actor), officeToday(), options.query);
+export function exportEnrolments(ctx: Scoped, options: { query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'> }): Promise<StudentEnrolment[]> {
+  return allEnrolments(ctx, officeToday(), options.query);
 }
 
 /** A person's enrolments, for their page: the person must be within the actor's reach (else 404), and only enrolments in reach are listed. */
-export async function getPersonEnrolments(options: { actor: Actor; personId: number }, db: Queryable): Promise<{ personId: number; items: StudentEnrolment[] }> {
-  const scope = scopeOf(options.actor);
-  if (!(await personInReach(db, options.personId, scope))) throw notFound();
-  return { personId: options.personId, items: await allEnrolments(db, scope, officeToday(), { personId: options.personId, sort: 'admittedOn' }) };
+export async function getPersonEnrolments(ctx: Scoped, options: { personId: number }): Promise<{ personId: number; items: StudentEnrolment[] }> {
+  if (!(await personInReach(ctx, options.personId))) throw notFound();
+  return { personId: options.personId, items: await allEnrolments(ctx, officeToday(), { personId: options.personId, sort: 'admittedOn' }) };
 }
 
 /** The day the seed's count of foreign students starts. */
@@ -150,11 +146,11 @@ export const STUDENTS_SINCE = '1980-01-01';
  * students registered from 1 January 1980 to `asOf` and counted on `asOf` (see the repo's
  * `countedOn`), the countries they came from (regions apart), and the students per level.
  */
-export async function studentsAsOf(options: { actor: Actor; asOf: string }, db: Queryable): Promise<StudentTally> {
-  return tallyStudents(await countedDegreeRows(db, scopeOf(options.actor), STUDENTS_SINCE, options.asOf));
+export async function studentsAsOf(ctx: Scoped, options: { asOf: string }): Promise<StudentTally> {
+  return tallyStudents(await countedDegreeRows(ctx, STUDENTS_SINCE, options.asOf));
 }
 
 /** Registrations per year within the actor's reach, for the dashboard's series. */
-export function studentRegistrationsByYear(options: { actor: Actor; fromYear: number; toYear: number }, db: Queryable): Promise<Map<number, number>> {
-  return registrationsByYear(db, scopeOf(options.actor), options.fromYear, options.toYear);
+export function studentRegistrationsByYear(ctx: Scoped, options: { fromYear: number; toYear: number }): Promise<Map<number, number>> {
+  return registrationsByYear(ctx, options.fromYear, options.toYear);
 }

@@ -26,7 +26,7 @@ export const CONTINENT_NAMES: Record<string, { en: string; zh: string; fr: strin
  * per-level persons the others).
  */
 export async function studentFigures(ctx: FigureContext): Promise<Figure[]> {
-  const tally = await studentsAsOf({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const tally = await studentsAsOf(ctx.db, { asOf: ctx.asOf });
   const period = { asOf: null, from: STUDENTS_SINCE, to: ctx.asOf };
   const records = (extra: Record<string, string> = {}) =>
     recordsAt('/api/students', '/students', { degree: 'true', counted: 'true', from: STUDENTS_SINCE, asOf: ctx.asOf, ...extra, unitId: ctx.chosenUnitId });
