@@ -48,48 +48,43 @@ async function ensureHospitals(db: Db): Promise<Map<HospitalKey, number>> {
  * student through the programmes service), and the professors the French side sent each year.
  */
 export async function loadDemoProgramme(db: Db, cipher: Cipher, unitId: number, today: string): Promise<void> {
-  const actor = SYSTEM_ACTOR;
+  const system = systemContext(db);
   const rng = seededRng('demo-programme');
   const partners = await ensurePartnerInstitutions(db, DEMO_PARTNERS.filter((p) => p.key === 'paris-cite'));
   const hospitals = await ensureHospitals(db);
   const classes = planProgramme(rng, today);
-  const programme = await createProgramme(
-    {
-      actor,
-      input: parseOrThrow(ProgrammeInput, {
-        nameEn: '8-year programme of clinical medicine (Sino-French)',
-        nameZh: '临床医学八年制（中法合作）',
-        nameFr: 'Programme franco-chinois de médecine clinique en 8 ans',
-        durationYears: 8, language: 'fr', unitId, startedYear: classes[0]!.entryYear,
-        partners: [{ institutionId: partners.get('paris-cite')! }],
-        notes: 'An important cooperative programme of the Chinese and French governments, with French as the first foreign language; some basic courses are taught in French by professors the French side sends every year.',
-      }),
-    },
-    db,
-  );
+  const programme = await createProgramme(system, {
+    input: parseOrThrow(ProgrammeInput, {
+      nameEn: '8-year programme of clinical medicine (Sino-French)',
+      nameZh: '临床医学八年制（中法合作）',
+      nameFr: 'Programme franco-chinois de médecine clinique en 8 ans',
+      durationYears: 8, language: 'fr', unitId, startedYear: classes[0]!.entryYear,
+      partners: [{ institutionId: partners.get('paris-cite')! }],
+      notes: 'An important cooperative programme of the Chinese and French governments, with French as the first foreign language; some basic courses are taught in French by professors the French side sends every year.',
+    }),
+  });
   const taken = new Set<string>();
   for (const c of classes) {
-    const cohort = await createCohort({ actor, programmeId: programme.id, input: parseOrThrow(CohortInput, { entryYear: c.entryYear, intake: c.intake }) }, db);
+    const cohort = await createCohort(system, { programmeId: programme.id, input: parseOrThrow(CohortInput, { entryYear: c.entryYear, intake: c.intake }) });
     for (const s of c.students) {
       const name = inventName(rng, 'CN', taken);
-      const person = await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) });
-      await recordStudentHistory({
-        actor,
+      const person = await createPerson(system, { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) });
+      await recordStudentHistory(system, {
         history: {
           personId: person.id, cohortId: cohort.id, studentNumber: s.number, status: s.status, assessments: s.assessments,
           placements: s.placements.map(({ hospital, ...p }) => ({ ...p, hostInstitutionId: hospitals.get(hospital)! })),
         },
-      }, db);
+      });
     }
   }
   // Professors sent by the French side every year since the first class, two to four a year, from a pool of twelve.
   const pool: number[] = [];
   for (let i = 0; i < 12; i++) {
     const name = inventName(rng, 'FR', taken);
-    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, gender: name.gender, nationality: 'FR', title: 'Professor' }) })).id);
+    pool.push((await createPerson(system, { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, gender: name.gender, nationality: 'FR', title: 'Professor' }) })).id);
   }
   const lastYear = Number(today.slice(0, 4)) - 1;
   for (let year = classes[0]!.entryYear; year <= lastYear; year++)
     for (const personId of rng.shuffle(pool).slice(0, rng.int(2, 4)))
-      await addVisitingProfessor({ actor, programmeId: programme.id, input: parseOrThrow(VisitingProfessorInput, { personId, year, courses: rng.shuffle(COURSES).slice(0, rng.int(1, 2)).join(', '), weeks: rng.int(2, 6) }) }, db);
+      await addVisitingProfessor(system, { programmeId: programme.id, input: parseOrThrow(VisitingProfessorInput, { personId, year, courses: rng.shuffle(COURSES).slice(0, rng.int(1, 2)).join(', '), weeks: rng.int(2, 6) }) });
 }

@@ -1,8 +1,5 @@
-import type { Db } from '../../db/client.ts';
 import { DomainError, invalidFields, notFound } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { AssessmentStage, PlacementStatus, StudentStatus } from '../../../shared/contracts/programmes.ts';
 import { replaceLedgerRows } from '../ledger/ledger.write.ts';
@@ -35,14 +32,14 @@ export interface StudentHistory {
  * as the API's (a placement is confirmed only for an enrolled student who meets the standard on
  * that day), every record gets its audit row, and each placement's person-time is written.
  */
-export async function recordStudentHistory(options: { actor: Actor; history: StudentHistory }, db: Db): Promise<number> {
-  const { actor, history } = options;
-  return db.transaction(async (tx) => {
-    const cohort = await cohortInReach(tx, history.cohortId, scopeOf(actor));
+export async function recordStudentHistory(ctx: RequestContext, options: { history: StudentHistory}): Promise<number> {
+  const { history } = options;
+  return ctx.transaction(async (tx) => {
+    const cohort = await cohortInReach(tx, history.cohortId);
     if (!cohort) throw invalidFields({ field: 'cohortId', reason: 'unknown_reference' });
-    if (!(await peopleInReach(tx, [history.personId], scopeOf(actor))).size) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
+    if (!(await peopleInReach(tx, [history.personId])).size) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     const id = await insertStudent(tx, { personId: history.personId, cohortId: cohort.id, programmeId: cohort.programmeId, studentNumber: history.studentNumber, status: 'enrolled', searchText: searchText(history.studentNumber) });
-    const audit = (entity: string, entityId: number, after: object) => recordAudit(tx, { actor, action: 'create', entity, entityId, unitId: cohort.unitId, after });
+    const audit = (entity: string, entityId: number, after: object) => tx.audit({ action: 'create', entity, entityId, unitId: cohort.unitId, after });
     for (const a of history.assessments) {
       const assessmentId = await insertAssessment(tx, id, { ...a, evaluatorNotes: a.evaluatorNotes ?? null });
       await audit('programme_assessment', assessmentId, { studentId: id, ...a });
@@ -58,14 +55,14 @@ export async function recordStudentHistory(options: { actor: Actor; history: Stu
         await updatePlacementRow(tx, placementId, plan.values);
         status = step.to;
       }
-      const row = await findPlacement(tx, placementId, null);
+      const row = await findPlacement(unscoped(tx), placementId);
       if (!row) throw notFound();
       await replaceLedgerRows(tx, { module: 'residency_placement', id: placementId }, placementLedgerEntries({ ...row, hostCountryCode: row.hostInstitution.countryCode }));
       const { hostInstitution: _h, personId: _p, unitId: _u, studentStatus: _s, ...stored } = row;
       await audit('residency_placement', placementId, stored);
     }
     if (history.status !== 'enrolled') await updateStudentRow(tx, id, { status: history.status });
-    const student = (await findStudent(tx, id, null))!;
+    const student = (await findStudent(unscoped(tx), id))!;
     const { person: _p, placed: _d, placedAt: _a, entryYear: _e, ...stored } = student;
     await audit('programme_student', id, stored);
     return id;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Assessment, Placement, ProgrammeStudent, StudentStatus } from '../../../shared/contracts/programmes.ts';
@@ -59,29 +60,29 @@ function listWhere(scope: number | null, query: StudentFilters, today: string): 
   return where;
 }
 
-/** A page of programme students within `scope`. */
-export function listStudents(db: Queryable, scope: number | null, today: string, query: StudentFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
-  const where = listWhere(scope, query, today);
+/** A page of programme students within the caller's reach. */
+export function listStudents(db: Scoped, today: string, query: StudentFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }) {
+  const where = listWhere(db.scope, query, today);
   const orderBy = `${SORTS[query.sort] ?? 's.student_number'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, s.id`;
   return selectPage<ProgrammeStudent>(db, { select: STUDENT_SELECT, from: FROM, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** Every programme student within `scope` that matches, for an export, in a stable order. */
-export async function allStudents(db: Queryable, scope: number | null, today: string, query: StudentFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<ProgrammeStudent[]> {
-  const where = listWhere(scope, query, today);
+/** Every programme student within the caller's reach that matches, for an export, in a stable order. */
+export async function allStudents(db: Scoped, today: string, query: StudentFilters & { sort?: string; order?: 'asc' | 'desc' }): Promise<ProgrammeStudent[]> {
+  const where = listWhere(db.scope, query, today);
   const orderBy = `${SORTS[query.sort ?? 'studentNumber'] ?? 's.student_number'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, s.id`;
   const { rows } = await db.query<ProgrammeStudent>(`SELECT ${STUDENT_SELECT} FROM ${FROM} ${where} ORDER BY ${orderBy}`, where.params);
   return rows;
 }
 
 /**
- * The residency figures within `scope` on `asOf`: students of the cohorts that entered in its
+ * The residency figures within the caller's reach on `asOf`: students of the cohorts that entered in its
  * year or before (everyone admitted, whatever became of them), and those among them with a
  * confirmed or completed placement that started on or before it. Distinct students: a second
  * placement of the same student does not count twice.
  */
-export async function residencyCounts(db: Queryable, scope: number | null, asOf: string): Promise<{ admitted: number; placed: number }> {
-  const where = listWhere(scope, { asOf }, asOf);
+export async function residencyCounts(db: Scoped, asOf: string): Promise<{ admitted: number; placed: number }> {
+  const where = listWhere(db.scope, { asOf }, asOf);
   const placed = where.param(asOf);
   const { rows } = await db.query<{ admitted: number; placed: number }>(
     `SELECT count(*)::int AS admitted,
@@ -92,10 +93,10 @@ export async function residencyCounts(db: Queryable, scope: number | null, asOf:
   return rows[0]!;
 }
 
-/** One programme student within `scope`; `lock` for an update. */
-export async function findStudent(db: Queryable, id: number, scope: number | null, lock = false): Promise<ProgrammeStudent | null> {
+/** One programme student within the caller's reach; `lock` for an update. */
+export async function findStudent(db: Scoped, id: number, lock = false): Promise<ProgrammeStudent | null> {
   if (lock) await db.query('SELECT 1 FROM programme_students WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 's.id = ?').scope('g.unit_id', scope);
+  const where = new Where().when(id, 's.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<ProgrammeStudent>(`SELECT ${STUDENT_SELECT} FROM ${FROM} ${where}`, where.params);
   return rows[0] ?? null;
 }
@@ -137,10 +138,10 @@ export async function studentAssessments(db: Queryable, studentId: number): Prom
   return rows;
 }
 
-/** One assessment, with its student's programme unit, within `scope`; `lock` for an update. */
-export async function findAssessment(db: Queryable, id: number, scope: number | null, lock = false): Promise<(Assessment & { unitId: number }) | null> {
+/** One assessment, with its student's programme unit, within the caller's reach; `lock` for an update. */
+export async function findAssessment(db: Scoped, id: number, lock = false): Promise<(Assessment & { unitId: number }) | null> {
   if (lock) await db.query('SELECT 1 FROM programme_assessments WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'a.id = ?').scope('g.unit_id', scope);
+  const where = new Where().when(id, 'a.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<Assessment & { unitId: number }>(
     `SELECT ${ASSESSMENT_SELECT}, g.unit_id AS "unitId" FROM programme_assessments a JOIN programme_students s ON s.id = a.student_id JOIN programmes g ON g.id = s.programme_id ${where}`,
     where.params,
@@ -208,10 +209,10 @@ export interface PlacementContext {
   studentStatus: StudentStatus;
 }
 
-/** One placement within `scope`, with its student's person and the programme's unit; `lock` for an update. */
-export async function findPlacement(db: Queryable, id: number, scope: number | null, lock = false): Promise<(Placement & PlacementContext) | null> {
+/** One placement within the caller's reach, with its student's person and the programme's unit; `lock` for an update. */
+export async function findPlacement(db: Scoped, id: number, lock = false): Promise<(Placement & PlacementContext) | null> {
   if (lock) await db.query('SELECT 1 FROM residency_placements WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'r.id = ?').scope('g.unit_id', scope);
+  const where = new Where().when(id, 'r.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<Placement & PlacementContext>(
     `SELECT ${PLACEMENT_SELECT}, s.person_id AS "personId", g.unit_id AS "unitId", s.status AS "studentStatus"
      FROM residency_placements r JOIN institutions i ON i.id = r.host_institution_id

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import type {
@@ -58,122 +56,122 @@ function withoutContext<T extends object>(row: T & PlacementContext): T {
 }
 
 /** A cohort the actor may put a student in: in reach, and (when `programmeId` is given) of that programme. */
-async function checkCohort(tx: Queryable, actor: Actor, cohortId: number, programmeId?: number) {
-  const cohort = await findCohort(tx, cohortId, scopeOf(actor));
+async function checkCohort(tx: Scoped, cohortId: number, programmeId?: number) {
+  const cohort = await findCohort(tx, cohortId);
   if (!cohort || (programmeId !== undefined && cohort.programmeId !== programmeId)) throw invalidFields({ field: 'cohortId', reason: 'unknown_reference' });
   return cohort;
 }
 
 /** Rewrites the placement's person-time from the placement as it now stands. */
 async function writeLedger(tx: Queryable, id: number): Promise<Placement & PlacementContext> {
-  const row = (await findPlacement(tx, id, null))!;
+  const row = (await findPlacement(unscoped(tx), id))!;
   await replaceLedgerRows(tx, { module: PLACEMENT, id }, placementLedgerEntries({ ...row, hostCountryCode: row.hostInstitution.countryCode }));
   return row;
 }
 
 /** Admits one of our people to a cohort; a coordinator admits their unit's people to their unit's programmes. */
-export async function createStudent(options: { actor: Actor; input: z.output<typeof StudentInput> }, db: Db): Promise<ProgrammeStudent> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    const cohort = await checkCohort(tx, actor, input.cohortId);
-    if (!(await peopleInReach(tx, [input.personId], scopeOf(actor))).size) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
+export async function createStudent(ctx: RequestContext, options: { input: z.output<typeof StudentInput>}): Promise<ProgrammeStudent> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    const cohort = await checkCohort(tx, input.cohortId);
+    if (!(await peopleInReach(tx, [input.personId])).size) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     const id = await insertStudent(tx, { ...input, programmeId: cohort.programmeId, searchText: searchText(input.studentNumber) });
-    const row = (await findStudent(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'create', entity: 'programme_student', entityId: id, unitId: row.unitId, after: auditedStudent(row) });
+    const row = (await findStudent(unscoped(tx), id))!;
+    await tx.audit({ action: 'create', entity: 'programme_student', entityId: id, unitId: row.unitId, after: auditedStudent(row) });
     return row;
   });
 }
 
 /** Changes a student's cohort (within the programme), number, status or notes, if `version` is current. */
-export async function updateStudent(options: { actor: Actor; id: number; input: z.output<typeof StudentUpdate> }, db: Db): Promise<ProgrammeStudent> {
-  const { actor, id } = options;
+export async function updateStudent(ctx: RequestContext, options: { id: number; input: z.output<typeof StudentUpdate>}): Promise<ProgrammeStudent> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findStudent(tx, id, scopeOf(actor), true), version);
-    if (changes.cohortId !== undefined) await checkCohort(tx, actor, changes.cohortId, current.programmeId);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findStudent(tx, id, true), version);
+    if (changes.cohortId !== undefined) await checkCohort(tx, changes.cohortId, current.programmeId);
     await updateStudentRow(tx, id, { ...changes, ...(changes.studentNumber ? { searchText: searchText(changes.studentNumber) } : {}) });
-    const row = (await findStudent(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'update', entity: 'programme_student', entityId: id, unitId: row.unitId, before: auditedStudent(current), after: auditedStudent(row) });
+    const row = (await findStudent(unscoped(tx), id))!;
+    await tx.audit({ action: 'update', entity: 'programme_student', entityId: id, unitId: row.unitId, before: auditedStudent(current), after: auditedStudent(row) });
     return row;
   });
 }
 
 /** A student's record within the actor's reach: examinations and evaluations, placements, and whether they meet the standard today. */
-export async function getStudentRecord(options: { actor: Actor; id: number }, db: Queryable): Promise<ProgrammeStudentRecord> {
-  const student = await findStudent(db, options.id, scopeOf(options.actor));
+export async function getStudentRecord(ctx: Scoped, options: { id: number}): Promise<ProgrammeStudentRecord> {
+  const student = await findStudent(ctx, options.id);
   if (!student) throw notFound();
-  const assessments = await studentAssessments(db, student.id);
-  return { ...student, assessments, placements: await studentPlacements(db, student.id), meetsStandard: meetsStandard(assessments, officeToday()) };
+  const assessments = await studentAssessments(ctx, student.id);
+  return { ...student, assessments, placements: await studentPlacements(ctx, student.id), meetsStandard: meetsStandard(assessments, officeToday()) };
 }
 
 /** Every student within the actor's reach matching the query (an export). */
-export function exportStudents(options: { actor: Actor; query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'> }, db: Queryable): Promise<ProgrammeStudent[]> {
-  return allStudents(db, scopeOf(options.actor), officeToday(), options.query);
+export function exportStudents(ctx: Scoped, options: { query: Omit<z.output<typeof StudentQuery>, 'page' | 'pageSize' | 'format'>}): Promise<ProgrammeStudent[]> {
+  return allStudents(ctx, officeToday(), options.query);
 }
 
 /** Records an examination or evaluation of a student within the actor's reach. */
-export async function createAssessment(options: { actor: Actor; studentId: number; input: z.output<typeof AssessmentInput> }, db: Db): Promise<Assessment> {
-  const { actor, studentId, input } = options;
-  return db.transaction(async (tx) => {
-    const student = await findStudent(tx, studentId, scopeOf(actor));
+export async function createAssessment(ctx: RequestContext, options: { studentId: number; input: z.output<typeof AssessmentInput>}): Promise<Assessment> {
+  const { studentId, input } = options;
+  return ctx.transaction(async (tx) => {
+    const student = await findStudent(tx, studentId);
     if (!student) throw notFound();
     const id = await insertAssessment(tx, studentId, input);
-    const { unitId, ...row } = (await findAssessment(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'create', entity: 'programme_assessment', entityId: id, unitId, after: row });
+    const { unitId, ...row } = (await findAssessment(unscoped(tx), id))!;
+    await tx.audit({ action: 'create', entity: 'programme_assessment', entityId: id, unitId, after: row });
     return row;
   });
 }
 
 /** Corrects an assessment, if `version` is current. A placement already confirmed stays: it was confirmed on what was known then. */
-export async function updateAssessment(options: { actor: Actor; id: number; input: z.output<typeof AssessmentUpdate> }, db: Db): Promise<Assessment> {
-  const { actor, id } = options;
+export async function updateAssessment(ctx: RequestContext, options: { id: number; input: z.output<typeof AssessmentUpdate>}): Promise<Assessment> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, scopeOf(actor), true), version);
+  return ctx.transaction(async (tx) => {
+    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, true), version);
     await updateAssessmentRow(tx, id, changes);
-    const { unitId: _u, ...row } = (await findAssessment(tx, id, null))!;
-    await recordAudit(tx, { actor, action: 'update', entity: 'programme_assessment', entityId: id, unitId, before: current, after: row });
+    const { unitId: _u, ...row } = (await findAssessment(unscoped(tx), id))!;
+    await tx.audit({ action: 'update', entity: 'programme_assessment', entityId: id, unitId, before: current, after: row });
     return row;
   });
 }
 
 /** Deletes an assessment recorded by mistake; the audit log keeps what it was. */
-export async function deleteAssessment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, scopeOf(actor), true), version);
+export async function deleteAssessment(ctx: RequestContext, options: { id: number; version: number}): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const { unitId, ...current } = currentVersion(await findAssessment(tx, id, true), version);
     await deleteAssessmentRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: 'programme_assessment', entityId: id, unitId, before: current });
+    await tx.audit({ action: 'delete', entity: 'programme_assessment', entityId: id, unitId, before: current });
   });
 }
 
 /** Proposes a year of residency in a host hospital for a student within the actor's reach. */
-export async function createPlacement(options: { actor: Actor; studentId: number; input: z.output<typeof PlacementInput> }, db: Db): Promise<Placement> {
-  const { actor, studentId, input } = options;
-  return db.transaction(async (tx) => {
-    const student = await findStudent(tx, studentId, scopeOf(actor));
+export async function createPlacement(ctx: RequestContext, options: { studentId: number; input: z.output<typeof PlacementInput>}): Promise<Placement> {
+  const { studentId, input } = options;
+  return ctx.transaction(async (tx) => {
+    const student = await findStudent(tx, studentId);
     if (!student) throw notFound();
     if (!(await existingIds(tx, 'institutions', [input.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
     const id = await insertPlacement(tx, studentId, { ...input, status: 'proposed' });
     const row = withoutContext<Placement>(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'create', entity: PLACEMENT, entityId: id, unitId: student.unitId, after: auditedPlacement(row) });
+    await tx.audit({ action: 'create', entity: PLACEMENT, entityId: id, unitId: student.unitId, after: auditedPlacement(row) });
     return row;
   });
 }
 
 /** Changes a placement's host, department, dates or notes; a withdrawn one is frozen. The person-time follows the new dates. */
-export async function updatePlacement(options: { actor: Actor; id: number; input: z.output<typeof PlacementUpdate> }, db: Db): Promise<Placement> {
-  const { actor, id } = options;
+export async function updatePlacement(ctx: RequestContext, options: { id: number; input: z.output<typeof PlacementUpdate>}): Promise<Placement> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const found = currentVersion(await findPlacement(tx, id, scopeOf(actor), true), version, withoutContext);
+  return ctx.transaction(async (tx) => {
+    const found = currentVersion(await findPlacement(tx, id, true), version, withoutContext);
     if (found.status === 'withdrawn') throw new DomainError('placement_not_editable', 'conflict');
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (merged.endDate < merged.startDate) throw invalidFields({ field: changes.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
     if (changes.hostInstitutionId && !(await existingIds(tx, 'institutions', [changes.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
     await updatePlacementRow(tx, id, changes);
     const row = withoutContext<Placement>(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
+    await tx.audit({ action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
     return row;
   });
 }
@@ -184,10 +182,10 @@ export async function updatePlacement(options: { actor: Actor; id: number; input
  * examinations and evaluations on that day, and (409 `student_not_enrolled`) unless the
  * student is still enrolled.
  */
-export async function transitionPlacement(options: { actor: Actor; id: number; input: z.output<typeof PlacementTransition> }, db: Db): Promise<Placement> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const found = currentVersion(await findPlacement(tx, id, scopeOf(actor), true), input.version, withoutContext);
+export async function transitionPlacement(ctx: RequestContext, options: { id: number; input: z.output<typeof PlacementTransition>}): Promise<Placement> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
+    const found = currentVersion(await findPlacement(tx, id, true), input.version, withoutContext);
     const on = input.on ?? officeToday();
     const { values, problems, refusal } = planPlacementTransition(found, {
       to: input.to as PlacementStatus,
@@ -200,7 +198,7 @@ export async function transitionPlacement(options: { actor: Actor; id: number; i
     if (problems.length) throw invalidFields(...problems);
     await updatePlacementRow(tx, id, values);
     const row = withoutContext<Placement>(await writeLedger(tx, id));
-    await recordAudit(tx, { actor, action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
+    await tx.audit({ action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
     return row;
   });
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { Where } from '../../db/where.ts';
 import type { Cohort, Programme, VisitingProfessor } from '../../../shared/contracts/programmes.ts';
@@ -32,17 +33,17 @@ const PROGRAMME_SELECT = selectList({
   updatedAt: isoTimestamp('g.updated_at'),
 });
 
-/** The programmes within `scope` (a coordinator's unit), with their partners and cohorts. */
-export async function listProgrammes(db: Queryable, scope: number | null): Promise<Programme[]> {
-  const where = new Where().scope('g.unit_id', scope);
+/** The programmes within the caller's reach (a coordinator's unit), with their partners and cohorts. */
+export async function listProgrammes(db: Scoped): Promise<Programme[]> {
+  const where = new Where().scope('g.unit_id', db.scope);
   const { rows } = await db.query<Programme>(`SELECT ${PROGRAMME_SELECT} FROM programmes g ${where} ORDER BY g.name_en, g.id`, where.params);
   return rows;
 }
 
-/** One programme within `scope`; `lock` for an update. */
-export async function findProgramme(db: Queryable, id: number, scope: number | null, lock = false): Promise<Programme | null> {
+/** One programme within the caller's reach; `lock` for an update. */
+export async function findProgramme(db: Scoped, id: number, lock = false): Promise<Programme | null> {
   if (lock) await db.query('SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'g.id = ?').scope('g.unit_id', scope);
+  const where = new Where().when(id, 'g.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<Programme>(`SELECT ${PROGRAMME_SELECT} FROM programmes g ${where}`, where.params);
   return rows[0] ?? null;
 }
@@ -76,22 +77,22 @@ export async function existingIds(db: Queryable, table: 'institutions' | 'agreem
   return new Set(rows.map((r) => r.id));
 }
 
-/** The people among `ids` a coordinator of `scope` may name (any person for the office). */
-export async function peopleInReach(db: Queryable, ids: number[], scope: number | null): Promise<Set<number>> {
+/** The people among `ids` the caller may name: a coordinator their unit's, the office anyone. */
+export async function peopleInReach(db: Scoped, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
   const { rows } = await db.query<{ id: number }>(
     `SELECT id FROM people WHERE id = ANY($1::bigint[]) AND ($2::bigint IS NULL OR unit_id IN (SELECT unit_subtree($2::bigint)))`,
-    [ids, scope],
+    [ids, db.scope],
   );
   return new Set(rows.map((r) => r.id));
 }
 
 // ---- cohorts ----
 
-/** One cohort within `scope` (its programme's unit), with the programme's unit; `lock` for an update. */
-export async function findCohort(db: Queryable, id: number, scope: number | null, lock = false): Promise<(Cohort & { unitId: number }) | null> {
+/** One cohort within the caller's reach (its programme's unit), with the programme's unit; `lock` for an update. */
+export async function findCohort(db: Scoped, id: number, lock = false): Promise<(Cohort & { unitId: number }) | null> {
   if (lock) await db.query('SELECT 1 FROM programme_cohorts WHERE id = $1 FOR UPDATE', [id]);
-  const where = new Where().when(id, 'c.id = ?').scope('g.unit_id', scope);
+  const where = new Where().when(id, 'c.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<{ cohort: Cohort; unitId: number }>(
     `SELECT ${COHORT_JSON} AS cohort, g.unit_id AS "unitId" FROM programme_cohorts c JOIN programmes g ON g.id = c.programme_id ${where}`,
     where.params,
@@ -99,9 +100,9 @@ export async function findCohort(db: Queryable, id: number, scope: number | null
   return rows[0] ? { ...rows[0].cohort, unitId: rows[0].unitId } : null;
 }
 
-/** A cohort's programme and unit, if the cohort is within `scope`: the light check a bulk write makes per student. */
-export async function cohortInReach(db: Queryable, id: number, scope: number | null): Promise<{ id: number; programmeId: number; unitId: number } | null> {
-  const where = new Where().when(id, 'c.id = ?').scope('g.unit_id', scope);
+/** A cohort's programme and unit, if the cohort is within the caller's reach: the light check a bulk write makes per student. */
+export async function cohortInReach(db: Scoped, id: number): Promise<{ id: number; programmeId: number; unitId: number } | null> {
+  const where = new Where().when(id, 'c.id = ?').scope('g.unit_id', db.scope);
   const { rows } = await db.query<{ id: number; programmeId: number; unitId: number }>(
     `SELECT c.id, c.programme_id AS "programmeId", g.unit_id AS "unitId" FROM programme_cohorts c JOIN programmes g ON g.id = c.programme_id ${where}`,
     where.params,

@@ -14,7 +14,7 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  *   this program"); null while nobody has been admitted. Its records are those students.
  */
 export async function programmeFigures(ctx: FigureContext): Promise<Figure[]> {
-  const { placed, share } = await residencyFiguresAsOf({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const { placed, share } = await residencyFiguresAsOf(ctx.db, { asOf: ctx.asOf });
   const unitId = ctx.chosenUnitId;
   return [
     figure(ctx, 'programme.residencyPlaced', 'persons', placed, {
