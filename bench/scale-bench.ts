@@ -100,7 +100,7 @@ async function measureAt(db: Db, engine: string, rows: number, runs: number, bas
   out.push({
     engine, rows,
     what: `drill-down: inbound since 1980, newest first, 50 rows and the total, over ${label} rows`,
-    ours: await median(() => listLedger(db, null, page), runs),
+    ours: await median(() => listLedger(systemContext(db), page), runs),
     baseline: await median(
       () => db.query(`SELECT * FROM ledger WHERE direction = 'inbound' AND start_date BETWEEN '1980-01-01' AND $1::date ORDER BY start_date DESC, id LIMIT 50`, [TODAY]),
       runs,

@@ -1,5 +1,5 @@
 import type { Config } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { getInboundReport, type InboundReport } from '../server/modules/ledger/inbound-report.service.ts';
 import { IsoDate, Locale } from '../shared/contracts/common.ts';
 import { officeToday } from '../shared/calendar.ts';
@@ -49,7 +49,7 @@ export async function reportInboundCommand(config: Config, options: InboundRepor
   }
   const { db } = await openReadyDb(config);
   try {
-    const report = await getInboundReport({ actor: SYSTEM_ACTOR, since, until, top }, db);
+    const report = await getInboundReport(systemContext(db), { since, until, top });
     console.log(options.format === 'json' ? JSON.stringify(report, null, 2) : inboundSentence(report, lang.data));
   } finally {
     await db.close();

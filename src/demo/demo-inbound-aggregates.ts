@@ -1,5 +1,5 @@
 import type { Db } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
 import { AggregateInput, type LedgerCategory } from '../shared/contracts/ledger.ts';
@@ -127,6 +127,6 @@ export async function loadInboundAggregates(db: Db, specs: readonly AggregateSpe
       sourceDocument: sourceOf(a.year),
       notes: 'Foreign visitors received, by country or region and purpose, as the annual return gives them; conference participants are counted with each conference.',
     });
-    await createAggregate({ actor: SYSTEM_ACTOR, input }, db);
+    await createAggregate(systemContext(db), { input });
   }
 }

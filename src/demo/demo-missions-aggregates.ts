@@ -1,5 +1,5 @@
 import type { Db } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
 import { AggregateInput, type LedgerCategory } from '../shared/contracts/ledger.ts';
@@ -86,6 +86,6 @@ export async function loadOutboundAggregates(db: Db, specs: readonly OutboundAgg
       sourceDocument: sourceOf(a.year),
       notes: 'Staff sent abroad on official missions (因公出国), as the annual return gives them; the return does not break them down by country.',
     });
-    await createAggregate({ actor: SYSTEM_ACTOR, input }, db);
+    await createAggregate(systemContext(db), { input });
   }
 }

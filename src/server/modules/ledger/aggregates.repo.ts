@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Aggregate } from '../../../shared/contracts/ledger.ts';
@@ -26,16 +27,16 @@ const COLUMNS = selectList({
 
 export type AggregateValues = Partial<Omit<Aggregate, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
 
-/** One aggregate entry within `scope`, or null. */
-export async function findAggregate(db: Queryable, id: number, scope: number | null, lock = false): Promise<Aggregate | null> {
-  const where = new Where().when(id, 'id = ?').scope('unit_id', scope);
+/** One aggregate entry within the caller's reach, or null. */
+export async function findAggregate(db: Scoped, id: number, lock = false): Promise<Aggregate | null> {
+  const where = new Where().when(id, 'id = ?').scope('unit_id', db.scope);
   const { rows } = await db.query<Aggregate>(`SELECT ${COLUMNS} FROM ledger_aggregates ${where} ${lock ? 'FOR UPDATE' : ''}`, where.params);
   return rows[0] ?? null;
 }
 
 /** A page of aggregate entries, latest period first. */
-export function listAggregates(db: Queryable, scope: number | null, query: { page: number; pageSize: number }) {
-  const where = new Where().scope('unit_id', scope);
+export function listAggregates(db: Scoped, query: { page: number; pageSize: number }) {
+  const where = new Where().scope('unit_id', db.scope);
   return selectPage<Aggregate>(db, { select: COLUMNS, from: 'ledger_aggregates', where, orderBy: 'start_date DESC, id', ...query });
 }
 

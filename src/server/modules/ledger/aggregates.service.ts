@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import type { Aggregate, AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { deleteAggregateRow, findAggregate, insertAggregate, updateAggregateRow } from './aggregates.repo.ts';
 import { replaceLedgerRows } from './ledger.write.ts';
@@ -28,39 +26,39 @@ function writeLedger(tx: Queryable, a: Aggregate): Promise<void> {
 }
 
 /** Enters an aggregate count of person-times for a period with no individual records. */
-export async function createAggregate(options: { actor: Actor; input: z.output<typeof AggregateInput> }, db: Db): Promise<Aggregate> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
+export async function createAggregate(ctx: RequestContext, options: { input: z.output<typeof AggregateInput> }): Promise<Aggregate> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
     const row = await insertAggregate(tx, input);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'create', entity: MODULE, entityId: row.id, unitId: row.unitId, after: row });
+    await tx.audit({ action: 'create', entity: MODULE, entityId: row.id, unitId: row.unitId, after: row });
     return row;
   });
 }
 
 /** Changes an aggregate entry and rewrites its ledger row. */
-export async function updateAggregate(options: { actor: Actor; id: number; input: z.output<typeof AggregateUpdate> }, db: Db): Promise<Aggregate> {
-  const { actor, id } = options;
+export async function updateAggregate(ctx: RequestContext, options: { id: number; input: z.output<typeof AggregateUpdate> }): Promise<Aggregate> {
+  const { id } = options;
   const { version, ...input } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAggregate(tx, id, scopeOf(actor), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAggregate(tx, id, true), version);
     const start = input.startDate ?? current.startDate;
     const end = input.endDate ?? current.endDate;
     if (end < start) throw invalidFields({ field: 'endDate', reason: 'end_before_start' });
     const row = await updateAggregateRow(tx, id, input);
     await writeLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: MODULE, entityId: id, unitId: row.unitId, before: current, after: row });
+    await tx.audit({ action: 'update', entity: MODULE, entityId: id, unitId: row.unitId, before: current, after: row });
     return row;
   });
 }
 
 /** Deletes an aggregate entry and its ledger row. */
-export async function deleteAggregate(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findAggregate(tx, id, scopeOf(actor), true), version);
+export async function deleteAggregate(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAggregate(tx, id, true), version);
     await replaceLedgerRows(tx, { module: MODULE, id }, []);
     await deleteAggregateRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: MODULE, entityId: id, unitId: current.unitId, before: current });
+    await tx.audit({ action: 'delete', entity: MODULE, entityId: id, unitId: current.unitId, before: current });
   });
 }

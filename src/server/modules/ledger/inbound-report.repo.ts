@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { Where } from '../../db/where.ts';
 import { rollupSums, type RollupSum } from './ledger-rollup.repo.ts';
 
@@ -19,8 +19,8 @@ export interface CountryPersonTimes {
  * out here; the totals still count them. Person-times come from the rollups; the distinct
  * persons of the listed countries only are counted on the ledger's individual rows.
  */
-export async function topInboundCountries(db: Queryable, scope: number | null, period: { since: string; until: string }, limit: number): Promise<CountryPersonTimes[]> {
-  const sums = await rollupSums(db, { direction: 'inbound', from: period.since || undefined, to: period.until || undefined }, scope, 'country');
+export async function topInboundCountries(db: Scoped, period: { since: string; until: string }, limit: number): Promise<CountryPersonTimes[]> {
+  const sums = await rollupSums(db, { direction: 'inbound', from: period.since || undefined, to: period.until || undefined }, db.scope, 'country');
   const top = sums
     .filter((s): s is RollupSum & { key: string } => typeof s.key === 'string')
     .sort((a, b) => b.personTimes - a.personTimes || (a.key < b.key ? -1 : 1))
@@ -30,7 +30,7 @@ export async function topInboundCountries(db: Queryable, scope: number | null, p
     .raw(`l.direction = 'inbound' AND l.person_id IS NOT NULL`)
     .when(period.since, 'l.start_date >= ?::date')
     .when(period.until, 'l.start_date <= ?::date')
-    .scope('l.unit_id', scope);
+    .scope('l.unit_id', db.scope);
   const codes = where.param(top.map((t) => t.key));
   const { rows } = await db.query<Omit<CountryPersonTimes, 'personTimes'>>(
     `SELECT c.code, c.name_en AS "nameEn", c.name_zh AS "nameZh", c.name_fr AS "nameFr", c.is_region AS "isRegion",

@@ -1,6 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import type { LedgerTotals } from '../../../shared/contracts/ledger.ts';
 import { ledgerTotals } from './ledger.repo.ts';
 import { topInboundCountries, type CountryPersonTimes } from './inbound-report.repo.ts';
@@ -18,10 +16,9 @@ export interface InboundReport extends LedgerTotals {
  * visits, so that conference participants and the aggregate counts of years without records
  * count alike; a coordinator sees their unit's.
  */
-export async function getInboundReport(options: { actor: Actor; since: string; until: string; top?: number }, db: Queryable): Promise<InboundReport> {
+export async function getInboundReport(ctx: Scoped, options: { since: string; until: string; top?: number }): Promise<InboundReport> {
   const { since, until } = options;
-  const scope = scopeOf(options.actor);
-  const totals = await ledgerTotals(db, scope, { direction: 'inbound', from: since, to: until });
-  const topCountries = await topInboundCountries(db, scope, { since, until }, options.top ?? 10);
+  const totals = await ledgerTotals(ctx, { direction: 'inbound', from: since, to: until });
+  const topCountries = await topInboundCountries(ctx, { since, until }, options.top ?? 10);
   return { since, until, ...totals, topCountries };
 }

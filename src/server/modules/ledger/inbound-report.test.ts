@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { personBody, visitBody } from '../../test/factories.ts';
 import { SYSTEM_ACTOR } from '../../policies/actor.ts';
+import { requestContext, systemContext } from '../../core/request-context.ts';
 import type { VisitInput } from '../../../shared/contracts/visits.ts';
 import { getInboundReport } from './inbound-report.service.ts';
 
@@ -33,7 +34,7 @@ afterAll(async () => t?.close());
 
 describe('the inbound report', () => {
   it('counts person-times and distinct persons over the ledger, aggregates included, with the leading countries and regions', async () => {
-    const report = await getInboundReport({ actor: SYSTEM_ACTOR, since: '1980-01-01', until: '1989-12-31' }, t.db);
+    const report = await getInboundReport(systemContext(t.db), { since: '1980-01-01', until: '1989-12-31' });
     expect(report).toMatchObject({ since: '1980-01-01', until: '1989-12-31', personTimes: 46, distinctPersons: 4, aggregatePersonTimes: 40, countriesAndRegions: 4, countries: 4 });
     expect(report.topCountries.map((c) => [c.code, c.personTimes, c.distinctPersons])).toEqual([
       ['US', 40, 0],
@@ -42,12 +43,12 @@ describe('the inbound report', () => {
       ['JP', 1, 1],
     ]);
     expect(report.topCountries[1]).toMatchObject({ nameEn: 'France', nameZh: '法国', nameFr: 'France', isRegion: false });
-    const top2 = await getInboundReport({ actor: SYSTEM_ACTOR, since: '1980-01-01', until: '1989-12-31', top: 2 }, t.db);
+    const top2 = await getInboundReport(systemContext(t.db), { since: '1980-01-01', until: '1989-12-31', top: 2 });
     expect(top2.topCountries.map((c) => c.code)).toEqual(['US', 'FR']);
   });
 
   it('gives the same totals as GET /api/ledger/totals for the same period', async () => {
-    const report = await getInboundReport({ actor: SYSTEM_ACTOR, since: '1980-01-01', until: '1990-12-31' }, t.db);
+    const report = await getInboundReport(systemContext(t.db), { since: '1980-01-01', until: '1990-12-31' });
     const totals = (await (await t.as('viewer')).get('/api/ledger/totals?direction=inbound&from=1980-01-01&to=1990-12-31')).json();
     const { since: _s, until: _u, topCountries: _c, ...figures } = report;
     expect(figures).toEqual(totals);
@@ -56,7 +57,7 @@ describe('the inbound report', () => {
 
   it('keeps a coordinator to their unit\u2019s person-times', async () => {
     const coordinatorA = { ...SYSTEM_ACTOR, role: 'coordinator' as const, unitId: t.units.a };
-    const report = await getInboundReport({ actor: coordinatorA, since: '1980-01-01', until: '1989-12-31' }, t.db);
+    const report = await getInboundReport(requestContext(coordinatorA, t.db), { since: '1980-01-01', until: '1989-12-31' });
     expect(report).toMatchObject({ personTimes: 5, distinctPersons: 3, aggregatePersonTimes: 0 });
   });
 });

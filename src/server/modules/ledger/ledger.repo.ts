@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { selectList } from '../../db/columns.ts';
 import { Where } from '../../db/where.ts';
 import { rollupSums } from './ledger-rollup.repo.ts';
@@ -52,8 +52,8 @@ function ledgerWhere(filter: LedgerFilter, scope: number | null): Where {
  * index and stops; its total comes from the rollups (rows per cell), not from counting every
  * matching row, so a drill-down costs the same at ten million rows as at ten thousand.
  */
-export async function listLedger(db: Queryable, scope: number | null, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
-  const where = ledgerWhere(query, scope);
+export async function listLedger(db: Scoped, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
+  const where = ledgerWhere(query, db.scope);
   const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   const limit = where.param(query.pageSize);
   const offset = where.param((query.page - 1) * query.pageSize);
@@ -61,7 +61,7 @@ export async function listLedger(db: Queryable, scope: number | null, query: Led
     `SELECT ${COLUMNS} FROM ledger l ${where} ORDER BY l.start_date ${dir}, l.id LIMIT ${limit} OFFSET ${offset}`,
     where.params,
   );
-  const [sum] = await rollupSums(db, query, scope);
+  const [sum] = await rollupSums(db, query, db.scope);
   return { rows, total: sum?.rows ?? 0 };
 }
 
@@ -72,12 +72,12 @@ export async function listLedger(db: Queryable, scope: number | null, query: Led
  * from cells, so they are counted on the ledger's individual rows (the partial index
  * ledger_persons): their cost follows the number of person rows in the period.
  */
-export async function ledgerTotals(db: Queryable, scope: number | null, filter: LedgerFilter): Promise<LedgerTotals> {
-  const byKind = await rollupSums(db, filter, scope, 'aggregate');
-  const byCountry = await rollupSums(db, filter, scope, 'country');
+export async function ledgerTotals(db: Scoped, filter: LedgerFilter): Promise<LedgerTotals> {
+  const byKind = await rollupSums(db, filter, db.scope, 'aggregate');
+  const byCountry = await rollupSums(db, filter, db.scope, 'country');
   const codes = byCountry.map((c) => c.key).filter((code): code is string => typeof code === 'string');
   const regions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM countries WHERE is_region AND code = ANY($1::text[])', [codes]);
-  const where = ledgerWhere(filter, scope).raw('l.person_id IS NOT NULL');
+  const where = ledgerWhere(filter, db.scope).raw('l.person_id IS NOT NULL');
   const persons = await db.query<{ n: number }>(`SELECT count(DISTINCT l.person_id)::bigint AS n FROM ledger l ${where}`, where.params);
   return {
     personTimes: byKind.reduce((sum, k) => sum + k.personTimes, 0),
