@@ -10,6 +10,7 @@ import { startEmbeddedEngine } from '../server/db/embedded/embedded-engine.ts';
 import { conferenceBody, personBody, visitBody } from '../server/test/factories.ts';
 import { halfWrittenRecords } from '../server/test/durability-invariants.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const database = await freshServeDatabase(dataDir, async (db) => {
     const actor = SYSTEM_ACTOR;
     unitId = (await createUnit({ actor, input: parseOrThrow(UnitInput, { code: 'DUR', kind: 'university', nameEn: 'Durability University', nameZh: '耐久大学' }) }, db)).id;
-    await createUser({ actor, input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) }, db);
+    await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) });
     attendeeFile = (await db.query<{ path: string }>(`SELECT pg_relation_filepath('conference_attendees') AS path`)).rows[0]!.path;
   });
   dropDatabase = database.drop;

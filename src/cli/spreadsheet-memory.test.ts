@@ -8,6 +8,7 @@ import { freshServeDatabase } from '../server/test/test-database.ts';
 import { conferenceBody, multipartFile } from '../server/test/factories.ts';
 import { inlineCell, workbook } from '../server/test/hostile-xlsx.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interchange-spreadsheets-'));
   const database = await freshServeDatabase(dataDir, async (db) => {
     unitId = (await createUnit({ actor: SYSTEM_ACTOR, input: parseOrThrow(UnitInput, { code: 'XLS', kind: 'university', nameEn: 'Spreadsheet University', nameZh: '表格大学' }) }, db)).id;
-    await createUser({ actor: SYSTEM_ACTOR, input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) }, db);
+    await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) });
   });
   dropDatabase = database.drop;
   server = await startServeProcess({ ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: database.databaseUrl, INTERCHANGE_SECRET: 'spreadsheet-secret', INTERCHANGE_DEMO: '0' });

@@ -1,6 +1,7 @@
 import type { Config } from '../server/config.ts';
 import { parseOrThrow, DomainError } from '../server/core/errors.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { requestContext } from '../server/core/request-context.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { UserInput } from '../shared/contracts/users.ts';
 import { fieldReason } from '../shared/i18n/errors.ts';
@@ -40,7 +41,7 @@ export async function userAddCommand(config: Config, options: Options): Promise<
       locale: options.locale,
       password,
     });
-    const user = await createUser({ actor: { ...SYSTEM_ACTOR, email: 'cli' }, input }, db);
+    const user = await createUser(requestContext({ ...SYSTEM_ACTOR, email: 'cli' }, db), { input });
     console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
     if (user.password) console.log(`Password: ${user.password}`);
   } catch (error) {

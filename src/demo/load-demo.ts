@@ -1,8 +1,8 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
@@ -48,7 +48,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   }
   for (const { unitCode, ...account } of DEMO_ACCOUNTS) {
     const unitId = unitCode ? unitIds.get(unitCode)! : null;
-    await createUser({ actor, input: parseOrThrow(UserInput, { ...account, unitId }) }, db);
+    await createUser(systemContext(db), { input: parseOrThrow(UserInput, { ...account, unitId }) });
   }
   for (const organization of DEMO_ORGANIZATIONS)
     await createInstitution({ actor, input: parseOrThrow(InstitutionInput, organization) }, db);

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { readConfig } from '../config.ts';
 import { createCipher, type Cipher } from '../security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../policies/actor.ts';
+import { systemContext } from '../core/request-context.ts';
 import { parseOrThrow } from '../core/errors.ts';
 import { createUnit } from '../modules/units/units.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
@@ -102,7 +103,7 @@ export async function startTestServer(options: { logStream?: { write(line: strin
   const userIds = {} as Record<TestRole, number>;
   for (const role of TEST_ROLES) {
     const input = parseOrThrow(UserInput, { email: emailOf(role), displayName: role, role: roleOf(role), unitId: unitOf(role), password: PASSWORD });
-    userIds[role] = (await createUser({ actor, input }, db)).id;
+    userIds[role] = (await createUser(systemContext(db), { input })).id;
   }
   const routes: TestServer['routes'] = [];
   const app = await buildApp({ db, config, cipher }, { routeTable: routes, ...(options.logStream ? { logStream: options.logStream } : {}) });

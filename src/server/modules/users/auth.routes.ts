@@ -43,24 +43,24 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
   });
 
   app.post('/api/auth/sign-out', { config: signedIn, schema: { tags } }, async (request, reply) => {
-    await signOut({ actor: request.actor!, everywhere: false }, db);
+    await signOut(request.ctx!, { everywhere: false });
     clearCookie(reply);
     return reply.status(204).send();
   });
 
   app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags } }, async (request, reply) => {
-    await signOut({ actor: request.actor!, everywhere: true }, db);
+    await signOut(request.ctx!, { everywhere: true });
     clearCookie(reply);
     return reply.status(204).send();
   });
 
   app.post('/api/auth/password', { config: signedIn, schema: { tags, body: PasswordChange } }, async (request, reply) => {
-    await changePassword({ actor: request.actor!, ...request.body, ip: request.ip }, db);
+    await changePassword(request.ctx!, { ...request.body, ip: request.ip });
     return reply.status(204).send();
   });
 
   app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, body: PreferencesInput } }, async (request) =>
-    setPreferences({ actor: request.actor!, locale: request.body.locale }, db),
+    setPreferences(request.ctx!, { locale: request.body.locale }),
   );
 
   app.get('/api/auth/tokens', { config: signedIn, schema: { tags } }, async (request) => listApiTokens(db, request.actor!.userId));
@@ -69,10 +69,10 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     if (request.actor?.via === 'token') throw new DomainError('token_cannot_mint', 'forbidden');
   };
   app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
-    reply.status(201).send(await createApiToken({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createApiToken(request.ctx!, { input: request.body })),
   );
   app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, params: IdParams } }, async (request, reply) => {
-    await revokeToken({ actor: request.actor!, id: request.params.id }, db);
+    await revokeToken(request.ctx!, { id: request.params.id });
     return reply.status(204).send();
   });
 }

@@ -19,9 +19,9 @@ export function usersRoutes(app: App, { db }: ServerContext): void {
     return presentUser(row);
   });
   app.post('/api/users', { config: policy('user', 'create'), schema: { tags, body: UserInput } }, async (request, reply) =>
-    reply.status(201).send(await createUser({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createUser(request.ctx!, { input: request.body })),
   );
   app.patch('/api/users/:id', { config: policy('user', 'update'), schema: { tags, params: IdParams, body: UserUpdate } }, async (request) =>
-    updateUser({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateUser(request.ctx!, { id: request.params.id, input: request.body }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, invalidFields, notFound, currentVersion } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { z } from 'zod';
 import type { UserInput as UserInputSchema, UserUpdate as UserUpdateSchema } from '../../../shared/contracts/users.ts';
@@ -23,23 +24,23 @@ async function unitExists(db: Queryable, unitId: number | null): Promise<boolean
 }
 
 /** Creates a user; generates a password unless one is given and returns it once. */
-export async function createUser(options: { actor: Actor; input: z.output<typeof UserInputSchema> }, db: Db) {
-  const { actor, input } = options;
+export async function createUser(ctx: RequestContext, options: { input: z.output<typeof UserInputSchema> }) {
+  const { input } = options;
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw invalidFields({ field: 'email', reason: 'duplicate' });
     if (!(await unitExists(tx, input.unitId))) throw invalidFields({ field: 'unitId', reason: 'unknown_reference' });
     const row = await insertUser(tx, { ...input, passwordHash });
-    await recordAudit(tx, { actor, action: 'create', entity: 'user', entityId: row.id, after: presentUser(row) });
+    await tx.audit({ action: 'create', entity: 'user', entityId: row.id, after: presentUser(row) });
     return { ...presentUser(row), ...(input.password ? {} : { password }) };
   });
 }
 
 /** Changes a user's profile, role, unit or disabled flag. Disabling ends their sessions. */
-export async function updateUser(options: { actor: Actor; id: number; input: z.output<typeof UserUpdateSchema> }, db: Db) {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
+export async function updateUser(ctx: RequestContext, options: { id: number; input: z.output<typeof UserUpdateSchema> }) {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
     const current = currentVersion(await findUserById(tx, id, true), input.version, presentUser);
     const role = input.role ?? current.role;
     const unitId = input.unitId !== undefined ? input.unitId : current.unitId;
@@ -49,10 +50,10 @@ export async function updateUser(options: { actor: Actor; id: number; input: z.o
       throw invalidFields({ field: 'email', reason: 'duplicate' });
     const row = await updateUserRow(tx, id, { ...input, role, unitId });
     if (row.disabled || row.role !== current.role || row.unitId !== current.unitId) await deleteSessionsOfUser(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: 'user', entityId: id, before: presentUser(current), after: presentUser(row) });
+    await tx.audit({ action: 'update', entity: 'user', entityId: id, before: presentUser(current), after: presentUser(row) });
     // Disabling ends the tokens for good: enabling the user again does not bring them back.
     const revoked = row.disabled ? await revokeApiTokensOfUser(tx, id) : 0;
-    if (revoked) await recordAudit(tx, { actor, action: 'token_revoke', entity: 'user', entityId: id, after: { because: 'user_disabled', tokensRevoked: revoked } });
+    if (revoked) await tx.audit({ action: 'token_revoke', entity: 'user', entityId: id, after: { because: 'user_disabled', tokensRevoked: revoked } });
     return presentUser(row);
   });
 }
@@ -105,14 +106,15 @@ export function actorOf(user: UserRow, via: Actor['via'] = 'session', sessionId:
 }
 
 /** Ends the current session, or all of the user's sessions and API tokens. */
-export async function signOut(options: { actor: Actor; everywhere: boolean }, db: Db): Promise<number> {
-  const { actor, everywhere } = options;
-  return db.transaction(async (tx) => {
+export async function signOut(ctx: RequestContext, options: { everywhere: boolean }): Promise<number> {
+  const { actor } = ctx;
+  const { everywhere } = options;
+  return ctx.transaction(async (tx) => {
     const ended = everywhere
       ? await deleteSessionsOfUser(tx, actor.userId)
       : (await tx.query('DELETE FROM sessions WHERE id = $1', [actor.sessionId])).rowCount ?? 0;
     const tokensRevoked = everywhere ? await revokeApiTokensOfUser(tx, actor.userId) : 0;
-    await recordAudit(tx, { actor, action: 'sign_out', entity: 'user', entityId: actor.userId, after: { everywhere, ended, ...(everywhere ? { tokensRevoked } : {}) } });
+    await tx.audit({ action: 'sign_out', entity: 'user', entityId: actor.userId, after: { everywhere, ended, ...(everywhere ? { tokensRevoked } : {}) } });
     return ended;
   });
 }
@@ -122,42 +124,42 @@ export async function signOut(options: { actor: Actor; everywhere: boolean }, db
  * current-password check is throttled as sign-in is, so it cannot be used to guess.
  */
 export async function changePassword(
-  options: { actor: Actor; currentPassword: string; newPassword: string; ip: string | null },
-  db: Db,
+  ctx: RequestContext,
+  options: { currentPassword: string; newPassword: string; ip: string | null },
 ): Promise<void> {
-  const { actor } = options;
-  const user = await findUserById(db, actor.userId);
+  const { actor } = ctx;
+  const user = await findUserById(ctx, actor.userId);
   if (!user) throw notFound();
-  const ok = await throttledCheck(db, { account: user.email, address: options.ip ?? 'unknown' }, () => verifyPassword(user.passwordHash, options.currentPassword));
+  const ok = await throttledCheck(ctx.db, { account: user.email, address: options.ip ?? 'unknown' }, () => verifyPassword(user.passwordHash, options.currentPassword));
   if (!ok) throw invalidFields({ field: 'currentPassword', reason: 'wrong_password' });
   const passwordHash = await hashPassword(options.newPassword);
-  await db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash });
     const ended = await deleteSessionsOfUser(tx, user.id, actor.sessionId);
     const tokensRevoked = await revokeApiTokensOfUser(tx, user.id);
-    await recordAudit(tx, { actor, action: 'password_change', entity: 'user', entityId: user.id, after: { otherSessionsEnded: ended, tokensRevoked } });
+    await tx.audit({ action: 'password_change', entity: 'user', entityId: user.id, after: { otherSessionsEnded: ended, tokensRevoked } });
   });
 }
 
 /** Saves the user's interface language. */
-export async function setPreferences(options: { actor: Actor; locale: UserRow['locale'] }, db: Db) {
-  return db.transaction(async (tx) => {
-    const before = await findUserById(tx, options.actor.userId, true);
+export async function setPreferences(ctx: RequestContext, options: { locale: UserRow['locale'] }) {
+  return ctx.transaction(async (tx) => {
+    const before = await findUserById(tx, tx.actor.userId, true);
     if (!before) throw notFound();
     const row = await updateUserRow(tx, before.id, { locale: options.locale });
-    await recordAudit(tx, { actor: options.actor, action: 'update', entity: 'user', entityId: row.id, before: { locale: before.locale }, after: { locale: row.locale } });
+    await tx.audit({ action: 'update', entity: 'user', entityId: row.id, before: { locale: before.locale }, after: { locale: row.locale } });
     return presentUser(row);
   });
 }
 
 /** Creates an API token for the actor; only a signed-in person may, never a token (it would outlive its parent). */
-export async function createApiToken(options: { actor: Actor; input: z.output<typeof ApiTokenInput> }, db: Db) {
-  const { actor, input } = options;
+export async function createApiToken(ctx: RequestContext, options: { input: z.output<typeof ApiTokenInput> }) {
+  const { actor } = ctx;
+  const { input } = options;
   if (actor.via !== 'session') throw new DomainError('token_cannot_mint', 'forbidden');
-  return db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const token = await insertApiToken(tx, actor.userId, input);
-    await recordAudit(tx, {
-      actor,
+    await tx.audit({
       action: 'token_create',
       entity: 'api_token',
       entityId: token.id,
@@ -168,10 +170,10 @@ export async function createApiToken(options: { actor: Actor; input: z.output<ty
 }
 
 /** Revokes one of the actor's API tokens. */
-export async function revokeToken(options: { actor: Actor; id: number }, db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (!(await revokeApiToken(tx, options.actor.userId, options.id))) throw notFound();
-    await recordAudit(tx, { actor: options.actor, action: 'token_revoke', entity: 'api_token', entityId: options.id });
+export async function revokeToken(ctx: RequestContext, options: { id: number }): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    if (!(await revokeApiToken(tx, tx.actor.userId, options.id))) throw notFound();
+    await tx.audit({ action: 'token_revoke', entity: 'api_token', entityId: options.id });
   });
 }
 
