@@ -1,5 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { requestContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAgreement, renewAgreement, transitionAgreement, updateAgreement } from '../server/modules/agreements/agreements.service.ts';
 import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
@@ -113,7 +114,7 @@ function inputOf(spec: DemoAgreementSpec, ctx: Context, dates: Dates) {
 }
 
 async function step(a: Agreement, to: AgreementStatus, on: string, db: Db): Promise<Agreement> {
-  return transitionAgreement({ actor, id: a.id, input: parseOrThrow(AgreementTransition, { to, on, version: a.version }) }, db);
+  return transitionAgreement(requestContext(actor, db), { id: a.id, input: parseOrThrow(AgreementTransition, { to, on, version: a.version }) });
 }
 
 const LIFECYCLE: readonly AgreementStatus[] = ['draft', 'under_review', 'approved', 'signed', 'active'];

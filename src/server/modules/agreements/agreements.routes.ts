@@ -84,7 +84,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
   app.post(
     '/api/agreements/:id/transitions',
     { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementTransition } },
-    async (request) => transitionAgreement({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    async (request) => transitionAgreement(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.post(

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
-import { AGREEMENT_TRANSITIONS, type AgreementLevel, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { AGREEMENT_KIND } from '../../../shared/kinds/agreement.ts';
+import { type AgreementLevel, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
 
 /** The fields the consistency rules look at, after a change is merged into the record. */
 export interface AgreementShape {
@@ -36,12 +38,11 @@ export interface StepDates {
 }
 
 /**
- * Checks one lifecycle step taken on `on` and returns the dates it records. Refuses steps the
- * lifecycle does not have, and steps the record's dates contradict: an agreement cannot expire
- * before its expiry date (that is a termination), nor take effect before it was signed.
+ * The dates of a step that the agreement's description cannot say: signing is dated once, an
+ * agreement takes effect (when not already dated) not before it was signed, and it expires only
+ * after its expiry date, unless it renews itself (then expiring ends it on the day).
  */
-export function planTransition(current: AgreementShape, to: AgreementStatus, on: string): { dates: StepDates; problems: FieldProblem[] } {
-  if (!AGREEMENT_TRANSITIONS[current.status].includes(to)) return { dates: {}, problems: [{ field: 'to', reason: 'illegal_transition' }] };
+export function agreementStepDates(current: AgreementShape, to: AgreementStatus, on: string): { dates: StepDates; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const dates: StepDates = {};
   if (to === 'signed' && !current.signedOn) dates.signedOn = on;
@@ -54,9 +55,18 @@ export function planTransition(current: AgreementShape, to: AgreementStatus, on:
     else if (current.autoRenewal) dates.terminatedOn = on;
     else if (on <= current.expiresOn) problems.push({ field: 'to', reason: 'not_yet_expired' });
   }
-  if (to === 'terminated') {
-    if (current.effectiveOn && on < current.effectiveOn) problems.push({ field: 'on', reason: 'before_effective' });
-    dates.terminatedOn = on;
-  }
   return { dates, problems };
+}
+
+/**
+ * Checks one lifecycle step taken on `on` and returns the dates it records: the steps of the
+ * agreement's description (shared/kinds/agreement.ts: a termination is dated, and not before the
+ * agreement took effect), and its own dates (agreementStepDates).
+ */
+export function planTransition(current: AgreementShape, to: AgreementStatus, on: string): { dates: StepDates; problems: FieldProblem[] } {
+  const plan = planStep(AGREEMENT_KIND, current, { to, on, onGiven: true });
+  if (plan.kind !== 'planned') return { dates: {}, problems: plan.kind === 'illegal' ? plan.problems : [] };
+  const { status: _status, ...recorded } = plan.values;
+  const own = agreementStepDates(current, to, on);
+  return { dates: { ...(recorded as StepDates), ...own.dates }, problems: [...own.problems, ...plan.problems] };
 }

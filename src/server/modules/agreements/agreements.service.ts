@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
+import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
 import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
@@ -10,12 +10,16 @@ import {
   DELETABLE_STATUSES,
   RENEWABLE_STATUSES,
   type Agreement,
+  type AgreementStatus,
   type AgreementInput,
   type AgreementTransition,
   type AgreementUpdate,
 } from '../../../shared/contracts/agreements.ts';
 import { unitContains } from '../units/units.service.ts';
-import { agreementProblems, planTransition } from './agreements.rules.ts';
+import { agreementProblems, agreementStepDates } from './agreements.rules.ts';
+import { AGREEMENT_KIND } from '../../../shared/kinds/agreement.ts';
+import { systemContext, type RequestContext } from '../../core/request-context.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAgreementRow,
   findAgreement,
@@ -112,18 +116,24 @@ export async function deleteAgreement(options: { actor: Actor; id: number; versi
   });
 }
 
-/** Moves an agreement one step along its lifecycle, dated `on` (default today). */
-export async function transitionAgreement(options: { actor: Actor; id: number; input: z.output<typeof AgreementTransition> }, db: Db): Promise<Agreement> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), input.version);
-    const { dates, problems } = planTransition(current, input.to, input.on ?? officeToday());
-    if (problems.length) throw invalidFields(...problems);
-    await updateAgreementRow(tx, id, { status: input.to, ...dates });
-    const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
-    return row;
-  });
+/** What is special to an agreement's step: its record locked within reach, and its own dates. */
+const agreementSteps: TransitionHooks<AgreementStatus, Agreement> = {
+  load: (tx, id) => findAgreement(tx, id, tx.scope, today(), true),
+  extra: (_tx, current, step) => {
+    const { dates, problems } = agreementStepDates(current, step.to, step.on);
+    return { values: { ...dates }, problems };
+  },
+  async apply(tx, current, values) {
+    await updateAgreementRow(tx, current.id, values);
+    return reload(tx, current.id);
+  },
+  audited,
+  unitOf: (a) => a.unitId,
+};
+
+/** Moves an agreement one step, dated `on` (default today), as its description says (shared/kinds/agreement.ts). */
+export function transitionAgreement(ctx: RequestContext, options: { id: number; input: z.output<typeof AgreementTransition> }): Promise<Agreement> {
+  return runTransition(ctx, AGREEMENT_KIND, agreementSteps, options);
 }
 
 /**
@@ -164,7 +174,7 @@ export async function getAgreement(options: { actor: Actor; id: number; at?: Der
 export async function expireLapsedAgreements(db: Db, asOf = officeToday()): Promise<number> {
   const lapsed = await lapsedAgreementIds(db, asOf);
   for (const { id, version } of lapsed) {
-    await transitionAgreement({ actor: SYSTEM_ACTOR, id, input: { to: 'expired', on: asOf, version } }, db);
+    await transitionAgreement(systemContext(db), { id, input: { to: 'expired', on: asOf, version } });
   }
   return lapsed.length;
 }
