@@ -1,5 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { requestContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
 import { addAttendee, importAttendees } from '../server/modules/conferences/attendees.service.ts';
@@ -50,7 +51,7 @@ export async function loadConferences(db: Db, specs: readonly ConferenceSpec[], 
     let conference = await createConference({ actor, input }, db);
     for (const step of spec.steps) {
       const transition = parseOrThrow(ConferenceTransition, { to: step.to, on: step.on, summary: step.summary ?? null, version: conference.version });
-      conference = await transitionConference({ actor, id: conference.id, input: transition }, db);
+      conference = await transitionConference(requestContext(actor, db), { id: conference.id, input: transition });
       if (step.to === 'held' && spec.attendees.length) conference = await attendees(db, conference, spec, refs);
     }
     made.push(conference);

@@ -64,7 +64,7 @@ export function conferencesRoutes(app: App, { db }: ServerContext): void {
   app.post(
     '/api/conferences/:id/transitions',
     { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceTransition } },
-    async (request) => transitionConference({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    async (request) => transitionConference(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.get('/api/conferences/:id/attendees', { config: policy('conference', 'read'), schema: { tags, params: IdParams } }, async (request) =>

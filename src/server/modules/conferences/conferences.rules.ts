@@ -1,15 +1,9 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
 import type { Role } from '../../../shared/roles.ts';
-import {
-  CONFERENCE_TRANSITIONS,
-  LEDGER_CONFERENCE_STATUSES,
-  OFFICE_CONFERENCE_STEPS,
-  type ConferenceStatus,
-} from '../../../shared/contracts/conferences.ts';
-
-/** Roles that act for the office: they approve or reject what a unit proposes. */
-const OFFICE_ROLES: readonly Role[] = ['admin', 'officer'];
+import { planStep } from '../../workflow/plan-step.ts';
+import { CONFERENCE_KIND } from '../../../shared/kinds/conference.ts';
+import { LEDGER_CONFERENCE_STATUSES, type ConferenceStatus } from '../../../shared/contracts/conferences.ts';
 
 /** The fields of a conference the rules look at. */
 export interface ConferenceShape {
@@ -28,24 +22,17 @@ export type ConferenceStepPlan =
   | { forbidden: false; problems: FieldProblem[]; values: { summary?: string; summarySubmittedOn?: string } };
 
 /**
- * Checks one lifecycle step taken by `role` on `on`. A step the lifecycle does not have is bad
- * input whoever asks; approving and rejecting are the office's; a conference is held on or
- * after its first day; closing submits the summary (given now, or saved before), on or after its last day.
+ * Checks one lifecycle step taken by `role` on `on`, as the conference's description says
+ * (shared/kinds/conference.ts): a step the lifecycle does not have is bad input whoever asks;
+ * approving and rejecting are the office's; a conference is held on or after its first day;
+ * closing submits the summary (given now, or saved before), on or after its last day.
  */
 export function planConferenceStep(current: ConferenceShape, to: ConferenceStatus, on: string, role: Role, summary: string | null = null): ConferenceStepPlan {
-  if (!CONFERENCE_TRANSITIONS[current.status].includes(to)) return { forbidden: false, problems: [{ field: 'to', reason: 'not_a_step' }], values: {} };
-  if (OFFICE_CONFERENCE_STEPS.includes(to) && !OFFICE_ROLES.includes(role)) return { forbidden: true };
-  const problems: FieldProblem[] = [];
-  const values: { summary?: string; summarySubmittedOn?: string } = {};
-  if (to === 'held' && on < current.startDate) problems.push({ field: 'on', reason: 'before_start' });
-  if (to === 'closed') {
-    const text = summary ?? current.summary;
-    if (!text) problems.push({ field: 'summary', reason: 'required' });
-    if (on < current.endDate) problems.push({ field: 'on', reason: 'before_end' });
-    if (summary) values.summary = summary;
-    values.summarySubmittedOn = on;
-  }
-  return { forbidden: false, problems, values };
+  const plan = planStep(CONFERENCE_KIND, current, { to, on, onGiven: true, inputs: { summary } }, role);
+  if (plan.kind === 'forbidden') return { forbidden: true };
+  if (plan.kind === 'illegal') return { forbidden: false, problems: plan.problems, values: {} };
+  const { status: _status, ...values } = plan.values;
+  return { forbidden: false, problems: plan.problems, values };
 }
 
 /** What is wrong with a conference as a whole (one field may be fine alone and wrong beside another). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -9,6 +9,7 @@ import { officeToday } from '../../../shared/calendar.ts';
 import {
   DELETABLE_CONFERENCE_STATUSES,
   type Conference,
+  type ConferenceStatus,
   type ConferenceInput,
   type ConferenceTransition,
   type ConferenceUpdate,
@@ -17,7 +18,10 @@ import {
 import type { ExpertConference } from '../../../shared/contracts/appointments.ts';
 import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 import { unitContains } from '../units/units.service.ts';
-import { conferenceLedgerEntries, conferenceProblems, planConferenceStep } from './conferences.rules.ts';
+import { conferenceLedgerEntries, conferenceProblems } from './conferences.rules.ts';
+import { CONFERENCE_KIND } from '../../../shared/kinds/conference.ts';
+import type { RequestContext } from '../../core/request-context.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   conferencesOfPerson,
   deleteConferenceRow,
@@ -111,20 +115,22 @@ export async function updateConference(options: { actor: Actor; id: number; inpu
   });
 }
 
-/** Moves a conference one step, dated `on` (default today); approving and rejecting are the office's. */
-export async function transitionConference(options: { actor: Actor; id: number; input: z.output<typeof ConferenceTransition> }, db: Db): Promise<Conference> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const current = await conferenceForWrite(tx, actor, id, input.version);
-    const plan = planConferenceStep(current, input.to, input.on ?? officeToday(), actor.role, input.summary);
-    if (plan.forbidden) throw forbidden();
-    if (plan.problems.length) throw invalidFields(...plan.problems);
-    await updateConferenceRow(tx, id, { status: input.to, ...plan.values });
-    const row = await reloadConference(tx, id);
+/** What is special to a conference's step: its record locked within reach, and its ledger rows rewritten. */
+const conferenceSteps: TransitionHooks<ConferenceStatus, Conference> = {
+  load: (tx, id) => findConference(tx, id, tx.scope, officeToday(), true),
+  async apply(tx, current, values) {
+    await updateConferenceRow(tx, current.id, values);
+    const row = await reloadConference(tx, current.id);
     await writeConferenceLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
     return row;
-  });
+  },
+  audited,
+  unitOf: (c) => c.hostUnitId,
+};
+
+/** Moves a conference one step, dated `on` (default today), as its description says (shared/kinds/conference.ts). */
+export function transitionConference(ctx: RequestContext, options: { id: number; input: z.output<typeof ConferenceTransition> }): Promise<Conference> {
+  return runTransition(ctx, CONFERENCE_KIND, conferenceSteps, options);
 }
 
 /** Deletes a conference and its ledger rows; a closed one is part of the reported figures and stays. */
