@@ -1,6 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { requestContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAppointment, renewAppointment, transitionAppointment } from '../server/modules/appointments/appointments.service.ts';
 import { createExpertDocument } from '../server/modules/appointments/expert-documents.service.ts';
@@ -12,7 +13,7 @@ import type { InboundRefs } from './demo-inbound-context.ts';
 const actor = SYSTEM_ACTOR;
 
 async function confer(a: Appointment, db: Db): Promise<Appointment> {
-  return transitionAppointment({ actor, id: a.id, input: parseOrThrow(AppointmentTransition, { to: 'appointed', on: a.startDate, version: a.version }) }, db);
+  return transitionAppointment(requestContext(actor, db), { id: a.id, input: parseOrThrow(AppointmentTransition, { to: 'appointed', on: a.startDate, version: a.version }) });
 }
 
 /**
@@ -35,7 +36,7 @@ export async function loadExperts(db: Db, cipher: Cipher, plan: ExpertsPlan, ref
     let appointment = await createAppointment({ actor, input }, db);
     if (spec.fate !== 'proposed') appointment = await confer(appointment, db);
     if (spec.fate === 'revoked') {
-      appointment = await transitionAppointment({ actor, id: appointment.id, input: parseOrThrow(AppointmentTransition, { to: 'revoked', on: spec.revokedOn, version: appointment.version }) }, db);
+      appointment = await transitionAppointment(requestContext(actor, db), { id: appointment.id, input: parseOrThrow(AppointmentTransition, { to: 'revoked', on: spec.revokedOn, version: appointment.version }) });
     }
     if (spec.renewal) {
       const successor = await renewAppointment({ actor, id: appointment.id, version: appointment.version }, db);

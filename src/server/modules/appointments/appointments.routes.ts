@@ -77,7 +77,7 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
   app.post(
     '/api/appointments/:id/transitions',
     { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: AppointmentTransition } },
-    async (request) => transitionAppointment({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    async (request) => transitionAppointment(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.post(

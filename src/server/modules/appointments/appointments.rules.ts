@@ -1,13 +1,11 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { Role } from '../../../shared/roles.ts';
-import {
-  APPOINTMENT_TRANSITIONS,
-  OFFICE_APPOINTMENT_STEPS,
-  type AppointmentStatus,
-} from '../../../shared/contracts/appointments.ts';
+import { OFFICE_ROLES, planStep } from '../../workflow/plan-step.ts';
+import { APPOINTMENT_KIND } from '../../../shared/kinds/appointment.ts';
+import type { AppointmentStatus } from '../../../shared/contracts/appointments.ts';
 
 /** Roles that act for the office: they confer titles, approve conferences, change settings. */
-export const OFFICE_ROLES: readonly Role[] = ['admin', 'officer'];
+export { OFFICE_ROLES };
 
 /** The fields of an appointment the rules look at. */
 export interface AppointmentShape {
@@ -20,13 +18,15 @@ export interface AppointmentShape {
 export type StepPlan = { forbidden: true } | { forbidden: false; problems: FieldProblem[]; revokedOn?: string };
 
 /**
- * Checks one lifecycle step taken by `role` on `on`. A step the lifecycle does not have is
- * bad input whoever asks; conferring or revoking a title is the office's, whatever the unit.
+ * Checks one lifecycle step taken by `role` on `on`, as the appointment's description says
+ * (shared/kinds/appointment.ts): a step the lifecycle does not have is bad input whoever asks;
+ * conferring or revoking a title is the office's, whatever the unit.
  */
 export function planAppointmentStep(current: AppointmentShape, to: AppointmentStatus, on: string, role: Role): StepPlan {
-  if (!APPOINTMENT_TRANSITIONS[current.status].includes(to)) return { forbidden: false, problems: [{ field: 'to', reason: 'not_a_step' }] };
-  if (OFFICE_APPOINTMENT_STEPS.includes(to) && !OFFICE_ROLES.includes(role)) return { forbidden: true };
-  return to === 'revoked' ? { forbidden: false, problems: [], revokedOn: on } : { forbidden: false, problems: [] };
+  const plan = planStep(APPOINTMENT_KIND, current, { to, on, onGiven: true }, role);
+  if (plan.kind === 'forbidden') return { forbidden: true };
+  const revokedOn = plan.kind === 'planned' ? (plan.values.revokedOn as string | undefined) : undefined;
+  return revokedOn ? { forbidden: false, problems: plan.problems, revokedOn } : { forbidden: false, problems: plan.problems };
 }
 
 /** Fields that only the office may change once a title has been conferred: they are what was conferred. */

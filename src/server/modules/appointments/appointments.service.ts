@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
@@ -8,12 +8,16 @@ import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/
 import {
   DELETABLE_APPOINTMENT_STATUSES,
   type Appointment,
+  type AppointmentStatus,
   type AppointmentInput,
   type AppointmentTransition,
   type AppointmentUpdate,
 } from '../../../shared/contracts/appointments.ts';
 import { unitContains } from '../units/units.service.ts';
-import { conferredFieldsTouched, planAppointmentStep } from './appointments.rules.ts';
+import { conferredFieldsTouched } from './appointments.rules.ts';
+import { APPOINTMENT_KIND } from '../../../shared/kinds/appointment.ts';
+import type { RequestContext } from '../../core/request-context.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAppointmentRow,
   expertInReach,
@@ -92,22 +96,20 @@ export async function deleteAppointment(options: { actor: Actor; id: number; ver
   });
 }
 
-/** Moves an appointment one step: the office confers (appointed) or revokes, dated `on` (default today). */
-export async function transitionAppointment(
-  options: { actor: Actor; id: number; input: z.output<typeof AppointmentTransition> },
-  db: Db,
-): Promise<Appointment> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), input.version);
-    const plan = planAppointmentStep(current, input.to, input.on ?? officeToday(), actor.role);
-    if (plan.forbidden) throw forbidden();
-    if (plan.problems.length) throw invalidFields(...plan.problems);
-    await updateAppointmentRow(tx, id, { status: input.to, ...(plan.revokedOn ? { revokedOn: plan.revokedOn } : {}) });
-    const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
-    return row;
-  });
+/** What is special to an appointment's step: its record locked within reach. */
+const appointmentSteps: TransitionHooks<AppointmentStatus, Appointment> = {
+  load: (tx, id) => findAppointment(tx, id, tx.scope, officeToday(), true),
+  async apply(tx, current, values) {
+    await updateAppointmentRow(tx, current.id, values);
+    return reload(tx, current.id);
+  },
+  audited,
+  unitOf: (a) => a.unitId,
+};
+
+/** Moves an appointment one step, dated `on` (default today), as its description says (shared/kinds/appointment.ts). */
+export function transitionAppointment(ctx: RequestContext, options: { id: number; input: z.output<typeof AppointmentTransition> }): Promise<Appointment> {
+  return runTransition(ctx, APPOINTMENT_KIND, appointmentSteps, options);
 }
 
 /**
