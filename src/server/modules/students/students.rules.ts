@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
-import { DEGREE_LEVELS, STUDENT_TRANSITIONS, type DegreeLevel, type StudentStatus } from '../../../shared/contracts/students.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { STUDENT_KIND } from '../../../shared/kinds/student.ts';
+import { DEGREE_LEVELS, type DegreeLevel, type StudentStatus } from '../../../shared/contracts/students.ts';
 
 /** What a step looks at: the status and the dates already recorded. */
 export interface EnrolmentShape {
@@ -19,30 +21,35 @@ export interface EnrolmentStepValues {
 }
 
 /**
- * Checks one step taken on `on` and returns what it writes. Registering (the first enrolment)
- * dates the enrolment and cannot come before the admission; resuming after a suspension keeps
- * the registration date and clears the suspension. Graduating, withdrawing and transferring
- * are dated, and none can be dated before the registration (a withdrawal before registration:
- * not before the admission).
+ * What an enrolment's step writes beyond its description: no step is dated before the
+ * registration (before the admission when never registered); registering (the first
+ * enrolment) dates it, resuming after a suspension keeps that date and clears the suspension;
+ * graduating records the degree when given.
  */
-export function planStudentTransition(current: EnrolmentShape, step: { to: StudentStatus; on: string; onGiven: boolean; degreeAwarded: string | null }): { values: EnrolmentStepValues; problems: FieldProblem[] } {
+export function enrolmentStepValues(current: EnrolmentShape, step: { to: StudentStatus; on: string; onGiven: boolean; degreeAwarded?: string | null | undefined }): { values: EnrolmentStepValues; problems: FieldProblem[] } {
   const { to, on } = step;
-  if (!STUDENT_TRANSITIONS[current.status].includes(to)) return { values: {}, problems: [{ field: 'to', reason: 'illegal_transition' }] };
-  const dateField = step.onGiven ? 'on' : 'to';
   const earliest = current.enrolledOn ?? current.admittedOn;
-  if (on < earliest) return { values: {}, problems: [{ field: dateField, reason: current.enrolledOn ? 'before_enrolment' : 'before_admission' }] };
-  const values: EnrolmentStepValues = { status: to };
+  if (on < earliest) return { values: {}, problems: [{ field: step.onGiven ? 'on' : 'to', reason: current.enrolledOn ? 'before_enrolment' : 'before_admission' }] };
+  const values: EnrolmentStepValues = {};
   if (to === 'enrolled') {
     if (current.status === 'admitted') values.enrolledOn = on;
     else values.suspendedOn = null;
   }
-  if (to === 'suspended') values.suspendedOn = on;
-  if (to === 'graduated') {
-    values.completedOn = on;
-    if (step.degreeAwarded) values.degreeAwarded = step.degreeAwarded;
-  }
-  if (to === 'withdrawn' || to === 'transferred') values.leftOn = on;
+  if (to === 'graduated' && step.degreeAwarded) values.degreeAwarded = step.degreeAwarded;
   return { values, problems: [] };
+}
+
+/**
+ * Checks one step taken on `on` and returns what it writes: the steps of the enrolment's
+ * description (shared/kinds/student.ts: graduating, suspending, withdrawing and transferring
+ * are dated) and its own rules (enrolmentStepValues).
+ */
+export function planStudentTransition(current: EnrolmentShape, step: { to: StudentStatus; on: string; onGiven: boolean; degreeAwarded: string | null }): { values: EnrolmentStepValues; problems: FieldProblem[] } {
+  const plan = planStep(STUDENT_KIND, current, step);
+  if (plan.kind !== 'planned') return { values: {}, problems: plan.kind === 'illegal' ? plan.problems : [] };
+  const own = enrolmentStepValues(current, step);
+  if (own.problems.length) return own;
+  return { values: { ...(plan.values as EnrolmentStepValues), ...own.values }, problems: plan.problems };
 }
 
 /** The dates of an enrolment as they would stand after an edit. */

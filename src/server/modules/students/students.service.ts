@@ -10,6 +10,7 @@ import {
   type StudentEnrolmentInput,
   type StudentEnrolmentUpdate,
   type StudentQuery,
+  type StudentStatus,
   type StudentTransition,
 } from '../../../shared/contracts/students.ts';
 import { unitContains } from '../units/units.service.ts';
@@ -24,7 +25,9 @@ import {
   registrationsByYear,
   updateEnrolmentRow,
 } from './students.repo.ts';
-import { checkEnrolmentDates, planStudentTransition, tallyStudents, type StudentTally } from './students.rules.ts';
+import { STUDENT_KIND } from '../../../shared/kinds/student.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { checkEnrolmentDates, enrolmentStepValues, tallyStudents, type StudentTally } from './students.rules.ts';
 
 const ENTITY = 'student';
 type Input = z.output<typeof StudentEnrolmentInput>;
@@ -95,18 +98,24 @@ export async function updateEnrolment(ctx: RequestContext, options: { id: number
   });
 }
 
-/** Moves an enrolment one step, dated `on` (default today): registration, suspension and resumption, graduation, withdrawal, transfer. */
-export async function transitionEnrolment(ctx: RequestContext, options: { id: number; input: z.output<typeof StudentTransition> }): Promise<StudentEnrolment> {
-  const { id, input } = options;
-  return ctx.transaction(async (tx) => {
-    const current = currentVersion(await findEnrolment(tx, id, true), input.version);
-    const { values, problems } = planStudentTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, degreeAwarded: input.degreeAwarded });
-    if (problems.length) throw invalidFields(...problems);
-    await updateEnrolmentRow(tx, id, values);
-    const row = await reload(tx, id);
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
-    return row;
-  });
+/** What is special to an enrolment's step: its record locked within reach, and its own dates. */
+const enrolmentSteps: TransitionHooks<StudentStatus, StudentEnrolment> = {
+  load: (tx, id) => findEnrolment(tx, id, true),
+  extra: (_tx, current, step) => {
+    const { values, problems } = enrolmentStepValues(current, { ...step, degreeAwarded: step.inputs?.degreeAwarded });
+    return { values: { ...values }, problems };
+  },
+  async apply(tx, current, values) {
+    await updateEnrolmentRow(tx, current.id, values);
+    return reload(tx, current.id);
+  },
+  audited,
+  unitOf: (e) => e.unitId,
+};
+
+/** Moves an enrolment one step, dated `on` (default today), as its description says (shared/kinds/student.ts). */
+export function transitionEnrolment(ctx: RequestContext, options: { id: number; input: z.output<typeof StudentTransition> }): Promise<StudentEnrolment> {
+  return runTransition(ctx, STUDENT_KIND, enrolmentSteps, options);
 }
 
 /** Deletes an admission never registered; from registration on, a withdrawal is recorded instead. */
