@@ -37,7 +37,9 @@ import {
   updateStudentRow,
   type PlacementContext,
 } from './programme-students.repo.ts';
-import { meetsStandard, placementLedgerEntries, planPlacementTransition } from './programmes.rules.ts';
+import { meetsStandard, placementLedgerEntries, placementRefusal } from './programmes.rules.ts';
+import { RESIDENCY_PLACEMENT_KIND } from '../../../shared/kinds/residency-placement.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 
 const PLACEMENT = 'residency_placement';
 
@@ -176,29 +178,29 @@ export async function updatePlacement(ctx: RequestContext, options: { id: number
   });
 }
 
+/** What is special to a placement's step: its record (with its student's status) locked within reach, the standard, its ledger row. */
+const placementSteps: TransitionHooks<PlacementStatus, Placement & PlacementContext, Placement> = {
+  load: (tx, id) => findPlacement(tx, id, true),
+  shown: withoutContext,
+  async extra(tx, current, step) {
+    const standard = step.to === 'confirmed' && current.studentStatus === 'enrolled' ? meetsStandard(await studentAssessments(tx, current.studentId), step.on) : true;
+    const refusal = placementRefusal(step.to, { studentStatus: current.studentStatus, meetsStandard: standard });
+    return refusal ? { refusal } : {};
+  },
+  async apply(tx, current, values) {
+    await updatePlacementRow(tx, current.id, values);
+    return withoutContext<Placement>(await writeLedger(tx, current.id));
+  },
+  audited: (row) => auditedPlacement('studentStatus' in row ? withoutContext(row) : row),
+  unitOf: (p) => p.unitId,
+};
+
 /**
- * Moves a placement one step, dated `on` (default today). Confirming it sends the student, so
- * it is refused (409 `residency_standard_not_met`) unless the student meets the standard in
- * examinations and evaluations on that day, and (409 `student_not_enrolled`) unless the
- * student is still enrolled.
+ * Moves a placement one step, dated `on` (default today), as its description says
+ * (shared/kinds/residency-placement.ts). Confirming is refused (409 `residency_standard_not_met`)
+ * unless the student meets the standard on that day, and (409 `student_not_enrolled`) unless
+ * the student is still enrolled.
  */
-export async function transitionPlacement(ctx: RequestContext, options: { id: number; input: z.output<typeof PlacementTransition>}): Promise<Placement> {
-  const { id, input } = options;
-  return ctx.transaction(async (tx) => {
-    const found = currentVersion(await findPlacement(tx, id, true), input.version, withoutContext);
-    const on = input.on ?? officeToday();
-    const { values, problems, refusal } = planPlacementTransition(found, {
-      to: input.to as PlacementStatus,
-      on,
-      onGiven: input.on !== undefined,
-      studentStatus: found.studentStatus,
-      meetsStandard: meetsStandard(await studentAssessments(tx, found.studentId), on),
-    });
-    if (refusal) throw new DomainError(refusal, 'conflict');
-    if (problems.length) throw invalidFields(...problems);
-    await updatePlacementRow(tx, id, values);
-    const row = withoutContext<Placement>(await writeLedger(tx, id));
-    await tx.audit({ action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
-    return row;
-  });
+export function transitionPlacement(ctx: RequestContext, options: { id: number; input: z.output<typeof PlacementTransition> }): Promise<Placement> {
+  return runTransition(ctx, RESIDENCY_PLACEMENT_KIND, placementSteps, options);
 }

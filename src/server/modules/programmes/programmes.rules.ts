@@ -1,8 +1,9 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { RESIDENCY_PLACEMENT_KIND } from '../../../shared/kinds/residency-placement.ts';
 import {
   PLACEMENT_COUNTED_STATUSES,
-  PLACEMENT_TRANSITIONS,
   type AssessmentStage,
   type PlacementStatus,
   type StudentStatus,
@@ -44,25 +45,30 @@ export interface PlacementStepValues {
 export type PlacementRefusal = 'residency_standard_not_met' | 'student_not_enrolled';
 
 /**
- * Checks one step of a placement taken on `on` and returns what it writes. Confirming sends the
- * student, so it needs a student still on the programme (enrolled) who meets the standard on
- * that day; a placement is completed only once it has started.
+ * Why confirming a placement is refused, beyond its description: confirming sends the
+ * student, so it needs a student still on the programme (enrolled) who meets the residency
+ * standard on that day (meetsStandard).
+ */
+export function placementRefusal(to: PlacementStatus, facts: { studentStatus: StudentStatus; meetsStandard: boolean }): PlacementRefusal | null {
+  if (to !== 'confirmed') return null;
+  if (facts.studentStatus !== 'enrolled') return 'student_not_enrolled';
+  return facts.meetsStandard ? null : 'residency_standard_not_met';
+}
+
+/**
+ * Checks one step of a placement taken on `on` and returns what it writes: the steps of its
+ * description (shared/kinds/residency-placement.ts: each dated, completed only once started)
+ * and the refusals of placementRefusal.
  */
 export function planPlacementTransition(
   current: { status: PlacementStatus; startDate: string },
   step: { to: PlacementStatus; on: string; onGiven: boolean; studentStatus: StudentStatus; meetsStandard: boolean },
 ): { values: PlacementStepValues; problems: FieldProblem[]; refusal: PlacementRefusal | null } {
-  const { to, on } = step;
-  if (!PLACEMENT_TRANSITIONS[current.status].includes(to)) return { values: {}, problems: [{ field: 'to', reason: 'illegal_transition' }], refusal: null };
-  if (to === 'confirmed' && step.studentStatus !== 'enrolled') return { values: {}, problems: [], refusal: 'student_not_enrolled' };
-  if (to === 'confirmed' && !step.meetsStandard) return { values: {}, problems: [], refusal: 'residency_standard_not_met' };
-  const problems: FieldProblem[] = [];
-  if (to === 'completed' && on < current.startDate) problems.push({ field: step.onGiven ? 'on' : 'to', reason: 'placement_not_started' });
-  const values: PlacementStepValues = { status: to };
-  if (to === 'confirmed') values.confirmedOn = on;
-  if (to === 'completed') values.completedOn = on;
-  if (to === 'withdrawn') values.withdrawnOn = on;
-  return { values, problems, refusal: null };
+  const plan = planStep(RESIDENCY_PLACEMENT_KIND, current, step);
+  if (plan.kind !== 'planned') return { values: {}, problems: plan.kind === 'illegal' ? plan.problems : [], refusal: null };
+  const refusal = placementRefusal(step.to, step);
+  if (refusal) return { values: {}, problems: [], refusal };
+  return { values: plan.values as PlacementStepValues, problems: plan.problems, refusal: null };
 }
 
 /** Whether a placement in this status has sent the student. */
