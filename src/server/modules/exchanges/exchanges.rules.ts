@@ -1,8 +1,9 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
 import type { LedgerCategory } from '../../../shared/contracts/ledger.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { EXCHANGE_APPLICATION_KIND } from '../../../shared/kinds/exchange-application.ts';
 import {
-  APPLICATION_TRANSITIONS,
   EXCHANGE_COUNTED_STATUSES,
   PLACE_HOLDING_STATUSES,
   UNDECIDED_STATUSES,
@@ -83,22 +84,20 @@ export interface ApplicationStepValues {
 export type ApplicationRefusal = 'exchange_places_full' | 'exchange_already_selected';
 
 /**
- * Checks one step of an application taken on `on` and returns what it writes. Selecting takes
- * a free place and needs a student without a place elsewhere that academic year; departing
- * dates the departure (the day of the step when given, else the planned date, else the day);
- * returning needs a return on or after the departure.
+ * What an application's step needs and writes beyond its description: selecting takes a free
+ * place and needs a student without a place elsewhere that academic year (else the step is
+ * refused as a whole); departing dates the departure (the day of the step when given, else the
+ * planned date, else the day); returning needs a return on or after the departure.
  */
-export function planApplicationTransition(
-  current: { status: ApplicationStatus; departureDate: string | null; returnDate: string | null },
+export function applicationStepValues(
+  current: { departureDate: string | null; returnDate: string | null },
   step: { to: ApplicationStatus; on: string; onGiven: boolean; placesFree: number; heldElsewhere: boolean },
 ): { values: ApplicationStepValues; problems: FieldProblem[]; refusal: ApplicationRefusal | null } {
   const { to, on } = step;
-  if (!APPLICATION_TRANSITIONS[current.status].includes(to)) return { values: {}, problems: [{ field: 'to', reason: 'illegal_transition' }], refusal: null };
   if (to === 'selected' && step.heldElsewhere) return { values: {}, problems: [], refusal: 'exchange_already_selected' };
   if (to === 'selected' && step.placesFree <= 0) return { values: {}, problems: [], refusal: 'exchange_places_full' };
-  const values: ApplicationStepValues = { status: to };
+  const values: ApplicationStepValues = {};
   const problems: FieldProblem[] = [];
-  if (['selected', 'waitlisted', 'rejected'].includes(to)) values.decidedOn = on;
   if (to === 'departed') values.departureDate = step.onGiven ? on : (current.departureDate ?? on);
   if (to === 'returned') {
     const back = step.onGiven ? on : (current.returnDate ?? on);
@@ -106,6 +105,22 @@ export function planApplicationTransition(
     values.returnDate = back;
   }
   return { values, problems, refusal: null };
+}
+
+/**
+ * Checks one step of an application taken on `on` and returns what it writes: the steps of its
+ * description (shared/kinds/exchange-application.ts: a decision is dated) and its own rules
+ * (applicationStepValues).
+ */
+export function planApplicationTransition(
+  current: { status: ApplicationStatus; departureDate: string | null; returnDate: string | null },
+  step: { to: ApplicationStatus; on: string; onGiven: boolean; placesFree: number; heldElsewhere: boolean },
+): { values: ApplicationStepValues; problems: FieldProblem[]; refusal: ApplicationRefusal | null } {
+  const plan = planStep(EXCHANGE_APPLICATION_KIND, current, step);
+  if (plan.kind !== 'planned') return { values: {}, problems: plan.kind === 'illegal' ? plan.problems : [], refusal: null };
+  const own = applicationStepValues(current, step);
+  if (own.refusal) return own;
+  return { values: { ...(plan.values as ApplicationStepValues), ...own.values }, problems: [...plan.problems, ...own.problems], refusal: null };
 }
 
 /** The ledger's purpose for each kind of exchange (summer schools and clinical electives are short-term training). */

@@ -34,7 +34,9 @@ import {
   updateOpportunityRow,
   type ApplicationContext,
 } from './exchanges.repo.ts';
-import { academicYearSpan, allocatePlaces, applicationLedgerEntries, lastCompleteAcademicYear, planApplicationTransition } from './exchanges.rules.ts';
+import { academicYearSpan, allocatePlaces, applicationLedgerEntries, lastCompleteAcademicYear, applicationStepValues } from './exchanges.rules.ts';
+import { EXCHANGE_APPLICATION_KIND } from '../../../shared/kinds/exchange-application.ts';
+import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 
 const APPLICATION = 'exchange_application';
 const OPPORTUNITY = 'exchange_opportunity';
@@ -152,33 +154,39 @@ export async function getApplication(ctx: Scoped, options: { id: number }): Prom
   return withoutContext(row);
 }
 
+/** What is special to an application's step: its record (with its opportunity's places) locked within reach, the places, its ledger row. */
+const applicationSteps: TransitionHooks<ApplicationStatus, Application & ApplicationContext, Application> = {
+  load: (tx, id) => findApplication(tx, id, true),
+  shown: withoutContext,
+  async extra(tx, current, step) {
+    let placesFree = 1;
+    let heldElsewhere = false;
+    if (step.to === 'selected') {
+      // Selections of one opportunity queue on it, so that two never take the last place together.
+      await tx.query('SELECT 1 FROM exchange_opportunities WHERE id = $1 FOR UPDATE', [current.opportunityId]);
+      const others = await opportunityApplicants(tx, current.opportunityId);
+      placesFree = current.places - others.filter((a) => PLACE_HOLDING_STATUSES.includes(a.status)).length;
+      heldElsewhere = (await holdersElsewhere(tx, current.opportunityId, current.academicYear, [current.personId])).size > 0;
+    }
+    const { values, problems, refusal } = applicationStepValues(current, { ...step, placesFree, heldElsewhere });
+    return refusal ? { refusal } : { values: { ...values }, problems };
+  },
+  async apply(tx, current, values) {
+    await updateApplicationRow(tx, current.id, values);
+    return withoutContext(await writeLedger(tx, current.id));
+  },
+  audited: (row) => auditedApplication('places' in row ? withoutContext(row) : row),
+  unitOf: (a) => a.unitId,
+};
+
 /**
- * Moves an application one step, dated `on` (default today). Selecting takes one of the
- * opportunity's places: refused (409 `exchange_places_full`) when they are all held, and (409
+ * Moves an application one step, dated `on` (default today), as its description says
+ * (shared/kinds/exchange-application.ts). Selecting takes one of the opportunity's places:
+ * refused (409 `exchange_places_full`) when they are all held, and (409
  * `exchange_already_selected`) when the student holds a place elsewhere that academic year.
  */
-export async function transitionApplication(ctx: RequestContext, options: { id: number; input: z.output<typeof ApplicationTransition> }): Promise<Application> {
-  const { id, input } = options;
-  return ctx.transaction(async (tx) => {
-    const found = currentVersion(await findApplication(tx, id, true), input.version, withoutContext);
-    // Selections of one opportunity queue on it, so that two never take the last place together.
-    if (input.to === 'selected') await tx.query('SELECT 1 FROM exchange_opportunities WHERE id = $1 FOR UPDATE', [found.opportunityId]);
-    const others = await opportunityApplicants(tx, found.opportunityId);
-    const held = others.filter((a) => PLACE_HOLDING_STATUSES.includes(a.status)).length;
-    const { values, problems, refusal } = planApplicationTransition(found, {
-      to: input.to as ApplicationStatus,
-      on: input.on ?? officeToday(),
-      onGiven: input.on !== undefined,
-      placesFree: found.places - held,
-      heldElsewhere: input.to === 'selected' && (await holdersElsewhere(tx, found.opportunityId, found.academicYear, [found.personId])).size > 0,
-    });
-    if (refusal) throw new DomainError(refusal, 'conflict');
-    if (problems.length) throw invalidFields(...problems);
-    await updateApplicationRow(tx, id, values);
-    const row = withoutContext(await writeLedger(tx, id));
-    await tx.audit({ action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
-    return row;
-  });
+export function transitionApplication(ctx: RequestContext, options: { id: number; input: z.output<typeof ApplicationTransition> }): Promise<Application> {
+  return runTransition(ctx, EXCHANGE_APPLICATION_KIND, applicationSteps, options);
 }
 
 /**
