@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import type { RequestContext, Scoped, TxContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
   ATTENDEE_IMPORT_MAX_ROWS,
@@ -45,19 +43,19 @@ const auditedList = (list: Array<Pick<Attendee, 'fullName' | 'countryCode' | 'in
   list.map((a) => [a.fullName, a.countryCode, a.institutionName, a.role, a.personId]);
 
 /** The attendee list of a conference within the actor's reach. */
-export async function getAttendees(options: { actor: Actor; id: number }, db: Queryable): Promise<Attendee[]> {
-  if (!(await findConference(db, options.id, scopeOf(options.actor), officeToday()))) throw notFound();
-  return listAttendees(db, options.id);
+export async function getAttendees(ctx: Scoped, options: { id: number }): Promise<Attendee[]> {
+  if (!(await findConference(ctx, options.id, officeToday()))) throw notFound();
+  return listAttendees(ctx, options.id);
 }
 
 /**
  * The stored form of an attendee: a linked person must be one of the actor's people (or
  * experts); whether they are foreign follows from the country given, else the person's nationality.
  */
-async function attendeeValues(tx: Queryable, actor: Actor, a: Omit<AttendeeValues, 'isForeign'>): Promise<AttendeeValues> {
+async function attendeeValues(tx: TxContext, a: Omit<AttendeeValues, 'isForeign'>): Promise<AttendeeValues> {
   let nationality: string | null = null;
   if (a.personId !== null) {
-    const found = (await isExpertInReach(tx, actor, a.personId)) ? await personNationality(tx, a.personId) : undefined;
+    const found = (await isExpertInReach(tx, tx.actor, a.personId)) ? await personNationality(tx, a.personId) : undefined;
     if (found === undefined) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     nationality = found;
   }
@@ -73,50 +71,50 @@ async function afterListChange(tx: Queryable, id: number): Promise<Conference> {
 }
 
 /** Adds one attendee to a conference's list (at the conference's `version`). */
-export async function addAttendee(options: { actor: Actor; id: number; input: z.output<typeof AttendeeInput> }, db: Db): Promise<Attendee> {
-  const { actor, id } = options;
+export async function addAttendee(ctx: RequestContext, options: { id: number; input: z.output<typeof AttendeeInput> }): Promise<Attendee> {
+  const { id } = options;
   const { version, ...input } = options.input;
-  return db.transaction(async (tx) => {
-    const conference = await conferenceForWrite(tx, actor, id, version);
-    const attendeeId = await insertAttendee(tx, id, await attendeeValues(tx, actor, input));
+  return ctx.transaction(async (tx) => {
+    const conference = await conferenceForWrite(tx, id, version);
+    const attendeeId = await insertAttendee(tx, id, await attendeeValues(tx, input));
     await afterListChange(tx, id);
     const row = (await findAttendee(tx, id, attendeeId))!;
-    await recordAudit(tx, { actor, action: 'create', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, after: row });
+    await tx.audit({ action: 'create', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, after: row });
     return row;
   });
 }
 
 /** Changes one attendee (links them to a person we know, corrects a country …), at the conference's `version`. */
 export async function updateAttendee(
-  options: { actor: Actor; id: number; attendeeId: number; input: z.output<typeof AttendeeUpdate> },
-  db: Db,
+  ctx: RequestContext,
+  options: { id: number; attendeeId: number; input: z.output<typeof AttendeeUpdate> },
 ): Promise<Attendee> {
-  const { actor, id, attendeeId } = options;
+  const { id, attendeeId } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const conference = await conferenceForWrite(tx, actor, id, version);
+  return ctx.transaction(async (tx) => {
+    const conference = await conferenceForWrite(tx, id, version);
     const current = await findAttendee(tx, id, attendeeId);
     if (!current) throw notFound();
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<AttendeeValues>;
     const { id: _id, conferenceId: _c, isForeign: _f, ...stored } = current;
-    await updateAttendeeRow(tx, attendeeId, await attendeeValues(tx, actor, { ...stored, ...given }));
+    await updateAttendeeRow(tx, attendeeId, await attendeeValues(tx, { ...stored, ...given }));
     await afterListChange(tx, id);
     const row = (await findAttendee(tx, id, attendeeId))!;
-    await recordAudit(tx, { actor, action: 'update', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, before: current, after: row });
+    await tx.audit({ action: 'update', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, before: current, after: row });
     return row;
   });
 }
 
 /** Removes one attendee, at the conference's `version`. */
-export async function removeAttendee(options: { actor: Actor; id: number; attendeeId: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, attendeeId, version } = options;
-  await db.transaction(async (tx) => {
-    const conference = await conferenceForWrite(tx, actor, id, version);
+export async function removeAttendee(ctx: RequestContext, options: { id: number; attendeeId: number; version: number }): Promise<void> {
+  const { id, attendeeId, version } = options;
+  await ctx.transaction(async (tx) => {
+    const conference = await conferenceForWrite(tx, id, version);
     const current = await findAttendee(tx, id, attendeeId);
     if (!current) throw notFound();
     await deleteAttendeeRow(tx, attendeeId);
     await afterListChange(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, before: current });
+    await tx.audit({ action: 'delete', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, before: current });
   });
 }
 
@@ -157,14 +155,14 @@ async function readAttendeeFile(db: Queryable, content: Buffer): Promise<ParsedA
  * matches exactly one we know.
  */
 export async function importAttendees(
-  options: { actor: Actor; id: number; version: number; fileName: string; content: Buffer },
-  db: Db,
+  ctx: RequestContext,
+  options: { id: number; version: number; fileName: string; content: Buffer },
 ): Promise<AttendeeImportResult> {
-  const { actor, id, version, fileName, content } = options;
+  const { id, version, fileName, content } = options;
   // Another unit's conference is not there, whatever the file holds.
-  if (!(await findConference(db, id, scopeOf(actor), officeToday()))) throw notFound();
-  const parsed = await readAttendeeFile(db, content);
-  const institutions = await institutionsNamed(db, [...new Set(parsed.map((a) => a.institutionName).filter((n): n is string => n !== null))]);
+  if (!(await findConference(ctx, id, officeToday()))) throw notFound();
+  const parsed = await readAttendeeFile(ctx, content);
+  const institutions = await institutionsNamed(ctx, [...new Set(parsed.map((a) => a.institutionName).filter((n): n is string => n !== null))]);
   const attendees: AttendeeValues[] = parsed.map((a) => {
     const ids = a.institutionName ? institutions.get(a.institutionName) : undefined;
     return {
@@ -177,14 +175,13 @@ export async function importAttendees(
       isForeign: isForeignAttendee(a.countryCode),
     };
   });
-  return db.transaction(async (tx) => {
-    await conferenceForWrite(tx, actor, id, version);
+  return ctx.transaction(async (tx) => {
+    await conferenceForWrite(tx, id, version);
     const before = await listAttendees(tx, id);
     await replaceAttendees(tx, id, attendees);
     const conference = await afterListChange(tx, id);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await recordAudit(tx, {
-      actor,
+    await tx.audit({
       action: 'update',
       entity: ENTITY,
       entityId: id,

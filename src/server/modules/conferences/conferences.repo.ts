@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import { selectPage, Where } from '../../db/where.ts';
@@ -77,17 +78,16 @@ export interface ConferenceFilters {
 
 const SORTS: Record<string, string> = { startDate: 'c.start_date', titleEn: 'c.title_en', updatedAt: 'c.updated_at' };
 
-/** A page of conferences within `scope` (a coordinator's unit), derived values at `asOf`. */
+/** A page of conferences within the caller's reach, derived values at `asOf`. */
 export function listConferences(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   asOf: string,
   query: ConferenceFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const where = new Where();
   const from = derivedFrom(where, asOf);
   where
-    .scope('c.host_unit_id', scope)
+    .scope('c.host_unit_id', db.scope)
     .search('c.search_text', query.q)
     .when(query.status, 'c.status = ?')
     .when(query.hostUnitId, 'c.host_unit_id IN (SELECT unit_subtree(?))')
@@ -101,21 +101,21 @@ export function listConferences(
   return selectPage<Conference>(db, { select: COLUMNS, from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One conference within `scope`, derived values at `asOf`; `lock` for an update. */
-export async function findConference(db: Queryable, id: number, scope: number | null, asOf: string, lock = false): Promise<Conference | null> {
+/** One conference within the caller's reach, derived values at `asOf`; `lock` for an update. */
+export async function findConference(db: Scoped, id: number, asOf: string, lock = false): Promise<Conference | null> {
   const where = new Where();
   const from = derivedFrom(where, asOf);
-  where.when(id, 'c.id = ?').scope('c.host_unit_id', scope);
+  where.when(id, 'c.id = ?').scope('c.host_unit_id', db.scope);
   if (lock) await db.query('SELECT 1 FROM conferences WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<Conference>(`SELECT ${COLUMNS} FROM ${from} ${where}`, where.params);
   return rows[0] ?? null;
 }
 
-/** Conferences whose summary was overdue on `asOf`, within `scope`, by host unit then due date. */
-export async function overdueConferences(db: Queryable, scope: number | null, asOf: string): Promise<Conference[]> {
+/** Conferences whose summary was overdue on `asOf`, within the caller's reach, by host unit then due date. */
+export async function overdueConferences(db: Scoped, asOf: string): Promise<Conference[]> {
   const where = new Where();
   const from = derivedFrom(where, asOf);
-  where.raw('d.overdue').scope('c.host_unit_id', scope);
+  where.raw('d.overdue').scope('c.host_unit_id', db.scope);
   const { rows } = await db.query<Conference>(`SELECT ${COLUMNS} FROM ${from} ${where} ORDER BY c.host_unit_id, d.due, c.id`, where.params);
   return rows;
 }
@@ -156,8 +156,9 @@ export async function existingInstitutions(db: Queryable, ids: number[]): Promis
   return new Set(rows.map((r) => r.id));
 }
 
-/** The conferences a person attended (by the attendee lists), within `scope`, newest first. */
-export async function conferencesOfPerson(db: Queryable, personId: number, scope: number | null): Promise<ExpertConference[]> {
+/** The conferences a person attended (by the attendee lists), within the caller's reach, newest first. */
+export async function conferencesOfPerson(db: Scoped, personId: number): Promise<ExpertConference[]> {
+  const { scope } = db;
   const params = scope !== null ? [personId, scope] : [personId];
   const { rows } = await db.query<ExpertConference>(
     `SELECT c.id AS "conferenceId", c.title_en AS "titleEn", c.title_zh AS "titleZh", c.start_date AS "startDate", c.end_date AS "endDate",

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
 import { readUploadedFile, uploadBodyLimit } from '../../http/uploads.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
   ATTENDEE_IMPORT_MAX_BYTES,
@@ -25,38 +24,38 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
 /** Conferences hosted: the lifecycle, overdue summaries, co-organizers and the attendee list. */
-export function conferencesRoutes(app: App, { db }: ServerContext): void {
+export function conferencesRoutes(app: App, _context: ServerContext): void {
   const tags = ['conferences'];
 
   app.get('/api/conferences', { config: policy('conference', 'read'), schema: { tags, querystring: ConferenceQuery } }, async (request) => {
     const { asOf, ...query } = request.query;
-    const { rows, total } = await listConferences(db, scopeOf(request.actor!), asOf ?? officeToday(), query);
+    const { rows, total } = await listConferences(request.ctx!, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   });
 
   app.get(
     '/api/conferences/overdue-summaries',
     { config: policy('conference', 'read'), schema: { tags, querystring: OverdueSummariesQuery } },
-    async (request) => getOverdueSummaries({ actor: request.actor!, asOf: request.query.asOf }, db),
+    async (request) => getOverdueSummaries(request.ctx!, { asOf: request.query.asOf }),
   );
 
   app.get('/api/conferences/:id', { config: policy('conference', 'read'), schema: { tags, params: IdParams, querystring: AsOfQuery } }, async (request) =>
-    getConference({ actor: request.actor!, id: request.params.id, asOf: request.query.asOf }, db),
+    getConference(request.ctx!, { id: request.params.id, asOf: request.query.asOf }),
   );
 
   app.post('/api/conferences', { config: policy('conference', 'create'), schema: { tags, body: ConferenceInput } }, async (request, reply) =>
-    reply.status(201).send(await createConference({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createConference(request.ctx!, { input: request.body })),
   );
 
   app.patch('/api/conferences/:id', { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceUpdate } }, async (request) =>
-    updateConference({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateConference(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/conferences/:id',
     { config: policy('conference', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteConference({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deleteConference(request.ctx!, { id: request.params.id, version: request.query.version });
       return reply.status(204).send();
     },
   );
@@ -68,26 +67,26 @@ export function conferencesRoutes(app: App, { db }: ServerContext): void {
   );
 
   app.get('/api/conferences/:id/attendees', { config: policy('conference', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getAttendees({ actor: request.actor!, id: request.params.id }, db),
+    getAttendees(request.ctx!, { id: request.params.id }),
   );
 
   app.post(
     '/api/conferences/:id/attendees',
     { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: AttendeeInput } },
-    async (request, reply) => reply.status(201).send(await addAttendee({ actor: request.actor!, id: request.params.id, input: request.body }, db)),
+    async (request, reply) => reply.status(201).send(await addAttendee(request.ctx!, { id: request.params.id, input: request.body })),
   );
 
   app.patch(
     '/api/conferences/:id/attendees/:attendeeId',
     { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, body: AttendeeUpdate } },
-    async (request) => updateAttendee({ actor: request.actor!, id: request.params.id, attendeeId: request.params.attendeeId, input: request.body }, db),
+    async (request) => updateAttendee(request.ctx!, { id: request.params.id, attendeeId: request.params.attendeeId, input: request.body }),
   );
 
   app.delete(
     '/api/conferences/:id/attendees/:attendeeId',
     { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await removeAttendee({ actor: request.actor!, id: request.params.id, attendeeId: request.params.attendeeId, version: request.query.version }, db);
+      await removeAttendee(request.ctx!, { id: request.params.id, attendeeId: request.params.attendeeId, version: request.query.version });
       return reply.status(204).send();
     },
   );
@@ -102,7 +101,7 @@ export function conferencesRoutes(app: App, { db }: ServerContext): void {
     },
     async (request) => {
       const { fileName, content } = await readUploadedFile(request, ATTENDEE_IMPORT_MAX_BYTES, 'spreadsheet_too_large');
-      return importAttendees({ actor: request.actor!, id: request.params.id, version: request.query.version, fileName, content }, db);
+      return importAttendees(request.ctx!, { id: request.params.id, version: request.query.version, fileName, content });
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { unscoped, type RequestContext, type Scoped } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -20,7 +20,6 @@ import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 import { unitContains } from '../units/units.service.ts';
 import { conferenceLedgerEntries, conferenceProblems } from './conferences.rules.ts';
 import { CONFERENCE_KIND } from '../../../shared/kinds/conference.ts';
-import type { RequestContext } from '../../core/request-context.ts';
 import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   conferencesOfPerson,
@@ -46,12 +45,12 @@ export function audited(c: Conference): object {
 
 /** The conference as it is now, derived values as of today. */
 export async function reloadConference(tx: Queryable, id: number): Promise<Conference> {
-  return (await findConference(tx, id, null, officeToday()))!;
+  return (await findConference(unscoped(tx), id, officeToday()))!;
 }
 
-/** The conference a write is based on: within the actor's reach (404), at the version given (409), locked. */
-export async function conferenceForWrite(tx: Queryable, actor: Actor, id: number, version: number): Promise<Conference> {
-  return currentVersion(await findConference(tx, id, scopeOf(actor), officeToday(), true), version);
+/** The conference a write is based on: within the caller's reach (404), at the version given (409), locked. */
+export async function conferenceForWrite(tx: Scoped, id: number, version: number): Promise<Conference> {
+  return currentVersion(await findConference(tx, id, officeToday(), true), version);
 }
 
 /**
@@ -65,10 +64,9 @@ export async function writeConferenceLedger(tx: Queryable, conference: Conferenc
 }
 
 /** Checks a whole conference (after the change) against the actor's reach and the rules. */
-async function checkConference(tx: Queryable, actor: Actor, merged: Input): Promise<void> {
+async function checkConference(tx: Scoped, merged: Input): Promise<void> {
   const problems: FieldProblem[] = conferenceProblems(merged);
-  const scope = scopeOf(actor);
-  if (scope !== null && !(await unitContains(tx, scope, merged.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
+  if (tx.scope !== null && !(await unitContains(tx, tx.scope, merged.hostUnitId))) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
   const known = await existingInstitutions(tx, merged.partners.map((p) => p.institutionId));
   const seen = new Set<number>();
   merged.partners.forEach((p, i) => {
@@ -79,45 +77,50 @@ async function checkConference(tx: Queryable, actor: Actor, merged: Input): Prom
   if (problems.length) throw invalidFields(...problems);
 }
 
+/** `db` with `actor`'s reach, for the callers that still name their reader by an actor (the figures). */
+function readerOf(actor: Actor, db: Queryable): Scoped {
+  return { scope: scopeOf(actor), query: (text, params) => db.query(text, params) };
+}
+
 const titleSearch = (c: Pick<Input, 'titleEn' | 'titleZh' | 'titleFr' | 'venue'>) => searchText(c.titleEn, c.titleZh, c.titleFr, c.venue);
 
 /** Proposes a conference; a coordinator's is hosted by their unit (or one beneath it). */
-export async function createConference(options: { actor: Actor; input: Input }, db: Db): Promise<Conference> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
-    await checkConference(tx, actor, input);
+export async function createConference(ctx: RequestContext, options: { input: Input }): Promise<Conference> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
+    await checkConference(tx, input);
     const { partners, ...fields } = input;
     const id = await insertConference(tx, { ...fields, status: 'proposed', searchText: titleSearch(input) });
     await replaceConferencePartners(tx, id, partners);
     const row = await reloadConference(tx, id);
     await writeConferenceLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
+    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
     return row;
   });
 }
 
 /** Changes a conference's fields, if `version` is current and it is within the actor's reach; its ledger rows follow. */
-export async function updateConference(options: { actor: Actor; id: number; input: z.output<typeof ConferenceUpdate> }, db: Db): Promise<Conference> {
-  const { actor, id } = options;
+export async function updateConference(ctx: RequestContext, options: { id: number; input: z.output<typeof ConferenceUpdate> }): Promise<Conference> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = await conferenceForWrite(tx, actor, id, version);
+  return ctx.transaction(async (tx) => {
+    const current = await conferenceForWrite(tx, id, version);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const merged = { ...current, ...given } as Input;
-    await checkConference(tx, actor, merged);
+    await checkConference(tx, merged);
     const { partners, ...fields } = given;
     await updateConferenceRow(tx, id, { ...fields, searchText: titleSearch(merged) });
     if (partners) await replaceConferencePartners(tx, id, partners);
     const row = await reloadConference(tx, id);
     await writeConferenceLedger(tx, row);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** What is special to a conference's step: its record locked within reach, and its ledger rows rewritten. */
 const conferenceSteps: TransitionHooks<ConferenceStatus, Conference> = {
-  load: (tx, id) => findConference(tx, id, tx.scope, officeToday(), true),
+  load: (tx, id) => findConference(tx, id, officeToday(), true),
   async apply(tx, current, values) {
     await updateConferenceRow(tx, current.id, values);
     const row = await reloadConference(tx, current.id);
@@ -134,28 +137,28 @@ export function transitionConference(ctx: RequestContext, options: { id: number;
 }
 
 /** Deletes a conference and its ledger rows; a closed one is part of the reported figures and stays. */
-export async function deleteConference(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = await conferenceForWrite(tx, actor, id, version);
+export async function deleteConference(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = await conferenceForWrite(tx, id, version);
     if (!DELETABLE_CONFERENCE_STATUSES.includes(current.status)) throw new DomainError('conference_not_deletable', 'conflict');
     await replaceLedgerRows(tx, { module: 'conference', id }, []);
     await deleteConferenceRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
   });
 }
 
 /** One conference within the actor's reach, derived values at `asOf` (default today). */
-export async function getConference(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Conference> {
-  const row = await findConference(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+export async function getConference(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Conference> {
+  const row = await findConference(ctx, options.id, options.asOf ?? officeToday());
   if (!row) throw notFound();
   return row;
 }
 
 /** Summaries overdue on `asOf` (default today), counted per host unit, within the actor's reach. */
-export async function getOverdueSummaries(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<OverdueSummaries> {
+export async function getOverdueSummaries(ctx: Scoped, options: { asOf?: string }): Promise<OverdueSummaries> {
   const asOf = options.asOf ?? officeToday();
-  const items = await overdueConferences(db, scopeOf(options.actor), asOf);
+  const items = await overdueConferences(ctx, asOf);
   const perUnit = new Map<number, number>();
   for (const c of items) perUnit.set(c.hostUnitId, (perUnit.get(c.hostUnitId) ?? 0) + 1);
   return { asOf, byUnit: [...perUnit].map(([unitId, overdue]) => ({ unitId, overdue })), items };
@@ -163,7 +166,8 @@ export async function getOverdueSummaries(options: { actor: Actor; asOf?: string
 
 /** The conferences a person attended, within the actor's reach: the expert's page reads this. */
 export function conferencesAttendedBy(options: { actor: Actor; personId: number }, db: Queryable): Promise<ExpertConference[]> {
-  return conferencesOfPerson(db, options.personId, scopeOf(options.actor));
+  // The experts' service still names its caller by an actor (appointments/experts.service.ts).
+  return conferencesOfPerson(readerOf(options.actor, db), options.personId);
 }
 
 /**
@@ -172,7 +176,7 @@ export function conferencesAttendedBy(options: { actor: Actor; personId: number 
  * figure and its records cannot drift apart.
  */
 export async function countConferencesHosted(options: { actor: Actor; from?: string; to: string }, db: Queryable): Promise<number> {
-  const { total } = await listConferences(db, scopeOf(options.actor), options.to, {
+  const { total } = await listConferences(readerOf(options.actor, db), options.to, {
     counted: 'true',
     ...(options.from ? { from: options.from } : {}),
     to: options.to,
