@@ -1,7 +1,6 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { requestContext } from '../server/core/request-context.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAppointment, renewAppointment, transitionAppointment } from '../server/modules/appointments/appointments.service.ts';
 import { createExpertDocument } from '../server/modules/appointments/expert-documents.service.ts';
@@ -10,10 +9,9 @@ import type { ExpertsPlan } from './demo-experts-plan.ts';
 import { idOf } from './demo-inbound-people.ts';
 import type { InboundRefs } from './demo-inbound-context.ts';
 
-const actor = SYSTEM_ACTOR;
 
 async function confer(a: Appointment, db: Db): Promise<Appointment> {
-  return transitionAppointment(requestContext(actor, db), { id: a.id, input: parseOrThrow(AppointmentTransition, { to: 'appointed', on: a.startDate, version: a.version }) });
+  return transitionAppointment(systemContext(db), { id: a.id, input: parseOrThrow(AppointmentTransition, { to: 'appointed', on: a.startDate, version: a.version }) });
 }
 
 /**
@@ -33,13 +31,13 @@ export async function loadExperts(db: Db, cipher: Cipher, plan: ExpertsPlan, ref
       endDate: spec.endDate,
       notes: spec.notes ?? null,
     });
-    let appointment = await createAppointment({ actor, input }, db);
+    let appointment = await createAppointment(systemContext(db), { input });
     if (spec.fate !== 'proposed') appointment = await confer(appointment, db);
     if (spec.fate === 'revoked') {
-      appointment = await transitionAppointment(requestContext(actor, db), { id: appointment.id, input: parseOrThrow(AppointmentTransition, { to: 'revoked', on: spec.revokedOn, version: appointment.version }) });
+      appointment = await transitionAppointment(systemContext(db), { id: appointment.id, input: parseOrThrow(AppointmentTransition, { to: 'revoked', on: spec.revokedOn, version: appointment.version }) });
     }
     if (spec.renewal) {
-      const successor = await renewAppointment({ actor, id: appointment.id, version: appointment.version }, db);
+      const successor = await renewAppointment(systemContext(db), { id: appointment.id, version: appointment.version });
       appointment = spec.renewal === 'appointed' ? await confer(successor, db) : successor;
     }
     made.push(appointment);
@@ -52,7 +50,7 @@ export async function loadExperts(db: Db, cipher: Cipher, plan: ExpertsPlan, ref
       issuedOn: doc.issuedOn,
       expiresOn: doc.expiresOn,
     });
-    await createExpertDocument({ actor, personId: idOf(people, doc.personKey), input, cipher }, db);
+    await createExpertDocument(systemContext(db), { personId: idOf(people, doc.personKey), input, cipher });
   }
   return made;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Appointment, RenewalItem } from '../../../shared/contracts/appointments.ts';
@@ -55,13 +56,13 @@ export interface AppointmentFilters {
 
 const SORTS: Record<string, string> = { startDate: 'a.start_date', endDate: 'a.end_date', familyName: 'p.family_name', updatedAt: 'a.updated_at' };
 
-/** A page of appointments within `scope` (a coordinator's unit), "in force" derived at `asOf`. */
+/** A page of appointments within the caller's reach (a coordinator's unit), "in force" derived at `asOf`. */
 export function listAppointments(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   asOf: string,
   query: AppointmentFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
+  const { scope } = db;
   const where = new Where();
   const from = derivedFrom(where, asOf);
   where
@@ -78,8 +79,9 @@ export function listAppointments(
   return selectPage<Appointment>(db, { select: COLUMNS, from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One appointment within `scope`, "in force" derived at `asOf`; `lock` for an update. */
-export async function findAppointment(db: Queryable, id: number, scope: number | null, asOf: string, lock = false): Promise<Appointment | null> {
+/** One appointment within the caller's reach, "in force" derived at `asOf`; `lock` for an update. */
+export async function findAppointment(db: Scoped, id: number, asOf: string, lock = false): Promise<Appointment | null> {
+  const { scope } = db;
   const where = new Where();
   const from = derivedFrom(where, asOf);
   where.when(id, 'a.id = ?').scope('a.unit_id', scope);
@@ -112,7 +114,8 @@ export async function deleteAppointmentRow(db: Queryable, id: number): Promise<v
  * Whether a person is one of the actor's experts: any person when `scope` is null; for a
  * coordinator, a person of their unit, or one their unit has an appointment with.
  */
-export async function expertInReach(db: Queryable, personId: number, scope: number | null): Promise<boolean> {
+export async function expertInReach(db: Scoped, personId: number): Promise<boolean> {
+  const { scope } = db;
   const { rows } = await db.query<{ ok: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM people p WHERE p.id = $1 AND ($2::bigint IS NULL
         OR p.unit_id IN (SELECT unit_subtree($2::bigint))
@@ -124,10 +127,11 @@ export async function expertInReach(db: Queryable, personId: number, scope: numb
 
 /**
  * The renewal list at `asOf`: appointments in force whose term ends within `months`, and
- * expert documents expiring within the same window, soonest first, within `scope`. A
+ * expert documents expiring within the same window, soonest first, within the caller's reach. A
  * document belongs to its appointment's unit, else to the person's.
  */
-export async function renewalItems(db: Queryable, asOf: string, months: number, scope: number | null): Promise<RenewalItem[]> {
+export async function renewalItems(db: Scoped, asOf: string, months: number): Promise<RenewalItem[]> {
+  const { scope } = db;
   const params: unknown[] = [asOf, months];
   if (scope !== null) params.push(scope);
   const inScope = (column: string) => (scope !== null ? `AND ${column} IN (SELECT unit_subtree($3))` : '');

@@ -3,7 +3,6 @@ import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
   AppointmentInput,
@@ -36,7 +35,7 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
 
   app.get('/api/appointments', { config: policy('appointment', 'read'), schema: { tags, querystring: AppointmentQuery } }, async (request) => {
     const { asOf, ...query } = request.query;
-    const { rows, total } = await listAppointments(db, scopeOf(request.actor!), asOf ?? officeToday(), query);
+    const { rows, total } = await listAppointments(request.ctx!, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   });
 
@@ -46,7 +45,7 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
     async (request, reply) => {
       const { months, format } = request.query;
       const asOf = request.query.asOf ?? officeToday();
-      const items = await getAppointmentRenewals({ actor: request.actor!, asOf, months }, db);
+      const items = await getAppointmentRenewals(request.ctx!, { asOf, months });
       if (format === 'json') return { asOf, months, items };
       const locale = requestLocale(request);
       return sendTable(reply, renewalListTable(items, await unitNames(db, locale), locale, asOf), format);
@@ -54,22 +53,22 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
   );
 
   app.get('/api/appointments/:id', { config: policy('appointment', 'read'), schema: { tags, params: IdParams, querystring: AsOfQuery } }, async (request) =>
-    getAppointment({ actor: request.actor!, id: request.params.id, asOf: request.query.asOf }, db),
+    getAppointment(request.ctx!, { id: request.params.id, asOf: request.query.asOf }),
   );
 
   app.post('/api/appointments', { config: policy('appointment', 'create'), schema: { tags, body: AppointmentInput } }, async (request, reply) =>
-    reply.status(201).send(await createAppointment({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createAppointment(request.ctx!, { input: request.body })),
   );
 
   app.patch('/api/appointments/:id', { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: AppointmentUpdate } }, async (request) =>
-    updateAppointment({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateAppointment(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/appointments/:id',
     { config: policy('appointment', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteAppointment({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deleteAppointment(request.ctx!, { id: request.params.id, version: request.query.version });
       return reply.status(204).send();
     },
   );
@@ -84,6 +83,6 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
     '/api/appointments/:id/renewal',
     { config: policy('appointment', 'create'), schema: { tags, params: IdParams, body: VersionBody } },
     async (request, reply) =>
-      reply.status(201).send(await renewAppointment({ actor: request.actor!, id: request.params.id, version: request.body.version }, db)),
+      reply.status(201).send(await renewAppointment(request.ctx!, { id: request.params.id, version: request.body.version })),
   );
 }

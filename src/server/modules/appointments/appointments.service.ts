@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
 import {
   DELETABLE_APPOINTMENT_STATUSES,
@@ -16,7 +14,6 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { conferredFieldsTouched } from './appointments.rules.ts';
 import { APPOINTMENT_KIND } from '../../../shared/kinds/appointment.ts';
-import type { RequestContext } from '../../core/request-context.ts';
 import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAppointmentRow,
@@ -36,69 +33,68 @@ function audited(a: Appointment): object {
 }
 
 async function reload(tx: Queryable, id: number): Promise<Appointment> {
-  return (await findAppointment(tx, id, null, officeToday()))!;
+  return (await findAppointment(unscoped(tx), id, officeToday()))!;
 }
 
 /** Checks the appointing unit against the actor's reach. */
-async function checkUnit(tx: Queryable, actor: Actor, unitId: number, problems: FieldProblem[]): Promise<void> {
-  const scope = scopeOf(actor);
-  if (scope !== null && !(await unitContains(tx, scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
+async function checkUnit(tx: Scoped, unitId: number, problems: FieldProblem[]): Promise<void> {
+  if (tx.scope !== null && !(await unitContains(tx, tx.scope, unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
 }
 
-async function writeNewAppointment(tx: Queryable, actor: Actor, input: Input, predecessorId: number | null): Promise<Appointment> {
+async function writeNewAppointment(tx: TxContext, input: Input, predecessorId: number | null): Promise<Appointment> {
   const problems: FieldProblem[] = [];
   // Another unit's person is not named to a coordinator, even as "not yours".
-  if (!(await expertInReach(tx, input.personId, scopeOf(actor)))) problems.push({ field: 'personId', reason: 'unknown_reference' });
-  await checkUnit(tx, actor, input.unitId, problems);
+  if (!(await expertInReach(tx, input.personId))) problems.push({ field: 'personId', reason: 'unknown_reference' });
+  await checkUnit(tx, input.unitId, problems);
   if (problems.length) throw invalidFields(...problems);
   const id = await insertAppointment(tx, { ...input, status: 'proposed', predecessorId });
   const row = await reload(tx, id);
-  await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+  await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
   return row;
 }
 
 /** Proposes an appointment for a person; a coordinator proposes for their unit, and for their experts. */
-export async function createAppointment(options: { actor: Actor; input: Input }, db: Db): Promise<Appointment> {
-  return db.transaction((tx) => writeNewAppointment(tx, options.actor, options.input, null));
+export async function createAppointment(ctx: RequestContext, options: { input: Input }): Promise<Appointment> {
+  return ctx.transaction((tx) => writeNewAppointment(tx, options.input, null));
 }
 
 /**
  * Changes an appointment's fields, if `version` is current and it is within the actor's
  * reach. Once a title is conferred, what was conferred (title, unit, term) is the office's to change.
  */
-export async function updateAppointment(options: { actor: Actor; id: number; input: z.output<typeof AppointmentUpdate> }, db: Db): Promise<Appointment> {
-  const { actor, id } = options;
+export async function updateAppointment(ctx: RequestContext, options: { id: number; input: z.output<typeof AppointmentUpdate> }): Promise<Appointment> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, officeToday(), true), version);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const changed = Object.keys(given).filter((f) => given[f as keyof Input] !== current[f as keyof Appointment]);
-    const problems = conferredFieldsTouched(current.status, actor.role, changed);
+    const problems = conferredFieldsTouched(current.status, tx.actor.role, changed);
     const merged = { ...current, ...given };
     if (merged.endDate !== null && merged.endDate < merged.startDate) problems.push({ field: 'endDate', reason: 'end_before_start' });
-    if (given.unitId !== undefined) await checkUnit(tx, actor, given.unitId, problems);
+    if (given.unitId !== undefined) await checkUnit(tx, given.unitId, problems);
     if (problems.length) throw invalidFields(...problems);
     await updateAppointmentRow(tx, id, given);
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes a proposal; an appointment once made is revoked instead, so that its history stays. */
-export async function deleteAppointment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+export async function deleteAppointment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, officeToday(), true), version);
     if (!DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new DomainError('appointment_not_deletable', 'conflict');
     await deleteAppointmentRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
 }
 
 /** What is special to an appointment's step: its record locked within reach. */
 const appointmentSteps: TransitionHooks<AppointmentStatus, Appointment> = {
-  load: (tx, id) => findAppointment(tx, id, tx.scope, officeToday(), true),
+  load: (tx, id) => findAppointment(tx, id, officeToday(), true),
   async apply(tx, current, values) {
     await updateAppointmentRow(tx, current.id, values);
     return reload(tx, current.id);
@@ -117,32 +113,32 @@ export function transitionAppointment(ctx: RequestContext, options: { id: number
  * from the day after its term ends, for a term of the same length in whole months (as agreements
  * renew), so that a term starting on 29 February does not come back shorter.
  */
-export async function renewAppointment(options: { actor: Actor; id: number; version: number }, db: Db): Promise<Appointment> {
-  const { actor, id, version } = options;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAppointment(tx, id, scopeOf(actor), officeToday(), true), version);
+export async function renewAppointment(ctx: RequestContext, options: { id: number; version: number }): Promise<Appointment> {
+  const { id, version } = options;
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAppointment(tx, id, officeToday(), true), version);
     if (current.status !== 'appointed') throw invalidFields({ field: 'status', reason: 'appointment_not_renewable' });
     if (current.endDate === null) throw invalidFields({ field: 'endDate', reason: 'no_end_of_term' });
     if (current.successorId !== null) throw invalidFields({ field: 'successorId', reason: 'appointment_already_renewed' });
     const startDate = addDays(current.endDate, 1);
     const input: Input = { ...current, startDate, endDate: addMonths(current.endDate, monthsBetween(current.startDate, startDate)) };
-    return writeNewAppointment(tx, actor, input, id);
+    return writeNewAppointment(tx, input, id);
   });
 }
 
 /** One appointment within the actor's reach, "in force" derived at `asOf` (default today). */
-export async function getAppointment(options: { actor: Actor; id: number; asOf?: string }, db: Queryable): Promise<Appointment> {
-  const row = await findAppointment(db, options.id, scopeOf(options.actor), options.asOf ?? officeToday());
+export async function getAppointment(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Appointment> {
+  const row = await findAppointment(ctx, options.id, options.asOf ?? officeToday());
   if (!row) throw notFound();
   return row;
 }
 
 /** Whether a person is one of the actor's experts (of their unit, or appointed by it); others are 404 to a coordinator. */
-export async function assertExpertInReach(db: Queryable, actor: Actor, personId: number): Promise<void> {
-  if (!(await expertInReach(db, personId, scopeOf(actor)))) throw notFound();
+export async function assertExpertInReach(db: Scoped, personId: number): Promise<void> {
+  if (!(await expertInReach(db, personId))) throw notFound();
 }
 
 /** Whether a person is one of the actor's experts: of their unit, or appointed by it (any person for the office). */
-export function isExpertInReach(db: Queryable, actor: Actor, personId: number): Promise<boolean> {
-  return expertInReach(db, personId, scopeOf(actor));
+export function isExpertInReach(db: Scoped, personId: number): Promise<boolean> {
+  return expertInReach(db, personId);
 }

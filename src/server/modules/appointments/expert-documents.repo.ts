@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import type { ExpertDocument } from '../../../shared/contracts/appointments.ts';
@@ -32,8 +33,9 @@ const COLUMNS = selectList({
 
 const FROM = 'expert_documents d JOIN people p ON p.id = d.person_id LEFT JOIN appointments a ON a.id = d.appointment_id';
 
-/** A person's documents within `scope`, by expiry. */
-export async function listExpertDocuments(db: Queryable, personId: number, scope: number | null): Promise<ExpertDocumentRow[]> {
+/** A person's documents within the caller's reach, by expiry. */
+export async function listExpertDocuments(db: Scoped, personId: number): Promise<ExpertDocumentRow[]> {
+  const { scope } = db;
   const params = scope !== null ? [personId, scope] : [personId];
   const { rows } = await db.query<ExpertDocumentRow>(
     `SELECT ${COLUMNS} FROM ${FROM} WHERE d.person_id = $1 ${scope !== null ? `AND ${unitScopeSql(UNIT, 2)}` : ''}
@@ -43,8 +45,9 @@ export async function listExpertDocuments(db: Queryable, personId: number, scope
   return rows;
 }
 
-/** One document of a person within `scope`, or null; `lock` for an update. */
-export async function findExpertDocument(db: Queryable, personId: number, id: number, scope: number | null, lock = false): Promise<ExpertDocumentRow | null> {
+/** One document of a person within the caller's reach, or null; `lock` for an update. */
+export async function findExpertDocument(db: Scoped, personId: number, id: number, lock = false): Promise<ExpertDocumentRow | null> {
+  const { scope } = db;
   const params = scope !== null ? [id, personId, scope] : [id, personId];
   if (lock) await db.query('SELECT 1 FROM expert_documents WHERE id = $1 FOR UPDATE', [id]);
   const { rows } = await db.query<ExpertDocumentRow>(

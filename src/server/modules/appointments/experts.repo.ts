@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import { APPOINTMENT_TITLES, type AppointmentTitle, type ExpertsEngaged, type ExpertVisit } from '../../../shared/contracts/appointments.ts';
 
@@ -7,7 +7,8 @@ import { APPOINTMENT_TITLES, type AppointmentTitle, type ExpertsEngaged, type Ex
  * and by nationality; and the distinct people ever appointed up to then. Within a
  * coordinator's unit when `scope` is set. The one definition every report uses.
  */
-export async function expertsEngaged(db: Queryable, asOf: string, scope: number | null): Promise<ExpertsEngaged> {
+export async function expertsEngaged(db: Scoped, asOf: string): Promise<ExpertsEngaged> {
+  const { scope } = db;
   const params = scope !== null ? [asOf, scope] : [asOf];
   const inScope = scope !== null ? `AND ${unitScopeSql('a.unit_id', 2)}` : '';
   const inForce = `SELECT a.person_id, a.title, p.nationality FROM appointments a JOIN people p ON p.id = a.person_id
@@ -43,9 +44,10 @@ export async function expertsEngaged(db: Queryable, asOf: string, scope: number 
 
 /**
  * The visits a person came on, read from the ledger (the visits module's contract with the
- * rest): its inbound person-times whose source is a visit, newest first, within `scope`.
+ * rest): its inbound person-times whose source is a visit, newest first, within the caller's reach.
  */
-export async function visitsOf(db: Queryable, personId: number, scope: number | null): Promise<ExpertVisit[]> {
+export async function visitsOf(db: Scoped, personId: number): Promise<ExpertVisit[]> {
+  const { scope } = db;
   const params = scope !== null ? [personId, scope] : [personId];
   const { rows } = await db.query<ExpertVisit>(
     `SELECT l.source_id AS "visitId", l.start_date AS "startDate", l.end_date AS "endDate", l.category, l.country_code AS "countryCode",
@@ -58,8 +60,9 @@ export async function visitsOf(db: Queryable, personId: number, scope: number | 
   return rows;
 }
 
-/** The inbound person-times of a person (every source), within `scope`. */
-export async function inboundPersonTimes(db: Queryable, personId: number, scope: number | null): Promise<number> {
+/** The inbound person-times of a person (every source), within the caller's reach. */
+export async function inboundPersonTimes(db: Scoped, personId: number): Promise<number> {
+  const { scope } = db;
   const params = scope !== null ? [personId, scope] : [personId];
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM ledger l WHERE l.person_id = $1 AND l.direction = 'inbound' ${scope !== null ? `AND ${unitScopeSql('l.unit_id', 2)}` : ''}`,
@@ -68,8 +71,9 @@ export async function inboundPersonTimes(db: Queryable, personId: number, scope:
   return rows[0]!.n;
 }
 
-/** Distinct people whose appointment (conferred, even if revoked since) started in [from, to], within `scope`. */
-export async function expertsAppointedIn(db: Queryable, from: string, to: string, scope: number | null): Promise<number> {
+/** Distinct people whose appointment (conferred, even if revoked since) started in [from, to], within the caller's reach. */
+export async function expertsAppointedIn(db: Scoped, from: string, to: string): Promise<number> {
+  const { scope } = db;
   const params: unknown[] = [from, to];
   if (scope !== null) params.push(scope);
   const { rows } = await db.query<{ n: number }>(

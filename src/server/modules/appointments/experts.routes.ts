@@ -17,31 +17,31 @@ export function expertsRoutes(app: App, { db, cipher }: ServerContext): void {
   );
 
   app.get('/api/people/:id/inbound-record', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getInboundRecord({ actor: request.actor!, personId: request.params.id, cipher }, db),
+    getInboundRecord(request.ctx!, { personId: request.params.id, cipher }),
   );
 
   app.get('/api/people/:id/expert-documents', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    listDocumentsOf({ actor: request.actor!, personId: request.params.id, cipher }, db),
+    listDocumentsOf(request.ctx!, { personId: request.params.id, cipher }),
   );
 
   app.post(
     '/api/people/:id/expert-documents',
     { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: IdParams, body: ExpertDocumentInput } },
-    async (request, reply) => reply.status(201).send(await createExpertDocument({ actor: request.actor!, personId: request.params.id, input: request.body, cipher }, db)),
+    async (request, reply) => reply.status(201).send(await createExpertDocument(request.ctx!, { personId: request.params.id, input: request.body, cipher })),
   );
 
   app.patch(
     '/api/people/:id/expert-documents/:documentId',
     { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: ExpertDocumentParams, body: ExpertDocumentUpdate } },
     async (request) =>
-      updateExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, input: request.body, cipher }, db),
+      updateExpertDocument(request.ctx!, { personId: request.params.id, id: request.params.documentId, input: request.body, cipher }),
   );
 
   app.delete(
     '/api/people/:id/expert-documents/:documentId',
     { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteExpertDocument({ actor: request.actor!, personId: request.params.id, id: request.params.documentId, version: request.query.version, cipher }, db);
+      await deleteExpertDocument(request.ctx!, { personId: request.params.id, id: request.params.documentId, version: request.query.version, cipher });
       return reply.status(204).send();
     },
   );

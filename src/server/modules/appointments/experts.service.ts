@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
 import type { Cipher } from '../../security/personal-data.ts';
@@ -17,12 +18,12 @@ import { expertsAppointedIn, expertsEngaged, inboundPersonTimes, visitsOf } from
  * appointed. The definition the API, `interchange report experts` and the reports read.
  */
 export function getExpertsEngaged(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<ExpertsEngaged> {
-  return expertsEngaged(db, options.asOf ?? officeToday(), scopeOf(options.actor));
+  return expertsEngaged(readerOf(options.actor, db), options.asOf ?? officeToday());
 }
 
 /** The renewal list: terms and expert documents ending within `months` of `asOf`, soonest first, within the actor's reach. */
-export function getAppointmentRenewals(options: { actor: Actor; asOf: string; months: number }, db: Queryable): Promise<RenewalItem[]> {
-  return renewalItems(db, options.asOf, options.months, scopeOf(options.actor));
+export function getAppointmentRenewals(ctx: Scoped, options: { asOf: string; months: number }): Promise<RenewalItem[]> {
+  return renewalItems(ctx, options.asOf, options.months);
 }
 
 /**
@@ -30,23 +31,27 @@ export function getAppointmentRenewals(options: { actor: Actor; asOf: string; mo
  * ledger's visit person-times: the visits module's contract with the rest), and the
  * conferences they attended, all within the actor's reach.
  */
-export async function getInboundRecord(options: { actor: Actor; personId: number; cipher: Cipher }, db: Queryable): Promise<InboundRecord> {
-  const { actor, personId, cipher } = options;
-  await assertExpertInReach(db, actor, personId);
-  const scope = scopeOf(actor);
-  const appointments = await listAppointments(db, scope, officeToday(), { personId, sort: 'startDate', order: 'desc', page: 1, pageSize: 200 });
-  const documents = (await listExpertDocuments(db, personId, scope)).map((row) => presentExpertDocument(row, cipher, seesPersonalData(actor)));
+export async function getInboundRecord(ctx: RequestContext, options: { personId: number; cipher: Cipher }): Promise<InboundRecord> {
+  const { personId, cipher } = options;
+  await assertExpertInReach(ctx, personId);
+  const appointments = await listAppointments(ctx, officeToday(), { personId, sort: 'startDate', order: 'desc', page: 1, pageSize: 200 });
+  const documents = (await listExpertDocuments(ctx, personId)).map((row) => presentExpertDocument(row, cipher, seesPersonalData(ctx.actor)));
   return {
     personId,
     appointments: appointments.rows,
     documents,
-    visits: await visitsOf(db, personId, scope),
-    conferences: await conferencesAttendedBy({ actor, personId }, db),
-    personTimes: await inboundPersonTimes(db, personId, scope),
+    visits: await visitsOf(ctx, personId),
+    conferences: await conferencesAttendedBy(ctx, { personId }),
+    personTimes: await inboundPersonTimes(ctx, personId),
   };
 }
 
 /** Experts appointed in a period (the year in review): distinct people whose appointment started then, within the actor's reach. */
 export function countExpertsAppointed(options: { actor: Actor; from: string; to: string }, db: Queryable): Promise<number> {
-  return expertsAppointedIn(db, options.from, options.to, scopeOf(options.actor));
+  return expertsAppointedIn(readerOf(options.actor, db), options.from, options.to);
+}
+
+/** `db` with `actor`'s reach, for the callers that still name their reader by an actor (the figures, a command). */
+function readerOf(actor: Actor, db: Queryable): Scoped {
+  return { scope: scopeOf(actor), query: (text, params) => db.query(text, params) };
 }

@@ -55,7 +55,7 @@ export async function getAttendees(ctx: Scoped, options: { id: number }): Promis
 async function attendeeValues(tx: TxContext, a: Omit<AttendeeValues, 'isForeign'>): Promise<AttendeeValues> {
   let nationality: string | null = null;
   if (a.personId !== null) {
-    const found = (await isExpertInReach(tx, tx.actor, a.personId)) ? await personNationality(tx, a.personId) : undefined;
+    const found = (await isExpertInReach(tx, a.personId)) ? await personNationality(tx, a.personId) : undefined;
     if (found === undefined) throw invalidFields({ field: 'personId', reason: 'unknown_reference' });
     nationality = found;
   }

@@ -165,9 +165,8 @@ export async function getOverdueSummaries(ctx: Scoped, options: { asOf?: string 
 }
 
 /** The conferences a person attended, within the actor's reach: the expert's page reads this. */
-export function conferencesAttendedBy(options: { actor: Actor; personId: number }, db: Queryable): Promise<ExpertConference[]> {
-  // The experts' service still names its caller by an actor (appointments/experts.service.ts).
-  return conferencesOfPerson(readerOf(options.actor, db), options.personId);
+export function conferencesAttendedBy(ctx: Scoped, options: { personId: number }): Promise<ExpertConference[]> {
+  return conferencesOfPerson(ctx, options.personId);
 }
 
 /**
