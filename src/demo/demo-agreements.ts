@@ -1,6 +1,5 @@
 import type { Db } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
-import { requestContext } from '../server/core/request-context.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createAgreement, renewAgreement, transitionAgreement, updateAgreement } from '../server/modules/agreements/agreements.service.ts';
 import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
@@ -10,8 +9,6 @@ import { agreementTitle, ourParty, withArticle, type PartyNames } from './demo-a
 import { DEMO_FORMER_AND_PROSPECTIVE_PARTNERS, DEMO_PARTNERS, type DemoPartner } from './demo-partners.ts';
 import { ensurePartnerInstitutions } from './demo-partner-institutions.ts';
 import { DEMO_ORGANIZATIONS } from './demo-people.ts';
-
-const actor = SYSTEM_ACTOR;
 
 interface UnitRow {
   id: number;
@@ -114,7 +111,7 @@ function inputOf(spec: DemoAgreementSpec, ctx: Context, dates: Dates) {
 }
 
 async function step(a: Agreement, to: AgreementStatus, on: string, db: Db): Promise<Agreement> {
-  return transitionAgreement(requestContext(actor, db), { id: a.id, input: parseOrThrow(AgreementTransition, { to, on, version: a.version }) });
+  return transitionAgreement(systemContext(db), { id: a.id, input: parseOrThrow(AgreementTransition, { to, on, version: a.version }) });
 }
 
 const LIFECYCLE: readonly AgreementStatus[] = ['draft', 'under_review', 'approved', 'signed', 'active'];
@@ -167,10 +164,10 @@ export async function loadDemoAgreements(db: Db, today = officeToday()): Promise
     let agreement: Agreement;
     if (predecessor) {
       // The successor starts as the service drafts it; then the office writes its own terms.
-      const draft = await renewAgreement({ actor, id: predecessor.id, version: predecessor.version }, db);
-      agreement = await updateAgreement({ actor, id: draft.id, input: parseOrThrow(AgreementUpdate, { ...input, version: draft.version }) }, db);
+      const draft = await renewAgreement(systemContext(db), { id: predecessor.id, version: predecessor.version });
+      agreement = await updateAgreement(systemContext(db), { id: draft.id, input: parseOrThrow(AgreementUpdate, { ...input, version: draft.version }) });
     } else {
-      agreement = await createAgreement({ actor, input: parseOrThrow(AgreementInput, input) }, db);
+      agreement = await createAgreement(systemContext(db), { input: parseOrThrow(AgreementInput, input) });
     }
     loaded.set(spec.key, await walk(agreement, spec, dates, ctx, db));
   }

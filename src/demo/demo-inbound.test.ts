@@ -173,7 +173,7 @@ describe('demo inbound: dormant agreements', () => {
     );
     expect(dormant).toBeGreaterThanOrEqual(3);
     expect(dormant).toBeLessThanOrEqual(8);
-    const listed = await listAgreements(db, null, { asOf: today, dormantYears: 2 }, { dormant: 'true', sort: 'termEndsOn', order: 'asc', page: 1, pageSize: 100 });
+    const listed = await listAgreements(systemContext(db), { asOf: today, dormantYears: 2 }, { dormant: 'true', sort: 'termEndsOn', order: 'asc', page: 1, pageSize: 100 });
     expect(listed.total).toBe(dormant);
     // Each dormant one had activity once, more than two years ago.
     expect(listed.rows.every((a) => a.lastActivityOn !== null)).toBe(true);

@@ -1,8 +1,9 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 
-/** Agreements in force on each of `dates` (by agreement_in_force(), as every partner figure reads it), within `scope`. */
-export async function agreementsInForceOn(db: Queryable, dates: string[], scope: number | null): Promise<Map<string, number>> {
+/** Agreements in force on each of `dates` (by agreement_in_force(), as every partner figure reads it), within the caller's reach. */
+export async function agreementsInForceOn(db: Scoped, dates: string[]): Promise<Map<string, number>> {
+  const { scope } = db;
   if (!dates.length) return new Map();
   const params: unknown[] = [dates];
   if (scope !== null) params.push(scope);
@@ -17,8 +18,9 @@ export async function agreementsInForceOn(db: Queryable, dates: string[], scope:
   return new Map(rows.map((r) => [r.day, r.n]));
 }
 
-/** Agreements signed in [from, to] (a signed date; drafts never signed have none), within `scope`. */
-export async function agreementsSignedIn(db: Queryable, from: string, to: string, scope: number | null): Promise<number> {
+/** Agreements signed in [from, to] (a signed date; drafts never signed have none), within the caller's reach. */
+export async function agreementsSignedIn(db: Scoped, from: string, to: string): Promise<number> {
+  const { scope } = db;
   const params: unknown[] = [from, to];
   if (scope !== null) params.push(scope);
   const { rows } = await db.query<{ n: number }>(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
@@ -110,13 +111,13 @@ export interface AgreementFilters {
 
 const SORTS: Record<string, string> = { termEndsOn: 'd.term_end', signedOn: 'a.signed_on', titleEn: 'a.title_en', updatedAt: 'a.updated_at' };
 
-/** A page of agreements within `scope` (a coordinator's unit), with their derived states at `at.asOf`. */
+/** A page of agreements within the caller's reach (a coordinator's unit), with their derived states at `at.asOf`. */
 export function listAgreements(
-  db: Queryable,
-  scope: number | null,
+  db: Scoped,
   at: Derivation,
   query: AgreementFilters & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
+  const { scope } = db;
   const where = new Where();
   const { from, expiring, dormant } = derivedFrom(where, at);
   where
@@ -137,8 +138,9 @@ export function listAgreements(
   return selectPage<Agreement>(db, { select, from, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
-/** One agreement within `scope`, with its derived states at `at.asOf`; `lock` for an update. */
-export async function findAgreement(db: Queryable, id: number, scope: number | null, at: Derivation, lock = false): Promise<Agreement | null> {
+/** One agreement within the caller's reach, with its derived states at `at.asOf`; `lock` for an update. */
+export async function findAgreement(db: Scoped, id: number, at: Derivation, lock = false): Promise<Agreement | null> {
+  const { scope } = db;
   const where = new Where();
   const { from, expiring, dormant } = derivedFrom(where, at);
   where.when(id, 'a.id = ?').scope('a.unit_id', scope);

@@ -4,7 +4,6 @@ import { policy } from '../../http/context.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
   AGREEMENT_DOCUMENT_MAX_BYTES,
@@ -38,7 +37,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
 
   app.get('/api/agreements', { config: policy('agreement', 'read'), schema: { tags, querystring: AgreementQuery } }, async (request) => {
     const { asOf, dormantYears, ...query } = request.query;
-    const { rows, total } = await listAgreements(db, scopeOf(request.actor!), { asOf: asOf ?? officeToday(), dormantYears }, query);
+    const { rows, total } = await listAgreements(request.ctx!, { asOf: asOf ?? officeToday(), dormantYears }, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   });
 
@@ -48,7 +47,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     async (request, reply) => {
       const { months, format } = request.query;
       const asOf = request.query.asOf ?? officeToday();
-      const { rows } = await listAgreements(db, scopeOf(request.actor!), { asOf, dormantYears: 2 }, {
+      const { rows } = await listAgreements(request.ctx!, { asOf, dormantYears: 2 }, {
         expiringWithinMonths: months,
         sort: 'termEndsOn',
         order: 'asc',
@@ -61,22 +60,22 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
   );
 
   app.get('/api/agreements/:id', { config: policy('agreement', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getAgreement({ actor: request.actor!, id: request.params.id }, db),
+    getAgreement(request.ctx!, { id: request.params.id }),
   );
 
   app.post('/api/agreements', { config: policy('agreement', 'create'), schema: { tags, body: AgreementInput } }, async (request, reply) =>
-    reply.status(201).send(await createAgreement({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createAgreement(request.ctx!, { input: request.body })),
   );
 
   app.patch('/api/agreements/:id', { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementUpdate } }, async (request) =>
-    updateAgreement({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateAgreement(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/agreements/:id',
     { config: policy('agreement', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteAgreement({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deleteAgreement(request.ctx!, { id: request.params.id, version: request.query.version });
       return reply.status(204).send();
     },
   );
@@ -91,7 +90,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     '/api/agreements/:id/renewal',
     { config: policy('agreement', 'create'), schema: { tags, params: IdParams, body: VersionBody } },
     async (request, reply) =>
-      reply.status(201).send(await renewAgreement({ actor: request.actor!, id: request.params.id, version: request.body.version }, db)),
+      reply.status(201).send(await renewAgreement(request.ctx!, { id: request.params.id, version: request.body.version })),
   );
 
   app.post(
@@ -104,7 +103,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     },
     async (request, reply) => {
       const { fileName, content } = await readUploadedFile(request, AGREEMENT_DOCUMENT_MAX_BYTES);
-      const document = await addAgreementDocument({ actor: request.actor!, agreementId: request.params.id, fileName, content }, db);
+      const document = await addAgreementDocument(request.ctx!, { agreementId: request.params.id, fileName, content });
       return reply.status(201).send(document);
     },
   );
@@ -113,7 +112,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     '/api/agreements/:id/documents/:documentId',
     { config: policy('agreement', 'read'), schema: { tags, params: AgreementDocumentParams } },
     async (request, reply) => {
-      const document = await getAgreementDocument({ actor: request.actor!, agreementId: request.params.id, documentId: request.params.documentId }, db);
+      const document = await getAgreementDocument(request.ctx!, { agreementId: request.params.id, documentId: request.params.documentId });
       return sendStoredFile(reply, document);
     },
   );
@@ -122,7 +121,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
     '/api/agreements/:id/documents/:documentId',
     { config: policy('agreement', 'update'), schema: { tags, params: AgreementDocumentParams } },
     async (request, reply) => {
-      await removeAgreementDocument({ actor: request.actor!, agreementId: request.params.id, documentId: request.params.documentId }, db);
+      await removeAgreementDocument(request.ctx!, { agreementId: request.params.id, documentId: request.params.documentId });
       return reply.status(204).send();
     },
   );

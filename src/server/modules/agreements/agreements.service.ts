@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
+import { systemContext, unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
 import {
@@ -18,7 +16,6 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { agreementProblems, agreementStepDates } from './agreements.rules.ts';
 import { AGREEMENT_KIND } from '../../../shared/kinds/agreement.ts';
-import { systemContext, type RequestContext } from '../../core/request-context.ts';
 import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAgreementRow,
@@ -46,9 +43,9 @@ function audited(a: Agreement): object {
 const ORGANIZATION_KINDS = ['international_organization', 'foundation', 'association', 'government_body'];
 
 /** Checks a whole agreement (after the change) against the actor's reach and the rules. */
-async function checkAgreement(tx: Queryable, actor: Actor, merged: Input & { status: Agreement['status'] }): Promise<void> {
+async function checkAgreement(tx: Scoped, merged: Input & { status: Agreement['status'] }): Promise<void> {
   const problems: FieldProblem[] = agreementProblems(merged);
-  const scope = scopeOf(actor);
+  const { scope } = tx;
   if (scope !== null) {
     if (merged.level !== 'collegiate') problems.push({ field: 'level', reason: 'not_allowed' });
     else if (merged.unitId !== null && !(await unitContains(tx, scope, merged.unitId))) problems.push({ field: 'unitId', reason: 'not_allowed' });
@@ -69,56 +66,56 @@ async function checkAgreement(tx: Queryable, actor: Actor, merged: Input & { sta
 const titleSearch = (a: Pick<Input, 'titleEn' | 'titleZh' | 'titleFr'>) => searchText(a.titleEn, a.titleZh, a.titleFr);
 
 async function reload(tx: Queryable, id: number, at: Derivation = today()): Promise<Agreement> {
-  return (await findAgreement(tx, id, null, at))!;
+  return (await findAgreement(unscoped(tx), id, at))!;
 }
 
-async function writeNewAgreement(tx: Queryable, actor: Actor, input: Input, predecessorId: number | null): Promise<Agreement> {
-  await checkAgreement(tx, actor, { ...input, status: 'draft' });
+async function writeNewAgreement(tx: TxContext, input: Input, predecessorId: number | null): Promise<Agreement> {
+  await checkAgreement(tx, { ...input, status: 'draft' });
   const { partners, ...fields } = input;
   const id = await insertAgreement(tx, { ...fields, status: 'draft', predecessorId, searchText: titleSearch(input) });
   await replacePartners(tx, id, partners);
   const row = await reload(tx, id);
-  await recordAudit(tx, { actor, action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
+  await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
   return row;
 }
 
 /** Creates a draft agreement; a coordinator's is collegiate and belongs to their unit. */
-export async function createAgreement(options: { actor: Actor; input: Input }, db: Db): Promise<Agreement> {
-  return db.transaction((tx) => writeNewAgreement(tx, options.actor, options.input, null));
+export async function createAgreement(ctx: RequestContext, options: { input: Input }): Promise<Agreement> {
+  return ctx.transaction((tx) => writeNewAgreement(tx, options.input, null));
 }
 
 /** Changes an agreement's fields, if `version` is current and the agreement is within the actor's reach. */
-export async function updateAgreement(options: { actor: Actor; id: number; input: z.output<typeof AgreementUpdate> }, db: Db): Promise<Agreement> {
-  const { actor, id } = options;
+export async function updateAgreement(ctx: RequestContext, options: { id: number; input: z.output<typeof AgreementUpdate> }): Promise<Agreement> {
+  const { id } = options;
   const { version, ...changes } = options.input;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, today(), true), version);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
     const merged = { ...current, ...given } as Input & { status: Agreement['status'] };
-    await checkAgreement(tx, actor, merged);
+    await checkAgreement(tx, merged);
     const { partners, ...fields } = given;
     await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
     if (partners) await replacePartners(tx, id, partners);
     const row = await reload(tx, id);
-    await recordAudit(tx, { actor, action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
+    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
 }
 
 /** Deletes an agreement that was never signed; a signed one is terminated instead, so its history stays. */
-export async function deleteAgreement(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
-    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+export async function deleteAgreement(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, today(), true), version);
     if (!DELETABLE_STATUSES.includes(current.status)) throw new DomainError('not_deletable', 'conflict');
     await deleteAgreementRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
+    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
 }
 
 /** What is special to an agreement's step: its record locked within reach, and its own dates. */
 const agreementSteps: TransitionHooks<AgreementStatus, Agreement> = {
-  load: (tx, id) => findAgreement(tx, id, tx.scope, today(), true),
+  load: (tx, id) => findAgreement(tx, id, today(), true),
   extra: (_tx, current, step) => {
     const { dates, problems } = agreementStepDates(current, step.to, step.on);
     return { values: { ...dates }, problems };
@@ -140,10 +137,10 @@ export function transitionAgreement(ctx: RequestContext, options: { id: number; 
  * Drafts the successor of a signed agreement: the same partners and terms, taking effect the
  * day after the predecessor expires, for a term of the same length.
  */
-export async function renewAgreement(options: { actor: Actor; id: number; version: number }, db: Db): Promise<Agreement> {
-  const { actor, id, version } = options;
-  return db.transaction(async (tx) => {
-    const current = currentVersion(await findAgreement(tx, id, scopeOf(actor), today(), true), version);
+export async function renewAgreement(ctx: RequestContext, options: { id: number; version: number }): Promise<Agreement> {
+  const { id, version } = options;
+  return ctx.transaction(async (tx) => {
+    const current = currentVersion(await findAgreement(tx, id, today(), true), version);
     if (!RENEWABLE_STATUSES.includes(current.status)) throw invalidFields({ field: 'status', reason: 'not_renewable' });
     if (current.successorId !== null) throw invalidFields({ field: 'successorId', reason: 'already_renewed' });
     const effectiveOn = current.expiresOn ? addDays(current.expiresOn, 1) : null;
@@ -156,13 +153,13 @@ export async function renewAgreement(options: { actor: Actor; id: number; versio
       effectiveOn,
       expiresOn,
     };
-    return writeNewAgreement(tx, actor, input, id);
+    return writeNewAgreement(tx, input, id);
   });
 }
 
 /** One agreement within the actor's reach, with its states derived at `at`. */
-export async function getAgreement(options: { actor: Actor; id: number; at?: Derivation }, db: Queryable): Promise<Agreement> {
-  const row = await findAgreement(db, options.id, scopeOf(options.actor), options.at ?? today());
+export async function getAgreement(ctx: Scoped, options: { id: number; at?: Derivation }): Promise<Agreement> {
+  const row = await findAgreement(ctx, options.id, options.at ?? today());
   if (!row) throw notFound();
   return row;
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import type { Partner, PartnerFigures, TimelineEntry } from '../../../shared/contracts/agreements.ts';
@@ -15,7 +15,8 @@ function inForceSql(scope: number | null): string {
  * regions (and countries alone), per country, and the organizations with working arrangements.
  * The one definition of "partner" that every report uses.
  */
-export async function partnerFigures(db: Queryable, asOf: string, scope: number | null): Promise<PartnerFigures> {
+export async function partnerFigures(db: Scoped, asOf: string): Promise<PartnerFigures> {
+  const { scope } = db;
   const params = scope !== null ? [asOf, scope] : [asOf];
   const { rows: byCountry } = await db.query<{ countryCode: string; universities: number; institutions: number; isRegion: boolean }>(
     `SELECT i.country_code AS "countryCode", c.is_region AS "isRegion",
@@ -43,11 +44,11 @@ export async function partnerFigures(db: Queryable, asOf: string, scope: number 
 
 /** The institutions behind a partner figure: a page of those with an agreement in force on `asOf`. */
 export function listPartners(
-  db: Queryable,
+  db: Scoped,
   asOf: string,
-  scope: number | null,
   query: { q?: string; country?: string; kind?: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
+  const { scope } = db;
   const where = new Where();
   where.param(asOf);
   if (scope !== null) where.param(scope);
@@ -65,7 +66,8 @@ export function listPartners(
  * activity of the partner_activity view (one line per source record and label), which each
  * module feeds through the ledger or its own rows in the view.
  */
-export async function institutionTimeline(db: Queryable, institutionId: number, scope: number | null): Promise<TimelineEntry[]> {
+export async function institutionTimeline(db: Scoped, institutionId: number): Promise<TimelineEntry[]> {
+  const { scope } = db;
   const params = scope !== null ? [institutionId, scope] : [institutionId];
   const agreementScope = scope !== null ? `AND ${unitScopeSql('a.unit_id', 2)}` : '';
   const activityScope = scope !== null ? `AND ${unitScopeSql('pa.unit_id', 2)}` : '';

@@ -1,6 +1,5 @@
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { PartnerListQuery, PartnersQuery } from '../../../shared/contracts/agreements.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -18,12 +17,12 @@ export function partnersRoutes(app: App, { db }: ServerContext): void {
 
   app.get('/api/partners/list', { config: policy('agreement', 'read'), schema: { tags, querystring: PartnerListQuery } }, async (request) => {
     const { asOf, ...query } = request.query;
-    const { rows, total } = await listPartners(db, asOf ?? officeToday(), scopeOf(request.actor!), query);
+    const { rows, total } = await listPartners(request.ctx!, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   });
 
   app.get('/api/institutions/:id/timeline', { config: policy('agreement', 'read'), schema: { tags, params: IdParams } }, async (request) => {
     await getInstitution(db, request.params.id);
-    return institutionTimeline(db, request.params.id, scopeOf(request.actor!));
+    return institutionTimeline(request.ctx!, request.params.id);
   });
 }

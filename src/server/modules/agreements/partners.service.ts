@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/client.ts';
+import type { Scoped } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { scopeOf } from '../../policies/policies.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -10,5 +11,10 @@ import { partnerFigures } from './partners.repo.ts';
  * reach: the routes, the dashboard and `interchange report partners` all read this one.
  */
 export function getPartnerFigures(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<PartnerFigures> {
-  return partnerFigures(db, options.asOf ?? officeToday(), scopeOf(options.actor));
+  return partnerFigures(readerOf(options.actor, db), options.asOf ?? officeToday());
+}
+
+/** `db` with `actor`'s reach, for the callers that still name their reader by an actor (the figures, a command). */
+function readerOf(actor: Actor, db: Queryable): Scoped {
+  return { scope: scopeOf(actor), query: (text, params) => db.query(text, params) };
 }
