@@ -3,7 +3,6 @@ import { policy } from '../http/context.ts';
 import { AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
 import { isoTimestamp, selectList } from '../db/columns.ts';
 import { selectPage, Where } from '../db/where.ts';
-import { scopeOf } from '../policies/policies.ts';
 import { readableAuditEntities } from './audit-entities.ts';
 
 const COLUMNS = selectList({
@@ -24,17 +23,18 @@ const COLUMNS = selectList({
  * each caller only the entries about kinds of records they may read (user accounts: the
  * administrator's).
  */
-export function auditRoutes(app: App, { db }: ServerContext): void {
+export function auditRoutes(app: App, _context: ServerContext): void {
   app.get('/api/audit', { config: policy('audit', 'read'), schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
     const q = request.query;
-    const readable = readableAuditEntities(request.actor!.role);
+    const ctx = request.ctx!;
+    const readable = readableAuditEntities(ctx.actor.role);
     const where = new Where()
       .when(q.entity, 'entity = ?')
       .when(q.entityId, 'entity_id = ?')
       .when(readable, 'entity = ANY(?::text[])')
-      .scope('unit_id', scopeOf(request.actor!));
+      .scope('unit_id', ctx.scope);
     const order = q.order === 'asc' ? 'ASC' : 'DESC';
-    const { rows, total } = await selectPage<AuditEntry>(db, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
+    const { rows, total } = await selectPage<AuditEntry>(ctx, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
     return { items: rows, total, page: q.page, pageSize: q.pageSize };
   });
 }
