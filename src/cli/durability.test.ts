@@ -9,7 +9,6 @@ import { connectDb, type Db } from '../server/db/client.ts';
 import { startEmbeddedEngine } from '../server/db/embedded/embedded-engine.ts';
 import { conferenceBody, personBody, visitBody } from '../server/test/factories.ts';
 import { halfWrittenRecords } from '../server/test/durability-invariants.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
@@ -41,8 +40,7 @@ let server: ServeProcess | null = null;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interchange-durability-'));
   const database = await freshServeDatabase(dataDir, async (db) => {
-    const actor = SYSTEM_ACTOR;
-    unitId = (await createUnit({ actor, input: parseOrThrow(UnitInput, { code: 'DUR', kind: 'university', nameEn: 'Durability University', nameZh: '耐久大学' }) }, db)).id;
+    unitId = (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code: 'DUR', kind: 'university', nameEn: 'Durability University', nameZh: '耐久大学' }) })).id;
     await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) });
     attendeeFile = (await db.query<{ path: string }>(`SELECT pg_relation_filepath('conference_attendees') AS path`)).rows[0]!.path;
   });

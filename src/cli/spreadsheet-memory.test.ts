@@ -7,7 +7,6 @@ import { startServeProcess, type ServeProcess } from '../server/test/serve-proce
 import { freshServeDatabase } from '../server/test/test-database.ts';
 import { conferenceBody, multipartFile } from '../server/test/factories.ts';
 import { inlineCell, workbook } from '../server/test/hostile-xlsx.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
@@ -36,7 +35,7 @@ let session = { cookie: '', csrf: '' };
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interchange-spreadsheets-'));
   const database = await freshServeDatabase(dataDir, async (db) => {
-    unitId = (await createUnit({ actor: SYSTEM_ACTOR, input: parseOrThrow(UnitInput, { code: 'XLS', kind: 'university', nameEn: 'Spreadsheet University', nameZh: '表格大学' }) }, db)).id;
+    unitId = (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code: 'XLS', kind: 'university', nameEn: 'Spreadsheet University', nameZh: '表格大学' }) })).id;
     await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email: EMAIL, displayName: 'Officer', role: 'officer', unitId: null, password: PASSWORD }) });
   });
   dropDatabase = database.drop;

@@ -43,7 +43,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
     const parentId = parentCode ? unitIds.get(parentCode)! : null;
-    const row = await createUnit({ actor, input: parseOrThrow(UnitInput, { ...unit, parentId }) }, db);
+    const row = await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { ...unit, parentId }) });
     unitIds.set(unit.code, row.id);
   }
   for (const { unitCode, ...account } of DEMO_ACCOUNTS) {

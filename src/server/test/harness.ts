@@ -5,7 +5,6 @@ import type { App } from '../http/context.ts';
 import type { Db } from '../db/client.ts';
 import { readConfig } from '../config.ts';
 import { createCipher, type Cipher } from '../security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../policies/actor.ts';
 import { systemContext } from '../core/request-context.ts';
 import { parseOrThrow } from '../core/errors.ts';
 import { createUnit } from '../modules/units/units.service.ts';
@@ -91,9 +90,8 @@ export async function startTestServer(options: { logStream?: { write(line: strin
   const db = await openTestDatabase();
   const cipher = createCipher('test-secret');
   const config = { ...readConfig({}), webDir: '/nonexistent', signInRateLimit: 100 };
-  const actor = SYSTEM_ACTOR;
   const unit = async (code: string, parentId: number | null) =>
-    (await createUnit({ actor, input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh: `单位${code}`, parentId }) }, db)).id;
+    (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh: `单位${code}`, parentId }) })).id;
   const root = await unit('ROOT', null);
   const a = await unit('A', root);
   const a1 = await unit('A1', a);

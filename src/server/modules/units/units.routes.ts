@@ -16,9 +16,9 @@ export function unitsRoutes(app: App, { db }: ServerContext): void {
     return row;
   });
   app.post('/api/units', { config: policy('unit', 'create'), schema: { tags, body: UnitInput } }, async (request, reply) =>
-    reply.status(201).send(await createUnit({ actor: request.actor!, input: request.body }, db)),
+    reply.status(201).send(await createUnit(request.ctx!, { input: request.body })),
   );
   app.patch('/api/units/:id', { config: policy('unit', 'update'), schema: { tags, params: IdParams, body: UnitUpdate } }, async (request) =>
-    updateUnit({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    updateUnit(request.ctx!, { id: request.params.id, input: request.body }),
   );
 }
