@@ -1,6 +1,5 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createHonour } from '../server/modules/honours/honours.service.ts';
@@ -95,7 +94,6 @@ async function institutionIds(db: Db): Promise<Map<string, number>> {
  * DEMO_PEOPLE), and invented ones for invented colleagues, each through the honours service.
  */
 export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<string, number>): Promise<void> {
-  const actor = SYSTEM_ACTOR;
   const ctx = systemContext(db);
   const institutions = await institutionIds(db);
   const { rows: seedPeople } = await db.query<{ id: number; familyName: string; givenName: string }>(
@@ -117,7 +115,7 @@ export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<strin
 
   // Karolinska Institutet is one of the demo's catalogue picks; make sure it is there before naming it.
   if (!institutions.has('Karolinska Institutet')) {
-    const row = await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', countryCode: 'SE' }) }, db);
+    const row = await createInstitution(ctx, { input: parseOrThrow(InstitutionInput, { kind: 'university', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', countryCode: 'SE' }) });
     institutions.set('Karolinska Institutet', row.id);
   }
   const rng = seededRng('demo-honours');

@@ -1,6 +1,6 @@
 import type { Db } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { InstitutionInput } from '../shared/contracts/institutions.ts';
 import type { DemoPartner } from './demo-partners.ts';
@@ -50,8 +50,8 @@ export async function ensurePartnerInstitutions(db: Db, partners: DemoPartner[])
     const entry = entries.get(p.ref);
     if (!entry || entry.countryCode !== p.country) throw new Error(`demo partner ${p.key}: catalogue entry ${p.ref} is not in ${p.country}`);
     const institution = await createInstitution(
+      systemContext(db),
       {
-        actor: SYSTEM_ACTOR,
         input: parseOrThrow(InstitutionInput, {
           kind: 'university',
           nameEn: p.nameEn,
@@ -68,7 +68,6 @@ export async function ensurePartnerInstitutions(db: Db, partners: DemoPartner[])
           referenceRef: p.ref,
         }),
       },
-      db,
     );
     ids.set(p.key, institution.id);
   }

@@ -1,6 +1,5 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
@@ -27,14 +26,13 @@ async function ensureHospitals(db: Db): Promise<Map<HospitalKey, number>> {
     }
     const entry = h.ref ? (await db.query<{ name: string }>('SELECT name FROM reference_institutions WHERE ref = $1', [h.ref])).rows[0] : undefined;
     const row = await createInstitution(
+      systemContext(db),
       {
-        actor: SYSTEM_ACTOR,
         input: parseOrThrow(InstitutionInput, {
           kind: 'hospital', nameEn: h.nameEn, nameFr: h.nameFr, nameZh: h.nameZh, countryCode: 'FR', city: h.city,
           ...(entry ? { otherNames: [entry.name], referenceRef: h.ref } : {}),
         }),
       },
-      db,
     );
     ids.set(h.key, row.id);
   }

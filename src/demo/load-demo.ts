@@ -1,6 +1,5 @@
 import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
@@ -39,7 +38,6 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * on "today" are relative to `today`).
  */
 export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): Promise<typeof DEMO_ACCOUNTS> {
-  const actor = SYSTEM_ACTOR;
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
     const parentId = parentCode ? unitIds.get(parentCode)! : null;
@@ -51,7 +49,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
     await createUser(systemContext(db), { input: parseOrThrow(UserInput, { ...account, unitId }) });
   }
   for (const organization of DEMO_ORGANIZATIONS)
-    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, organization) }, db);
+    await createInstitution(systemContext(db), { input: parseOrThrow(InstitutionInput, organization) });
   for (const { ref, ...names } of DEMO_CATALOGUE_PICKS) {
     const { rows } = await db.query<{ name: string; countryCode: string; city: string | null; website: string | null; erasmusCode: string | null; pic: string | null }>(
       `SELECT name, country_code AS "countryCode", city, website, erasmus_code AS "erasmusCode", pic FROM reference_institutions WHERE ref = $1`,
@@ -59,7 +57,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
     );
     const entry = rows[0];
     if (!entry) continue;
-    await createInstitution({ actor, input: parseOrThrow(InstitutionInput, { kind: 'university', ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) }, db);
+    await createInstitution(systemContext(db), { input: parseOrThrow(InstitutionInput, { kind: 'university', ...names, otherNames: [entry.name], countryCode: entry.countryCode, city: entry.city, website: entry.website?.startsWith('http') ? entry.website : null, erasmusCode: entry.erasmusCode, pic: entry.pic, referenceRef: ref }) });
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson(systemContext(db), { input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher });

@@ -27,21 +27,21 @@ export function institutionsRoutes(app: App, { db }: ServerContext): void {
   );
 
   app.post('/api/institutions', { config: policy('institution', 'create'), schema: { tags, body: InstitutionInput } }, async (request, reply) => {
-    const row = await createInstitution({ actor: request.actor!, input: request.body }, db);
+    const row = await createInstitution(request.ctx!, { input: request.body });
     return reply.status(201).send(row);
   });
 
   app.patch(
     '/api/institutions/:id',
     { config: policy('institution', 'update'), schema: { tags, params: IdParams, body: InstitutionUpdate } },
-    async (request) => updateInstitution({ actor: request.actor!, id: request.params.id, input: request.body }, db),
+    async (request) => updateInstitution(request.ctx!, { id: request.params.id, input: request.body }),
   );
 
   app.delete(
     '/api/institutions/:id',
     { config: policy('institution', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
     async (request, reply) => {
-      await deleteInstitution({ actor: request.actor!, id: request.params.id, version: request.query.version }, db);
+      await deleteInstitution(request.ctx!, { id: request.params.id, version: request.query.version });
       return reply.status(204).send();
     },
   );

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import type { Institution, InstitutionInput, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
 import { findCatalogueEntry } from './catalogue.repo.ts';
@@ -16,42 +15,39 @@ function institutionSearchText(i: Names & { erasmusCode?: string | null }): stri
 }
 
 /** Creates an institution, optionally from a catalogue entry (`referenceRef`). */
-export async function createInstitution(options: { actor: Actor; input: z.output<typeof InstitutionInput> }, db: Db): Promise<Institution> {
-  const { actor, input } = options;
-  return db.transaction(async (tx) => {
+export async function createInstitution(ctx: RequestContext, options: { input: z.output<typeof InstitutionInput> }): Promise<Institution> {
+  const { input } = options;
+  return ctx.transaction(async (tx) => {
     if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
       throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
     const row = await insertInstitution(tx, { ...input, searchText: institutionSearchText(input) });
-    await recordAudit(tx, { actor, action: 'create', entity: 'institution', entityId: row.id, after: row });
+    await tx.audit({ action: 'create', entity: 'institution', entityId: row.id, after: row });
     return row;
   });
 }
 
 /** Changes an institution, if `version` is still current. */
-export async function updateInstitution(
-  options: { actor: Actor; id: number; input: z.output<typeof InstitutionUpdate> },
-  db: Db,
-): Promise<Institution> {
-  const { actor, id, input } = options;
-  return db.transaction(async (tx) => {
+export async function updateInstitution(ctx: RequestContext, options: { id: number; input: z.output<typeof InstitutionUpdate> }): Promise<Institution> {
+  const { id, input } = options;
+  return ctx.transaction(async (tx) => {
     const current = currentVersion(await findInstitution(tx, id, true), input.version);
     if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
       throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
     const { version: _version, ...changes } = input;
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Institution;
     const row = await updateInstitutionRow(tx, id, { ...changes, searchText: institutionSearchText(merged) });
-    await recordAudit(tx, { actor, action: 'update', entity: 'institution', entityId: id, before: current, after: row });
+    await tx.audit({ action: 'update', entity: 'institution', entityId: id, before: current, after: row });
     return row;
   });
 }
 
 /** Deletes an institution that nothing refers to any more. */
-export async function deleteInstitution(options: { actor: Actor; id: number; version: number }, db: Db): Promise<void> {
-  const { actor, id, version } = options;
-  await db.transaction(async (tx) => {
+export async function deleteInstitution(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
     const current = currentVersion(await findInstitution(tx, id, true), version);
     await deleteInstitutionRow(tx, id);
-    await recordAudit(tx, { actor, action: 'delete', entity: 'institution', entityId: id, before: current });
+    await tx.audit({ action: 'delete', entity: 'institution', entityId: id, before: current });
   });
 }
 
