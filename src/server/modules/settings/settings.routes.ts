@@ -10,6 +10,6 @@ export function settingsRoutes(app: App, { db }: ServerContext): void {
   app.get('/api/settings', { config: policy('setting', 'read'), schema: { tags } }, async () => getSettings(db));
 
   app.patch('/api/settings/:key', { config: policy('setting', 'update'), schema: { tags, params: SettingParams, body: SettingUpdate } }, async (request) =>
-    updateSetting({ actor: request.actor!, key: request.params.key, value: request.body.value, version: request.body.version }, db),
+    updateSetting(request.ctx!, { key: request.params.key, value: request.body.value, version: request.body.version }),
   );
 }

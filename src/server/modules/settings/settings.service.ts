@@ -1,7 +1,6 @@
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, fieldsFromIssues } from '../../core/errors.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import type { Actor } from '../../policies/actor.ts';
+import type { RequestContext } from '../../core/request-context.ts';
 import { SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 
@@ -11,17 +10,17 @@ export function getSettings(db: Queryable): Promise<Setting[]> {
 }
 
 /** Changes one setting, if `version` is current and the value fits the key's schema; audited. */
-export async function updateSetting(options: { actor: Actor; key: SettingKey; value: unknown; version: number }, db: Db): Promise<Setting> {
-  const { actor, key, version } = options;
+export async function updateSetting(ctx: RequestContext, options: { key: SettingKey; value: unknown; version: number }): Promise<Setting> {
+  const { key, version } = options;
   const parsed = SETTING_SCHEMAS[key].safeParse(options.value);
   if (!parsed.success) {
     const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: 'value' }));
     throw new DomainError('validation_failed', 'invalid', { fields });
   }
-  return db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const current = currentVersion(await findSetting(tx, key, true), version);
     const row = await updateSettingRow(tx, key, parsed.data);
-    await recordAudit(tx, { actor, action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
+    await tx.audit({ action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
     return row;
   });
 }
