@@ -1,5 +1,5 @@
 import type { Config } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { getPartnerFigures } from '../server/modules/agreements/partners.service.ts';
 import { IsoDate, Locale } from '../shared/contracts/common.ts';
 import type { PartnerFigures } from '../shared/contracts/agreements.ts';
@@ -37,7 +37,7 @@ export async function reportPartnersCommand(config: Config, options: PartnersRep
   }
   const { db } = await openReadyDb(config);
   try {
-    const figures = await getPartnerFigures({ actor: SYSTEM_ACTOR, asOf: asOf?.data }, db);
+    const figures = await getPartnerFigures(systemContext(db), { asOf: asOf?.data });
     console.log(options.format === 'json' ? JSON.stringify(figures, null, 2) : partnersSentence(figures, lang.data));
   } finally {
     await db.close();

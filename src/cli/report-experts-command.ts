@@ -1,6 +1,6 @@
 import type { Config } from '../server/config.ts';
 import type { Queryable } from '../server/db/client.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { unscoped } from '../server/core/request-context.ts';
 import { getExpertsEngaged } from '../server/modules/appointments/experts.service.ts';
 import { IsoDate, Locale } from '../shared/contracts/common.ts';
 import type { ExpertsEngaged } from '../shared/contracts/appointments.ts';
@@ -35,7 +35,7 @@ export function parseExpertsOptions(options: ExpertsReportOptions): { asOf?: str
 
 /** What `interchange report experts` prints: the figure from the one definition the API uses (experts.service). */
 export async function expertsReport(db: Queryable, options: { asOf?: string; format: 'json' | 'text'; lang: Locale }): Promise<string> {
-  const figures = await getExpertsEngaged({ actor: SYSTEM_ACTOR, asOf: options.asOf }, db);
+  const figures = await getExpertsEngaged(unscoped(db), { asOf: options.asOf });
   return options.format === 'json' ? JSON.stringify(figures, null, 2) : expertsSentence(figures, options.lang);
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
+import { systemContext } from '../server/core/request-context.ts';
 import { getPartnerFigures } from '../server/modules/agreements/partners.service.ts';
 import { addDays, addMonths, officeToday } from '../shared/calendar.ts';
 
@@ -50,7 +50,7 @@ describe('demo agreements', () => {
   });
 
   it('the partner service reads the same figure, with the three organizations beside it', async () => {
-    const figures = await getPartnerFigures({ actor: SYSTEM_ACTOR, asOf: today }, db);
+    const figures = await getPartnerFigures(systemContext(db), { asOf: today });
     expect(figures.universities).toBe(63);
     expect(figures.countriesAndRegions).toBe(19);
     expect(figures.countries).toBe(17);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../server/db/client.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
-import { SYSTEM_ACTOR } from '../server/policies/actor.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { getExpertsEngaged } from '../server/modules/appointments/experts.service.ts';
 import { getInboundReport } from '../server/modules/ledger/inbound-report.service.ts';
@@ -43,7 +42,7 @@ describe('demo inbound: experts', () => {
     );
     expect(seedTitles / engaged).toBeGreaterThan(0.85);
     // The experts service, which GET /api/experts/engaged answers from, reads the same.
-    const figures = await getExpertsEngaged({ actor: SYSTEM_ACTOR, asOf: today }, db);
+    const figures = await getExpertsEngaged(systemContext(db), { asOf: today });
     expect(figures.engaged).toBe(engaged);
     expect(figures.countriesAndRegions).toBe(countries);
     expect(figures.engagedSince).toBeGreaterThan(engaged);

@@ -12,7 +12,7 @@ export function partnersRoutes(app: App, { db }: ServerContext): void {
   const tags = ['partners'];
 
   app.get('/api/partners', { config: policy('agreement', 'read'), schema: { tags, querystring: PartnersQuery } }, async (request) =>
-    getPartnerFigures({ actor: request.actor!, asOf: request.query.asOf }, db),
+    getPartnerFigures(request.ctx!, { asOf: request.query.asOf }),
   );
 
   app.get('/api/partners/list', { config: policy('agreement', 'read'), schema: { tags, querystring: PartnerListQuery } }, async (request) => {

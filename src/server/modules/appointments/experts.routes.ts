@@ -9,11 +9,11 @@ import { getExpertsEngaged, getInboundRecord } from './experts.service.ts';
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Foreign experts: the figure "experts engaged", the expert's page, and the documents they need. */
-export function expertsRoutes(app: App, { db, cipher }: ServerContext): void {
+export function expertsRoutes(app: App, { cipher }: ServerContext): void {
   const tags = ['experts'];
 
   app.get('/api/experts/engaged', { config: policy('appointment', 'read'), schema: { tags, querystring: ExpertsQuery } }, async (request) =>
-    getExpertsEngaged({ actor: request.actor!, asOf: request.query.asOf }, db),
+    getExpertsEngaged(request.ctx!, { asOf: request.query.asOf }),
   );
 
   app.get('/api/people/:id/inbound-record', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>

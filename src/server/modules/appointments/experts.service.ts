@@ -1,7 +1,5 @@
-import type { Queryable } from '../../db/client.ts';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf, seesPersonalData } from '../../policies/policies.ts';
+import { seesPersonalData } from '../../policies/policies.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import type { ExpertsEngaged, InboundRecord, RenewalItem } from '../../../shared/contracts/appointments.ts';
@@ -17,8 +15,8 @@ import { expertsAppointedIn, expertsEngaged, inboundPersonTimes, visitsOf } from
  * appointment in force then, by title and by country/region, and the distinct people ever
  * appointed. The definition the API, `interchange report experts` and the reports read.
  */
-export function getExpertsEngaged(options: { actor: Actor; asOf?: string }, db: Queryable): Promise<ExpertsEngaged> {
-  return expertsEngaged(readerOf(options.actor, db), options.asOf ?? officeToday());
+export function getExpertsEngaged(ctx: Scoped, options: { asOf?: string }): Promise<ExpertsEngaged> {
+  return expertsEngaged(ctx, options.asOf ?? officeToday());
 }
 
 /** The renewal list: terms and expert documents ending within `months` of `asOf`, soonest first, within the actor's reach. */
@@ -47,11 +45,6 @@ export async function getInboundRecord(ctx: RequestContext, options: { personId:
 }
 
 /** Experts appointed in a period (the year in review): distinct people whose appointment started then, within the actor's reach. */
-export function countExpertsAppointed(options: { actor: Actor; from: string; to: string }, db: Queryable): Promise<number> {
-  return expertsAppointedIn(readerOf(options.actor, db), options.from, options.to);
-}
-
-/** `db` with `actor`'s reach, for the callers that still name their reader by an actor (the figures, a command). */
-function readerOf(actor: Actor, db: Queryable): Scoped {
-  return { scope: scopeOf(actor), query: (text, params) => db.query(text, params) };
+export function countExpertsAppointed(ctx: Scoped, options: { from: string; to: string }): Promise<number> {
+  return expertsAppointedIn(ctx, options.from, options.to);
 }

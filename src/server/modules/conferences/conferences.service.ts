@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped } from '../../core/request-context.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
@@ -75,11 +73,6 @@ async function checkConference(tx: Scoped, merged: Input): Promise<void> {
     seen.add(p.institutionId);
   });
   if (problems.length) throw invalidFields(...problems);
-}
-
-/** `db` with `actor`'s reach, for the callers that still name their reader by an actor (the figures). */
-function readerOf(actor: Actor, db: Queryable): Scoped {
-  return { scope: scopeOf(actor), query: (text, params) => db.query(text, params) };
 }
 
 const titleSearch = (c: Pick<Input, 'titleEn' | 'titleZh' | 'titleFr' | 'venue'>) => searchText(c.titleEn, c.titleZh, c.titleFr, c.venue);
@@ -174,8 +167,8 @@ export function conferencesAttendedBy(ctx: Scoped, options: { personId: number }
  * actor's reach. The same query as the list filtered by `counted=true&from=…&to=…`, so the
  * figure and its records cannot drift apart.
  */
-export async function countConferencesHosted(options: { actor: Actor; from?: string; to: string }, db: Queryable): Promise<number> {
-  const { total } = await listConferences(readerOf(options.actor, db), options.to, {
+export async function countConferencesHosted(ctx: Scoped, options: { from?: string; to: string }): Promise<number> {
+  const { total } = await listConferences(ctx, options.to, {
     counted: 'true',
     ...(options.from ? { from: options.from } : {}),
     to: options.to,

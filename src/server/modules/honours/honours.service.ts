@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped } from '../../core/request-context.ts';
-import type { Actor } from '../../policies/actor.ts';
-import { scopeOf } from '../../policies/policies.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import type { Honour, HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
 import { unitContains } from '../units/units.service.ts';
@@ -101,10 +99,8 @@ export async function getPersonHonours(ctx: Scoped, options: { personId: number 
  * honours grouped as the seed groups them, and how many of our people hold at least one honour
  * ("dozens of professors and experts have been awarded …").
  */
-export async function honoursAsOf(options: { actor: Actor; asOf: string }, db: Queryable): Promise<{ groups: HonourGroup[]; holders: number; honours: number }> {
-  // The figures still name their reader by an actor (reports/figures/figure-context.ts).
-  const reader: Scoped = { scope: scopeOf(options.actor), query: (text, params) => db.query(text, params) };
-  const all = await allHonours(reader, { asOf: options.asOf });
+export async function honoursAsOf(ctx: Scoped, options: { asOf: string }): Promise<{ groups: HonourGroup[]; holders: number; honours: number }> {
+  const all = await allHonours(ctx, { asOf: options.asOf });
   return {
     groups: groupHonours(all.filter((h) => h.notable)),
     holders: new Set(all.map((h) => h.personId)).size,

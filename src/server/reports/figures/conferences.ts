@@ -7,7 +7,7 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  * the date (a conference counts from its first day), by the conferences module.
  */
 export async function conferenceFigures(ctx: FigureContext): Promise<Figure[]> {
-  const hosted = await countConferencesHosted({ actor: ctx.reader, to: ctx.asOf }, ctx.db);
+  const hosted = await countConferencesHosted(ctx.db, { to: ctx.asOf });
   const records = recordsAt('/api/conferences', '/conferences', { counted: 'true', to: ctx.asOf, hostUnitId: ctx.chosenUnitId });
   return [figure(ctx, 'conferences.hosted', 'records', hosted, { asOf: null, to: ctx.asOf, records })];
 }

@@ -8,7 +8,7 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  * (an expert holding two titles is one expert, two appointments).
  */
 export async function expertFigures(ctx: FigureContext): Promise<Figure[]> {
-  const f = await getExpertsEngaged({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const f = await getExpertsEngaged(ctx.db, { asOf: ctx.asOf });
   const records = recordsAt('/api/appointments', '/experts', { inForce: 'true', asOf: ctx.asOf, unitId: ctx.chosenUnitId });
   return [figure(ctx, 'experts.engaged', 'persons', f.engaged, { records })];
 }

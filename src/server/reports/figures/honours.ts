@@ -23,7 +23,7 @@ function holderItems(g: HonourGroup): FigureItem[] {
  * January of that year; one conferred after the date is not there yet.
  */
 export async function honourFigures(ctx: FigureContext): Promise<Figure[]> {
-  const { groups, holders } = await honoursAsOf({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const { groups, holders } = await honoursAsOf(ctx.db, { asOf: ctx.asOf });
   const unitId = ctx.chosenUnitId;
   return [
     figure(ctx, 'honours', 'names', groups.map(groupLine), {

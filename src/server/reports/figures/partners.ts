@@ -9,7 +9,7 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  * second figure), and the working arrangements in force.
  */
 export async function partnerFigures(ctx: FigureContext): Promise<Figure[]> {
-  const f = await getPartnerFigures({ actor: ctx.reader, asOf: ctx.asOf }, ctx.db);
+  const f = await getPartnerFigures(ctx.db, { asOf: ctx.asOf });
   const universities = recordsAt('/api/partners/list', '/partners', { asOf: ctx.asOf, kind: 'university' });
   const withUniversities = f.byCountry.filter((c) => c.universities > 0);
   return [

@@ -24,6 +24,6 @@ export async function computeSeries(caller: RequestContext, options: { from?: nu
   const outbound = new Map((await personTimesByYear(db, { ...filter, direction: 'outbound' })).map((p) => [p.year, p.personTimes]));
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const yearEnd = (y: number) => (y >= thisYear ? today : `${y}-12-31`);
-  const inForce = await countAgreementsInForce({ actor: ctx.reader, dates: years.map(yearEnd) }, db);
+  const inForce = await countAgreementsInForce(db, { dates: years.map(yearEnd) });
   return years.map((year) => ({ year, inbound: inbound.get(year) ?? 0, outbound: outbound.get(year) ?? 0, agreementsInForce: inForce.get(yearEnd(year)) ?? 0 }));
 }

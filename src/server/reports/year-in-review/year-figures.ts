@@ -35,19 +35,19 @@ export interface YearFigure {
 
 /** One year's values: flows over the year, states on its last day. */
 async function valuesOf(ctx: FigureContext, from: string, to: string): Promise<Record<YearFigureKey, number | null>> {
-  const { db, reader } = ctx;
+  const { db } = ctx;
   const unit = ctx.unitId !== null ? { unitId: ctx.unitId } : {};
-  const partners = await getPartnerFigures({ actor: reader, asOf: to }, db);
+  const partners = await getPartnerFigures(db, { asOf: to });
   return {
     'inbound.personTimes': await personTimes(db, { direction: 'inbound', from, to, ...unit }),
     // Staff sent abroad, as on the fact sheet (students abroad are exchanges, not missions).
     'outbound.personTimes': await personTimes(db, { direction: 'outbound', who: 'staff', from, to, ...unit }),
-    'conferences.held': await countConferencesHosted({ actor: reader, from, to }, db),
-    'agreements.signed': await countAgreementsSigned({ actor: reader, from, to }, db),
-    'experts.appointed': await countExpertsAppointed({ actor: reader, from, to }, db),
+    'conferences.held': await countConferencesHosted(db, { from, to }),
+    'agreements.signed': await countAgreementsSigned(db, { from, to }),
+    'experts.appointed': await countExpertsAppointed(db, { from, to }),
     'partners.universities': partners.universities,
     'partners.countriesAndRegions': partners.countriesAndRegions,
-    'experts.engaged': (await getExpertsEngaged({ actor: reader, asOf: to }, db)).engaged,
+    'experts.engaged': (await getExpertsEngaged(db, { asOf: to })).engaged,
   };
 }
 
