@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Direction, LedgerTotals } from '../../../shared/contracts/ledger.ts';
-import { api, toQuery } from '../../lib/api.ts';
+import { useApiGet } from '../../lib/api-query.ts';
 
 /** The ledger filters the dashboard's period totals take. */
 export interface TotalsFilter {
@@ -13,10 +12,6 @@ export interface TotalsFilter {
 /** Ledger totals over the dashboard's period and unit, overall or for one direction. */
 export function useTotals(filter: TotalsFilter) {
   const params = { direction: filter.direction, from: filter.from, to: filter.to, unitId: filter.unitId };
-  return useQuery({
-    // under the ledger's key, so that every write that refreshes the ledger refreshes these too
-    queryKey: ['ledger', 'totals', params],
-    queryFn: ({ signal }) => api.get<LedgerTotals>(`/ledger/totals${toQuery(params)}`, signal),
-    staleTime: 60_000,
-  });
+  // under the ledger's key, so that every write that refreshes the ledger refreshes these too
+  return useApiGet<LedgerTotals>(['ledger', 'totals', params], '/ledger/totals', params, { staleTime: 60_000 });
 }

@@ -3,9 +3,4 @@ import { createResourceHooks } from '../../lib/resource-api.ts';
 import type { PeopleSearch } from './people-search.ts';
 
 /** People over the API. */
-export const peopleApi = createResourceHooks<Person, PersonInput, PersonUpdate, PeopleSearch>({
-  key: 'people',
-  path: '/people',
-  entity: 'person',
-  filters: (search) => ({ nationality: search.nationality, unitId: search.unitId }),
-});
+export const peopleApi = createResourceHooks<Person, PersonInput, PersonUpdate, PeopleSearch>('people', 'person', { filters: ['nationality', 'unitId'] });

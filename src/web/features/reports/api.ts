@@ -2,17 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { BreakdownQuery, BreakdownRow, FigureSet, SeriesPoint } from '../../../shared/contracts/reports.ts';
 import { api, toQuery } from '../../lib/api.ts';
+import { downloadUrl, useApiGet } from '../../lib/api-query.ts';
 
 const REPORTS_KEY = ['reports'] as const;
 
 /** The whole figure set (null figures are modules not built yet), for a unit or the whole school. */
-export function useFigures(params: { unitId?: number; asOf?: string }) {
-  return useQuery({
-    queryKey: [...REPORTS_KEY, 'figures', params],
-    queryFn: ({ signal }) => api.get<FigureSet>(`/reports/figures${toQuery(params)}`, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useFigures = (params: { unitId?: number; asOf?: string }) =>
+  useApiGet<FigureSet>([...REPORTS_KEY, 'figures', params], '/reports/figures', params, { keep: true });
 
 /**
  * The route's answer may be the points themselves or wrapped in an object; accept both so that the
@@ -53,7 +49,7 @@ export function useBreakdown(params: BreakdownParams) {
 
 /** The address of a breakdown as a file, for a plain download link. */
 export function breakdownFileUrl(params: BreakdownParams, format: 'csv' | 'xlsx'): string {
-  return `/api/reports/breakdown${toQuery({ ...params, format })}`;
+  return downloadUrl('/reports/breakdown', params, format);
 }
 
 /** The query of a written report: the fact sheet, or the year in review when a year is given. */

@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Setting, SettingKey, SettingValues } from '../../../shared/contracts/settings.ts';
 import { api } from '../../lib/api.ts';
+import { useApiGet } from '../../lib/api-query.ts';
 
 const SETTINGS_KEY = ['settings'] as const;
 
 /** Every setting of the office, with its version. */
-export function useSettings() {
-  return useQuery({ queryKey: SETTINGS_KEY, queryFn: ({ signal }) => api.get<Setting[]>('/settings', signal), staleTime: 60_000 });
-}
+export const useSettings = () => useApiGet<Setting[]>(SETTINGS_KEY, '/settings', {}, { staleTime: 60_000 });
 
 /** One setting's value, typed by its key (undefined while loading). */
 export function useSettingValue<K extends SettingKey>(key: K): SettingValues[K] | undefined {

@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api, toQuery, type QueryValue } from './api.ts';
+
+/** How a read is kept: the last answer shown while the next loads, only when enabled, how long it stays fresh. */
+export interface ReadOptions {
+  keep?: boolean;
+  enabled?: boolean;
+  staleTime?: number;
+}
+
+/**
+ * One GET of the API under a query key, with its params as the query string: the one way a feature
+ * reads something that is not a record list, so that a feature's api.ts says only the key and the path.
+ */
+export function useApiGet<T>(queryKey: QueryKey, path: string, params: Record<string, QueryValue> = {}, options: ReadOptions = {}) {
+  return useQuery({
+    queryKey,
+    queryFn: ({ signal }) => api.get<T>(`${path}${toQuery(params)}`, signal),
+    placeholderData: options.keep ? keepPreviousData : undefined,
+    enabled: options.enabled,
+    staleTime: options.staleTime,
+  });
+}
+
+/** Refresh every query under the given keys (no wait: the page goes on while they are read again). */
+export function useRefresh(): (keys: readonly QueryKey[]) => void {
+  const client = useQueryClient();
+  return (keys) => {
+    for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+  };
+}
+
+/**
+ * A write whose answer makes other queries stale: the keys to refresh come from the answer and what
+ * was sent. With `wait`, the write resolves only once they are read again (a dialog that closes on
+ * success then shows the new row at once).
+ */
+export function useWrite<Vars, Result>(
+  mutationFn: (vars: Vars) => Promise<Result>,
+  keysOf: (result: Result, vars: Vars) => readonly QueryKey[],
+  options: { wait?: boolean } = {},
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (result: Result, vars: Vars) => {
+      const refreshed = keysOf(result, vars).map((queryKey) => client.invalidateQueries({ queryKey }));
+      if (options.wait) await Promise.all(refreshed);
+    },
+  });
+}
+
+/** A file as the multipart body of an upload (the field the API reads is "file"). */
+export function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
+
+/**
+ * Create, change at a version and delete at a version the items under one path (a person's expert
+ * documents, the ledger's aggregate counts); each write refreshes what `keysOf` names.
+ */
+export function useItemWrites<T, Input, Update>(path: string, keysOf: (saved?: T) => readonly QueryKey[]) {
+  return {
+    create: useWrite((input: Input) => api.post<T>(path, input), (saved) => keysOf(saved)),
+    update: useWrite(({ id, update }: { id: number; update: Update }) => api.patch<T>(`${path}/${id}`, update), (saved) => keysOf(saved)),
+    remove: useWrite(({ id, version }: { id: number; version: number }) => api.del(`${path}/${id}${toQuery({ version })}`), () => keysOf()),
+  };
+}
+
+/** The address of a report or list as a file to download (a plain link: the browser sends the session cookie). */
+export function downloadUrl(path: string, params: Record<string, QueryValue>, format: 'csv' | 'xlsx'): string {
+  return `/api${path}${toQuery({ ...params, format })}`;
+}
+
+/**
+ * A kind's report of what is overdue on a date (today when absent) and that report as a file: the
+ * reports of visits, missions and conferences are read alike. Its key is under the kind's own, so
+ * that the kind's writes refresh it.
+ */
+export function overdueReport<R>(kind: string, report: string) {
+  const key = [kind, 'overdue'] as const;
+  const path = `/${kind}/${report}`;
+  return {
+    key,
+    useReport: (asOf: string | undefined) => useApiGet<R>([...key, asOf ?? 'today'], path, { asOf }, { keep: true }),
+    fileUrl: (asOf: string | undefined, format: 'csv' | 'xlsx') => downloadUrl(path, { asOf }, format),
+  };
+}
