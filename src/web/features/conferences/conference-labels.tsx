@@ -1,8 +1,8 @@
-import { Space, Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { AttendeeRole, Conference, ConferenceClassification, ConferenceStatus } from '../../../shared/contracts/conferences.ts';
+import type { Conference, ConferenceClassification, ConferenceStatus } from '../../../shared/contracts/conferences.ts';
 import { ATTENDEE_ROLE_LABELS, CONFERENCE_CLASSIFICATION_LABELS, CONFERENCE_STATUS_LABELS } from '../../../shared/i18n/inbound-labels.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { StatusTag, StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
+import { useEnumLabels } from '../../lib/enum-labels.ts';
 
 /** A conference's title in the interface language (French falls back to English, which every conference has). */
 export function conferenceTitle(c: Pick<Conference, 'titleEn' | 'titleZh' | 'titleFr'>, locale: Locale): string {
@@ -17,44 +17,28 @@ export function otherTitle(c: Pick<Conference, 'titleEn' | 'titleZh'>, locale: L
 }
 
 /** The status, classification and role names the server uses too (one source in src/shared). */
-export function useConferenceLabels() {
-  const { locale } = useI18n();
-  return {
-    status: (status: ConferenceStatus) => CONFERENCE_STATUS_LABELS[status][locale],
-    classification: (c: ConferenceClassification) => CONFERENCE_CLASSIFICATION_LABELS[c][locale],
-    role: (role: AttendeeRole) => ATTENDEE_ROLE_LABELS[role][locale],
-  };
-}
+export const useConferenceLabels = () =>
+  useEnumLabels({ status: CONFERENCE_STATUS_LABELS, classification: CONFERENCE_CLASSIFICATION_LABELS, role: ATTENDEE_ROLE_LABELS });
 
-const STATUS_COLOURS: Record<ConferenceStatus, string> = {
-  proposed: 'processing',
-  approved: 'cyan',
-  rejected: 'red',
-  held: 'blue',
-  closed: 'green',
-  cancelled: 'default',
+/** A conference's status tag: the shared labels, a colour per status, and "summary overdue" beside it. */
+const CONFERENCE_TAGS: StatusTagSet<ConferenceStatus, Pick<Conference, 'status' | 'summaryOverdue'>> = {
+  labels: CONFERENCE_STATUS_LABELS,
+  colours: { proposed: 'processing', approved: 'cyan', rejected: 'red', held: 'blue', closed: 'green', cancelled: 'default' },
+  testId: 'conference-status',
+  flags: [{ when: (c) => c.summaryOverdue, colour: 'red', label: 'conf.tag.overdue' }],
 };
 
 /** The stored status, and the derived "summary overdue" beside it. */
-export function ConferenceTags({ conference }: { conference: Pick<Conference, 'status' | 'summaryOverdue'> }) {
-  const { t } = useI18n();
-  const labels = useConferenceLabels();
-  return (
-    <Space size={4} wrap>
-      <Tag color={STATUS_COLOURS[conference.status]} data-testid="conference-status">
-        {labels.status(conference.status)}
-      </Tag>
-      {conference.summaryOverdue ? <Tag color="red">{t('conf.tag.overdue')}</Tag> : null}
-    </Space>
-  );
-}
+export const ConferenceTags = ({ conference }: { conference: Pick<Conference, 'status' | 'summaryOverdue'> }) => (
+  <StatusTags record={conference} tags={CONFERENCE_TAGS} />
+);
 
 /** Major or general, by the office's threshold on foreign participants (derived by the server). */
-export function ClassificationTag({ classification }: { classification: ConferenceClassification }) {
-  const labels = useConferenceLabels();
-  return (
-    <Tag color={classification === 'major' ? 'volcano' : 'default'} data-testid="conference-classification">
-      {labels.classification(classification)}
-    </Tag>
-  );
-}
+const CLASSIFICATION_TAG: StatusTagSet<ConferenceClassification> = {
+  labels: CONFERENCE_CLASSIFICATION_LABELS,
+  colours: { major: 'volcano', general: 'default' },
+  testId: 'conference-classification',
+};
+
+/** Major or general, by the office's threshold on foreign participants (derived by the server). */
+export const ClassificationTag = ({ classification }: { classification: ConferenceClassification }) => <StatusTag status={classification} tags={CLASSIFICATION_TAG} />;

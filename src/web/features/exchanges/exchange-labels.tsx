@@ -1,18 +1,12 @@
-import { Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { Application, ApplicationStatus, ExchangeKind, Opportunity } from '../../../shared/contracts/exchanges.ts';
+import type { Application, ApplicationStatus, Opportunity } from '../../../shared/contracts/exchanges.ts';
 import { APPLICATION_STATUS_LABELS, EXCHANGE_KIND_LABELS } from '../../../shared/i18n/exchange-labels.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { StatusTag, type StatusTagSet } from '../../components/status-tags.tsx';
+import { useEnumLabels } from '../../lib/enum-labels.ts';
 import { primaryName } from '../../lib/names.ts';
 
 /** The status and kind names the server's exports use too (one source in src/shared). */
-export function useExchangeLabels() {
-  const { locale } = useI18n();
-  return {
-    status: (status: ApplicationStatus) => APPLICATION_STATUS_LABELS[status][locale],
-    kind: (kind: ExchangeKind) => EXCHANGE_KIND_LABELS[kind][locale],
-  };
-}
+export const useExchangeLabels = () => useEnumLabels({ status: APPLICATION_STATUS_LABELS, kind: EXCHANGE_KIND_LABELS });
 
 /** An opportunity's title in the interface language; English, which every opportunity has, otherwise. */
 export function opportunityTitle(o: Pick<Opportunity, 'titleEn' | 'titleZh' | 'titleFr'>, locale: Locale): string {
@@ -34,24 +28,22 @@ export function studentName(a: Pick<Application, 'person' | 'personId'>, locale:
 /** An academic year as the office writes it: 2025 → "2025–2026". */
 export const academicYearLabel = (year: number) => `${year}–${year + 1}`;
 
-const STATUS_COLOURS: Record<ApplicationStatus, string> = {
-  submitted: 'processing',
-  shortlisted: 'cyan',
-  selected: 'geekblue',
-  waitlisted: 'gold',
-  rejected: 'red',
-  nominated: 'purple',
-  departed: 'blue',
-  returned: 'green',
-  withdrawn: 'default',
+/** An application's status tag: the shared labels and a colour per status. */
+const APPLICATION_TAG: StatusTagSet<ApplicationStatus> = {
+  labels: APPLICATION_STATUS_LABELS,
+  colours: {
+    submitted: 'processing',
+    shortlisted: 'cyan',
+    selected: 'geekblue',
+    waitlisted: 'gold',
+    rejected: 'red',
+    nominated: 'purple',
+    departed: 'blue',
+    returned: 'green',
+    withdrawn: 'default',
+  },
+  testId: 'application-status',
 };
 
 /** An application's status as a coloured tag. */
-export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {
-  const labels = useExchangeLabels();
-  return (
-    <Tag color={STATUS_COLOURS[status]} data-testid="application-status">
-      {labels.status(status)}
-    </Tag>
-  );
-}
+export const ApplicationStatusTag = ({ status }: { status: ApplicationStatus }) => <StatusTag status={status} tags={APPLICATION_TAG} />;

@@ -1,6 +1,7 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Honour, HonourHolder } from '../../../shared/contracts/honours.ts';
+import { NameBeside } from '../../components/name-lines.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 
 /** The honour's name in the reader's language (English when it has none in theirs). */
@@ -31,16 +32,7 @@ export function HolderName({ person }: { person: HonourHolder }) {
   const { locale } = useI18n();
   const latin = romanised(person);
   const [primary, secondary] = locale === 'zh' && person.nameZh ? [person.nameZh, latin] : [latin, person.nameZh];
-  return (
-    <span>
-      {primary}
-      {secondary ? (
-        <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
-          {secondary}
-        </Typography.Text>
-      ) : null}
-    </span>
-  );
+  return <NameBeside primary={primary} secondary={secondary} />;
 }
 
 /** The honour's name with the kind and "notable" as tags. */

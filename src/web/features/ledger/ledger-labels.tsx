@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import { LEDGER_CATEGORIES, type Direction, type Who } from '../../../shared/contracts/ledger.ts';
 import { ledgerCategoryLabel } from '../../../shared/i18n/ledger-categories.ts';
+import { DateSpan } from '../../components/date-span.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 
 /** Inbound (green) or outbound (blue). */
@@ -28,6 +29,4 @@ export function categoryOptions(locale: Locale) {
 }
 
 /** "2019-01-01 – 2019-12-31", or one date when start and end are the same day. */
-export function Period({ start, end }: { start: string; end: string }) {
-  return <span style={{ whiteSpace: 'nowrap' }}>{start === end ? start : `${start} – ${end}`}</span>;
-}
+export const Period = ({ start, end }: { start: string; end: string }) => <DateSpan start={start} end={end} />;

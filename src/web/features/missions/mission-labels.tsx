@@ -1,8 +1,9 @@
-import { Space, Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { FundingSource, MemberRole, Mission, MissionMember, MissionPurpose, MissionStatus } from '../../../shared/contracts/missions.ts';
+import type { Mission, MissionMember, MissionStatus } from '../../../shared/contracts/missions.ts';
 import { FUNDING_SOURCE_LABELS, MEMBER_ROLE_LABELS, MISSION_PURPOSE_LABELS, MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { DateSpan } from '../../components/date-span.tsx';
+import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
+import { useEnumLabels } from '../../lib/enum-labels.ts';
 
 /** A mission's title in the interface language; French falls back to English, which every mission has. */
 export function missionTitle(m: Pick<Mission, 'titleEn' | 'titleZh'>, locale: Locale): string {
@@ -21,52 +22,21 @@ export function memberName(m: Pick<MissionMember, 'familyName' | 'givenName' | '
 }
 
 /** The status, purpose, funding and role names the server's exports use too (one source in src/shared). */
-export function useMissionLabels() {
-  const { locale } = useI18n();
-  return {
-    status: (status: MissionStatus) => MISSION_STATUS_LABELS[status][locale],
-    purpose: (purpose: MissionPurpose) => MISSION_PURPOSE_LABELS[purpose][locale],
-    funding: (source: FundingSource) => FUNDING_SOURCE_LABELS[source][locale],
-    role: (role: MemberRole) => MEMBER_ROLE_LABELS[role][locale],
-  };
-}
+export const useMissionLabels = () =>
+  useEnumLabels({ status: MISSION_STATUS_LABELS, purpose: MISSION_PURPOSE_LABELS, funding: FUNDING_SOURCE_LABELS, role: MEMBER_ROLE_LABELS });
 
-const STATUS_COLOURS: Record<MissionStatus, string> = {
-  requested: 'processing',
-  approved: 'cyan',
-  rejected: 'red',
-  travelled: 'blue',
-  closed: 'green',
-  cancelled: 'default',
+/** A mission's status tag: the shared labels, a colour per status, and "report overdue" beside it. */
+const MISSION_TAGS: StatusTagSet<MissionStatus, Pick<Mission, 'status' | 'reportOverdue'>> = {
+  labels: MISSION_STATUS_LABELS,
+  colours: { requested: 'processing', approved: 'cyan', rejected: 'red', travelled: 'blue', closed: 'green', cancelled: 'default' },
+  testId: 'mission-status',
+  flags: [{ when: (m) => m.reportOverdue, colour: 'orange', label: 'mission.tag.overdue', testId: 'mission-overdue' }],
 };
 
 /** The stored status, and the derived "report overdue" beside it. */
-export function MissionTags({ mission }: { mission: Pick<Mission, 'status' | 'reportOverdue'> }) {
-  const { t } = useI18n();
-  const labels = useMissionLabels();
-  return (
-    <Space size={4} wrap>
-      <Tag color={STATUS_COLOURS[mission.status]} data-testid="mission-status">
-        {labels.status(mission.status)}
-      </Tag>
-      {mission.reportOverdue ? (
-        <Tag color="orange" data-testid="mission-overdue">
-          {t('mission.tag.overdue')}
-        </Tag>
-      ) : null}
-    </Space>
-  );
-}
+export const MissionTags = ({ mission }: { mission: Pick<Mission, 'status' | 'reportOverdue'> }) => <StatusTags record={mission} tags={MISSION_TAGS} />;
 
 /** The days of a mission as ISO dates: departure and return (one above the other in narrow columns). */
-export function MissionDates({ mission: m, stacked = false }: { mission: Pick<Mission, 'startDate' | 'endDate'>; stacked?: boolean }) {
-  if (m.startDate === m.endDate) return <span style={{ whiteSpace: 'nowrap' }}>{m.startDate}</span>;
-  if (stacked)
-    return (
-      <span style={{ whiteSpace: 'nowrap', lineHeight: 1.35, display: 'inline-block' }}>
-        {m.startDate}
-        <br />– {m.endDate}
-      </span>
-    );
-  return <span style={{ whiteSpace: 'nowrap' }}>{`${m.startDate} – ${m.endDate}`}</span>;
-}
+export const MissionDates = ({ mission, stacked = false }: { mission: Pick<Mission, 'startDate' | 'endDate'>; stacked?: boolean }) => (
+  <DateSpan start={mission.startDate} end={mission.endDate} stacked={stacked} />
+);

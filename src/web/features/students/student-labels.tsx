@@ -1,6 +1,7 @@
-import { Tag, Typography } from 'antd';
 import type { StudentEnrolment, StudentPerson, StudentStatus } from '../../../shared/contracts/students.ts';
-import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
+import { NameBeside } from '../../components/name-lines.tsx';
+import { StatusTag, type StatusTagSet } from '../../components/status-tags.tsx';
+import type { MessageKey } from '../../lib/i18n.tsx';
 
 /** The student's name in Latin script: given name first, except for a name written in Han characters. */
 export function latinName(p: Pick<StudentPerson, 'familyName' | 'givenName' | 'nameZh'>): string {
@@ -13,27 +14,17 @@ export function ownScript(p: Pick<StudentPerson, 'nameZh' | 'otherNames'>): stri
 }
 
 /** The student's names, each in its own script, side by side. */
-export function StudentName({ person }: { person: StudentPerson }) {
-  const own = ownScript(person);
-  return (
-    <span>
-      {latinName(person)}
-      {own ? (
-        <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
-          {own}
-        </Typography.Text>
-      ) : null}
-    </span>
-  );
-}
+export const StudentName = ({ person }: { person: StudentPerson }) => <NameBeside primary={latinName(person)} secondary={ownScript(person)} />;
 
-const STATUS_COLOURS: Record<StudentStatus, string> = { admitted: 'blue', enrolled: 'green', suspended: 'orange', graduated: 'purple', withdrawn: 'default', transferred: 'default' };
+/** An enrolment's status tag: the interface's labels and a colour per status. */
+const STUDENT_TAG: StatusTagSet<StudentStatus> = {
+  labels: (status) => `student.status.${status}` as MessageKey,
+  colours: { admitted: 'blue', enrolled: 'green', suspended: 'orange', graduated: 'purple', withdrawn: 'default', transferred: 'default' },
+  testId: 'student-status',
+};
 
 /** The status as a coloured tag. */
-export function StudentStatusTag({ status }: { status: StudentStatus }) {
-  const { t } = useI18n();
-  return <Tag color={STATUS_COLOURS[status]} data-testid="student-status">{t(`student.status.${status}` as MessageKey)}</Tag>;
-}
+export const StudentStatusTag = ({ status }: { status: StudentStatus }) => <StatusTag status={status} tags={STUDENT_TAG} />;
 
 /** The programme in the reader's language. */
 export function programmeName(e: Pick<StudentEnrolment, 'programmeEn' | 'programmeZh'>, locale: string): string {

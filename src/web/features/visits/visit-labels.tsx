@@ -1,8 +1,9 @@
-import { Space, Tag } from 'antd';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { ProtocolLevel, Visit, VisitMember, VisitPurpose, VisitStatus } from '../../../shared/contracts/visits.ts';
+import type { Visit, VisitMember, VisitStatus } from '../../../shared/contracts/visits.ts';
 import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../../../shared/i18n/visit-labels.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { DateSpan } from '../../components/date-span.tsx';
+import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
+import { useEnumLabels } from '../../lib/enum-labels.ts';
 
 /** A visit's title in the interface language; French falls back to English, which every visit has. */
 export function visitTitle(v: Pick<Visit, 'titleEn' | 'titleZh'>, locale: Locale): string {
@@ -31,52 +32,30 @@ export function memberOtherName(m: Pick<VisitMember, 'familyName' | 'givenName' 
 }
 
 /** The status, purpose and protocol level names the server's letters and exports use too (one source in src/shared). */
-export function useVisitLabels() {
-  const { locale } = useI18n();
-  return {
-    status: (status: VisitStatus) => VISIT_STATUS_LABELS[status][locale],
-    purpose: (purpose: VisitPurpose) => VISIT_PURPOSE_LABELS[purpose][locale],
-    protocolLevel: (level: ProtocolLevel) => PROTOCOL_LEVEL_LABELS[level][locale],
-  };
-}
+export const useVisitLabels = () => useEnumLabels({ status: VISIT_STATUS_LABELS, purpose: VISIT_PURPOSE_LABELS, protocolLevel: PROTOCOL_LEVEL_LABELS });
 
-const STATUS_COLOURS: Record<VisitStatus, string> = {
-  requested: 'processing',
-  approved: 'cyan',
-  rejected: 'red',
-  held: 'blue',
-  closed: 'green',
-  cancelled: 'default',
+type TaggedVisit = Pick<Visit, 'status' | 'reportOverdue' | 'notable'>;
+
+/** A visit's status tag: the shared labels, a colour per status, and "report overdue" beside it. */
+const VISIT_TAGS: StatusTagSet<VisitStatus, TaggedVisit> = {
+  labels: VISIT_STATUS_LABELS,
+  colours: { requested: 'processing', approved: 'cyan', rejected: 'red', held: 'blue', closed: 'green', cancelled: 'default' },
+  testId: 'visit-status',
+  flags: [{ when: (v) => v.reportOverdue, colour: 'orange', label: 'visit.tag.overdue', testId: 'visit-overdue' }],
+};
+
+/** The same, with "notable" too. */
+const VISIT_TAGS_NOTABLE: StatusTagSet<VisitStatus, TaggedVisit> = {
+  ...VISIT_TAGS,
+  flags: [...(VISIT_TAGS.flags ?? []), { when: (v) => v.notable, colour: 'gold', label: 'visit.tag.notable' }],
 };
 
 /** The stored status, and the derived "report overdue" and "notable" beside it. */
-export function VisitTags({ visit, notable = true }: { visit: Pick<Visit, 'status' | 'reportOverdue' | 'notable'>; notable?: boolean }) {
-  const { t } = useI18n();
-  const labels = useVisitLabels();
-  return (
-    <Space size={4} wrap>
-      <Tag color={STATUS_COLOURS[visit.status]} data-testid="visit-status">
-        {labels.status(visit.status)}
-      </Tag>
-      {visit.reportOverdue ? (
-        <Tag color="orange" data-testid="visit-overdue">
-          {t('visit.tag.overdue')}
-        </Tag>
-      ) : null}
-      {notable && visit.notable ? <Tag color="gold">{t('visit.tag.notable')}</Tag> : null}
-    </Space>
-  );
-}
+export const VisitTags = ({ visit, notable = true }: { visit: TaggedVisit; notable?: boolean }) => (
+  <StatusTags record={visit} tags={notable ? VISIT_TAGS_NOTABLE : VISIT_TAGS} />
+);
 
 /** The days of a visit as ISO dates, as everywhere in the app: the one day, or the first and the last (one above the other in narrow columns). */
-export function VisitDates({ visit: v, stacked = false }: { visit: Pick<Visit, 'startDate' | 'endDate'>; stacked?: boolean }) {
-  if (v.startDate === v.endDate) return <span style={{ whiteSpace: 'nowrap' }}>{v.startDate}</span>;
-  if (stacked)
-    return (
-      <span style={{ whiteSpace: 'nowrap', lineHeight: 1.35, display: 'inline-block' }}>
-        {v.startDate}
-        <br />– {v.endDate}
-      </span>
-    );
-  return <span style={{ whiteSpace: 'nowrap' }}>{`${v.startDate} – ${v.endDate}`}</span>;
-}
+export const VisitDates = ({ visit, stacked = false }: { visit: Pick<Visit, 'startDate' | 'endDate'>; stacked?: boolean }) => (
+  <DateSpan start={visit.startDate} end={visit.endDate} stacked={stacked} />
+);
