@@ -1,4 +1,5 @@
 import type { Agreement, AgreementKind, AgreementLevel } from '../../../shared/contracts/agreements.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** One partner row of the form. */
 export interface PartnerRow {
@@ -30,30 +31,18 @@ export interface AgreementFormValues {
   notes?: string;
 }
 
+/** The fields the form shows as the agreement has them. */
+const AGREEMENT_FIELDS = [
+  'titleEn', 'titleZh', 'titleFr', 'level', 'kind', 'unitId', 'ourSignatory', 'partnerSignatory', 'signedOn', 'effectiveOn',
+  'expiresOn', 'autoRenewal', 'renewalTermMonths', 'renewalLeadMonths', 'studentsInPerYear', 'studentsOutPerYear', 'staffInPerYear',
+  'staffOutPerYear', 'notes',
+] as const;
+
 /** An agreement as form values (nulls become empty fields). */
 export function toAgreementFormValues(a: Agreement): AgreementFormValues {
-  const v = <T,>(x: T | null) => x ?? undefined;
   return {
-    titleEn: a.titleEn,
-    titleZh: a.titleZh,
-    titleFr: v(a.titleFr),
-    level: a.level,
-    kind: a.kind,
-    unitId: v(a.unitId),
-    partners: a.partners.map((p) => ({ institutionId: p.institutionId, partnerUnit: v(p.partnerUnit) })),
-    ourSignatory: v(a.ourSignatory),
-    partnerSignatory: v(a.partnerSignatory),
-    signedOn: v(a.signedOn),
-    effectiveOn: v(a.effectiveOn),
-    expiresOn: v(a.expiresOn),
-    autoRenewal: a.autoRenewal,
-    renewalTermMonths: v(a.renewalTermMonths),
-    renewalLeadMonths: a.renewalLeadMonths,
-    studentsInPerYear: v(a.studentsInPerYear),
-    studentsOutPerYear: v(a.studentsOutPerYear),
-    staffInPerYear: v(a.staffInPerYear),
-    staffOutPerYear: v(a.staffOutPerYear),
-    notes: v(a.notes),
+    ...formValuesOf(a, AGREEMENT_FIELDS),
+    partners: a.partners.map((p) => ({ institutionId: p.institutionId, partnerUnit: p.partnerUnit ?? undefined })),
   };
 }
 

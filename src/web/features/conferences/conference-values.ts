@@ -1,4 +1,5 @@
 import type { Conference } from '../../../shared/contracts/conferences.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** One co-organizer row of the form. */
 export interface CoOrganizerRow {
@@ -25,21 +26,9 @@ export interface ConferenceFormValues {
 
 /** A conference as form values (nulls become empty fields). */
 export function toConferenceFormValues(c: Conference): ConferenceFormValues {
-  const v = <T,>(x: T | null) => x ?? undefined;
   return {
-    titleEn: c.titleEn,
-    titleZh: c.titleZh,
-    titleFr: v(c.titleFr),
-    startDate: c.startDate,
-    endDate: c.endDate,
-    venue: v(c.venue),
-    hostUnitId: c.hostUnitId,
-    partners: c.partners.map((p) => ({ institutionId: p.institutionId, role: v(p.role) })),
-    participants: v(c.participants),
-    foreignParticipants: v(c.foreignParticipants),
-    countriesRepresented: v(c.countriesRepresented),
-    summary: v(c.summary),
-    notes: v(c.notes),
+    ...formValuesOf(c, ['titleEn', 'titleZh', 'titleFr', 'startDate', 'endDate', 'venue', 'hostUnitId', 'participants', 'foreignParticipants', 'countriesRepresented', 'summary', 'notes']),
+    partners: c.partners.map((p) => ({ institutionId: p.institutionId, role: p.role ?? undefined })),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Appointment, AppointmentTitle } from '../../../shared/contracts/appointments.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** What the appointment form holds: the contract's fields, empty ones as undefined. */
 export interface AppointmentFormValues {
@@ -13,15 +14,7 @@ export interface AppointmentFormValues {
 
 /** An appointment as form values (nulls become empty fields). */
 export function toAppointmentFormValues(a: Appointment): AppointmentFormValues {
-  return {
-    personId: a.personId,
-    title: a.title,
-    unitId: a.unitId,
-    institutionId: a.institutionId ?? undefined,
-    startDate: a.startDate,
-    endDate: a.endDate ?? undefined,
-    notes: a.notes ?? undefined,
-  };
+  return formValuesOf(a, ['personId', 'title', 'unitId', 'institutionId', 'startDate', 'endDate', 'notes']);
 }
 
 /** A new appointment's starting values: a coordinator's is in their unit; a person may be given. */

@@ -1,4 +1,5 @@
 import type { DatePrecision, Honour, HonourKind } from '../../../shared/contracts/honours.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** What the honour form holds: the contract's fields, empty ones as undefined. */
 export interface HonourFormValues {
@@ -20,21 +21,10 @@ export interface HonourFormValues {
 
 /** An honour as form values (nulls become empty fields). */
 export function toHonourFormValues(h: Honour): HonourFormValues {
-  const v = <T,>(x: T | null) => x ?? undefined;
   return {
-    personId: h.personId,
-    kind: h.kind,
-    nameOriginal: v(h.nameOriginal),
-    nameEn: h.nameEn,
-    nameZh: v(h.nameZh),
-    nameFr: v(h.nameFr),
+    ...formValuesOf(h, ['personId', 'kind', 'nameOriginal', 'nameEn', 'nameZh', 'nameFr', 'awardingBody', 'countryCode', 'conferredOn', 'datePrecision', 'citation', 'notable']),
+    // null here is a choice the form shows ("none"), not an empty field
     awardingInstitutionId: h.awardingInstitutionId,
-    awardingBody: v(h.awardingBody),
-    countryCode: v(h.countryCode),
-    conferredOn: h.conferredOn,
-    datePrecision: h.datePrecision,
-    citation: v(h.citation),
-    notable: h.notable,
     unitId: h.unitId,
   };
 }

@@ -1,4 +1,5 @@
 import type { FundingSource, MemberRole, Mission, MissionPurpose } from '../../../shared/contracts/missions.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** One stop of the itinerary in the form. */
 export interface DestinationRow {
@@ -31,20 +32,10 @@ export interface MissionFormValues {
 
 /** A mission as form values (nulls become empty fields). */
 export function toMissionFormValues(m: Mission): MissionFormValues {
-  const opt = <T,>(x: T | null) => x ?? undefined;
   return {
-    titleEn: m.titleEn,
-    titleZh: opt(m.titleZh),
-    unitId: m.unitId,
-    purpose: m.purpose,
-    startDate: m.startDate,
-    endDate: m.endDate,
-    fundingSource: m.fundingSource,
-    approvalDocumentNo: opt(m.approvalDocumentNo),
-    invitationReference: opt(m.invitationReference),
+    ...formValuesOf(m, ['titleEn', 'titleZh', 'unitId', 'purpose', 'startDate', 'endDate', 'fundingSource', 'approvalDocumentNo', 'invitationReference', 'notes']),
     destinations: m.destinations.map((d) => ({ countryCode: d.countryCode, institutionId: d.institutionId })),
     members: m.members.map((x) => ({ personId: x.personId, role: x.role })),
-    notes: opt(m.notes),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Person, PersonInput } from '../../../shared/contracts/people.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** What the person form holds: the contract's fields, empty ones as undefined. */
 export interface PersonFormValues {
@@ -20,22 +21,10 @@ export interface PersonFormValues {
 
 /** A person as form values (nulls become empty fields). */
 export function toPersonFormValues(p: Person): PersonFormValues {
-  const v = <T,>(x: T | null | undefined) => x ?? undefined;
-  return {
-    familyName: p.familyName,
-    givenName: v(p.givenName),
-    nameZh: v(p.nameZh),
-    otherNames: p.otherNames,
-    gender: v(p.gender),
-    nationality: v(p.nationality),
-    institutionId: v(p.institutionId),
-    title: v(p.title),
-    email: v(p.email),
-    unitId: v(p.unitId),
-    notes: v(p.notes),
-    birthDate: v(p.birthDate),
-    passportNumber: v(p.passportNumber),
-  };
+  return formValuesOf(p, [
+    'familyName', 'givenName', 'nameZh', 'otherNames', 'gender', 'nationality', 'institutionId', 'title', 'email', 'unitId', 'notes',
+    'birthDate', 'passportNumber',
+  ]);
 }
 
 /** A person's name to show first, and the other script beside it. */

@@ -1,4 +1,5 @@
 import type { InstructionLanguage, StudentEnrolment, StudentFunding, StudentLevel } from '../../../shared/contracts/students.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** What the enrolment form holds: the contract's fields, empty ones as undefined. */
 export interface StudentFormValues {
@@ -18,21 +19,10 @@ export interface StudentFormValues {
 
 /** An enrolment as form values (nulls become empty fields). */
 export function toStudentFormValues(e: StudentEnrolment): StudentFormValues {
-  const v = <T,>(x: T | null) => x ?? undefined;
-  return {
-    personId: e.personId,
-    level: e.level,
-    programmeEn: e.programmeEn,
-    programmeZh: v(e.programmeZh),
-    unitId: e.unitId,
-    funding: e.funding,
-    instructionLanguage: e.instructionLanguage,
-    studentNumber: v(e.studentNumber),
-    countryCode: e.countryCode,
-    admittedOn: e.admittedOn,
-    expectedCompletionOn: v(e.expectedCompletionOn),
-    notes: v(e.notes),
-  };
+  return formValuesOf(e, [
+    'personId', 'level', 'programmeEn', 'programmeZh', 'unitId', 'funding', 'instructionLanguage', 'studentNumber', 'countryCode',
+    'admittedOn', 'expectedCompletionOn', 'notes',
+  ]);
 }
 
 /** A new admission's starting values (for a person, when recorded from their page). */

@@ -1,4 +1,5 @@
 import type { ProtocolLevel, Visit, VisitPurpose } from '../../../shared/contracts/visits.ts';
+import { formValuesOf } from '../../lib/form-values.ts';
 
 /** One visitor row of the form. */
 export interface MemberRow {
@@ -26,18 +27,9 @@ export interface VisitFormValues {
 
 /** A visit as form values (nulls become empty fields). */
 export function toVisitFormValues(v: Visit): VisitFormValues {
-  const opt = <T,>(x: T | null) => x ?? undefined;
   return {
-    titleEn: v.titleEn,
-    titleZh: opt(v.titleZh),
-    hostUnitId: v.hostUnitId,
-    purpose: v.purpose,
-    startDate: v.startDate,
-    endDate: v.endDate,
-    protocolLevel: v.protocolLevel,
-    receivingOfficial: opt(v.receivingOfficial),
-    members: v.members.map((m) => ({ personId: m.personId, roleInDelegation: opt(m.roleInDelegation), institutionId: m.institutionId, countryCode: m.countryCode })),
-    notes: opt(v.notes),
+    ...formValuesOf(v, ['titleEn', 'titleZh', 'hostUnitId', 'purpose', 'startDate', 'endDate', 'protocolLevel', 'receivingOfficial', 'notes']),
+    members: v.members.map((m) => ({ personId: m.personId, roleInDelegation: m.roleInDelegation ?? undefined, institutionId: m.institutionId, countryCode: m.countryCode })),
   };
 }
 
