@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Country } from '../../shared/contracts/countries.ts';
 import type { Unit } from '../../shared/contracts/units.ts';
 import { api } from './api.ts';
+import { useI18n } from './i18n.tsx';
+import { countryName } from './names.ts';
 
 /** Query key of the units list; the units feature invalidates it after a change. */
 export const UNITS_KEY = ['units'] as const;
@@ -49,4 +51,17 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   };
   sort(roots);
   return roots;
+}
+
+/** A country's or region's name in the interface language from its code (the code itself while the list loads). */
+export function useCountryNameOf(): (code: string) => string {
+  const { locale } = useI18n();
+  const countries = useCountryMap();
+  return useCallback(
+    (code: string) => {
+      const country = countries.get(code);
+      return country ? countryName(country, locale) : code;
+    },
+    [countries, locale],
+  );
 }

@@ -1,10 +1,10 @@
 import { Alert, Skeleton } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { PartnerFigures } from '../../../shared/contracts/agreements.ts';
 import { EChart } from '../../components/echart.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { useCountryMap } from '../../lib/lookups.ts';
-import { countryName } from '../../lib/names.ts';
+import { useCountryNameOf } from '../../lib/lookups.ts';
 import { isCountryCode, partnerMapOption } from './map-option.ts';
 
 let registered: Promise<void> | null = null;
@@ -20,25 +20,15 @@ export function registerWorld(): Promise<void> {
   return registered;
 }
 
-interface WorldMapProps {
-  byCountry: PartnerFigures['byCountry'];
-  selected?: string;
-  onSelect: (countryCode: string) => void;
-  height?: number;
-}
-
-/** The world map of partners: shaded by partner universities; a click on a country or region selects it. */
-export function WorldMap({ byCountry, selected, onSelect, height = 460 }: WorldMapProps) {
-  const { t, locale } = useI18n();
-  const countries = useCountryMap();
+/** Whether the world atlas is registered yet, or failed to load. */
+function useWorld(): 'loading' | 'ready' | 'failed' {
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-
   useEffect(() => {
     let live = true;
     registerWorld().then(
       () => live && setState('ready'),
       (err: unknown) => {
-        // the page stays usable without the map (the places list below it); say why in the console
+        // the page stays usable without the map (the places listed beside it); say why in the console
         console.error('world map', err);
         if (live) setState('failed');
       },
@@ -47,24 +37,26 @@ export function WorldMap({ byCountry, selected, onSelect, height = 460 }: WorldM
       live = false;
     };
   }, []);
+  return state;
+}
 
-  const option = useMemo(
-    () =>
-      partnerMapOption(byCountry, selected, {
-        nameOf: (code) => {
-          const country = countries.get(code);
-          return country ? countryName(country, locale) : code;
-        },
-        figures: (universities, institutions) => t('partner.mapTooltip', { universities, institutions }),
-        none: t('partner.mapNone'),
-      }),
-    [byCountry, selected, countries, locale, t],
-  );
+interface WorldChartProps {
+  /** The ECharts option, over the map registered as "world". */
+  option: EChartsCoreOption;
+  testId: string;
+  label: string;
+  height: number;
+  onSelect: (countryCode: string) => void;
+}
 
+/** A world map chart, shown once the atlas is loaded; a click on a country or region (or on a region's marker) selects it. */
+export function WorldChart({ option, testId, label, height, onSelect }: WorldChartProps) {
+  const { t } = useI18n();
+  const state = useWorld();
   if (state === 'failed') return <Alert type="error" showIcon title={t('error.title')} />;
   if (state === 'loading') return <Skeleton active style={{ height }} />;
   return (
-    <div data-testid="partner-map" aria-label={t('partner.map')} role="img">
+    <div data-testid={testId} aria-label={label} role="img">
       <EChart
         option={option}
         height={height}
@@ -77,4 +69,27 @@ export function WorldMap({ byCountry, selected, onSelect, height = 460 }: WorldM
       />
     </div>
   );
+}
+
+interface WorldMapProps {
+  byCountry: PartnerFigures['byCountry'];
+  selected?: string;
+  onSelect: (countryCode: string) => void;
+  height?: number;
+}
+
+/** The world map of partners: shaded by partner universities; a click on a country or region selects it. */
+export function WorldMap({ byCountry, selected, onSelect, height = 460 }: WorldMapProps) {
+  const { t } = useI18n();
+  const nameOf = useCountryNameOf();
+  const option = useMemo(
+    () =>
+      partnerMapOption(byCountry, selected, {
+        nameOf,
+        figures: (universities, institutions) => t('partner.mapTooltip', { universities, institutions }),
+        none: t('partner.mapNone'),
+      }),
+    [byCountry, selected, nameOf, t],
+  );
+  return <WorldChart option={option} testId="partner-map" label={t('partner.map')} height={height} onSelect={onSelect} />;
 }
