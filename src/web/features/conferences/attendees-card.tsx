@@ -6,6 +6,7 @@ import { CountryName } from '../../components/country-select.tsx';
 import { ApiError, type ApiFieldError } from '../../lib/api.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
+import { useDeleteAction } from '../../lib/use-delete-action.ts';
 import { useAttendees, useAttendeeWrites } from './api.ts';
 import { AttendeeDialog } from './attendee-dialog.tsx';
 import { attendeeTemplateUrl } from './attendee-template.ts';
@@ -23,6 +24,7 @@ export function AttendeesCard({ conference: c, editable }: { conference: Confere
   const { t, locale, formatNumber } = useI18n();
   const labels = useConferenceLabels();
   const { message, modal } = App.useApp();
+  const deleting = useDeleteAction();
   const { data, isLoading } = useAttendees(c.id);
   const { importFile, remove } = useAttendeeWrites(c.id);
   const [problems, setProblems] = useState<{ fileName: string; fields: ApiFieldError[] } | null>(null);
@@ -54,14 +56,7 @@ export function AttendeesCard({ conference: c, editable }: { conference: Confere
           }),
         );
 
-  const drop = async (a: Attendee) => {
-    try {
-      await remove.mutateAsync({ attendeeId: a.id, version: c.version });
-      void message.success(t('common.deleted'));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const drop = (a: Attendee) => deleting(() => remove.mutateAsync({ attendeeId: a.id, version: c.version }));
 
   return (
     <Card

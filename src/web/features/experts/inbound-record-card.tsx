@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, Empty, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Empty, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import type { Appointment, ExpertConference, ExpertDocument, ExpertVisit } from '../../../shared/contracts/appointments.ts';
-import type { AttendeeRole, ConferenceStatus } from '../../../shared/contracts/conferences.ts';
 import { ATTENDEE_ROLE_LABELS, CONFERENCE_STATUS_LABELS } from '../../../shared/i18n/inbound-labels.ts';
 import { ledgerCategoryLabel } from '../../../shared/i18n/ledger-categories.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { labelReaders, type EnumLabels } from '../../lib/enum-labels.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
@@ -22,6 +22,8 @@ import { ExpiryDate } from './expiry-tag.tsx';
 export function InboundRecordCard({ personId }: { personId: number }) {
   const { t, locale, formatNumber } = useI18n();
   const labels = useAppointmentLabels();
+  // a conference's role and status as the record carries them (plain strings): a value the labels lack is shown as it is
+  const conferenceLabels = labelReaders({ role: ATTENDEE_ROLE_LABELS as EnumLabels<string>, status: CONFERENCE_STATUS_LABELS as EnumLabels<string> }, locale);
   const units = useUnitMap();
   const user = useCurrentUser();
   const { data } = useInboundRecord(personId);
@@ -32,111 +34,37 @@ export function InboundRecordCard({ personId }: { personId: number }) {
     const unit = id == null ? undefined : units.get(id);
     return unit ? primaryName(unit, locale) : t('common.empty');
   };
-  const empty = (text: string) => ({ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} /> });
 
+  const appointmentColumns: TableColumnsType<Appointment> = [
+    { key: 'title', title: t('exp.field.title'), render: (_, a) => <Link to="/experts/appointments/$id" params={{ id: String(a.id) }}>{labels.title(a.title)}</Link> },
+    { key: 'unit', title: t('exp.field.unitId'), render: (_, a) => unitName(a.unitId) },
+    { key: 'term', title: t('exp.term'), render: (_, a) => <TermText appointment={a} /> },
+    { key: 'status', title: t('agr.field.status'), render: (_, a) => <AppointmentTags appointment={a} /> },
+  ];
+  const visitColumns: TableColumnsType<ExpertVisit> = [
+    { key: 'dates', title: t('exp.record.dates'), render: (_, v) => <Link to="/visits/$id" params={{ id: String(v.visitId) }}>{v.startDate === v.endDate ? v.startDate : `${v.startDate} – ${v.endDate}`}</Link> },
+    { key: 'category', title: t('exp.record.purpose'), render: (_, v) => ledgerCategoryLabel(v.category, locale) },
+    { key: 'country', title: t('common.country'), render: (_, v) => <CountryName code={v.countryCode} /> },
+    { key: 'institution', title: t('common.institution'), render: (_, v) => v.institutionName ?? t('common.empty') },
+    { key: 'unit', title: t('common.unit'), render: (_, v) => unitName(v.unitId) },
+  ];
+  const conferenceColumns: TableColumnsType<ExpertConference> = [
+    { key: 'title', title: t('conf.field.titleEn'), render: (_, c) => <Link to="/conferences/$id" params={{ id: String(c.conferenceId) }}>{locale === 'zh' ? c.titleZh : c.titleEn}</Link> },
+    { key: 'dates', title: t('exp.record.dates'), render: (_, c) => `${c.startDate} – ${c.endDate}` },
+    { key: 'role', title: t('conf.attendee.role'), render: (_, c) => conferenceLabels.role(c.role) },
+    { key: 'status', title: t('agr.field.status'), render: (_, c) => conferenceLabels.status(c.status) },
+  ];
+  const documentColumns: TableColumnsType<ExpertDocument> = [
+    { key: 'kind', title: t('exp.doc.field.kind'), render: (_, d) => labels.documentKind(d.kind) },
+    ...(documents.some((d) => d.number !== undefined) ? [{ key: 'number', title: t('exp.doc.field.number'), render: (_: unknown, d: ExpertDocument) => d.number ?? t('common.empty') }] : []),
+    { key: 'expiresOn', title: t('exp.doc.field.expiresOn'), render: (_, d) => <ExpiryDate date={d.expiresOn} /> },
+  ];
+  const conferenceKey = (c: ExpertConference) => `${c.conferenceId}-${c.role}`;
   const tabs = [
-    {
-      key: 'appointments',
-      label: t('exp.record.appointments', { n: appointments.length }),
-      children: (
-        <Table<Appointment>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={appointments}
-          locale={empty(t('exp.record.noAppointments'))}
-          columns={[
-            {
-              key: 'title',
-              title: t('exp.field.title'),
-              render: (_, a) => (
-                <Link to="/experts/appointments/$id" params={{ id: String(a.id) }}>
-                  {labels.title(a.title)}
-                </Link>
-              ),
-            },
-            { key: 'unit', title: t('exp.field.unitId'), render: (_, a) => unitName(a.unitId) },
-            { key: 'term', title: t('exp.term'), render: (_, a) => <TermText appointment={a} /> },
-            { key: 'status', title: t('agr.field.status'), render: (_, a) => <AppointmentTags appointment={a} /> },
-          ]}
-        />
-      ),
-    },
-    {
-      key: 'visits',
-      label: t('exp.record.visits', { n: visits.length }),
-      children: (
-        <Table<ExpertVisit>
-          rowKey="visitId"
-          size="small"
-          pagination={false}
-          dataSource={visits}
-          locale={empty(t('exp.record.noVisits'))}
-          columns={[
-            {
-              key: 'dates',
-              title: t('exp.record.dates'),
-              render: (_, v) => (
-                <Link to="/visits/$id" params={{ id: String(v.visitId) }}>
-                  {v.startDate === v.endDate ? v.startDate : `${v.startDate} – ${v.endDate}`}
-                </Link>
-              ),
-            },
-            { key: 'category', title: t('exp.record.purpose'), render: (_, v) => ledgerCategoryLabel(v.category, locale) },
-            { key: 'country', title: t('common.country'), render: (_, v) => <CountryName code={v.countryCode} /> },
-            { key: 'institution', title: t('common.institution'), render: (_, v) => v.institutionName ?? t('common.empty') },
-            { key: 'unit', title: t('common.unit'), render: (_, v) => unitName(v.unitId) },
-          ]}
-        />
-      ),
-    },
-    {
-      key: 'conferences',
-      label: t('exp.record.conferences', { n: conferences.length }),
-      children: (
-        <Table<ExpertConference>
-          rowKey={(c) => `${c.conferenceId}-${c.role}`}
-          size="small"
-          pagination={false}
-          dataSource={conferences}
-          locale={empty(t('exp.record.noConferences'))}
-          columns={[
-            {
-              key: 'title',
-              title: t('conf.field.titleEn'),
-              render: (_, c) => (
-                <Link to="/conferences/$id" params={{ id: String(c.conferenceId) }}>
-                  {locale === 'zh' ? c.titleZh : c.titleEn}
-                </Link>
-              ),
-            },
-            { key: 'dates', title: t('exp.record.dates'), render: (_, c) => `${c.startDate} – ${c.endDate}` },
-            { key: 'role', title: t('conf.attendee.role'), render: (_, c) => ATTENDEE_ROLE_LABELS[c.role as AttendeeRole]?.[locale] ?? c.role },
-            { key: 'status', title: t('agr.field.status'), render: (_, c) => CONFERENCE_STATUS_LABELS[c.status as ConferenceStatus]?.[locale] ?? c.status },
-          ]}
-        />
-      ),
-    },
-    {
-      key: 'documents',
-      label: t('exp.record.documents', { n: documents.length }),
-      children: (
-        <Table<ExpertDocument>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={documents}
-          locale={empty(t('exp.doc.none'))}
-          columns={[
-            { key: 'kind', title: t('exp.doc.field.kind'), render: (_, d) => labels.documentKind(d.kind) },
-            ...(documents.some((d) => d.number !== undefined)
-              ? [{ key: 'number', title: t('exp.doc.field.number'), render: (_: unknown, d: ExpertDocument) => d.number ?? t('common.empty') }]
-              : []),
-            { key: 'expiresOn', title: t('exp.doc.field.expiresOn'), render: (_, d) => <ExpiryDate date={d.expiresOn} /> },
-          ]}
-        />
-      ),
-    },
+    { key: 'appointments', label: t('exp.record.appointments', { n: appointments.length }), children: <TabTable rows={appointments} empty={t('exp.record.noAppointments')} columns={appointmentColumns} /> },
+    { key: 'visits', label: t('exp.record.visits', { n: visits.length }), children: <TabTable rowKey="visitId" rows={visits} empty={t('exp.record.noVisits')} columns={visitColumns} /> },
+    { key: 'conferences', label: t('exp.record.conferences', { n: conferences.length }), children: <TabTable rowKey={conferenceKey} rows={conferences} empty={t('exp.record.noConferences')} columns={conferenceColumns} /> },
+    { key: 'documents', label: t('exp.record.documents', { n: documents.length }), children: <TabTable rows={documents} empty={t('exp.doc.none')} columns={documentColumns} /> },
   ];
 
   return (
@@ -156,5 +84,20 @@ export function InboundRecordCard({ personId }: { personId: number }) {
       </Typography.Paragraph>
       <Tabs size="small" items={tabs} />
     </Card>
+  );
+}
+
+/** One tab's table: small, without pages, a word when it has no rows. */
+function TabTable<T extends object>(props: { rows: T[]; empty: string; columns: TableColumnsType<T>; rowKey?: string | ((row: T) => string) }) {
+  const { rows, empty, columns, rowKey = 'id' } = props;
+  return (
+    <Table<T>
+      rowKey={rowKey}
+      size="small"
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      columns={columns}
+    />
   );
 }

@@ -1,7 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, Empty, Table } from 'antd';
-import type { Honour } from '../../../shared/contracts/honours.ts';
+import { AddButton, TableCard } from '../../components/table-card.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -15,47 +13,27 @@ export function PersonHonoursCard({ personId }: { personId: number }) {
   const { data, isLoading, error } = usePersonHonours(personId);
   // Another unit's person is not found for a coordinator: nothing to show, not an error.
   if (error) return null;
-  const items = data?.items ?? [];
 
   return (
-    <Card
+    <TableCard
       title={t('hon.personHonours')}
+      testId="person-honours"
       loading={isLoading}
-      data-testid="person-honours"
       extra={
         can(user, 'create', 'honour') ? (
           <Link to="/honours/new" search={{ personId }}>
-            <Button size="small" icon={<PlusOutlined />}>
-              {t('hon.addForPerson')}
-            </Button>
+            <AddButton label={t('hon.addForPerson')} />
           </Link>
         ) : null
       }
-    >
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hon.personNone')} />
-      ) : (
-        <Table<Honour>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={items}
-          columns={[
-            { key: 'conferred', title: t('hon.conferred'), width: 110, render: (_, h) => dateAsKnown(h) },
-            {
-              key: 'honour',
-              title: t('hon.honour'),
-              render: (_, h) => (
-                <Link to="/honours/$id" params={{ id: String(h.id) }}>
-                  <HonourTitle honour={h} />
-                </Link>
-              ),
-            },
-            { key: 'kind', title: t('hon.field.kind'), width: 180, render: (_, h) => t(`honour.kind.${h.kind}` as MessageKey) },
-            { key: 'by', title: t('hon.awardedBy'), render: (_, h) => awardedByName(h, locale) ?? t('common.empty') },
-          ]}
-        />
-      )}
-    </Card>
+      empty={t('hon.personNone')}
+      rows={data?.items ?? []}
+      columns={[
+        { key: 'conferred', title: t('hon.conferred'), width: 110, render: (_, h) => dateAsKnown(h) },
+        { key: 'honour', title: t('hon.honour'), render: (_, h) => <Link to="/honours/$id" params={{ id: String(h.id) }}><HonourTitle honour={h} /></Link> },
+        { key: 'kind', title: t('hon.field.kind'), width: 180, render: (_, h) => t(`honour.kind.${h.kind}` as MessageKey) },
+        { key: 'by', title: t('hon.awardedBy'), render: (_, h) => awardedByName(h, locale) ?? t('common.empty') },
+      ]}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { Aggregate } from '../../../shared/contracts/ledger.ts';
 import { CountryName } from '../../components/country-select.tsx';
-import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import { useDeleteAction } from '../../lib/use-delete-action.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import { AggregateFormModal } from './aggregate-form-modal.tsx';
 import { useAggregateMutations, useAggregates } from './api.ts';
@@ -17,8 +17,8 @@ import { CategoryLabel, DirectionTag, Period, WhoLabel } from './ledger-labels.t
  * them, unfiltered: GET /api/ledger/aggregates takes only paging, which the tab says.
  */
 export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
-  const { t, locale, formatNumber } = useI18n();
-  const { message } = App.useApp();
+  const { t, formatNumber } = useI18n();
+  const deleting = useDeleteAction();
   const user = useCurrentUser();
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
   const { data, isFetching } = useAggregates(page.page, page.pageSize);
@@ -26,14 +26,7 @@ export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
   const [dialog, setDialog] = useState<{ aggregate?: Aggregate } | null>(null);
   const mayWrite = can(user, 'create', 'aggregate');
 
-  const destroy = async (a: Aggregate) => {
-    try {
-      await remove.mutateAsync({ id: a.id, version: a.version });
-      void message.success(t('common.deleted'));
-    } catch (err) {
-      void message.error(errorText(err, locale));
-    }
-  };
+  const destroy = (a: Aggregate) => deleting(() => remove.mutateAsync({ id: a.id, version: a.version }));
 
   return (
     <>

@@ -1,7 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Button, Card, Empty, Table } from 'antd';
-import type { StudentEnrolment } from '../../../shared/contracts/students.ts';
+import { AddButton, TableCard } from '../../components/table-card.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -20,44 +18,25 @@ export function PersonEnrolmentsCard({ personId }: { personId: number }) {
   if (!isLoading && items.length === 0 && !mayCreate) return null;
 
   return (
-    <Card
+    <TableCard
       title={t('stu.personEnrolments')}
+      testId="person-enrolments"
       loading={isLoading}
-      data-testid="person-enrolments"
       extra={
         mayCreate ? (
           <Link to="/students/new" search={{ personId }}>
-            <Button size="small" icon={<PlusOutlined />}>
-              {t('stu.addForPerson')}
-            </Button>
+            <AddButton label={t('stu.addForPerson')} />
           </Link>
         ) : null
       }
-    >
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('stu.personNone')} />
-      ) : (
-        <Table<StudentEnrolment>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={items}
-          columns={[
-            { key: 'level', title: t('stu.field.level'), width: 150, render: (_, e) => t(`student.level.${e.level}` as MessageKey) },
-            {
-              key: 'programme',
-              title: t('stu.field.programmeEn'),
-              render: (_, e) => (
-                <Link to="/students/$id" params={{ id: String(e.id) }}>
-                  {programmeName(e, locale)}
-                </Link>
-              ),
-            },
-            { key: 'enrolledOn', title: t('stu.field.enrolledOn'), width: 120, render: (_, e) => e.enrolledOn ?? t('common.empty') },
-            { key: 'status', title: t('stu.field.status'), width: 110, render: (_, e) => <StudentStatusTag status={e.status} /> },
-          ]}
-        />
-      )}
-    </Card>
+      empty={t('stu.personNone')}
+      rows={items}
+      columns={[
+        { key: 'level', title: t('stu.field.level'), width: 150, render: (_, e) => t(`student.level.${e.level}` as MessageKey) },
+        { key: 'programme', title: t('stu.field.programmeEn'), render: (_, e) => <Link to="/students/$id" params={{ id: String(e.id) }}>{programmeName(e, locale)}</Link> },
+        { key: 'enrolledOn', title: t('stu.field.enrolledOn'), width: 120, render: (_, e) => e.enrolledOn ?? t('common.empty') },
+        { key: 'status', title: t('stu.field.status'), width: 110, render: (_, e) => <StudentStatusTag status={e.status} /> },
+      ]}
+    />
   );
 }

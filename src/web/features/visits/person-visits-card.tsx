@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { Card, Empty, Table, Typography } from 'antd';
-import type { Visit } from '../../../shared/contracts/visits.ts';
+import { Typography } from 'antd';
+import { TableCard } from '../../components/table-card.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { usePersonVisits, usePersonVisitTimes } from './api.ts';
 import { hostUnitName, VisitDates, visitTitle, VisitTags } from './visit-labels.tsx';
@@ -14,52 +14,28 @@ const SHOWN = 50;
 export function PersonVisitsCard({ personId }: { personId: number }) {
   const { t, locale, formatNumber } = useI18n();
   const { data, isLoading } = usePersonVisits(personId, SHOWN);
-  const visits = data?.items ?? [];
   const times = usePersonVisitTimes(personId);
 
   return (
-    <Card
+    <TableCard
       title={t('visit.personVisits')}
+      testId="person-visits"
       loading={isLoading}
-      data-testid="person-visits"
-      extra={
-        data && data.total > SHOWN ? (
-          <Link to="/visits" search={{ personId }}>
-            {t('visit.allOfPerson')}
-          </Link>
-        ) : null
+      extra={data && data.total > SHOWN ? <Link to="/visits" search={{ personId }}>{t('visit.allOfPerson')}</Link> : null}
+      empty={t('visit.personNoVisits')}
+      summary={
+        <Typography.Paragraph type="secondary" data-testid="person-visits-summary">
+          {t('visit.personVisitsSummary', { visits: formatNumber(data?.total ?? 0), times: times === undefined ? '…' : formatNumber(times) })}
+        </Typography.Paragraph>
       }
-    >
-      {visits.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visit.personNoVisits')} />
-      ) : (
-        <>
-          <Typography.Paragraph type="secondary" data-testid="person-visits-summary">
-            {t('visit.personVisitsSummary', { visits: formatNumber(data?.total ?? 0), times: times === undefined ? '…' : formatNumber(times) })}
-          </Typography.Paragraph>
-          <Table<Visit>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={visits}
-            columns={[
-              { key: 'dates', title: t('visit.dates'), width: 200, render: (_, v) => <VisitDates visit={v} /> },
-              {
-                key: 'title',
-                title: t('visit.title'),
-                render: (_, v) => (
-                  <Link to="/visits/$id" params={{ id: String(v.id) }}>
-                    {visitTitle(v, locale)}
-                  </Link>
-                ),
-              },
-              { key: 'role', title: t('visit.member.role'), render: (_, v) => v.members.find((m) => m.personId === personId)?.roleInDelegation ?? t('common.empty') },
-              { key: 'hostUnit', title: t('visit.field.hostUnitId'), render: (_, v) => hostUnitName(v, locale) },
-              { key: 'status', title: t('visit.field.status'), width: 170, render: (_, v) => <VisitTags visit={v} notable={false} /> },
-            ]}
-          />
-        </>
-      )}
-    </Card>
+      rows={data?.items ?? []}
+      columns={[
+        { key: 'dates', title: t('visit.dates'), width: 200, render: (_, v) => <VisitDates visit={v} /> },
+        { key: 'title', title: t('visit.title'), render: (_, v) => <Link to="/visits/$id" params={{ id: String(v.id) }}>{visitTitle(v, locale)}</Link> },
+        { key: 'role', title: t('visit.member.role'), render: (_, v) => v.members.find((m) => m.personId === personId)?.roleInDelegation ?? t('common.empty') },
+        { key: 'hostUnit', title: t('visit.field.hostUnitId'), render: (_, v) => hostUnitName(v, locale) },
+        { key: 'status', title: t('visit.field.status'), width: 170, render: (_, v) => <VisitTags visit={v} notable={false} /> },
+      ]}
+    />
   );
 }
