@@ -9,25 +9,26 @@ import { useUnitMap } from '../../lib/lookups.ts';
 import { breakdownFileUrl, useBreakdown, type BreakdownParams } from '../reports/api.ts';
 import { ledgerFilterOf, useBreakdownLabel, type BreakdownBy } from './breakdown-labels.ts';
 
+/** The two files a breakdown downloads as. */
+const DOWNLOADS = [
+  { format: 'csv', title: 'agr.downloadCsv', icon: <FileTextOutlined /> },
+  { format: 'xlsx', title: 'agr.downloadXlsx', icon: <FileExcelOutlined /> },
+] as const;
+
 /** Download links for a breakdown as CSV and Excel, written by the server. */
 export function BreakdownExports({ params, testId }: { params: BreakdownParams; testId: string }) {
   const { t } = useI18n();
   return (
     <Flex gap={4}>
-      <Tooltip title={t('agr.downloadCsv')}>
-        <a href={breakdownFileUrl(params, 'csv')} download data-testid={`${testId}-csv`}>
-          <Button size="small" icon={<FileTextOutlined />} aria-label={t('agr.downloadCsv')}>
-            CSV
-          </Button>
-        </a>
-      </Tooltip>
-      <Tooltip title={t('agr.downloadXlsx')}>
-        <a href={breakdownFileUrl(params, 'xlsx')} download data-testid={`${testId}-xlsx`}>
-          <Button size="small" icon={<FileExcelOutlined />} aria-label={t('agr.downloadXlsx')}>
-            XLSX
-          </Button>
-        </a>
-      </Tooltip>
+      {DOWNLOADS.map(({ format, title, icon }) => (
+        <Tooltip key={format} title={t(title)}>
+          <a href={breakdownFileUrl(params, format)} download data-testid={`${testId}-${format}`}>
+            <Button size="small" icon={icon} aria-label={t(title)}>
+              {format.toUpperCase()}
+            </Button>
+          </a>
+        </Tooltip>
+      ))}
     </Flex>
   );
 }

@@ -36,26 +36,8 @@ export function DashboardFilters({ search, user, figures, onChange }: DashboardF
   const thisYear = new Date().getFullYear();
   return (
     <Flex gap={8} wrap align="center" data-testid="dash-filters">
-      <InputNumber<number>
-        min={1950}
-        max={search.to ?? thisYear}
-        value={search.from ?? null}
-        onChange={(from) => onChange({ from: from ?? undefined })}
-        placeholder={t('dash.filter.fromYear')}
-        aria-label={t('dash.filter.fromYear')}
-        style={{ width: 130 }}
-        data-testid="dash-from"
-      />
-      <InputNumber<number>
-        min={search.from ?? 1950}
-        max={2100}
-        value={search.to ?? null}
-        onChange={(to) => onChange({ to: to ?? undefined })}
-        placeholder={t('dash.filter.toYear')}
-        aria-label={t('dash.filter.toYear')}
-        style={{ width: 130 }}
-        data-testid="dash-to"
-      />
+      <YearInput value={search.from} min={1950} max={search.to ?? thisYear} onChange={(from) => onChange({ from })} label={t('dash.filter.fromYear')} testId="dash-from" />
+      <YearInput value={search.to} min={search.from ?? 1950} max={2100} onChange={(to) => onChange({ to })} label={t('dash.filter.toYear')} testId="dash-to" />
       {confined && user.unitId == null ? null : (
         <UnitSelect
           value={search.unitId}
@@ -84,5 +66,30 @@ export function DashboardFilters({ search, user, figures, onChange }: DashboardF
         </Typography.Text>
       ) : null}
     </Flex>
+  );
+}
+
+interface YearInputProps {
+  value: number | undefined;
+  min: number;
+  max: number;
+  onChange: (year: number | undefined) => void;
+  label: string;
+  testId: string;
+}
+
+/** One end of the period, a year typed or cleared. */
+function YearInput({ value, min, max, onChange, label, testId }: YearInputProps) {
+  return (
+    <InputNumber<number>
+      min={min}
+      max={max}
+      value={value ?? null}
+      onChange={(year) => onChange(year ?? undefined)}
+      placeholder={label}
+      aria-label={label}
+      style={{ width: 130 }}
+      data-testid={testId}
+    />
   );
 }

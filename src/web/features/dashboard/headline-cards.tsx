@@ -45,43 +45,32 @@ export function HeadlineCards({ filter }: { filter: Omit<TotalsFilter, 'directio
   const span = { xs: 24, sm: 12, xl: 6 };
   const regions = all.data ? all.data.countriesAndRegions - all.data.countries : 0;
 
+  const byDirection = (['inbound', 'outbound'] as const).map((direction): HeadlineProps => {
+    const totals = direction === 'inbound' ? inbound : outbound;
+    const footer = totals.data ? `${t('dash.distinctOf', { n: formatNumber(totals.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(totals.data.aggregatePersonTimes) })}` : null;
+    const title = t(direction === 'inbound' ? 'dash.inbound' : 'dash.outbound');
+    return { testId: `headline-${direction}`, title, value: totals.data?.personTimes, loading: totals.isLoading, search: { ...filter, direction }, footer };
+  });
+  const headlines: HeadlineProps[] = [
+    ...byDirection,
+    { testId: 'headline-distinct', title: t('dash.distinct'), value: all.data?.distinctPersons, loading: all.isLoading, search: { ...filter, aggregate: 'false' }, footer: t('dash.inboundAndOutbound') },
+    {
+      testId: 'headline-countries',
+      title: t('dash.countries'),
+      value: all.data?.countriesAndRegions,
+      loading: all.isLoading,
+      search: filter,
+      footer: all.data ? t('dash.countriesOf', { n: formatNumber(all.data.countries), r: formatNumber(regions) }) : null,
+    },
+  ];
+
   return (
     <Row gutter={[16, 16]}>
-      {(['inbound', 'outbound'] as const).map((direction) => {
-        const totals = direction === 'inbound' ? inbound : outbound;
-        return (
-          <Col key={direction} {...span}>
-            <Headline
-              testId={`headline-${direction}`}
-              title={t(direction === 'inbound' ? 'dash.inbound' : 'dash.outbound')}
-              value={totals.data?.personTimes}
-              loading={totals.isLoading}
-              search={{ ...filter, direction }}
-              footer={totals.data ? `${t('dash.distinctOf', { n: formatNumber(totals.data.distinctPersons) })} · ${t('dash.aggregateOf', { n: formatNumber(totals.data.aggregatePersonTimes) })}` : null}
-            />
-          </Col>
-        );
-      })}
-      <Col {...span}>
-        <Headline
-          testId="headline-distinct"
-          title={t('dash.distinct')}
-          value={all.data?.distinctPersons}
-          loading={all.isLoading}
-          search={{ ...filter, aggregate: 'false' }}
-          footer={t('dash.inboundAndOutbound')}
-        />
-      </Col>
-      <Col {...span}>
-        <Headline
-          testId="headline-countries"
-          title={t('dash.countries')}
-          value={all.data?.countriesAndRegions}
-          loading={all.isLoading}
-          search={filter}
-          footer={all.data ? t('dash.countriesOf', { n: formatNumber(all.data.countries), r: formatNumber(regions) }) : null}
-        />
-      </Col>
+      {headlines.map((headline) => (
+        <Col key={headline.testId} {...span}>
+          <Headline {...headline} />
+        </Col>
+      ))}
     </Row>
   );
 }

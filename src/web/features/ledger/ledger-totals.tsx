@@ -1,7 +1,15 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
-import { useI18n } from '../../lib/i18n.tsx';
+import type { LedgerTotals } from '../../../shared/contracts/ledger.ts';
+import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { useLedgerTotals, type LedgerFilters } from './api.ts';
+
+/** The three figures, each with its title and the figure said under it, if any. */
+const TOTALS: { figure: keyof LedgerTotals; title: MessageKey; under?: { figure: keyof LedgerTotals; title: MessageKey } }[] = [
+  { figure: 'personTimes', title: 'ledger.totals.personTimes', under: { figure: 'aggregatePersonTimes', title: 'ledger.totals.aggregatePersonTimes' } },
+  { figure: 'distinctPersons', title: 'ledger.totals.distinctPersons' },
+  { figure: 'countriesAndRegions', title: 'ledger.totals.countriesAndRegions', under: { figure: 'countries', title: 'ledger.totals.countries' } },
+];
 
 /** The totals above the ledger: person-times and distinct persons side by side, said which is which. */
 export function LedgerTotalsBar({ filters }: { filters: LedgerFilters }) {
@@ -12,21 +20,16 @@ export function LedgerTotalsBar({ filters }: { filters: LedgerFilters }) {
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="ledger-totals">
       <Row gutter={[24, 12]}>
-        <Col xs={12} md={6}>
-          <Statistic loading={isFetching && !data} title={t('ledger.totals.personTimes')} value={fmt(data?.personTimes)} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('ledger.totals.aggregatePersonTimes')}: {fmt(data?.aggregatePersonTimes)}
-          </Typography.Text>
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic loading={isFetching && !data} title={t('ledger.totals.distinctPersons')} value={fmt(data?.distinctPersons)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic loading={isFetching && !data} title={t('ledger.totals.countriesAndRegions')} value={fmt(data?.countriesAndRegions)} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('ledger.totals.countries')}: {fmt(data?.countries)}
-          </Typography.Text>
-        </Col>
+        {TOTALS.map(({ figure, title, under }) => (
+          <Col key={figure} xs={12} md={6}>
+            <Statistic loading={isFetching && !data} title={t(title)} value={fmt(data?.[figure])} />
+            {under ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(under.title)}: {fmt(data?.[under.figure])}
+              </Typography.Text>
+            ) : null}
+          </Col>
+        ))}
         <Col xs={24} md={6}>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
             <Tooltip title={t('ledger.totals.note')}>

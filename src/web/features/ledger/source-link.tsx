@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Typography } from 'antd';
 import type { LedgerRow } from '../../../shared/contracts/ledger.ts';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 
 function Document({ text }: { text: string | null }) {
   return text ? (
@@ -11,6 +11,12 @@ function Document({ text }: { text: string | null }) {
   ) : null;
 }
 
+/** The sources that have a page of their own, and the name of their module. */
+const SOURCE_PAGES: Partial<Record<string, { to: '/visits/$id' | '/conferences/$id'; name: MessageKey }>> = {
+  visit: { to: '/visits/$id', name: 'nav.visits' },
+  conference: { to: '/conferences/$id', name: 'nav.conferences' },
+};
+
 /**
  * The record a ledger row comes from, as a link to its page where it has one (a visit, a
  * conference): a figure's drill-down ends on the record that made the person-time.
@@ -18,21 +24,12 @@ function Document({ text }: { text: string | null }) {
 export function SourceLink({ row }: { row: Pick<LedgerRow, 'sourceModule' | 'sourceId' | 'sourceDocument'> }) {
   const { t } = useI18n();
   const id = String(row.sourceId);
-  if (row.sourceModule === 'visit') {
+  const page = SOURCE_PAGES[row.sourceModule];
+  if (page) {
     return (
       <>
-        <Link to="/visits/$id" params={{ id }} data-testid="ledger-source-link">
-          {t('nav.visits')} #{id}
-        </Link>
-        <Document text={row.sourceDocument} />
-      </>
-    );
-  }
-  if (row.sourceModule === 'conference') {
-    return (
-      <>
-        <Link to="/conferences/$id" params={{ id }} data-testid="ledger-source-link">
-          {t('nav.conferences')} #{id}
+        <Link to={page.to} params={{ id }} data-testid="ledger-source-link">
+          {t(page.name)} #{id}
         </Link>
         <Document text={row.sourceDocument} />
       </>

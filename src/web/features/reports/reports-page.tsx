@@ -1,5 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { Flex, Segmented, Select, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -60,27 +61,26 @@ export function ReportsPage() {
             key: 'factsheet',
             label: t('reports.factSheet'),
             children: (
-              <Flex vertical gap={12}>
-                <Flex gap={8} align="center">
-                  <Typography.Text>{t('reports.asOf')}</Typography.Text>
-                  <DateInput value={search.asOf ?? figures.data?.asOf} onChange={(asOf) => update({ asOf })} allowClear data-testid="report-as-of" />
-                </Flex>
+              <ReportTab
+                label={t('reports.asOf')}
+                control={<DateInput value={search.asOf ?? figures.data?.asOf} onChange={(asOf) => update({ asOf })} allowClear data-testid="report-as-of" />}
+              >
                 <ReportCard
                   testId="fact-sheet"
                   params={{ kind: 'factsheet', lang, asOf: search.asOf, unitId: search.unitId }}
                   note={figures.data ? <span data-testid="report-as-of-line">{t('reports.asOfLine', { date: figures.data.asOf })}</span> : null}
                   fallback={<FigureCards figures={figures.data?.figures} loading={figures.isLoading} error={figures.error} />}
                 />
-              </Flex>
+              </ReportTab>
             ),
           },
           {
             key: 'year',
             label: t('reports.yearInReview'),
             children: (
-              <Flex vertical gap={12}>
-                <Flex gap={8} align="center">
-                  <Typography.Text>{t('reports.academicYear')}</Typography.Text>
+              <ReportTab
+                label={t('reports.academicYear')}
+                control={
                   <Select
                     value={year}
                     onChange={(value) => update({ year: value })}
@@ -89,13 +89,27 @@ export function ReportsPage() {
                     options={years.map((y) => ({ value: y, label: t('reports.academicYearLabel', { from: y, to: y + 1 }) }))}
                     data-testid="report-year"
                   />
-                </Flex>
+                }
+              >
                 <ReportCard testId="year-in-review" params={{ kind: 'year-in-review', lang, year, unitId: search.unitId }} />
-              </Flex>
+              </ReportTab>
             ),
           },
         ]}
       />
     </>
+  );
+}
+
+/** A report's tab: what the report is of (a date, a year) above the report. */
+function ReportTab({ label, control, children }: { label: string; control: ReactNode; children: ReactNode }) {
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} align="center">
+        <Typography.Text>{label}</Typography.Text>
+        {control}
+      </Flex>
+      {children}
+    </Flex>
   );
 }
