@@ -1,13 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Card, Flex, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Select, Tag } from 'antd';
 import type { AuditEntry } from '../../../shared/contracts/audit.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
 import { AuditDiff } from '../../components/audit-diff.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
 import { ErrorPage, ForbiddenPage } from '../../components/status-pages.tsx';
-import { api, toQuery } from '../../lib/api.ts';
+import { useApiGet } from '../../lib/api-query.ts';
 import { hasMessage, useI18n } from '../../lib/i18n.tsx';
 import { canSeeAudit } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -37,12 +37,8 @@ export function AuditPage() {
   const allowed = canSeeAudit(user);
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const { data, isFetching, error } = useQuery({
-    queryKey: ['audit', 'log', search],
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>(`/audit${toQuery({ entity: search.entity, entityId: search.entityId, page, pageSize, order: 'desc' })}`, signal),
-    placeholderData: keepPreviousData,
-    enabled: allowed,
-  });
+  const params = { entity: search.entity, entityId: search.entityId, page, pageSize, order: 'desc' };
+  const { data, isFetching, error } = useApiGet<Page<AuditEntry>>(['audit', 'log', search], '/audit', params, { keep: true, enabled: allowed });
   const update = (patch: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
 
   if (!allowed) return <ForbiddenPage />;
@@ -69,20 +65,15 @@ export function AuditPage() {
           <SearchInput key={search.entityId ?? ''} defaultValue={search.entityId} placeholder={t('audit.entityId')} onSearch={(v) => update({ entityId: v || undefined })} width={200} />
           <Button onClick={() => void navigate({ search: {} })}>{t('action.reset')}</Button>
         </Flex>
-        <Table<AuditEntry>
+        <PagedTable<AuditEntry>
           rowKey="id"
           size="small"
           loading={isFetching}
-          dataSource={data?.items ?? []}
+          data={data}
+          at={{ page, pageSize }}
+          onPage={(p, size) => update({ page: p, pageSize: size })}
+          sizes
           expandable={{ expandedRowRender: (entry) => <AuditDiff entity={entry.entity} before={entry.before} after={entry.after} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => update({ page: p, pageSize: size }),
-          }}
           columns={[
             { key: 'at', title: t('audit.at'), width: 200, render: (_, e) => formatDateTime(e.at) },
             { key: 'actor', title: t('audit.actor'), dataIndex: 'actorLabel' },

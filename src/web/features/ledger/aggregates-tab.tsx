@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Aggregate } from '../../../shared/contracts/ledger.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -46,19 +47,14 @@ export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
           </Button>
         ) : null}
       </Flex>
-      <Table<Aggregate>
+      <PagedTable<Aggregate>
         rowKey="id"
         size="small"
         loading={isFetching}
-        dataSource={data?.items ?? []}
+        data={data}
+        at={page}
+        onPage={(p, size) => setPage({ page: p, pageSize: size })}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => setPage({ page: p, pageSize: size }),
-        }}
         expandable={{ expandedRowRender: (a) => (a.notes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.notes}</Typography.Paragraph> : null), rowExpandable: (a) => Boolean(a.notes) }}
         columns={[
           { key: 'period', title: t('aggregate.period'), width: 210, render: (_, a) => <Period start={a.startDate} end={a.endDate} /> },

@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { LedgerRow } from '../../../shared/contracts/ledger.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
@@ -23,21 +24,15 @@ export function LedgerRowsTable({ search, onPage }: LedgerRowsTableProps) {
   const { data, isFetching } = useLedgerRows(search);
 
   return (
-    <Table<LedgerRow>
+    <PagedTable<LedgerRow>
       rowKey="id"
       size="small"
       loading={isFetching}
-      dataSource={data?.items ?? []}
+      data={data}
+      at={{ page: search.page ?? 1, pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE }}
+      onPage={onPage}
+      sizes={[25, 50, 100, 200]}
       scroll={{ x: 1000 }}
-      pagination={{
-        current: search.page ?? 1,
-        pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
-        total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [25, 50, 100, 200],
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPage,
-      }}
       columns={[
         { key: 'period', title: t('aggregate.period'), width: 210, render: (_, r) => <Period start={r.startDate} end={r.endDate} /> },
         { key: 'direction', title: t('ledger.field.direction'), width: 100, render: (_, r) => <DirectionTag direction={r.direction} /> },

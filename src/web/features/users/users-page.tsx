@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { getRouteApi } from '@tanstack/react-router';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../../shared/contracts/users.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { PagedTable } from '../../components/paged-table.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
 import { ErrorPage, ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -46,18 +47,13 @@ export function UsersPage() {
         <div style={{ marginBottom: 16 }}>
           <SearchInput key={search.q ?? ''} defaultValue={search.q} placeholder={t('action.search')} onSearch={(q) => void navigate({ search: { q: q || undefined } })} />
         </div>
-        <Table<User>
+        <PagedTable<User>
           rowKey="id"
           size="middle"
           loading={isFetching}
-          dataSource={data?.items ?? []}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => void navigate({ search: (prev) => ({ ...prev, page, pageSize }) }),
-          }}
+          data={data}
+          at={params}
+          onPage={(page, pageSize) => void navigate({ search: (prev) => ({ ...prev, page, pageSize }) })}
           columns={[
             { key: 'name', title: t('user.field.displayName'), dataIndex: 'displayName' },
             { key: 'email', title: t('user.field.email'), dataIndex: 'email' },
