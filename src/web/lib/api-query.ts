@@ -13,12 +13,14 @@ export interface ReadOptions {
  * reads something that is not a record list, so that a feature's api.ts says only the key and the path.
  */
 export function useApiGet<T>(queryKey: QueryKey, path: string, params: Record<string, QueryValue> = {}, options: ReadOptions = {}) {
+  const { keep, enabled, staleTime } = options;
   return useQuery({
     queryKey,
     queryFn: ({ signal }) => api.get<T>(`${path}${toQuery(params)}`, signal),
-    placeholderData: options.keep ? keepPreviousData : undefined,
-    enabled: options.enabled,
-    staleTime: options.staleTime,
+    // only what is given: an option set to undefined would hide the query client's default (a stale time of 30 s)
+    ...(keep ? { placeholderData: keepPreviousData } : {}),
+    ...(enabled === undefined ? {} : { enabled }),
+    ...(staleTime === undefined ? {} : { staleTime }),
   });
 }
 
