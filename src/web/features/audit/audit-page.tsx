@@ -38,11 +38,11 @@ export function AuditPage() {
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
   const params = { entity: search.entity, entityId: search.entityId, page, pageSize, order: 'desc' };
-  const { data, isFetching, error } = useApiGet<Page<AuditEntry>>(['audit', 'log', search], '/audit', params, { keep: true, enabled: allowed });
+  const log = useApiGet<Page<AuditEntry>>(['audit', 'log', search], '/audit', params, { keep: true, enabled: allowed });
   const update = (patch: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
 
   if (!allowed) return <ForbiddenPage />;
-  if (error) return <ErrorPage error={error} />;
+  if (log.error) return <ErrorPage error={log.error} />;
 
   const actionLabel = (action: string) => {
     const key = `audit.action.${action}`;
@@ -65,14 +65,7 @@ export function AuditPage() {
           <SearchInput key={search.entityId ?? ''} defaultValue={search.entityId} placeholder={t('audit.entityId')} onSearch={(v) => update({ entityId: v || undefined })} width={200} />
           <Button onClick={() => void navigate({ search: {} })}>{t('action.reset')}</Button>
         </Flex>
-        <PagedTable<AuditEntry>
-          rowKey="id"
-          size="small"
-          loading={isFetching}
-          data={data}
-          at={{ page, pageSize }}
-          onPage={(p, size) => update({ page: p, pageSize: size })}
-          sizes
+        <PagedTable<AuditEntry> query={log} at={{ page, pageSize }} onPage={(p, size) => update({ page: p, pageSize: size })} size="small" sizes
           expandable={{ expandedRowRender: (entry) => <AuditDiff entity={entry.entity} before={entry.before} after={entry.after} /> }}
           columns={[
             { key: 'at', title: t('audit.at'), width: 200, render: (_, e) => formatDateTime(e.at) },

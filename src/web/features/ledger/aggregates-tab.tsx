@@ -22,7 +22,7 @@ export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
   const deleting = useDeleteAction();
   const user = useCurrentUser();
   const [page, setPage] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const { data, isFetching } = useAggregates(page.page, page.pageSize);
+  const aggregates = useAggregates(page.page, page.pageSize);
   const { remove } = useAggregateMutations();
   const [dialog, setDialog] = useState<{ aggregate?: Aggregate } | null>(null);
   const mayWrite = can(user, 'create', 'aggregate');
@@ -47,14 +47,7 @@ export function AggregatesTab({ onShowAsRows }: { onShowAsRows: () => void }) {
           </Button>
         ) : null}
       </Flex>
-      <PagedTable<Aggregate>
-        rowKey="id"
-        size="small"
-        loading={isFetching}
-        data={data}
-        at={page}
-        onPage={(p, size) => setPage({ page: p, pageSize: size })}
-        scroll={{ x: 1100 }}
+      <PagedTable<Aggregate> query={aggregates} at={page} onPage={(p, size) => setPage({ page: p, pageSize: size })} size="small" scroll={{ x: 1100 }}
         expandable={{ expandedRowRender: (a) => (a.notes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{a.notes}</Typography.Paragraph> : null), rowExpandable: (a) => Boolean(a.notes) }}
         columns={[
           { key: 'period', title: t('aggregate.period'), width: 210, render: (_, a) => <Period start={a.startDate} end={a.endDate} /> },

@@ -21,18 +21,11 @@ interface LedgerRowsTableProps {
 export function LedgerRowsTable({ search, onPage }: LedgerRowsTableProps) {
   const { t, locale, formatNumber } = useI18n();
   const units = useUnitMap();
-  const { data, isFetching } = useLedgerRows(search);
+  const rows = useLedgerRows(search);
 
   return (
-    <PagedTable<LedgerRow>
-      rowKey="id"
-      size="small"
-      loading={isFetching}
-      data={data}
-      at={{ page: search.page ?? 1, pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE }}
-      onPage={onPage}
-      sizes={[25, 50, 100, 200]}
-      scroll={{ x: 1000 }}
+    <PagedTable<LedgerRow> query={rows} at={{ page: search.page ?? 1, pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE }} onPage={onPage}
+      sizes={[25, 50, 100, 200]} size="small" scroll={{ x: 1000 }}
       columns={[
         { key: 'period', title: t('aggregate.period'), width: 210, render: (_, r) => <Period start={r.startDate} end={r.endDate} /> },
         { key: 'direction', title: t('ledger.field.direction'), width: 100, render: (_, r) => <DirectionTag direction={r.direction} /> },

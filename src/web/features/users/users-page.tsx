@@ -27,11 +27,11 @@ export function UsersPage() {
   const navigate = route.useNavigate();
   const allowed = canManageUsers(me);
   const params = { page: search.page ?? 1, pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE, q: search.q };
-  const { data, isFetching, error } = useUsers(params, allowed);
+  const users = useUsers(params, allowed);
   const [dialog, setDialog] = useState<{ user?: User } | null>(null);
 
   if (!allowed) return <ForbiddenPage />;
-  if (error) return <ErrorPage error={error} />;
+  if (users.error) return <ErrorPage error={users.error} />;
 
   return (
     <>
@@ -47,13 +47,7 @@ export function UsersPage() {
         <div style={{ marginBottom: 16 }}>
           <SearchInput key={search.q ?? ''} defaultValue={search.q} placeholder={t('action.search')} onSearch={(q) => void navigate({ search: { q: q || undefined } })} />
         </div>
-        <PagedTable<User>
-          rowKey="id"
-          size="middle"
-          loading={isFetching}
-          data={data}
-          at={params}
-          onPage={(page, pageSize) => void navigate({ search: (prev) => ({ ...prev, page, pageSize }) })}
+        <PagedTable<User> query={users} at={params} onPage={(page, pageSize) => void navigate({ search: (prev) => ({ ...prev, page, pageSize }) })} size="middle"
           columns={[
             { key: 'name', title: t('user.field.displayName'), dataIndex: 'displayName' },
             { key: 'email', title: t('user.field.email'), dataIndex: 'email' },
