@@ -15,7 +15,7 @@ export interface ResourceConfig<Search extends ListSearch> {
   alsoOnWrite?: readonly QueryKey[];
   /** Other queries of one record that its writes change (a conference's attendee list). */
   alsoOfRecord?: (id: number) => readonly QueryKey[];
-  /** Where the list is downloaded as a file, when not at `path` itself ("/missions/export"). */
+  /** Where the list is downloaded as a file, when not at the resource's own path ("/missions/export"). */
   exportPath?: string;
 }
 
@@ -105,16 +105,8 @@ export function createResourceHooks<T extends { id: number }, Input, Update, Sea
 
     /** Change a record (the update names the version it is based on); lists and its history refresh. */
     useUpdate(id: number) {
-      const client = useQueryClient();
-      return useMutation({
-        mutationFn: (update: Update) => api.patch<T>(`${path}/${id}`, update),
-        onSuccess: (saved) => {
-          client.setQueryData(keys.one(id), saved);
-          void client.invalidateQueries({ queryKey: keys.lists });
-          void client.invalidateQueries({ queryKey: historyKey(entity, id) });
-          for (const queryKey of alsoOnWrite) void client.invalidateQueries({ queryKey });
-        },
-      });
+      const afterWrite = useAfterWrite();
+      return useMutation({ mutationFn: (update: Update) => api.patch<T>(`${path}/${id}`, update), onSuccess: afterWrite });
     },
 
     /** Delete a record at a given version. */

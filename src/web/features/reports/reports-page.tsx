@@ -39,6 +39,30 @@ export function ReportsPage() {
   const confined = user.role === 'coordinator';
   const years = Array.from({ length: lastYear + 1 - 1980 + 1 }, (_, i) => lastYear + 1 - i);
 
+  const factSheet = (
+    <ReportTab label={t('reports.asOf')} control={<DateInput value={search.asOf ?? figures.data?.asOf} onChange={(asOf) => update({ asOf })} allowClear data-testid="report-as-of" />}>
+      <ReportCard
+        testId="fact-sheet"
+        params={{ kind: 'factsheet', lang, asOf: search.asOf, unitId: search.unitId }}
+        note={figures.data ? <span data-testid="report-as-of-line">{t('reports.asOfLine', { date: figures.data.asOf })}</span> : null}
+        fallback={<FigureCards figures={figures.data?.figures} loading={figures.isLoading} error={figures.error} />}
+      />
+    </ReportTab>
+  );
+  const yearOptions = years.map((y) => ({ value: y, label: t('reports.academicYearLabel', { from: y, to: y + 1 }) }));
+  const yearInReview = (
+    <ReportTab
+      label={t('reports.academicYear')}
+      control={<Select value={year} onChange={(value) => update({ year: value })} style={{ width: 320 }} showSearch={{ optionFilterProp: 'label' }} options={yearOptions} data-testid="report-year" />}
+    >
+      <ReportCard testId="year-in-review" params={{ kind: 'year-in-review', lang, year, unitId: search.unitId }} />
+    </ReportTab>
+  );
+  const tabs = [
+    { key: 'factsheet', label: t('reports.factSheet'), children: factSheet },
+    { key: 'year', label: t('reports.yearInReview'), children: yearInReview },
+  ];
+
   return (
     <>
       <PageHeader
@@ -53,50 +77,7 @@ export function ReportsPage() {
           </>
         }
       />
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => update({ tab: key === 'year' ? 'year' : undefined })}
-        items={[
-          {
-            key: 'factsheet',
-            label: t('reports.factSheet'),
-            children: (
-              <ReportTab
-                label={t('reports.asOf')}
-                control={<DateInput value={search.asOf ?? figures.data?.asOf} onChange={(asOf) => update({ asOf })} allowClear data-testid="report-as-of" />}
-              >
-                <ReportCard
-                  testId="fact-sheet"
-                  params={{ kind: 'factsheet', lang, asOf: search.asOf, unitId: search.unitId }}
-                  note={figures.data ? <span data-testid="report-as-of-line">{t('reports.asOfLine', { date: figures.data.asOf })}</span> : null}
-                  fallback={<FigureCards figures={figures.data?.figures} loading={figures.isLoading} error={figures.error} />}
-                />
-              </ReportTab>
-            ),
-          },
-          {
-            key: 'year',
-            label: t('reports.yearInReview'),
-            children: (
-              <ReportTab
-                label={t('reports.academicYear')}
-                control={
-                  <Select
-                    value={year}
-                    onChange={(value) => update({ year: value })}
-                    style={{ width: 320 }}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={years.map((y) => ({ value: y, label: t('reports.academicYearLabel', { from: y, to: y + 1 }) }))}
-                    data-testid="report-year"
-                  />
-                }
-              >
-                <ReportCard testId="year-in-review" params={{ kind: 'year-in-review', lang, year, unitId: search.unitId }} />
-              </ReportTab>
-            ),
-          },
-        ]}
-      />
+      <Tabs activeKey={tab} onChange={(key) => update({ tab: key === 'year' ? 'year' : undefined })} items={tabs} />
     </>
   );
 }
