@@ -1,8 +1,9 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Card, Flex, Select, Tag } from 'antd';
+import { Button, Card, Flex, Tag } from 'antd';
 import type { AuditEntry } from '../../../shared/contracts/audit.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
 import { AuditDiff } from '../../components/audit-diff.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
@@ -54,14 +55,7 @@ export function AuditPage() {
       <PageHeader title={t('nav.audit')} />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <Select
-            value={search.entity}
-            onChange={(entity) => update({ entity })}
-            allowClear
-            placeholder={t('audit.entity')}
-            style={{ width: 200 }}
-            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
-          />
+          <FilterSelect value={search.entity} onChange={(entity) => update({ entity })} placeholder={t('audit.entity')} width={200} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))} />
           <SearchInput key={search.entityId ?? ''} defaultValue={search.entityId} placeholder={t('audit.entityId')} onSearch={(v) => update({ entityId: v || undefined })} width={200} />
           <Button onClick={() => void navigate({ search: {} })}>{t('action.reset')}</Button>
         </Flex>

@@ -1,7 +1,8 @@
-import { Button, Flex, Select } from 'antd';
+import { Button, Flex } from 'antd';
 import { DIRECTIONS, WHO } from '../../../shared/contracts/ledger.ts';
 import { CountrySelect } from '../../components/country-select.tsx';
 import { DateRangeInput } from '../../components/date-input.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { categoryOptions } from './ledger-labels.tsx';
@@ -13,35 +14,26 @@ interface LedgerFiltersProps {
   onReset: () => void;
 }
 
+/** The kinds of row: a person's own, or an aggregate count. */
+const ROW_KINDS = [
+  { value: 'false', label: 'ledger.filter.individual' },
+  { value: 'true', label: 'ledger.filter.aggregate' },
+] as const;
+
 /** The ledger's filters: direction, who, category, country or region, unit, period, kind of row. */
 export function LedgerFiltersBar({ search, onChange, onReset }: LedgerFiltersProps) {
   const { t, locale } = useI18n();
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="ledger-filters">
-      <Select
-        value={search.direction}
-        onChange={(direction) => onChange({ direction })}
-        allowClear
-        placeholder={t('ledger.filter.anyDirection')}
-        style={{ width: 180 }}
-        options={DIRECTIONS.map((d) => ({ value: d, label: t(`ledger.direction.${d}`) }))}
-      />
-      <Select
-        value={search.who}
-        onChange={(who) => onChange({ who })}
-        allowClear
-        placeholder={t('ledger.filter.anyWho')}
-        style={{ width: 150 }}
-        options={WHO.map((w) => ({ value: w, label: t(`ledger.who.${w}`) }))}
-      />
-      <Select
+      <FilterSelect value={search.direction} onChange={(direction) => onChange({ direction })} placeholder={t('ledger.filter.anyDirection')} width={180} options={DIRECTIONS.map((d) => ({ value: d, label: t(`ledger.direction.${d}`) }))} />
+      <FilterSelect value={search.who} onChange={(who) => onChange({ who })} placeholder={t('ledger.filter.anyWho')} width={150} options={WHO.map((w) => ({ value: w, label: t(`ledger.who.${w}`) }))} />
+      <FilterSelect
         value={search.category}
         onChange={(category) => onChange({ category })}
-        allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('ledger.filter.anyCategory')}
         aria-label={t('ledger.field.category')}
-        style={{ width: 220 }}
+        width={220}
         popupMatchSelectWidth={false}
         options={categoryOptions(locale)}
       />
@@ -53,17 +45,7 @@ export function LedgerFiltersBar({ search, onChange, onReset }: LedgerFiltersPro
         placeholder={[t('ledger.filter.from'), t('ledger.filter.to')]}
         style={{ width: 270 }}
       />
-      <Select
-        value={search.aggregate}
-        onChange={(aggregate) => onChange({ aggregate })}
-        allowClear
-        placeholder={t('ledger.filter.anyRow')}
-        style={{ width: 220 }}
-        options={[
-          { value: 'false', label: t('ledger.filter.individual') },
-          { value: 'true', label: t('ledger.filter.aggregate') },
-        ]}
-      />
+      <FilterSelect value={search.aggregate} onChange={(aggregate) => onChange({ aggregate })} placeholder={t('ledger.filter.anyRow')} width={220} options={ROW_KINDS.map((k) => ({ value: k.value, label: t(k.label) }))} />
       <Button onClick={onReset}>{t('action.reset')}</Button>
     </Flex>
   );

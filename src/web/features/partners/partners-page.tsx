@@ -1,10 +1,11 @@
 import { BellOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Card, Col, Empty, Flex, Row, Select, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Table, Typography } from 'antd';
 import type { Partner } from '../../../shared/contracts/agreements.ts';
 import { INSTITUTION_KINDS } from '../../../shared/contracts/institutions.ts';
 import { CountryName } from '../../components/country-select.tsx';
 import { DateInput } from '../../components/date-input.tsx';
+import { FilterSelect } from '../../components/filter-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { SearchInput } from '../../components/search-input.tsx';
 import { ErrorPage } from '../../components/status-pages.tsx';
@@ -99,14 +100,7 @@ export function PartnersPage() {
               onSearch={(q) => update({ q: q || undefined })}
               width={320}
             />
-            <Select
-              value={search.kind}
-              onChange={(kind) => update({ kind })}
-              allowClear
-              placeholder={t('inst.allKinds')}
-              style={{ width: 220 }}
-              options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`inst.kind.${k}`) }))}
-            />
+            <FilterSelect value={search.kind} onChange={(kind) => update({ kind })} placeholder={t('inst.allKinds')} width={220} options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`inst.kind.${k}`) }))} />
           </Flex>
           <Table<Partner>
             rowKey="institutionId"
