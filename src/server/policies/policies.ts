@@ -17,11 +17,6 @@ export function authorize(actor: Actor | null, entity: Entity, action: Action): 
   return actor;
 }
 
-/** The unit a coordinator is confined to (with its sub-units); null = no unit limit. */
-export function scopeOf(actor: Actor): number | null {
-  return actor.role === 'coordinator' ? actor.unitId : null;
-}
-
 /** Whether the actor may see passport numbers and birth dates. */
 export function seesPersonalData(actor: Actor): boolean {
   return PERSONAL_DATA_ROLES.includes(actor.role);
