@@ -12,7 +12,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { primaryName } from '../../lib/names.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useCreateForm } from '../../lib/use-create-form.ts';
-import { PersonSelect } from '../visits/person-select.tsx';
+import { PersonSelect } from '../../components/person-select.tsx';
 import { applicationsApi, opportunitiesApi } from './api.ts';
 import { academicYearLabel, opportunityTitle } from './exchange-labels.tsx';
 

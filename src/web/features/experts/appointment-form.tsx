@@ -1,31 +1,22 @@
-import { SaveOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Flex, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { Button, Flex, Form } from 'antd';
 import { useState } from 'react';
-import { APPOINTMENT_TITLES, type AppointmentInput, type AppointmentStatus } from '../../../shared/contracts/appointments.ts';
+import type { AppointmentInput, AppointmentStatus } from '../../../shared/contracts/appointments.ts';
 import type { Person } from '../../../shared/contracts/people.ts';
-import { DateInput } from '../../components/date-input.tsx';
-import { InstitutionSelect } from '../../components/institution-select.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
+import { RecordForm, type FormBinding } from '../../components/record-form.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import type { ContractForm } from '../../lib/use-contract-form.ts';
-import { useAppointmentLabels } from './appointment-labels.tsx';
+import { APPOINTMENT_FIELDS } from './appointment-fields.ts';
 import type { AppointmentFormValues } from './appointment-values.ts';
 import { ExpertSelect } from './expert-select.tsx';
 import { NewExpertDialog } from './new-expert-dialog.tsx';
 
-interface AppointmentFormProps {
-  form: FormInstance<AppointmentFormValues>;
-  contract: ContractForm<typeof AppointmentInput>;
-  initialValues: AppointmentFormValues;
+interface AppointmentFormProps extends FormBinding<typeof AppointmentInput, AppointmentFormValues> {
   /** The appointment's status when editing; absent for a new one. */
   status?: AppointmentStatus;
   /** The home institution's name, shown before any search. */
   institutionLabel?: string | null;
-  saving: boolean;
-  onSubmit: (values: AppointmentFormValues) => void;
-  onCancel?: () => void;
 }
 
 /**
@@ -33,15 +24,14 @@ interface AppointmentFormProps {
  * institution, term, notes. The expert of a recorded appointment does not change (that would be
  * another appointment); once a title is conferred, what was conferred is the office's to change.
  */
-export function AppointmentForm({ form, contract, initialValues, status, institutionLabel, saving, onSubmit, onCancel }: AppointmentFormProps) {
+export function AppointmentForm({ status, institutionLabel, ...binding }: AppointmentFormProps) {
+  const { form, contract } = binding;
   const { t } = useI18n();
-  const labels = useAppointmentLabels();
   const user = useCurrentUser();
   const coordinator = user.role === 'coordinator';
   const conferredLocked = coordinator && status !== undefined && status !== 'proposed';
   const [created, setCreated] = useState<Person | null>(null);
   const [adding, setAdding] = useState(false);
-  const half = { xs: 24, md: 12 };
 
   const picked = (person: Person) => {
     setCreated(person);
@@ -53,10 +43,15 @@ export function AppointmentForm({ form, contract, initialValues, status, institu
 
   return (
     <>
-      <Form<AppointmentFormValues> form={form} layout="vertical" clearOnDestroy initialValues={initialValues} onFinish={onSubmit} scrollToFirstError>
-        {coordinator ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t(conferredLocked ? 'exp.conferredNote' : 'exp.coordinatorNote')} /> : null}
-        <Row gutter={16}>
-          <Col span={24}>
+      <RecordForm
+        {...binding}
+        layout={APPOINTMENT_FIELDS}
+        saveTestId="appointment-save"
+        coordinatorNote={conferredLocked ? 'exp.conferredNote' : 'exp.coordinatorNote'}
+        disabled={conferredLocked ? ['title', 'unitId', 'startDate', 'endDate'] : []}
+        currentLabels={{ institutionId: institutionLabel ?? (created?.institutionId ? created.institutionName : null) }}
+        slots={{
+          expert: (
             <Form.Item label={contract.item('personId').label} required>
               <Flex gap={8}>
                 <Form.Item {...contract.item('personId')} noStyle>
@@ -69,45 +64,9 @@ export function AppointmentForm({ form, contract, initialValues, status, institu
                 ) : null}
               </Flex>
             </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item {...contract.item('title')}>
-              <Select disabled={conferredLocked} options={APPOINTMENT_TITLES.map((v) => ({ value: v, label: labels.title(v) }))} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item {...contract.item('unitId')}>
-              <UnitSelect disabled={conferredLocked} within={coordinator ? user.unitId : undefined} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item {...contract.item('institutionId')}>
-              <InstitutionSelect currentLabel={institutionLabel ?? (created?.institutionId ? created.institutionName : null)} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item {...contract.item('startDate')}>
-              <DateInput disabled={conferredLocked} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col {...half}>
-            <Form.Item {...contract.item('endDate')} extra={t('exp.endHint')}>
-              <DateInput disabled={conferredLocked} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item {...contract.item('notes')}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={10000} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="appointment-save">
-            {t('action.save')}
-          </Button>
-          {onCancel ? <Button onClick={onCancel}>{t('action.cancel')}</Button> : null}
-        </Flex>
-      </Form>
+          ),
+        }}
+      />
       {/* outside the form: the person form is a form of its own */}
       {adding ? <NewExpertDialog onCreated={picked} onClose={() => setAdding(false)} /> : null}
     </>

@@ -6,7 +6,7 @@ import { MEMBER_ROLES, type MissionInput } from '../../../shared/contracts/missi
 import { useI18n } from '../../lib/i18n.tsx';
 import type { ContractForm } from '../../lib/use-contract-form.ts';
 import { personNames } from '../people/person-values.ts';
-import { PersonSelect } from '../visits/person-select.tsx';
+import { PersonSelect } from '../../components/person-select.tsx';
 import { useMissionLabels } from './mission-labels.tsx';
 import type { MissionFormValues } from './mission-values.ts';
 

@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import type { ContractForm } from '../../lib/use-contract-form.ts';
 import { personNames } from '../people/person-values.ts';
 import { NewPersonDialog } from './new-person-dialog.tsx';
-import { PersonSelect } from './person-select.tsx';
+import { PersonSelect } from '../../components/person-select.tsx';
 import type { MemberRow, VisitFormValues } from './visit-values.ts';
 
 interface DelegationFieldProps {

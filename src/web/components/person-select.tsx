@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Page } from '../../../shared/contracts/common.ts';
-import type { Person } from '../../../shared/contracts/people.ts';
-import { api, toQuery } from '../../lib/api.ts';
-import { useI18n } from '../../lib/i18n.tsx';
-import { useCountryMap } from '../../lib/lookups.ts';
-import { countryName } from '../../lib/names.ts';
-import { useDebounced } from '../../lib/use-debounced.ts';
-import { personNames } from '../people/person-values.ts';
+import type { Page } from '../../shared/contracts/common.ts';
+import type { Person } from '../../shared/contracts/people.ts';
+import { api, toQuery } from '../lib/api.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { useCountryMap } from '../lib/lookups.ts';
+import { countryName } from '../lib/names.ts';
+import { useDebounced } from '../lib/use-debounced.ts';
+import { personNames } from '../features/people/person-values.ts';
 
 interface PersonOption {
   value: number;

@@ -1,0 +1,43 @@
+import { AGREEMENT_KINDS, AGREEMENT_LEVELS } from '../../../shared/contracts/agreements.ts';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../../../shared/i18n/agreement-labels.ts';
+import type { FieldSpec, FormLayout } from '../../lib/field-spec.ts';
+
+const quota = (name: string): FieldSpec => ({ name, kind: 'number', min: 0, max: 10000, width: 'quarter', absentWhenCleared: true });
+
+/** An agreement's form: titles, parties (a collegiate one names its unit), term and renewal, yearly quotas, notes. */
+export const AGREEMENT_FIELDS: FormLayout = [
+  {
+    title: 'agr.section.titles',
+    items: [
+      { name: 'titleEn', kind: 'text', maxLength: 500, width: 'half' },
+      { name: 'titleZh', kind: 'text', maxLength: 500, lang: 'zh', width: 'half' },
+      { name: 'titleFr', kind: 'text', maxLength: 500, lang: 'fr', width: 'half' },
+      { name: 'kind', kind: 'select', values: AGREEMENT_KINDS, labels: { table: AGREEMENT_KIND_LABELS }, width: 'half' },
+    ],
+  },
+  {
+    title: 'agr.section.parties',
+    items: [
+      { name: 'level', kind: 'select', values: AGREEMENT_LEVELS, labels: { table: AGREEMENT_LEVEL_LABELS }, width: 'half' },
+      { name: 'unitId', kind: 'unit', width: 'half', required: true, shownWhen: { field: 'level', is: ['collegiate'] } },
+      { slot: 'partners' },
+      { name: 'ourSignatory', kind: 'text', maxLength: 300, width: 'half' },
+      { name: 'partnerSignatory', kind: 'text', maxLength: 300, width: 'half' },
+    ],
+  },
+  {
+    title: 'agr.section.term',
+    items: [
+      { name: 'signedOn', kind: 'date', width: 'third' },
+      { name: 'effectiveOn', kind: 'date', width: 'third' },
+      { name: 'expiresOn', kind: 'date', width: 'third', hint: 'agr.expiresHint' },
+      { name: 'autoRenewal', kind: 'yesNo', width: 'third' },
+      { name: 'renewalTermMonths', kind: 'number', min: 1, max: 240, width: 'third', absentWhenCleared: true, required: true, shownWhen: { field: 'autoRenewal', is: [true] } },
+      { name: 'renewalLeadMonths', kind: 'number', min: 0, max: 60, width: 'third', absentWhenCleared: true },
+    ],
+  },
+  {
+    title: 'agr.section.quotas',
+    items: [quota('studentsInPerYear'), quota('studentsOutPerYear'), quota('staffInPerYear'), quota('staffOutPerYear'), { name: 'notes', kind: 'longText', maxLength: 10000 }],
+  },
+];
