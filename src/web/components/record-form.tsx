@@ -18,7 +18,7 @@ export interface FormBinding<S extends ObjectSchema, V> {
 }
 
 interface RecordFormProps<S extends ObjectSchema, V extends object> extends Omit<FormBinding<S, V>, 'initialValues'>, FormFieldsOptions {
-  initialValues?: V;
+  initialValues?: NoInfer<V>;
   layout: FormLayout;
   /** The save button's test id. */
   saveTestId: string;
