@@ -45,7 +45,8 @@ function fieldInput({ spec, disabled, currentLabel }: Omit<FormFieldProps, 'item
           type={spec.email ? 'email' : undefined}
           placeholder={spec.placeholder}
           style={spec.upperCase ? { textTransform: 'uppercase' } : undefined}
-          autoComplete={spec.upperCase ? 'off' : undefined}
+          autoComplete={spec.noAutocomplete ? 'off' : undefined}
+          autoFocus={spec.autoFocus}
           disabled={disabled || spec.readOnly}
           data-testid={testId}
         />
@@ -69,7 +70,7 @@ function fieldInput({ spec, disabled, currentLabel }: Omit<FormFieldProps, 'item
     case 'tags':
       return <Select mode="tags" open={false} tokenSeparators={[';']} placeholder={spec.placeholder ? t(spec.placeholder) : undefined} disabled={disabled} data-testid={testId} />;
     case 'number':
-      return <InputNumber<number> min={spec.min} max={spec.max} step={spec.step} style={{ width: '100%' }} disabled={disabled} data-testid={testId} />;
+      return <InputNumber<number> min={spec.min} max={spec.max} step={spec.step} precision={spec.integer ? 0 : undefined} style={{ width: '100%' }} disabled={disabled} data-testid={testId} />;
     case 'yesNo':
       return <Switch disabled={disabled} data-testid={testId} />;
     case 'unit':
@@ -99,6 +100,7 @@ export function FormField({ spec, item, disabled, extra, currentLabel }: FormFie
   return (
     <Form.Item
       {...item}
+      {...(spec.label ? { label: t(spec.label) } : {})}
       {...(spec.required ? { required: true } : {})}
       {...(hint !== undefined ? { extra: hint } : {})}
       {...(spec.kind === 'tags' && spec.placeholder ? { tooltip: t(spec.placeholder) } : {})}

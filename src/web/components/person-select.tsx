@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Page } from '../../shared/contracts/common.ts';
+import type { Locale, Page } from '../../shared/contracts/common.ts';
 import type { Person } from '../../shared/contracts/people.ts';
 import { api, toQuery } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
@@ -24,10 +24,24 @@ type PersonSelectProps = Omit<SelectProps<number>, 'options' | 'showSearch' | 'o
   onChange?: (value: number | undefined) => void;
   /** The person chosen from the search, with what the delegation row takes from them. */
   onPicked?: (person: Person) => void;
+  /** Offer people before anything is typed (the first page of the list). */
+  browse?: boolean;
+  /** A person just created on the spot: shown before any search finds them. */
+  extra?: Person | null;
 };
 
-/** A select of recorded people that searches the server as the user types (names in any script, pinyin). */
-export function PersonSelect({ currentLabel, value, onChange, onPicked, ...props }: PersonSelectProps) {
+function option(p: Person, locale: Locale, countries: ReturnType<typeof useCountryMap>): PersonOption {
+  const { primary, secondary } = personNames(p, locale);
+  const country = p.nationality ? countries.get(p.nationality) : undefined;
+  const detail = [secondary, country ? countryName(country, locale) : p.nationality, p.institutionName].filter(Boolean).join(' · ');
+  return { value: p.id, label: primary, detail, person: p };
+}
+
+/**
+ * A select of recorded people that searches the server as the user types (names in any script,
+ * pinyin): every form's person field. A chosen person with no name given is fetched to be named.
+ */
+export function PersonSelect({ currentLabel, value, onChange, onPicked, browse = false, extra, ...props }: PersonSelectProps) {
   const { locale, t } = useI18n();
   const countries = useCountryMap();
   const [text, setText] = useState('');
@@ -36,19 +50,21 @@ export function PersonSelect({ currentLabel, value, onChange, onPicked, ...props
     queryKey: ['people', 'pick', q],
     queryFn: ({ signal }) => api.get<Page<Person>>(`/people${toQuery({ q, pageSize: 20 })}`, signal),
     placeholderData: keepPreviousData,
-    enabled: q.length > 0,
+    enabled: browse || q.length > 0,
+  });
+  // the chosen person, when no name is given and no search has found them (a form opened from the person's page)
+  const chosen = useQuery({
+    queryKey: ['people', 'one', value],
+    queryFn: ({ signal }) => api.get<Person>(`/people/${value}`, signal),
+    enabled: value != null && currentLabel === undefined && extra?.id !== value,
   });
 
   const options = useMemo((): PersonOption[] => {
-    const list: PersonOption[] = (q ? (data?.items ?? []) : []).map((p) => {
-      const { primary, secondary } = personNames(p, locale);
-      const country = p.nationality ? countries.get(p.nationality) : undefined;
-      const detail = [secondary, country ? countryName(country, locale) : p.nationality, p.institutionName].filter(Boolean).join(' · ');
-      return { value: p.id, label: primary, detail, person: p };
-    });
+    const list: PersonOption[] = (browse || q ? (data?.items ?? []) : []).map((p) => option(p, locale, countries));
+    for (const p of [extra, chosen.data]) if (p && !list.some((o) => o.value === p.id)) list.unshift(option(p, locale, countries));
     if (value != null && !list.some((o) => o.value === value)) list.unshift({ value, label: currentLabel ?? `#${value}`, detail: '' });
     return list;
-  }, [data, q, locale, countries, value, currentLabel]);
+  }, [data, q, browse, extra, chosen.data, locale, countries, value, currentLabel]);
 
   return (
     <Select<number, PersonOption>

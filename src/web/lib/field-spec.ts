@@ -18,6 +18,8 @@ interface FieldBase {
   /** The contract's field name. */
   name: string;
   width?: FieldWidth;
+  /** Replaces the contract's label (`<labelPrefix>.<name>`) where one form says it otherwise. */
+  label?: MessageKey;
   /** A line of help under the field. */
   hint?: MessageKey;
   testId?: string;
@@ -30,12 +32,23 @@ interface FieldBase {
 /** One field of a form. */
 export type FieldSpec = FieldBase &
   (
-    | { kind: 'text'; maxLength?: number; lang?: 'zh' | 'fr'; placeholder?: string; email?: boolean; upperCase?: boolean; readOnly?: boolean }
+    | {
+        kind: 'text';
+        maxLength?: number;
+        lang?: 'zh' | 'fr';
+        placeholder?: string;
+        email?: boolean;
+        upperCase?: boolean;
+        /** A document number: the browser offers no remembered values. */
+        noAutocomplete?: boolean;
+        readOnly?: boolean;
+        autoFocus?: boolean;
+      }
     | { kind: 'longText'; maxLength: number; rows?: readonly [number, number] }
     | { kind: 'date'; noFuture?: boolean }
     | { kind: 'select'; values: readonly string[]; labels: OptionLabels; clearable?: boolean; wideMenu?: boolean }
     | { kind: 'tags'; placeholder?: MessageKey }
-    | { kind: 'number'; min: number; max: number; step?: number; absentWhenCleared?: boolean }
+    | { kind: 'number'; min: number; max?: number; step?: number; integer?: boolean; absentWhenCleared?: boolean }
     | { kind: 'yesNo' }
     /** A unit of ours; a coordinator chooses within their own unit unless `anyUnit`. */
     | { kind: 'unit'; anyUnit?: boolean; clearable?: boolean }

@@ -11,6 +11,8 @@ export interface CreateFormOptions<T, S extends ObjectSchema> {
   labelPrefix: string;
   /** What to send of a valid input (people leave out personal data the user may not send). */
   prepare?: (input: z.output<S>) => z.output<S>;
+  /** Say "created" (default); a record created on the way (a visitor added to a delegation) may go without. */
+  announce?: boolean;
   /** Where to go with the new record (its page). */
   onCreated: (created: T) => Promise<void>;
 }
@@ -20,7 +22,7 @@ export interface CreateFormOptions<T, S extends ObjectSchema> {
  * the server land on their fields. Shared so that every module's create page behaves the same.
  */
 export function useCreateForm<T, S extends ObjectSchema, V>(options: CreateFormOptions<T, S>) {
-  const { resource, schema, labelPrefix, prepare = (input) => input, onCreated } = options;
+  const { resource, schema, labelPrefix, prepare = (input) => input, announce = true, onCreated } = options;
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
@@ -32,7 +34,7 @@ export function useCreateForm<T, S extends ObjectSchema, V>(options: CreateFormO
     if (!input) return;
     try {
       const created = await create.mutateAsync(prepare(input));
-      void message.success(t('common.created'));
+      if (announce) void message.success(t('common.created'));
       await onCreated(created);
     } catch (err) {
       contract.handleError(form, err);

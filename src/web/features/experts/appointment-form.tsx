@@ -1,16 +1,16 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Button, Flex, Form } from 'antd';
+import { Button, Flex, Form, Typography } from 'antd';
 import { useState } from 'react';
 import type { AppointmentInput, AppointmentStatus } from '../../../shared/contracts/appointments.ts';
 import type { Person } from '../../../shared/contracts/people.ts';
+import { PersonSelect } from '../../components/person-select.tsx';
 import { RecordForm, type FormBinding } from '../../components/record-form.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import { NewPersonDialog } from '../people/new-person-dialog.tsx';
 import { APPOINTMENT_FIELDS } from './appointment-fields.ts';
 import type { AppointmentFormValues } from './appointment-values.ts';
-import { ExpertSelect } from './expert-select.tsx';
-import { NewExpertDialog } from './new-expert-dialog.tsx';
 
 interface AppointmentFormProps extends FormBinding<typeof AppointmentInput, AppointmentFormValues> {
   /** The appointment's status when editing; absent for a new one. */
@@ -55,7 +55,15 @@ export function AppointmentForm({ status, institutionLabel, ...binding }: Appoin
             <Form.Item label={contract.item('personId').label} required>
               <Flex gap={8}>
                 <Form.Item {...contract.item('personId')} noStyle>
-                  <ExpertSelect extra={created} disabled={status !== undefined} style={{ flex: 1 }} aria-label={t('exp.field.personId')} data-testid="appointment-person" />
+                  <PersonSelect
+                    browse
+                    extra={created}
+                    placeholder={t('exp.personSearch')}
+                    disabled={status !== undefined}
+                    style={{ flex: 1 }}
+                    aria-label={t('exp.field.personId')}
+                    data-testid="appointment-person"
+                  />
                 </Form.Item>
                 {status === undefined && can(user, 'create', 'person') ? (
                   <Button icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="appointment-new-person">
@@ -68,7 +76,18 @@ export function AppointmentForm({ status, institutionLabel, ...binding }: Appoin
         }}
       />
       {/* outside the form: the person form is a form of its own */}
-      {adding ? <NewExpertDialog onCreated={picked} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <NewPersonDialog
+          title={t('exp.newExpert')}
+          hint={<Typography.Paragraph type="secondary">{t('exp.newExpertHint')}</Typography.Paragraph>}
+          width={820}
+          okText={t('action.save')}
+          okTestId="person-save"
+          announce
+          onCreated={picked}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import { EXPERT_DOCUMENT_KINDS, ExpertDocumentInput, type ExpertDocument, type ExpertDocumentKind } from '../../../shared/contracts/appointments.ts';
-import { DateInput } from '../../components/date-input.tsx';
+import { Form, Select } from 'antd';
+import { ExpertDocumentInput, type ExpertDocument, type ExpertDocumentKind } from '../../../shared/contracts/appointments.ts';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { canWriteField, writableInput } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useDialogForm } from '../../lib/use-dialog-form.ts';
 import { useExpertDocumentWrites } from './api.ts';
-import { useAppointmentLabels } from './appointment-labels.tsx';
+import { EXPERT_DOCUMENT_FIELDS } from './expert-document-fields.ts';
 
 /** What the document form holds. */
 interface DocumentFormValues {
@@ -39,7 +39,6 @@ interface ExpertDocumentDialogProps {
 /** Add or change one of an expert's documents; the number only for those who may see personal data. */
 export function ExpertDocumentDialog({ personId, appointmentId, document, onClose }: ExpertDocumentDialogProps) {
   const { t } = useI18n();
-  const labels = useAppointmentLabels();
   const user = useCurrentUser();
   // The number is personal data: offered and sent only to those who may write it (FIELD_RULES); the server refuses it even empty.
   const personalData = canWriteField(user, 'expert_document', 'number');
@@ -61,48 +60,28 @@ export function ExpertDocumentDialog({ personId, appointmentId, document, onClos
   ];
 
   return (
-    <Modal {...modalProps} title={document ? t('exp.doc.edit') : t('exp.doc.add')} width={640} destroyOnHidden okButtonProps={{ 'data-testid': 'expert-document-save' } as never}>
-      <Form<DocumentFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={document ? toValues(document) : { appointmentId, kind: 'work_permit' }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item {...contract.item('kind')}>
-              <Select options={EXPERT_DOCUMENT_KINDS.map((k) => ({ value: k, label: labels.documentKind(k) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {/* "the person's own" is 0 in the select, null in the contract */}
-            <Form.Item {...contract.item('appointmentId')} getValueProps={(value: number | null) => ({ value: value ?? 0 })} normalize={(value: number) => (value === 0 ? null : value)}>
-              <Select options={belongsTo} />
-            </Form.Item>
-          </Col>
-          {personalData ? (
-            <Col span={24}>
-              <Form.Item {...contract.item('number')} extra={<><LockOutlined /> {t('person.personalDataHint')}</>}>
-                <Input maxLength={100} autoComplete="off" />
-              </Form.Item>
-            </Col>
-          ) : null}
-          <Col xs={24} md={12}>
-            <Form.Item {...contract.item('issuedOn')}>
-              <DateInput style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item {...contract.item('expiresOn')}>
-              <DateInput style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item {...contract.item('notes')}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+    <FormDialog
+      modal={{ ...modalProps, title: document ? t('exp.doc.edit') : t('exp.doc.add'), width: 640, destroyOnHidden: true, okButtonProps: { 'data-testid': 'expert-document-save' } as never }}
+      form={form}
+      contract={contract}
+      initialValues={document ? toValues(document) : { appointmentId, kind: 'work_permit' }}
+      layout={EXPERT_DOCUMENT_FIELDS}
+      omit={personalData ? [] : ['number']}
+      extras={{
+        number: (
+          <>
+            <LockOutlined /> {t('person.personalDataHint')}
+          </>
+        ),
+      }}
+      slots={{
+        appointment: (
+          // "the person's own" is 0 in the select, null in the contract
+          <Form.Item {...contract.item('appointmentId')} getValueProps={(value: number | null) => ({ value: value ?? 0 })} normalize={(value: number) => (value === 0 ? null : value)}>
+            <Select options={belongsTo} />
+          </Form.Item>
+        ),
+      }}
+    />
   );
 }

@@ -25,7 +25,7 @@ export const PERSON_FIELDS: FormLayout = [
     hint: 'person.personalDataHint',
     items: [
       { name: 'birthDate', kind: 'date', noFuture: true, width: 'third' },
-      { name: 'passportNumber', kind: 'text', maxLength: 20, upperCase: true, width: 'third' },
+      { name: 'passportNumber', kind: 'text', maxLength: 20, upperCase: true, noAutocomplete: true, width: 'third' },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import { ArrowUpOutlined, MinusCircleOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Col, Flex, Form, Input, Row, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Row, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import type { Person } from '../../../shared/contracts/people.ts';
 import type { VisitInput } from '../../../shared/contracts/visits.ts';
@@ -9,7 +9,8 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import type { ContractForm } from '../../lib/use-contract-form.ts';
 import { personNames } from '../people/person-values.ts';
-import { NewPersonDialog } from './new-person-dialog.tsx';
+import { NewPersonDialog } from '../people/new-person-dialog.tsx';
+import { VISITOR_FIELDS } from './visit-fields.ts';
 import { PersonSelect } from '../../components/person-select.tsx';
 import type { MemberRow, VisitFormValues } from './visit-values.ts';
 
@@ -144,7 +145,18 @@ export function DelegationField({ form, contract, initialPeople, initialInstitut
         )}
       </Form.List>
       {newPersonOpen ? (
-        <NewPersonDialog unitId={hostUnitId ?? (user.role === 'coordinator' ? (user.unitId ?? undefined) : undefined)} onCreated={created} onClose={() => setNewPersonOpen(false)} />
+        <NewPersonDialog
+          title={t('visit.newPersonTitle')}
+          hint={<Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('visit.newPersonHint')} />}
+          layout={VISITOR_FIELDS}
+          unitId={hostUnitId ?? (user.role === 'coordinator' ? (user.unitId ?? undefined) : undefined)}
+          width={720}
+          okText={t('action.create')}
+          okTestId="new-person-ok"
+          testId="new-person-form"
+          onCreated={created}
+          onClose={() => setNewPersonOpen(false)}
+        />
       ) : null}
     </Form.Item>
   );

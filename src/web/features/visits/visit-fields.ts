@@ -25,3 +25,17 @@ export const VISIT_FIELDS: FormLayout = [
     ],
   },
 ];
+
+/** A visitor not recorded yet: the few fields of a person a delegation needs (personal data is entered on the person's page). */
+export const VISITOR_FIELDS: FormLayout = [
+  {
+    items: [
+      { name: 'familyName', kind: 'text', maxLength: 200, autoFocus: true, width: 'half' },
+      { name: 'givenName', kind: 'text', maxLength: 200, width: 'half' },
+      { name: 'nameZh', kind: 'text', maxLength: 100, lang: 'zh', label: 'visit.nameInScript', width: 'half' },
+      { name: 'title', kind: 'text', maxLength: 200, width: 'half' },
+      { name: 'nationality', kind: 'country', width: 'half' },
+      { name: 'institutionId', kind: 'institution', width: 'half' },
+    ],
+  },
+];
