@@ -92,3 +92,21 @@ export const COLUMNS: Record<FieldWidth, { span?: number; xs?: number; md?: numb
 export function isSlot(item: FieldSpec | SlotSpec): item is SlotSpec {
   return 'slot' in item;
 }
+
+const LANG = { En: undefined, Zh: 'zh', Fr: 'fr' } as const;
+
+/**
+ * A title or name in the office's languages (`titleEn`, `titleZh`, `titleFr`): the same text field
+ * in each, the Chinese and French ones marked for the browser's fonts and spelling.
+ */
+export function inLanguages(field: string, maxLength: number, options: { languages?: ReadonlyArray<keyof typeof LANG>; width?: FieldWidth; testIdEn?: string } = {}): FieldSpec[] {
+  const { languages = ['En', 'Zh', 'Fr'], width = 'half', testIdEn } = options;
+  return languages.map((language) => ({
+    name: `${field}${language}`,
+    kind: 'text',
+    maxLength,
+    width,
+    ...(LANG[language] ? { lang: LANG[language] } : {}),
+    ...(language === 'En' && testIdEn ? { testId: testIdEn } : {}),
+  }));
+}

@@ -1,6 +1,6 @@
 import { AGREEMENT_KINDS, AGREEMENT_LEVELS } from '../../../shared/contracts/agreements.ts';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../../../shared/i18n/agreement-labels.ts';
-import type { FieldSpec, FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FieldSpec, type FormLayout } from '../../lib/field-spec.ts';
 
 const quota = (name: string): FieldSpec => ({ name, kind: 'number', min: 0, max: 10000, width: 'quarter', absentWhenCleared: true });
 
@@ -9,9 +9,7 @@ export const AGREEMENT_FIELDS: FormLayout = [
   {
     title: 'agr.section.titles',
     items: [
-      { name: 'titleEn', kind: 'text', maxLength: 500, width: 'half' },
-      { name: 'titleZh', kind: 'text', maxLength: 500, lang: 'zh', width: 'half' },
-      { name: 'titleFr', kind: 'text', maxLength: 500, lang: 'fr', width: 'half' },
+      ...inLanguages('title', 500),
       { name: 'kind', kind: 'select', values: AGREEMENT_KINDS, labels: { table: AGREEMENT_KIND_LABELS }, width: 'half' },
     ],
   },

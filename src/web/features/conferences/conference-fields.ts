@@ -1,4 +1,4 @@
-import type { FieldSpec, FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FieldSpec, type FormLayout } from '../../lib/field-spec.ts';
 
 const count = (name: string, max: number): FieldSpec => ({ name, kind: 'number', min: 0, max, width: 'third', absentWhenCleared: true });
 
@@ -7,9 +7,7 @@ export const CONFERENCE_FIELDS: FormLayout = [
   {
     title: 'conf.section.titles',
     items: [
-      { name: 'titleEn', kind: 'text', maxLength: 500, width: 'half' },
-      { name: 'titleZh', kind: 'text', maxLength: 500, lang: 'zh', width: 'half' },
-      { name: 'titleFr', kind: 'text', maxLength: 500, lang: 'fr', width: 'half' },
+      ...inLanguages('title', 500),
       { name: 'venue', kind: 'text', maxLength: 500, width: 'half' },
       { name: 'startDate', kind: 'date', width: 'half' },
       { name: 'endDate', kind: 'date', width: 'half' },

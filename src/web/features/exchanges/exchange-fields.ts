@@ -1,13 +1,12 @@
 import { EXCHANGE_KINDS } from '../../../shared/contracts/exchanges.ts';
 import { EXCHANGE_KIND_LABELS } from '../../../shared/i18n/exchange-labels.ts';
-import type { FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
 /** An opportunity's form: titles, kind, the host and the unit that offers it, the year, places and dates, notes. */
 export const OPPORTUNITY_FIELDS: FormLayout = [
   {
     items: [
-      { name: 'titleEn', kind: 'text', maxLength: 300, width: 'half', testId: 'opportunity-title-en' },
-      { name: 'titleZh', kind: 'text', maxLength: 300, lang: 'zh', width: 'half' },
+      ...inLanguages('title', 300, { languages: ['En', 'Zh'], testIdEn: 'opportunity-title-en' }),
       { name: 'kind', kind: 'select', values: EXCHANGE_KINDS, labels: { table: EXCHANGE_KIND_LABELS }, width: 'third', testId: 'opportunity-kind' },
       { name: 'hostInstitutionId', kind: 'institution', width: 'third', testId: 'opportunity-host' },
       { name: 'unitId', kind: 'unit', width: 'third' },

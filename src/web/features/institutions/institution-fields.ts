@@ -1,5 +1,5 @@
 import { INSTITUTION_KINDS } from '../../../shared/contracts/institutions.ts';
-import type { FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
 /** An institution's form: its kind, names, place, identifiers (the catalogue reference is set by the catalogue only), notes. */
 export const INSTITUTION_FIELDS: FormLayout = [
@@ -7,9 +7,7 @@ export const INSTITUTION_FIELDS: FormLayout = [
   {
     title: 'inst.section.names',
     items: [
-      { name: 'nameEn', kind: 'text', maxLength: 300, width: 'half' },
-      { name: 'nameZh', kind: 'text', maxLength: 300, lang: 'zh', width: 'half' },
-      { name: 'nameFr', kind: 'text', maxLength: 300, lang: 'fr', width: 'half' },
+      ...inLanguages('name', 300),
       { name: 'nameLocal', kind: 'text', maxLength: 300, width: 'half' },
       { name: 'otherNames', kind: 'tags', placeholder: 'inst.otherNamesHint' },
     ],

@@ -1,14 +1,13 @@
 import { FUNDING_SOURCES, MISSION_PURPOSES } from '../../../shared/contracts/missions.ts';
 import { FUNDING_SOURCE_LABELS, MISSION_PURPOSE_LABELS } from '../../../shared/i18n/mission-labels.ts';
-import type { FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
 /** A mission's form: what, when and which unit sends it; the itinerary with its hosts; our staff; the approval and the funding. */
 export const MISSION_FIELDS: FormLayout = [
   {
     title: 'mission.section.mission',
     items: [
-      { name: 'titleEn', kind: 'text', maxLength: 500, width: 'half', testId: 'mission-title-en' },
-      { name: 'titleZh', kind: 'text', maxLength: 500, lang: 'zh', width: 'half' },
+      ...inLanguages('title', 500, { languages: ['En', 'Zh'], testIdEn: 'mission-title-en' }),
       { name: 'startDate', kind: 'date', width: 'third', testId: 'mission-start' },
       { name: 'endDate', kind: 'date', width: 'third', testId: 'mission-end' },
       { name: 'purpose', kind: 'select', values: MISSION_PURPOSES, labels: { table: MISSION_PURPOSE_LABELS }, width: 'third', testId: 'mission-purpose' },

@@ -1,5 +1,5 @@
 import { INSTRUCTION_LANGUAGES, STUDENT_FUNDING, STUDENT_LEVELS } from '../../../shared/contracts/students.ts';
-import type { FormLayout } from '../../lib/field-spec.ts';
+import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
 /** An enrolment's form: the student and the country counted, the programme and who teaches it, funding and language, the dates. */
 export const STUDENT_FIELDS: FormLayout = [
@@ -8,8 +8,7 @@ export const STUDENT_FIELDS: FormLayout = [
       { name: 'personId', kind: 'person', width: 'half', testId: 'student-person' },
       { name: 'countryCode', kind: 'country', clearable: true, width: 'half', hint: 'stu.countryHint' },
       { name: 'level', kind: 'select', values: STUDENT_LEVELS, labels: { messages: 'student.level' }, width: 'third', testId: 'student-level' },
-      { name: 'programmeEn', kind: 'text', maxLength: 300, width: 'third', testId: 'student-programme-en' },
-      { name: 'programmeZh', kind: 'text', maxLength: 300, lang: 'zh', width: 'third' },
+      ...inLanguages('programme', 300, { languages: ['En', 'Zh'], width: 'third', testIdEn: 'student-programme-en' }),
       { name: 'unitId', kind: 'unit', width: 'third', testId: 'student-unit' },
       { name: 'funding', kind: 'select', values: STUDENT_FUNDING, labels: { messages: 'student.funding' }, wideMenu: true, width: 'third' },
       { name: 'instructionLanguage', kind: 'select', values: INSTRUCTION_LANGUAGES, labels: { messages: 'student.language' }, width: 'third' },
