@@ -23,15 +23,7 @@ export function ApplicationCreatePage() {
   const back = opportunityId ? ({ to: '/exchanges/opportunities/$id', params: { id: String(opportunityId) } } as const) : ({ to: '/exchanges/applications' } as const);
 
   return (
-    <CreatePage<Application, typeof ApplicationInput, ApplicationFormValues>
-      entity="exchange"
-      messages="xchg"
-      title="xchg.newApplication"
-      record="/exchanges/applications/$id"
-      onCancel={() => void navigate(back)}
-      resource={applicationsApi}
-      schema={ApplicationInput}
-    >
+    <CreatePage<Application, typeof ApplicationInput, ApplicationFormValues> entity="exchange" messages="xchg" title="xchg.newApplication" record="/exchanges/applications/$id" onCancel={() => void navigate(back)} resource={applicationsApi} schema={ApplicationInput}>
       {(binding) => (
         <RecordForm
           {...binding}

@@ -19,14 +19,7 @@ export function OpportunityCreatePage() {
   };
 
   return (
-    <CreatePage<Opportunity, typeof OpportunityInput, OpportunityFormValues>
-      entity="exchange"
-      messages="xchg"
-      title="xchg.newOpportunity"
-      record="/exchanges/opportunities/$id"
-      resource={opportunitiesApi}
-      schema={OpportunityInput}
-    >
+    <CreatePage<Opportunity, typeof OpportunityInput, OpportunityFormValues> entity="exchange" messages="xchg" title="xchg.newOpportunity" record="/exchanges/opportunities/$id" resource={opportunitiesApi} schema={OpportunityInput}>
       {(binding) => <RecordForm {...binding} initialValues={initialValues} layout={OPPORTUNITY_FIELDS} testId="opportunity-form" saveTestId="opportunity-save" />}
     </CreatePage>
   );

@@ -14,15 +14,7 @@ export function AppointmentCreatePage() {
   const { personId } = route.useSearch();
   const initialValues = newAppointmentValues(user.role === 'coordinator' ? user.unitId : null, personId);
   return (
-    <CreatePage<Appointment, typeof AppointmentInput, AppointmentFormValues>
-      entity="appointment"
-      messages="exp"
-      subtitle="exp.newSubtitle"
-      list="/experts"
-      record="/experts/appointments/$id"
-      resource={appointmentsApi}
-      schema={AppointmentInput}
-    >
+    <CreatePage<Appointment, typeof AppointmentInput, AppointmentFormValues> entity="appointment" messages="exp" subtitle="exp.newSubtitle" list="/experts" record="/experts/appointments/$id" resource={appointmentsApi} schema={AppointmentInput}>
       {(binding) => <AppointmentForm {...binding} initialValues={initialValues} />}
     </CreatePage>
   );

@@ -1,14 +1,14 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { InstitutionInput, type CatalogueEntry, type Institution } from '../../../shared/contracts/institutions.ts';
 import { BackLink } from '../../components/back-link.tsx';
+import { CreateForm } from '../../components/create-page.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { useCreateForm } from '../../lib/use-create-form.ts';
 import { institutionsApi } from './api.ts';
 import { prefillFrom } from './catalogue-prefill.ts';
 import { CataloguePicker } from './catalogue-picker.tsx';
@@ -19,24 +19,10 @@ type Mode = 'catalogue' | 'blank';
 
 /** The form of a new institution; remounted (fresh) for each catalogue pick. */
 function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {
-  const navigate = useNavigate();
-  const { form, contract, submit, saving } = useCreateForm<Institution, typeof InstitutionInput, InstitutionFormValues>({
-    resource: institutionsApi,
-    schema: InstitutionInput,
-    labelPrefix: 'inst.field',
-    onCreated: (created) => navigate({ to: '/institutions/$id', params: { id: String(created.id) } }),
-  });
-
   return (
-    <InstitutionForm
-      form={form}
-      contract={contract}
-      initialValues={initialValues}
-      saving={saving}
-      onSubmit={submit}
-      notice={notice}
-      onCancel={() => void navigate({ to: '/institutions' })}
-    />
+    <CreateForm<Institution, typeof InstitutionInput, InstitutionFormValues> entity="institution" messages="inst" record="/institutions/$id" resource={institutionsApi} schema={InstitutionInput}>
+      {(binding) => <InstitutionForm {...binding} initialValues={initialValues} notice={notice} />}
+    </CreateForm>
   );
 }
 

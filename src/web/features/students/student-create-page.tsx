@@ -15,14 +15,7 @@ export function StudentCreatePage() {
   // a student goes by their given name first, then by the name in their own script
   const studentLabel = person ? [person.givenName, person.familyName, person.otherNames[0] ?? person.nameZh].filter(Boolean).join(' ') : null;
   return (
-    <CreatePage<StudentEnrolment, typeof StudentEnrolmentInput, StudentFormValues>
-      entity="student"
-      messages="stu"
-      record="/students/$id"
-      resource={studentsApi}
-      schema={StudentEnrolmentInput}
-      waiting={waiting}
-    >
+    <CreatePage<StudentEnrolment, typeof StudentEnrolmentInput, StudentFormValues> entity="student" messages="stu" record="/students/$id" resource={studentsApi} schema={StudentEnrolmentInput} waiting={waiting}>
       {(binding) => <StudentForm {...binding} studentLabel={studentLabel} initialValues={newStudentValues(personId)} />}
     </CreatePage>
   );

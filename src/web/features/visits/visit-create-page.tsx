@@ -9,15 +9,7 @@ import { newVisitValues, withExplicitInstitutions, type VisitFormValues } from '
 export function VisitCreatePage() {
   const user = useCurrentUser();
   return (
-    <CreatePage<Visit, typeof VisitInput, VisitFormValues>
-      entity="visit"
-      messages="visit"
-      subtitle="visit.newSubtitle"
-      record="/visits/$id"
-      resource={visitsApi}
-      schema={VisitInput}
-      prepare={withExplicitInstitutions}
-    >
+    <CreatePage<Visit, typeof VisitInput, VisitFormValues> entity="visit" messages="visit" subtitle="visit.newSubtitle" record="/visits/$id" resource={visitsApi} schema={VisitInput} prepare={withExplicitInstitutions}>
       {(binding) => <VisitForm {...binding} initialValues={newVisitValues(user.unitId)} />}
     </CreatePage>
   );
