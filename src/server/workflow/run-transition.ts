@@ -28,6 +28,17 @@ export interface TransitionHooks<S extends string, R extends { status: S; versio
   unitOf(row: R): number | null;
 }
 
+/** The `apply` of a kind whose step writes its row's columns and answers the record reloaded, with no ledger rows. */
+export function writeThenReload<R extends { id: number }, A>(
+  write: (tx: TxContext, id: number, values: Record<string, unknown>) => Promise<void>,
+  reload: (tx: TxContext, id: number) => Promise<A>,
+): (tx: TxContext, current: R, values: Record<string, unknown>) => Promise<A> {
+  return async (tx, current, values) => {
+    await write(tx, current.id, values);
+    return reload(tx, current.id);
+  };
+}
+
 /** A step as the transitions route receives it: the target, its date, its inputs, the version it is based on. */
 export type StepInput<S extends string> = { to: S; on?: string | undefined; version: number } & Record<string, unknown>;
 

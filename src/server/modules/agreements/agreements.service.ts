@@ -16,7 +16,7 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { agreementProblems, agreementStepDates } from './agreements.rules.ts';
 import { AGREEMENT_KIND } from '../../../shared/kinds/agreement.ts';
-import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { runTransition, writeThenReload, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAgreementRow,
   findAgreement,
@@ -120,10 +120,7 @@ const agreementSteps: TransitionHooks<AgreementStatus, Agreement> = {
     const { dates, problems } = agreementStepDates(current, step.to, step.on);
     return { values: { ...dates }, problems };
   },
-  async apply(tx, current, values) {
-    await updateAgreementRow(tx, current.id, values);
-    return reload(tx, current.id);
-  },
+  apply: writeThenReload(updateAgreementRow, reload),
   audited,
   unitOf: (a) => a.unitId,
 };

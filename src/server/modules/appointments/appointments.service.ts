@@ -14,7 +14,7 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { conferredFieldsTouched } from './appointments.rules.ts';
 import { APPOINTMENT_KIND } from '../../../shared/kinds/appointment.ts';
-import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { runTransition, writeThenReload, type TransitionHooks } from '../../workflow/run-transition.ts';
 import {
   deleteAppointmentRow,
   expertInReach,
@@ -95,10 +95,7 @@ export async function deleteAppointment(ctx: RequestContext, options: { id: numb
 /** What is special to an appointment's step: its record locked within reach. */
 const appointmentSteps: TransitionHooks<AppointmentStatus, Appointment> = {
   load: (tx, id) => findAppointment(tx, id, officeToday(), true),
-  async apply(tx, current, values) {
-    await updateAppointmentRow(tx, current.id, values);
-    return reload(tx, current.id);
-  },
+  apply: writeThenReload(updateAppointmentRow, reload),
   audited,
   unitOf: (a) => a.unitId,
 };

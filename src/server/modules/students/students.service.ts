@@ -26,7 +26,7 @@ import {
   updateEnrolmentRow,
 } from './students.repo.ts';
 import { STUDENT_KIND } from '../../../shared/kinds/student.ts';
-import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { runTransition, writeThenReload, type TransitionHooks } from '../../workflow/run-transition.ts';
 import { checkEnrolmentDates, enrolmentStepValues, tallyStudents, type StudentTally } from './students.rules.ts';
 
 const ENTITY = 'student';
@@ -105,10 +105,7 @@ const enrolmentSteps: TransitionHooks<StudentStatus, StudentEnrolment> = {
     const { values, problems } = enrolmentStepValues(current, { ...step, degreeAwarded: step.inputs?.degreeAwarded });
     return { values: { ...values }, problems };
   },
-  async apply(tx, current, values) {
-    await updateEnrolmentRow(tx, current.id, values);
-    return reload(tx, current.id);
-  },
+  apply: writeThenReload(updateEnrolmentRow, reload),
   audited,
   unitOf: (e) => e.unitId,
 };
