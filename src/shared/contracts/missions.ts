@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText } from './common.ts';
+import {
+  MOVEMENT_REPORT_DUE_DAYS,
+  MovementOverdueQuery,
+  OverdueMovement,
+  movementDates,
+  movementDerived,
+  movementInput,
+  movementPerson,
+  movementQuery,
+  movementStamps,
+  movementSteps,
+  movementTitles,
+  movementTransition,
+  movementUpdate,
+  overdueReports,
+} from './movements.ts';
 
 /**
  * What a mission abroad is for: the seed's six ("international academic conferences, friendly
@@ -52,7 +68,7 @@ export const MISSION_DELETABLE_STATUSES: readonly MissionStatus[] = ['requested'
 export const MISSION_FROZEN_STATUSES: readonly MissionStatus[] = ['rejected', 'cancelled'];
 
 /** The report on return is due this many days after the mission's last day. */
-export const MISSION_REPORT_DUE_DAYS = 30;
+export const MISSION_REPORT_DUE_DAYS = MOVEMENT_REPORT_DUE_DAYS;
 
 /** One of our staff on the mission. */
 export const MissionMemberInput = z.object({
@@ -69,12 +85,10 @@ export const MissionDestinationInput = z.object({
 export type MissionDestinationInput = z.input<typeof MissionDestinationInput>;
 
 const Fields = {
-  titleEn: RequiredName(500),
-  titleZh: OptionalName(500),
+  ...movementTitles,
   unitId: Id,
   purpose: MissionPurpose,
-  startDate: IsoDate,
-  endDate: IsoDate,
+  ...movementDates,
   fundingSource: FundingSource,
   /** The approval document number (批件号) the office issued; required from approval on. */
   approvalDocumentNo: OptionalText(100),
@@ -87,19 +101,12 @@ const Fields = {
   notes: OptionalText(10000),
 };
 
-const datesInOrder = (v: { startDate?: string; endDate?: string }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
-
 /** Requesting a mission (it starts as requested). `requestedOn` defaults to today; older requests can be entered. */
-export const MissionInput = z
-  .object({ ...Fields, fundingSource: FundingSource.default('school'), requestedOn: IsoDate.optional() })
-  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export const MissionInput = movementInput({ ...Fields, fundingSource: FundingSource.default('school') });
 export type MissionInput = z.input<typeof MissionInput>;
 
 /** Changing a mission's fields (not its status: that is a transition). The report can be drafted before closing. */
-export const MissionUpdate = z
-  .object(updateFields({ ...Fields, report: OptionalText(20000) }))
-  .extend(Versioned.shape)
-  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export const MissionUpdate = movementUpdate(Fields);
 export type MissionUpdate = z.input<typeof MissionUpdate>;
 
 /**
@@ -107,21 +114,11 @@ export type MissionUpdate = z.input<typeof MissionUpdate>;
  * document number unless the request has it already; closing carries the report unless it is
  * already drafted.
  */
-export const MissionTransition = z.object({
-  to: MissionStatus,
-  on: IsoDate.optional(),
-  approvalDocumentNo: OptionalText(100),
-  report: OptionalText(20000),
-  version: Versioned.shape.version,
-});
+export const MissionTransition = movementTransition(MissionStatus, { approvalDocumentNo: OptionalText(100) });
 export type MissionTransition = z.input<typeof MissionTransition>;
 
 export const MissionMember = z.object({
-  personId: z.number(),
-  familyName: z.string(),
-  givenName: z.string().nullable(),
-  nameZh: z.string().nullable(),
-  title: z.string().nullable(),
+  ...movementPerson,
   role: MemberRole,
 });
 export type MissionMember = z.infer<typeof MissionMember>;
@@ -148,52 +145,20 @@ export const Mission = z.object({
   approvalDocumentNo: z.string().nullable(),
   invitationReference: z.string().nullable(),
   status: MissionStatus,
-  requestedOn: z.string(),
-  approvedOn: z.string().nullable(),
-  rejectedOn: z.string().nullable(),
-  travelledOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
-  cancelledOn: z.string().nullable(),
-  report: z.string().nullable(),
-  reportSubmittedOn: z.string().nullable(),
-  notes: z.string().nullable(),
+  ...movementSteps({ travelledOn: z.string().nullable() }),
   destinations: z.array(MissionDestination),
   members: z.array(MissionMember),
-  /** Derived: the last day to submit the report (end date + MISSION_REPORT_DUE_DAYS). */
-  reportDueOn: z.string(),
-  /** Derived at `asOf`: travelled, and the report is past due. */
-  reportOverdue: z.boolean(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...movementDerived,
+  ...movementStamps,
 });
 export type Mission = z.infer<typeof Mission>;
-
-const Flag = z.enum(['true', 'false']).optional();
 
 /** How derived states are read: at a date. */
 export const MissionDerivationQuery = z.object({ asOf: IsoDate.optional() });
 
 export const MISSION_SORTS = ['startDate', 'endDate', 'titleEn', 'updatedAt'] as const;
-export const MissionQuery = PageQuery.extend({
-  status: MissionStatus.optional(),
-  purpose: MissionPurpose.optional(),
-  /** The sending unit, with its sub-units. */
-  unitId: Id.optional(),
-  /** A destination country or region. */
-  country: CountryCode.optional(),
-  /** A host institution. */
-  institutionId: Id.optional(),
-  /** A member. */
-  personId: Id.optional(),
-  /** Missions that overlap [from, to]. */
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  overdue: Flag,
-  /** Travelled or closed: the missions whose members the ledger counts. */
-  counted: Flag,
-  sort: z.enum(MISSION_SORTS).default('startDate'),
-}).extend(MissionDerivationQuery.shape);
+/** The sending unit, a destination country or host institution, a member; `counted`: travelled or closed. */
+export const MissionQuery = movementQuery({ status: MissionStatus, purpose: MissionPurpose, flags: {}, sorts: MISSION_SORTS }).extend(MissionDerivationQuery.shape);
 export type MissionQuery = z.input<typeof MissionQuery>;
 
 /** The list's filters, as a download: every matching mission (up to MISSION_EXPORT_MAX), a row each. */
@@ -204,34 +169,11 @@ export type MissionExportQuery = z.input<typeof MissionExportQuery>;
 export const MISSION_EXPORT_MAX = 10_000;
 
 /** Travelled missions whose report is overdue at `asOf`, per unit. */
-export const MissionOverdueQuery = z.object({ asOf: IsoDate.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export const MissionOverdueQuery = MovementOverdueQuery;
 export type MissionOverdueQuery = z.input<typeof MissionOverdueQuery>;
 
-export const OverdueMission = z.object({
-  id: z.number(),
-  titleEn: z.string(),
-  titleZh: z.string().nullable(),
-  startDate: z.string(),
-  endDate: z.string(),
-  reportDueOn: z.string(),
-  daysOverdue: z.number(),
-  personTimes: z.number(),
-});
+export const OverdueMission = OverdueMovement;
 export type OverdueMission = z.infer<typeof OverdueMission>;
 
-export const MissionOverdueReports = z.object({
-  asOf: z.string(),
-  total: z.number(),
-  units: z.array(
-    z.object({
-      unitId: z.number(),
-      code: z.string(),
-      nameEn: z.string(),
-      nameZh: z.string(),
-      nameFr: z.string().nullable(),
-      count: z.number(),
-      missions: z.array(OverdueMission),
-    }),
-  ),
-});
+export const MissionOverdueReports = overdueReports('missions');
 export type MissionOverdueReports = z.infer<typeof MissionOverdueReports>;

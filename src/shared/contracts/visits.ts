@@ -1,5 +1,22 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, OptionalName } from './common.ts';
+import {
+  MOVEMENT_REPORT_DUE_DAYS,
+  MovementOverdueQuery,
+  OverdueMovement,
+  movementDates,
+  movementDerived,
+  movementFlag,
+  movementInput,
+  movementPerson,
+  movementQuery,
+  movementStamps,
+  movementSteps,
+  movementTitles,
+  movementTransition,
+  movementUpdate,
+  overdueReports,
+} from './movements.ts';
 
 /** What a visit was for. The same words are ledger categories: a visitor's person-time carries the visit's purpose. */
 export const VISIT_PURPOSES = ['academic_exchange', 'courtesy_visit', 'negotiation_signing', 'lecturing', 'inspection', 'other'] as const;
@@ -53,7 +70,7 @@ export const VISIT_FROZEN_STATUSES: readonly VisitStatus[] = ['rejected', 'cance
 export const LETTER_STATUSES: readonly VisitStatus[] = ['approved', 'held', 'closed'];
 
 /** The report (minutes) is due this many days after the visit's last day. */
-export const REPORT_DUE_DAYS = 30;
+export const REPORT_DUE_DAYS = MOVEMENT_REPORT_DUE_DAYS;
 
 /** One visitor of a delegation. Institution and country default to the person's own. */
 export const VisitMemberInput = z.object({
@@ -68,12 +85,10 @@ export const VisitMemberInput = z.object({
 export type VisitMemberInput = z.input<typeof VisitMemberInput>;
 
 const Fields = {
-  titleEn: RequiredName(500),
-  titleZh: OptionalName(500),
+  ...movementTitles,
   hostUnitId: Id,
   purpose: VisitPurpose,
-  startDate: IsoDate,
-  endDate: IsoDate,
+  ...movementDates,
   protocolLevel: ProtocolLevel,
   /** Our official who received the visitors. */
   receivingOfficial: OptionalName(300),
@@ -82,37 +97,20 @@ const Fields = {
   notes: OptionalText(10000),
 };
 
-const datesInOrder = (v: { startDate?: string; endDate?: string }) => !v.startDate || !v.endDate || v.endDate >= v.startDate;
-
 /** Requesting a visit (it starts as requested). `requestedOn` defaults to today; older requests can be entered. */
-export const VisitInput = z
-  .object({ ...Fields, protocolLevel: ProtocolLevel.default('other'), requestedOn: IsoDate.optional() })
-  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export const VisitInput = movementInput({ ...Fields, protocolLevel: ProtocolLevel.default('other') });
 export type VisitInput = z.input<typeof VisitInput>;
 
 /** Changing a visit's fields (not its status: that is a transition). The report can be drafted before closing. */
-export const VisitUpdate = z
-  .object(updateFields({ ...Fields, report: OptionalText(20000) }))
-  .extend(Versioned.shape)
-  .refine(datesInOrder, { message: 'end_before_start', path: ['endDate'] });
+export const VisitUpdate = movementUpdate(Fields);
 export type VisitUpdate = z.input<typeof VisitUpdate>;
 
 /** One step of the workflow, dated `on` (default today); closing carries the report unless it is already written. */
-export const VisitTransition = z.object({
-  to: VisitStatus,
-  on: IsoDate.optional(),
-  report: OptionalText(20000),
-  version: Versioned.shape.version,
-});
+export const VisitTransition = movementTransition(VisitStatus, {});
 export type VisitTransition = z.input<typeof VisitTransition>;
 
 export const VisitMember = z.object({
-  personId: z.number(),
-  /** The person's names as stored: Latin and Chinese, each in its own script. */
-  familyName: z.string(),
-  givenName: z.string().nullable(),
-  nameZh: z.string().nullable(),
-  title: z.string().nullable(),
+  ...movementPerson,
   roleInDelegation: z.string().nullable(),
   institutionId: z.number().nullable(),
   institutionNameEn: z.string().nullable(),
@@ -149,30 +147,15 @@ export const Visit = z.object({
   protocolLevel: ProtocolLevel,
   receivingOfficial: z.string().nullable(),
   status: VisitStatus,
-  requestedOn: z.string(),
-  approvedOn: z.string().nullable(),
-  rejectedOn: z.string().nullable(),
-  heldOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
-  cancelledOn: z.string().nullable(),
-  report: z.string().nullable(),
-  reportSubmittedOn: z.string().nullable(),
-  notes: z.string().nullable(),
+  ...movementSteps({ heldOn: z.string().nullable() }),
   members: z.array(VisitMember),
   files: z.array(VisitFile),
-  /** Derived: the last day to submit the report (end date + REPORT_DUE_DAYS). */
-  reportDueOn: z.string(),
-  /** Derived at `asOf`: held, and the report is past due. */
-  reportOverdue: z.boolean(),
+  ...movementDerived,
   /** Derived: the protocol level is at or above the threshold asked for (default minister). */
   notable: z.boolean(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...movementStamps,
 });
 export type Visit = z.infer<typeof Visit>;
-
-const Flag = z.enum(['true', 'false']).optional();
 
 /** How derived states are read: at a date, against a protocol threshold. */
 export const VisitDerivationQuery = z.object({
@@ -181,59 +164,20 @@ export const VisitDerivationQuery = z.object({
 });
 
 export const VISIT_SORTS = ['startDate', 'endDate', 'titleEn', 'protocolLevel', 'updatedAt'] as const;
-export const VisitQuery = PageQuery.extend({
-  status: VisitStatus.optional(),
-  purpose: VisitPurpose.optional(),
-  /** The host unit, with its sub-units. */
-  unitId: Id.optional(),
-  /** A visitor's country or region. */
-  country: CountryCode.optional(),
-  /** A visitor's institution. */
-  institutionId: Id.optional(),
-  /** A visitor. */
-  personId: Id.optional(),
-  /** Visits that overlap [from, to]. */
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  notable: Flag,
-  overdue: Flag,
-  /** Held or closed: the visits whose visitors the ledger counts. */
-  counted: Flag,
-  sort: z.enum(VISIT_SORTS).default('startDate'),
-}).extend(VisitDerivationQuery.shape);
+/** The host unit, a visitor's country, institution or self; `counted`: held or closed. */
+export const VisitQuery = movementQuery({ status: VisitStatus, purpose: VisitPurpose, flags: { notable: movementFlag }, sorts: VISIT_SORTS }).extend(
+  VisitDerivationQuery.shape,
+);
 export type VisitQuery = z.input<typeof VisitQuery>;
 
 /** Held visits whose report is overdue at `asOf`, per host unit. */
-export const OverdueReportsQuery = z.object({ asOf: IsoDate.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export const OverdueReportsQuery = MovementOverdueQuery;
 export type OverdueReportsQuery = z.input<typeof OverdueReportsQuery>;
 
-export const OverdueVisit = z.object({
-  id: z.number(),
-  titleEn: z.string(),
-  titleZh: z.string().nullable(),
-  startDate: z.string(),
-  endDate: z.string(),
-  reportDueOn: z.string(),
-  daysOverdue: z.number(),
-  personTimes: z.number(),
-});
+export const OverdueVisit = OverdueMovement;
 export type OverdueVisit = z.infer<typeof OverdueVisit>;
 
-export const OverdueReports = z.object({
-  asOf: z.string(),
-  total: z.number(),
-  units: z.array(
-    z.object({
-      unitId: z.number(),
-      code: z.string(),
-      nameEn: z.string(),
-      nameZh: z.string(),
-      nameFr: z.string().nullable(),
-      count: z.number(),
-      visits: z.array(OverdueVisit),
-    }),
-  ),
-});
+export const OverdueReports = overdueReports('visits');
 export type OverdueReports = z.infer<typeof OverdueReports>;
 
 /** Which visitor the letter invites (a member's person id; default the head of the delegation), and in which language. */
