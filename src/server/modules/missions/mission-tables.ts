@@ -2,9 +2,7 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Mission, MissionOverdueReports } from '../../../shared/contracts/missions.ts';
 import { FUNDING_SOURCE_LABELS, MISSION_EXPORT_TITLES, MISSION_HEADINGS, MISSION_PURPOSE_LABELS, MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
 import type { ExportTable } from '../../interop/table-export.ts';
-
-const unitName = (u: { nameEn: string; nameZh: string; nameFr?: string | null }, locale: Locale) =>
-  locale === 'zh' ? u.nameZh : locale === 'fr' ? (u.nameFr ?? u.nameEn) : u.nameEn;
+import { overdueTable } from '../movements/overdue-table.ts';
 
 const title = (m: { titleEn: string; titleZh: string | null }, locale: Locale) => (locale === 'zh' ? (m.titleZh ?? m.titleEn) : m.titleEn);
 
@@ -42,13 +40,6 @@ export function missionsTable(missions: Mission[], locale: Locale, asOf: string)
 
 /** The overdue reports as one table in the reader's language, a row per mission, grouped by unit. */
 export function overdueMissionsTable(report: MissionOverdueReports, locale: Locale): ExportTable {
-  const h = MISSION_HEADINGS;
-  return {
-    name: `overdue-mission-reports-${report.asOf}`,
-    title: MISSION_EXPORT_TITLES.overdue[locale],
-    headings: [h.unit, h.mission, h.startDate, h.endDate, h.reportDueOn, h.daysOverdue, h.personTimes].map((x) => x[locale]),
-    rows: report.units.flatMap((u) =>
-      u.missions.map((m) => [unitName(u, locale), title(m, locale), m.startDate, m.endDate, m.reportDueOn, m.daysOverdue, m.personTimes]),
-    ),
-  };
+  const headings = { ...MISSION_HEADINGS, movement: MISSION_HEADINGS.mission };
+  return overdueTable(report, 'missions', locale, { name: 'overdue-mission-reports', title: MISSION_EXPORT_TITLES.overdue, headings });
 }

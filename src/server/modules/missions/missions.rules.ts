@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
+import { movementLedgerEntries } from '../movements/movement-ledger.ts';
 import { planStep } from '../../workflow/plan-step.ts';
 import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
 import { MISSION_COUNTED_STATUSES, type MemberRole, type Mission, type MissionStatus } from '../../../shared/contracts/missions.ts';
@@ -84,17 +85,7 @@ export function resolveMission(
  * (a trip through three countries is still one person-time per member, as the office counts).
  */
 export function missionLedgerEntries(mission: Pick<Mission, 'status' | 'purpose' | 'unitId' | 'startDate' | 'endDate' | 'members' | 'destinations'>): LedgerEntry[] {
-  if (!MISSION_COUNTED_STATUSES.includes(mission.status)) return [];
   const first = mission.destinations[0];
-  return mission.members.map((m) => ({
-    direction: 'outbound',
-    who: 'staff',
-    personId: m.personId,
-    category: mission.purpose,
-    countryCode: first?.countryCode ?? null,
-    institutionId: first?.institutionId ?? null,
-    unitId: mission.unitId,
-    startDate: mission.startDate,
-    endDate: mission.endDate,
-  }));
+  const placeOf = () => ({ countryCode: first?.countryCode ?? null, institutionId: first?.institutionId ?? null });
+  return movementLedgerEntries(mission, { direction: 'outbound', who: 'staff', unitId: mission.unitId, counted: MISSION_COUNTED_STATUSES, placeOf });
 }

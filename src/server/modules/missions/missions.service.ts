@@ -1,13 +1,10 @@
 import type { z } from 'zod';
-import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { invalidFields, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
-  MISSION_DELETABLE_STATUSES,
-  MISSION_FROZEN_STATUSES,
   type Mission,
   type MissionInput,
   type MissionOverdueReports,
@@ -15,10 +12,20 @@ import {
   type MissionTransition,
   type MissionUpdate,
 } from '../../../shared/contracts/missions.ts';
-import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import {
+  checkChange,
+  createMovement,
+  deleteMovement,
+  getMovement,
+  givenFields,
+  overdueByUnit,
+  movementStepHooks,
+  updateMovement,
+  type MovementKind,
+} from '../movements/movements.service.ts';
 import { unitContains } from '../units/units.service.ts';
 import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
-import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
+import { runTransition } from '../../workflow/run-transition.ts';
 import { missionLedgerEntries, resolveMission } from './missions.rules.ts';
 import {
   deleteMissionRow,
@@ -34,7 +41,6 @@ import {
   updateMissionRow,
 } from './missions.repo.ts';
 
-const ENTITY = 'mission';
 type Input = z.output<typeof MissionInput>;
 type Itinerary = Pick<Input, 'unitId' | 'destinations' | 'members'>;
 
@@ -67,28 +73,29 @@ async function checkMission(tx: TxContext, mission: Itinerary, alreadyMembers: n
 const missionSearch = (m: Pick<Input, 'titleEn' | 'titleZh' | 'approvalDocumentNo' | 'invitationReference'>) =>
   searchText(m.titleEn, m.titleZh, m.approvalDocumentNo, m.invitationReference);
 
-async function reload(tx: Queryable, id: number): Promise<Mission> {
-  return (await findMission(unscoped(tx), id, officeToday()))!;
-}
-
-/** Rewrites the mission's person-times from the record as it now stands: none unless travelled or closed. */
-function writeLedger(tx: Queryable, mission: Mission): Promise<void> {
-  return replaceLedgerRows(tx, { module: ENTITY, id: mission.id }, missionLedgerEntries(mission));
-}
+/** Missions as the movements' core reads, writes and audits them. */
+const MISSION: MovementKind<Mission, MissionStatus, string> = {
+  description: MISSION_KIND,
+  find: findMission,
+  today: officeToday,
+  unitOf: (m) => m.unitId,
+  audited,
+  ledger: missionLedgerEntries,
+  notEditable: 'mission_not_editable',
+  notDeletable: 'mission_not_deletable',
+  deleteRow: deleteMissionRow,
+};
 
 /** Records a request to send staff abroad; a coordinator's mission is sent by their unit. */
-export async function createMission(ctx: RequestContext, options: { input: Input }): Promise<Mission> {
+export function createMission(ctx: RequestContext, options: { input: Input }): Promise<Mission> {
   const { input } = options;
-  return ctx.transaction(async (tx) => {
+  return createMovement(MISSION, ctx, async (tx) => {
     const { destinations, members } = await checkMission(tx, input, []);
     const { members: _m, destinations: _d, requestedOn, ...fields } = input;
     const id = await insertMission(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: missionSearch(input) });
     await replaceDestinations(tx, id, destinations);
     await replaceMissionMembers(tx, id, members);
-    const row = await reload(tx, id);
-    await writeLedger(tx, row);
-    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.unitId, after: audited(row) });
-    return row;
+    return id;
   });
 }
 
@@ -96,50 +103,36 @@ export async function createMission(ctx: RequestContext, options: { input: Input
  * Changes a mission's fields, if `version` is current and the mission is within the actor's
  * reach. A travelled mission's person-times are rewritten from the result in the same transaction.
  */
-export async function updateMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionUpdate> }): Promise<Mission> {
+export function updateMission(ctx: RequestContext, options: { id: number; input: z.output<typeof MissionUpdate> }): Promise<Mission> {
   const { id } = options;
   const { version, ...changes } = options.input;
-  return ctx.transaction(async (tx) => {
-    const current = currentVersion(await findMission(tx, id, officeToday(), true), version);
-    if (MISSION_FROZEN_STATUSES.includes(current.status)) throw new DomainError('mission_not_editable', 'conflict');
+  return updateMovement(MISSION, ctx, { id, version }, async (tx, current) => {
     // The role's rights were checked on the body as sent; what the mission's state has put on file is checked here.
     assertFieldWrites(tx.actor, 'mission', changes, current.status);
-    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
+    const given = givenFields(changes) as Partial<Input> & { report?: string | null };
     const merged = {
       ...current,
       ...given,
       destinations: given.destinations ?? current.destinations.map((d) => ({ countryCode: d.countryCode, institutionId: d.institutionId })),
       members: given.members ?? current.members.map((m) => ({ personId: m.personId, role: m.role })),
     };
-    if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
-    // Approval was given on this number, and closing submitted the report: neither can be emptied afterwards.
-    if (current.status !== 'requested' && 'approvalDocumentNo' in given && !given.approvalDocumentNo) throw invalidFields({ field: 'approvalDocumentNo', reason: 'required' });
-    if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
+    checkChange(current, given, merged, () => {
+      // Approval was given on this number: it cannot be emptied afterwards.
+      if (current.status !== 'requested' && 'approvalDocumentNo' in given && !given.approvalDocumentNo) throw invalidFields({ field: 'approvalDocumentNo', reason: 'required' });
+    });
     const { destinations, members } = await checkMission(tx, merged, current.members.map((m) => m.personId));
     const { members: _m, destinations: _d, ...fields } = given;
     await updateMissionRow(tx, id, { ...fields, searchText: missionSearch(merged) });
     if (given.destinations) await replaceDestinations(tx, id, destinations);
     if (given.members) await replaceMissionMembers(tx, id, members);
-    const row = await reload(tx, id);
-    await writeLedger(tx, row);
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
-    return row;
   });
 }
 
-/** What is special to a mission's step: its record locked within reach, and the approval number kept searchable. */
-const missionSteps: TransitionHooks<MissionStatus, Mission> = {
-  load: (tx, id) => findMission(tx, id, officeToday(), true),
-  async apply(tx, current, values) {
-    const number = values.approvalDocumentNo as string | undefined;
-    await updateMissionRow(tx, current.id, number ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: number }) } : values);
-    const row = await reload(tx, current.id);
-    await writeLedger(tx, row);
-    return row;
-  },
-  audited,
-  unitOf: (m) => m.unitId,
-};
+/** What is special to a mission's step: the approval number kept searchable. */
+const missionSteps = movementStepHooks(MISSION, (tx, current, values) => {
+  const number = values.approvalDocumentNo as string | undefined;
+  return updateMissionRow(tx, current.id, number ? { ...values, searchText: missionSearch({ ...current, approvalDocumentNo: number }) } : values);
+});
 
 /**
  * Moves a mission one step, dated `on` (default today), as its description says
@@ -151,34 +144,17 @@ export function transitionMission(ctx: RequestContext, options: { id: number; in
 }
 
 /** Deletes a request nobody has decided on; one that was approved or rejected stays on file (cancel it instead). */
-export async function deleteMission(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
-  const { id, version } = options;
-  await ctx.transaction(async (tx) => {
-    const current = currentVersion(await findMission(tx, id, officeToday(), true), version);
-    if (!MISSION_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('mission_not_deletable', 'conflict');
-    await replaceLedgerRows(tx, { module: ENTITY, id }, []);
-    await deleteMissionRow(tx, id);
-    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
-  });
+export function deleteMission(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return deleteMovement(MISSION, ctx, options);
 }
 
 /** One mission within the actor's reach, with its states derived at `asOf` (default today). */
-export async function getMission(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Mission> {
-  const row = await findMission(ctx, options.id, options.asOf ?? officeToday());
-  if (!row) throw notFound();
-  return row;
+export function getMission(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Mission> {
+  return getMovement(MISSION, ctx, options.id, options.asOf);
 }
 
 /** Travelled missions whose report is overdue at `asOf` (default today), per unit, within the actor's reach. */
 export async function getMissionOverdueReports(ctx: Scoped, options: { asOf?: string }): Promise<MissionOverdueReports> {
   const asOf = options.asOf ?? officeToday();
-  const rows = await overdueMissions(ctx, asOf);
-  const units = new Map<number, MissionOverdueReports['units'][number]>();
-  for (const { unitId, code, nameEn, nameZh, nameFr, ...mission } of rows) {
-    const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, missions: [] };
-    unit.missions.push(mission);
-    unit.count += 1;
-    units.set(unitId, unit);
-  }
-  return { asOf, total: rows.length, units: [...units.values()] };
+  return overdueByUnit(asOf, await overdueMissions(ctx, asOf), 'missions');
 }

@@ -1,6 +1,9 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { LedgerEntry } from '../ledger/ledger.write.ts';
-import { COUNTED_STATUSES, VISIT_TRANSITIONS, type Visit, type VisitStatus } from '../../../shared/contracts/visits.ts';
+import { movementLedgerEntries } from '../movements/movement-ledger.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
+import { COUNTED_STATUSES, type Visit, type VisitStatus } from '../../../shared/contracts/visits.ts';
 
 /** What a step looks at: the visit's status, dates and report. */
 export interface VisitShape {
@@ -10,50 +13,20 @@ export interface VisitShape {
 }
 
 /** The columns a step writes: the new status, the date it was taken, and on closing the report. */
-export interface StepValues {
-  status?: VisitStatus;
-  approvedOn?: string;
-  rejectedOn?: string;
-  heldOn?: string;
-  closedOn?: string;
-  cancelledOn?: string;
-  report?: string;
-  reportSubmittedOn?: string;
-}
-
-const DATE_OF: Record<VisitStatus, 'approvedOn' | 'rejectedOn' | 'heldOn' | 'closedOn' | 'cancelledOn' | null> = {
-  requested: null,
-  approved: 'approvedOn',
-  rejected: 'rejectedOn',
-  held: 'heldOn',
-  closed: 'closedOn',
-  cancelled: 'cancelledOn',
-};
+export type StepValues = { status?: VisitStatus } & Partial<Record<'approvedOn' | 'rejectedOn' | 'heldOn' | 'closedOn' | 'cancelledOn' | 'report' | 'reportSubmittedOn', string>>;
 
 /**
- * Checks one workflow step taken on `on` and returns what it writes. A visit is held only once
- * it has started (a step dated earlier is refused, naming `on` if the caller gave it, else the
- * step itself), and closed only with its report, given now or drafted before.
+ * Checks one workflow step taken on `on` and returns what it writes, as the visit's description
+ * says (shared/kinds/visit.ts): a visit is held only once it has started (a step dated earlier
+ * is refused, naming `on` if the caller gave it, else the step itself), and closed only with
+ * its report, given now or drafted before.
  */
 export function planVisitTransition(
   current: VisitShape,
   step: { to: VisitStatus; on: string; onGiven: boolean; report: string | null },
 ): { values: StepValues; problems: FieldProblem[] } {
-  const { to, on } = step;
-  if (!VISIT_TRANSITIONS[current.status].includes(to)) return { values: {}, problems: [{ field: 'to', reason: 'illegal_transition' }] };
-  const problems: FieldProblem[] = [];
-  const dateField = DATE_OF[to];
-  const values: StepValues = { status: to, ...(dateField ? { [dateField]: on } : {}) };
-  if (to === 'held' && on < current.startDate) problems.push({ field: step.onGiven ? 'on' : 'to', reason: 'visit_not_started' });
-  if (to === 'closed') {
-    const report = step.report ?? current.report;
-    if (!report) problems.push({ field: 'report', reason: 'required' });
-    else {
-      values.report = report;
-      values.reportSubmittedOn = on;
-    }
-  }
-  return { values, problems };
+  const plan = planStep(VISIT_KIND, current, { ...step, inputs: { report: step.report } });
+  return plan.kind === 'planned' ? { values: plan.values as StepValues, problems: plan.problems } : { values: {}, problems: plan.kind === 'illegal' ? plan.problems : [] };
 }
 
 /** A member as given, after the visit's defaults are applied. */
@@ -103,16 +76,6 @@ export function resolveMembers(
  * host unit is ours; the visitor's country and institution are those of this visit.
  */
 export function visitLedgerEntries(visit: Pick<Visit, 'status' | 'purpose' | 'hostUnitId' | 'startDate' | 'endDate' | 'members'>): LedgerEntry[] {
-  if (!COUNTED_STATUSES.includes(visit.status)) return [];
-  return visit.members.map((m) => ({
-    direction: 'inbound',
-    who: 'visitor',
-    personId: m.personId,
-    category: visit.purpose,
-    countryCode: m.countryCode,
-    institutionId: m.institutionId,
-    unitId: visit.hostUnitId,
-    startDate: visit.startDate,
-    endDate: visit.endDate,
-  }));
+  const placeOf = (m: Visit['members'][number]) => ({ countryCode: m.countryCode, institutionId: m.institutionId });
+  return movementLedgerEntries(visit, { direction: 'inbound', who: 'visitor', unitId: visit.hostUnitId, counted: COUNTED_STATUSES, placeOf });
 }

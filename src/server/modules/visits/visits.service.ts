@@ -1,39 +1,35 @@
 import type { z } from 'zod';
-import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { invalidFields, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
   DEFAULT_PROTOCOL_THRESHOLD,
-  OFFICE_ONLY_STEPS,
-  VISIT_DELETABLE_STATUSES,
-  VISIT_FROZEN_STATUSES,
   type OverdueReports,
   type Visit,
   type VisitInput,
   type VisitTransition,
+  type VisitStatus,
   type VisitUpdate,
 } from '../../../shared/contracts/visits.ts';
-import { replaceLedgerRows } from '../ledger/ledger.write.ts';
-import { unitContains } from '../units/units.service.ts';
-import { planVisitTransition, resolveMembers, visitLedgerEntries, type ResolvedMember } from './visits.rules.ts';
 import {
-  deleteVisitRow,
-  existingCountries,
-  existingInstitutions,
-  findVisit,
-  insertVisit,
-  listVisits,
-  overdueVisits,
-  peopleFacts,
-  replaceMembers,
-  unitExists,
-  updateVisitRow,
-  type Derivation,
-} from './visits.repo.ts';
+  checkChange,
+  createMovement,
+  deleteMovement,
+  getMovement,
+  givenFields,
+  overdueByUnit,
+  movementStepHooks,
+  updateMovement,
+  type MovementKind,
+} from '../movements/movements.service.ts';
+import { unitContains } from '../units/units.service.ts';
+import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
+import { runTransition } from '../../workflow/run-transition.ts';
+import { resolveMembers, visitLedgerEntries, type ResolvedMember } from './visits.rules.ts';
+import { institutionCountries, knownCountries, peopleFacts, unitExists } from '../movements/movement-sql.ts';
+import { deleteVisitRow, findVisit, insertVisit, listVisits, overdueVisits, replaceMembers, updateVisitRow, type Derivation } from './visits.repo.ts';
 
-const ENTITY = 'visit';
 type Input = z.output<typeof VisitInput>;
 type MemberInput = Input['members'][number];
 
@@ -71,7 +67,7 @@ async function checkVisit(tx: TxContext, visit: { hostUnitId: number; members: M
   }
   const institutionIds = visit.members.flatMap((m) => (m.institutionId != null ? [m.institutionId] : []));
   const countryCodes = [...people.values()].flatMap((p) => (p.nationality ? [p.nationality] : [])).concat(visit.members.flatMap((m) => (m.countryCode ? [m.countryCode] : [])));
-  const facts = { people, institutions: await existingInstitutions(tx, institutionIds), countries: await existingCountries(tx, countryCodes) };
+  const facts = { people, institutions: new Set((await institutionCountries(tx, institutionIds)).keys()), countries: await knownCountries(tx, countryCodes) };
   const resolved = resolveMembers(visit.members, facts);
   problems.push(...resolved.problems);
   if (problems.length) throw invalidFields(...problems);
@@ -80,27 +76,28 @@ async function checkVisit(tx: TxContext, visit: { hostUnitId: number; members: M
 
 const visitSearch = (v: Pick<Input, 'titleEn' | 'titleZh' | 'receivingOfficial'>) => searchText(v.titleEn, v.titleZh, v.receivingOfficial);
 
-async function reload(tx: Queryable, id: number): Promise<Visit> {
-  return (await findVisit(unscoped(tx), id, today()))!;
-}
-
-/** Rewrites the visit's person-times from the record as it now stands: none unless held or closed. */
-function writeLedger(tx: Queryable, visit: Visit): Promise<void> {
-  return replaceLedgerRows(tx, { module: ENTITY, id: visit.id }, visitLedgerEntries(visit));
-}
+/** Visits as the movements' core reads, writes and audits them. */
+const VISIT: MovementKind<Visit, VisitStatus, Derivation> = {
+  description: VISIT_KIND,
+  find: findVisit,
+  today,
+  unitOf: (v) => v.hostUnitId,
+  audited,
+  ledger: visitLedgerEntries,
+  notEditable: 'visit_not_editable',
+  notDeletable: 'not_deletable',
+  deleteRow: deleteVisitRow,
+};
 
 /** Records a request for an invitation; a coordinator's visit is hosted by their unit. */
-export async function createVisit(ctx: RequestContext, options: { input: Input }): Promise<Visit> {
+export function createVisit(ctx: RequestContext, options: { input: Input }): Promise<Visit> {
   const { input } = options;
-  return ctx.transaction(async (tx) => {
+  return createMovement(VISIT, ctx, async (tx) => {
     const members = await checkVisit(tx, input, []);
     const { members: _m, requestedOn, ...fields } = input;
     const id = await insertVisit(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: visitSearch(input) });
     await replaceMembers(tx, id, members);
-    const row = await reload(tx, id);
-    await writeLedger(tx, row);
-    await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
-    return row;
+    return id;
   });
 }
 
@@ -108,80 +105,45 @@ export async function createVisit(ctx: RequestContext, options: { input: Input }
  * Changes a visit's fields, if `version` is current and the visit is within the actor's reach.
  * A held visit's person-times are rewritten from the result in the same transaction.
  */
-export async function updateVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitUpdate> }): Promise<Visit> {
+export function updateVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitUpdate> }): Promise<Visit> {
   const { id } = options;
   const { version, ...changes } = options.input;
-  return ctx.transaction(async (tx) => {
-    const current = currentVersion(await findVisit(tx, id, today(), true), version);
-    if (VISIT_FROZEN_STATUSES.includes(current.status)) throw new DomainError('visit_not_editable', 'conflict');
-    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input> & { report?: string | null };
+  return updateMovement(VISIT, ctx, { id, version }, async (tx, current) => {
+    const given = givenFields(changes) as Partial<Input> & { report?: string | null };
     const merged = { ...current, ...given, members: given.members ?? current.members.map(asInput) };
-    if (merged.endDate < merged.startDate) throw invalidFields({ field: given.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
-    // A closed visit keeps its report: closing is what submitted it.
-    if (current.status === 'closed' && 'report' in given && !given.report) throw invalidFields({ field: 'report', reason: 'required' });
+    checkChange(current, given, merged);
     const members = await checkVisit(tx, merged, current.members.map((m) => m.personId));
     const { members: _m, ...fields } = given;
     await updateVisitRow(tx, id, { ...fields, searchText: visitSearch(merged) });
     if (given.members) await replaceMembers(tx, id, members);
-    const row = await reload(tx, id);
-    await writeLedger(tx, row);
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
-    return row;
   });
 }
 
+const visitSteps = movementStepHooks(VISIT, (tx, current, values) => updateVisitRow(tx, current.id, values));
+
 /**
- * Moves a visit one step, dated `on` (default today). Approving and rejecting are the office's:
- * a coordinator gets 403 even for their own unit's request.
+ * Moves a visit one step, dated `on` (default today), as its description says
+ * (shared/kinds/visit.ts). Approving and rejecting are the office's: a coordinator gets 403
+ * even for their own unit's request.
  */
-export async function transitionVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitTransition> }): Promise<Visit> {
-  const { id, input } = options;
-  return ctx.transaction(async (tx) => {
-    const found = await findVisit(tx, id, today(), true);
-    if (!found) throw notFound();
-    if (tx.actor.role === 'coordinator' && OFFICE_ONLY_STEPS.includes(input.to)) throw forbidden();
-    const current = currentVersion(found, input.version);
-    const { values, problems } = planVisitTransition(current, { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, report: input.report });
-    if (problems.length) throw invalidFields(...problems);
-    await updateVisitRow(tx, id, values);
-    const row = await reload(tx, id);
-    await writeLedger(tx, row);
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
-    return row;
-  });
+export function transitionVisit(ctx: RequestContext, options: { id: number; input: z.output<typeof VisitTransition> }): Promise<Visit> {
+  return runTransition(ctx, VISIT_KIND, visitSteps, options);
 }
 
 /** Deletes a visit that never took place (requested, rejected or cancelled); one that was held is cancelled instead. */
-export async function deleteVisit(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
-  const { id, version } = options;
-  await ctx.transaction(async (tx) => {
-    const current = currentVersion(await findVisit(tx, id, today(), true), version);
-    if (!VISIT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('not_deletable', 'conflict');
-    await replaceLedgerRows(tx, { module: ENTITY, id }, []);
-    await deleteVisitRow(tx, id);
-    await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.hostUnitId, before: audited(current) });
-  });
+export function deleteVisit(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return deleteMovement(VISIT, ctx, options);
 }
 
 /** One visit within the actor's reach, with its states derived at `at`. */
-export async function getVisit(ctx: Scoped, options: { id: number; at?: Derivation }): Promise<Visit> {
-  const row = await findVisit(ctx, options.id, options.at ?? today());
-  if (!row) throw notFound();
-  return row;
+export function getVisit(ctx: Scoped, options: { id: number; at?: Derivation }): Promise<Visit> {
+  return getMovement(VISIT, ctx, options.id, options.at);
 }
 
 /** Held visits whose report is overdue at `asOf` (default today), per host unit, within the actor's reach. */
 export async function getOverdueReports(ctx: Scoped, options: { asOf?: string }): Promise<OverdueReports> {
   const asOf = options.asOf ?? officeToday();
-  const rows = await overdueVisits(ctx, asOf);
-  const units = new Map<number, OverdueReports['units'][number]>();
-  for (const { unitId, code, nameEn, nameZh, nameFr, ...visit } of rows) {
-    const unit = units.get(unitId) ?? { unitId, code, nameEn, nameZh, nameFr, count: 0, visits: [] };
-    unit.visits.push(visit);
-    unit.count += 1;
-    units.set(unitId, unit);
-  }
-  return { asOf, total: rows.length, units: [...units.values()] };
+  return overdueByUnit(asOf, await overdueVisits(ctx, asOf), 'visits');
 }
 
 /** The most senior visitor of a notable visit: the head of its delegation (its first member). */
