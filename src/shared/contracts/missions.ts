@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, OptionalText } from './common.ts';
 import {
+  MOVEMENT_FROZEN_STATUSES,
+  MOVEMENT_OFFICE_ONLY_STEPS,
   MOVEMENT_REPORT_DUE_DAYS,
+  movementStatuses,
+  movementTransitions,
   MovementOverdueQuery,
   OverdueMovement,
   movementDates,
@@ -41,22 +45,15 @@ export type MemberRole = z.infer<typeof MemberRole>;
  * (issuing its approval document number) or rejects, the members travel, and the mission is
  * closed with the report on return.
  */
-export const MISSION_STATUSES = ['requested', 'approved', 'rejected', 'travelled', 'closed', 'cancelled'] as const;
+export const MISSION_STATUSES = movementStatuses('travelled');
 export const MissionStatus = z.enum(MISSION_STATUSES);
 export type MissionStatus = z.infer<typeof MissionStatus>;
 
 /** The steps a mission may take from each status. */
-export const MISSION_TRANSITIONS: Record<MissionStatus, readonly MissionStatus[]> = {
-  requested: ['approved', 'rejected', 'cancelled'],
-  approved: ['travelled', 'cancelled'],
-  rejected: [],
-  travelled: ['closed', 'cancelled'],
-  closed: [],
-  cancelled: [],
-};
+export const MISSION_TRANSITIONS: Record<MissionStatus, readonly MissionStatus[]> = movementTransitions('travelled');
 
 /** Steps only the office takes (a unit's coordinator may not approve its own request). */
-export const MISSION_OFFICE_ONLY_STEPS: readonly MissionStatus[] = ['approved', 'rejected'];
+export const MISSION_OFFICE_ONLY_STEPS: readonly MissionStatus[] = MOVEMENT_OFFICE_ONLY_STEPS;
 
 /** Statuses in which a mission's members count as outbound person-times. */
 export const MISSION_COUNTED_STATUSES: readonly MissionStatus[] = ['travelled', 'closed'];
@@ -65,7 +62,7 @@ export const MISSION_COUNTED_STATUSES: readonly MissionStatus[] = ['travelled', 
 export const MISSION_DELETABLE_STATUSES: readonly MissionStatus[] = ['requested'];
 
 /** Statuses whose fields are frozen: the request went no further. */
-export const MISSION_FROZEN_STATUSES: readonly MissionStatus[] = ['rejected', 'cancelled'];
+export const MISSION_FROZEN_STATUSES: readonly MissionStatus[] = MOVEMENT_FROZEN_STATUSES;
 
 /** The report on return is due this many days after the mission's last day. */
 export const MISSION_REPORT_DUE_DAYS = MOVEMENT_REPORT_DUE_DAYS;

@@ -10,6 +10,29 @@ import { CountryCode, Id, IsoDate, OptionalName, OptionalText, PageQuery, Requir
 /** Which way a movement goes: visitors come in, our staff go out (the ledger's word). */
 export type { Direction } from './ledger.ts';
 
+/** A movement's statuses, in workflow order, `tookPlace` being the kind's word for its taking place (held, travelled). */
+export type MovementStatus<T extends string> = 'requested' | 'approved' | 'rejected' | T | 'closed' | 'cancelled';
+
+/** The statuses in workflow order, for the kind's enum. */
+export function movementStatuses<T extends string>(tookPlace: T) {
+  return ['requested', 'approved', 'rejected', tookPlace, 'closed', 'cancelled'] as const;
+}
+
+/**
+ * The steps from each status: the office approves (or rejects) a request, an approved movement
+ * takes place, then closes with its report; until it is closed it may be cancelled.
+ */
+export function movementTransitions<T extends string>(tookPlace: T): Record<MovementStatus<T>, readonly MovementStatus<T>[]> {
+  const steps = { requested: ['approved', 'rejected', 'cancelled'], approved: [tookPlace, 'cancelled'], rejected: [], [tookPlace]: ['closed', 'cancelled'], closed: [], cancelled: [] };
+  return steps as Record<MovementStatus<T>, readonly MovementStatus<T>[]>;
+}
+
+/** Steps only the office takes (a unit's coordinator may not approve its own request). */
+export const MOVEMENT_OFFICE_ONLY_STEPS = ['approved', 'rejected'] as const;
+
+/** Statuses whose fields are frozen: the request went no further. */
+export const MOVEMENT_FROZEN_STATUSES = ['rejected', 'cancelled'] as const;
+
 /** The report is due this many days after a movement's last day. */
 export const MOVEMENT_REPORT_DUE_DAYS = 30;
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, OptionalText, OptionalName } from './common.ts';
 import {
+  MOVEMENT_FROZEN_STATUSES,
+  MOVEMENT_OFFICE_ONLY_STEPS,
   MOVEMENT_REPORT_DUE_DAYS,
+  movementStatuses,
+  movementTransitions,
   MovementOverdueQuery,
   OverdueMovement,
   movementDates,
@@ -40,22 +44,15 @@ export const DEFAULT_PROTOCOL_THRESHOLD: ProtocolLevel = 'minister';
  * The workflow as the office runs it: the host unit requests an invitation, the office approves
  * (or rejects) it, the visit is held, then closed with a report.
  */
-export const VISIT_STATUSES = ['requested', 'approved', 'rejected', 'held', 'closed', 'cancelled'] as const;
+export const VISIT_STATUSES = movementStatuses('held');
 export const VisitStatus = z.enum(VISIT_STATUSES);
 export type VisitStatus = z.infer<typeof VisitStatus>;
 
 /** The steps a visit may take from each status. */
-export const VISIT_TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = {
-  requested: ['approved', 'rejected', 'cancelled'],
-  approved: ['held', 'cancelled'],
-  rejected: [],
-  held: ['closed', 'cancelled'],
-  closed: [],
-  cancelled: [],
-};
+export const VISIT_TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = movementTransitions('held');
 
 /** Steps only the office takes (a host unit's coordinator may not approve its own request). */
-export const OFFICE_ONLY_STEPS: readonly VisitStatus[] = ['approved', 'rejected'];
+export const OFFICE_ONLY_STEPS: readonly VisitStatus[] = MOVEMENT_OFFICE_ONLY_STEPS;
 
 /** Statuses in which a visit's visitors count as inbound person-times. */
 export const COUNTED_STATUSES: readonly VisitStatus[] = ['held', 'closed'];
@@ -64,7 +61,7 @@ export const COUNTED_STATUSES: readonly VisitStatus[] = ['held', 'closed'];
 export const VISIT_DELETABLE_STATUSES: readonly VisitStatus[] = ['requested', 'rejected', 'cancelled'];
 
 /** Statuses whose fields are frozen: the request went no further. */
-export const VISIT_FROZEN_STATUSES: readonly VisitStatus[] = ['rejected', 'cancelled'];
+export const VISIT_FROZEN_STATUSES: readonly VisitStatus[] = MOVEMENT_FROZEN_STATUSES;
 
 /** Statuses in which an invitation letter may be issued: the office has approved the visit. */
 export const LETTER_STATUSES: readonly VisitStatus[] = ['approved', 'held', 'closed'];

@@ -20,6 +20,34 @@ export interface MovementTable {
   writable: Record<string, string>;
 }
 
+/**
+ * The columns a movement's fields are written to, in the order a record lists them: its
+ * titles, `unit`, its purpose and dates, `own` fields, then its workflow with `step` (the
+ * date it took place), its report and notes.
+ */
+export function movementWritable(unit: Record<string, string>, own: Record<string, string>, step: Record<string, string>): Record<string, string> {
+  return {
+    titleEn: 'title_en',
+    titleZh: 'title_zh',
+    ...unit,
+    purpose: 'purpose',
+    startDate: 'start_date',
+    endDate: 'end_date',
+    ...own,
+    status: 'status',
+    requestedOn: 'requested_on',
+    approvedOn: 'approved_on',
+    rejectedOn: 'rejected_on',
+    ...step,
+    closedOn: 'closed_on',
+    cancelledOn: 'cancelled_on',
+    report: 'report',
+    reportSubmittedOn: 'report_submitted_on',
+    notes: 'notes',
+    searchText: 'search_text',
+  };
+}
+
 /** The filters every movement list has (the kind's own flags are applied by the kind). */
 export interface MovementFilters {
   q?: string;
