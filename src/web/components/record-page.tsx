@@ -1,8 +1,8 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useNavigate, type LinkProps } from '@tanstack/react-router';
+import { useNavigate, useParams, type LinkProps } from '@tanstack/react-router';
 import { Button, Card, Col, Flex, Popconfirm, Row, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '../lib/i18n.tsx';
+import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { can, canSeeAudit, type Subject } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 import type { ContractForm, ObjectSchema } from '../lib/use-contract-form.ts';
@@ -22,14 +22,27 @@ export interface RecordFormProps<S extends ObjectSchema, V> {
   onCancel: () => void;
 }
 
-interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditingOptions<T, S, V>, 'onDeleted'> {
+/**
+ * What a kind of record's page is made of, as data: who may change it (the policy table's
+ * subject), its hooks, its contract, its messages and its list.
+ */
+export interface RecordKind<T, S extends ObjectSchema, V> {
+  /** Decides the edit and delete buttons (the shared policy table) and names the history. */
+  entity: Subject;
+  resource: RecordEditingOptions<T, S, V>['resource'];
+  schema: S;
+  /** Message prefix: `<messages>.field.*` label the form, `<messages>.deleteConfirm` asks before deleting. */
+  messages: string;
+  toFormValues: (record: T) => V;
   /** The list the back button and a deletion lead to. */
   listPath: NonNullable<LinkProps['to']>;
-  /** What kind of record: decides the edit and delete buttons (the shared policy table) and names the history. */
-  entity: Subject;
+}
+
+interface RecordPageProps<T, S extends ObjectSchema, V> {
+  kind: RecordKind<T, S, V>;
+  /** What to send of a valid input, given the record as loaded (FIELD_RULES). */
+  prepare?: RecordEditingOptions<T, S, V>['prepare'];
   header: (record: T) => { title: ReactNode; subtitle?: ReactNode };
-  /** The question of the delete confirmation. */
-  deleteConfirm: string;
   details: (record: T) => ReactNode;
   editForm: (props: RecordFormProps<S, V>, record: T) => ReactNode;
   /** Cards under the details (an agreement's lifecycle and documents, an institution's timeline). */
@@ -47,11 +60,18 @@ interface RecordPageProps<T, S extends ObjectSchema, V> extends Omit<RecordEditi
  * its header, its details and its form; its rights come from the policy table.
  */
 export function RecordPage<T extends { id: number; version: number }, S extends ObjectSchema, V extends object>(props: RecordPageProps<T, S, V>) {
-  const { listPath, entity, header, deleteConfirm, details, editForm, below, actions, mayEdit = () => true, mayDelete = () => true, ...options } = props;
+  // the record's id is the route's `$id`; a new id is a new page (its form and state start afresh)
+  const id = Number(useParams({ strict: false }).id);
+  return <OneRecord key={id} id={id} {...props} />;
+}
+
+function OneRecord<T extends { id: number; version: number }, S extends ObjectSchema, V extends object>({ id, ...props }: RecordPageProps<T, S, V> & { id: number }) {
+  const { kind, prepare, header, details, editForm, below, actions, mayEdit = () => true, mayDelete = () => true } = props;
+  const { entity, listPath, messages } = kind;
   const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const rec = useRecordEditing({ ...options, onDeleted: () => navigate({ to: listPath }) });
+  const rec = useRecordEditing({ ...kind, id, prepare, labelPrefix: `${messages}.field`, onDeleted: () => navigate({ to: listPath }) });
   const record = rec.record;
 
   if (rec.isLoading) return <LoadingPage />;
@@ -61,7 +81,7 @@ export function RecordPage<T extends { id: number; version: number }, S extends 
   const formProps: RecordFormProps<S, V> = {
     form: rec.form,
     contract: rec.contract,
-    initialValues: options.toFormValues(record),
+    initialValues: kind.toFormValues(record),
     saving: rec.saving,
     onSubmit: (values) => void rec.save(record, values),
     onCancel: () => rec.setEditing(false),
@@ -82,7 +102,7 @@ export function RecordPage<T extends { id: number; version: number }, S extends 
               </Button>
             ) : null}
             {can(user, 'delete', entity) && mayDelete(record) ? (
-              <Popconfirm title={deleteConfirm} description={t('common.deleteConfirm')} onConfirm={() => rec.destroy(record)}>
+              <Popconfirm title={t(`${messages}.deleteConfirm` as MessageKey)} description={t('common.deleteConfirm')} onConfirm={() => rec.destroy(record)}>
                 <Button danger icon={<DeleteOutlined />} loading={rec.deleting}>
                   {t('action.delete')}
                 </Button>

@@ -1,5 +1,6 @@
 import { Form, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useI18n } from '../lib/i18n.tsx';
 import { DateInput } from './date-input.tsx';
 
 interface WorkflowStepDialogProps {
@@ -28,6 +29,7 @@ interface WorkflowStepDialogProps {
  */
 export function WorkflowStepDialog(props: WorkflowStepDialogProps) {
   const { title, danger = false, hint, dateLabel, on, onDateChange, saving, onConfirm, onCancel, children, wide = false, testId } = props;
+  const { t } = useI18n();
   return (
     <Modal
       open
@@ -35,6 +37,7 @@ export function WorkflowStepDialog(props: WorkflowStepDialogProps) {
       title={title}
       okText={title}
       okButtonProps={{ danger, 'data-testid': `${testId}-ok` }}
+      cancelText={t('action.cancel')}
       confirmLoading={saving}
       onOk={onConfirm}
       onCancel={onCancel}

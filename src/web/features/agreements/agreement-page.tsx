@@ -1,4 +1,3 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { AgreementInput, DELETABLE_STATUSES, type Agreement } from '../../../shared/contracts/agreements.ts';
 import type { CurrentUser } from '../../../shared/contracts/auth.ts';
 import { RecordPage } from '../../components/record-page.tsx';
@@ -13,8 +12,6 @@ import { agreementsApi } from './api.ts';
 import { DocumentsCard } from './documents-card.tsx';
 import { LifecycleCard } from './lifecycle-card.tsx';
 
-const route = getRouteApi('/app/agreements/$id');
-
 /** Whether this user may change this agreement: institutional agreements are the office's, not a coordinator's. */
 function mayChange(user: CurrentUser, a: Agreement): boolean {
   return can(user, 'edit', 'agreement') && (user.role !== 'coordinator' || a.level === 'collegiate');
@@ -22,26 +19,17 @@ function mayChange(user: CurrentUser, a: Agreement): boolean {
 
 /** One agreement: details or the edit form, its lifecycle and renewal, its signed documents, its history. */
 export function AgreementPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const user = useCurrentUser();
-  const id = Number(route.useParams().id);
 
   return (
     <RecordPage
-      key={id}
-      resource={agreementsApi}
-      id={id}
-      schema={AgreementInput}
-      labelPrefix="agr.field"
-      toFormValues={toAgreementFormValues}
-      listPath="/agreements"
-      entity="agreement"
+      kind={{ entity: 'agreement', resource: agreementsApi, schema: AgreementInput, messages: 'agr', toFormValues: toAgreementFormValues, listPath: '/agreements' }}
       header={(a) => {
         const title = agreementTitle(a, locale);
         const other = locale === 'zh' ? a.titleEn : a.titleZh;
         return { title, subtitle: [other, a.partners.map((p) => partnerName(p, locale)).join(' · ')].filter(Boolean).join(' — ') };
       }}
-      deleteConfirm={t('agr.deleteConfirm')}
       mayEdit={(a) => mayChange(user, a)}
       mayDelete={(a) => mayChange(user, a) && DELETABLE_STATUSES.includes(a.status)}
       details={(a) => <AgreementDetails agreement={a} />}

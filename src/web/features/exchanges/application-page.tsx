@@ -6,9 +6,10 @@ import { CountryName } from '../../components/country-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { RecordHistory } from '../../components/record-history.tsx';
 import { ErrorPage, LoadingPage } from '../../components/status-pages.tsx';
+import { WorkflowCard } from '../../components/workflow-card.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { applicationsApi } from './api.ts';
-import { ApplicationWorkflowCard } from './application-workflow-card.tsx';
+import { applicationsApi, useApplicationTransition } from './api.ts';
+import { APPLICATION_WORKFLOW } from './application-workflow.ts';
 import { academicYearLabel, ApplicationStatusTag, hostName, studentName, useExchangeLabels } from './exchange-labels.tsx';
 
 const route = getRouteApi('/app/exchanges/applications/$id');
@@ -56,7 +57,7 @@ export function ApplicationPage() {
       <Card data-testid="application-details">
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />
       </Card>
-      <ApplicationWorkflowCard application={a} />
+      <WorkflowCard record={a} workflow={APPLICATION_WORKFLOW} useTransition={useApplicationTransition} statusTag={<ApplicationStatusTag status={a.status} />} />
       <RecordHistory entity="exchange_application" entityId={a.id} />
     </Flex>
   );

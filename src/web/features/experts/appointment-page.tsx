@@ -1,4 +1,3 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { AppointmentInput, DELETABLE_APPOINTMENT_STATUSES } from '../../../shared/contracts/appointments.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -11,29 +10,18 @@ import { AppointmentLifecycleCard } from './appointment-lifecycle-card.tsx';
 import { toAppointmentFormValues } from './appointment-values.ts';
 import { ExpertDocumentsCard } from './expert-documents-card.tsx';
 
-const route = getRouteApi('/app/experts/appointments/$id');
-
 /** One appointment: details or the edit form, its lifecycle and renewal, the expert's documents, its history. */
 export function AppointmentPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const labels = useAppointmentLabels();
-  const id = Number(route.useParams().id);
 
   return (
     <RecordPage
-      key={id}
-      resource={appointmentsApi}
-      id={id}
-      schema={AppointmentInput}
-      labelPrefix="exp.field"
-      toFormValues={toAppointmentFormValues}
-      listPath="/experts"
-      entity="appointment"
+      kind={{ entity: 'appointment', resource: appointmentsApi, schema: AppointmentInput, messages: 'exp', toFormValues: toAppointmentFormValues, listPath: '/experts' }}
       header={(a) => {
         const { primary, secondary } = personNames(a.person, locale);
         return { title: `${primary} — ${labels.title(a.title)}`, subtitle: [secondary, a.institutionName].filter(Boolean).join(' · ') };
       }}
-      deleteConfirm={t('exp.deleteConfirm')}
       mayDelete={(a) => DELETABLE_APPOINTMENT_STATUSES.includes(a.status)}
       details={(a) => <AppointmentDetails appointment={a} />}
       editForm={(props, a) => <AppointmentForm {...props} status={a.status} institutionLabel={a.institutionName} />}

@@ -1,4 +1,3 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { HonourInput } from '../../../shared/contracts/honours.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -10,30 +9,19 @@ import { HonourForm } from './honour-form.tsx';
 import { awardedByName, dateAsKnown, honourName, romanised } from './honour-labels.tsx';
 import { toHonourFormValues } from './honour-values.ts';
 
-const route = getRouteApi('/app/honours/$id');
-
 /** One honour: details or the edit form, and its history. */
 export function HonourPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const user = useCurrentUser();
-  const id = Number(route.useParams().id);
 
   return (
     <RecordPage
-      key={id}
-      resource={honoursApi}
-      id={id}
-      schema={HonourInput}
-      labelPrefix="hon.field"
-      toFormValues={toHonourFormValues}
+      kind={{ entity: 'honour', resource: honoursApi, schema: HonourInput, messages: 'hon', toFormValues: toHonourFormValues, listPath: '/honours' }}
       prepare={(input) => writableInput(user, 'honour', input)}
-      listPath="/honours"
-      entity="honour"
       header={(h) => ({
         title: honourName(h, locale),
         subtitle: [[romanised(h.person), h.person.nameZh].filter(Boolean).join(' '), awardedByName(h, locale), dateAsKnown(h)].filter(Boolean).join(' · '),
       })}
-      deleteConfirm={t('hon.deleteConfirm')}
       details={(h) => <HonourDetails honour={h} />}
       editForm={(props, h) => (
         <HonourForm

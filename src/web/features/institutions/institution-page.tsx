@@ -1,4 +1,3 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { InstitutionInput } from '../../../shared/contracts/institutions.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -10,28 +9,17 @@ import { InstitutionAgreements } from './institution-agreements.tsx';
 import { InstitutionForm } from './institution-form.tsx';
 import { InstitutionTimeline } from './institution-timeline.tsx';
 
-const route = getRouteApi('/app/institutions/$id');
-
 /** One institution: details or the edit form, its agreements, everything done with it, and its history. */
 export function InstitutionPage() {
-  const { t, locale } = useI18n();
-  const id = Number(route.useParams().id);
+  const { locale } = useI18n();
 
   return (
     <RecordPage
-      key={id}
-      resource={institutionsApi}
-      id={id}
-      schema={InstitutionInput}
-      labelPrefix="inst.field"
-      toFormValues={toFormValues}
-      listPath="/institutions"
-      entity="institution"
+      kind={{ entity: 'institution', resource: institutionsApi, schema: InstitutionInput, messages: 'inst', toFormValues: toFormValues, listPath: '/institutions' }}
       header={(inst) => {
         const { primary, secondary } = displayNames(inst, locale);
         return { title: primary, subtitle: secondary };
       }}
-      deleteConfirm={t('inst.deleteConfirm')}
       details={(inst) => <InstitutionDetails institution={inst} />}
       editForm={(props) => <InstitutionForm {...props} />}
       below={(inst) => (

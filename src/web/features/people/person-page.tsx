@@ -1,4 +1,3 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { PersonInput } from '../../../shared/contracts/people.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -14,30 +13,20 @@ import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
 import { PersonHonoursCard } from '../honours/person-honours-card.tsx';
 import { PersonEnrolmentsCard } from '../students/person-enrolments-card.tsx';
 
-const route = getRouteApi('/app/people/$id');
-
 /** One person: details or the edit form, and the history of the record. */
 export function PersonPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const user = useCurrentUser();
-  const id = Number(route.useParams().id);
   const personalData = canSeePersonalData(user);
 
   return (
     <RecordPage
-      resource={peopleApi}
-      id={id}
-      schema={PersonInput}
-      labelPrefix="person.field"
-      toFormValues={toPersonFormValues}
+      kind={{ entity: 'person', resource: peopleApi, schema: PersonInput, messages: 'person', toFormValues: toPersonFormValues, listPath: '/people' }}
       prepare={(input) => writableInput(user, 'person', input)}
-      listPath="/people"
-      entity="person"
       header={(person) => {
         const { primary, secondary } = personNames(person, locale);
         return { title: primary, subtitle: [secondary, person.title, person.institutionName].filter(Boolean).join(' · ') };
       }}
-      deleteConfirm={t('person.deleteConfirm')}
       actions={(person) => <PersonRightsActions person={person} />}
       // An erased person stays erased: the server refuses an edit (409 person_erased), so none is offered.
       mayEdit={(person) => !person.erasedAt}
