@@ -28,6 +28,11 @@ interface WorkflowCardProps<S extends string, R extends Versioned & { status: S 
   statusTag?: ReactNode;
   /** The report section, shown in the statuses `reportIn` names. */
   report?: ReactNode;
+  /** Narrows the policy table for this record (a coordinator's institutional agreement). */
+  editable?: boolean;
+  /** More actions after the steps (a renewal); "no further step" is then left unsaid when `hideNoNext`. */
+  extra?: ReactNode;
+  hideNoNext?: boolean;
 }
 
 const field = <R,>(record: R, name: string): unknown => (record as Record<string, unknown>)[name];
@@ -53,7 +58,8 @@ export function stepsFor<S extends string, R>(w: WorkflowDescription<S, R>, user
  * each confirmed with its date (and whatever the step carries) and sent at the version read.
  * One card for every kind: what differs is its description.
  */
-export function WorkflowCard<S extends string, R extends Versioned & { status: S }>({ record: r, workflow: w, useTransition, statusTag, report }: WorkflowCardProps<S, R>) {
+export function WorkflowCard<S extends string, R extends Versioned & { status: S }>(props: WorkflowCardProps<S, R>) {
+  const { record: r, workflow: w, useTransition, statusTag, report, extra, hideNoNext = false } = props;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
@@ -76,37 +82,46 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
 
   const open = (to: S) => {
     const floor = w.notBefore?.[to];
-    const today = officeToday();
+    const recorded = w.proposeRecorded?.[to];
+    const today = recorded ? text(field(r, recorded)) || officeToday() : officeToday();
     const from = floor ? text(field(r, floor)) : '';
     const inputs = allInputs(w).filter((input) => input.everyStep || (w.inputs?.[to] ?? []).includes(input));
     setPending({ to, on: from > today ? from : today, values: Object.fromEntries(inputs.map((input) => [input.field, text(field(r, input.field))])) });
   };
 
-  const editable = roleMay(user.role, w.entity, 'update');
-  const next = stepsFor(w, user, r.status);
+  const editable = roleMay(user.role, w.entity, 'update') && props.editable !== false;
+  const next = props.editable === false ? [] : stepsFor(w, user, r.status);
   const officeOnly = editable && !actsForOffice(user) ? w.transitions[r.status].filter((to) => (w.officeSteps ?? []).includes(to)) : [];
   const officeOnlyText = w.messages.officeOnly && officeOnly.length ? m(w.messages.officeOnly, { steps: officeOnly.map(toLabel).join(', ') }) : null;
-  const noNext = w.transitions[r.status].length === 0 && (editable || !w.path) ? <Typography.Text type="secondary">{m(w.messages.noNext)}</Typography.Text> : null;
+  const none = w.messages.noNextWhenOfficeOnly ? next.length === 0 : w.transitions[r.status].length === 0;
+  const noNext = none && !hideNoNext && (editable || !w.path) ? <Typography.Text type="secondary">{m(w.messages.noNext)}</Typography.Text> : null;
+  const end = w.endNotice && r.status === w.endNotice.status ? w.endNotice : null;
 
   const button = (to: S) => {
     const undated = w.undated?.[to];
-    const props = { type: w.forward.includes(to) ? ('primary' as const) : ('default' as const), danger: w.danger.includes(to), 'data-testid': `${w.prefix}-to-${to}` };
-    if (!undated) return <Button key={to} {...props} onClick={() => open(to)}>{toLabel(to)}</Button>;
-    const now = <Button key={to} {...props} loading={transition.isPending} onClick={undated.confirm ? undefined : () => void take(to)}>{toLabel(to)}</Button>;
+    const look = { type: w.forward.includes(to) ? ('primary' as const) : ('default' as const), danger: w.danger.includes(to), 'data-testid': `${w.prefix}-to-${to}` };
+    if (!undated) return <Button key={to} {...look} onClick={() => open(to)}>{toLabel(to)}</Button>;
+    const now = <Button key={to} {...look} loading={transition.isPending} onClick={undated.confirm ? undefined : () => void take(to)}>{toLabel(to)}</Button>;
     return undated.confirm ? <Popconfirm key={to} title={m(undated.confirm)} onConfirm={() => take(to)}>{now}</Popconfirm> : now;
   };
 
   return (
-    <Card title={m(w.messages.title)} data-testid={`${w.prefix}-workflow`}>
+    <Card title={m(w.messages.title)} data-testid={w.cardTestId ?? `${w.prefix}-workflow`}>
       {w.path ? <PathSteps record={r} workflow={w} label={status} /> : null}
+      {end ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${status(end.status)} · ${text(field(r, end.on))}`} /> : null}
       {w.deadline ? <Deadline record={r} workflow={w} m={m} /> : null}
-      {officeOnlyText && w.messages.officeOnlyAbove ? <Typography.Paragraph type="secondary">{officeOnlyText}</Typography.Paragraph> : null}
+      {officeOnlyText && w.messages.officeOnlyAbove ? (
+        <Typography.Paragraph type="secondary" data-testid={w.messages.officeOnlyTestId}>
+          {officeOnlyText}
+        </Typography.Paragraph>
+      ) : null}
       {editable || !w.path ? (
         <Flex gap={8} wrap align="center">
           {statusTag}
           {next.map(button)}
           {noNext}
           {officeOnlyText && !w.messages.officeOnlyAbove ? <Typography.Text type="secondary">{officeOnlyText}</Typography.Text> : null}
+          {extra}
         </Flex>
       ) : null}
       {report && w.reportIn?.includes(r.status) ? report : null}
@@ -158,6 +173,9 @@ function PathSteps<S extends string, R extends { status: S }>({ record: r, workf
     return name ? (field(r, name) as string | null | undefined) : null;
   };
   const off = !path.includes(r.status);
+  if (off && w.pathWhenOff === 'whole') {
+    return <Steps size="small" current={path.length - 1} status="error" items={path.map((s) => ({ title: label(s) }))} style={{ marginBottom: 16 }} />;
+  }
   const reached = off ? Math.max(0, path.findLastIndex((s) => dateOf(s) != null)) : path.indexOf(r.status);
   return (
     <Steps

@@ -49,6 +49,8 @@ export interface DeadlineNotice<S extends string, R> {
 export interface WorkflowDescription<S extends string, R> {
   /** Test id prefix: `<prefix>-workflow`, `<prefix>-to-<status>`, `<prefix>-step-ok`. */
   prefix: string;
+  /** The card's test id, when not `<prefix>-workflow`. */
+  cardTestId?: string;
   /** The policy table's entity whose `update` right takes the steps. */
   entity: Entity;
   transitions: Record<S, readonly S[]>;
@@ -61,6 +63,10 @@ export interface WorkflowDescription<S extends string, R> {
    */
   path?: readonly S[];
   dateOf?: Partial<Record<S, keyof R & string>>;
+  /** Off the path, the steps stop where the record left it (`stop`), or the whole path is drawn in red (`whole`). */
+  pathWhenOff?: 'stop' | 'whole';
+  /** A status that ends the record, announced with its date (terminated, revoked). */
+  endNotice?: { status: S; on: keyof R & string };
   /** Steps forward (primary buttons) and steps that refuse or end (red). */
   forward: readonly S[];
   danger: readonly S[];
@@ -68,6 +74,8 @@ export interface WorkflowDescription<S extends string, R> {
   undated?: Partial<Record<S, UndatedStep>>;
   /** The proposed date of a step is not before this field of the record (held from its first day). */
   notBefore?: Partial<Record<S, keyof R & string>>;
+  /** The proposed date of a step is this field of the record when it is set (a signature date already known). */
+  proposeRecorded?: Partial<Record<S, keyof R & string>>;
   inputs?: Partial<Record<S, readonly StepInput<R>[]>>;
   /** Steps whose dialog is wide (a report to write). */
   wide?: readonly S[];
@@ -87,6 +95,9 @@ export interface WorkflowDescription<S extends string, R> {
     /** Given `{ steps }`; shown above the buttons when `officeOnlyAbove`, else beside them. */
     officeOnly?: string;
     officeOnlyAbove?: boolean;
+    officeOnlyTestId?: string;
+    /** "No further step" is said when this user has none, though the office has some (else only when none is left). */
+    noNextWhenOfficeOnly?: boolean;
     /** The dialog's hint, per step or for every step (given `{ version }`). */
     hints?: Partial<Record<S, string>>;
     hint?: string;

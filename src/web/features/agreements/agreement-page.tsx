@@ -1,6 +1,8 @@
-import { AgreementInput, DELETABLE_STATUSES, type Agreement } from '../../../shared/contracts/agreements.ts';
+import { AgreementInput, DELETABLE_STATUSES, RENEWABLE_STATUSES, type Agreement } from '../../../shared/contracts/agreements.ts';
 import type { CurrentUser } from '../../../shared/contracts/auth.ts';
 import { RecordPage } from '../../components/record-page.tsx';
+import { RenewButton } from '../../components/renew-button.tsx';
+import { WorkflowCard } from '../../components/workflow-card.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -8,9 +10,9 @@ import { AgreementDetails } from './agreement-details.tsx';
 import { AgreementForm } from './agreement-form.tsx';
 import { agreementTitle, partnerName } from './agreement-labels.tsx';
 import { toAgreementFormValues } from './agreement-values.ts';
-import { agreementsApi } from './api.ts';
+import { agreementsApi, useRenewal, useTransition } from './api.ts';
+import { AGREEMENT_WORKFLOW } from './agreement-workflow.ts';
 import { DocumentsCard } from './documents-card.tsx';
-import { LifecycleCard } from './lifecycle-card.tsx';
 
 /** Whether this user may change this agreement: institutional agreements are the office's, not a coordinator's. */
 function mayChange(user: CurrentUser, a: Agreement): boolean {
@@ -38,7 +40,13 @@ export function AgreementPage() {
       )}
       below={(a) => (
         <>
-          <LifecycleCard agreement={a} editable={mayChange(user, a)} />
+          <WorkflowCard
+            record={a}
+            workflow={AGREEMENT_WORKFLOW}
+            useTransition={useTransition}
+            editable={mayChange(user, a)}
+            extra={RENEWABLE_STATUSES.includes(a.status) && a.successorId == null ? <RenewButton record={a} useRenewal={useRenewal} messages="agr" to="/agreements/$id" testId="agreement-renew" /> : null}
+          />
           <DocumentsCard agreement={a} editable={mayChange(user, a)} />
         </>
       )}

@@ -1,12 +1,16 @@
-import { AppointmentInput, DELETABLE_APPOINTMENT_STATUSES } from '../../../shared/contracts/appointments.ts';
+import { AppointmentInput, DELETABLE_APPOINTMENT_STATUSES, type Appointment } from '../../../shared/contracts/appointments.ts';
 import { RecordPage } from '../../components/record-page.tsx';
+import { RenewButton } from '../../components/renew-button.tsx';
+import { WorkflowCard } from '../../components/workflow-card.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { can } from '../../lib/permissions.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { personNames } from '../people/person-values.ts';
-import { appointmentsApi } from './api.ts';
+import { appointmentsApi, useAppointmentRenewal, useAppointmentTransition } from './api.ts';
 import { AppointmentDetails } from './appointment-details.tsx';
 import { AppointmentForm } from './appointment-form.tsx';
 import { useAppointmentLabels } from './appointment-labels.tsx';
-import { AppointmentLifecycleCard } from './appointment-lifecycle-card.tsx';
+import { APPOINTMENT_WORKFLOW } from './appointment-workflow.ts';
 import { toAppointmentFormValues } from './appointment-values.ts';
 import { ExpertDocumentsCard } from './expert-documents-card.tsx';
 
@@ -14,6 +18,9 @@ import { ExpertDocumentsCard } from './expert-documents-card.tsx';
 export function AppointmentPage() {
   const { locale } = useI18n();
   const labels = useAppointmentLabels();
+  const user = useCurrentUser();
+  // a term that ends can be renewed once, by whoever may propose an appointment
+  const renewable = (a: Appointment) => a.status === 'appointed' && a.endDate !== null && a.successorId === null && can(user, 'create', 'appointment');
 
   return (
     <RecordPage
@@ -27,7 +34,13 @@ export function AppointmentPage() {
       editForm={(props, a) => <AppointmentForm {...props} status={a.status} institutionLabel={a.institutionName} />}
       below={(a) => (
         <>
-          <AppointmentLifecycleCard appointment={a} />
+          <WorkflowCard
+            record={a}
+            workflow={APPOINTMENT_WORKFLOW}
+            useTransition={useAppointmentTransition}
+            hideNoNext={renewable(a)}
+            extra={renewable(a) ? <RenewButton record={a} useRenewal={useAppointmentRenewal} messages="exp" to="/experts/appointments/$id" testId="appointment-renew" /> : null}
+          />
           <ExpertDocumentsCard appointment={a} />
         </>
       )}
