@@ -27,7 +27,7 @@ export function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
   return (
     <RecordDetails
       record={a}
-      prefix="agr"
+      labels="agr.field"
       rows={[
         { field: 'status', value: <AgreementTags agreement={a} /> },
         { field: 'termEndsOn', value: <TermEnd agreement={a} /> },

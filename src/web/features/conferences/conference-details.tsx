@@ -46,7 +46,7 @@ export function ConferenceDetails({ conference: c }: { conference: Conference })
   return (
     <RecordDetails
       record={c}
-      prefix="conf"
+      labels="conf.field"
       rows={[
         { field: 'status', label: 'agr.field.status', value: <ConferenceTags conference={c} /> },
         { field: 'classification', label: 'conf.classification', value: classification },

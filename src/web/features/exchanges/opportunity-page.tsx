@@ -1,11 +1,11 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Table, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Button, Card, Flex, Popconfirm, Table, Typography } from 'antd';
 import type { Application } from '../../../shared/contracts/exchanges.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import { BackLink } from '../../components/back-link.tsx';
 import { CountryName } from '../../components/country-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RecordDetails } from '../../components/record-details.tsx';
 import { RecordHistory } from '../../components/record-history.tsx';
 import { ErrorPage, LoadingPage } from '../../components/status-pages.tsx';
 import { errorText } from '../../lib/errors.ts';
@@ -42,7 +42,7 @@ function AllocateButton({ id }: { id: number }) {
 
 /** One opportunity: its places and who applied for them; the office allocates the places here. */
 export function OpportunityPage() {
-  const { t, locale, formatDateTime } = useI18n();
+  const { t, locale } = useI18n();
   const labels = useExchangeLabels();
   const user = useCurrentUser();
   const id = Number(route.useParams().id);
@@ -52,24 +52,7 @@ export function OpportunityPage() {
   if (isPending) return <LoadingPage />;
 
   const mayAllocate = roleMay(user.role, 'exchange_selection', 'update');
-  const text = (value: ReactNode) => (value === null || value === undefined || value === '' ? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> : value);
-  const items = [
-    { key: 'kind', label: t('xchg.col.kind'), children: labels.kind(o.kind) },
-    { key: 'year', label: t('xchg.col.year'), children: academicYearLabel(o.academicYear) },
-    { key: 'host', label: t('xchg.col.host'), children: primaryName(o.hostInstitution, locale) },
-    { key: 'country', label: t('xchg.col.country'), children: <CountryName code={o.hostInstitution.countryCode} /> },
-    {
-      key: 'places',
-      label: t('xchg.places'),
-      children: <span data-testid="opportunity-places">{t('xchg.placesTaken', { taken: o.placesTaken, places: o.places, applicants: o.applicants })}</span>,
-    },
-    { key: 'period', label: t('xchg.period'), children: o.startsOn || o.endsOn ? `${o.startsOn ?? '…'} – ${o.endsOn ?? '…'}` : text(null) },
-    { key: 'titleEn', label: t('xchg.field.titleEn'), children: o.titleEn },
-    { key: 'titleZh', label: t('xchg.field.titleZh'), children: text(o.titleZh) },
-    { key: 'updatedAt', label: t('common.updatedAt'), children: `${formatDateTime(o.updatedAt)} · ${t('common.version')} ${o.version}` },
-    { key: 'notes', label: t('xchg.notes'), span: 'filled' as const, children: o.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{o.notes}</span> : text(null) },
-  ];
-
+  const places = <span data-testid="opportunity-places">{t('xchg.placesTaken', { taken: o.placesTaken, places: o.places, applicants: o.applicants })}</span>;
   return (
     <Flex vertical gap={16}>
       <BackLink to="/exchanges/opportunities" />
@@ -88,7 +71,21 @@ export function OpportunityPage() {
         }
       />
       <Card data-testid="opportunity-details">
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} />
+        <RecordDetails
+          record={o}
+          labels="xchg.col"
+          rows={[
+            { field: 'kind', value: labels.kind(o.kind) },
+            { field: 'year', value: academicYearLabel(o.academicYear) },
+            { field: 'host', value: primaryName(o.hostInstitution, locale) },
+            { field: 'country', value: <CountryName code={o.hostInstitution.countryCode} /> },
+            { field: 'places', label: 'xchg.places', value: places },
+            { field: 'period', label: 'xchg.period', value: o.startsOn || o.endsOn ? `${o.startsOn ?? '…'} – ${o.endsOn ?? '…'}` : null },
+            { field: 'titleEn', label: 'xchg.field.titleEn' },
+            { field: 'titleZh', label: 'xchg.field.titleZh' },
+          ]}
+          after={[{ field: 'notes', label: 'xchg.notes', long: true }]}
+        />
       </Card>
       <Card
         title={t('xchg.theApplications')}

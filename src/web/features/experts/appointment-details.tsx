@@ -34,7 +34,7 @@ export function AppointmentDetails({ appointment: a }: { appointment: Appointmen
   return (
     <RecordDetails
       record={a}
-      prefix="exp"
+      labels="exp.field"
       rows={[
         { field: 'personId', value: expert },
         { field: 'nationality', label: 'person.field.nationality', value: <CountryName code={a.person.nationality} /> },

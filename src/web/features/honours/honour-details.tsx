@@ -26,7 +26,7 @@ export function HonourDetails({ honour: h }: { honour: Honour }) {
   return (
     <RecordDetails
       record={h}
-      prefix="hon"
+      labels="hon.field"
       rows={[
         { field: 'personId', value: holder },
         { field: 'kind', value: t(`honour.kind.${h.kind}` as MessageKey) },

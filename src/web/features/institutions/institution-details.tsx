@@ -17,7 +17,7 @@ export function InstitutionDetails({ institution: inst }: { institution: Institu
   return (
     <RecordDetails
       record={inst}
-      prefix="inst"
+      labels="inst.field"
       rows={[
         { field: 'kind', value: <Tag>{t(`inst.kind.${inst.kind}`)}</Tag> },
         { field: 'countryCode', value: <CountryName code={inst.countryCode} /> },

@@ -16,7 +16,7 @@ export function MissionDetails({ mission: m }: { mission: Mission }) {
   return (
     <RecordDetails
       record={m}
-      prefix="mission"
+      labels="mission.field"
       rows={[
         { field: 'status', value: <MissionTags mission={m} /> },
         { field: 'reportDueOn', value: <Typography.Text type={m.reportOverdue ? 'warning' : undefined}>{m.reportDueOn}</Typography.Text> },

@@ -26,7 +26,7 @@ export function PersonDetails({ person: p, personalData }: { person: Person; per
   return (
     <RecordDetails
       record={p}
-      prefix="person"
+      labels="person.field"
       rows={[
         ...['familyName', 'givenName', 'nameZh'],
         { field: 'otherNames', value: p.otherNames.length ? p.otherNames.map((n) => <Tag key={n}>{n}</Tag>) : null },

@@ -16,7 +16,7 @@ export function StudentDetails({ enrolment: e }: { enrolment: StudentEnrolment }
   return (
     <RecordDetails
       record={e}
-      prefix="stu"
+      labels="stu.field"
       rows={[
         { field: 'personId', value: student },
         { field: 'countryCode', value: <CountryName code={e.countryCode} /> },

@@ -15,7 +15,7 @@ export function VisitDetails({ visit: v }: { visit: Visit }) {
   return (
     <RecordDetails
       record={v}
-      prefix="visit"
+      labels="visit.field"
       rows={[
         { field: 'status', value: <VisitTags visit={v} /> },
         { field: 'reportDueOn', value: <Typography.Text type={v.reportOverdue ? 'warning' : undefined}>{v.reportDueOn}</Typography.Text> },
