@@ -4,14 +4,12 @@ import { officeToday } from '../../shared/calendar.ts';
 import { roleMay } from '../../shared/policies.ts';
 import { errorText } from '../lib/errors.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { actsForOffice } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 import type { StepInput, WorkflowDescription } from './workflow-description.ts';
+import { officeOnlySteps, proposedStep, stepBody, stepsFor, textOf, type PendingStep } from './workflow-steps.ts';
 import { WorkflowStepDialog } from './workflow-step-dialog.tsx';
 
 type Versioned = { id: number; version: number };
-/** A step about to be taken: its date and the values of the fields it carries. */
-type Pending<S> = { to: S; on: string; values: Record<string, string> };
 
 /** What a kind's transition hook offers (each module's `use…Transition`). */
 export interface TransitionMutation {
@@ -35,23 +33,6 @@ interface WorkflowCardProps<S extends string, R extends Versioned & { status: S 
   hideNoNext?: boolean;
 }
 
-const field = <R,>(record: R, name: string): unknown => (record as Record<string, unknown>)[name];
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** Every field a step of this workflow may carry. */
-function allInputs<S extends string, R>(w: WorkflowDescription<S, R>): StepInput<R>[] {
-  return Object.values<readonly StepInput<R>[] | undefined>(w.inputs ?? {}).flatMap((list) => list ?? []);
-}
-
-/**
- * The steps this user may take from the record's status: the shared table, for those whom the
- * policy lets change the record, less the office's steps for anyone outside the office, as the
- * server refuses them.
- */
-export function stepsFor<S extends string, R>(w: WorkflowDescription<S, R>, user: ReturnType<typeof useCurrentUser>, status: S): S[] {
-  if (!roleMay(user.role, w.entity, 'update')) return [];
-  return w.transitions[status].filter((to) => actsForOffice(user) || !(w.officeSteps ?? []).includes(to));
-}
 
 /**
  * Where a record is in its workflow, when its report is due, and the steps it may take next,
@@ -64,34 +45,24 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
   const { message } = App.useApp();
   const user = useCurrentUser();
   const transition = useTransition(r.id);
-  const [pending, setPending] = useState<Pending<S> | null>(null);
+  const [pending, setPending] = useState<PendingStep<S> | null>(null);
   const m = (key: string, vars?: Record<string, string | number>) => t(key as MessageKey, vars);
   const status = (s: S) => w.statusLabels[s][locale];
   const toLabel = (s: S) => m(`${w.messages.to}.${s}`);
 
-  const take = async (to: S, on?: string, values: Record<string, string> = {}) => {
-    const carried = Object.fromEntries(allInputs(w).map((input) => [input.field, values[input.field] || undefined]));
+  const take = async (step: Partial<PendingStep<S>> & { to: S }) => {
     try {
-      await (transition.mutateAsync as (step: object) => Promise<unknown>)({ to, on, ...carried, version: r.version });
-      void message.success(m(w.messages.stepDone, { status: status(to) }));
+      await (transition.mutateAsync as (body: object) => Promise<unknown>)(stepBody(w, step, r.version));
+      void message.success(m(w.messages.stepDone, { status: status(step.to) }));
       setPending(null);
     } catch (err) {
       void message.error(errorText(err, locale));
     }
   };
 
-  const open = (to: S) => {
-    const floor = w.notBefore?.[to];
-    const recorded = w.proposeRecorded?.[to];
-    const today = recorded ? text(field(r, recorded)) || officeToday() : officeToday();
-    const from = floor ? text(field(r, floor)) : '';
-    const inputs = allInputs(w).filter((input) => input.everyStep || (w.inputs?.[to] ?? []).includes(input));
-    setPending({ to, on: from > today ? from : today, values: Object.fromEntries(inputs.map((input) => [input.field, text(field(r, input.field))])) });
-  };
-
   const editable = roleMay(user.role, w.entity, 'update') && props.editable !== false;
-  const next = props.editable === false ? [] : stepsFor(w, user, r.status);
-  const officeOnly = editable && !actsForOffice(user) ? w.transitions[r.status].filter((to) => (w.officeSteps ?? []).includes(to)) : [];
+  const next = editable ? stepsFor(w, user, r.status) : [];
+  const officeOnly = editable ? officeOnlySteps(w, user, r.status) : [];
   const officeOnlyText = w.messages.officeOnly && officeOnly.length ? m(w.messages.officeOnly, { steps: officeOnly.map(toLabel).join(', ') }) : null;
   const none = w.messages.noNextWhenOfficeOnly ? next.length === 0 : w.transitions[r.status].length === 0;
   const noNext = none && !hideNoNext && (editable || !w.path) ? <Typography.Text type="secondary">{m(w.messages.noNext)}</Typography.Text> : null;
@@ -100,15 +71,15 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
   const button = (to: S) => {
     const undated = w.undated?.[to];
     const look = { type: w.forward.includes(to) ? ('primary' as const) : ('default' as const), danger: w.danger.includes(to), 'data-testid': `${w.prefix}-to-${to}` };
-    if (!undated) return <Button key={to} {...look} onClick={() => open(to)}>{toLabel(to)}</Button>;
-    const now = <Button key={to} {...look} loading={transition.isPending} onClick={undated.confirm ? undefined : () => void take(to)}>{toLabel(to)}</Button>;
-    return undated.confirm ? <Popconfirm key={to} title={m(undated.confirm)} onConfirm={() => take(to)}>{now}</Popconfirm> : now;
+    if (!undated) return <Button key={to} {...look} onClick={() => setPending(proposedStep(w, r, to, officeToday()))}>{toLabel(to)}</Button>;
+    const now = <Button key={to} {...look} loading={transition.isPending} onClick={undated.confirm ? undefined : () => void take({ to })}>{toLabel(to)}</Button>;
+    return undated.confirm ? <Popconfirm key={to} title={m(undated.confirm)} onConfirm={() => take({ to })}>{now}</Popconfirm> : now;
   };
 
   return (
     <Card title={m(w.messages.title)} data-testid={w.cardTestId ?? `${w.prefix}-workflow`}>
       {w.path ? <PathSteps record={r} workflow={w} label={status} /> : null}
-      {end ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${status(end.status)} · ${text(field(r, end.on))}`} /> : null}
+      {end ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${status(end.status)} · ${textOf(r, end.on)}`} /> : null}
       {w.deadline ? <Deadline record={r} workflow={w} m={m} /> : null}
       {officeOnlyText && w.messages.officeOnlyAbove ? (
         <Typography.Paragraph type="secondary" data-testid={w.messages.officeOnlyTestId}>
@@ -134,7 +105,7 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
           on={pending.on}
           onDateChange={(on) => setPending({ ...pending, on })}
           saving={transition.isPending}
-          onConfirm={() => void take(pending.to, pending.on, pending.values)}
+          onConfirm={() => void take(pending)}
           onCancel={() => setPending(null)}
           wide={w.wide?.includes(pending.to)}
           testId={`${w.prefix}-step`}
@@ -170,7 +141,7 @@ function PathSteps<S extends string, R extends { status: S }>({ record: r, workf
   const path = w.path ?? [];
   const dateOf = (s: S) => {
     const name = w.dateOf?.[s];
-    return name ? (field(r, name) as string | null | undefined) : null;
+    return name ? textOf(r, name) || null : null;
   };
   const off = !path.includes(r.status);
   if (off && w.pathWhenOff === 'whole') {
@@ -195,8 +166,8 @@ function PathSteps<S extends string, R extends { status: S }>({ record: r, workf
 function Deadline<S extends string, R extends { status: S }>({ record: r, workflow: w, m }: { record: R; workflow: WorkflowDescription<S, R>; m: (key: string, vars?: Record<string, string>) => string }) {
   const d = w.deadline;
   if (!d) return null;
-  const date = text(field(r, d.dueOn));
-  if (field(r, d.overdue)) return <Alert type={d.overdueType} showIcon style={{ marginBottom: 16 }} title={m(d.overdueMessage, { date })} data-testid={d.overdueTestId} />;
+  const date = textOf(r, d.dueOn);
+  if ((r as Record<string, unknown>)[d.overdue]) return <Alert type={d.overdueType} showIcon style={{ marginBottom: 16 }} title={m(d.overdueMessage, { date })} data-testid={d.overdueTestId} />;
   if (!d.pendingIn.includes(r.status)) return null;
   if (d.dueAs === 'info') return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={m(d.dueMessage, { date })} data-testid={d.dueTestId} />;
   return (
