@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
+import { AuditQuery } from '../../../shared/contracts/audit.ts';
+import { querySearch, type QuerySearch } from '../../lib/url-search.ts';
 
 /** The record types the audit log filters on. */
 export const AUDIT_ENTITIES = ['institution', 'person', 'unit', 'aggregate', 'user'] as const;
 
-const SHAPE = {
-  page: PAGING.page,
-  pageSize: PAGING.pageSize,
-  entity: z.enum(AUDIT_ENTITIES),
-  entityId: z.coerce.string().trim().max(50),
-};
+// the API takes any entity name; the page offers these
+const ENTITY = { entity: z.enum(AUDIT_ENTITIES) };
 
-/** The audit log's state in the URL. */
-export type AuditSearch = SearchOf<typeof SHAPE>;
+/** The audit log's state in the URL (the contract's query). */
+export type AuditSearch = QuerySearch<typeof AuditQuery, typeof ENTITY>;
 /** Read the audit log's URL params. */
-export const validateAuditSearch = lenientSearch(SHAPE);
+export const validateAuditSearch = querySearch(AuditQuery, ENTITY);

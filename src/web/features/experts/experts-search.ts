@@ -1,30 +1,16 @@
-import { z } from 'zod';
-import { APPOINTMENT_SORTS, AppointmentStatus, AppointmentTitle } from '../../../shared/contracts/appointments.ts';
-import { CountryCode, Id, IsoDate } from '../../../shared/contracts/common.ts';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
-
-const SHAPE = {
-  ...PAGING,
-  /** The date of the figure and of "in force" in the list (today when absent). */
-  asOf: IsoDate,
-  title: AppointmentTitle,
-  status: AppointmentStatus,
-  unitId: Id,
-  country: CountryCode,
-  inForce: z.enum(['true', 'false']),
-  sort: z.enum(APPOINTMENT_SORTS),
-};
+import { AppointmentQuery, AppointmentRenewalsQuery } from '../../../shared/contracts/appointments.ts';
+import { Id } from '../../../shared/contracts/common.ts';
+import { lenientSearch, querySearch, type QuerySearch, type SearchOf } from '../../lib/url-search.ts';
 
 /** The experts page's state in the URL: the as-of date, and the appointments list's search, filters, sort and page. */
-export type ExpertsSearch = SearchOf<typeof SHAPE>;
+export type ExpertsSearch = QuerySearch<typeof AppointmentQuery>;
 /** Read the experts page's URL params. */
-export const validateExpertsSearch = lenientSearch(SHAPE);
+export const validateExpertsSearch = querySearch(AppointmentQuery);
 
-const RENEWALS_SHAPE = { months: z.coerce.number().int().min(1).max(60) };
 /** The renewal list's state in the URL: how many months ahead. */
-export type RenewalsSearch = SearchOf<typeof RENEWALS_SHAPE>;
+export type RenewalsSearch = QuerySearch<typeof AppointmentRenewalsQuery>;
 /** Read the renewal list's URL params. */
-export const validateRenewalsSearch = lenientSearch(RENEWALS_SHAPE);
+export const validateRenewalsSearch = querySearch(AppointmentRenewalsQuery);
 
 const NEW_SHAPE = { personId: Id };
 /** A new appointment may start from a person (the person page's "propose an appointment"). */

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { CountryCode } from '../../../shared/contracts/common.ts';
-import { INSTITUTION_SORTS, InstitutionKind } from '../../../shared/contracts/institutions.ts';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
+import { InstitutionQuery } from '../../../shared/contracts/institutions.ts';
+import { querySearch, type QuerySearch } from '../../lib/url-search.ts';
 
-const SHAPE = { ...PAGING, kind: InstitutionKind, country: CountryCode, sort: z.enum(INSTITUTION_SORTS) };
-
-/** The institutions list's state in the URL: search, filters, sort, page. */
-export type InstitutionsSearch = SearchOf<typeof SHAPE>;
+/** The institutions list's state in the URL: search, filters, sort, page (the contract's query). */
+export type InstitutionsSearch = QuerySearch<typeof InstitutionQuery>;
 /** Read the institutions list's URL params. */
-export const validateInstitutionsSearch = lenientSearch(SHAPE);
+export const validateInstitutionsSearch = querySearch(InstitutionQuery);

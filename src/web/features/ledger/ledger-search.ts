@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate } from '../../../shared/contracts/common.ts';
-import { Direction, LedgerCategory, Who } from '../../../shared/contracts/ledger.ts';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
+import { LedgerQuery } from '../../../shared/contracts/ledger.ts';
+import { querySearch, type QuerySearch } from '../../lib/url-search.ts';
 
-const SHAPE = {
-  page: PAGING.page,
-  pageSize: PAGING.pageSize,
-  direction: Direction,
-  who: Who,
-  category: LedgerCategory,
-  country: CountryCode,
-  unitId: Id,
-  from: IsoDate,
-  to: IsoDate,
-  aggregate: z.enum(['true', 'false']),
-  tab: z.enum(['rows', 'aggregates']),
-};
+/** Which of the page's two tables is open: the page's own, not the API's. */
+const TAB = { tab: z.enum(['rows', 'aggregates']) };
 
-/** The ledger page's state in the URL: filters, page, tab. */
-export type LedgerSearch = SearchOf<typeof SHAPE>;
+/** The ledger page's state in the URL: filters and page (the contract's query), and the tab. */
+export type LedgerSearch = QuerySearch<typeof LedgerQuery, typeof TAB>;
 /** Read the ledger page's URL params. */
-export const validateLedgerSearch = lenientSearch(SHAPE);
+export const validateLedgerSearch = querySearch(LedgerQuery, TAB);

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { CountryCode, Id } from '../../../shared/contracts/common.ts';
-import { PERSON_SORTS } from '../../../shared/contracts/people.ts';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
+import { PersonQuery } from '../../../shared/contracts/people.ts';
+import { querySearch, type QuerySearch } from '../../lib/url-search.ts';
 
-const SHAPE = { ...PAGING, nationality: CountryCode, unitId: Id, sort: z.enum(PERSON_SORTS) };
-
-/** The people list's state in the URL. */
-export type PeopleSearch = SearchOf<typeof SHAPE>;
+/** The people list's state in the URL (the contract's query). */
+export type PeopleSearch = QuerySearch<typeof PersonQuery>;
 /** Read the people list's URL params. */
-export const validatePeopleSearch = lenientSearch(SHAPE);
+export const validatePeopleSearch = querySearch(PersonQuery);

@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import { Id, IsoDate } from '../../../shared/contracts/common.ts';
-import { STUDENT_SORTS, StudentStatus } from '../../../shared/contracts/programmes.ts';
-import { lenientSearch, PAGING, type SearchOf } from '../../lib/url-search.ts';
+import { StudentQuery } from '../../../shared/contracts/programmes.ts';
+import { querySearch, type QuerySearch } from '../../lib/url-search.ts';
 
-const SHAPE = {
-  ...PAGING,
-  programmeId: Id,
-  cohortId: Id,
-  unitId: Id,
-  status: StudentStatus,
-  placed: z.enum(['true', 'false']),
-  /** The roll as of this day (a figure's drill-down). */
-  asOf: IsoDate,
-  sort: z.enum(STUDENT_SORTS),
-};
-
-/** The students list's state in the URL: search, filters, sort, page. */
-export type StudentsSearch = SearchOf<typeof SHAPE>;
+/** The students list's state in the URL: search, filters, sort, page (the contract's query). */
+export type StudentsSearch = QuerySearch<typeof StudentQuery>;
 /** Read the students list's URL params. */
-export const validateStudentsSearch = lenientSearch(SHAPE);
+export const validateStudentsSearch = querySearch(StudentQuery);
