@@ -1,0 +1,155 @@
+import type { LinkProps } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { Badge, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { Locale } from '../../shared/contracts/common.ts';
+import { useI18n } from '../lib/i18n.tsx';
+import { displayNames } from '../lib/names.ts';
+import { DateInput } from './date-input.tsx';
+import { ExportLinks, type FileFormat } from './export-links.tsx';
+import { PageHeader } from './page-header.tsx';
+import { ErrorPage } from './status-pages.tsx';
+
+/** A record whose report is past due, as the overdue-reports endpoints list it. */
+export interface OverdueRecord {
+  id: number;
+  titleEn: string;
+  titleZh: string | null;
+  startDate: string;
+  endDate: string;
+  reportDueOn: string;
+  daysOverdue: number;
+  personTimes: number;
+}
+
+/** A unit and how many of its records are overdue. */
+export interface OverdueUnit {
+  unitId: number;
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  nameFr: string | null;
+  count: number;
+}
+
+/** The overdue reports at a date, per unit. */
+export interface OverdueReportsData<U extends OverdueUnit> {
+  asOf: string;
+  total: number;
+  units: U[];
+}
+
+/**
+ * What the overdue-reports page of a kind of record reads: plain data, and the hooks and links of
+ * its feature. Its messages are the kind's (`visit.title`, `mission.overdueNone` …).
+ */
+export interface OverdueDescription<U extends OverdueUnit> {
+  messages: 'visit' | 'mission';
+  /** `overdue` gives `overdue-as-of`, `overdue-csv`, `overdue-unit-<code>` … */
+  testId: string;
+  /** Days from the end to the report's due date. */
+  dueDays: number;
+  /** The kind's tabs (its list, its overdue reports). */
+  tabs: ReactNode;
+  useReports: (asOf: string | undefined) => { data?: OverdueReportsData<U>; isFetching: boolean; error: Error | null };
+  fileUrl: (asOf: string | undefined, format: FileFormat) => string;
+  /** A unit's overdue records. */
+  recordsOf: (unit: U) => OverdueRecord[];
+  /** The record's page. */
+  recordPath: Extract<NonNullable<LinkProps['to']>, `${string}/$id`>;
+  title: (record: OverdueRecord, locale: Locale) => string;
+  dates: (record: OverdueRecord) => ReactNode;
+}
+
+/** One unit's overdue reports: the records, how late, how many person-times they carry. */
+function UnitCard<U extends OverdueUnit>({ unit, description: d }: { unit: U; description: OverdueDescription<U> }) {
+  const { t, locale, formatNumber } = useI18n();
+  const { primary, secondary } = displayNames(unit, locale);
+  const m = d.messages;
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <span>{primary}</span>
+          <Badge count={unit.count} color="orange" />
+        </Space>
+      }
+      extra={<Typography.Text type="secondary">{secondary}</Typography.Text>}
+      data-testid={`${d.testId}-unit-${unit.code}`}
+    >
+      <Table<OverdueRecord>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={d.recordsOf(unit)}
+        columns={[
+          {
+            key: 'title',
+            title: t(`${m}.title`),
+            render: (_, r) => (
+              <Link to={d.recordPath} params={{ id: String(r.id) }}>
+                {d.title(r, locale)}
+              </Link>
+            ),
+          },
+          { key: 'dates', title: t(`${m}.dates`), width: 210, render: (_, r) => d.dates(r) },
+          { key: 'reportDueOn', title: t(`${m}.field.reportDueOn`), width: 150, dataIndex: 'reportDueOn' },
+          { key: 'daysOverdue', title: t(`${m}.daysOverdue`), width: 120, align: 'right', render: (_, r) => <Typography.Text type="warning">{formatNumber(r.daysOverdue)}</Typography.Text> },
+          { key: 'personTimes', title: t(`${m}.personTimes`), width: 110, align: 'right', render: (_, r) => formatNumber(r.personTimes) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+interface OverdueReportsPageProps<U extends OverdueUnit> {
+  description: OverdueDescription<U>;
+  /** The date read at, from the URL (today when absent). */
+  asOf: string | undefined;
+  onAsOf: (asOf: string | undefined) => void;
+}
+
+/**
+ * Records whose report is past due, per unit, at a date (today unless chosen), and the same as
+ * CSV or Excel: one page for every kind whose records owe a report (visits, missions).
+ */
+export function OverdueReportsPage<U extends OverdueUnit>({ description: d, asOf, onAsOf }: OverdueReportsPageProps<U>) {
+  const { t } = useI18n();
+  const { data, isFetching, error } = d.useReports(asOf);
+  const m = d.messages;
+
+  if (error) return <ErrorPage error={error} />;
+
+  return (
+    <>
+      <PageHeader
+        title={t(`${m}.tab.overdue`)}
+        subtitle={data ? t(`${m}.overdueSubtitle`, { days: d.dueDays, date: data.asOf }) : null}
+        extra={
+          <>
+            {d.tabs}
+            <ExportLinks href={(format) => d.fileUrl(asOf, format)} testId={d.testId} labels={{ csv: `${m}.downloadCsv`, xlsx: `${m}.downloadXlsx` }} />
+          </>
+        }
+      />
+      <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
+        <Typography.Text>{t(`${m}.asOf`)}</Typography.Text>
+        <DateInput value={asOf ?? data?.asOf} allowClear onChange={onAsOf} data-testid={`${d.testId}-as-of`} />
+        {data ? <Typography.Text type="secondary">{t(`${m}.overdueCount`, { n: data.total })}</Typography.Text> : null}
+        {isFetching ? <Spin size="small" /> : null}
+      </Flex>
+      {data && data.units.length === 0 ? (
+        <Card>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`${m}.overdueNone`)} />
+        </Card>
+      ) : (
+        <Flex vertical gap={16} data-testid={`${d.testId}-units`}>
+          {(data?.units ?? []).map((unit) => (
+            <UnitCard key={unit.unitId} unit={unit} description={d} />
+          ))}
+        </Flex>
+      )}
+    </>
+  );
+}
