@@ -1,10 +1,10 @@
-import type { LinkProps } from '@tanstack/react-router';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch, type LinkProps } from '@tanstack/react-router';
 import { Badge, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { Locale } from '../../shared/contracts/common.ts';
+import { IsoDate, type Locale } from '../../shared/contracts/common.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { displayNames } from '../lib/names.ts';
+import { readParam } from '../lib/url-search.ts';
 import { DateInput } from './date-input.tsx';
 import { ExportLinks, type FileFormat } from './export-links.tsx';
 import { PageHeader } from './page-header.tsx';
@@ -103,19 +103,16 @@ function UnitCard<U extends OverdueUnit>({ unit, description: d }: { unit: U; de
   );
 }
 
-interface OverdueReportsPageProps<U extends OverdueUnit> {
-  description: OverdueDescription<U>;
-  /** The date read at, from the URL (today when absent). */
-  asOf: string | undefined;
-  onAsOf: (asOf: string | undefined) => void;
-}
-
 /**
  * Records whose report is past due, per unit, at a date (today unless chosen), and the same as
  * CSV or Excel: one page for every kind whose records owe a report (visits, missions).
  */
-export function OverdueReportsPage<U extends OverdueUnit>({ description: d, asOf, onAsOf }: OverdueReportsPageProps<U>) {
+export function OverdueReportsPage<U extends OverdueUnit>({ description: d }: { description: OverdueDescription<U> }) {
   const { t } = useI18n();
+  // The date read at is the page's one URL param (today when absent); the router keeps an invalid one, so it is read again.
+  const asOf = readParam(IsoDate, useSearch({ strict: false }).asOf) as string | undefined;
+  const navigate = useNavigate();
+  const onAsOf = (next: string | undefined) => void navigate({ to: '.', search: next ? { asOf: next } : {} });
   const { data, isFetching, error } = d.useReports(asOf);
   const m = d.messages;
 

@@ -1,13 +1,18 @@
-import type { LinkProps } from '@tanstack/react-router';
+import { useNavigate, useSearch, type LinkProps } from '@tanstack/react-router';
 import { Card, Empty, Flex, InputNumber, Table, Typography, type TableColumnType } from 'antd';
 import type { ReactNode } from 'react';
+import { z } from 'zod';
+import { WholeNumber } from '../../shared/contracts/common.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
+import { readParam } from '../lib/url-search.ts';
 import { BackLink } from './back-link.tsx';
 import { ExportLinks, type FileFormat } from './export-links.tsx';
 import { PageHeader } from './page-header.tsx';
 import { ErrorPage } from './status-pages.tsx';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far ahead a renewal page looks, as the contracts take it. */
+const Months = WholeNumber.pipe(z.number().int().min(1).max(60));
 
 /** Whole days from one calendar date to another. */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -36,18 +41,13 @@ export interface RenewalDescription<T> {
   useColumns: () => TableColumnType<T>[];
 }
 
-interface RenewalPageProps<T> {
-  description: RenewalDescription<T>;
-  /** Months ahead, from the URL. */
-  months: number | undefined;
-  /** Sets the URL: undefined for the default. */
-  onMonths: (months: number | undefined) => void;
-}
-
 /** What ends or expires within N months, soonest first, and the same as CSV or Excel. */
-export function RenewalPage<T extends object>({ description: d, months: asked, onMonths }: RenewalPageProps<T>) {
+export function RenewalPage<T extends object>({ description: d }: { description: RenewalDescription<T> }) {
   const { t } = useI18n();
-  const months = asked ?? d.defaultMonths;
+  // How many months ahead is the page's one URL param, absent for the default.
+  const months = (readParam(Months, useSearch({ strict: false }).months) as number | undefined) ?? d.defaultMonths;
+  const navigate = useNavigate();
+  const onMonths = (next: number | undefined) => void navigate({ to: '.', search: next ? { months: next } : {} });
   const { data, isFetching, error } = d.useItems(months);
   const columns = d.useColumns();
 

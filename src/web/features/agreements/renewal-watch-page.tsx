@@ -1,4 +1,4 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import type { TableColumnType } from 'antd';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
 import { RenewalPage, type RenewalDescription } from '../../components/renewal-page.tsx';
@@ -9,8 +9,6 @@ import { agreementTitle, AgreementTags, useAgreementLabels } from './agreement-l
 import { AgreementPartners } from './agreement-partners.tsx';
 import { renewalWatchUrl, useRenewalWatch } from './api.ts';
 import { TermEnd } from './term-end.tsx';
-
-const route = getRouteApi('/app/agreements/renewal-watch');
 
 /** The agreements' columns after the term's end. */
 function useWatchColumns(): TableColumnType<Agreement>[] {
@@ -59,7 +57,5 @@ const RENEWAL_WATCH: RenewalDescription<Agreement> = {
 
 /** What ends in the next N months (12 unless asked), soonest first, and the same as CSV or Excel. */
 export function RenewalWatchPage() {
-  const { months } = route.useSearch();
-  const navigate = route.useNavigate();
-  return <RenewalPage description={RENEWAL_WATCH} months={months} onMonths={(next) => void navigate({ search: next ? { months: next } : {} })} />;
+  return <RenewalPage description={RENEWAL_WATCH} />;
 }

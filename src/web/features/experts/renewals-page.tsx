@@ -1,4 +1,4 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { Tag, type TableColumnType } from 'antd';
 import type { RenewalItem } from '../../../shared/contracts/appointments.ts';
 import { RENEWAL_ITEM_LABELS } from '../../../shared/i18n/inbound-labels.ts';
@@ -9,8 +9,6 @@ import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
 import { ExpertNameLines, useAppointmentLabels } from './appointment-labels.tsx';
 import { renewalListUrl, useRenewalList } from './api.ts';
-
-const route = getRouteApi('/app/experts/renewals');
 
 /** The renewal list's columns after the date due: what, whose, which term or document, proposed successor. */
 function useRenewalColumns(): TableColumnType<RenewalItem>[] {
@@ -91,7 +89,5 @@ const EXPERT_RENEWALS: RenewalDescription<RenewalItem> = {
 
 /** Terms ending and expert documents expiring within N months, soonest first, and the same as CSV or Excel. */
 export function RenewalsPage() {
-  const { months } = route.useSearch();
-  const navigate = route.useNavigate();
-  return <RenewalPage description={EXPERT_RENEWALS} months={months} onMonths={(next) => void navigate({ search: next ? { months: next } : {} })} />;
+  return <RenewalPage description={EXPERT_RENEWALS} />;
 }

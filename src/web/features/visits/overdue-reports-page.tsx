@@ -1,12 +1,8 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { REPORT_DUE_DAYS, type OverdueReports } from '../../../shared/contracts/visits.ts';
 import { OverdueReportsPage as OverdueReportsList, type OverdueDescription } from '../../components/overdue-reports-page.tsx';
 import { overdueReportsUrl, useOverdueReports } from './api.ts';
 import { VisitDates, visitTitle } from './visit-labels.tsx';
-import { validateOverdueReportsSearch } from './visits-search.ts';
 import { VisitsTabs } from './visits-tabs.tsx';
-
-const route = getRouteApi('/app/visits/overdue-reports');
 
 /** The visits' overdue reports: held visits whose report is past due, per host unit. */
 const VISIT_OVERDUE: OverdueDescription<OverdueReports['units'][number]> = {
@@ -24,8 +20,5 @@ const VISIT_OVERDUE: OverdueDescription<OverdueReports['units'][number]> = {
 
 /** Held visits whose report is past due, per host unit, at a date (today unless chosen), and the same as CSV or Excel. */
 export function OverdueReportsPage() {
-  // The router keeps params that failed validation beside the valid ones; read only the valid ones.
-  const { asOf } = validateOverdueReportsSearch(route.useSearch());
-  const navigate = route.useNavigate();
-  return <OverdueReportsList description={VISIT_OVERDUE} asOf={asOf} onAsOf={(next) => void navigate({ search: next ? { asOf: next } : {} })} />;
+  return <OverdueReportsList description={VISIT_OVERDUE} />;
 }
