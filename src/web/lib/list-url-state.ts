@@ -32,3 +32,11 @@ export function listUrlState<T, Search extends ListSearch>(search: Search, navig
 
   return { update, reset: () => navigate(() => ({})), onTableChange, columns };
 }
+
+/**
+ * A list read newest first by its default sort key (the office looks for recent records), and
+ * in ascending order by any other key the user sorts on, unless the URL says otherwise.
+ */
+export function newestFirst<Search extends ListSearch>(search: Search, defaultSort: NonNullable<Search['sort']>): Search {
+  return { ...search, order: search.order ?? (search.sort && search.sort !== defaultSort ? 'asc' : 'desc') };
+}

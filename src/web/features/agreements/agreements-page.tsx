@@ -1,10 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Select } from 'antd';
+import { Button } from 'antd';
 import { AGREEMENT_KINDS, AGREEMENT_LEVELS, AGREEMENT_STATUSES, type Agreement } from '../../../shared/contracts/agreements.ts';
-import { CountrySelect } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -40,57 +38,15 @@ export function AgreementsPage() {
       defaultSort="termEndsOn"
       result={result}
       searchBox={{ testId: 'agreements-search', placeholder: t('agr.searchPlaceholder'), width: 320 }}
-      filters={(update) => (
-        <>
-          <Select
-            value={search.level}
-            onChange={(level) => update({ level })}
-            allowClear
-            placeholder={t('agr.allLevels')}
-            style={{ width: 150 }}
-            popupMatchSelectWidth={false}
-            options={AGREEMENT_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))}
-          />
-          <Select
-            value={search.kind}
-            onChange={(kind) => update({ kind })}
-            allowClear
-            placeholder={t('agr.allKinds')}
-            style={{ width: 180 }}
-            popupMatchSelectWidth={false}
-            options={AGREEMENT_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
-          />
-          <Select
-            value={search.status}
-            onChange={(status) => update({ status })}
-            allowClear
-            placeholder={t('agr.allStatuses')}
-            style={{ width: 150 }}
-            options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
-          />
-          <CountrySelect value={search.country} onChange={(country) => update({ country })} placeholder={t('inst.allCountries')} style={{ width: 220 }} />
-          <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('agr.allUnits')} style={{ width: 220 }} />
-          <Select
-            value={search.expiringWithinMonths}
-            onChange={(expiringWithinMonths) => update({ expiringWithinMonths })}
-            allowClear
-            placeholder={t('agr.endingWithin')}
-            style={{ width: 200 }}
-            options={EXPIRING_CHOICES.map((n) => ({ value: n, label: t('agr.endingWithinMonths', { n }) }))}
-          />
-          <Select
-            value={search.dormant}
-            onChange={(dormant) => update({ dormant })}
-            allowClear
-            placeholder={t('agr.activity')}
-            style={{ width: 190 }}
-            options={[
-              { value: 'true', label: t('agr.dormantOnly') },
-              { value: 'false', label: t('agr.activeOnly') },
-            ]}
-          />
-        </>
-      )}
+      filters={[
+        { type: 'select', key: 'level', options: AGREEMENT_LEVELS.map((l) => ({ value: l, label: labels.level(l) })), placeholder: t('agr.allLevels'), width: 150 },
+        { type: 'select', key: 'kind', options: AGREEMENT_KINDS.map((k) => ({ value: k, label: labels.kind(k) })), placeholder: t('agr.allKinds'), width: 180 },
+        { type: 'select', key: 'status', options: AGREEMENT_STATUSES.map((s) => ({ value: s, label: labels.status(s) })), placeholder: t('agr.allStatuses'), width: 150 },
+        { type: 'country', key: 'country', placeholder: t('inst.allCountries'), width: 220 },
+        { type: 'unit', key: 'unitId', placeholder: t('agr.allUnits'), width: 220 },
+        { type: 'select', key: 'expiringWithinMonths', options: EXPIRING_CHOICES.map((n) => ({ value: n, label: t('agr.endingWithinMonths', { n }) })), placeholder: t('agr.endingWithin'), width: 200 },
+        { type: 'flag', key: 'dormant', yes: t('agr.dormantOnly'), no: t('agr.activeOnly'), placeholder: t('agr.activity'), width: 190 },
+      ]}
       columns={[
         {
           key: 'titleEn',

@@ -1,10 +1,8 @@
 import { WarningOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Select, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { CONFERENCE_CLASSIFICATIONS, CONFERENCE_STATUSES, type Conference } from '../../../shared/contracts/conferences.ts';
-import { DateRangeInput } from '../../components/date-input.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
@@ -40,41 +38,13 @@ export function ConferencesPage() {
       defaultSort="startDate"
       result={result}
       searchBox={{ testId: 'conferences-search', placeholder: t('conf.searchPlaceholder'), width: 300 }}
-      filters={(update) => (
-        <>
-          <Select
-            value={search.status}
-            onChange={(status) => update({ status })}
-            allowClear
-            placeholder={t('agr.allStatuses')}
-            style={{ width: 170 }}
-            popupMatchSelectWidth={false}
-            options={CONFERENCE_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
-          />
-          <UnitSelect value={search.hostUnitId} onChange={(hostUnitId) => update({ hostUnitId })} placeholder={t('agr.allUnits')} style={{ width: 220 }} />
-          <Select
-            value={search.classification}
-            onChange={(classification) => update({ classification })}
-            allowClear
-            placeholder={t('conf.allClassifications')}
-            style={{ width: 160 }}
-            options={CONFERENCE_CLASSIFICATIONS.map((c) => ({ value: c, label: labels.classification(c) }))}
-          />
-          <DateRangeInput value={[search.from, search.to]} onChange={([from, to]) => update({ from, to })} placeholder={[t('conf.from'), t('conf.to')]} />
-          <Select
-            value={search.summaryOverdue}
-            onChange={(summaryOverdue) => update({ summaryOverdue })}
-            allowClear
-            placeholder={t('conf.summaryFilter')}
-            style={{ width: 190 }}
-            popupMatchSelectWidth={false}
-            options={[
-              { value: 'true', label: t('conf.overdueOnly') },
-              { value: 'false', label: t('conf.notOverdue') },
-            ]}
-          />
-        </>
-      )}
+      filters={[
+        { type: 'select', key: 'status', options: CONFERENCE_STATUSES.map((s) => ({ value: s, label: labels.status(s) })), placeholder: t('agr.allStatuses'), width: 170 },
+        { type: 'unit', key: 'hostUnitId', placeholder: t('agr.allUnits'), width: 220 },
+        { type: 'select', key: 'classification', options: CONFERENCE_CLASSIFICATIONS.map((c) => ({ value: c, label: labels.classification(c) })), placeholder: t('conf.allClassifications'), width: 160 },
+        { type: 'dates', from: 'from', to: 'to', placeholder: [t('conf.from'), t('conf.to')] },
+        { type: 'flag', key: 'summaryOverdue', yes: t('conf.overdueOnly'), no: t('conf.notOverdue'), placeholder: t('conf.summaryFilter'), width: 190 },
+      ]}
       columns={[
         {
           key: 'titleEn',

@@ -1,11 +1,8 @@
-import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, InputNumber, Select, Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { APPLICATION_STATUSES, type Application } from '../../../shared/contracts/exchanges.ts';
-import { CountryName, CountrySelect } from '../../components/country-select.tsx';
-import { DateRangeInput } from '../../components/date-input.tsx';
+import { CountryName } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { roleMay } from '../../../shared/policies.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -35,85 +32,34 @@ export function ApplicationsPage() {
     <ListPage<Application, ApplicationsSearch>
       title={t('xchg.applications')}
       create={roleMay(user.role, 'exchange', 'create') ? { to: '/exchanges/applications/new', label: t('xchg.addApplication') } : undefined}
-      extra={
-        <>
-          <ExchangesTabs active="applications" />
-          {/* plain downloads: the server names the file and writes it in the user's language */}
-          <a href={applicationsExportUrl(search, 'csv')} download data-testid="applications-csv">
-            <Button icon={<FileTextOutlined />}>{t('xchg.downloadCsv')}</Button>
-          </a>
-          <a href={applicationsExportUrl(search, 'xlsx')} download data-testid="applications-xlsx">
-            <Button icon={<FileExcelOutlined />}>{t('xchg.downloadXlsx')}</Button>
-          </a>
-        </>
-      }
+      extra={<ExchangesTabs active="applications" />}
+      exports={{ href: (format) => applicationsExportUrl(search, format), testId: 'applications', labels: { csv: 'xchg.downloadCsv', xlsx: 'xchg.downloadXlsx' } }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="appliedOn"
       result={result}
       searchBox={{ testId: 'applications-search', placeholder: t('xchg.searchApplications'), width: 280 }}
-      filters={(update) => (
-        <>
-          {search.opportunityId ? (
-            <Tag closable onClose={() => update({ opportunityId: undefined })} style={{ alignSelf: 'center' }} data-testid="applications-opportunity-filter">
-              {t('xchg.opportunityFilter')}: #{search.opportunityId}
-            </Tag>
-          ) : null}
-          {search.hostInstitutionId ? (
-            <Tag closable onClose={() => update({ hostInstitutionId: undefined })} style={{ alignSelf: 'center' }}>
-              {t('xchg.col.host')}: #{search.hostInstitutionId}
-            </Tag>
-          ) : null}
-          <Select
-            value={search.status}
-            onChange={(status) => update({ status })}
-            allowClear
-            placeholder={t('xchg.allStatuses')}
-            style={{ width: 170 }}
-            popupMatchSelectWidth={false}
-            options={APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
-            data-testid="applications-status-filter"
-          />
-          <InputNumber<number>
-            value={search.academicYear ?? null}
-            onChange={(v) => update({ academicYear: v ?? undefined })}
-            placeholder={t('xchg.yearPlaceholder')}
-            min={1900}
-            max={2100}
-            style={{ width: 130 }}
-            data-testid="applications-year-filter"
-          />
-          <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('xchg.allUnits')} style={{ width: 200 }} />
-          <CountrySelect value={search.country} onChange={(country) => update({ country })} placeholder={t('xchg.allCountries')} style={{ width: 200 }} />
-          <Select
-            value={search.region}
-            onChange={(region) => update({ region })}
-            allowClear
-            placeholder={t('xchg.regionFilter')}
-            style={{ width: 190 }}
-            popupMatchSelectWidth={false}
-            options={[
-              { value: 'false', label: t('xchg.countriesOnly') },
-              { value: 'true', label: t('xchg.regionsOnly') },
-            ]}
-            data-testid="applications-region-filter"
-          />
-          <Select
-            value={search.counted}
-            onChange={(counted) => update({ counted })}
-            allowClear
-            placeholder={t('xchg.countedFilter')}
-            style={{ width: 190 }}
-            popupMatchSelectWidth={false}
-            options={[
-              { value: 'true', label: t('xchg.countedOnly') },
-              { value: 'false', label: t('xchg.notCounted') },
-            ]}
-            data-testid="applications-counted-filter"
-          />
-          <DateRangeInput value={[search.departedFrom, search.departedTo]} onChange={([departedFrom, departedTo]) => update({ departedFrom, departedTo })} style={{ width: 260 }} />
-        </>
-      )}
+      filters={[
+        { type: 'tag', key: 'opportunityId', label: (id) => `${t('xchg.opportunityFilter')}: #${id}`, testId: 'applications-opportunity-filter' },
+        { type: 'tag', key: 'hostInstitutionId', label: (id) => `${t('xchg.col.host')}: #${id}` },
+        { type: 'select', key: 'status', options: APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.status(s) })), placeholder: t('xchg.allStatuses'), width: 170, testId: 'applications-status-filter' },
+        { type: 'year', key: 'academicYear', placeholder: t('xchg.yearPlaceholder'), width: 130, testId: 'applications-year-filter' },
+        { type: 'unit', key: 'unitId', placeholder: t('xchg.allUnits'), width: 200 },
+        { type: 'country', key: 'country', placeholder: t('xchg.allCountries'), width: 200 },
+        {
+          type: 'select',
+          key: 'region',
+          options: [
+            { value: 'false', label: t('xchg.countriesOnly') },
+            { value: 'true', label: t('xchg.regionsOnly') },
+          ],
+          placeholder: t('xchg.regionFilter'),
+          width: 190,
+          testId: 'applications-region-filter',
+        },
+        { type: 'flag', key: 'counted', yes: t('xchg.countedOnly'), no: t('xchg.notCounted'), placeholder: t('xchg.countedFilter'), width: 190, testId: 'applications-counted-filter' },
+        { type: 'dates', from: 'departedFrom', to: 'departedTo', width: 260 },
+      ]}
       columns={[
         {
           key: 'familyName',

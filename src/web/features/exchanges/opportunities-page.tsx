@@ -1,10 +1,9 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { InputNumber, Select, Typography } from 'antd';
+import { Typography } from 'antd';
 import { EXCHANGE_KINDS, type Opportunity } from '../../../shared/contracts/exchanges.ts';
 import { roleMay } from '../../../shared/policies.ts';
-import { CountryName, CountrySelect } from '../../components/country-select.tsx';
+import { CountryName } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { primaryName } from '../../lib/names.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -34,30 +33,12 @@ export function OpportunitiesPage() {
       defaultSort="academicYear"
       result={result}
       searchBox={{ testId: 'opportunities-search', placeholder: t('xchg.searchOpportunities'), width: 260 }}
-      filters={(update) => (
-        <>
-          <InputNumber<number>
-            value={search.academicYear ?? null}
-            onChange={(v) => update({ academicYear: v ?? undefined })}
-            placeholder={t('xchg.yearPlaceholder')}
-            min={1900}
-            max={2100}
-            style={{ width: 130 }}
-            data-testid="opportunities-year-filter"
-          />
-          <Select
-            value={search.kind}
-            onChange={(kind) => update({ kind })}
-            allowClear
-            placeholder={t('xchg.allKinds')}
-            style={{ width: 190 }}
-            popupMatchSelectWidth={false}
-            options={EXCHANGE_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
-          />
-          <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('xchg.allUnits')} style={{ width: 200 }} />
-          <CountrySelect value={search.country} onChange={(country) => update({ country })} placeholder={t('xchg.allCountries')} style={{ width: 200 }} />
-        </>
-      )}
+      filters={[
+        { type: 'year', key: 'academicYear', placeholder: t('xchg.yearPlaceholder'), width: 130, testId: 'opportunities-year-filter' },
+        { type: 'select', key: 'kind', options: EXCHANGE_KINDS.map((k) => ({ value: k, label: labels.kind(k) })), placeholder: t('xchg.allKinds'), width: 190 },
+        { type: 'unit', key: 'unitId', placeholder: t('xchg.allUnits'), width: 200 },
+        { type: 'country', key: 'country', placeholder: t('xchg.allCountries'), width: 200 },
+      ]}
       columns={[
         {
           key: 'title',

@@ -1,7 +1,7 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Select, Tag } from 'antd';
+import { Tag } from 'antd';
 import { INSTITUTION_KINDS, type Institution } from '../../../shared/contracts/institutions.ts';
-import { CountryName, CountrySelect } from '../../components/country-select.tsx';
+import { CountryName } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
@@ -29,19 +29,10 @@ export function InstitutionsPage() {
       defaultSort="nameEn"
       result={result}
       searchBox={{ testId: 'institutions-search', placeholder: t('inst.searchPlaceholder'), width: 380 }}
-      filters={(update) => (
-        <>
-          <Select
-            value={search.kind}
-            onChange={(kind) => update({ kind })}
-            allowClear
-            placeholder={t('inst.allKinds')}
-            style={{ width: 220 }}
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`inst.kind.${k}`) }))}
-          />
-          <CountrySelect value={search.country} onChange={(country) => update({ country })} placeholder={t('inst.allCountries')} style={{ width: 240 }} />
-        </>
-      )}
+      filters={[
+        { type: 'select', key: 'kind', options: INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`inst.kind.${k}`) })), placeholder: t('inst.allKinds'), width: 220 },
+        { type: 'country', key: 'country', placeholder: t('inst.allCountries'), width: 240 },
+      ]}
       columns={[
         {
           key: 'nameEn',

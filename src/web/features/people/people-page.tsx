@@ -1,9 +1,8 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Typography } from 'antd';
 import type { Person } from '../../../shared/contracts/people.ts';
-import { CountryName, CountrySelect } from '../../components/country-select.tsx';
+import { CountryName } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
@@ -33,12 +32,10 @@ export function PeoplePage() {
       defaultSort="familyName"
       result={result}
       searchBox={{ testId: 'people-search', placeholder: t('person.searchPlaceholder'), width: 360 }}
-      filters={(update) => (
-        <>
-          <CountrySelect value={search.nationality} onChange={(nationality) => update({ nationality })} placeholder={t('person.allNationalities')} style={{ width: 220 }} />
-          <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('person.field.unitId')} style={{ width: 260 }} />
-        </>
-      )}
+      filters={[
+        { type: 'country', key: 'nationality', placeholder: t('person.allNationalities'), width: 220 },
+        { type: 'unit', key: 'unitId', placeholder: t('person.field.unitId'), width: 260 },
+      ]}
       columns={[
         {
           key: 'familyName',

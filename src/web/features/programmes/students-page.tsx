@@ -1,6 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Select, Space, Tag } from 'antd';
+import { Tag } from 'antd';
 import { STUDENT_STATUSES, type ProgrammeStudent } from '../../../shared/contracts/programmes.ts';
 import { ListPage } from '../../components/list-page.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
@@ -22,59 +21,23 @@ export function StudentsPage() {
     <ListPage<ProgrammeStudent, StudentsSearch>
       title={t('prg.students')}
       extra={
-        <Space>
-          {search.asOf ? (
-            <Tag closable onClose={() => void navigate({ search: { ...search, asOf: undefined, page: undefined } })} data-testid="students-as-of">
-              {t('prg.asOf', { date: search.asOf })}
-            </Tag>
-          ) : null}
-          <a href={studentsFileUrl(search, 'csv')} download data-testid="students-csv">
-            <Button icon={<DownloadOutlined />}>{t('prg.exportCsv')}</Button>
-          </a>
-          <a href={studentsFileUrl(search, 'xlsx')} download data-testid="students-xlsx">
-            <Button icon={<DownloadOutlined />}>{t('prg.exportXlsx')}</Button>
-          </a>
-        </Space>
+        search.asOf ? (
+          <Tag closable onClose={() => void navigate({ search: { ...search, asOf: undefined, page: undefined } })} data-testid="students-as-of">
+            {t('prg.asOf', { date: search.asOf })}
+          </Tag>
+        ) : null
       }
+      exports={{ href: (format) => studentsFileUrl(search, format), testId: 'students', labels: { csv: 'prg.exportCsv', xlsx: 'prg.exportXlsx' }, icon: 'download' }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="studentNumber"
       result={result}
       searchBox={{ testId: 'students-search', placeholder: t('prg.searchPlaceholder'), width: 240 }}
-      filters={(update) => (
-        <>
-          <Select
-            value={search.cohortId}
-            onChange={(cohortId) => update({ cohortId })}
-            allowClear
-            placeholder={t('prg.allCohorts')}
-            style={{ width: 160 }}
-            options={[...cohorts].sort((a, b) => b.entryYear - a.entryYear).map((c) => ({ value: c.id, label: String(c.entryYear) }))}
-            data-testid="students-cohort"
-          />
-          <Select
-            value={search.status}
-            onChange={(status) => update({ status })}
-            allowClear
-            placeholder={t('prg.allStatuses')}
-            style={{ width: 160 }}
-            options={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`programme.studentStatus.${s}` as MessageKey) }))}
-            data-testid="students-status"
-          />
-          <Select
-            value={search.placed}
-            onChange={(placed) => update({ placed })}
-            allowClear
-            placeholder={t('prg.placedFilter')}
-            style={{ width: 180 }}
-            options={[
-              { value: 'true', label: t('prg.placedOnly') },
-              { value: 'false', label: t('prg.notPlaced') },
-            ]}
-            data-testid="students-placed"
-          />
-        </>
-      )}
+      filters={[
+        { type: 'select', key: 'cohortId', options: [...cohorts].sort((a, b) => b.entryYear - a.entryYear).map((c) => ({ value: c.id, label: String(c.entryYear) })), placeholder: t('prg.allCohorts'), width: 160, testId: 'students-cohort' },
+        { type: 'select', key: 'status', options: STUDENT_STATUSES.map((s) => ({ value: s, label: t(`programme.studentStatus.${s}` as MessageKey) })), placeholder: t('prg.allStatuses'), width: 160, testId: 'students-status' },
+        { type: 'flag', key: 'placed', yes: t('prg.placedOnly'), no: t('prg.notPlaced'), placeholder: t('prg.placedFilter'), width: 180, testId: 'students-placed' },
+      ]}
       columns={[
         { key: 'studentNumber', sortable: true, title: t('prg.number'), width: 140, render: (_, s) => <Link to="/programmes/students/$id" params={{ id: String(s.id) }}>{s.studentNumber}</Link> },
         { key: 'familyName', sortable: true, title: t('prg.name'), render: (_, s) => `${s.person.nameZh ?? ''} ${[s.person.familyName, s.person.givenName].filter(Boolean).join(' ')}`.trim() },

@@ -1,10 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import { STUDENT_FUNDING, STUDENT_LEVELS, STUDENT_STATUSES, type StudentEnrolment } from '../../../shared/contracts/students.ts';
-import { CountryName, CountrySelect } from '../../components/country-select.tsx';
+import { CountryName } from '../../components/country-select.tsx';
 import { ListPage } from '../../components/list-page.tsx';
-import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -40,34 +38,24 @@ export function InternationalStudentsPage() {
               {t('stu.persons', { persons: page.persons, total: page.total })}
             </Typography.Text>
           ) : null}
-          <a href={studentsFileUrl(search, 'csv')} download data-testid="students-csv">
-            <Button icon={<DownloadOutlined />}>{t('stu.exportCsv')}</Button>
-          </a>
-          <a href={studentsFileUrl(search, 'xlsx')} download data-testid="students-xlsx">
-            <Button icon={<DownloadOutlined />}>{t('stu.exportXlsx')}</Button>
-          </a>
         </Space>
       }
+      exports={{ href: (format) => studentsFileUrl(search, format), testId: 'students', labels: { csv: 'stu.exportCsv', xlsx: 'stu.exportXlsx' }, icon: 'download' }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="enrolledOn"
       result={result}
       searchBox={{ testId: 'students-search', placeholder: t('stu.searchPlaceholder'), width: 260 }}
-      filters={(update) => (
-        <>
-          <Select value={search.level} onChange={(level) => update({ level })} allowClear placeholder={t('stu.allLevels')} style={{ width: 170 }} popupMatchSelectWidth={false}
-            options={STUDENT_LEVELS.map((l) => ({ value: l, label: t(`student.level.${l}` as MessageKey) }))} data-testid="students-level" />
-          <Select value={search.status} onChange={(status) => update({ status })} allowClear placeholder={t('stu.allStatuses')} style={{ width: 150 }}
-            options={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`student.status.${s}` as MessageKey) }))} data-testid="students-status" />
-          <CountrySelect value={search.country} onChange={(country) => update({ country })} allowClear placeholder={t('stu.allCountries')} style={{ width: 190 }} />
-          <UnitSelect value={search.unitId} onChange={(unitId) => update({ unitId })} placeholder={t('agr.allUnits')} style={{ width: 190 }} allowClear />
-          <Input.Search defaultValue={search.programme} onSearch={(v) => update({ programme: v || undefined })} allowClear placeholder={t('stu.programmeFilter')} style={{ width: 170 }} />
-          <Select value={search.funding} onChange={(funding) => update({ funding })} allowClear placeholder={t('stu.allFunding')} style={{ width: 190 }} popupMatchSelectWidth={false}
-            options={STUDENT_FUNDING.map((f) => ({ value: f, label: t(`student.funding.${f}` as MessageKey) }))} />
-          <InputNumber value={search.fromYear} onChange={(v) => update({ fromYear: v ?? undefined })} min={1900} max={2100} placeholder={t('stu.fromYear')} style={{ width: 130 }} />
-          <InputNumber value={search.toYear} onChange={(v) => update({ toYear: v ?? undefined })} min={1900} max={2100} placeholder={t('stu.toYear')} style={{ width: 100 }} />
-        </>
-      )}
+      filters={[
+        { type: 'select', key: 'level', options: STUDENT_LEVELS.map((l) => ({ value: l, label: t(`student.level.${l}` as MessageKey) })), placeholder: t('stu.allLevels'), width: 170, testId: 'students-level' },
+        { type: 'select', key: 'status', options: STUDENT_STATUSES.map((s) => ({ value: s, label: t(`student.status.${s}` as MessageKey) })), placeholder: t('stu.allStatuses'), width: 150, testId: 'students-status' },
+        { type: 'country', key: 'country', placeholder: t('stu.allCountries'), width: 190 },
+        { type: 'unit', key: 'unitId', placeholder: t('agr.allUnits'), width: 190 },
+        { type: 'text', key: 'programme', placeholder: t('stu.programmeFilter'), width: 170 },
+        { type: 'select', key: 'funding', options: STUDENT_FUNDING.map((f) => ({ value: f, label: t(`student.funding.${f}` as MessageKey) })), placeholder: t('stu.allFunding'), width: 190 },
+        { type: 'year', key: 'fromYear', placeholder: t('stu.fromYear'), width: 130 },
+        { type: 'year', key: 'toYear', placeholder: t('stu.toYear'), width: 100 },
+      ]}
       columns={[
         {
           key: 'familyName',
