@@ -1,22 +1,13 @@
-import { useNavigate } from '@tanstack/react-router';
-import { Segmented } from 'antd';
-import { useI18n } from '../../lib/i18n.tsx';
+import { PageTabs, type PageTab } from '../../components/page-tabs.tsx';
 
 type Tab = 'applications' | 'opportunities';
 
+const TABS: PageTab<Tab>[] = [
+  { value: 'applications', label: 'xchg.tab.applications', to: '/exchanges/applications' },
+  { value: 'opportunities', label: 'xchg.tab.opportunities', to: '/exchanges/opportunities' },
+];
+
 /** The two ways into the exchanges: the students' applications, and the partners' opportunities. */
 export function ExchangesTabs({ active }: { active: Tab }) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  return (
-    <Segmented<Tab>
-      value={active}
-      onChange={(tab) => void navigate({ to: tab === 'opportunities' ? '/exchanges/opportunities' : '/exchanges/applications' })}
-      data-testid="exchanges-tabs"
-      options={[
-        { value: 'applications', label: t('xchg.tab.applications') },
-        { value: 'opportunities', label: t('xchg.tab.opportunities') },
-      ]}
-    />
-  );
+  return <PageTabs tabs={TABS} active={active} testId="exchanges-tabs" />;
 }

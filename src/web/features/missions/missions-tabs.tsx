@@ -1,22 +1,13 @@
-import { useNavigate } from '@tanstack/react-router';
-import { Segmented } from 'antd';
-import { useI18n } from '../../lib/i18n.tsx';
+import { PageTabs, type PageTab } from '../../components/page-tabs.tsx';
 
 type Tab = 'all' | 'overdue';
 
+const TABS: PageTab<Tab>[] = [
+  { value: 'all', label: 'mission.tab.all', to: '/missions' },
+  { value: 'overdue', label: 'mission.tab.overdue', to: '/missions/overdue-reports' },
+];
+
 /** The two ways into the missions: all of them, and the overdue reports per unit. */
 export function MissionsTabs({ active }: { active: Tab }) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  return (
-    <Segmented<Tab>
-      value={active}
-      onChange={(tab) => void navigate({ to: tab === 'overdue' ? '/missions/overdue-reports' : '/missions' })}
-      data-testid="missions-tabs"
-      options={[
-        { value: 'all', label: t('mission.tab.all') },
-        { value: 'overdue', label: t('mission.tab.overdue') },
-      ]}
-    />
-  );
+  return <PageTabs tabs={TABS} active={active} testId="missions-tabs" />;
 }
