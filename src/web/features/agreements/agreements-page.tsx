@@ -6,19 +6,19 @@ import { ListPage } from '../../components/list-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { agreementTitle, AgreementTags, useAgreementLabels } from './agreement-labels.tsx';
-import { AgreementPartners } from './agreement-partners.tsx';
+import { useAgreementCells } from './agreement-cells.tsx';
+import { useAgreementLabels } from './agreement-labels.tsx';
 import type { AgreementsSearch } from './agreements-search.ts';
 import { agreementsApi } from './api.ts';
-import { TermEnd } from './term-end.tsx';
 
 const route = getRouteApi('/app/agreements');
 const EXPIRING_CHOICES = [3, 6, 12, 24] as const;
 
 /** The agreements list: search, the filters (level, kind, status, country, unit, expiring, dormant), all in the URL. */
 export function AgreementsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const labels = useAgreementLabels();
+  const cells = useAgreementCells();
   const user = useCurrentUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -48,21 +48,12 @@ export function AgreementsPage() {
         { type: 'flag', key: 'dormant', yes: t('agr.dormantOnly'), no: t('agr.activeOnly'), placeholder: t('agr.activity'), width: 190 },
       ]}
       columns={[
-        {
-          key: 'titleEn',
-          sortable: true,
-          title: t('agr.title'),
-          render: (_, a) => (
-            <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-              {agreementTitle(a, locale)}
-            </Link>
-          ),
-        },
-        { key: 'partners', title: t('agr.partners'), render: (_, a) => <AgreementPartners partners={a.partners} links={false} /> },
+        { key: 'titleEn', sortable: true, ...cells.title },
+        { key: 'partners', ...cells.partners },
         { key: 'level', title: t('agr.field.level'), width: 120, render: (_, a) => labels.levelShort(a.level) },
-        { key: 'kind', title: t('agr.field.kind'), width: 170, render: (_, a) => labels.kind(a.kind) },
-        { key: 'status', title: t('agr.field.status'), width: 170, render: (_, a) => <AgreementTags agreement={a} /> },
-        { key: 'termEndsOn', sortable: true, title: t('agr.field.termEndsOn'), width: 140, render: (_, a) => <TermEnd agreement={a} /> },
+        { key: 'kind', width: 170, ...cells.kind },
+        { key: 'status', width: 170, ...cells.status },
+        { key: 'termEndsOn', sortable: true, width: 140, ...cells.termEndsOn },
       ]}
     />
   );

@@ -1,12 +1,11 @@
-import { Link } from '@tanstack/react-router';
 import type { TableColumnType } from 'antd';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
 import { RenewalPage, type RenewalDescription } from '../../components/renewal-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
-import { agreementTitle, AgreementTags, useAgreementLabels } from './agreement-labels.tsx';
-import { AgreementPartners } from './agreement-partners.tsx';
+import { useAgreementCells } from './agreement-cells.tsx';
+import { useAgreementLabels } from './agreement-labels.tsx';
 import { renewalWatchUrl, useRenewalWatch } from './api.ts';
 import { TermEnd } from './term-end.tsx';
 
@@ -15,17 +14,10 @@ function useWatchColumns(): TableColumnType<Agreement>[] {
   const { t, locale } = useI18n();
   const labels = useAgreementLabels();
   const units = useUnitMap();
+  const cells = useAgreementCells();
   return [
-    {
-      key: 'title',
-      title: t('agr.title'),
-      render: (_, a) => (
-        <Link to="/agreements/$id" params={{ id: String(a.id) }}>
-          {agreementTitle(a, locale)}
-        </Link>
-      ),
-    },
-    { key: 'partners', title: t('agr.partners'), render: (_, a) => <AgreementPartners partners={a.partners} links={false} /> },
+    { key: 'title', ...cells.title },
+    { key: 'partners', ...cells.partners },
     {
       key: 'level',
       title: t('agr.field.level'),
@@ -35,8 +27,8 @@ function useWatchColumns(): TableColumnType<Agreement>[] {
         return unit ? `${labels.levelShort(a.level)} · ${primaryName(unit, locale)}` : labels.levelShort(a.level);
       },
     },
-    { key: 'kind', title: t('agr.field.kind'), width: 170, render: (_, a) => labels.kind(a.kind) },
-    { key: 'status', title: t('agr.field.status'), width: 160, render: (_, a) => <AgreementTags agreement={a} /> },
+    { key: 'kind', width: 170, ...cells.kind },
+    { key: 'status', width: 160, ...cells.status },
   ];
 }
 
