@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
@@ -55,7 +54,7 @@ export function agreementsRoutes(app: App, { db }: ServerContext): void {
         pageSize: 10000,
       });
       if (format === 'json') return { asOf, months, items: rows };
-      return sendTable(reply, renewalWatchTable(rows, await unitNames(db, requestLocale(request)), requestLocale(request), asOf), format);
+      return sendTable(reply, renewalWatchTable(rows, await unitNames(db, request.ctx!.locale), request.ctx!.locale, asOf), format);
     },
   );
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -47,7 +46,7 @@ export function appointmentsRoutes(app: App, { db }: ServerContext): void {
       const asOf = request.query.asOf ?? officeToday();
       const items = await getAppointmentRenewals(request.ctx!, { asOf, months });
       if (format === 'json') return { asOf, months, items };
-      const locale = requestLocale(request);
+      const locale = request.ctx!.locale;
       return sendTable(reply, renewalListTable(items, await unitNames(db, locale), locale, asOf), format);
     },
   );

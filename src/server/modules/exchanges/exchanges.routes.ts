@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, IsoDate } from '../../../shared/contracts/common.ts';
 import { ApplicationInput, ApplicationQuery, ApplicationTransition, ApplicationUpdate, OpportunityInput, OpportunityQuery, OpportunityUpdate } from '../../../shared/contracts/exchanges.ts';
@@ -56,7 +55,7 @@ export function exchangesRoutes(app: App, _context: ServerContext): void {
     }
     const { page: _p, pageSize: _s, ...filters } = query;
     const items = await exportApplications(request.ctx!, { query: filters });
-    return sendTable(reply, applicationsTable(items, requestLocale(request), `exchange-applications-${officeToday()}`), format);
+    return sendTable(reply, applicationsTable(items, request.ctx!.locale, `exchange-applications-${officeToday()}`), format);
   });
   app.post('/api/exchange-applications', { config: create, schema: { tags, body: ApplicationInput } }, async (request, reply) =>
     reply.status(201).send(await createApplication(request.ctx!, { input: request.body })),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { fieldRights, policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
@@ -25,7 +24,7 @@ export function honoursRoutes(app: App, { db }: ServerContext): void {
     }
     const { page: _p, pageSize: _s, ...filters } = query;
     const items = await exportHonours(request.ctx!, { query: filters });
-    const locale = requestLocale(request);
+    const locale = request.ctx!.locale;
     return sendTable(reply, honoursTable(items, await unitNames(db, locale), locale, `honours-${query.asOf ?? officeToday()}`), format);
   });
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { fieldRights, policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -35,13 +34,13 @@ export function missionsRoutes(app: App, _context: ServerContext): void {
     const { asOf, format, ...query } = request.query;
     const at = asOf ?? officeToday();
     const { rows } = await listMissions(request.ctx!, at, { ...query, page: 1, pageSize: MISSION_EXPORT_MAX });
-    return sendTable(reply, missionsTable(rows, requestLocale(request), at), format);
+    return sendTable(reply, missionsTable(rows, request.ctx!.locale, at), format);
   });
 
   app.get('/api/missions/overdue-reports', { config: policy('mission', 'read'), schema: { tags, querystring: MissionOverdueQuery } }, async (request, reply) => {
     const report = await getMissionOverdueReports(request.ctx!, { asOf: request.query.asOf });
     if (request.query.format === 'json') return report;
-    return sendTable(reply, overdueMissionsTable(report, requestLocale(request)), request.query.format);
+    return sendTable(reply, overdueMissionsTable(report, request.ctx!.locale), request.query.format);
   });
 
   app.get('/api/missions/:id', { config: policy('mission', 'read'), schema: { tags, params: IdParams, querystring: MissionDerivationQuery } }, async (request) =>

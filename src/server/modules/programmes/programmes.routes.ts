@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
@@ -85,7 +84,7 @@ export function programmesRoutes(app: App, _context: ServerContext): void {
     }
     const { page: _p, pageSize: _s, ...filters } = query;
     const items = await exportStudents(request.ctx!, { query: filters });
-    return sendTable(reply, studentsTable(items, requestLocale(request), `programme-students-${query.asOf ?? officeToday()}`), format);
+    return sendTable(reply, studentsTable(items, request.ctx!.locale, `programme-students-${query.asOf ?? officeToday()}`), format);
   });
   app.post('/api/programme-students', { config: create, schema: { tags, body: StudentInput } }, async (request, reply) =>
     reply.status(201).send(await createStudent(request.ctx!, { input: request.body })),

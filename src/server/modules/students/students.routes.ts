@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { StudentEnrolmentInput, StudentEnrolmentUpdate, StudentQuery, StudentTransition } from '../../../shared/contracts/students.ts';
@@ -24,7 +23,7 @@ export function studentsRoutes(app: App, _context: ServerContext): void {
     }
     const { page: _p, pageSize: _s, ...filters } = query;
     const items = await exportEnrolments(request.ctx!, { query: filters });
-    return sendTable(reply, studentsTable(items, requestLocale(request), `students-${query.asOf ?? officeToday()}`), format);
+    return sendTable(reply, studentsTable(items, request.ctx!.locale, `students-${query.asOf ?? officeToday()}`), format);
   });
 
   app.get('/api/students/:id', { config: policy('student', 'read'), schema: { tags, params: IdParams } }, async (request) =>

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App, ServerContext } from '../../http/context.ts';
 import { policy } from '../../http/context.ts';
-import { requestLocale } from '../../http/locale.ts';
 import { sendTable } from '../../http/table-export.ts';
 import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
@@ -41,7 +40,7 @@ export function visitsRoutes(app: App, _context: ServerContext): void {
     async (request, reply) => {
       const report = await getOverdueReports(request.ctx!, { asOf: request.query.asOf });
       if (request.query.format === 'json') return report;
-      return sendTable(reply, overdueReportsTable(report, requestLocale(request)), request.query.format);
+      return sendTable(reply, overdueReportsTable(report, request.ctx!.locale), request.query.format);
     },
   );
 
