@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { institutionBody, missionBody, personBody } from '../../test/factories.ts';
+import { movementStepChecks } from '../../test/movement-steps.ts';
 import { fieldReason } from '../../../shared/i18n/errors.ts';
 import { MISSION_STATUSES, MISSION_TRANSITIONS, type MissionInput, type MissionStatus } from '../../../shared/contracts/missions.ts';
 
@@ -127,39 +128,15 @@ describe('missions: the workflow', () => {
     expect((await coordinator.post(`/api/missions/${other.id}/transitions`, { to: 'cancelled', version: 1 })).statusCode).toBe(200);
   });
 
-  it('marks a mission travelled only from its first day: an earlier step is refused, naming the date given or else the step', async () => {
-    const officer = await t.as('officer');
-    const future = await missionIn('approved', { startDate: '2999-03-01', endDate: '2999-03-05' });
-    const early = await officer.post(`/api/missions/${future.id}/transitions`, { to: 'travelled', on: '2999-02-28', version: future.version }, { 'accept-language': 'en' });
-    expect(early.statusCode).toBe(400);
-    expect(early.json().error.fields).toEqual([{ field: 'on', message: 'on: is not possible before the mission’s first day' }]);
-    const today = await officer.post(`/api/missions/${future.id}/transitions`, { to: 'travelled', version: future.version });
-    expect(today.json().error.fields).toEqual([expect.objectContaining({ field: 'to' })]);
-    const onTheDay = await officer.post(`/api/missions/${future.id}/transitions`, { to: 'travelled', on: '2999-03-01', version: future.version });
-    expect(onTheDay.statusCode, onTheDay.body).toBe(200);
-  });
-
-  it('closes only with a report: refused without one, accepted with a draft written before, never emptied after', async () => {
-    const officer = await t.as('officer');
-    const travelled = await missionIn('travelled');
-    const bare = await officer.post(`/api/missions/${travelled.id}/transitions`, { to: 'closed', version: travelled.version });
-    expect(bare.statusCode).toBe(400);
-    expect(bare.json().error.fields).toEqual([expect.objectContaining({ field: 'report' })]);
-    const drafted = (await officer.patch(`/api/missions/${travelled.id}`, { version: travelled.version, report: 'Draft report' })).json();
-    expect(drafted.reportSubmittedOn).toBeNull();
-    const closed = await officer.post(`/api/missions/${travelled.id}/transitions`, { to: 'closed', on: '2024-06-01', version: drafted.version });
-    expect(closed.json()).toMatchObject({ status: 'closed', report: 'Draft report', reportSubmittedOn: '2024-06-01' });
-    const erase = await officer.patch(`/api/missions/${travelled.id}`, { version: closed.json().version, report: '' });
-    expect(erase.json().error.fields).toEqual([expect.objectContaining({ field: 'report' })]);
-  });
-
-  it('refuses a step based on a stale version with 409 and the current record, and a step on no mission with 404', async () => {
-    const officer = await t.as('officer');
-    const row = await missionIn('approved');
-    const stale = await officer.post(`/api/missions/${row.id}/transitions`, { to: 'cancelled', version: row.version - 1 });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.current).toMatchObject({ status: 'approved', version: row.version });
-    expect((await officer.post('/api/missions/999999/transitions', { to: 'cancelled', version: 1 })).statusCode).toBe(404);
+  movementStepChecks({
+    server: () => t,
+    path: '/api/missions',
+    started: 'travelled',
+    startedTitle: 'marks a mission travelled only from its first day: an earlier step is refused, naming the date given or else the step',
+    beforeFirstDay: 'on: is not possible before the mission’s first day',
+    closesTitle: 'closes only with a report: refused without one, accepted with a draft written before, never emptied after',
+    staleTitle: 'refuses a step based on a stale version with 409 and the current record, and a step on no mission with 404',
+    recordIn: (status, overrides) => missionIn(status as MissionStatus, overrides),
   });
 });
 

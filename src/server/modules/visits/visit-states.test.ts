@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { institutionBody, personBody, visitBody } from '../../test/factories.ts';
+import { movementStepChecks } from '../../test/movement-steps.ts';
 import { fieldReason } from '../../../shared/i18n/errors.ts';
 import { VISIT_STATUSES, VISIT_TRANSITIONS, type VisitInput, type VisitStatus } from '../../../shared/contracts/visits.ts';
 
@@ -98,38 +99,15 @@ describe('visits: the workflow', () => {
     expect((await coordinator.post(`/api/visits/${other.id}/transitions`, { to: 'cancelled', version: 1 })).statusCode).toBe(200);
   });
 
-  it('holds a visit only from its first day: an earlier step is refused, naming the date given or else the step', async () => {
-    const officer = await t.as('officer');
-    const future = await visitIn('approved', { startDate: '2999-03-01', endDate: '2999-03-05' });
-    const early = await officer.post(`/api/visits/${future.id}/transitions`, { to: 'held', on: '2999-02-28', version: future.version }, { 'accept-language': 'en' });
-    expect(early.statusCode).toBe(400);
-    expect(early.json().error.fields).toEqual([{ field: 'on', message: 'on: is not possible before the visit starts' }]);
-    const today = await officer.post(`/api/visits/${future.id}/transitions`, { to: 'held', version: future.version });
-    expect(today.json().error.fields).toEqual([expect.objectContaining({ field: 'to' })]);
-    const onTheDay = await officer.post(`/api/visits/${future.id}/transitions`, { to: 'held', on: '2999-03-01', version: future.version });
-    expect(onTheDay.statusCode, onTheDay.body).toBe(200);
-  });
-
-  it('closes only with a report: refused without one, accepted with a draft written before', async () => {
-    const officer = await t.as('officer');
-    const held = await visitIn('held');
-    const bare = await officer.post(`/api/visits/${held.id}/transitions`, { to: 'closed', version: held.version });
-    expect(bare.statusCode).toBe(400);
-    expect(bare.json().error.fields).toEqual([expect.objectContaining({ field: 'report' })]);
-    const drafted = (await officer.patch(`/api/visits/${held.id}`, { version: held.version, report: 'Draft minutes' })).json();
-    expect(drafted.reportSubmittedOn).toBeNull();
-    const closed = await officer.post(`/api/visits/${held.id}/transitions`, { to: 'closed', on: '2024-06-01', version: drafted.version });
-    expect(closed.json()).toMatchObject({ status: 'closed', report: 'Draft minutes', reportSubmittedOn: '2024-06-01' });
-    const erase = await officer.patch(`/api/visits/${held.id}`, { version: closed.json().version, report: '' });
-    expect(erase.json().error.fields).toEqual([expect.objectContaining({ field: 'report' })]);
-  });
-
-  it('refuses a step based on a stale version with 409 and the current record', async () => {
-    const officer = await t.as('officer');
-    const row = await visitIn('approved');
-    const stale = await officer.post(`/api/visits/${row.id}/transitions`, { to: 'cancelled', version: row.version - 1 });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.current).toMatchObject({ status: 'approved', version: row.version });
+  movementStepChecks({
+    server: () => t,
+    path: '/api/visits',
+    started: 'held',
+    startedTitle: 'holds a visit only from its first day: an earlier step is refused, naming the date given or else the step',
+    beforeFirstDay: 'on: is not possible before the visit starts',
+    closesTitle: 'closes only with a report: refused without one, accepted with a draft written before, never emptied after',
+    staleTitle: 'refuses a step based on a stale version with 409 and the current record, and a step on no visit with 404',
+    recordIn: (status, overrides) => visitIn(status as VisitStatus, overrides),
   });
 });
 
