@@ -157,7 +157,18 @@ describe('the interchange command', () => {
     await server.stop();
   });
 
-  it('doctor reads the demo database without changing it: the key opens its data, its demo accounts are fine on loopback and a failure on the network', () => {
+  it('doctor reads the demo database without changing it: the key opens its data, its demo accounts are fine on loopback and a failure on the network', async () => {
+    // The demo stores no passport: one is entered, so that there is personal data for the key to open.
+    const server = await startServer();
+    const admin = await signIn(server.base, 'admin@demo.interchange', 'demo-admin-password');
+    const person = await fetch(`${server.base}/api/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      body: JSON.stringify({ familyName: 'Durand', givenName: 'Anne', nationality: 'FR', passportNumber: '19FR12345' }),
+    });
+    expect(person.status).toBe(201);
+    await server.stop();
+
     const doctor = (extra: NodeJS.ProcessEnv) => {
       const run = spawnSync(process.execPath, [BIN, 'doctor', '--format', 'json'], { env: { ...env, ...extra }, encoding: 'utf8' });
       const findings = new Map((JSON.parse(run.stdout) as { findings: Array<{ check: string; status: string; message: string }> }).findings.map((f) => [f.check, f]));
@@ -183,5 +194,5 @@ describe('the interchange command', () => {
     const badPort = doctor({ PORT: '80a' });
     expect(badPort.findings.get('configuration')).toMatchObject({ status: 'fail', message: expect.stringContaining('PORT="80a"') });
     expect(badPort.status).toBe(1);
-  });
+  }, 180_000); // a real start and four runs of doctor, each opening the database
 });
