@@ -1,17 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { isLoopback } from '../demo-guard.ts';
 import { describeLoose, looseEntries } from '../security/owner-only.ts';
+import { isInside } from '../security/secret-key.ts';
 import { finding, type Finding } from './findings.ts';
 
 const mode = (m: number) => (m & 0o777).toString(8).padStart(4, '0');
-
-function isInside(file: string, dir: string): boolean {
-  const path = relative(resolve(dir), resolve(file));
-  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
-}
 
 /** Where the key to personal data comes from, and whether anyone but its owner can read it. */
 export async function checkKey(config: Config): Promise<Finding> {
@@ -42,7 +38,7 @@ export async function checkDataFolder(config: Config): Promise<Finding> {
   if (!info.isDirectory()) return finding(name, 'fail', `${dir} is not a folder`);
   if (process.getuid && info.uid !== process.getuid()) return finding(name, 'fail', `${dir} belongs to uid ${info.uid}, not to the user running Interchange (uid ${process.getuid()})`);
   const loose = await looseEntries(dir);
-  if (loose.length) return finding(name, 'warn', `${describeLoose(dir, loose).replace('; made owner-only', '; the next start makes them owner-only, or chmod -R go-rwx the folder')}`);
+  if (loose.length) return finding(name, 'warn', describeLoose(dir, loose, 'the next start makes them owner-only, or chmod -R go-rwx the folder'));
   return finding(name, 'ok', `${dir}, owner-only throughout`);
 }
 

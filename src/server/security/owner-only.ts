@@ -54,11 +54,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
   if (created) await chmod(dir, 0o700);
 }
 
-/** Says in one line (and the first few paths) what makeOwnerOnly found and fixed. */
-export function describeLoose(root: string, loose: LooseEntry[]): string {
+/** Says in one line (and the first few paths) what makeOwnerOnly or looseEntries found, and what is done about it. */
+export function describeLoose(root: string, loose: LooseEntry[], done = 'made owner-only'): string {
   const sample = loose.slice(0, 3).map((e) => `${e.path} (${(e.mode & 0o777).toString(8).padStart(4, '0')})`);
   const more = loose.length > sample.length ? `, and ${loose.length - sample.length} more` : '';
-  return `${loose.length} file(s) or folder(s) under ${root} could be read or changed by other users; made owner-only: ${sample.join(', ')}${more}`;
+  return `${loose.length} file(s) or folder(s) under ${root} could be read or changed by other users; ${done}: ${sample.join(', ')}${more}`;
 }
 
 /** Where start-up warnings go: the log, before the HTTP server's logger exists. */

@@ -13,7 +13,8 @@ export function isRealDeployment(config: Pick<Config, 'demo' | 'host'>): boolean
   return !config.demo || !isLoopback(config.host);
 }
 
-function isInside(file: string, dir: string): boolean {
+/** Whether `file` lies inside `dir` (not `dir` itself): where every copy of the folder takes it along. */
+export function isInside(file: string, dir: string): boolean {
   const path = relative(resolve(dir), resolve(file));
   return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
