@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, selectOption, startInterchange } from './support.ts';
 
 // One journey per module that had none: create through the form, one workflow step (an edit for
 // honours, which have none), the list with a filter in the URL, and the list's CSV export.
@@ -38,40 +38,22 @@ function daysFromToday(days: number): string {
 }
 
 const exactly = (text: string) => new RegExp(`^${text.replace(/[()[\].*+?^$|\\]/g, '\\$&')}$`);
-const openDropdown = (p: Page) => p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
-/**
- * Type into a searchable select and click the option, until the select shows it: a click that
- * lands while the dropdown is still opening (or before the server's answer) selects nothing.
- */
+/** Type into a searchable select and click the option, until the select shows it. */
 async function choose(field: Locator, text: string, shown: string, option = '.ant-select-item-option'): Promise<void> {
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await field.click();
-    await field.fill(text);
-    await openDropdown(page).locator(option, { hasText: shown }).first().click();
-    try {
-      await select.getByText(shown).first().waitFor({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await selectOption(page, field, (dropdown) => dropdown.locator(option, { hasText: shown }), select.getByText(shown), text);
 }
 
 /** Pick an option of a select without search. */
 async function pick(field: Locator, option: string): Promise<void> {
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await openDropdown(page).locator('.ant-select-item-option', { hasText: exactly(option) }).first().click();
-    try {
-      await select.getByText(option, { exact: true }).waitFor({ timeout: 3000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  await selectOption(
+    page,
+    select,
+    (dropdown) => dropdown.locator('.ant-select-item-option', { hasText: exactly(option) }),
+    select.getByText(option, { exact: true }),
+  );
 }
 
 async function fillDate(field: Locator, date: string): Promise<void> {
@@ -272,7 +254,7 @@ describe('an officer works through each module', () => {
     // the first exchange on offer
     const opportunity = page.getByLabel('Exchange opportunity');
     await opportunity.click();
-    const first = openDropdown(page).locator('.ant-select-item-option').first();
+    const first = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
     const offered = (await first.getAttribute('title')) ?? (await first.innerText());
     await first.click();
     await page.getByTestId('application-opportunity').locator(`[title="${offered}"]`).waitFor();

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServeProcess } from '../src/server/test/serve-process.ts';
 
 /**
@@ -37,4 +37,43 @@ export async function startInterchange(): Promise<{ base: string; stop: () => Pr
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Wait until no finite animation runs on the page: a dialog still zooming in moves its fields. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
+ * Open an Ant Design select (typing `search` when it has one), click the option and wait until
+ * the select shows `shown`, retrying: a modal that ends its opening animation takes the focus
+ * and closes a dropdown opened a moment before, so one click is not enough on a busy machine.
+ */
+export async function selectOption(
+  page: Page,
+  opener: Locator,
+  option: Locator | ((dropdown: Locator) => Locator),
+  shown: Locator,
+  search?: string,
+): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await settle(page);
+      if (!(await dropdown.isVisible())) await opener.click({ timeout: 5000 });
+      if (search !== undefined) await opener.fill(search, { timeout: 5000 });
+      await (typeof option === 'function' ? option(dropdown) : option).first().click({ timeout: 5000 });
+      await shown.first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, selectOption, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -55,24 +55,6 @@ async function inboundPersonTimes(page: Page): Promise<number> {
   return inboundFigure(page);
 }
 
-/**
- * Type into a searchable select and click the option, until the select shows it: a click that
- * lands while the dropdown is still opening selects nothing, and the test would go on without it.
- */
-async function choose(page: Page, field: Locator, text: string, option: string, shown: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await field.click();
-    await field.fill(text);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(option, { hasText: text }).first().click();
-    try {
-      await shown.waitFor({ timeout: 2000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
-
 /** Record a visitor through the "new person" dialog; the delegation takes them in. */
 async function newVisitor(page: Page, person: { family: string; given: string; script?: string; nationality: string }): Promise<void> {
   await page.getByTestId('visit-new-person').click();
@@ -80,7 +62,7 @@ async function newVisitor(page: Page, person: { family: string; given: string; s
   await dialog.getByLabel('Family name').fill(person.family);
   await dialog.getByLabel('Given name').fill(person.given);
   if (person.script) await dialog.getByLabel('Name in their own script').fill(person.script);
-  await choose(page, dialog.getByLabel('Nationality'), person.nationality, '.ant-select-item-option', dialog.getByText(person.nationality, { exact: true }).filter({ visible: true }).first());
+  await selectOption(page, dialog.getByLabel('Nationality'), (dropdown) => dropdown.locator('.ant-select-item-option', { hasText: person.nationality }), dialog.getByText(person.nationality, { exact: true }).filter({ visible: true }), person.nationality);
   const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/people' && r.request().method() === 'POST');
   await page.getByTestId('new-person-ok').click();
   expect((await created).status()).toBe(201);
@@ -119,7 +101,7 @@ describe('an officer receives a delegation', () => {
     await page.getByLabel('From', { exact: true }).press('Tab');
     await page.getByLabel('To', { exact: true }).fill(daysFromToday(-6));
     await page.getByLabel('To', { exact: true }).press('Tab');
-    await choose(page, page.getByLabel('Host unit'), 'Ruijin Hospital', '.ant-select-tree-title', page.locator('form').getByText('Ruijin Hospital (RUIJIN)', { exact: true }).filter({ visible: true }).first());
+    await selectOption(page, page.getByLabel('Host unit'), (dropdown) => dropdown.locator('.ant-select-tree-title', { hasText: 'Ruijin Hospital' }), page.locator('form').getByText('Ruijin Hospital (RUIJIN)', { exact: true }).filter({ visible: true }), 'Ruijin Hospital');
     await page.getByLabel('Our receiving official').fill('Vice-President Chen');
 
     await newVisitor(page, { family: `Lefèvre${stamp}`, given: 'Claire', nationality: 'France' });
