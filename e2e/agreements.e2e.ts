@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, selectOption, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -72,12 +72,14 @@ describe('an officer records an agreement with a partner from the catalogue', ()
     await page.getByLabel('Title in English').fill(title);
     await page.getByLabel('Title in Chinese').fill('上海交通大学医学院与澳门大学学生交流协议');
     await page.getByTestId('agreement-partner-catalogue').click();
-    await page.getByTestId('catalogue-picker').fill('university of macau');
-    const option = page.locator('.ant-select-item-option', { hasText: 'University of Macau' }).first();
-    await option.waitFor();
-    await option.click();
     // the institution is created from the catalogue and fills the partner row
-    await page.getByTestId('agreement-partner-row').getByText('University of Macau').waitFor();
+    await selectOption(
+      page,
+      page.getByTestId('catalogue-picker'),
+      (dropdown) => dropdown.locator('.ant-select-item-option', { hasText: 'University of Macau' }),
+      page.getByTestId('agreement-partner-row').getByText('University of Macau'),
+      'university of macau',
+    );
     await page.getByLabel('Expires on').fill(expiresOn);
     // Tab, not Enter: Enter in a form field submits the form
     await page.getByLabel('Expires on').press('Tab');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, selectOption, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -75,8 +75,13 @@ describe('an officer records a conference and its attendee list', () => {
     await page.getByLabel('Title in Chinese').fill('上海儿童肿瘤论坛');
     await fillDate(page, 'First day', daysFromToday(-10));
     await fillDate(page, 'Last day', daysFromToday(-9));
-    await page.getByLabel('Host unit').fill('Ruijin');
-    await page.locator('.ant-select-tree-title', { hasText: 'Ruijin Hospital (RUIJIN)' }).click();
+    await selectOption(
+      page,
+      page.getByLabel('Host unit'),
+      (dropdown) => dropdown.locator('.ant-select-tree-title', { hasText: 'Ruijin Hospital (RUIJIN)' }),
+      page.locator('form').getByText('Ruijin Hospital (RUIJIN)', { exact: true }).filter({ visible: true }),
+      'Ruijin',
+    );
     await page.getByLabel('Participants', { exact: true }).fill(String(threshold + 40));
     await page.getByLabel('Foreign participants').fill(String(threshold));
     await page.getByTestId('conference-save').click();
