@@ -1,12 +1,15 @@
-import { Link, useNavigate, useSearch, type LinkProps } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Badge, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { IsoDate, type Locale } from '../../shared/contracts/common.ts';
+import { IsoDate } from '../../shared/contracts/common.ts';
+import { MOVEMENT_REPORT_DUE_DAYS } from '../../shared/contracts/movements.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { displayNames } from '../lib/names.ts';
 import { readParam } from '../lib/url-search.ts';
 import { DateInput } from './date-input.tsx';
+import { DateSpan } from './date-span.tsx';
 import { ExportLinks, type FileFormat } from './export-links.tsx';
+import { movementTitle } from './movement-list.tsx';
 import { PageHeader } from './page-header.tsx';
 import { ErrorPage } from './status-pages.tsx';
 
@@ -30,6 +33,9 @@ export interface OverdueUnit {
   nameZh: string;
   nameFr: string | null;
   count: number;
+  /** The unit's records: a visit's or a mission's, as the kind's report names them. */
+  visits?: OverdueRecord[];
+  missions?: OverdueRecord[];
 }
 
 /** The overdue reports at a date, per unit. */
@@ -40,32 +46,29 @@ export interface OverdueReportsData<U extends OverdueUnit> {
 }
 
 /**
- * What the overdue-reports page of a kind of record reads: plain data, and the hooks and links of
- * its feature. Its messages are the kind's (`visit.title`, `mission.overdueNone` …).
+ * What the overdue-reports page of a kind of movement reads: its hooks and links. Its messages
+ * are the kind's (`visit.title`, `mission.overdueNone` …), its records under `visits` or
+ * `missions` of each unit, each linked to its page.
  */
 export interface OverdueDescription<U extends OverdueUnit> {
   messages: 'visit' | 'mission';
   /** `overdue` gives `overdue-as-of`, `overdue-csv`, `overdue-unit-<code>` … */
   testId: string;
-  /** Days from the end to the report's due date. */
-  dueDays: number;
   /** The kind's tabs (its list, its overdue reports). */
   tabs: ReactNode;
   useReports: (asOf: string | undefined) => { data?: OverdueReportsData<U>; isFetching: boolean; error: Error | null };
   fileUrl: (asOf: string | undefined, format: FileFormat) => string;
-  /** A unit's overdue records. */
-  recordsOf: (unit: U) => OverdueRecord[];
-  /** The record's page. */
-  recordPath: Extract<NonNullable<LinkProps['to']>, `${string}/$id`>;
-  title: (record: OverdueRecord, locale: Locale) => string;
-  dates: (record: OverdueRecord) => ReactNode;
 }
+
+/** Where each kind's overdue records are in a unit, and their page. */
+const RECORDS = { visit: { key: 'visits', path: '/visits/$id' }, mission: { key: 'missions', path: '/missions/$id' } } as const;
 
 /** One unit's overdue reports: the records, how late, how many person-times they carry. */
 function UnitCard<U extends OverdueUnit>({ unit, description: d }: { unit: U; description: OverdueDescription<U> }) {
   const { t, locale, formatNumber } = useI18n();
   const { primary, secondary } = displayNames(unit, locale);
   const m = d.messages;
+  const records = RECORDS[m];
   return (
     <Card
       size="small"
@@ -82,18 +85,18 @@ function UnitCard<U extends OverdueUnit>({ unit, description: d }: { unit: U; de
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={d.recordsOf(unit)}
+        dataSource={unit[records.key] ?? []}
         columns={[
           {
             key: 'title',
             title: t(`${m}.title`),
             render: (_, r) => (
-              <Link to={d.recordPath} params={{ id: String(r.id) }}>
-                {d.title(r, locale)}
+              <Link to={records.path} params={{ id: String(r.id) }}>
+                {movementTitle(r, locale)}
               </Link>
             ),
           },
-          { key: 'dates', title: t(`${m}.dates`), width: 210, render: (_, r) => d.dates(r) },
+          { key: 'dates', title: t(`${m}.dates`), width: 210, render: (_, r) => <DateSpan start={r.startDate} end={r.endDate} /> },
           { key: 'reportDueOn', title: t(`${m}.field.reportDueOn`), width: 150, dataIndex: 'reportDueOn' },
           { key: 'daysOverdue', title: t(`${m}.daysOverdue`), width: 120, align: 'right', render: (_, r) => <Typography.Text type="warning">{formatNumber(r.daysOverdue)}</Typography.Text> },
           { key: 'personTimes', title: t(`${m}.personTimes`), width: 110, align: 'right', render: (_, r) => formatNumber(r.personTimes) },
@@ -122,7 +125,7 @@ export function OverdueReportsPage<U extends OverdueUnit>({ description: d }: { 
     <>
       <PageHeader
         title={t(`${m}.tab.overdue`)}
-        subtitle={data ? t(`${m}.overdueSubtitle`, { days: d.dueDays, date: data.asOf }) : null}
+        subtitle={data ? t(`${m}.overdueSubtitle`, { days: MOVEMENT_REPORT_DUE_DAYS, date: data.asOf }) : null}
         extra={
           <>
             {d.tabs}

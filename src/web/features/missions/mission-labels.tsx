@@ -2,13 +2,12 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Mission, MissionMember, MissionStatus } from '../../../shared/contracts/missions.ts';
 import { FUNDING_SOURCE_LABELS, MEMBER_ROLE_LABELS, MISSION_PURPOSE_LABELS, MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
 import { DateSpan } from '../../components/date-span.tsx';
+import { movementTitle } from '../../components/movement-list.tsx';
 import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
 import { useEnumLabels } from '../../lib/enum-labels.ts';
 
 /** A mission's title in the interface language; French falls back to English, which every mission has. */
-export function missionTitle(m: Pick<Mission, 'titleEn' | 'titleZh'>, locale: Locale): string {
-  return (locale === 'zh' ? m.titleZh : null) || m.titleEn;
-}
+export const missionTitle = movementTitle;
 
 /** The sending unit's name in the interface language (the mission carries English and Chinese). */
 export function unitName(m: Pick<Mission, 'unitNameEn' | 'unitNameZh'>, locale: Locale): string {

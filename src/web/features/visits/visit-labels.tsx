@@ -2,13 +2,12 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Visit, VisitMember, VisitStatus } from '../../../shared/contracts/visits.ts';
 import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../../../shared/i18n/visit-labels.ts';
 import { DateSpan } from '../../components/date-span.tsx';
+import { movementTitle } from '../../components/movement-list.tsx';
 import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
 import { useEnumLabels } from '../../lib/enum-labels.ts';
 
 /** A visit's title in the interface language; French falls back to English, which every visit has. */
-export function visitTitle(v: Pick<Visit, 'titleEn' | 'titleZh'>, locale: Locale): string {
-  return (locale === 'zh' ? v.titleZh : null) || v.titleEn;
-}
+export const visitTitle = movementTitle;
 
 /** The host unit's name in the interface language (the visit carries English and Chinese). */
 export function hostUnitName(v: Pick<Visit, 'hostUnitNameEn' | 'hostUnitNameZh'>, locale: Locale): string {

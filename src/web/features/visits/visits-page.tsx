@@ -1,15 +1,14 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { Typography } from 'antd';
-import { PROTOCOL_LEVELS, VISIT_PURPOSES, VISIT_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
+import { getRouteApi } from '@tanstack/react-router';
+import { PROTOCOL_LEVELS, VISIT_PURPOSES, VISIT_STATUSES, type Visit, type VisitPurpose, type VisitStatus } from '../../../shared/contracts/visits.ts';
 import { ListPage } from '../../components/list-page.tsx';
+import { movementColumns, movementFilters } from '../../components/movement-list.tsx';
 import { newestFirst } from '../../lib/list-url-state.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { PersonFilterTag } from '../people/person-filter-tag.tsx';
 import { visitsApi } from './api.ts';
 import { VisitCountries, VisitorsCell } from './visit-cells.tsx';
-import { hostUnitName, VisitDates, visitTitle, VisitTags, useVisitLabels } from './visit-labels.tsx';
+import { hostUnitName, VisitTags, useVisitLabels } from './visit-labels.tsx';
 import { validateVisitsSearch, type VisitsSearch } from './visits-search.ts';
 import { VisitsTabs } from './visits-tabs.tsx';
 
@@ -28,6 +27,7 @@ export function VisitsPage() {
   const navigate = route.useNavigate();
   const search = newestFirst(raw, 'startDate');
   const result = visitsApi.useList(search);
+  const kinds = { kind: 'visit', statuses: VISIT_STATUSES, purposes: VISIT_PURPOSES, labels, t } as const;
 
   return (
     <ListPage<Visit, VisitsSearch>
@@ -40,16 +40,7 @@ export function VisitsPage() {
       result={result}
       searchBox={{ testId: 'visits-search', placeholder: t('visit.searchPlaceholder'), width: 320 }}
       filters={[
-        {
-          type: 'custom',
-          render: (s, update) =>
-            s.personId ? <PersonFilterTag personId={s.personId} role={t('visit.member.person')} onClose={() => update({ personId: undefined })} testId="visits-person-filter" /> : null,
-        },
-        { type: 'select', key: 'status', options: VISIT_STATUSES.map((s) => ({ value: s, label: labels.status(s) })), placeholder: t('visit.allStatuses'), width: 170, testId: 'visits-status-filter' },
-        { type: 'select', key: 'purpose', options: VISIT_PURPOSES.map((p) => ({ value: p, label: labels.purpose(p) })), placeholder: t('visit.allPurposes'), width: 170 },
-        { type: 'unit', key: 'unitId', placeholder: t('visit.allUnits'), width: 220 },
-        { type: 'country', key: 'country', placeholder: t('visit.allCountries'), width: 200 },
-        { type: 'dates', from: 'from', to: 'to', width: 260 },
+        ...movementFilters<VisitsSearch, VisitStatus, VisitPurpose>(kinds),
         { type: 'flag', key: 'notable', yes: t('visit.notableOnly'), no: t('visit.notNotable'), placeholder: t('visit.notability'), width: 150 },
         {
           type: 'select',
@@ -61,23 +52,7 @@ export function VisitsPage() {
         { type: 'flag', key: 'overdue', yes: t('visit.overdueOnly'), no: t('visit.notOverdue'), placeholder: t('visit.reportFilter'), width: 190 },
       ]}
       columns={[
-        { key: 'startDate', sortable: true, sortDirections: ['descend', 'ascend'], title: t('visit.dates'), width: 125, render: (_, v) => <VisitDates visit={v} stacked /> },
-        {
-          key: 'titleEn',
-          sortable: true,
-          title: t('visit.title'),
-          minWidth: 260,
-          render: (_, v) => (
-            <div style={{ lineHeight: 1.35 }}>
-              <Link to="/visits/$id" params={{ id: String(v.id) }}>
-                {visitTitle(v, locale)}
-              </Link>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                {labels.purpose(v.purpose)}
-              </Typography.Text>
-            </div>
-          ),
-        },
+        ...movementColumns<Visit, VisitStatus, VisitPurpose>(kinds, locale),
         { key: 'hostUnit', title: t('visit.field.hostUnitId'), width: 170, render: (_, v) => hostUnitName(v, locale) },
         { key: 'visitors', title: t('visit.visitors'), width: 220, render: (_, v) => <VisitorsCell visit={v} /> },
         { key: 'countries', title: t('visit.countries'), width: 150, render: (_, v) => <VisitCountries visit={v} /> },
