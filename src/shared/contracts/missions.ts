@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, OptionalText } from './common.ts';
 import {
-  MOVEMENT_FROZEN_STATUSES,
-  MOVEMENT_OFFICE_ONLY_STEPS,
-  MOVEMENT_REPORT_DUE_DAYS,
   movementStatuses,
   movementTransitions,
   MovementOverdueQuery,
-  OverdueMovement,
   movementDates,
   movementDerived,
   movementInput,
@@ -52,20 +48,11 @@ export type MissionStatus = z.infer<typeof MissionStatus>;
 /** The steps a mission may take from each status. */
 export const MISSION_TRANSITIONS: Record<MissionStatus, readonly MissionStatus[]> = movementTransitions('travelled');
 
-/** Steps only the office takes (a unit's coordinator may not approve its own request). */
-export const MISSION_OFFICE_ONLY_STEPS: readonly MissionStatus[] = MOVEMENT_OFFICE_ONLY_STEPS;
-
 /** Statuses in which a mission's members count as outbound person-times. */
 export const MISSION_COUNTED_STATUSES: readonly MissionStatus[] = ['travelled', 'closed'];
 
 /** Statuses a mission can be deleted in: a request nobody has decided on yet. */
 export const MISSION_DELETABLE_STATUSES: readonly MissionStatus[] = ['requested'];
-
-/** Statuses whose fields are frozen: the request went no further. */
-export const MISSION_FROZEN_STATUSES: readonly MissionStatus[] = MOVEMENT_FROZEN_STATUSES;
-
-/** The report on return is due this many days after the mission's last day. */
-export const MISSION_REPORT_DUE_DAYS = MOVEMENT_REPORT_DUE_DAYS;
 
 /** One of our staff on the mission. */
 export const MissionMemberInput = z.object({
@@ -168,9 +155,6 @@ export const MISSION_EXPORT_MAX = 10_000;
 /** Travelled missions whose report is overdue at `asOf`, per unit. */
 export const MissionOverdueQuery = MovementOverdueQuery;
 export type MissionOverdueQuery = z.input<typeof MissionOverdueQuery>;
-
-export const OverdueMission = OverdueMovement;
-export type OverdueMission = z.infer<typeof OverdueMission>;
 
 export const MissionOverdueReports = overdueReports('missions');
 export type MissionOverdueReports = z.infer<typeof MissionOverdueReports>;

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { CountryCode, Id, IsoDate, OptionalText, OptionalName } from './common.ts';
 import {
-  MOVEMENT_FROZEN_STATUSES,
-  MOVEMENT_OFFICE_ONLY_STEPS,
-  MOVEMENT_REPORT_DUE_DAYS,
   movementStatuses,
   movementTransitions,
   MovementOverdueQuery,
-  OverdueMovement,
   movementDates,
   movementDerived,
   movementFlag,
@@ -51,23 +47,14 @@ export type VisitStatus = z.infer<typeof VisitStatus>;
 /** The steps a visit may take from each status. */
 export const VISIT_TRANSITIONS: Record<VisitStatus, readonly VisitStatus[]> = movementTransitions('held');
 
-/** Steps only the office takes (a host unit's coordinator may not approve its own request). */
-export const OFFICE_ONLY_STEPS: readonly VisitStatus[] = MOVEMENT_OFFICE_ONLY_STEPS;
-
 /** Statuses in which a visit's visitors count as inbound person-times. */
 export const COUNTED_STATUSES: readonly VisitStatus[] = ['held', 'closed'];
 
 /** Statuses a visit can be deleted in: it never took place. */
 export const VISIT_DELETABLE_STATUSES: readonly VisitStatus[] = ['requested', 'rejected', 'cancelled'];
 
-/** Statuses whose fields are frozen: the request went no further. */
-export const VISIT_FROZEN_STATUSES: readonly VisitStatus[] = MOVEMENT_FROZEN_STATUSES;
-
 /** Statuses in which an invitation letter may be issued: the office has approved the visit. */
 export const LETTER_STATUSES: readonly VisitStatus[] = ['approved', 'held', 'closed'];
-
-/** The report (minutes) is due this many days after the visit's last day. */
-export const REPORT_DUE_DAYS = MOVEMENT_REPORT_DUE_DAYS;
 
 /** One visitor of a delegation. Institution and country default to the person's own. */
 export const VisitMemberInput = z.object({
@@ -170,9 +157,6 @@ export type VisitQuery = z.input<typeof VisitQuery>;
 /** Held visits whose report is overdue at `asOf`, per host unit. */
 export const OverdueReportsQuery = MovementOverdueQuery;
 export type OverdueReportsQuery = z.input<typeof OverdueReportsQuery>;
-
-export const OverdueVisit = OverdueMovement;
-export type OverdueVisit = z.infer<typeof OverdueVisit>;
 
 export const OverdueReports = overdueReports('visits');
 export type OverdueReports = z.infer<typeof OverdueReports>;

@@ -4,6 +4,7 @@ import * as appointments from '../contracts/appointments.ts';
 import * as conferences from '../contracts/conferences.ts';
 import * as exchanges from '../contracts/exchanges.ts';
 import * as missions from '../contracts/missions.ts';
+import { MOVEMENT_OFFICE_ONLY_STEPS } from '../contracts/movements.ts';
 import * as programmes from '../contracts/programmes.ts';
 import * as students from '../contracts/students.ts';
 import * as visits from '../contracts/visits.ts';
@@ -14,8 +15,8 @@ import { KINDS } from './kinds.ts';
 // Each description says what the contracts export (the web and the server read those), not a copy.
 const CONTRACTS: Record<string, { states: readonly string[]; transitions: Record<string, readonly string[]>; officeOnly: readonly string[]; deletable?: readonly string[]; counted?: readonly string[] }> = {
   agreements: { states: agreements.AGREEMENT_STATUSES, transitions: agreements.AGREEMENT_TRANSITIONS, officeOnly: [], deletable: agreements.DELETABLE_STATUSES },
-  visits: { states: visits.VISIT_STATUSES, transitions: visits.VISIT_TRANSITIONS, officeOnly: visits.OFFICE_ONLY_STEPS, deletable: visits.VISIT_DELETABLE_STATUSES, counted: visits.COUNTED_STATUSES },
-  missions: { states: missions.MISSION_STATUSES, transitions: missions.MISSION_TRANSITIONS, officeOnly: missions.MISSION_OFFICE_ONLY_STEPS, deletable: missions.MISSION_DELETABLE_STATUSES, counted: missions.MISSION_COUNTED_STATUSES },
+  visits: { states: visits.VISIT_STATUSES, transitions: visits.VISIT_TRANSITIONS, officeOnly: MOVEMENT_OFFICE_ONLY_STEPS, deletable: visits.VISIT_DELETABLE_STATUSES, counted: visits.COUNTED_STATUSES },
+  missions: { states: missions.MISSION_STATUSES, transitions: missions.MISSION_TRANSITIONS, officeOnly: MOVEMENT_OFFICE_ONLY_STEPS, deletable: missions.MISSION_DELETABLE_STATUSES, counted: missions.MISSION_COUNTED_STATUSES },
   conferences: { states: conferences.CONFERENCE_STATUSES, transitions: conferences.CONFERENCE_TRANSITIONS, officeOnly: conferences.OFFICE_CONFERENCE_STEPS, deletable: conferences.DELETABLE_CONFERENCE_STATUSES, counted: conferences.LEDGER_CONFERENCE_STATUSES },
   appointments: { states: appointments.APPOINTMENT_STATUSES, transitions: appointments.APPOINTMENT_TRANSITIONS, officeOnly: appointments.OFFICE_APPOINTMENT_STEPS, deletable: appointments.DELETABLE_APPOINTMENT_STATUSES },
   students: { states: students.STUDENT_STATUSES, transitions: students.STUDENT_TRANSITIONS, officeOnly: [], deletable: students.STUDENT_DELETABLE_STATUSES, counted: students.STUDENT_COUNTED_STATUSES },

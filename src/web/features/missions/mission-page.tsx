@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
-import { MISSION_DELETABLE_STATUSES, MISSION_FROZEN_STATUSES, MissionInput, type Mission } from '../../../shared/contracts/missions.ts';
+import { MISSION_DELETABLE_STATUSES, MissionInput, type Mission } from '../../../shared/contracts/missions.ts';
+import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { ReportSection } from '../../components/report-section.tsx';
 import { WorkflowCard } from '../../components/workflow-card.tsx';
@@ -35,7 +36,7 @@ export function MissionPage() {
         const other = locale === 'zh' ? m.titleEn : m.titleZh;
         return { title: missionTitle(m, locale), subtitle: [other, `${m.startDate} – ${m.endDate}`, unitName(m, locale), labels.purpose(m.purpose)].filter(Boolean).join(' · ') };
       }}
-      mayEdit={(m) => can(user, 'edit', 'mission') && !MISSION_FROZEN_STATUSES.includes(m.status)}
+      mayEdit={(m) => can(user, 'edit', 'mission') && !MISSION_KIND.frozen.includes(m.status)}
       mayDelete={(m) => MISSION_DELETABLE_STATUSES.includes(m.status)}
       details={(m) => <MissionDetails mission={m} />}
       editForm={(props, m) => <MissionForm {...props} {...formLabels(m, locale)} status={m.status} />}

@@ -1,5 +1,6 @@
 import type { Mission, MissionStatus } from '../../../shared/contracts/missions.ts';
-import { MISSION_OFFICE_ONLY_STEPS, MISSION_TRANSITIONS } from '../../../shared/contracts/missions.ts';
+import { MISSION_TRANSITIONS } from '../../../shared/contracts/missions.ts';
+import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
 import { MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
 import { movementWorkflow } from '../../components/movement-workflow.ts';
 
@@ -10,7 +11,7 @@ import { movementWorkflow } from '../../components/movement-workflow.ts';
  */
 export const MISSION_WORKFLOW = movementWorkflow<MissionStatus, Mission>('mission', 'travelled', {
   transitions: MISSION_TRANSITIONS,
-  officeSteps: MISSION_OFFICE_ONLY_STEPS,
+  officeSteps: MISSION_KIND.officeOnly,
   statusLabels: MISSION_STATUS_LABELS,
   inputs: {
     approved: [{ field: 'approvalDocumentNo', label: 'mission.field.approvalDocumentNo', required: true, maxLength: 100, testId: 'mission-approval-no', everyStep: true }],

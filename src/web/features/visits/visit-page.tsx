@@ -1,4 +1,5 @@
-import { VISIT_DELETABLE_STATUSES, VISIT_FROZEN_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
+import { VISIT_DELETABLE_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
+import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { ReportSection } from '../../components/report-section.tsx';
 import { WorkflowCard } from '../../components/workflow-card.tsx';
@@ -27,7 +28,7 @@ export function VisitPage() {
   const { locale } = useI18n();
   const labels = useVisitLabels();
   const user = useCurrentUser();
-  const editable = (v: Visit) => can(user, 'edit', 'visit') && !VISIT_FROZEN_STATUSES.includes(v.status);
+  const editable = (v: Visit) => can(user, 'edit', 'visit') && !VISIT_KIND.frozen.includes(v.status);
 
   return (
     <RecordPage
