@@ -42,6 +42,7 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { mountRoutes } from './http/mount-routes.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { VERSION } from './version.ts';
 import type { LogLevel } from './config.ts';
@@ -167,7 +168,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     searchRoutes,
     reportsRoutes,
   ])
-    routes(app, context);
+    if (typeof routes === 'function') routes(app, context);
+    else mountRoutes(app, context, routes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { fieldRights, policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
+import { created, declareRoutes, del, fieldRights, get, noContent, patch, policy, post, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { HonourInput, HonourQuery, HonourUpdate } from '../../../shared/contracts/honours.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -13,39 +11,31 @@ import { createHonour, deleteHonour, exportHonours, getHonour, getPersonHonours,
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Honours from abroad received by our people: the list (and its export), one honour, a person's honours. */
-export function honoursRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['honours'];
-
-  app.get('/api/honours', { config: policy('honour', 'read'), schema: { tags, querystring: HonourQuery } }, async (request, reply) => {
-    const { format, ...query } = request.query;
+export const honoursRoutes = declareRoutes('honours', [
+  get('/api/honours', { ...policy('honour', 'read'), query: HonourQuery }, async ({ ctx, deps: { db }, query: { format, ...query } }) => {
     if (format === 'json') {
-      const { rows, total } = await listHonours(request.ctx!, query);
+      const { rows, total } = await listHonours(ctx, query);
       return { items: rows, total, page: query.page, pageSize: query.pageSize };
     }
     const { page: _p, pageSize: _s, ...filters } = query;
-    const items = await exportHonours(request.ctx!, { query: filters });
-    const locale = request.ctx!.locale;
-    return sendTable(reply, honoursTable(items, await unitNames(db, locale), locale, `honours-${query.asOf ?? officeToday()}`), format);
-  });
+    const items = await exportHonours(ctx, { query: filters });
+    return table(honoursTable(items, await unitNames(db, ctx.locale), ctx.locale, `honours-${query.asOf ?? officeToday()}`), format);
+  }),
 
-  app.get('/api/honours/:id', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getHonour(request.ctx!, { id: request.params.id }),
-  );
+  get('/api/honours/:id', { ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getHonour(ctx, { id: params.id })),
 
-  app.post('/api/honours', { config: { ...policy('honour', 'create'), ...fieldRights('honour') }, schema: { tags, body: HonourInput } }, async (request, reply) =>
-    reply.status(201).send(await createHonour(request.ctx!, { input: request.body })),
-  );
+  post('/api/honours', { ...policy('honour', 'create'), ...fieldRights('honour'), body: HonourInput }, async ({ ctx, body }) =>
+    created(await createHonour(ctx, { input: body })),
+  ),
 
-  app.patch('/api/honours/:id', { config: { ...policy('honour', 'update'), ...fieldRights('honour') }, schema: { tags, params: IdParams, body: HonourUpdate } }, async (request) =>
-    updateHonour(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/honours/:id', { ...policy('honour', 'update'), ...fieldRights('honour'), params: IdParams, body: HonourUpdate }, async ({ ctx, params, body }) =>
+    updateHonour(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete('/api/honours/:id', { config: policy('honour', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
-    await deleteHonour(request.ctx!, { id: request.params.id, version: request.query.version });
-    return reply.status(204).send();
-  });
+  del('/api/honours/:id', { ...policy('honour', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteHonour(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.get('/api/people/:id/honours', { config: policy('honour', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getPersonHonours(request.ctx!, { personId: request.params.id }),
-  );
-}
+  get('/api/people/:id/honours', { ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getPersonHonours(ctx, { personId: params.id })),
+]);

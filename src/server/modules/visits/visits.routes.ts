@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
-import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
+import { created, declareRoutes, del, file, get, noContent, patch, policy, post, storedFile, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
   InvitationLetterQuery,
@@ -25,88 +22,51 @@ import { overdueReportsTable } from './overdue-reports-table.ts';
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Visits (来访): the workflow, overdue reports, invitation letters, photos and minutes. */
-export function visitsRoutes(app: App, _context: ServerContext): void {
-  const tags = ['visits'];
-
-  app.get('/api/visits', { config: policy('visit', 'read'), schema: { tags, querystring: VisitQuery } }, async (request) => {
-    const { asOf, protocolThreshold, ...query } = request.query;
-    const { rows, total } = await listVisits(request.ctx!, { asOf: asOf ?? officeToday(), protocolThreshold }, query);
+export const visitsRoutes = declareRoutes('visits', [
+  get('/api/visits', { ...policy('visit', 'read'), query: VisitQuery }, async ({ ctx, query: { asOf, protocolThreshold, ...query } }) => {
+    const { rows, total } = await listVisits(ctx, { asOf: asOf ?? officeToday(), protocolThreshold }, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
-  });
+  }),
 
-  app.get(
-    '/api/visits/overdue-reports',
-    { config: policy('visit', 'read'), schema: { tags, querystring: OverdueReportsQuery } },
-    async (request, reply) => {
-      const report = await getOverdueReports(request.ctx!, { asOf: request.query.asOf });
-      if (request.query.format === 'json') return report;
-      return sendTable(reply, overdueReportsTable(report, request.ctx!.locale), request.query.format);
-    },
-  );
+  get('/api/visits/overdue-reports', { ...policy('visit', 'read'), query: OverdueReportsQuery }, async ({ ctx, query }) => {
+    const report = await getOverdueReports(ctx, { asOf: query.asOf });
+    return query.format === 'json' ? report : table(overdueReportsTable(report, ctx.locale), query.format);
+  }),
 
-  app.get('/api/visits/:id', { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: VisitDerivationQuery } }, async (request) =>
-    getVisit(request.ctx!, { id: request.params.id, at: { asOf: request.query.asOf ?? officeToday(), protocolThreshold: request.query.protocolThreshold } }),
-  );
+  get('/api/visits/:id', { ...policy('visit', 'read'), params: IdParams, query: VisitDerivationQuery }, async ({ ctx, params, query }) =>
+    getVisit(ctx, { id: params.id, at: { asOf: query.asOf ?? officeToday(), protocolThreshold: query.protocolThreshold } }),
+  ),
 
-  app.post('/api/visits', { config: policy('visit', 'create'), schema: { tags, body: VisitInput } }, async (request, reply) =>
-    reply.status(201).send(await createVisit(request.ctx!, { input: request.body })),
-  );
+  post('/api/visits', { ...policy('visit', 'create'), body: VisitInput }, async ({ ctx, body }) => created(await createVisit(ctx, { input: body }))),
 
-  app.patch('/api/visits/:id', { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitUpdate } }, async (request) =>
-    updateVisit(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/visits/:id', { ...policy('visit', 'update'), params: IdParams, body: VisitUpdate }, async ({ ctx, params, body }) =>
+    updateVisit(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete(
-    '/api/visits/:id',
-    { config: policy('visit', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteVisit(request.ctx!, { id: request.params.id, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
+  del('/api/visits/:id', { ...policy('visit', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteVisit(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post(
-    '/api/visits/:id/transitions',
-    { config: policy('visit', 'update'), schema: { tags, params: IdParams, body: VisitTransition } },
-    async (request) => transitionVisit(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/visits/:id/transitions', { ...policy('visit', 'update'), params: IdParams, body: VisitTransition }, async ({ ctx, params, body }) =>
+    transitionVisit(ctx, { id: params.id, input: body }),
+  ),
 
-  app.get(
-    '/api/visits/:id/invitation-letter',
-    { config: policy('visit', 'read'), schema: { tags, params: IdParams, querystring: InvitationLetterQuery } },
-    async (request, reply) => {
-      const { lang, memberId } = request.query;
-      const letter = await invitationLetter(request.ctx!, { id: request.params.id, memberId, lang });
-      void reply.header('content-disposition', `inline; filename="${letter.fileName}"`);
-      return reply.type('application/pdf').send(letter.content);
-    },
-  );
+  get('/api/visits/:id/invitation-letter', { ...policy('visit', 'read'), params: IdParams, query: InvitationLetterQuery }, async ({ ctx, params, query }) => {
+    const letter = await invitationLetter(ctx, { id: params.id, memberId: query.memberId, lang: query.lang });
+    return file({ body: letter.content, contentType: 'application/pdf', fileName: letter.fileName, disposition: 'inline' });
+  }),
 
-  app.post(
-    '/api/visits/:id/files',
-    {
-      config: policy('visit', 'update'),
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
-      bodyLimit: uploadBodyLimit(VISIT_FILE_MAX_BYTES),
-    },
-    async (request, reply) => {
-      const { fileName, content } = await readUploadedFile(request, VISIT_FILE_MAX_BYTES);
-      return reply.status(201).send(await addVisitFile(request.ctx!, { visitId: request.params.id, fileName, content }));
-    },
-  );
+  post('/api/visits/:id/files', { ...policy('visit', 'update'), params: IdParams, upload: { maxBytes: VISIT_FILE_MAX_BYTES } }, async ({ ctx, params, file: { fileName, content } }) =>
+    created(await addVisitFile(ctx, { visitId: params.id, fileName, content })),
+  ),
 
-  app.get('/api/visits/:id/files/:fileId', { config: policy('visit', 'read'), schema: { tags, params: VisitFileParams } }, async (request, reply) => {
-    const file = await getVisitFile(request.ctx!, { visitId: request.params.id, fileId: request.params.fileId });
-    return sendStoredFile(reply, file);
-  });
+  get('/api/visits/:id/files/:fileId', { ...policy('visit', 'read'), params: VisitFileParams }, async ({ ctx, params }) =>
+    storedFile(await getVisitFile(ctx, { visitId: params.id, fileId: params.fileId })),
+  ),
 
-  app.delete(
-    '/api/visits/:id/files/:fileId',
-    { config: policy('visit', 'update'), schema: { tags, params: VisitFileParams } },
-    async (request, reply) => {
-      await removeVisitFile(request.ctx!, { visitId: request.params.id, fileId: request.params.fileId });
-      return reply.status(204).send();
-    },
-  );
-}
+  del('/api/visits/:id/files/:fileId', { ...policy('visit', 'update'), params: VisitFileParams }, async ({ ctx, params }) => {
+    await removeVisitFile(ctx, { visitId: params.id, fileId: params.fileId });
+    return noContent();
+  }),
+]);
