@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { fieldRights, policy } from '../../http/context.ts';
+import { created, declareRoutes, del, fieldRights, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { PersonInput, PersonQuery, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
@@ -11,29 +10,21 @@ import { createPerson, deletePerson, getPerson, updatePerson } from './people.se
 const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /** People: foreign experts, visitors, our staff and students. */
-export function peopleRoutes(app: App, { cipher }: ServerContext): void {
-  const tags = ['people'];
-  app.get('/api/people', { config: policy('person', 'read'), schema: { tags, querystring: PersonQuery } }, async (request) => {
-    const ctx = request.ctx!;
-    const { rows, total } = await listPeople(ctx, request.query);
+export const peopleRoutes = declareRoutes('people', [
+  get('/api/people', { ...policy('person', 'read'), query: PersonQuery }, async ({ ctx, deps: { cipher }, query }) => {
+    const { rows, total } = await listPeople(ctx, query);
     const items = rows.map((row) => presentPerson(row, cipher, seesPersonalData(ctx.actor)));
-    return { items, total, page: request.query.page, pageSize: request.query.pageSize };
-  });
-  app.get('/api/people/:id', { config: policy('person', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getPerson(request.ctx!, { id: request.params.id, cipher }),
-  );
-  app.post('/api/people', { config: { ...policy('person', 'create'), ...fieldRights('person') }, schema: { tags, body: PersonInput } }, async (request, reply) =>
-    reply.status(201).send(await createPerson(request.ctx!, { input: request.body, cipher })),
-  );
-  app.patch('/api/people/:id', { config: { ...policy('person', 'update'), ...fieldRights('person') }, schema: { tags, params: IdParams, body: PersonUpdate } }, async (request) =>
-    updatePerson(request.ctx!, { id: request.params.id, input: request.body, cipher }),
-  );
-  app.delete(
-    '/api/people/:id',
-    { config: policy('person', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deletePerson(request.ctx!, { id: request.params.id, version: request.query.version, cipher });
-      return reply.status(204).send();
-    },
-  );
-}
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }),
+  get('/api/people/:id', { ...policy('person', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) => getPerson(ctx, { id: params.id, cipher })),
+  post('/api/people', { ...policy('person', 'create'), ...fieldRights('person'), body: PersonInput }, async ({ ctx, deps: { cipher }, body }) =>
+    created(await createPerson(ctx, { input: body, cipher })),
+  ),
+  patch('/api/people/:id', { ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
+    updatePerson(ctx, { id: params.id, input: body, cipher }),
+  ),
+  del('/api/people/:id', { ...policy('person', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, deps: { cipher }, params, query }) => {
+    await deletePerson(ctx, { id: params.id, version: query.version, cipher });
+    return noContent();
+  }),
+]);

@@ -1,26 +1,22 @@
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { declareRoutes, file, get, policy, post } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { PersonErase } from '../../../shared/contracts/person-rights.ts';
 import { erasePerson } from './person-erase.service.ts';
 import { exportPerson } from './person-export.service.ts';
 
 /** A person's data rights: everything held about them as a JSON file, and erasure of their personal data. */
-export function personRightsRoutes(app: App, { cipher }: ServerContext): void {
-  const tags = ['people'];
-  app.get(
+export const personRightsRoutes = declareRoutes('people', [
+  get(
     '/api/people/:id/export',
-    { config: policy('person', 'export'), schema: { tags, params: IdParams, description: 'Everything held about the person, as a JSON download (audited).' } },
-    async (request, reply) => {
-      const { fileName, body } = await exportPerson(request.ctx!, { id: request.params.id, cipher });
-      void reply.header('content-disposition', `attachment; filename="${fileName}"`);
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(body, null, 2));
+    { ...policy('person', 'export'), params: IdParams, description: 'Everything held about the person, as a JSON download (audited).' },
+    async ({ ctx, deps: { cipher }, params }) => {
+      const { fileName, body } = await exportPerson(ctx, { id: params.id, cipher });
+      return file({ body: JSON.stringify(body, null, 2), contentType: 'application/json; charset=utf-8', fileName, disposition: 'attachment' });
     },
-  );
-  app.post(
+  ),
+  post(
     '/api/people/:id/erase',
-    { config: policy('person', 'erase'), schema: { tags, params: IdParams, body: PersonErase, description: "Erases the person's personal data; their person-times stay, anonymous (audited, cannot be undone)." } },
-    async (request) =>
-      erasePerson(request.ctx!, { id: request.params.id, version: request.body.version, reason: request.body.reason, cipher }),
-  );
-}
+    { ...policy('person', 'erase'), params: IdParams, body: PersonErase, description: "Erases the person's personal data; their person-times stay, anonymous (audited, cannot be undone)." },
+    async ({ ctx, deps: { cipher }, params, body }) => erasePerson(ctx, { id: params.id, version: body.version, reason: body.reason, cipher }),
+  ),
+]);

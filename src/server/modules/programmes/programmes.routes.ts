@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
   AssessmentInput,
@@ -37,81 +35,68 @@ import {
 } from './programme-students.service.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+const read = policy('programme', 'read');
+const create = policy('programme', 'create');
+const update = policy('programme', 'update');
 
 /**
  * Joint programmes (the 8-year Sino-French programme of clinical medicine): the programme and
  * its cohorts, the visiting professors, the students with their examinations and evaluations
  * and their residency placements in French hospitals.
  */
-export function programmesRoutes(app: App, _context: ServerContext): void {
-  const tags = ['programmes'];
-  const read = policy('programme', 'read');
-  const create = policy('programme', 'create');
-  const update = policy('programme', 'update');
-
-  app.get('/api/programmes', { config: read, schema: { tags } }, async (request) => {
-    const items = await getProgrammes(request.ctx!);
+export const programmesRoutes = declareRoutes('programmes', [
+  get('/api/programmes', read, async ({ ctx }) => {
+    const items = await getProgrammes(ctx);
     return { items, total: items.length };
-  });
-  app.post('/api/programmes', { config: create, schema: { tags, body: ProgrammeInput } }, async (request, reply) =>
-    reply.status(201).send(await createProgramme(request.ctx!, { input: request.body })),
-  );
-  app.get('/api/programmes/:id', { config: read, schema: { tags, params: IdParams } }, async (request) => getProgramme(request.ctx!, { id: request.params.id }));
-  app.patch('/api/programmes/:id', { config: update, schema: { tags, params: IdParams, body: ProgrammeUpdate } }, async (request) =>
-    updateProgramme(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  }),
+  post('/api/programmes', { ...create, body: ProgrammeInput }, async ({ ctx, body }) => created(await createProgramme(ctx, { input: body }))),
+  get('/api/programmes/:id', { ...read, params: IdParams }, async ({ ctx, params }) => getProgramme(ctx, { id: params.id })),
+  patch('/api/programmes/:id', { ...update, params: IdParams, body: ProgrammeUpdate }, async ({ ctx, params, body }) => updateProgramme(ctx, { id: params.id, input: body })),
 
-  app.post('/api/programmes/:id/cohorts', { config: create, schema: { tags, params: IdParams, body: CohortInput } }, async (request, reply) =>
-    reply.status(201).send(await createCohort(request.ctx!, { programmeId: request.params.id, input: request.body })),
-  );
-  app.patch('/api/programme-cohorts/:id', { config: update, schema: { tags, params: IdParams, body: CohortUpdate } }, async (request) =>
-    updateCohort(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/programmes/:id/cohorts', { ...create, params: IdParams, body: CohortInput }, async ({ ctx, params, body }) =>
+    created(await createCohort(ctx, { programmeId: params.id, input: body })),
+  ),
+  patch('/api/programme-cohorts/:id', { ...update, params: IdParams, body: CohortUpdate }, async ({ ctx, params, body }) => updateCohort(ctx, { id: params.id, input: body })),
 
-  app.get('/api/programmes/:id/visiting-professors', { config: read, schema: { tags, params: IdParams, querystring: VisitingProfessorQuery } }, async (request) => {
-    const items = await getVisitingProfessors(request.ctx!, { programmeId: request.params.id, year: request.query.year });
+  get('/api/programmes/:id/visiting-professors', { ...read, params: IdParams, query: VisitingProfessorQuery }, async ({ ctx, params, query }) => {
+    const items = await getVisitingProfessors(ctx, { programmeId: params.id, year: query.year });
     return { items, total: items.length };
-  });
-  app.post('/api/programmes/:id/visiting-professors', { config: create, schema: { tags, params: IdParams, body: VisitingProfessorInput } }, async (request, reply) =>
-    reply.status(201).send(await addVisitingProfessor(request.ctx!, { programmeId: request.params.id, input: request.body })),
-  );
+  }),
+  post('/api/programmes/:id/visiting-professors', { ...create, params: IdParams, body: VisitingProfessorInput }, async ({ ctx, params, body }) =>
+    created(await addVisitingProfessor(ctx, { programmeId: params.id, input: body })),
+  ),
 
-  app.get('/api/programme-students', { config: read, schema: { tags, querystring: StudentQuery } }, async (request, reply) => {
-    const { format, ...query } = request.query;
+  get('/api/programme-students', { ...read, query: StudentQuery }, async ({ ctx, query: { format, ...query } }) => {
     if (format === 'json') {
-      const { rows, total } = await listStudents(request.ctx!, officeToday(), query);
+      const { rows, total } = await listStudents(ctx, officeToday(), query);
       return { items: rows, total, page: query.page, pageSize: query.pageSize };
     }
     const { page: _p, pageSize: _s, ...filters } = query;
-    const items = await exportStudents(request.ctx!, { query: filters });
-    return sendTable(reply, studentsTable(items, request.ctx!.locale, `programme-students-${query.asOf ?? officeToday()}`), format);
-  });
-  app.post('/api/programme-students', { config: create, schema: { tags, body: StudentInput } }, async (request, reply) =>
-    reply.status(201).send(await createStudent(request.ctx!, { input: request.body })),
-  );
-  app.get('/api/programme-students/:id', { config: read, schema: { tags, params: IdParams } }, async (request) => getStudentRecord(request.ctx!, { id: request.params.id }));
-  app.patch('/api/programme-students/:id', { config: update, schema: { tags, params: IdParams, body: StudentUpdate } }, async (request) =>
-    updateStudent(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+    const items = await exportStudents(ctx, { query: filters });
+    return table(studentsTable(items, ctx.locale, `programme-students-${query.asOf ?? officeToday()}`), format);
+  }),
+  post('/api/programme-students', { ...create, body: StudentInput }, async ({ ctx, body }) => created(await createStudent(ctx, { input: body }))),
+  get('/api/programme-students/:id', { ...read, params: IdParams }, async ({ ctx, params }) => getStudentRecord(ctx, { id: params.id })),
+  patch('/api/programme-students/:id', { ...update, params: IdParams, body: StudentUpdate }, async ({ ctx, params, body }) => updateStudent(ctx, { id: params.id, input: body })),
 
-  app.post('/api/programme-students/:id/assessments', { config: create, schema: { tags, params: IdParams, body: AssessmentInput } }, async (request, reply) =>
-    reply.status(201).send(await createAssessment(request.ctx!, { studentId: request.params.id, input: request.body })),
-  );
-  app.patch('/api/programme-assessments/:id', { config: update, schema: { tags, params: IdParams, body: AssessmentUpdate } }, async (request) =>
-    updateAssessment(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-  app.delete('/api/programme-assessments/:id', { config: policy('programme', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
-    await deleteAssessment(request.ctx!, { id: request.params.id, version: request.query.version });
-    return reply.status(204).send();
-  });
+  post('/api/programme-students/:id/assessments', { ...create, params: IdParams, body: AssessmentInput }, async ({ ctx, params, body }) =>
+    created(await createAssessment(ctx, { studentId: params.id, input: body })),
+  ),
+  patch('/api/programme-assessments/:id', { ...update, params: IdParams, body: AssessmentUpdate }, async ({ ctx, params, body }) =>
+    updateAssessment(ctx, { id: params.id, input: body }),
+  ),
+  del('/api/programme-assessments/:id', { ...policy('programme', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteAssessment(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post('/api/programme-students/:id/placements', { config: create, schema: { tags, params: IdParams, body: PlacementInput } }, async (request, reply) =>
-    reply.status(201).send(await createPlacement(request.ctx!, { studentId: request.params.id, input: request.body })),
-  );
-  app.patch('/api/residency-placements/:id', { config: update, schema: { tags, params: IdParams, body: PlacementUpdate } }, async (request) =>
-    updatePlacement(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-  app.post('/api/residency-placements/:id/transitions', { config: update, schema: { tags, params: IdParams, body: PlacementTransition } }, async (request) =>
-    transitionPlacement(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-}
+  post('/api/programme-students/:id/placements', { ...create, params: IdParams, body: PlacementInput }, async ({ ctx, params, body }) =>
+    created(await createPlacement(ctx, { studentId: params.id, input: body })),
+  ),
+  patch('/api/residency-placements/:id', { ...update, params: IdParams, body: PlacementUpdate }, async ({ ctx, params, body }) =>
+    updatePlacement(ctx, { id: params.id, input: body }),
+  ),
+  post('/api/residency-placements/:id/transitions', { ...update, params: IdParams, body: PlacementTransition }, async ({ ctx, params, body }) =>
+    transitionPlacement(ctx, { id: params.id, input: body }),
+  ),
+]);

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { StudentEnrolmentInput, StudentEnrolmentUpdate, StudentQuery, StudentTransition } from '../../../shared/contracts/students.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -12,42 +10,33 @@ import { createEnrolment, deleteEnrolment, exportEnrolments, getEnrolment, getPe
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** International degree students: the enrolments (list, export, workflow) and a person's enrolments. */
-export function studentsRoutes(app: App, _context: ServerContext): void {
-  const tags = ['students'];
-
-  app.get('/api/students', { config: policy('student', 'read'), schema: { tags, querystring: StudentQuery } }, async (request, reply) => {
-    const { format, ...query } = request.query;
+export const studentsRoutes = declareRoutes('students', [
+  get('/api/students', { ...policy('student', 'read'), query: StudentQuery }, async ({ ctx, query: { format, ...query } }) => {
     if (format === 'json') {
-      const { rows, total, persons } = await listEnrolments(request.ctx!, officeToday(), query);
+      const { rows, total, persons } = await listEnrolments(ctx, officeToday(), query);
       return { items: rows, total, persons, page: query.page, pageSize: query.pageSize };
     }
     const { page: _p, pageSize: _s, ...filters } = query;
-    const items = await exportEnrolments(request.ctx!, { query: filters });
-    return sendTable(reply, studentsTable(items, request.ctx!.locale, `students-${query.asOf ?? officeToday()}`), format);
-  });
+    const items = await exportEnrolments(ctx, { query: filters });
+    return table(studentsTable(items, ctx.locale, `students-${query.asOf ?? officeToday()}`), format);
+  }),
 
-  app.get('/api/students/:id', { config: policy('student', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getEnrolment(request.ctx!, { id: request.params.id }),
-  );
+  get('/api/students/:id', { ...policy('student', 'read'), params: IdParams }, async ({ ctx, params }) => getEnrolment(ctx, { id: params.id })),
 
-  app.post('/api/students', { config: policy('student', 'create'), schema: { tags, body: StudentEnrolmentInput } }, async (request, reply) =>
-    reply.status(201).send(await createEnrolment(request.ctx!, { input: request.body })),
-  );
+  post('/api/students', { ...policy('student', 'create'), body: StudentEnrolmentInput }, async ({ ctx, body }) => created(await createEnrolment(ctx, { input: body }))),
 
-  app.patch('/api/students/:id', { config: policy('student', 'update'), schema: { tags, params: IdParams, body: StudentEnrolmentUpdate } }, async (request) =>
-    updateEnrolment(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/students/:id', { ...policy('student', 'update'), params: IdParams, body: StudentEnrolmentUpdate }, async ({ ctx, params, body }) =>
+    updateEnrolment(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete('/api/students/:id', { config: policy('student', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
-    await deleteEnrolment(request.ctx!, { id: request.params.id, version: request.query.version });
-    return reply.status(204).send();
-  });
+  del('/api/students/:id', { ...policy('student', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteEnrolment(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post('/api/students/:id/transitions', { config: policy('student', 'update'), schema: { tags, params: IdParams, body: StudentTransition } }, async (request) =>
-    transitionEnrolment(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/students/:id/transitions', { ...policy('student', 'update'), params: IdParams, body: StudentTransition }, async ({ ctx, params, body }) =>
+    transitionEnrolment(ctx, { id: params.id, input: body }),
+  ),
 
-  app.get('/api/people/:id/enrolments', { config: policy('student', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getPersonEnrolments(request.ctx!, { personId: request.params.id }),
-  );
-}
+  get('/api/people/:id/enrolments', { ...policy('student', 'read'), params: IdParams }, async ({ ctx, params }) => getPersonEnrolments(ctx, { personId: params.id })),
+]);
