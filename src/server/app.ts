@@ -36,12 +36,12 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { personRightsRoutes } from './modules/people/person-rights.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
-import { authRoutes } from './modules/users/auth.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { authRoutes } from './http/auth.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { VERSION } from './version.ts';
@@ -143,8 +143,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   healthRoutes(app, context);
   app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());
 
+  authRoutes(app, context);
   for (const routes of [
-    authRoutes,
     usersRoutes,
     countriesRoutes,
     institutionsRoutes,

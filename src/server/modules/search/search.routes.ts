@@ -1,5 +1,4 @@
-import type { App, ServerContext } from '../../http/context.ts';
-import { signedIn } from '../../http/context.ts';
+import { declareRoutes, get, signedIn } from '../../core/routes.ts';
 import { SearchQuery, type SearchHit } from '../../../shared/contracts/search.ts';
 import { Where } from '../../db/where.ts';
 import { can } from '../../policies/policies.ts';
@@ -53,8 +52,6 @@ async function searchAll(ctx: RequestContext, q: string, limit: number): Promise
 }
 
 /** GET /api/search: one box for institutions, people, agreements, visits and units. */
-export function searchRoutes(app: App, _context: ServerContext): void {
-  app.get('/api/search', { config: signedIn, schema: { tags: ['search'], querystring: SearchQuery } }, async (request) =>
-    searchAll(request.ctx!, request.query.q, request.query.limit),
-  );
-}
+export const searchRoutes = declareRoutes('search', [
+  get('/api/search', { ...signedIn, query: SearchQuery }, async ({ ctx, query }) => searchAll(ctx, query.q, query.limit)),
+]);

@@ -1,15 +1,12 @@
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { declareRoutes, get, patch, policy } from '../../core/routes.ts';
 import { SettingParams, SettingUpdate } from '../../../shared/contracts/settings.ts';
 import { getSettings, updateSetting } from './settings.service.ts';
 
 /** The office's settings: thresholds the figures use (what makes a conference major). */
-export function settingsRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['settings'];
+export const settingsRoutes = declareRoutes('settings', [
+  get('/api/settings', policy('setting', 'read'), async ({ deps: { db } }) => getSettings(db)),
 
-  app.get('/api/settings', { config: policy('setting', 'read'), schema: { tags } }, async () => getSettings(db));
-
-  app.patch('/api/settings/:key', { config: policy('setting', 'update'), schema: { tags, params: SettingParams, body: SettingUpdate } }, async (request) =>
-    updateSetting(request.ctx!, { key: request.params.key, value: request.body.value, version: request.body.version }),
-  );
-}
+  patch('/api/settings/:key', { ...policy('setting', 'update'), params: SettingParams, body: SettingUpdate }, async ({ ctx, params, body }) =>
+    updateSetting(ctx, { key: params.key, value: body.value, version: body.version }),
+  ),
+]);

@@ -1,5 +1,4 @@
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { created, declareRoutes, get, patch, policy, post } from '../../core/routes.ts';
 import { notFound } from '../../core/errors.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { UnitInput, UnitUpdate } from '../../../shared/contracts/units.ts';
@@ -7,18 +6,13 @@ import { findUnit, listUnits } from './units.repo.ts';
 import { createUnit, updateUnit } from './units.service.ts';
 
 /** Our organization: schools, departments, affiliated hospitals. */
-export function unitsRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['units'];
-  app.get('/api/units', { config: policy('unit', 'read'), schema: { tags } }, async () => listUnits(db));
-  app.get('/api/units/:id', { config: policy('unit', 'read'), schema: { tags, params: IdParams } }, async (request) => {
-    const row = await findUnit(db, request.params.id);
+export const unitsRoutes = declareRoutes('units', [
+  get('/api/units', policy('unit', 'read'), async ({ deps: { db } }) => listUnits(db)),
+  get('/api/units/:id', { ...policy('unit', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
+    const row = await findUnit(db, params.id);
     if (!row) throw notFound();
     return row;
-  });
-  app.post('/api/units', { config: policy('unit', 'create'), schema: { tags, body: UnitInput } }, async (request, reply) =>
-    reply.status(201).send(await createUnit(request.ctx!, { input: request.body })),
-  );
-  app.patch('/api/units/:id', { config: policy('unit', 'update'), schema: { tags, params: IdParams, body: UnitUpdate } }, async (request) =>
-    updateUnit(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-}
+  }),
+  post('/api/units', { ...policy('unit', 'create'), body: UnitInput }, async ({ ctx, body }) => created(await createUnit(ctx, { input: body }))),
+  patch('/api/units/:id', { ...policy('unit', 'update'), params: IdParams, body: UnitUpdate }, async ({ ctx, params, body }) => updateUnit(ctx, { id: params.id, input: body })),
+]);

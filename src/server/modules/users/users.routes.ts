@@ -1,5 +1,4 @@
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { created, declareRoutes, get, patch, policy, post } from '../../core/routes.ts';
 import { notFound } from '../../core/errors.ts';
 import { IdParams, PageQuery } from '../../../shared/contracts/common.ts';
 import { UserInput, UserUpdate } from '../../../shared/contracts/users.ts';
@@ -7,21 +6,16 @@ import { findUserById, listUsers } from './users.repo.ts';
 import { createUser, presentUser, updateUser } from './users.service.ts';
 
 /** User administration (admin only). */
-export function usersRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['users'];
-  app.get('/api/users', { config: policy('user', 'read'), schema: { tags, querystring: PageQuery } }, async (request) => {
-    const { rows, total } = await listUsers(db, request.query);
-    return { items: rows.map(presentUser), total, page: request.query.page, pageSize: request.query.pageSize };
-  });
-  app.get('/api/users/:id', { config: policy('user', 'read'), schema: { tags, params: IdParams } }, async (request) => {
-    const row = await findUserById(db, request.params.id);
+export const usersRoutes = declareRoutes('users', [
+  get('/api/users', { ...policy('user', 'read'), query: PageQuery }, async ({ deps: { db }, query }) => {
+    const { rows, total } = await listUsers(db, query);
+    return { items: rows.map(presentUser), total, page: query.page, pageSize: query.pageSize };
+  }),
+  get('/api/users/:id', { ...policy('user', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
+    const row = await findUserById(db, params.id);
     if (!row) throw notFound();
     return presentUser(row);
-  });
-  app.post('/api/users', { config: policy('user', 'create'), schema: { tags, body: UserInput } }, async (request, reply) =>
-    reply.status(201).send(await createUser(request.ctx!, { input: request.body })),
-  );
-  app.patch('/api/users/:id', { config: policy('user', 'update'), schema: { tags, params: IdParams, body: UserUpdate } }, async (request) =>
-    updateUser(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-}
+  }),
+  post('/api/users', { ...policy('user', 'create'), body: UserInput }, async ({ ctx, body }) => created(await createUser(ctx, { input: body }))),
+  patch('/api/users/:id', { ...policy('user', 'update'), params: IdParams, body: UserUpdate }, async ({ ctx, params, body }) => updateUser(ctx, { id: params.id, input: body })),
+]);

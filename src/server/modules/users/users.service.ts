@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { UserInput as UserInputSchema, UserUpdate as UserUpdateSchema } from '../../../shared/contracts/users.ts';
 import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserById, insertUser, updateUserRow, type UserRow } from './users.repo.ts';
-import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, revokeApiToken, revokeApiTokensOfUser } from './sessions.repo.ts';
+import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, listApiTokens, revokeApiToken, revokeApiTokensOfUser } from './sessions.repo.ts';
 import { throttledCheck } from './sign-in-throttle.ts';
 import type { ApiTokenInput } from '../../../shared/contracts/auth.ts';
 
@@ -150,6 +150,18 @@ export async function setPreferences(ctx: RequestContext, options: { locale: Use
     await tx.audit({ action: 'update', entity: 'user', entityId: row.id, before: { locale: before.locale }, after: { locale: row.locale } });
     return presentUser(row);
   });
+}
+
+/** The signed-in caller's own account, as the web app shows it (never the password hash). */
+export async function getOwnAccount(ctx: RequestContext) {
+  const row = await findUserById(ctx.db, ctx.actor.userId);
+  if (!row) throw notFound();
+  return presentUser(row);
+}
+
+/** The caller's own API tokens, newest first (never their secrets). */
+export async function getOwnApiTokens(ctx: RequestContext) {
+  return listApiTokens(ctx.db, ctx.actor.userId);
 }
 
 /** Creates an API token for the actor; only a signed-in person may, never a token (it would outlive its parent). */
