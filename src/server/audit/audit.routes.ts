@@ -1,5 +1,4 @@
-import type { App, ServerContext } from '../http/context.ts';
-import { policy } from '../http/context.ts';
+import { declareRoutes, get, policy } from '../core/routes.ts';
 import { AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
 import { isoTimestamp, selectList } from '../db/columns.ts';
 import { selectPage, Where } from '../db/where.ts';
@@ -23,10 +22,8 @@ const COLUMNS = selectList({
  * each caller only the entries about kinds of records they may read (user accounts: the
  * administrator's).
  */
-export function auditRoutes(app: App, _context: ServerContext): void {
-  app.get('/api/audit', { config: policy('audit', 'read'), schema: { tags: ['audit'], querystring: AuditQuery } }, async (request) => {
-    const q = request.query;
-    const ctx = request.ctx!;
+export const auditRoutes = declareRoutes('audit', [
+  get('/api/audit', { ...policy('audit', 'read'), query: AuditQuery }, async ({ ctx, query: q }) => {
     const readable = readableAuditEntities(ctx.actor.role);
     const where = new Where()
       .when(q.entity, 'entity = ?')
@@ -36,5 +33,5 @@ export function auditRoutes(app: App, _context: ServerContext): void {
     const order = q.order === 'asc' ? 'ASC' : 'DESC';
     const { rows, total } = await selectPage<AuditEntry>(ctx, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
     return { items: rows, total, page: q.page, pageSize: q.pageSize };
-  });
-}
+  }),
+]);
