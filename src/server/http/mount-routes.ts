@@ -48,7 +48,7 @@ export function mountRoutes(app: App, deps: RouteDeps, group: RouteGroup): void 
       ...(upload ? { bodyLimit: uploadBodyLimit(upload.maxBytes) } : {}),
       handler: async (request, reply) => {
         const file = upload ? await readUploadedFile(request, upload.maxBytes, upload.tooLarge) : undefined;
-        const result = await route.handler({ ctx: request.ctx!, deps, params: request.params, query: request.query, body: request.body, file });
+        const result = await route.handler({ ctx: request.ctx, deps, params: request.params, query: request.query, body: request.body, file });
         return isRouteResult(result) ? send(reply, result) : result;
       },
     });
