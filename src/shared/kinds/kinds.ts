@@ -4,11 +4,12 @@ import { CONFERENCE_KIND } from './conference.ts';
 import { EXCHANGE_APPLICATION_KIND } from './exchange-application.ts';
 import type { KindDescription } from './kind.ts';
 import { MISSION_KIND } from './mission.ts';
+import { RECORD_KINDS } from './record-kinds.ts';
 import { RESIDENCY_PLACEMENT_KIND } from './residency-placement.ts';
 import { STUDENT_KIND } from './student.ts';
 import { VISIT_KIND } from './visit.ts';
 
-/** Every kind of record with a workflow, by the name its routes use: what a sweep walks over. */
+/** Every kind of record with a workflow, by the name its routes use (a record kind's by its path): what a sweep walks over. */
 export const KINDS: Readonly<Record<string, KindDescription>> = {
   agreements: AGREEMENT_KIND,
   visits: VISIT_KIND,
@@ -18,4 +19,5 @@ export const KINDS: Readonly<Record<string, KindDescription>> = {
   students: STUDENT_KIND,
   'exchange-applications': EXCHANGE_APPLICATION_KIND,
   'residency-placements': RESIDENCY_PLACEMENT_KIND,
+  ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.path, kind])),
 };

@@ -79,3 +79,11 @@ export function formFields(kind: RecordKind): readonly FieldDescription[] {
 export function unitField(kind: RecordKind): FieldDescription | undefined {
   return kind.fields.find((f) => f.type.is === 'unit');
 }
+
+/** The key under which a record answers the names of an institution or unit field: `hospitalId` → `hospital`. */
+export function namesKey(field: FieldDescription): string {
+  return field.name.endsWith('Id') ? field.name.slice(0, -2) : `${field.name}Names`;
+}
+
+/** The heading of a record's status column (lists and exports). */
+export const STATUS_LABEL: Labels = { en: 'Status', zh: '状态', fr: 'Statut' };
