@@ -39,6 +39,7 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
+import { recordKindsRoutes } from './modules/record-kinds/record-kinds.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
@@ -163,6 +164,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     programmesRoutes,
     exchangesRoutes,
     studentsRoutes,
+    ...recordKindsRoutes,
     settingsRoutes,
     auditRoutes,
     searchRoutes,

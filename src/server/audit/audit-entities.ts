@@ -1,10 +1,11 @@
 import { roleMay, type Entity } from '../../shared/policies.ts';
 import type { Role } from '../../shared/roles.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 /**
  * The record kind each audit row's `entity` describes, for its read right: an audit row tells
  * what the record held (a user's email, role, sign-in address), so it is read by those who may
- * read the record. A kind missing here is shown to the administrator only.
+ * read the record. A kind missing here is shown to the administrator only; a record kind is here by its description.
  */
 export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   user: 'user',
@@ -33,6 +34,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   visiting_professor: 'programme',
   exchange_opportunity: 'exchange',
   exchange_application: 'exchange',
+  ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
 };
 
 /** The audit entities `role` may read, or null for all of them (the administrator). */

@@ -2,16 +2,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, emailOf, signInAs, startTestServer, type Client, type TestServer } from '../test/harness.ts';
 import { multipartFile } from '../test/factories.ts';
 import { requiredQuery } from '../test/route-queries.ts';
+import { recordKindBody } from '../test/record-kind-samples.ts';
+import { POLICIES, type Action } from '../../shared/policies.ts';
+import type { Role } from '../../shared/roles.ts';
+import { unitField } from '../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 /**
  * Who may call each route, written by hand (not derived from the policies, so that a change
  * to a policy has to change this table too). Every route the server registers must be here.
+ * A kind described down to its fields (shared/kinds/record-kinds.ts) is the exception: its
+ * routes are its description's, and its policy row is the hand-written line they are read from.
  */
 type Caller = 'anonymous' | 'viewer' | 'leader' | 'coordinatorA' | 'coordinatorB' | 'officer' | 'admin' | 'token';
 const CALLERS: Caller[] = ['anonymous', 'viewer', 'leader', 'coordinatorA', 'coordinatorB', 'officer', 'admin', 'token'];
 const SIGNED_IN: Caller[] = ['viewer', 'leader', 'coordinatorA', 'officer', 'admin', 'token'];
 const OFFICE: Caller[] = ['officer', 'admin', 'token'];
 const OFFICE_AND_UNITS: Caller[] = [...OFFICE, 'coordinatorA'];
+
+/** The callers holding one of `roles` (the API token is the officer's). */
+function callersOf(roles: Role[] = []): Caller[] {
+  const callers: Record<Role, Caller[]> = { admin: ['admin'], officer: ['officer', 'token'], coordinator: ['coordinatorA'], leader: ['leader'], viewer: ['viewer'] };
+  return CALLERS.filter((caller) => roles.some((role) => callers[role].includes(caller)));
+}
+
+/** The rows of a record kind's routes, from its policy row. */
+function recordKindRows(path: string, policy: Partial<Record<Action, Role[]>>): Array<[string, Caller[]]> {
+  const base = `/api/${path}`;
+  return [
+    [`GET ${base}`, callersOf(policy.read)],
+    [`GET ${base}/:id`, callersOf(policy.read)],
+    [`POST ${base}`, callersOf(policy.create)],
+    [`PATCH ${base}/:id`, callersOf(policy.update)],
+    [`DELETE ${base}/:id`, callersOf(policy.delete)],
+    [`POST ${base}/:id/transitions`, callersOf(policy.update)],
+  ];
+}
 
 const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/health': 'public',
@@ -165,10 +191,13 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/exchange-applications/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/settings': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
+  ...Object.fromEntries(RECORD_KINDS.flatMap((kind) => recordKindRows(kind.path, POLICIES[kind.policy]))),
 };
 
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
-const UNIT_A_RECORD = /^\/api\/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger\/aggregates)\/:id/;
+const UNIT_A_RECORD = new RegExp(
+  `^/api/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger/aggregates${RECORD_KINDS.filter(unitField).map((k) => `|${k.path}`).join('')})/:id`,
+);
 
 let t: TestServer;
 const ids: Record<string, number> = {};
@@ -207,6 +236,8 @@ beforeAll(async () => {
   // An exchange opportunity run by unit A, and an application of unit A's person to it.
   ids['exchange-opportunities'] = (await officer.post('/api/exchange-opportunities', { titleEn: 'Matrix exchange', kind: 'short_term_training', hostInstitutionId: ids.institutions, places: 2, academicYear: 2024, unitId: t.units.a })).json().id;
   ids['exchange-applications'] = (await officer.post('/api/exchange-applications', { opportunityId: ids['exchange-opportunities'], personId: ids.people, appliedOn: '2024-03-01', score: 90 })).json().id;
+  // One record of every record kind, in unit A.
+  for (const kind of RECORD_KINDS) ids[kind.path] = (await officer.post(`/api/${kind.path}`, recordKindBody(kind, { unitId: t.units.a, institutionId: ids.institutions! }))).json().id;
   ids.units = t.units.a;
   ids.users = t.userIds.viewer;
   ids.tokens = 999999;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, emailOf, signInAs, startTestServer, succeeded, type Client, type TestServer } from '../test/harness.ts';
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
+import { editableField, recordKindBody } from '../test/record-kind-samples.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 /**
  * Two people editing the same record: whoever saves second gets 409 with the current record,
@@ -133,6 +135,13 @@ const CASES: Record<string, () => Case> = {
     },
     edits: [{ value: 40 + (++serial % 5) }, { value: 60 + (serial % 5) }],
   }),
+  // Every record kind, from its description: a record of unit A, two edits of its first text field.
+  ...Object.fromEntries(
+    RECORD_KINDS.map((kind) => [
+      `PATCH /api/${kind.path}/:id`,
+      (): Case => ({ make: () => top(kind.path)(recordKindBody(kind, { unitId: t.units.a, institutionId: partnerId })), edits: twoValues(editableField(kind)) }),
+    ]),
+  ),
 };
 
 beforeAll(async () => {

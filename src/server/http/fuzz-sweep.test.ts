@@ -7,6 +7,10 @@ import { casesOf, type Group } from '../test/fuzz/cases.ts';
 import { plan, planRouteLevel, type Hostile, type Planned, type RouteIds } from '../test/fuzz/requests.ts';
 import { routesOf, type RouteSpec } from '../test/fuzz/routes.ts';
 import { writeWatch } from '../test/fuzz/write-digest.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
+
+/** The body fields of the record kinds that name an institution (`hospitalId`): they get the sweep's institution. */
+const INSTITUTION_FIELDS = new Set(RECORD_KINDS.flatMap((kind) => kind.fields.filter((f) => f.type.is === 'institution').map((f) => f.name)));
 
 // Issue 15, "A fuzz sweep that keeps it so": generated from /api/openapi.json, every route and
 // every parameter and body field is sent values hostile for its type (NUL, lone surrogates,
@@ -86,7 +90,7 @@ const routeIds: RouteIds = {
   },
   body(name) {
     if (/^(unitId|hostUnitId|parentId)$/.test(name)) return t.units.a;
-    if (/^(institutionId|hostInstitutionId|awardingInstitutionId)$/.test(name)) return ids.institutions;
+    if (/^(institutionId|hostInstitutionId|awardingInstitutionId)$/.test(name) || INSTITUTION_FIELDS.has(name)) return ids.institutions;
     if (name === 'personId' || name === 'memberId') return ids.people;
     const kind = { opportunityId: 'exchange-opportunities', cohortId: 'programme-cohorts', appointmentId: 'appointments', agreementId: 'agreements', programmeId: 'programmes' }[name];
     return kind ? ids[kind] : undefined;

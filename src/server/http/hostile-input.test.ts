@@ -9,6 +9,9 @@ import { agreementBody, appointmentBody, conferenceBody, institutionBody, multip
 import { addDays, officeToday } from '../../shared/calendar.ts';
 import { visibleText } from '../security/visible-text.ts';
 import { csvRows } from '../test/csv-rows.ts';
+import { recordKindBody } from '../test/record-kind-samples.ts';
+import { formFields } from '../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 // Issue 6, "Bad input": markup, SQL, bidirectional controls, emoji and very long text are stored
 // as given, read back byte for byte, and leave every export as text — never as markup a browser
@@ -223,6 +226,21 @@ describe('hostile text is stored as given', () => {
     const ag = await created('/api/ledger/aggregates', { direction: 'inbound', who: 'staff', count: 3, category: 'other', unitId: ids.unit, startDate: '1985-01-01', endDate: '1985-12-31', ...aggregate });
     ids.aggregate = ag.id;
     expect((await officer.get(`/api/ledger/aggregates/${ag.id}`)).json()).toMatchObject(aggregate);
+  });
+
+  it('in every kind described down to its fields: its names and texts come back byte for byte, too-long ones are 400 naming the field, its exports are inert', async () => {
+    const hostile = [`${FORMULA} ${SCRIPT}`, `${IMG}${EMOJI}`, `${SQL} ${BIDI}`];
+    for (const kind of RECORD_KINDS) {
+      const texts = formFields(kind).filter((f) => f.type.is === 'name' || f.type.is === 'text');
+      const body = recordKindBody(kind, { unitId: ids.unit, institutionId: ids.institution });
+      const limit = (f: (typeof texts)[number]) => ('max' in f.type && f.type.max) || (f.type.is === 'name' ? 300 : 2000);
+      await refusedTooLong(`/api/${kind.path}`, { ...body, ...Object.fromEntries(texts.map((f) => [f.name, 'é'.repeat(limit(f) + 1)])) }, texts.map((f) => f.name));
+      const given = Object.fromEntries(texts.map((f, i) => [f.name, hostile[i % hostile.length]!]));
+      const row = await created(`/api/${kind.path}`, { ...body, ...given });
+      expect((await officer.get(`/api/${kind.path}/${row.id}`)).json(), kind.path).toMatchObject(given);
+      const listed = texts.filter((f) => f.listed).map((f) => given[f.name]!);
+      await checkTable(`/api/${kind.path}`, { en: listed, zh: listed, fr: listed });
+    }
   });
 
   it('in the audit log, as given', async () => {

@@ -4,6 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { startTestServer, type TestRole, type TestServer } from '../test/harness.ts';
 import { appointmentBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
 import { withRequiredQuery } from '../test/route-queries.ts';
+import { editableField, firstStep, recordKindBody } from '../test/record-kind-samples.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 /**
  * Passport numbers, birth dates and the numbers of an expert's papers reach admins and
@@ -43,10 +45,14 @@ beforeAll(async () => {
   const opportunity = { titleEn: 'Secret exchange', kind: 'summer_school', hostInstitutionId: host, places: 4, academicYear: 2024, unitId: t.units.a };
   const opportunityId = (await officer.post('/api/exchange-opportunities', opportunity)).json().id;
   ids['exchange-applications'] = (await officer.post('/api/exchange-applications', { opportunityId, personId, appliedOn: '2024-03-01', score: 80 })).json().id;
+  for (const kind of RECORD_KINDS) ids[kind.path] = (await officer.post(`/api/${kind.path}`, recordKindBody(kind, { unitId: t.units.a, institutionId: host }))).json().id;
   // Each record saved once more, so that version 1 is stale for all of them.
+  const edited = (url: string) => RECORD_KINDS.find((kind) => url.startsWith(`/api/${kind.path}/`));
   for (const url of [...writeRecords(), `/api/people/${ids.people}/expert-documents/${ids.documents}`]) {
     const version: number = url.includes('/expert-') ? 1 : (await officer.get(url)).json().version;
-    const saved = await officer.patch(url, url.includes('/people/') && !url.includes('/expert-') ? { title: 'Dr', version } : { notes: 'Saved again', version });
+    const kind = edited(url);
+    const edit = kind ? { [editableField(kind)]: 'Saved again' } : url.includes('/people/') && !url.includes('/expert-') ? { title: 'Dr' } : { notes: 'Saved again' };
+    const saved = await officer.patch(url, { ...edit, version });
     expect(saved.statusCode, `${url}: ${saved.body}`).toBe(200);
   }
   // A refused write that carries the secrets must not log them either.
@@ -77,11 +83,14 @@ function targets(): string[] {
 
 /** The records of the secret holder that writes are swept over. */
 function writeRecords(): string[] {
-  return ['people', 'visits', 'appointments', 'missions', 'students', 'honours', 'exchange-applications'].map((kind) => `/api/${kind}/${ids[kind]}`);
+  return ['people', 'visits', 'appointments', 'missions', 'students', 'honours', 'exchange-applications', ...RECORD_KINDS.map((k) => k.path)].map((kind) => `/api/${kind}/${ids[kind]}`);
 }
 
 /** A step each kind's workflow knows, so that the body is valid and only its version is wrong. */
-const STEP: Record<string, string> = { visits: 'cancelled', missions: 'cancelled', appointments: 'revoked', students: 'withdrawn', 'exchange-applications': 'withdrawn' };
+const STEP: Record<string, string> = {
+  visits: 'cancelled', missions: 'cancelled', appointments: 'revoked', students: 'withdrawn', 'exchange-applications': 'withdrawn',
+  ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.path, firstStep(kind)])),
+};
 
 /**
  * Every PATCH, DELETE and workflow POST (…/transitions, …/renewal) route on the secret

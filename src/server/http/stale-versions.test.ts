@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, succeeded, type Client, type TestServer } from '../test/harness.ts';
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
+import { editableField, firstStep, recordKindBody } from '../test/record-kind-samples.ts';
+import type { RecordKind } from '../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
 /**
  * A workflow step, a renewal or a delete sent at a stale version (someone saved the record in
@@ -59,6 +62,15 @@ async function programmeStudent(): Promise<{ id: number }> {
 async function appointedAppointment() {
   const row = await created(officer.post('/api/appointments', appointmentBody(personId, t.units.a)));
   return created(officer.post(`/api/appointments/${row.id}/transitions`, { to: 'appointed', version: row.version }));
+}
+
+/** A record kind's cases, from its description: its first step that needs nothing, and its delete, on a record of unit A edited once. */
+function recordKindCases(kind: RecordKind): Array<[string, () => Case]> {
+  const make = topLevel(kind.path, () => recordKindBody(kind, { unitId: t.units.a, institutionId: partnerId }), () => ({ [editableField(kind)]: `Saved in between ${++serial}` }));
+  return [
+    [`POST /api/${kind.path}/:id/transitions`, () => ({ make, send: transition(kind.path, firstStep(kind)) })],
+    [`DELETE /api/${kind.path}/:id`, () => ({ make, send: remove(kind.path) })],
+  ];
 }
 
 const CASES: Record<string, () => Case> = {
@@ -151,6 +163,7 @@ const CASES: Record<string, () => Case> = {
     },
     send: (id, version) => officer.delete(`/api/people/${personId}/expert-documents/${id}?version=${version}`),
   }),
+  ...Object.fromEntries(RECORD_KINDS.flatMap(recordKindCases)),
 };
 
 /** Calls that the record's state refuses even at its current version (only staleness is checked for them). */

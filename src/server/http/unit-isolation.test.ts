@@ -4,6 +4,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { startTestServer, type Client, type TestServer } from '../test/harness.ts';
 import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { withRequiredQuery } from '../test/route-queries.ts';
+import { recordKindBody } from '../test/record-kind-samples.ts';
+import { unitField } from '../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
+
+/** The record kinds a unit owns: each is made in unit A with the marker, and read by A alone. */
+const UNIT_RECORD_KINDS = RECORD_KINDS.filter(unitField);
 
 /**
  * Coordinators never see another unit's records: in lists, counts, exports, search suggestions
@@ -93,6 +99,7 @@ async function makeUnitARecords(): Promise<void> {
   await ok(officer.post('/api/ledger/aggregates', {
     direction: 'outbound', who: 'staff', count: 7, category: 'other', startDate: '1988-01-01', endDate: '1988-12-31', sourceDocument: MARKER, unitId: t.units.a,
   }));
+  for (const kind of UNIT_RECORD_KINDS) await ok(officer.post(`/api/${kind.path}`, recordKindBody(kind, { unitId: t.units.a1, institutionId: partnerId }, MARKER)));
 }
 
 const mentionsMarker = (content: unknown) => JSON.stringify(content).includes(MARKER);
@@ -116,6 +123,6 @@ describe("a coordinator and another unit's records", () => {
     // lists, search suggestions and the audit log.
     const ofA = await sweep(coordinatorA);
     const seenByA = [...ofA].filter(([, r]) => mentionsMarker(r.content)).map(([url]) => url.split('?')[0]);
-    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/programmes', '/api/programme-students', '/api/students', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates']));
+    expect(seenByA).toEqual(expect.arrayContaining(['/api/people', '/api/agreements', '/api/visits', '/api/missions', '/api/honours', '/api/programmes', '/api/programme-students', '/api/students', '/api/conferences', '/api/search', '/api/audit', '/api/ledger/aggregates', ...UNIT_RECORD_KINDS.map((k) => `/api/${k.path}`)]));
   });
 });

@@ -57,6 +57,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '此记录已签署、已举行或已授予，不能删除；请改为终止、取消或撤销，以保留其记录。',
     fr: 'Cet enregistrement est trop avancé pour être supprimé (signé, tenu ou conféré) ; mettez-y fin — résiliez, annulez ou révoquez-le — afin que son historique soit conservé.',
   },
+  record_not_editable: {
+    en: 'This record is closed (ended or withdrawn, say) and can no longer be changed.',
+    zh: '此记录已结束（如已终止或已撤回），不能再修改。',
+    fr: 'Cet enregistrement est clos (terminé ou retiré, par exemple) et ne peut plus être modifié.',
+  },
   visit_not_editable: {
     en: 'A rejected or cancelled visit can no longer be changed.',
     zh: '未获批准或已取消的来访不能再修改。',

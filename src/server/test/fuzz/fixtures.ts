@@ -1,6 +1,8 @@
 import { multipartFile } from '../factories.ts';
 import type { TestServer } from '../harness.ts';
 import { PASSWORD } from '../harness.ts';
+import { recordKindBody } from '../record-kind-samples.ts';
+import { RECORD_KINDS } from '../../../shared/kinds/record-kinds.ts';
 
 /** The records a sweep works on, all of unit A (so coordinator A reaches them and B does not), by the name a route calls them. */
 export type Fixtures = Record<string, number>;
@@ -48,6 +50,7 @@ export async function makeFixtures(t: TestServer): Promise<{ ids: Fixtures; self
   await made('residency-placements', `/api/programme-students/${ids['programme-students']}/placements`, { hostInstitutionId: ids.institutions, startDate: '2025-11-01', endDate: '2026-10-31' });
   await made('exchange-opportunities', '/api/exchange-opportunities', { titleEn: 'Fuzz exchange', kind: 'short_term_training', hostInstitutionId: ids.institutions, places: 2, academicYear: 2024, unitId: t.units.a });
   await made('exchange-applications', '/api/exchange-applications', { opportunityId: ids['exchange-opportunities'], personId: ids.people, appliedOn: '2024-03-01', score: 90 });
+  for (const kind of RECORD_KINDS) await made(kind.path, `/api/${kind.path}`, recordKindBody(kind, { unitId: t.units.a, institutionId: ids.institutions! }));
   const selfEmail = 'fuzz-self@test.interchange';
   ids.self = json(await admin.post('/api/users', { email: selfEmail, displayName: 'Fuzz self', role: 'viewer', password: PASSWORD }), 'self').id;
   ids.users = json(await admin.post('/api/users', { email: 'fuzz-target@test.interchange', displayName: 'Fuzz target', role: 'viewer', password: PASSWORD }), 'target').id;

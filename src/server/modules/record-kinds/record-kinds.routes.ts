@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { created, declareRoutes, del, get, noContent, patch, policy, post, table, type RouteGroup } from '../../core/routes.ts';
+import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { recordContract } from '../../../shared/kinds/record-contract.ts';
+import type { RecordKind } from '../../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../../shared/kinds/record-kinds.ts';
+import { listKindRecords, type KindQuery } from './record-kinds.repo.ts';
+import { kindTable } from './record-kinds.presenter.ts';
+import { createKindRecord, deleteKindRecordAt, exportKindRecords, getKindRecord, stepKindRecord, updateKindRecordFields } from './record-kinds.service.ts';
+
+const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
+
+type ListQuery = KindQuery & { format: 'json' | 'csv' | 'xlsx'; page: number; pageSize: number };
+
+/** The routes of one kind described down to its fields, under its path: list (and its export), one, create, edit, delete, step. */
+function kindRoutes(kind: RecordKind): RouteGroup {
+  const { Input, Update, Transition, Query } = recordContract(kind);
+  const base = `/api/${kind.path}`;
+  return declareRoutes(kind.path, [
+    get(base, { ...policy(kind.policy, 'read'), query: Query }, async ({ ctx, query }) => {
+      const { format, ...filters } = query as ListQuery;
+      if (format === 'json') {
+        const { rows, total } = await listKindRecords(kind, ctx, filters);
+        return { items: rows, total, page: filters.page, pageSize: filters.pageSize };
+      }
+      const items = await exportKindRecords(ctx, kind, { query: filters });
+      return table(kindTable(kind, items, ctx.locale, `${kind.path}-${officeToday()}`), format);
+    }),
+
+    get(`${base}/:id`, { ...policy(kind.policy, 'read'), params: IdParams }, async ({ ctx, params }) => getKindRecord(ctx, kind, { id: params.id })),
+
+    post(base, { ...policy(kind.policy, 'create'), body: Input }, async ({ ctx, body }) => created(await createKindRecord(ctx, kind, { input: body }))),
+
+    patch(`${base}/:id`, { ...policy(kind.policy, 'update'), params: IdParams, body: Update }, async ({ ctx, params, body }) =>
+      updateKindRecordFields(ctx, kind, { id: params.id, input: body as Record<string, unknown> & { version: number } }),
+    ),
+
+    del(`${base}/:id`, { ...policy(kind.policy, 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+      await deleteKindRecordAt(ctx, kind, { id: params.id, version: query.version });
+      return noContent();
+    }),
+
+    post(`${base}/:id/transitions`, { ...policy(kind.policy, 'update'), params: IdParams, body: Transition }, async ({ ctx, params, body }) =>
+      stepKindRecord(ctx, kind, { id: params.id, input: body as { to: string; on?: string; version: number } }),
+    ),
+  ]);
+}
+
+/** Every kind of the registry (shared/kinds/record-kinds.ts), declared by the one module: a new small kind needs no route of its own. */
+export const recordKindsRoutes: RouteGroup[] = RECORD_KINDS.map(kindRoutes);
