@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Button, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ledgerCategoryLabel } from '../../shared/i18n/ledger-categories.ts';
-import { hasMessage, useI18n } from '../lib/i18n.tsx';
+import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { useUnitMap } from '../lib/lookups.ts';
 import { primaryName } from '../lib/names.ts';
 import { CountryName } from './country-select.tsx';
@@ -49,10 +49,12 @@ export function AuditDiff({ entity, before, after }: { entity: string; before: u
   const shown = showAll ? rows : rows.filter((r) => r.changed);
 
   const prefix = PREFIX[entity] ?? entity;
-  const label = (field: string) => {
-    const key = `${prefix}.field.${field}`;
-    return hasMessage(key) ? t(key) : field;
+  // a key with no message, in the catalogue or among a described kind's own (DataMessages), comes back as it is
+  const message = (key: string) => {
+    const text = t(key as MessageKey);
+    return text === key ? null : text;
   };
+  const label = (field: string) => message(`${prefix}.field.${field}`) ?? field;
   const render = (value: unknown, field: string) => {
     if (value === undefined || value === null || value === '') return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
     if (typeof value === 'string' && COUNTRY_FIELDS.has(field)) return <CountryName code={value} />;
@@ -66,8 +68,8 @@ export function AuditDiff({ entity, before, after }: { entity: string; before: u
     const unit = typeof value === 'number' && UNIT_FIELDS.has(field) ? units.get(value) : undefined;
     if (unit) return primaryName(unit, locale);
     if (typeof value === 'string') {
-      const key = field === 'role' ? `role.${value}` : `${prefix}.${field}.${value}`;
-      if (hasMessage(key)) return t(key);
+      const text = message(field === 'role' ? `role.${value}` : `${prefix}.${field}.${value}`);
+      if (text) return text;
     }
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
     if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');

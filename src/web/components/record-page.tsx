@@ -2,8 +2,9 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, type LinkProps } from '@tanstack/react-router';
 import { Button, Card, Col, Flex, Popconfirm, Row, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import type { Entity } from '../../shared/policies.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { can, canSeeAudit, type Subject } from '../lib/permissions.ts';
+import { can, canSeeAudit } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 import type { ContractForm, ObjectSchema } from '../lib/use-contract-form.ts';
 import { useRecordEditing, type RecordEditingOptions } from '../lib/use-record-editing.ts';
@@ -28,7 +29,7 @@ export interface RecordFormProps<S extends ObjectSchema, V> {
  */
 export interface RecordKind<T, S extends ObjectSchema, V> {
   /** Decides the edit and delete buttons (the shared policy table) and names the history. */
-  entity: Subject;
+  entity: Entity;
   resource: RecordEditingOptions<T, S, V>['resource'];
   schema: S;
   /** Message prefix: `<messages>.field.*` label the form, `<messages>.deleteConfirm` asks before deleting. */

@@ -36,12 +36,16 @@ const INDEX: Record<Locale, 0 | 1 | 2> = { en: 0, zh: 1, fr: 2 };
 export const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', zh: 'zh-CN', fr: 'fr-FR' };
 const STORAGE_KEY = 'interchange.locale';
 
-/** A message in a given language, with {placeholders} filled in. */
-export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const entry: readonly string[] | undefined = MESSAGES[key];
-  const text = entry?.[INDEX[locale]] ?? key;
+/** A text with its {placeholders} filled in. */
+function fill(text: string, vars?: MessageVars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A message in a given language, with {placeholders} filled in (the key itself when there is none). */
+export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
+  const entry: readonly string[] | undefined = MESSAGES[key];
+  return fill(entry?.[INDEX[locale]] ?? key, vars);
 }
 
 /** Whether the catalogue has a message for this key (for keys built from data, such as field names). */
@@ -126,6 +130,23 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
   }, [locale, setLocale]);
 
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * Messages that come with data rather than the catalogue (a kind of record described with its
+ * own labels), for the part of the page inside: every `t` there finds them first, so the
+ * generic components label such a kind as they label the others, by message key.
+ */
+export function DataMessages({ messages, children }: { messages: Readonly<Record<string, Readonly<Record<Locale, string>>>>; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo<I18nValue>(() => {
+    const t: Translate = (key, vars) => {
+      const own = Object.hasOwn(messages, key) ? messages[key] : undefined;
+      return own ? fill(own[outer.locale], vars) : outer.t(key, vars);
+    };
+    return { ...outer, t };
+  }, [outer, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,11 +1,9 @@
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
 import { mayWriteField, withoutUnwritableFields, type FieldKind } from '../../shared/field-policies.ts';
-import { roleMay } from '../../shared/policies.ts';
+import { roleMay, type Entity } from '../../shared/policies.ts';
 import { PERSONAL_DATA_ROLES } from '../../shared/roles.ts';
 
-/** The kinds of record the interface offers to write. */
-export type Subject = 'institution' | 'person' | 'unit' | 'aggregate' | 'user' | 'agreement' | 'appointment' | 'conference' | 'visit' | 'mission' | 'honour' | 'programme' | 'student';
-/** What the interface offers to do with them. */
+/** What the interface offers to do with a record. */
 export type Action = 'create' | 'edit' | 'delete';
 
 /**
@@ -13,7 +11,7 @@ export type Action = 'create' | 'edit' | 'delete';
  * A coordinator only ever receives records of their own unit, so a record they can see is one
  * they may act on when their role may.
  */
-export function can(user: CurrentUser, action: Action, subject: Subject): boolean {
+export function can(user: CurrentUser, action: Action, subject: Entity): boolean {
   return roleMay(user.role, subject, action === 'edit' ? 'update' : action);
 }
 
