@@ -20,9 +20,10 @@ import { VISITS } from './messages/visits.ts';
 import { MISSIONS } from './messages/missions.ts';
 import { EXCHANGES } from './messages/exchanges.ts';
 import { PROGRAMMES } from './messages/programmes.ts';
+import { RECORD_KIND_MESSAGES } from './messages/record-kinds.ts';
 import { STUDENTS } from './messages/students.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;
