@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { z } from 'zod';
 import { Id } from '../shared/contracts/common.ts';
+import { RECORD_KINDS } from '../shared/kinds/record-kinds.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotBuiltPage, PLANNED_AREAS } from './components/not-built-page.tsx';
 import { ErrorPage, LoadingPage, NotFoundPage } from './components/status-pages.tsx';
@@ -20,6 +21,7 @@ import { validateOverdueReportsSearch, validateVisitsSearch } from './features/v
 import { validateMissionOverdueSearch, validateMissionsSearch } from './features/missions/missions-search.ts';
 import { validateApplicationsSearch, validateNewApplicationSearch, validateOpportunitiesSearch } from './features/exchanges/exchanges-search.ts';
 import { validateStudentsSearch } from './features/programmes/programmes-search.ts';
+import { kindParts } from './features/record-kinds/kind-parts.ts';
 import { ApiError, queryClient } from './lib/api.ts';
 import { sessionQuery } from './lib/session.ts';
 import { lenientSearch, PAGING } from './lib/url-search.ts';
@@ -362,6 +364,22 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/auth/account-page.tsx'), 'AccountPage'),
 });
 
+const KindListPage = lazyRouteComponent(() => import('./features/record-kinds/kind-list-page.tsx'), 'KindListPage');
+const KindCreatePage = lazyRouteComponent(() => import('./features/record-kinds/kind-create-page.tsx'), 'KindCreatePage');
+const KindRecordPage = lazyRouteComponent(() => import('./features/record-kinds/kind-record-page.tsx'), 'KindRecordPage');
+
+/**
+ * Every kind described by its fields alone (src/shared/kinds/record-kinds.ts): its list, its new
+ * record and its record pages, each read from its description. Their paths come from data, so
+ * they are left out of the route tree's types (a string path would let a link name any `/…/$id`);
+ * the kinds' pages name them once (kindParts' paths).
+ */
+const recordKindRoutes = RECORD_KINDS.flatMap((kind) => [
+  createRoute({ getParentRoute: () => appRoute, path: kind.path, validateSearch: kindParts(kind).validateSearch, component: () => <KindListPage kind={kind} /> }),
+  createRoute({ getParentRoute: () => appRoute, path: `${kind.path}/new`, component: () => <KindCreatePage kind={kind} /> }),
+  createRoute({ getParentRoute: () => appRoute, path: `${kind.path}/$id`, component: () => <KindRecordPage kind={kind} /> }),
+]) as unknown as [];
+
 const plannedRoutes = PLANNED_AREAS.map((area) =>
   createRoute({ getParentRoute: () => appRoute, path: area, component: () => <NotBuiltPage area={area} /> }),
 );
@@ -421,6 +439,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     accountRoute,
+    ...recordKindRoutes,
     ...plannedRoutes,
   ]),
 ]);

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   ExportOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FlagOutlined,
   GlobalOutlined,
   IdcardOutlined,
@@ -25,6 +26,9 @@ import { Link, useRouterState, type LinkProps } from '@tanstack/react-router';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
+import type { Labels } from '../../shared/kinds/record-kind.ts';
+import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
+import { roleMay } from '../../shared/policies.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { canChangeSettings, canManageUsers, canSeeAudit } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
@@ -34,6 +38,8 @@ interface NavItem {
   to: NonNullable<LinkProps['to']>;
   icon: ReactNode;
   visible?: (user: CurrentUser) => boolean;
+  /** Its name, when not the message `nav.<key>` (a kind described by its fields names itself). */
+  label?: Labels;
 }
 interface NavGroup {
   group: string | null;
@@ -51,6 +57,14 @@ const NAV: NavGroup[] = [
       { key: 'institutions', to: '/institutions', icon: <BankOutlined /> },
       { key: 'experts', to: '/experts', icon: <SolutionOutlined /> },
       { key: 'conferences', to: '/conferences', icon: <ScheduleOutlined /> },
+      // every kind described by its fields alone, for the roles that may read it
+      ...RECORD_KINDS.map((kind) => ({
+        key: kind.path,
+        to: `/${kind.path}` as NonNullable<LinkProps['to']>,
+        icon: <FileTextOutlined />,
+        visible: (user: CurrentUser) => roleMay(user.role, kind.policy, 'read'),
+        label: kind.name.many,
+      })),
     ],
   },
   {
@@ -96,7 +110,7 @@ const NAV: NavGroup[] = [
 
 /** The sider menu of all areas, grouped as the office works; hides what the role cannot open. */
 export function SideMenu({ collapsed }: { collapsed: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const selected = pathname.split('/')[1] || 'home';
@@ -104,7 +118,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const toItem = (item: NavItem) => ({
     key: item.key,
     icon: item.icon,
-    label: <Link to={item.to}>{t(`nav.${item.key}` as MessageKey)}</Link>,
+    label: <Link to={item.to}>{item.label ? item.label[locale] : t(`nav.${item.key}` as MessageKey)}</Link>,
   });
   const items = NAV.flatMap(({ group, items: navItems }): NonNullable<MenuProps['items']> => {
     const visible = navItems.filter((i) => !i.visible || i.visible(user)).map(toItem);
