@@ -9,6 +9,12 @@ describe('a kind’s own words as messages', () => {
     expect(messages['test_memorandum.field.partnerId']).toEqual(TEST_KIND.fields[1]?.label);
     expect(messages['test_memorandum.scope.research']?.fr).toBe('Research (fr)');
     expect(messages['test_memorandum.status.withdrawn']?.zh).toBe('Withdrawn（中）');
+    expect(messages['test_memorandum.field.status']?.en).toBe('Status');
+  });
+
+  it('label the date a step records as its field', () => {
+    expect(messages['test_memorandum.on.signed']?.fr).toBe('Signed on (fr)');
+    expect(messages['test_memorandum.on.withdrawn']).toBeUndefined();
   });
 
   it('fill the shared sentences with its name and states in each language', () => {

@@ -43,8 +43,9 @@ export function kindWorkflow(kind: RecordKind): WorkflowDescription<string, Kind
     messages: {
       title: 'kinds.workflow',
       to: `${kind.audit}.to`,
-      on: 'kinds.on',
-      onIsPrefix: false,
+      // a step asks for the date it records, labelled as that field (kindMessages)
+      on: `${kind.audit}.on`,
+      onIsPrefix: true,
       stepDone: 'kinds.stepDone',
       noNext: 'kinds.noNext',
       officeOnly: 'kinds.officeOnly',

@@ -17,7 +17,6 @@ export const RECORD_KIND_MESSAGES = {
   'kinds.xlsx': ['Excel', 'Excel', 'Excel'],
   'kinds.workflow': ['Workflow', '流程', 'Déroulement'],
   'kinds.to': ['Mark as {status}', '标记为“{status}”', 'Passer à « {status} »'],
-  'kinds.on': ['Date', '日期', 'Date'],
   'kinds.stepDone': ['Now: {status}.', '当前状态：{status}。', 'Désormais : {status}.'],
   'kinds.noNext': ['No further step.', '无后续步骤。', 'Plus d’étape.'],
   'kinds.officeOnly': ['{steps}: the international office’s step.', '{steps}：由国际交流处办理。', '{steps} : étape du bureau international.'],
