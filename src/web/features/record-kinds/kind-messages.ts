@@ -8,11 +8,11 @@ function inEach(key: MessageKey, vars: (locale: Locale) => MessageVars): Labels 
 }
 
 /**
- * A kind's own words as messages under its audit entity (`<audit>.field.<name>`, `<audit>.<field>.<value>`,
- * `<audit>.status.<state>`, `<audit>.to.<state>`, `<audit>.on.<state>` (the label of the date a step
- * records), `<audit>.newTitle`, `<audit>.deleteConfirm`): the keys
- * the generic pages, the workflow card and the history read, so that a kind with no message file
- * of its own is labelled as the others are (DataMessages hands them to the page).
+ * A kind's own words as messages under its audit entity: `<audit>.field.<name>`, `<audit>.<field>.<value>`,
+ * `<audit>.status.<state>`, `<audit>.to.<state>`, `<audit>.on.<state>` (the date a step records),
+ * `<audit>.newTitle`, `<audit>.deleteConfirm`. These are the keys the generic pages, the workflow
+ * card and the history read, so that a kind with no message file of its own is labelled as the
+ * others are (DataMessages hands them to the page).
  */
 export function kindMessages(kind: RecordKind): Readonly<Record<string, Labels>> {
   const p = kind.audit;
