@@ -2,7 +2,7 @@ import type { Role } from './roles.ts';
 
 /** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -43,6 +43,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   exchange: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // Running the selection of an opportunity (places by merit) is the office's.
   exchange_selection: { update: office },
+  // Memoranda with affiliated hospitals abroad: a unit drafts its own, the office signs them off (the kind's office step).
+  hospital_memorandum: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits },
   // The office's thresholds (what makes a conference major, a visit notable).
   setting: { read: everyone, update: office },
   // Figures, fact sheets, dashboards; a coordinator's are their unit's.
@@ -50,7 +52,7 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */
-export const UNIT_SCOPED: readonly Entity[] = ['exchange', 'person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report', 'honour', 'programme', 'student'];
+export const UNIT_SCOPED: readonly Entity[] = ['exchange', 'person', 'ledger', 'aggregate', 'audit', 'agreement', 'visit', 'mission', 'appointment', 'conference', 'report', 'honour', 'programme', 'student', 'hospital_memorandum'];
 
 /** Whether a role may do `action` on `entity` at all (before any unit scope). */
 export function roleMay(role: Role, entity: Entity, action: Action): boolean {
