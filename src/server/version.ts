@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { paths } from './paths.ts';
 
 /**
  * This release's version, from package.json (one place to bump), and the git commit it was
  * built from when the deployment says so (INTERCHANGE_COMMIT, set by a build or a unit file).
  */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(paths.packageJson, 'utf8')) as { version: string }).version;
 
 /** The commit named by INTERCHANGE_COMMIT, when it looks like one; undefined otherwise. */
 export function buildCommit(): string | undefined {

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { paths } from '../paths.ts';
 import type { Db, Queryable } from './client.ts';
-
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** A migration file: its name, its SQL and the sha256 of its bytes (hex). */
 export interface MigrationFile {
@@ -19,10 +17,10 @@ export function migrationChecksum(content: string | Buffer): string {
 
 /** The numbered SQL files in db/migrations, in the order they apply. */
 export async function migrationFiles(): Promise<MigrationFile[]> {
-  const names = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const names = (await readdir(paths.migrations)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   return Promise.all(
     names.map(async (name) => {
-      const bytes = await readFile(migrationsDir + name);
+      const bytes = await readFile(paths.migrations + name);
       return { name, sql: bytes.toString('utf8'), checksum: migrationChecksum(bytes) };
     }),
   );

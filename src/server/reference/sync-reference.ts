@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { paths } from '../paths.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import { searchText } from '../search/normalize.ts';
 
-const referenceDir = fileURLToPath(new URL('../../../reference/', import.meta.url));
 // Part of each file's digest: bump it when the loaders change what they derive (search text),
 // so that existing databases reload.
 const LOADER_VERSION = '2';
@@ -33,7 +32,7 @@ interface CatalogueEntry {
 }
 
 async function loadOnce(db: Db, name: string, load: (tx: Queryable, text: string) => Promise<void>): Promise<boolean> {
-  const text = await readFile(referenceDir + name, 'utf8');
+  const text = await readFile(paths.reference + name, 'utf8');
   const sha256 = createHash('sha256').update(LOADER_VERSION).update(text).digest('hex');
   const seen = await db.query('SELECT 1 FROM reference_versions WHERE name = $1 AND sha256 = $2', [name, sha256]);
   if (seen.rowCount) return false;

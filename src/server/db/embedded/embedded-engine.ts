@@ -1,10 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { compiled, paths } from '../../paths.ts';
 import type { Queryable } from '../client.ts';
 import type { DurabilityMessage } from './embedded-durability.ts';
 
-const hostScript = fileURLToPath(new URL('./pglite-host.ts', import.meta.url));
 
 export interface EmbeddedEngine {
   /** A connection string for `pg` to the embedded server: its Unix socket's folder. */
@@ -47,9 +46,10 @@ interface HostMessage extends Partial<DurabilityMessage> {
 
 function forkHost({ runUnder, ...options }: EmbeddedOptions): ChildProcess {
   const [tracer, ...tracerArgs] = runUnder ?? [];
-  return fork(hostScript, [], {
+  return fork(paths.pgliteHost, [], {
     ...(tracer ? { execPath: tracer } : {}),
-    execArgv: [...(tracer ? [...tracerArgs, process.execPath] : []), '--import', 'tsx'],
+    // Compiled, the process runs JavaScript; from the sources (tests, development) it needs tsx.
+    execArgv: [...(tracer ? [...tracerArgs, process.execPath] : []), ...(compiled ? [] : ['--import', 'tsx'])],
     env: { ...process.env, PGLITE_HOST_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
