@@ -33,11 +33,13 @@ export function freePort(): Promise<number> {
 /**
  * Starts `bin/interchange.js serve --no-build` with `env` on a free port and waits until it
  * says it is running (or fails with what it printed). With `ownProcessGroup` the server and
- * the processes it starts form a group of their own, which `kill` can end at once.
+ * the processes it starts form a group of their own, which `kill` can end at once; `cwd` is the
+ * folder whose bin/interchange.js runs (this one by default).
  */
-export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownProcessGroup?: boolean } = {}): Promise<ServeProcess> {
+export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownProcessGroup?: boolean; cwd?: string } = {}): Promise<ServeProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
+    cwd: options.cwd,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup === true,
