@@ -5,7 +5,8 @@
  * Writes bench/RESULTS.md. `npm run bench -- --only load` runs the load test alone (on
  * BENCH_DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) and
  * rewrites only its section; it exits 1 when the load test fails. `--only commits` measures what
- * durability costs a commit on the embedded engine and rewrites only its section.
+ * durability costs a commit on the embedded engine and rewrites only its section; `--only start`,
+ * how long the server takes to start and what it holds idle, compiled and through tsx.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,19 +18,26 @@ import { machine, serverVersion } from './machine.ts';
 import { loadSection, runLoadTest } from './load-test.ts';
 import { findSection, replaceSection } from './results-section.ts';
 import { COMMITS_HEADING, commitSection, measureCommits } from './commit-bench.ts';
+import { START_HEADING, measureStarts, startSection } from './start-bench.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start)`);
   process.exit(2);
 }
 if (only === 'commits') {
   const section = commitSection(await measureCommits(), machine(false));
   writeFileSync(RESULTS, replaceSection(previousResults, COMMITS_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(0);
+}
+if (only === 'start') {
+  const section = startSection(await measureStarts(), machine(false));
+  writeFileSync(RESULTS, replaceSection(previousResults, START_HEADING, section));
   console.log(section.join('\n'));
   process.exit(0);
 }
@@ -131,6 +139,7 @@ if (pgUrl) {
 }
 const pgVersion = pgUrl ? await serverVersion(pgUrl) : null;
 const commitLines = commitSection(await measureCommits(), machine(false));
+const startLines = startSection(await measureStarts(), machine(false));
 const scaleLog: string[] = [];
 const scale: ScaleRow[] = [];
 if (process.env.BENCH_SCALE !== '0') {
@@ -196,7 +205,7 @@ const lines = [
 // The load test needs PostgreSQL; without it the last measured Load section is kept as it was.
 const load = pgUrl && process.env.BENCH_LOAD !== '0' ? await runLoadTest(pgUrl) : null;
 lines.push(...(load ? loadSection(load) : (findSection(previousResults, LOAD_HEADING) ?? [])));
-lines.push('', ...commitLines);
+lines.push('', ...commitLines, ...startLines);
 writeFileSync(RESULTS, lines.join('\n'));
 console.log(lines.join('\n'));
 process.exit(load && !load.pass ? 1 : 0);
