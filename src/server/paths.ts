@@ -22,6 +22,7 @@ export const compiled = here.endsWith('.js');
 
 const root = packageRoot(here);
 
+/** Where each file the server reads beside its code is, as an absolute path. */
 export const paths = {
   packageJson: join(root, 'package.json'),
   migrations: join(root, 'src/server/db/migrations/'),

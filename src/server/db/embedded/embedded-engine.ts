@@ -4,7 +4,6 @@ import { compiled, paths } from '../../paths.ts';
 import type { Queryable } from '../client.ts';
 import type { DurabilityMessage } from './embedded-durability.ts';
 
-
 export interface EmbeddedEngine {
   /** A connection string for `pg` to the embedded server: its Unix socket's folder. */
   url: string;
