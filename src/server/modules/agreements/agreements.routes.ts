@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
-import { readUploadedFile, sendStoredFile, uploadBodyLimit } from '../../http/uploads.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post, storedFile, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import {
   AGREEMENT_DOCUMENT_MAX_BYTES,
@@ -31,97 +28,58 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 const VersionBody = z.object({ version: Versioned.shape.version });
 
 /** Agreements: the lifecycle, renewals, the renewal watch and the signed documents. */
-export function agreementsRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['agreements'];
-
-  app.get('/api/agreements', { config: policy('agreement', 'read'), schema: { tags, querystring: AgreementQuery } }, async (request) => {
-    const { asOf, dormantYears, ...query } = request.query;
-    const { rows, total } = await listAgreements(request.ctx!, { asOf: asOf ?? officeToday(), dormantYears }, query);
+export const agreementsRoutes = declareRoutes('agreements', [
+  get('/api/agreements', { ...policy('agreement', 'read'), query: AgreementQuery }, async ({ ctx, query: { asOf, dormantYears, ...query } }) => {
+    const { rows, total } = await listAgreements(ctx, { asOf: asOf ?? officeToday(), dormantYears }, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
-  });
+  }),
 
-  app.get(
-    '/api/agreements/renewal-watch',
-    { config: policy('agreement', 'read'), schema: { tags, querystring: RenewalWatchQuery } },
-    async (request, reply) => {
-      const { months, format } = request.query;
-      const asOf = request.query.asOf ?? officeToday();
-      const { rows } = await listAgreements(request.ctx!, { asOf, dormantYears: 2 }, {
-        expiringWithinMonths: months,
-        sort: 'termEndsOn',
-        order: 'asc',
-        page: 1,
-        pageSize: 10000,
-      });
-      if (format === 'json') return { asOf, months, items: rows };
-      return sendTable(reply, renewalWatchTable(rows, await unitNames(db, request.ctx!.locale), request.ctx!.locale, asOf), format);
-    },
-  );
+  get('/api/agreements/renewal-watch', { ...policy('agreement', 'read'), query: RenewalWatchQuery }, async ({ ctx, deps: { db }, query: { months, format, asOf: givenAsOf } }) => {
+    const asOf = givenAsOf ?? officeToday();
+    const { rows } = await listAgreements(ctx, { asOf, dormantYears: 2 }, {
+      expiringWithinMonths: months,
+      sort: 'termEndsOn',
+      order: 'asc',
+      page: 1,
+      pageSize: 10000,
+    });
+    if (format === 'json') return { asOf, months, items: rows };
+    return table(renewalWatchTable(rows, await unitNames(db, ctx.locale), ctx.locale, asOf), format);
+  }),
 
-  app.get('/api/agreements/:id', { config: policy('agreement', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getAgreement(request.ctx!, { id: request.params.id }),
-  );
+  get('/api/agreements/:id', { ...policy('agreement', 'read'), params: IdParams }, async ({ ctx, params }) => getAgreement(ctx, { id: params.id })),
 
-  app.post('/api/agreements', { config: policy('agreement', 'create'), schema: { tags, body: AgreementInput } }, async (request, reply) =>
-    reply.status(201).send(await createAgreement(request.ctx!, { input: request.body })),
-  );
+  post('/api/agreements', { ...policy('agreement', 'create'), body: AgreementInput }, async ({ ctx, body }) => created(await createAgreement(ctx, { input: body }))),
 
-  app.patch('/api/agreements/:id', { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementUpdate } }, async (request) =>
-    updateAgreement(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/agreements/:id', { ...policy('agreement', 'update'), params: IdParams, body: AgreementUpdate }, async ({ ctx, params, body }) =>
+    updateAgreement(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete(
-    '/api/agreements/:id',
-    { config: policy('agreement', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteAgreement(request.ctx!, { id: request.params.id, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
+  del('/api/agreements/:id', { ...policy('agreement', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteAgreement(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post(
-    '/api/agreements/:id/transitions',
-    { config: policy('agreement', 'update'), schema: { tags, params: IdParams, body: AgreementTransition } },
-    async (request) => transitionAgreement(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/agreements/:id/transitions', { ...policy('agreement', 'update'), params: IdParams, body: AgreementTransition }, async ({ ctx, params, body }) =>
+    transitionAgreement(ctx, { id: params.id, input: body }),
+  ),
 
-  app.post(
-    '/api/agreements/:id/renewal',
-    { config: policy('agreement', 'create'), schema: { tags, params: IdParams, body: VersionBody } },
-    async (request, reply) =>
-      reply.status(201).send(await renewAgreement(request.ctx!, { id: request.params.id, version: request.body.version })),
-  );
+  post('/api/agreements/:id/renewal', { ...policy('agreement', 'create'), params: IdParams, body: VersionBody }, async ({ ctx, params, body }) =>
+    created(await renewAgreement(ctx, { id: params.id, version: body.version })),
+  ),
 
-  app.post(
+  post(
     '/api/agreements/:id/documents',
-    {
-      config: policy('agreement', 'update'),
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
-      bodyLimit: uploadBodyLimit(AGREEMENT_DOCUMENT_MAX_BYTES),
-    },
-    async (request, reply) => {
-      const { fileName, content } = await readUploadedFile(request, AGREEMENT_DOCUMENT_MAX_BYTES);
-      const document = await addAgreementDocument(request.ctx!, { agreementId: request.params.id, fileName, content });
-      return reply.status(201).send(document);
-    },
-  );
+    { ...policy('agreement', 'update'), params: IdParams, upload: { maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES } },
+    async ({ ctx, params, file: { fileName, content } }) => created(await addAgreementDocument(ctx, { agreementId: params.id, fileName, content })),
+  ),
 
-  app.get(
-    '/api/agreements/:id/documents/:documentId',
-    { config: policy('agreement', 'read'), schema: { tags, params: AgreementDocumentParams } },
-    async (request, reply) => {
-      const document = await getAgreementDocument(request.ctx!, { agreementId: request.params.id, documentId: request.params.documentId });
-      return sendStoredFile(reply, document);
-    },
-  );
+  get('/api/agreements/:id/documents/:documentId', { ...policy('agreement', 'read'), params: AgreementDocumentParams }, async ({ ctx, params }) =>
+    storedFile(await getAgreementDocument(ctx, { agreementId: params.id, documentId: params.documentId })),
+  ),
 
-  app.delete(
-    '/api/agreements/:id/documents/:documentId',
-    { config: policy('agreement', 'update'), schema: { tags, params: AgreementDocumentParams } },
-    async (request, reply) => {
-      await removeAgreementDocument(request.ctx!, { agreementId: request.params.id, documentId: request.params.documentId });
-      return reply.status(204).send();
-    },
-  );
-}
+  del('/api/agreements/:id/documents/:documentId', { ...policy('agreement', 'update'), params: AgreementDocumentParams }, async ({ ctx, params }) => {
+    await removeAgreementDocument(ctx, { agreementId: params.id, documentId: params.documentId });
+    return noContent();
+  }),
+]);

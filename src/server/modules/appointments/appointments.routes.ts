@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { sendTable } from '../../http/table-export.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post, table } from '../../core/routes.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
   AppointmentInput,
@@ -29,59 +27,39 @@ const VersionBody = z.object({ version: Versioned.shape.version });
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
 /** Appointments of foreign experts: the lifecycle, renewals, and the renewal list. */
-export function appointmentsRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['appointments'];
-
-  app.get('/api/appointments', { config: policy('appointment', 'read'), schema: { tags, querystring: AppointmentQuery } }, async (request) => {
-    const { asOf, ...query } = request.query;
-    const { rows, total } = await listAppointments(request.ctx!, asOf ?? officeToday(), query);
+export const appointmentsRoutes = declareRoutes('appointments', [
+  get('/api/appointments', { ...policy('appointment', 'read'), query: AppointmentQuery }, async ({ ctx, query: { asOf, ...query } }) => {
+    const { rows, total } = await listAppointments(ctx, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
-  });
+  }),
 
-  app.get(
-    '/api/appointments/renewals',
-    { config: policy('appointment', 'read'), schema: { tags, querystring: AppointmentRenewalsQuery } },
-    async (request, reply) => {
-      const { months, format } = request.query;
-      const asOf = request.query.asOf ?? officeToday();
-      const items = await getAppointmentRenewals(request.ctx!, { asOf, months });
-      if (format === 'json') return { asOf, months, items };
-      const locale = request.ctx!.locale;
-      return sendTable(reply, renewalListTable(items, await unitNames(db, locale), locale, asOf), format);
-    },
-  );
+  get('/api/appointments/renewals', { ...policy('appointment', 'read'), query: AppointmentRenewalsQuery }, async ({ ctx, deps: { db }, query: { months, format, asOf: givenAsOf } }) => {
+    const asOf = givenAsOf ?? officeToday();
+    const items = await getAppointmentRenewals(ctx, { asOf, months });
+    if (format === 'json') return { asOf, months, items };
+    return table(renewalListTable(items, await unitNames(db, ctx.locale), ctx.locale, asOf), format);
+  }),
 
-  app.get('/api/appointments/:id', { config: policy('appointment', 'read'), schema: { tags, params: IdParams, querystring: AsOfQuery } }, async (request) =>
-    getAppointment(request.ctx!, { id: request.params.id, asOf: request.query.asOf }),
-  );
+  get('/api/appointments/:id', { ...policy('appointment', 'read'), params: IdParams, query: AsOfQuery }, async ({ ctx, params, query }) =>
+    getAppointment(ctx, { id: params.id, asOf: query.asOf }),
+  ),
 
-  app.post('/api/appointments', { config: policy('appointment', 'create'), schema: { tags, body: AppointmentInput } }, async (request, reply) =>
-    reply.status(201).send(await createAppointment(request.ctx!, { input: request.body })),
-  );
+  post('/api/appointments', { ...policy('appointment', 'create'), body: AppointmentInput }, async ({ ctx, body }) => created(await createAppointment(ctx, { input: body }))),
 
-  app.patch('/api/appointments/:id', { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: AppointmentUpdate } }, async (request) =>
-    updateAppointment(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/appointments/:id', { ...policy('appointment', 'update'), params: IdParams, body: AppointmentUpdate }, async ({ ctx, params, body }) =>
+    updateAppointment(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete(
-    '/api/appointments/:id',
-    { config: policy('appointment', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteAppointment(request.ctx!, { id: request.params.id, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
+  del('/api/appointments/:id', { ...policy('appointment', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteAppointment(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post(
-    '/api/appointments/:id/transitions',
-    { config: policy('appointment', 'update'), schema: { tags, params: IdParams, body: AppointmentTransition } },
-    async (request) => transitionAppointment(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/appointments/:id/transitions', { ...policy('appointment', 'update'), params: IdParams, body: AppointmentTransition }, async ({ ctx, params, body }) =>
+    transitionAppointment(ctx, { id: params.id, input: body }),
+  ),
 
-  app.post(
-    '/api/appointments/:id/renewal',
-    { config: policy('appointment', 'create'), schema: { tags, params: IdParams, body: VersionBody } },
-    async (request, reply) =>
-      reply.status(201).send(await renewAppointment(request.ctx!, { id: request.params.id, version: request.body.version })),
-  );
-}
+  post('/api/appointments/:id/renewal', { ...policy('appointment', 'create'), params: IdParams, body: VersionBody }, async ({ ctx, params, body }) =>
+    created(await renewAppointment(ctx, { id: params.id, version: body.version })),
+  ),
+]);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { fieldRights, policy } from '../../http/context.ts';
+import { created, declareRoutes, del, fieldRights, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { ExpertDocumentInput, ExpertDocumentParams, ExpertDocumentUpdate, ExpertsQuery } from '../../../shared/contracts/appointments.ts';
 import { createExpertDocument, deleteExpertDocument, listDocumentsOf, updateExpertDocument } from './expert-documents.service.ts';
@@ -9,40 +8,35 @@ import { getExpertsEngaged, getInboundRecord } from './experts.service.ts';
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Foreign experts: the figure "experts engaged", the expert's page, and the documents they need. */
-export function expertsRoutes(app: App, { cipher }: ServerContext): void {
-  const tags = ['experts'];
+export const expertsRoutes = declareRoutes('experts', [
+  get('/api/experts/engaged', { ...policy('appointment', 'read'), query: ExpertsQuery }, async ({ ctx, query }) => getExpertsEngaged(ctx, { asOf: query.asOf })),
 
-  app.get('/api/experts/engaged', { config: policy('appointment', 'read'), schema: { tags, querystring: ExpertsQuery } }, async (request) =>
-    getExpertsEngaged(request.ctx!, { asOf: request.query.asOf }),
-  );
+  get('/api/people/:id/inbound-record', { ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+    getInboundRecord(ctx, { personId: params.id, cipher }),
+  ),
 
-  app.get('/api/people/:id/inbound-record', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getInboundRecord(request.ctx!, { personId: request.params.id, cipher }),
-  );
+  get('/api/people/:id/expert-documents', { ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+    listDocumentsOf(ctx, { personId: params.id, cipher }),
+  ),
 
-  app.get('/api/people/:id/expert-documents', { config: policy('appointment', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    listDocumentsOf(request.ctx!, { personId: request.params.id, cipher }),
-  );
-
-  app.post(
+  post(
     '/api/people/:id/expert-documents',
-    { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: IdParams, body: ExpertDocumentInput } },
-    async (request, reply) => reply.status(201).send(await createExpertDocument(request.ctx!, { personId: request.params.id, input: request.body, cipher })),
-  );
+    { ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: IdParams, body: ExpertDocumentInput },
+    async ({ ctx, deps: { cipher }, params, body }) => created(await createExpertDocument(ctx, { personId: params.id, input: body, cipher })),
+  ),
 
-  app.patch(
+  patch(
     '/api/people/:id/expert-documents/:documentId',
-    { config: { ...policy('appointment', 'update'), ...fieldRights('expert_document') }, schema: { tags, params: ExpertDocumentParams, body: ExpertDocumentUpdate } },
-    async (request) =>
-      updateExpertDocument(request.ctx!, { personId: request.params.id, id: request.params.documentId, input: request.body, cipher }),
-  );
+    { ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: ExpertDocumentParams, body: ExpertDocumentUpdate },
+    async ({ ctx, deps: { cipher }, params, body }) => updateExpertDocument(ctx, { personId: params.id, id: params.documentId, input: body, cipher }),
+  ),
 
-  app.delete(
+  del(
     '/api/people/:id/expert-documents/:documentId',
-    { config: policy('appointment', 'update'), schema: { tags, params: ExpertDocumentParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteExpertDocument(request.ctx!, { personId: request.params.id, id: request.params.documentId, version: request.query.version, cipher });
-      return reply.status(204).send();
+    { ...policy('appointment', 'update'), params: ExpertDocumentParams, query: VersionQuery },
+    async ({ ctx, deps: { cipher }, params, query }) => {
+      await deleteExpertDocument(ctx, { personId: params.id, id: params.documentId, version: query.version, cipher });
+      return noContent();
     },
-  );
-}
+  ),
+]);
