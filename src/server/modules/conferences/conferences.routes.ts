@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
-import { readUploadedFile, uploadBodyLimit } from '../../http/uploads.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams, IsoDate, Versioned } from '../../../shared/contracts/common.ts';
 import {
   ATTENDEE_IMPORT_MAX_BYTES,
@@ -24,84 +22,53 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
 /** Conferences hosted: the lifecycle, overdue summaries, co-organizers and the attendee list. */
-export function conferencesRoutes(app: App, _context: ServerContext): void {
-  const tags = ['conferences'];
-
-  app.get('/api/conferences', { config: policy('conference', 'read'), schema: { tags, querystring: ConferenceQuery } }, async (request) => {
-    const { asOf, ...query } = request.query;
-    const { rows, total } = await listConferences(request.ctx!, asOf ?? officeToday(), query);
+export const conferencesRoutes = declareRoutes('conferences', [
+  get('/api/conferences', { ...policy('conference', 'read'), query: ConferenceQuery }, async ({ ctx, query: { asOf, ...query } }) => {
+    const { rows, total } = await listConferences(ctx, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
-  });
+  }),
 
-  app.get(
-    '/api/conferences/overdue-summaries',
-    { config: policy('conference', 'read'), schema: { tags, querystring: OverdueSummariesQuery } },
-    async (request) => getOverdueSummaries(request.ctx!, { asOf: request.query.asOf }),
-  );
+  get('/api/conferences/overdue-summaries', { ...policy('conference', 'read'), query: OverdueSummariesQuery }, async ({ ctx, query }) =>
+    getOverdueSummaries(ctx, { asOf: query.asOf }),
+  ),
 
-  app.get('/api/conferences/:id', { config: policy('conference', 'read'), schema: { tags, params: IdParams, querystring: AsOfQuery } }, async (request) =>
-    getConference(request.ctx!, { id: request.params.id, asOf: request.query.asOf }),
-  );
+  get('/api/conferences/:id', { ...policy('conference', 'read'), params: IdParams, query: AsOfQuery }, async ({ ctx, params, query }) =>
+    getConference(ctx, { id: params.id, asOf: query.asOf }),
+  ),
 
-  app.post('/api/conferences', { config: policy('conference', 'create'), schema: { tags, body: ConferenceInput } }, async (request, reply) =>
-    reply.status(201).send(await createConference(request.ctx!, { input: request.body })),
-  );
+  post('/api/conferences', { ...policy('conference', 'create'), body: ConferenceInput }, async ({ ctx, body }) => created(await createConference(ctx, { input: body }))),
 
-  app.patch('/api/conferences/:id', { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceUpdate } }, async (request) =>
-    updateConference(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  patch('/api/conferences/:id', { ...policy('conference', 'update'), params: IdParams, body: ConferenceUpdate }, async ({ ctx, params, body }) =>
+    updateConference(ctx, { id: params.id, input: body }),
+  ),
 
-  app.delete(
-    '/api/conferences/:id',
-    { config: policy('conference', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteConference(request.ctx!, { id: request.params.id, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
+  del('/api/conferences/:id', { ...policy('conference', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteConference(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
 
-  app.post(
-    '/api/conferences/:id/transitions',
-    { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: ConferenceTransition } },
-    async (request) => transitionConference(request.ctx!, { id: request.params.id, input: request.body }),
-  );
+  post('/api/conferences/:id/transitions', { ...policy('conference', 'update'), params: IdParams, body: ConferenceTransition }, async ({ ctx, params, body }) =>
+    transitionConference(ctx, { id: params.id, input: body }),
+  ),
 
-  app.get('/api/conferences/:id/attendees', { config: policy('conference', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getAttendees(request.ctx!, { id: request.params.id }),
-  );
+  get('/api/conferences/:id/attendees', { ...policy('conference', 'read'), params: IdParams }, async ({ ctx, params }) => getAttendees(ctx, { id: params.id })),
 
-  app.post(
-    '/api/conferences/:id/attendees',
-    { config: policy('conference', 'update'), schema: { tags, params: IdParams, body: AttendeeInput } },
-    async (request, reply) => reply.status(201).send(await addAttendee(request.ctx!, { id: request.params.id, input: request.body })),
-  );
+  post('/api/conferences/:id/attendees', { ...policy('conference', 'update'), params: IdParams, body: AttendeeInput }, async ({ ctx, params, body }) =>
+    created(await addAttendee(ctx, { id: params.id, input: body })),
+  ),
 
-  app.patch(
-    '/api/conferences/:id/attendees/:attendeeId',
-    { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, body: AttendeeUpdate } },
-    async (request) => updateAttendee(request.ctx!, { id: request.params.id, attendeeId: request.params.attendeeId, input: request.body }),
-  );
+  patch('/api/conferences/:id/attendees/:attendeeId', { ...policy('conference', 'update'), params: AttendeeParams, body: AttendeeUpdate }, async ({ ctx, params, body }) =>
+    updateAttendee(ctx, { id: params.id, attendeeId: params.attendeeId, input: body }),
+  ),
 
-  app.delete(
-    '/api/conferences/:id/attendees/:attendeeId',
-    { config: policy('conference', 'update'), schema: { tags, params: AttendeeParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await removeAttendee(request.ctx!, { id: request.params.id, attendeeId: request.params.attendeeId, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
+  del('/api/conferences/:id/attendees/:attendeeId', { ...policy('conference', 'update'), params: AttendeeParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await removeAttendee(ctx, { id: params.id, attendeeId: params.attendeeId, version: query.version });
+    return noContent();
+  }),
 
-  app.post(
+  post(
     '/api/conferences/:id/attendees/import',
-    {
-      config: policy('conference', 'update'),
-      schema: { tags, params: IdParams, querystring: AttendeeImportQuery, consumes: ['multipart/form-data'] },
-      // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
-      bodyLimit: uploadBodyLimit(ATTENDEE_IMPORT_MAX_BYTES),
-    },
-    async (request) => {
-      const { fileName, content } = await readUploadedFile(request, ATTENDEE_IMPORT_MAX_BYTES, 'spreadsheet_too_large');
-      return importAttendees(request.ctx!, { id: request.params.id, version: request.query.version, fileName, content });
-    },
-  );
-}
+    { ...policy('conference', 'update'), params: IdParams, query: AttendeeImportQuery, upload: { maxBytes: ATTENDEE_IMPORT_MAX_BYTES, tooLarge: 'spreadsheet_too_large' } },
+    async ({ ctx, params, query, file: { fileName, content } }) => importAttendees(ctx, { id: params.id, version: query.version, fileName, content }),
+  ),
+]);
