@@ -170,8 +170,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     searchRoutes,
     reportsRoutes,
   ])
-    if (typeof routes === 'function') routes(app, context);
-    else mountRoutes(app, context, routes);
+    mountRoutes(app, context, routes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));

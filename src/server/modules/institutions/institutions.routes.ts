@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { App, ServerContext } from '../../http/context.ts';
-import { policy } from '../../http/context.ts';
+import { created, declareRoutes, del, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
 import { CatalogueQuery, InstitutionInput, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
 import { searchCatalogue } from './catalogue.repo.ts';
@@ -10,39 +9,24 @@ import { createInstitution, deleteInstitution, getInstitution, updateInstitution
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 
 /** Institutions and the reference catalogue they can be picked from. */
-export function institutionsRoutes(app: App, { db }: ServerContext): void {
-  const tags = ['institutions'];
+export const institutionsRoutes = declareRoutes('institutions', [
+  get('/api/catalogue', { ...policy('catalogue', 'read'), query: CatalogueQuery }, async ({ deps: { db }, query }) => searchCatalogue(db, query)),
 
-  app.get('/api/catalogue', { config: policy('catalogue', 'read'), schema: { tags, querystring: CatalogueQuery } }, async (request) =>
-    searchCatalogue(db, request.query),
-  );
+  get('/api/institutions', { ...policy('institution', 'read'), query: InstitutionQuery }, async ({ deps: { db }, query }) => {
+    const { rows, total } = await listInstitutions(db, query);
+    return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  }),
 
-  app.get('/api/institutions', { config: policy('institution', 'read'), schema: { tags, querystring: InstitutionQuery } }, async (request) => {
-    const { rows, total } = await listInstitutions(db, request.query);
-    return { items: rows, total, page: request.query.page, pageSize: request.query.pageSize };
-  });
+  get('/api/institutions/:id', { ...policy('institution', 'read'), params: IdParams }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
 
-  app.get('/api/institutions/:id', { config: policy('institution', 'read'), schema: { tags, params: IdParams } }, async (request) =>
-    getInstitution(db, request.params.id),
-  );
+  post('/api/institutions', { ...policy('institution', 'create'), body: InstitutionInput }, async ({ ctx, body }) => created(await createInstitution(ctx, { input: body }))),
 
-  app.post('/api/institutions', { config: policy('institution', 'create'), schema: { tags, body: InstitutionInput } }, async (request, reply) => {
-    const row = await createInstitution(request.ctx!, { input: request.body });
-    return reply.status(201).send(row);
-  });
+  patch('/api/institutions/:id', { ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate }, async ({ ctx, params, body }) =>
+    updateInstitution(ctx, { id: params.id, input: body }),
+  ),
 
-  app.patch(
-    '/api/institutions/:id',
-    { config: policy('institution', 'update'), schema: { tags, params: IdParams, body: InstitutionUpdate } },
-    async (request) => updateInstitution(request.ctx!, { id: request.params.id, input: request.body }),
-  );
-
-  app.delete(
-    '/api/institutions/:id',
-    { config: policy('institution', 'delete'), schema: { tags, params: IdParams, querystring: VersionQuery } },
-    async (request, reply) => {
-      await deleteInstitution(request.ctx!, { id: request.params.id, version: request.query.version });
-      return reply.status(204).send();
-    },
-  );
-}
+  del('/api/institutions/:id', { ...policy('institution', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+    await deleteInstitution(ctx, { id: params.id, version: query.version });
+    return noContent();
+  }),
+]);
