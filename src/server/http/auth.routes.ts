@@ -14,7 +14,7 @@ import {
   setPreferences,
   signIn,
   signOut,
-} from '../modules/users/users.service.ts';
+} from '../modules/users/users.public.ts';
 
 /**
  * Sign-in, sign-out, the current user, password and API tokens: the caller's own credentials,

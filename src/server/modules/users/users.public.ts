@@ -1,5 +1,16 @@
 /**
- * What the rest of the server may ask the users module: who a request's credentials belong
- * to. Authentication (`http/auth.ts`) imports this file, not the module's service.
+ * What http/ may ask the users module: who a request's credentials belong to (`http/auth.ts`),
+ * and the caller's own account, session and tokens (`http/auth.routes.ts`, which alone knows
+ * the session cookie). Everything else of the module is its own.
  */
-export { resolveActor } from './users.service.ts';
+export {
+  changePassword,
+  createApiToken,
+  getOwnAccount,
+  getOwnApiTokens,
+  resolveActor,
+  revokeToken,
+  setPreferences,
+  signIn,
+  signOut,
+} from './users.service.ts';
