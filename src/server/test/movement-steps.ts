@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { LOCALES } from '../../shared/contracts/common.ts';
 import { fieldReason } from '../../shared/i18n/errors.ts';
 import type { Client, TestServer } from './harness.ts';
 
@@ -38,7 +39,9 @@ export async function recordIn(kind: MovementSteps, status: string, overrides: R
   expect(created.statusCode, created.body).toBe(201);
   let row = created.json<Row>();
   for (const step of kind.walk[status]!) {
-    const response = await officer.post(`${kind.path}/${row.id}/transitions`, { ...step, version: row.version });
+    // a movement given other dates takes place on its own first day
+    const on = step.to === kind.started ? (overrides.startDate ?? step.on) : step.on;
+    const response = await officer.post(`${kind.path}/${row.id}/transitions`, { ...step, on, version: row.version });
     expect(response.statusCode, `${step.to}: ${response.body}`).toBe(200);
     row = response.json();
   }
@@ -104,6 +107,26 @@ export function movementStepChecks(kind: MovementSteps): void {
     expect(today.json().error.fields).toEqual([expect.objectContaining({ field: 'to' })]);
     const onTheDay = await officer.post(step(future.id), { to: kind.started, on: '2999-03-01', version: future.version });
     expect(onTheDay.statusCode, onTheDay.body).toBe(200);
+  });
+
+  it(`takes place by its last day: a later date is refused on \`on\` in each language, and a step given no date is dated the first day`, async () => {
+    const officer = await kind.server().as('officer');
+    const past = await recordIn(kind, 'approved');
+    const endDate = String(past.endDate);
+    const dayAfter = new Date(Date.parse(`${endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    for (const locale of LOCALES) {
+      const late = await officer.post(step(past.id), { to: kind.started, on: dayAfter, version: past.version }, { 'accept-language': locale });
+      expect(late.statusCode).toBe(400);
+      const [problem] = late.json().error.fields;
+      expect(problem.field).toBe('on');
+      expect(problem.message).toContain(fieldReason(`${kind.noun}_ended`, locale));
+    }
+    expect((await officer.get(`${kind.path}/${past.id}`)).json()).toMatchObject({ status: 'approved', version: past.version });
+    const onLastDay = await officer.post(step(past.id), { to: kind.started, on: endDate, version: past.version });
+    expect(onLastDay.json()).toMatchObject({ status: kind.started, [`${kind.started}On`]: endDate });
+    const undated = await recordIn(kind, 'approved');
+    const started = await officer.post(step(undated.id), { to: kind.started, version: undated.version });
+    expect(started.json()).toMatchObject({ status: kind.started, [`${kind.started}On`]: undated.startDate });
   });
 
   it('closes only with a report: refused without one, accepted with a draft written before, never emptied after', async () => {

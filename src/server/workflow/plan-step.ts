@@ -24,7 +24,7 @@ export type StepPlan =
  * Checks one step against `kind`'s description, for `role` when given (without it, the office's
  * steps are not checked: the caller authorises): only its table's steps, the office's steps for
  * the office, each required input given now or already on `current` (then written with the
- * step), no step before the date it must follow; the values are the new status, the step's day
+ * step), no step before the date it must follow nor after the one it must precede; the values are the new status, the step's day
  * in each date field it records, and its inputs.
  */
 export function planStep<S extends string>(kind: KindDescription<S>, current: { status: S }, step: StepAsked<S>, role?: Role): StepPlan {
@@ -44,5 +44,8 @@ export function planStep<S extends string>(kind: KindDescription<S>, current: { 
   const limit = rule.notBefore;
   const earliest = limit ? record[limit.date] : null;
   if (limit && typeof earliest === 'string' && on < earliest) problems.push({ field: limit.blame === 'on' || step.onGiven ? 'on' : 'to', reason: limit.reason });
+  const ceiling = rule.notAfter;
+  const latest = ceiling ? record[ceiling.date] : null;
+  if (ceiling && typeof latest === 'string' && on > latest) problems.push({ field: step.onGiven ? 'on' : 'to', reason: ceiling.reason });
   return { kind: 'planned', values, problems };
 }

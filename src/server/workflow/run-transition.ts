@@ -1,6 +1,6 @@
 import { DomainError, currentVersion, forbidden, invalidFields, type FieldProblem } from '../core/errors.ts';
 import type { RequestContext, TxContext } from '../core/request-context.ts';
-import type { KindDescription } from '../../shared/kinds/kind.ts';
+import { defaultStepDate, type KindDescription } from '../../shared/kinds/kind.ts';
 import { roleMay } from '../../shared/policies.ts';
 import { officeToday } from '../../shared/calendar.ts';
 import { planStep, type StepAsked } from './plan-step.ts';
@@ -62,7 +62,9 @@ export async function runTransition<S extends string, R extends { status: S; ver
   if (!roleMay(ctx.actor.role, kind.policy, 'update')) throw forbidden();
   return ctx.transaction(async (tx) => {
     const current = currentVersion(await hooks.load(tx, id), input.version, hooks.shown);
-    const step: StepAsked<S> = { to: input.to, on: input.on ?? officeToday(), onGiven: input.on !== undefined, inputs: asInputs(input) };
+    const rule = kind.steps[input.to];
+    const on = input.on ?? defaultStepDate(current, officeToday(), rule?.notBefore?.date, rule?.notAfter?.date);
+    const step: StepAsked<S> = { to: input.to, on, onGiven: input.on !== undefined, inputs: asInputs(input) };
     const plan = planStep(kind, current, step, tx.actor.role);
     if (plan.kind === 'forbidden') throw forbidden();
     if (plan.kind === 'illegal') throw invalidFields(...plan.problems);

@@ -198,6 +198,8 @@ export const FIELD_REASONS: Catalogue = {
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
   placement_not_started: { en: 'is not possible before the placement starts', zh: '在派出开始日期之前不可进行', fr: 'n’est pas possible avant le début du placement' },
+  visit_ended: { en: 'is after the visit’s last day', zh: '晚于来访结束日期', fr: 'est postérieure au dernier jour de la visite' },
+  mission_ended: { en: 'is after the mission’s last day', zh: '晚于出访结束日期', fr: 'est postérieure au dernier jour de la mission' },
   mission_not_started: { en: 'is not possible before the mission’s first day', zh: '在出访开始日期之前不可进行', fr: 'n’est pas possible avant le premier jour de la mission' },
   before_admission: { en: 'is before the admission date', zh: '早于录取日期', fr: 'est antérieure à la date d’admission' },
   before_enrolment: { en: 'is before the registration date', zh: '早于注册入学日期', fr: 'est antérieure à la date d’inscription' },

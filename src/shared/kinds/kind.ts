@@ -22,6 +22,26 @@ export interface StepRule {
    * caller gave no date and `blame` is 'on_if_given').
    */
   readonly notBefore?: { readonly date: string; readonly reason: string; readonly blame: 'on' | 'on_if_given' };
+  /**
+   * Not taken after this date of the record (a visit is held by its last day), refused with
+   * `reason` on `on` (or on `to` when the caller gave no date).
+   */
+  readonly notAfter?: { readonly date: string; readonly reason: string };
+}
+
+const dateOf = (record: object, name: string | undefined): string | null => {
+  const value = name ? (record as Record<string, unknown>)[name] : null;
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * The day a step is taken when nobody says: today, unless the record's `last` date field has
+ * passed, and then its `first` (a visit held when it began, not when someone clicked).
+ */
+export function defaultStepDate(record: object, today: string, first?: string, last?: string): string {
+  const lastDay = dateOf(record, last);
+  if (!lastDay || today <= lastDay) return today;
+  return dateOf(record, first) ?? lastDay;
 }
 
 /** Something that falls due: `what` is due `after` the record's `from` date. */

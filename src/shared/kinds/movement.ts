@@ -4,7 +4,7 @@ import { describeKind, type KindDescription, type StepRule } from './kind.ts';
 /** What a visit's or a mission's description says of its own; the rest is the movements' workflow. */
 type OwnPart<S extends string> = Pick<KindDescription<S>, 'labelKey' | 'statusLabels' | 'states' | 'transitions' | 'deletable' | 'counted'> & {
   entity: 'visit' | 'mission';
-  /** The kind's word for taking place (held, travelled): dated, and not before the first day. */
+  /** The kind's word for taking place (held, travelled): dated, not before the first day nor after the last. */
   tookPlace: S;
   /** What approving needs besides the step (a mission's approval number). */
   approvalRequires?: readonly string[];
@@ -12,7 +12,7 @@ type OwnPart<S extends string> = Pick<KindDescription<S>, 'labelKey' | 'statusLa
 
 /**
  * A movement's description: requested, approved or rejected by the office only, taking place
- * from its first day, closed with the report (due 30 days after the last day, owed once it took
+ * between its first and last days, closed with the report (due 30 days after the last day, owed once it took
  * place) or cancelled; rejected and cancelled ones frozen, each step dated.
  */
 export function describeMovement<S extends string>(kind: OwnPart<S>): KindDescription<S> {
@@ -26,7 +26,11 @@ export function describeMovement<S extends string>(kind: OwnPart<S>): KindDescri
     steps: {
       approved: { records: ['approvedOn'], ...(approvalRequires ? { requires: approvalRequires } : {}) },
       rejected: { records: ['rejectedOn'] },
-      [tookPlace]: { records: [`${tookPlace}On`], notBefore: { date: 'startDate', reason: `${entity}_not_started`, blame: 'on_if_given' } },
+      [tookPlace]: {
+        records: [`${tookPlace}On`],
+        notBefore: { date: 'startDate', reason: `${entity}_not_started`, blame: 'on_if_given' },
+        notAfter: { date: 'endDate', reason: `${entity}_ended` },
+      },
       closed: { records: ['closedOn', 'reportSubmittedOn'], requires: ['report'] },
       cancelled: { records: ['cancelledOn'] },
     } as Partial<Record<S, StepRule>>,

@@ -1,3 +1,4 @@
+import type { KindDescription } from '../../shared/kinds/kind.ts';
 import type { WorkflowDescription } from './workflow-description.ts';
 
 /** What a movement (a visit received, a mission sent) carries for its report. */
@@ -7,22 +8,29 @@ interface Reported {
 }
 
 /** What a kind of movement says of its own workflow; the rest is the movements' common shape. */
-type OwnPart<S extends string, R> = Pick<WorkflowDescription<S, R>, 'transitions' | 'officeSteps' | 'statusLabels' | 'inputs'> & {
+type OwnPart<S extends string, R> = Pick<WorkflowDescription<S, R>, 'transitions' | 'statusLabels' | 'inputs'> & {
+  /** The kind's shared description: the office's steps, and the days the movement takes place between. */
+  kind: KindDescription<S>;
   hints: Partial<Record<S, string>>;
 };
 
 /**
  * The workflow that visits and missions share: requested, approved (or rejected) by the office,
  * then the movement itself (held, travelled), then closed with the report, which is due a set
- * time after it; cancelled leaves the path. Each step is dated in `<status>On`, and the
- * messages and test ids are named after the kind.
+ * time after it; cancelled leaves the path. Each step is dated in `<status>On` (the movement's
+ * own step proposed within its days), and the messages and test ids are named after the kind.
  */
 export function movementWorkflow<S extends string, R extends Reported>(kind: 'visit' | 'mission', middle: S, own: OwnPart<S, R>): WorkflowDescription<S, R> {
   const path = ['requested', 'approved', middle, 'closed'] as S[];
   const dated = [...path, 'rejected', 'cancelled'] as S[];
-  const { hints, ...rest } = own;
+  const { hints, kind: description, ...rest } = own;
+  const took = description.steps[middle];
+  const field = (name: string | undefined) => (name ? ({ [middle]: name } as Partial<Record<S, keyof R & string>>) : {});
   return {
     ...rest,
+    officeSteps: description.officeOnly,
+    notBefore: field(took?.notBefore?.date),
+    notAfter: field(took?.notAfter?.date),
     prefix: kind,
     entity: kind,
     path,

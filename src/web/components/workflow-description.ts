@@ -74,6 +74,8 @@ export interface WorkflowDescription<S extends string, R> {
   undated?: Partial<Record<S, UndatedStep>>;
   /** The proposed date of a step is not before this field of the record (held from its first day). */
   notBefore?: Partial<Record<S, keyof R & string>>;
+  /** The proposed date of a step is not after this field of the record: once it has passed, the first day (`notBefore`). */
+  notAfter?: Partial<Record<S, keyof R & string>>;
   /** The proposed date of a step is this field of the record when it is set (a signature date already known). */
   proposeRecorded?: Partial<Record<S, keyof R & string>>;
   inputs?: Partial<Record<S, readonly StepInput<R>[]>>;

@@ -46,6 +46,21 @@ describe('a step as its dialog opens and as it is sent', () => {
     expect(proposedStep(CONFERENCE_WORKFLOW, conference, 'closed', '2026-06-01').on).toBe('2026-06-01');
   });
 
+  it('proposes a visit’s holding within its days: today while it runs, its first day once it has ended or before it starts', () => {
+    const visit = { startDate: '2025-11-23', endDate: '2025-11-25', report: null } as unknown as Visit;
+    expect(proposedStep(VISIT_WORKFLOW, visit, 'held', '2025-11-24').on).toBe('2025-11-24');
+    expect(proposedStep(VISIT_WORKFLOW, visit, 'held', '2025-12-06').on).toBe(visit.startDate);
+    expect(proposedStep(VISIT_WORKFLOW, visit, 'held', '2025-11-01').on).toBe(visit.startDate);
+    // the other steps are dated today, whatever the visit's days
+    expect(proposedStep(VISIT_WORKFLOW, visit, 'closed', '2025-12-06').on).toBe('2025-12-06');
+  });
+
+  it('proposes a mission’s departure day for its travel once it is back', () => {
+    const mission = { startDate: '2025-09-02', endDate: '2025-09-09', approvalDocumentNo: 'JW-1', report: null } as unknown as Mission;
+    expect(proposedStep(MISSION_WORKFLOW, mission, 'travelled', '2025-10-01').on).toBe(mission.startDate);
+    expect(proposedStep(MISSION_WORKFLOW, mission, 'travelled', '2025-09-09').on).toBe('2025-09-09');
+  });
+
   it('proposes an agreement’s signature date when it is already on the agreement, else today', () => {
     expect(proposedStep(AGREEMENT_WORKFLOW, { signedOn: '2025-12-01' } as unknown as Agreement, 'signed', '2026-03-01').on).toBe('2025-12-01');
     expect(proposedStep(AGREEMENT_WORKFLOW, { signedOn: null } as unknown as Agreement, 'signed', '2026-03-01').on).toBe('2026-03-01');

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
+import { defaultStepDate } from '../../shared/kinds/kind.ts';
 import { roleMay } from '../../shared/policies.ts';
 import { actsForOffice } from '../lib/permissions.ts';
 import type { StepInput, WorkflowDescription } from './workflow-description.ts';
@@ -39,13 +40,14 @@ export function officeOnlySteps<S extends string, R>(w: WorkflowDescription<S, R
 }
 
 /**
- * The step as its dialog opens: today (or the date the record already holds for it, and never
- * before the day the description says), and the fields it carries as the record holds them.
+ * The step as its dialog opens: today (or the date the record already holds for it; the first day
+ * once the last day it may be taken has passed; never before the day the description says), and
+ * the fields it carries as the record holds them.
  */
 export function proposedStep<S extends string, R>(w: WorkflowDescription<S, R>, record: R, to: S, today: string): PendingStep<S> {
   const recorded = w.proposeRecorded?.[to];
   const floor = w.notBefore?.[to];
-  const start = (recorded && textOf(record, recorded)) || today;
+  const start = (recorded && textOf(record, recorded)) || defaultStepDate(record as object, today, floor, w.notAfter?.[to]);
   const from = floor ? textOf(record, floor) : '';
   const inputs = allInputs(w).filter((input) => input.everyStep || (w.inputs?.[to] ?? []).includes(input));
   return { to, on: from > start ? from : start, values: Object.fromEntries(inputs.map((input) => [input.field, textOf(record, input.field)])) };

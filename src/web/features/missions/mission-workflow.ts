@@ -11,7 +11,7 @@ import { movementWorkflow } from '../../components/movement-workflow.ts';
  */
 export const MISSION_WORKFLOW = movementWorkflow<MissionStatus, Mission>('mission', 'travelled', {
   transitions: MISSION_TRANSITIONS,
-  officeSteps: MISSION_KIND.officeOnly,
+  kind: MISSION_KIND,
   statusLabels: MISSION_STATUS_LABELS,
   inputs: {
     approved: [{ field: 'approvalDocumentNo', label: 'mission.field.approvalDocumentNo', required: true, maxLength: 100, testId: 'mission-approval-no', everyStep: true }],

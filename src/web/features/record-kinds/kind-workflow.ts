@@ -25,6 +25,7 @@ export function kindWorkflow(kind: RecordKind): WorkflowDescription<string, Kind
     })) as Record<string, string>;
   const dated = bySteps((s) => kind.steps[s]?.records?.[0]);
   const notBefore = bySteps((s) => kind.steps[s]?.notBefore?.date);
+  const notAfter = bySteps((s) => kind.steps[s]?.notAfter?.date);
   const undated = Object.fromEntries(stepped.filter((s) => !(s in dated)).map((s): [string, UndatedStep] => [s, { confirm: null }]));
   return {
     prefix: kind.path,
@@ -39,6 +40,7 @@ export function kindWorkflow(kind: RecordKind): WorkflowDescription<string, Kind
     danger: kind.states.filter((s) => !path.includes(s)),
     undated,
     notBefore,
+    notAfter,
     proposeRecorded: dated,
     messages: {
       title: 'kinds.workflow',

@@ -7,7 +7,7 @@ import { movementWorkflow } from '../../components/movement-workflow.ts';
 /** A visit's workflow: requested, approved by the office, held, closed with its report (the minutes). */
 export const VISIT_WORKFLOW = movementWorkflow<VisitStatus, Visit>('visit', 'held', {
   transitions: VISIT_TRANSITIONS,
-  officeSteps: VISIT_KIND.officeOnly,
+  kind: VISIT_KIND,
   statusLabels: VISIT_STATUS_LABELS,
   inputs: {
     closed: [{ field: 'report', label: 'visit.field.report', extra: 'visit.reportHint', required: true, multiline: true, maxLength: 20000, showCount: true, testId: 'visit-report-text' }],
