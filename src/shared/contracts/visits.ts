@@ -165,5 +165,7 @@ export type OverdueReports = z.infer<typeof OverdueReports>;
 export const InvitationLetterQuery = z.object({
   lang: z.enum(['en', 'zh']).default('en'),
   memberId: Id.optional(),
+  /** The day the letter is dated, as the office chooses (default: today). */
+  date: IsoDate.optional(),
 });
 export type InvitationLetterQuery = z.input<typeof InvitationLetterQuery>;

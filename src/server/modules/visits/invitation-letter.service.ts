@@ -18,12 +18,12 @@ const nameIn = (m: Member, lang: 'en' | 'zh') =>
 
 /**
  * The invitation letter for one visitor (default: the head of the delegation), as a PDF in
- * English or Chinese. Only a visit the office has approved gets one: the letter commits the
+ * English or Chinese, dated the day the office chooses (default today). Only a visit the office has approved gets one: the letter commits the
  * school, and visa offices read it.
  */
 export async function invitationLetter(
   ctx: Scoped,
-  options: { id: number; memberId?: number; lang: 'en' | 'zh' },
+  options: { id: number; memberId?: number; lang: 'en' | 'zh'; date?: string | undefined },
 ): Promise<{ fileName: string; content: Buffer }> {
   const { lang } = options;
   const visit = await getVisit(ctx, { id: options.id });
@@ -35,7 +35,7 @@ export async function invitationLetter(
   const { university, office } = await letterhead(ctx, visit.hostUnitId);
   const content = await renderInvitationLetter({
     lang,
-    issuedOn: officeToday(),
+    issuedOn: options.date ?? officeToday(),
     reference: `V${visit.id}-${member.personId}`,
     university,
     office,

@@ -73,6 +73,22 @@ describe('the invitation letter', () => {
     }
   });
 
+  it('is dated the day the office chooses, in the letter\u2019s language, and refuses a day that does not exist', async () => {
+    const officer = await t.as('officer');
+    const english = await officer.get(`/api/visits/${visitId}/invitation-letter?lang=en&date=2024-04-02`);
+    expect(english.statusCode, english.body).toBe(200);
+    const chinese = await officer.get(`/api/visits/${visitId}/invitation-letter?lang=zh&date=2024-04-02`);
+    expect(chinese.statusCode, chinese.body).toBe(200);
+    const [englishText, chineseText] = [pdfText(english.rawPayload), pdfText(chinese.rawPayload)];
+    if (englishText !== null && chineseText !== null) {
+      expect(englishText).toContain('2 April 2024');
+      expect(chineseText.replace(/\s+/g, '')).toContain('2024年4月2日');
+    }
+    const impossible = await officer.get(`/api/visits/${visitId}/invitation-letter?date=2024-02-30`);
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.fields[0].field).toBe('date');
+  });
+
   it('is issued only once the office has approved the visit (409), and only for one of its visitors (400)', async () => {
     const officer = await t.as('officer');
     const request = (await officer.post('/api/visits', visitBody(t.units.a, [chen]))).json();

@@ -53,7 +53,7 @@ export const visitsRoutes = declareRoutes('visits', [
   ),
 
   get('/api/visits/:id/invitation-letter', { ...policy('visit', 'read'), params: IdParams, query: InvitationLetterQuery }, async ({ ctx, params, query }) => {
-    const letter = await invitationLetter(ctx, { id: params.id, memberId: query.memberId, lang: query.lang });
+    const letter = await invitationLetter(ctx, { id: params.id, memberId: query.memberId, lang: query.lang, date: query.date });
     return file({ body: letter.content, contentType: 'application/pdf', fileName: letter.fileName, disposition: 'inline' });
   }),
 

@@ -30,8 +30,8 @@ export const useVisitFiles = (id: number) => visitsApi.useFiles<VisitFile>(id, '
 export const visitFileUrl = (visitId: number, fileId: number) => visitsApi.fileUrl(visitId, 'files', fileId);
 
 /** The invitation letter of one visitor, as a PDF in English or Chinese. */
-export const invitationLetterUrl = (visitId: number, personId: number, lang: 'en' | 'zh') =>
-  `/api/visits/${visitId}/invitation-letter${toQuery({ lang, memberId: personId })}`;
+export const invitationLetterUrl = (visitId: number, personId: number, lang: 'en' | 'zh', date: string) =>
+  `/api/visits/${visitId}/invitation-letter${toQuery({ lang, memberId: personId, date })}`;
 
 /** Held visits whose report is overdue at `asOf` (today when absent), per host unit. */
 export const useOverdueReports = overdue.useReport;

@@ -1,9 +1,12 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Card, Space, Table, Typography } from 'antd';
+import { Card, Flex, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { officeToday } from '../../../shared/calendar.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import { LETTER_STATUSES, type Visit, type VisitMember } from '../../../shared/contracts/visits.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { DateInput } from '../../components/date-input.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { invitationLetterUrl } from './api.ts';
 import { memberName, memberOtherName } from './visit-labels.tsx';
@@ -15,18 +18,20 @@ function institutionName(m: VisitMember, locale: Locale): string | null {
 
 /**
  * The delegation, head first: each visitor with their role, institution and country or region on
- * this visit, and their invitation letter in English or Chinese once the office has approved the visit.
+ * this visit, and their invitation letter in English or Chinese once the office has approved the visit,
+ * dated the day the office chooses (today unless changed).
  */
 export function DelegationCard({ visit: v }: { visit: Visit }) {
   const { t, locale } = useI18n();
   const letters = LETTER_STATUSES.includes(v.status);
+  const [dated, setDated] = useState(officeToday);
   const letterLink = (m: VisitMember, lang: 'en' | 'zh') => {
     const label = lang === 'en' ? t('visit.letterEn') : t('visit.letterZh');
     // each language named in itself, short enough for a narrow column; the full name is for assistive technology
     const short = lang === 'en' ? 'EN' : '中文';
     return (
       <a
-        href={invitationLetterUrl(v.id, m.personId, lang)}
+        href={invitationLetterUrl(v.id, m.personId, lang, dated)}
         target="_blank"
         rel="noreferrer"
         aria-label={t('visit.letterFor', { name: memberName(m, locale), lang: label })}
@@ -41,7 +46,17 @@ export function DelegationCard({ visit: v }: { visit: Visit }) {
     <Card
       title={`${t('visit.visitors')} · ${v.members.length === 1 ? t('visit.oneVisitor') : t('visit.visitorsCount', { n: v.members.length })}`}
       data-testid="visit-delegation"
-      extra={<Typography.Text type="secondary">{letters ? t('visit.letterHint') : t('visit.letterNotYet')}</Typography.Text>}
+      extra={
+        letters ? (
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text type="secondary">{t('visit.letterHint')}</Typography.Text>
+            <Typography.Text type="secondary">{t('visit.letterDate')}</Typography.Text>
+            <DateInput size="small" value={dated} allowClear={false} onChange={(day) => day && setDated(day)} aria-label={t('visit.letterDate')} data-testid="visit-letter-date" />
+          </Flex>
+        ) : (
+          <Typography.Text type="secondary">{t('visit.letterNotYet')}</Typography.Text>
+        )
+      }
     >
       <Table<VisitMember>
         rowKey="personId"

@@ -130,6 +130,7 @@ export const VISITS = {
   'visit.editReport': ['Edit the report', '编辑总结', 'Modifier le compte rendu'],
   'visit.draftReport': ['Draft the report', '起草总结', 'Rédiger le compte rendu'],
   'visit.letters': ['Invitation letters', '邀请函', 'Lettres d’invitation'],
+  'visit.letterDate': ['Letters dated', '信函落款日期', 'Lettres datées du'],
   'visit.letterHint': ['A PDF for each visitor, with their name in their own script.', '每位来访人员一份 PDF，姓名使用本人文字。', 'Un PDF par visiteur, avec son nom dans sa propre écriture.'],
   'visit.letterNotYet': ['Invitation letters are issued once the office has approved the visit.', '国际交流处批准后方可生成邀请函。', 'Les lettres d’invitation sont émises une fois la visite approuvée par le bureau.'],
   'visit.letterEn': ['English', '英文', 'Anglais'],
