@@ -5,16 +5,23 @@ import type { Page } from '../../shared/contracts/common.ts';
 import { api, toQuery } from '../lib/api.ts';
 import { errorText } from '../lib/errors.ts';
 import { hasMessage, useI18n } from '../lib/i18n.tsx';
+import { canSeeAudit } from '../lib/permissions.ts';
+import { useCurrentUser } from '../lib/session.ts';
 import { AuditDiff } from './audit-diff.tsx';
 
 /** Query key of one record's history; pages invalidate it after saving. */
 export const historyKey = (entity: string, entityId: number | string) => ['audit', entity, String(entityId)] as const;
 
-/** The audit entries of one record, newest first, each with its field-by-field diff. */
+/**
+ * The audit entries of one record, newest first, each with its field-by-field diff; nothing at all
+ * for a role the audit policy does not let read them (a viewer), rather than a refusal in red.
+ */
 export function RecordHistory({ entity, entityId }: { entity: string; entityId: number | string }) {
   const { t, locale, formatDateTime } = useI18n();
+  const allowed = canSeeAudit(useCurrentUser());
   const { data, isLoading, error } = useQuery({
     queryKey: historyKey(entity, entityId),
+    enabled: allowed,
     queryFn: ({ signal }) => api.get<Page<AuditEntry>>(`/audit${toQuery({ entity, entityId: String(entityId), pageSize: 50, order: 'desc' })}`, signal),
   });
 
@@ -23,6 +30,7 @@ export function RecordHistory({ entity, entityId }: { entity: string; entityId: 
     return hasMessage(key) ? t(key) : action;
   };
 
+  if (!allowed) return null;
   let body;
   if (isLoading) body = <Spin />;
   else if (error) body = <Typography.Text type="danger">{errorText(error, locale)}</Typography.Text>;

@@ -5,6 +5,7 @@ export const COMMON = {
   'app.name': ['Interchange', 'Interchange 国际交流', 'Interchange'],
   'app.tagline': ['International exchange and cooperation', '国际交流与合作管理', 'Échanges et coopération internationale'],
   'action.save': ['Save', '保存', 'Enregistrer'],
+  'action.saveShortcut': ['Save (Ctrl+Enter)', '保存（Ctrl+Enter）', 'Enregistrer (Ctrl+Entrée)'],
   'action.cancel': ['Cancel', '取消', 'Annuler'],
   'action.edit': ['Edit', '编辑', 'Modifier'],
   'action.delete': ['Delete', '删除', 'Supprimer'],

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ERROR_MESSAGES } from '../src/shared/i18n/errors.ts';
+import { launchChromium, selectOption, startInterchange } from './support.ts';
+
+/**
+ * Forms and read-only pages as a daily user meets them: Enter in a date field of a new agreement
+ * commits the date and saves nothing (Ctrl+Enter saves), and the demo viewer reads record pages
+ * with no panel refused to them.
+ */
+let server: Awaited<ReturnType<typeof startInterchange>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startInterchange();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${server.base}/sign-in`);
+  await page.locator('input[name="email"], #email').first().fill(email);
+  await page.locator('input[name="password"], #password').first().fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+  await page.getByTestId('lang-switch').getByText('English').click();
+}
+
+describe('a create form', () => {
+  it('takes Enter in a date field as the date, not as saving; Ctrl+Enter saves', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/agreements') posts.push(r.url());
+    });
+    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
+
+    await page.goto(`${server.base}/agreements/new`);
+    const title = `Enter-key agreement ${Date.now()}`;
+    await page.getByLabel('Title in English').fill(title);
+    await page.getByLabel('Title in Chinese').fill('回车键测试协议');
+    const expires = page.getByLabel('Expires on');
+    await expires.fill('2031-06-30');
+    await expires.press('Enter');
+    // the date is taken, the picker closed, and nothing was sent: the page is still the form
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await expect(expires.inputValue()).resolves.toBe('2031-06-30');
+    await page.getByLabel('Title in English').press('Enter');
+    await page.waitForTimeout(1000);
+    expect(posts).toEqual([]);
+    expect(new URL(page.url()).pathname).toBe('/agreements/new');
+    await page.getByTestId('agreement-save').waitFor();
+
+    // with its partner chosen, Ctrl+Enter in a field saves it once
+    await page.getByTestId('agreement-partner-catalogue').click();
+    await selectOption(
+      page,
+      page.getByTestId('catalogue-picker'),
+      (dropdown) => dropdown.locator('.ant-select-item-option', { hasText: 'University of Macau' }),
+      page.getByTestId('agreement-partner-row').getByText('University of Macau'),
+      'university of macau',
+    );
+    await page.getByLabel('Title in English').press('Control+Enter');
+    await page.waitForURL(/\/agreements\/\d+$/);
+    await page.getByText(title).first().waitFor();
+    expect(posts).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the demo viewer', () => {
+  it('reads a visit, an agreement, an exchange and a programme student with no panel refused and no error shown', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 401 || r.status() === 403) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    await signIn(page, 'viewer@demo.interchange', 'demo-viewer-password');
+
+    const firstId = async (path: string) => {
+      const answer = await page.request.get(`${server.base}${path}?pageSize=1`);
+      expect(answer.status()).toBe(200);
+      return ((await answer.json()) as { items: Array<{ id: number }> }).items[0]!.id;
+    };
+    const forbidden = Object.values(ERROR_MESSAGES.forbidden!);
+    const pages = [
+      `/visits/${await firstId('/api/visits')}`,
+      `/agreements/${await firstId('/api/agreements')}`,
+      `/exchanges/opportunities/${await firstId('/api/exchange-opportunities')}`,
+      `/exchanges/applications/${await firstId('/api/exchange-applications')}`,
+      `/programmes/students/${await firstId('/api/programme-students')}`,
+    ];
+    for (const path of pages) {
+      await page.goto(`${server.base}${path}`);
+      await page.locator('.ant-card').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('body').innerText();
+      for (const message of forbidden) expect(text, path).not.toContain(message);
+      expect(await page.locator('.ant-typography-danger').count(), path).toBe(0);
+      // the history is the audit log's: not for a viewer
+      expect(await page.getByTestId('record-history').count(), path).toBe(0);
+    }
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
