@@ -24,8 +24,8 @@ export type StepPlan =
  * Checks one step against `kind`'s description, for `role` when given (without it, the office's
  * steps are not checked: the caller authorises): only its table's steps, the office's steps for
  * the office, each required input given now or already on `current` (then written with the
- * step), no step before the date it must follow nor after the one it must precede; the values are the new status, the step's day
- * in each date field it records, and its inputs.
+ * step), no step before the date it must follow nor after the one it must precede; the values
+ * are the new status, the step's day in each date field it records, and its inputs.
  */
 export function planStep<S extends string>(kind: KindDescription<S>, current: { status: S }, step: StepAsked<S>, role?: Role): StepPlan {
   const { to, on } = step;

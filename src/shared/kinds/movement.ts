@@ -12,8 +12,8 @@ type OwnPart<S extends string> = Pick<KindDescription<S>, 'labelKey' | 'statusLa
 
 /**
  * A movement's description: requested, approved or rejected by the office only, taking place
- * between its first and last days, closed with the report (due 30 days after the last day, owed once it took
- * place) or cancelled; rejected and cancelled ones frozen, each step dated.
+ * between its first and last days, closed with the report (due 30 days after the last day, owed
+ * once it took place) or cancelled; rejected and cancelled ones frozen, each step dated.
  */
 export function describeMovement<S extends string>(kind: OwnPart<S>): KindDescription<S> {
   const { entity, tookPlace, approvalRequires, ...own } = kind;

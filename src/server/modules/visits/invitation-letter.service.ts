@@ -18,8 +18,8 @@ const nameIn = (m: Member, lang: 'en' | 'zh') =>
 
 /**
  * The invitation letter for one visitor (default: the head of the delegation), as a PDF in
- * English or Chinese, dated the day the office chooses (default today). Only a visit the office has approved gets one: the letter commits the
- * school, and visa offices read it.
+ * English or Chinese, dated the day the office chooses (default today). Only a visit the office
+ * has approved gets one: the letter commits the school, and visa offices read it.
  */
 export async function invitationLetter(
   ctx: Scoped,
