@@ -8,7 +8,7 @@ import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
  * Two people editing the same record: whoever saves second gets 409 with the current record,
  * and nothing is silently overwritten, for every PATCH route the server registers (a new one
  * fails the coverage check until it is taught here). The race is real: both saves leave at
- * once, and exactly one of them wins.
+ * once, and exactly one of them wins. A save that changes nothing writes nothing.
  */
 interface Case {
   /**
@@ -175,6 +175,23 @@ describe('two people editing the same record', () => {
       const state = read ? await read() : JSON.stringify(current);
       expect(state).toContain(fragment(edits[0]));
       expect(state).not.toContain(fragment(edits[1]));
+    });
+
+    it(`${route}: a save that changes nothing answers the record, writes no audit row and keeps the version`, async () => {
+      const { make, edits, adminOnly } = makeCase();
+      const one = adminOnly ? admin : officer;
+      const { url, version } = await make();
+      expect((await one.patch(url, { ...edits[0], version })).statusCode).toBe(200);
+      const auditRows = async () => ((await admin.get('/api/audit?pageSize=1')).json() as { total: number }).total;
+      const rowsBefore = await auditRows();
+      const again = await one.patch(url, { ...edits[0], version: version + 1 });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.body).toContain(fragment(edits[0]));
+      expect(await auditRows()).toBe(rowsBefore);
+      // the version did not move: a real edit at the same version still saves
+      const next = await one.patch(url, { ...edits[1], version: version + 1 });
+      expect(next.statusCode, next.body).toBe(200);
+      expect(await auditRows()).toBeGreaterThan(rowsBefore);
     });
 
     it(`${route}: of several saves sent at once on the same version, exactly one wins`, async () => {

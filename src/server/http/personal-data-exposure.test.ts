@@ -51,9 +51,17 @@ beforeAll(async () => {
   for (const url of [...writeRecords(), `/api/people/${ids.people}/expert-documents/${ids.documents}`]) {
     const version: number = url.includes('/expert-') ? 1 : (await officer.get(url)).json().version;
     const kind = edited(url);
-    const edit = kind ? { [editableField(kind)]: 'Saved again' } : url.includes('/people/') && !url.includes('/expert-') ? { title: 'Dr' } : { notes: 'Saved again' };
+    // a field each kind has: a save that changes nothing writes nothing, and would leave version 1 current
+    const edit = kind
+      ? { [editableField(kind)]: 'Saved again' }
+      : url.includes('/people/') && !url.includes('/expert-')
+        ? { title: 'Dr' }
+        : url.includes('/honours/')
+          ? { citation: 'Saved again' }
+          : { notes: 'Saved again' };
     const saved = await officer.patch(url, { ...edit, version });
     expect(saved.statusCode, `${url}: ${saved.body}`).toBe(200);
+    expect(saved.json().version, url).toBe(version + 1);
   }
   // A refused write that carries the secrets must not log them either.
   expect((await officer.patch(`/api/people/${ids.people}`, { version: 1, passportNumber: `${PASSPORT}!`, birthDate: `${BIRTH_DATE}x` })).statusCode).toBe(400);

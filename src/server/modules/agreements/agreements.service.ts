@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -94,9 +95,12 @@ export async function updateAgreement(ctx: RequestContext, options: { id: number
     const merged = { ...current, ...given } as Input & { status: Agreement['status'] };
     await checkAgreement(tx, merged);
     const { partners, ...fields } = given;
-    await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
-    if (partners) await replacePartners(tx, id, partners);
-    const row = await reload(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
+      if (partners) await replacePartners(tx, id, partners);
+      return reload(tx, id);
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });

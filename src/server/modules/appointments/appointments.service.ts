@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -74,8 +75,11 @@ export async function updateAppointment(ctx: RequestContext, options: { id: numb
     if (merged.endDate !== null && merged.endDate < merged.startDate) problems.push({ field: 'endDate', reason: 'end_before_start' });
     if (given.unitId !== undefined) await checkUnit(tx, given.unitId, problems);
     if (problems.length) throw invalidFields(...problems);
-    await updateAppointmentRow(tx, id, given);
-    const row = await reload(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateAppointmentRow(tx, id, given);
+      return reload(tx, id);
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -85,8 +86,18 @@ export async function updateExpertDocument(
     const merged = { ...current, ...given };
     if (merged.issuedOn && merged.expiresOn && merged.expiresOn < merged.issuedOn) throw invalidFields({ field: 'expiresOn', reason: 'end_before_start' });
     await checkDocument(tx, personId, { appointmentId: merged.appointmentId, number });
-    await updateExpertDocumentRow(tx, id, { ...given, ...(number !== undefined ? { numberEnc: cipher.encrypt(number) } : {}) });
-    const row = await reload(tx, personId, id);
+    // Compared decrypted: a number saved again is encrypted afresh, yet unchanged.
+    const decrypted = (row: ExpertDocumentRow) => presentExpertDocument(row, cipher, true);
+    const row = await changedBy(
+      tx,
+      current,
+      async () => {
+        await updateExpertDocumentRow(tx, id, { ...given, ...(number !== undefined ? { numberEnc: cipher.encrypt(number) } : {}) });
+        return reload(tx, personId, id);
+      },
+      decrypted,
+    );
+    if (!row) return shown(current);
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: auditExpertDocument(current), after: auditExpertDocument(row) });
     return shown(row);
   });

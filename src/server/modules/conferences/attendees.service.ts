@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
@@ -97,9 +98,12 @@ export async function updateAttendee(
     if (!current) throw notFound();
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<AttendeeValues>;
     const { id: _id, conferenceId: _c, isForeign: _f, ...stored } = current;
-    await updateAttendeeRow(tx, attendeeId, await attendeeValues(tx, { ...stored, ...given }));
+    const row = await changedBy(tx, current, async () => {
+      await updateAttendeeRow(tx, attendeeId, await attendeeValues(tx, { ...stored, ...given }));
+      return (await findAttendee(tx, id, attendeeId))!;
+    });
+    if (!row) return current;
     await afterListChange(tx, id);
-    const row = (await findAttendee(tx, id, attendeeId))!;
     await tx.audit({ action: 'update', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, before: current, after: row });
     return row;
   });

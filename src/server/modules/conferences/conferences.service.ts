@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -102,9 +103,12 @@ export async function updateConference(ctx: RequestContext, options: { id: numbe
     const merged = { ...current, ...given } as Input;
     await checkConference(tx, merged);
     const { partners, ...fields } = given;
-    await updateConferenceRow(tx, id, { ...fields, searchText: titleSearch(merged) });
-    if (partners) await replaceConferencePartners(tx, id, partners);
-    const row = await reloadConference(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateConferenceRow(tx, id, { ...fields, searchText: titleSearch(merged) });
+      if (partners) await replaceConferencePartners(tx, id, partners);
+      return reloadConference(tx, id);
+    });
+    if (!row) return current;
     await writeConferenceLedger(tx, row);
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.hostUnitId, before: audited(current), after: audited(row) });
     return row;

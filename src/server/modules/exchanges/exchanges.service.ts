@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -90,9 +91,12 @@ export async function updateOpportunity(ctx: RequestContext, options: { id: numb
     const current = currentVersion(await findOpportunity(tx, id, true), version);
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as OpportunityFields;
     await checkOpportunity(tx, { ...changes, startsOn: merged.startsOn, endsOn: merged.endsOn });
-    await updateOpportunityRow(tx, id, changes);
+    const row = await changedBy(tx, current, async () => {
+      await updateOpportunityRow(tx, id, changes);
+      return (await findOpportunity(unscoped(tx), id))!;
+    });
+    if (!row) return current;
     for (const a of await opportunityApplicants(tx, id)) await writeLedger(tx, a.id);
-    const row = (await findOpportunity(unscoped(tx), id))!;
     await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: id, unitId: row.unitId, before: auditedOpportunity(current), after: auditedOpportunity(row) });
     return row;
   });
@@ -140,8 +144,11 @@ export async function updateApplication(ctx: RequestContext, options: { id: numb
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Application;
     if (merged.departureDate && merged.returnDate && merged.returnDate < merged.departureDate) throw invalidFields({ field: changes.returnDate ? 'returnDate' : 'departureDate', reason: 'end_before_start' });
     if (!merged.departureDate && ['departed', 'returned'].includes(found.status)) throw invalidFields({ field: 'departureDate', reason: 'required' });
-    await updateApplicationRow(tx, id, changes);
-    const row = withoutContext(await writeLedger(tx, id));
+    const row = await changedBy(tx, withoutContext(found), async () => {
+      await updateApplicationRow(tx, id, changes);
+      return withoutContext(await writeLedger(tx, id));
+    });
+    if (!row) return withoutContext(found);
     await tx.audit({ action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -59,8 +60,11 @@ export async function updateHonour(ctx: RequestContext, options: { id: number; i
       problems.push({ field: 'conferredOn', reason: 'date_not_at_precision' });
     if (given.unitId !== undefined) await checkUnit(tx, given.unitId, problems);
     if (problems.length) throw invalidFields(...problems);
-    await updateHonourRow(tx, id, given);
-    const row = await reload(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateHonourRow(tx, id, given);
+      return reload(tx, id);
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
@@ -35,7 +36,8 @@ export async function updateInstitution(ctx: RequestContext, options: { id: numb
       throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
     const { version: _version, ...changes } = input;
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Institution;
-    const row = await updateInstitutionRow(tx, id, { ...changes, searchText: institutionSearchText(merged) });
+    const row = await changedBy(tx, current, () => updateInstitutionRow(tx, id, { ...changes, searchText: institutionSearchText(merged) }));
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'institution', entityId: id, before: current, after: row });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields } from '../../core/errors.ts';
@@ -45,7 +46,8 @@ export async function updateAggregate(ctx: RequestContext, options: { id: number
     const start = input.startDate ?? current.startDate;
     const end = input.endDate ?? current.endDate;
     if (end < start) throw invalidFields({ field: 'endDate', reason: 'end_before_start' });
-    const row = await updateAggregateRow(tx, id, input);
+    const row = await changedBy(tx, current, () => updateAggregateRow(tx, id, input));
+    if (!row) return current;
     await writeLedger(tx, row);
     await tx.audit({ action: 'update', entity: MODULE, entityId: id, unitId: row.unitId, before: current, after: row });
     return row;

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import type { KindDescription } from '../../../shared/kinds/kind.ts';
@@ -68,8 +69,11 @@ export function updateMovement<R extends MovementRecord<S>, S extends string, D>
   return ctx.transaction(async (tx) => {
     const current = currentVersion(await kind.find(tx, target.id, kind.today(), true), target.version);
     if (kind.description.frozen.includes(current.status)) throw new DomainError(kind.notEditable, 'conflict');
-    await write(tx, current);
-    return settle(kind, tx, target.id, current);
+    const changed = await changedBy(tx, current, async () => {
+      await write(tx, current);
+      return (await kind.find(unscoped(tx), target.id, kind.today()))!;
+    });
+    return changed ? settle(kind, tx, target.id, current) : current;
   });
 }
 

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import { DomainError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../core/errors.ts';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
@@ -62,7 +63,10 @@ export async function updatePerson(ctx: RequestContext, options: { id: number; i
     assertFieldWrites(actor, 'person', input);
     await checkWrite(tx, input);
     const merged = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PersonRow;
-    const row = await updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) });
+    // Compared as the office reads them: a birth date saved again is encrypted afresh, yet unchanged.
+    const decrypted = (row: PersonRow) => presentPerson(row, cipher, true);
+    const row = await changedBy(tx, current, () => updatePersonRow(tx, id, { ...toValues(input, cipher), searchText: personSearchText(merged) }), decrypted);
+    if (!row) return presentPerson(current, cipher, seesPersonalData(actor));
     await tx.audit({ action: 'update', entity: 'person', entityId: id, unitId: row.unitId, before: auditPerson(current), after: auditPerson(row) });
     return presentPerson(row, cipher, seesPersonalData(actor));
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
@@ -91,8 +92,11 @@ export async function updateStudent(ctx: RequestContext, options: { id: number; 
   return ctx.transaction(async (tx) => {
     const current = currentVersion(await findStudent(tx, id, true), version);
     if (changes.cohortId !== undefined) await checkCohort(tx, changes.cohortId, current.programmeId);
-    await updateStudentRow(tx, id, { ...changes, ...(changes.studentNumber ? { searchText: searchText(changes.studentNumber) } : {}) });
-    const row = (await findStudent(unscoped(tx), id))!;
+    const row = await changedBy(tx, current, async () => {
+      await updateStudentRow(tx, id, { ...changes, ...(changes.studentNumber ? { searchText: searchText(changes.studentNumber) } : {}) });
+      return (await findStudent(unscoped(tx), id))!;
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'programme_student', entityId: id, unitId: row.unitId, before: auditedStudent(current), after: auditedStudent(row) });
     return row;
   });
@@ -130,8 +134,12 @@ export async function updateAssessment(ctx: RequestContext, options: { id: numbe
   const { version, ...changes } = options.input;
   return ctx.transaction(async (tx) => {
     const { unitId, ...current } = currentVersion(await findAssessment(tx, id, true), version);
-    await updateAssessmentRow(tx, id, changes);
-    const { unitId: _u, ...row } = (await findAssessment(unscoped(tx), id))!;
+    const row = await changedBy(tx, current, async () => {
+      await updateAssessmentRow(tx, id, changes);
+      const { unitId: _u, ...assessment } = (await findAssessment(unscoped(tx), id))!;
+      return assessment;
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'programme_assessment', entityId: id, unitId, before: current, after: row });
     return row;
   });
@@ -171,8 +179,11 @@ export async function updatePlacement(ctx: RequestContext, options: { id: number
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     if (merged.endDate < merged.startDate) throw invalidFields({ field: changes.endDate ? 'endDate' : 'startDate', reason: 'end_before_start' });
     if (changes.hostInstitutionId && !(await existingIds(tx, 'institutions', [changes.hostInstitutionId])).size) throw invalidFields({ field: 'hostInstitutionId', reason: 'unknown_reference' });
-    await updatePlacementRow(tx, id, changes);
-    const row = withoutContext<Placement>(await writeLedger(tx, id));
+    const row = await changedBy(tx, withoutContext<Placement>(found), async () => {
+      await updatePlacementRow(tx, id, changes);
+      return withoutContext<Placement>(await writeLedger(tx, id));
+    });
+    if (!row) return withoutContext<Placement>(found);
     await tx.audit({ action: 'update', entity: PLACEMENT, entityId: id, unitId: found.unitId, before: auditedPlacement(withoutContext(found)), after: auditedPlacement(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import { currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
@@ -86,9 +87,12 @@ export async function updateProgramme(ctx: RequestContext, options: { id: number
       partners: given.partners ?? [],
     });
     const { partners, ...fields } = given;
-    await updateProgrammeRow(tx, id, fields);
-    if (partners) await replaceProgrammePartners(tx, id, partners);
-    const row = (await findProgramme(unscoped(tx), id))!;
+    const row = await changedBy(tx, current, async () => {
+      await updateProgrammeRow(tx, id, fields);
+      if (partners) await replaceProgrammePartners(tx, id, partners);
+      return (await findProgramme(unscoped(tx), id))!;
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'programme', entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });
@@ -126,8 +130,12 @@ export async function updateCohort(ctx: RequestContext, options: { id: number; i
   const { version, ...changes } = options.input;
   return ctx.transaction(async (tx) => {
     const { unitId, ...current } = currentVersion(await findCohort(tx, id, true), version);
-    await updateCohortRow(tx, id, changes);
-    const { unitId: _u, ...row } = (await findCohort(unscoped(tx), id))!;
+    const row = await changedBy(tx, current, async () => {
+      await updateCohortRow(tx, id, changes);
+      const { unitId: _u, ...cohort } = (await findCohort(unscoped(tx), id))!;
+      return cohort;
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'programme_cohort', entityId: id, unitId, before: auditedCohort(current), after: auditedCohort(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -57,8 +58,11 @@ export function updateKindRecordFields(ctx: RequestContext, kind: RecordKind, op
     if (kind.frozen.includes(current.status)) throw new DomainError('record_not_editable', 'conflict');
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await checkUnit(kind, tx, given);
-    await updateKindRecord(kind, tx, id, { ...given, searchText: searchOf(kind, { ...current, ...given }) });
-    const row = await reload(kind)(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateKindRecord(kind, tx, id, { ...given, searchText: searchOf(kind, { ...current, ...given }) });
+      return reload(kind)(tx, id);
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: kind.audit, entityId: id, unitId: unitOf(kind, row), before: audited(kind, current), after: audited(kind, row) });
     return row;
   });

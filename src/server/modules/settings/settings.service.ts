@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, fieldsFromIssues } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/request-context.ts';
@@ -19,7 +20,8 @@ export async function updateSetting(ctx: RequestContext, options: { key: Setting
   }
   return ctx.transaction(async (tx) => {
     const current = currentVersion(await findSetting(tx, key, true), version);
-    const row = await updateSettingRow(tx, key, parsed.data);
+    const row = await changedBy(tx, current, () => updateSettingRow(tx, key, parsed.data));
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
     return row;
   });

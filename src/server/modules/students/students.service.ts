@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
@@ -91,8 +92,11 @@ export async function updateEnrolment(ctx: RequestContext, options: { id: number
     await checkReferences(tx, given.unitId, given.countryCode, problems);
     problems.push(...checkEnrolmentDates(merged));
     if (problems.length) throw invalidFields(...problems);
-    await updateEnrolmentRow(tx, id, { ...given, searchText: enrolmentSearch(merged) });
-    const row = await reload(tx, id);
+    const row = await changedBy(tx, current, async () => {
+      await updateEnrolmentRow(tx, id, { ...given, searchText: enrolmentSearch(merged) });
+      return reload(tx, id);
+    });
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
     return row;
   });

@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields } from '../../core/errors.ts';
@@ -29,7 +30,8 @@ export async function updateUnit(ctx: RequestContext, options: { id: number; inp
     }
     const { version: _version, ...changes } = input;
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Unit;
-    const row = await updateUnitRow(tx, id, { ...changes, searchText: searchText(merged.nameEn, merged.nameZh, merged.nameFr, merged.code) });
+    const row = await changedBy(tx, current, () => updateUnitRow(tx, id, { ...changes, searchText: searchText(merged.nameEn, merged.nameZh, merged.nameFr, merged.code) }));
+    if (!row) return current;
     await tx.audit({ action: 'update', entity: 'unit', entityId: id, unitId: id, before: current, after: row });
     return row;
   });

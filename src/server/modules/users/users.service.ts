@@ -1,3 +1,4 @@
+import { changedBy } from '../../core/unchanged-write.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { DomainError, invalidFields, notFound, currentVersion } from '../../core/errors.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
@@ -48,7 +49,8 @@ export async function updateUser(ctx: RequestContext, options: { id: number; inp
     if (!(await unitExists(tx, unitId))) throw invalidFields({ field: 'unitId', reason: 'unknown_reference' });
     if (input.email && input.email.toLowerCase() !== current.email.toLowerCase() && (await findUserByEmail(tx, input.email)))
       throw invalidFields({ field: 'email', reason: 'duplicate' });
-    const row = await updateUserRow(tx, id, { ...input, role, unitId });
+    const row = await changedBy(tx, current, () => updateUserRow(tx, id, { ...input, role, unitId }));
+    if (!row) return presentUser(current);
     if (row.disabled || row.role !== current.role || row.unitId !== current.unitId) await deleteSessionsOfUser(tx, id);
     await tx.audit({ action: 'update', entity: 'user', entityId: id, before: presentUser(current), after: presentUser(row) });
     // Disabling ends the tokens for good: enabling the user again does not bring them back.
@@ -146,7 +148,8 @@ export async function setPreferences(ctx: RequestContext, options: { locale: Use
   return ctx.transaction(async (tx) => {
     const before = await findUserById(tx, tx.actor.userId, true);
     if (!before) throw notFound();
-    const row = await updateUserRow(tx, before.id, { locale: options.locale });
+    const row = await changedBy(tx, before, () => updateUserRow(tx, before.id, { locale: options.locale }));
+    if (!row) return presentUser(before);
     await tx.audit({ action: 'update', entity: 'user', entityId: row.id, before: { locale: before.locale }, after: { locale: row.locale } });
     return presentUser(row);
   });
