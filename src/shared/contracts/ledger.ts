@@ -57,6 +57,10 @@ export const LedgerRow = z.object({
   sourceModule: z.string(),
   sourceId: z.number(),
   sourceDocument: z.string().nullable(),
+  /** The person counted, by name (null on an aggregate row). */
+  person: z.object({ familyName: z.string(), givenName: z.string().nullable(), nameZh: z.string().nullable() }).nullable(),
+  /** The title of the record the row comes from (a visit's, a mission's, an exchange's, a placement's host); null for an aggregate. */
+  source: z.object({ titleEn: z.string(), titleZh: z.string().nullable(), titleFr: z.string().nullable() }).nullable(),
 });
 export type LedgerRow = z.infer<typeof LedgerRow>;
 

@@ -47,10 +47,23 @@ function ledgerWhere(filter: LedgerFilter, scope: number | null): Where {
     .scope('l.unit_id', scope);
 }
 
+const title = (en: string, zh: string, fr: string) => `json_build_object('titleEn', ${en}, 'titleZh', ${zh}, 'titleFr', ${fr})`;
+
+// The title of the record each row comes from, by its module: what the office calls it.
+const SOURCE_TITLES = `
+  SELECT ${title('v.title_en', 'v.title_zh', 'NULL')} FROM visits v WHERE page."sourceModule" = 'visit' AND v.id = page."sourceId"
+  UNION ALL SELECT ${title('m.title_en', 'm.title_zh', 'NULL')} FROM missions m WHERE page."sourceModule" = 'mission' AND m.id = page."sourceId"
+  UNION ALL SELECT ${title('c.title_en', 'c.title_zh', 'c.title_fr')} FROM conferences c WHERE page."sourceModule" = 'conference' AND c.id = page."sourceId"
+  UNION ALL SELECT ${title('o.title_en', 'o.title_zh', 'o.title_fr')} FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id
+             WHERE page."sourceModule" = 'exchange_application' AND a.id = page."sourceId"
+  UNION ALL SELECT ${title('i.name_en', 'i.name_zh', 'i.name_fr')} FROM residency_placements r JOIN institutions i ON i.id = r.host_institution_id
+             WHERE page."sourceModule" = 'residency_placement' AND r.id = page."sourceId"`;
+
 /**
- * A page of ledger rows, newest first. The page walks the (direction, start_date DESC, id)
- * index and stops; its total comes from the rollups (rows per cell), not from counting every
- * matching row, so a drill-down costs the same at ten million rows as at ten thousand.
+ * A page of ledger rows, newest first, each with its person's name and its source record's
+ * title. The page walks the (direction, start_date DESC, id) index and stops (names are joined
+ * to the page's rows only); its total comes from the rollups (rows per cell), not from counting
+ * every matching row, so a drill-down costs the same at ten million rows as at ten thousand.
  */
 export async function listLedger(db: Scoped, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
   const where = ledgerWhere(query, db.scope);
@@ -58,7 +71,12 @@ export async function listLedger(db: Scoped, query: LedgerFilter & { page: numbe
   const limit = where.param(query.pageSize);
   const offset = where.param((query.page - 1) * query.pageSize);
   const { rows } = await db.query<LedgerRow>(
-    `SELECT ${COLUMNS} FROM ledger l ${where} ORDER BY l.start_date ${dir}, l.id LIMIT ${limit} OFFSET ${offset}`,
+    `SELECT page.*,
+            CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('familyName', p.family_name, 'givenName', p.given_name, 'nameZh', p.name_zh) END AS person,
+            (${SOURCE_TITLES} LIMIT 1) AS source
+       FROM (SELECT ${COLUMNS} FROM ledger l ${where} ORDER BY l.start_date ${dir}, l.id LIMIT ${limit} OFFSET ${offset}) page
+       LEFT JOIN people p ON p.id = page."personId"
+      ORDER BY page."startDate" ${dir}, page.id`,
     where.params,
   );
   const [sum] = await rollupSums(db, query, db.scope);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { personBody } from '../../test/factories.ts';
+import { personBody, visitBody } from '../../test/factories.ts';
 import { replaceLedgerRows, type LedgerEntry } from './ledger.write.ts';
 
 let t: TestServer;
@@ -107,6 +107,24 @@ describe('ledger totals', () => {
     expect((await a.get('/api/ledger?direction=inbound')).json().total).toBe(0);
     const b = await t.as('coordinatorB');
     expect((await b.get('/api/ledger/totals?direction=inbound')).json().personTimes).toBe(41);
+  });
+
+  it('names each row\'s person and the title of the record it comes from; an aggregate names neither', async () => {
+    const officer = await t.as('officer');
+    const visitor = (await officer.post('/api/people', personBody({ familyName: 'Named', givenName: 'Ada', nameZh: '娜梅' }))).json();
+    const visit = (await officer.post('/api/visits', visitBody(t.units.a, [visitor.id]))).json();
+    const day = '2031-06-01';
+    await t.db.transaction((tx) =>
+      replaceLedgerRows(tx, { module: 'visit', id: visit.id }, [
+        { direction: 'inbound', who: 'visitor', personId: visitor.id, category: 'academic_exchange', countryCode: 'FR', institutionId: null, unitId: t.units.a, startDate: day, endDate: day },
+      ]),
+    );
+    const aggregateRow = (await officer.post('/api/ledger/aggregates', aggregate({ unitId: t.units.a, startDate: day, endDate: day }))).json();
+    const page = (await officer.get(`/api/ledger?from=${day}&to=${day}`)).json();
+    const ofVisit = page.items.find((r: { sourceModule: string; sourceId: number }) => r.sourceModule === 'visit' && r.sourceId === visit.id);
+    expect(ofVisit).toMatchObject({ personId: visitor.id, person: { familyName: 'Named', givenName: 'Ada', nameZh: '娜梅' }, source: { titleEn: visit.titleEn, titleZh: visit.titleZh } });
+    const ofAggregate = page.items.find((r: { sourceModule: string; sourceId: number }) => r.sourceModule === 'aggregate' && r.sourceId === aggregateRow.id);
+    expect(ofAggregate).toMatchObject({ person: null, source: null, sourceDocument: 'Annual return 1960' });
   });
 
   it('refuses a ledger row that is neither one person nor an aggregate (database rule)', async () => {

@@ -6,6 +6,7 @@ import { PagedTable } from '../../components/paged-table.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
 import { primaryName } from '../../lib/names.ts';
+import { personNames } from '../people/person-values.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/url-search.ts';
 import { useLedgerRows } from './api.ts';
 import { CategoryLabel, DirectionTag, Period, WhoLabel } from './ledger-labels.tsx';
@@ -56,7 +57,7 @@ export function LedgerRowsTable({ search, onPage }: LedgerRowsTableProps) {
             <div style={{ lineHeight: 1.35 }}>
               {r.personId ? (
                 <Link to="/people/$id" params={{ id: String(r.personId) }}>
-                  {t('nav.people')} #{r.personId}
+                  {r.person ? personNames(r.person, locale).primary : `${t('nav.people')} #${r.personId}`}
                 </Link>
               ) : null}
               <div>
