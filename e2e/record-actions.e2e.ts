@@ -124,3 +124,25 @@ describe('what each role is offered on a record page', () => {
     });
   }
 });
+
+describe('a record\'s history in the reader\'s words', () => {
+  it('labels a visit\'s fields and names its host unit and visitors, not hostUnitId and a JSON blob', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/sign-in`);
+    await page.locator('input[name="email"], #email').first().fill('officer@demo.interchange');
+    await page.locator('input[name="password"], #password').first().fill('demo-officer-password');
+    await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
+    await page.getByTestId('user-menu').waitFor();
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await page.goto(`${server.base}${urls.visit}`);
+    await page.getByTestId('record-history-entry').first().waitFor();
+    const history = await page.getByTestId('record-history').innerText();
+    await context.close();
+    expect(history).toContain('Host unit');
+    expect(history).toMatch(/Ruijin/i);
+    expect(history).toContain('Rolejourney');
+    expect(history).not.toContain('hostUnitId');
+    expect(history).not.toContain('{"');
+  });
+});

@@ -15,6 +15,24 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+const Trilingual = z.object({ nameEn: z.string(), nameZh: z.string().nullable(), nameFr: z.string().nullable() });
+
+/** The names of the records audit entries refer to by id (an institution, a unit, a person), keyed by id, for the history to show names. */
+export const AuditNames = z.object({
+  institutions: z.record(z.string(), Trilingual),
+  units: z.record(z.string(), Trilingual),
+  people: z.record(z.string(), z.object({ familyName: z.string(), givenName: z.string().nullable(), nameZh: z.string().nullable() })),
+});
+export type AuditNames = z.infer<typeof AuditNames>;
+
+/** The kind of record a field's id points at, by the field's name (hostInstitutionId, parentId, personId …). */
+export function referenceKind(field: string): keyof AuditNames | null {
+  if (/(^i|I)nstitutionId$/.test(field)) return 'institutions';
+  if (/(^u|U)nitId$/.test(field) || field === 'parentId') return 'units';
+  if (/(^p|P)ersonId$/.test(field)) return 'people';
+  return null;
+}
+
 export const AuditQuery = PageQuery.extend({
   entity: z.string().max(50).optional(),
   entityId: z.string().max(50).optional(),

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Spin, Timeline, Typography } from 'antd';
-import type { AuditEntry } from '../../shared/contracts/audit.ts';
+import type { AuditEntry, AuditNames } from '../../shared/contracts/audit.ts';
 import type { Page } from '../../shared/contracts/common.ts';
 import { api, toQuery } from '../lib/api.ts';
 import { errorText } from '../lib/errors.ts';
@@ -12,6 +12,11 @@ import { AuditDiff } from './audit-diff.tsx';
 /** Query key of one record's history; pages invalidate it after saving. */
 export const historyKey = (entity: string, entityId: number | string) => ['audit', entity, String(entityId)] as const;
 
+/** Who made an audit entry, as the reader calls them: the system's own work is "System" in their language. */
+export function actorName(label: string, t: ReturnType<typeof useI18n>['t']): string {
+  return label === 'system' ? t('audit.system') : label;
+}
+
 /**
  * The audit entries of one record, newest first, each with its field-by-field diff; nothing at all
  * for a role the audit policy does not let read them (a viewer), rather than a refusal in red.
@@ -22,7 +27,7 @@ export function RecordHistory({ entity, entityId }: { entity: string; entityId: 
   const { data, isLoading, error } = useQuery({
     queryKey: historyKey(entity, entityId),
     enabled: allowed,
-    queryFn: ({ signal }) => api.get<Page<AuditEntry>>(`/audit${toQuery({ entity, entityId: String(entityId), pageSize: 50, order: 'desc' })}`, signal),
+    queryFn: ({ signal }) => api.get<Page<AuditEntry> & { names?: AuditNames }>(`/audit${toQuery({ entity, entityId: String(entityId), pageSize: 50, order: 'desc' })}`, signal),
   });
 
   const actionLabel = (action: string) => {
@@ -43,14 +48,14 @@ export function RecordHistory({ entity, entityId }: { entity: string; entityId: 
           color: entry.action === 'delete' ? 'red' : entry.action === 'create' ? 'green' : 'blue',
           content: (
             <div data-testid="record-history-entry">
-              <Typography.Text strong>{entry.actorLabel}</Typography.Text> <Typography.Text type="secondary">{actionLabel(entry.action)}</Typography.Text>
+              <Typography.Text strong>{actorName(entry.actorLabel, t)}</Typography.Text> <Typography.Text type="secondary">{actionLabel(entry.action)}</Typography.Text>
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(entry.at)}
                 </Typography.Text>
               </div>
               <div style={{ marginTop: 8 }}>
-                <AuditDiff entity={entity} before={entry.before} after={entry.after} />
+                <AuditDiff entity={entity} before={entry.before} after={entry.after} names={data.names} />
               </div>
             </div>
           ),

@@ -1,8 +1,9 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Button, Card, Flex, Tag } from 'antd';
-import type { AuditEntry } from '../../../shared/contracts/audit.ts';
+import type { AuditEntry, AuditNames } from '../../../shared/contracts/audit.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
 import { AuditDiff } from '../../components/audit-diff.tsx';
+import { actorName } from '../../components/record-history.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -39,7 +40,7 @@ export function AuditPage() {
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
   const params = { entity: search.entity, entityId: search.entityId, page, pageSize, order: 'desc' };
-  const log = useApiGet<Page<AuditEntry>>(['audit', 'log', search], '/audit', params, { keep: true, enabled: allowed });
+  const log = useApiGet<Page<AuditEntry> & { names?: AuditNames }>(['audit', 'log', search], '/audit', params, { keep: true, enabled: allowed });
   const update = (patch: Partial<AuditSearch>) => void navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
 
   if (!allowed) return <ForbiddenPage />;
@@ -60,10 +61,10 @@ export function AuditPage() {
           <Button onClick={() => void navigate({ search: {} })}>{t('action.reset')}</Button>
         </Flex>
         <PagedTable<AuditEntry> query={log} at={{ page, pageSize }} onPage={(p, size) => update({ page: p, pageSize: size })} size="small" sizes
-          expandable={{ expandedRowRender: (entry) => <AuditDiff entity={entry.entity} before={entry.before} after={entry.after} /> }}
+          expandable={{ expandedRowRender: (entry) => <AuditDiff entity={entry.entity} before={entry.before} after={entry.after} names={log.data?.names} /> }}
           columns={[
             { key: 'at', title: t('audit.at'), width: 200, render: (_, e) => formatDateTime(e.at) },
-            { key: 'actor', title: t('audit.actor'), dataIndex: 'actorLabel' },
+            { key: 'actor', title: t('audit.actor'), render: (_, e) => actorName(e.actorLabel, t) },
             {
               key: 'action',
               title: t('audit.action'),

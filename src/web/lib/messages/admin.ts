@@ -53,6 +53,7 @@ export const ADMIN = {
   'audit.field': ['Field', '字段', 'Champ'],
   'audit.before': ['Before', '修改前', 'Avant'],
   'audit.after': ['After', '修改后', 'Après'],
+  'audit.system': ['System', '系统', 'Système'],
   'audit.noChanges': ['No field changed.', '无字段变更。', 'Aucun champ modifié.'],
   'audit.entity.institution': ['Institution', '机构', 'Établissement'],
   'audit.entity.person': ['Person', '人员', 'Personne'],
