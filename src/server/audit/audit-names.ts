@@ -23,13 +23,11 @@ export async function auditNames(db: Scoped, states: unknown[]): Promise<AuditNa
   for (const state of states) collect(state, ids);
   const names: AuditNames = { institutions: {}, units: {}, people: {} };
   const list = (kind: Kind) => [...ids[kind]];
-  if (ids.institutions.size) {
-    const { rows } = await db.query('SELECT id, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr" FROM institutions WHERE id = ANY($1::bigint[])', [list('institutions')]);
-    for (const { id, ...name } of rows) names.institutions[id] = name as AuditNames['institutions'][number];
-  }
-  if (ids.units.size) {
-    const { rows } = await db.query('SELECT id, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr" FROM units WHERE id = ANY($1::bigint[])', [list('units')]);
-    for (const { id, ...name } of rows) names.units[id] = name as AuditNames['units'][number];
+  // institutions and units have one name per language, in tables of the same name as the kind
+  for (const kind of ['institutions', 'units'] as const) {
+    if (!ids[kind].size) continue;
+    const { rows } = await db.query(`SELECT id, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr" FROM ${kind} WHERE id = ANY($1::bigint[])`, [list(kind)]);
+    for (const { id, ...name } of rows) names[kind][id] = name as AuditNames[typeof kind][number];
   }
   if (ids.people.size) {
     const where = new Where().when(list('people'), 'id = ANY(?::bigint[])').scope('unit_id', db.scope);
