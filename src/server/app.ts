@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,7 +15,8 @@ import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
 import { handleError } from './http/errors.ts';
 import { notFound, unauthenticated } from './core/errors.ts';
 import { refuseForbiddenText } from './http/text-input.ts';
-import { loggedUrl, noStore, refuseForeignCharset } from './http/transport.ts';
+import { noStore, refuseForeignCharset } from './http/transport.ts';
+import { logSerializers, registerRequestLog, requestId, requestLogController } from './http/request-log.ts';
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -51,7 +52,7 @@ import type { LogLevel } from './config.ts';
 export interface AppOptions {
   /** Log requests: true at info, or at the level given (INTERCHANGE_LOG_LEVEL). */
   logger?: boolean | LogLevel;
-  /** Where log lines go instead of stdout (tests read them for leaked personal data). */
+  /** Where log lines go instead of stdout (tests read them for leaked personal data); at info unless `logger` says. */
   logStream?: { write(line: string): void };
   /** Every /api route that was registered, with its policy (the authorization matrix reads it). */
   routeTable?: Array<{ method: string; url: string; policy: unknown; fieldRights?: string }>;
@@ -75,16 +76,18 @@ const CSP = {
 
 /** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
-  // Request lines name the method and the path; query values (search terms, names) are redacted.
-  const serializers = { req: (request: FastifyRequest) => ({ method: request.method, url: loggedUrl(request.url), host: request.host, remoteAddress: request.ip }) };
+  const level = options.logger === true ? 'info' : options.logger || (options.logStream ? 'info' : false);
   const app = Fastify({
-    logger: options.logStream ? { level: 'info', stream: options.logStream, serializers } : options.logger ? { level: options.logger === true ? 'info' : options.logger, serializers } : false,
+    logger: level ? { level, base: null, serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    logController: requestLogController,
+    genReqId: requestId,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerRequestLog(app);
 
   // Every /api route must say who may call it; a forgotten policy stops the server at start.
   app.addHook('onRoute', (route) => {

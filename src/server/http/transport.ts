@@ -20,25 +20,3 @@ export async function refuseForeignCharset(request: FastifyRequest): Promise<voi
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) throw new DomainError('unsupported_media_type', 'unsupported');
 }
-
-const KEPT_VALUE = /^\d{1,12}$/;
-
-/**
- * The URL as the request log writes it: query values are often what a user searched for (a
- * person's name) or filtered on, so every value but a plain number is replaced.
- */
-export function loggedUrl(url: string): string {
-  const at = url.indexOf('?');
-  if (at < 0) return url;
-  const query = url
-    .slice(at + 1)
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return pair.length > 40 ? '[redacted]' : pair;
-      const value = pair.slice(eq + 1);
-      return `${pair.slice(0, eq)}=${KEPT_VALUE.test(value) ? value : '[redacted]'}`;
-    })
-    .join('&');
-  return `${url.slice(0, at)}?${query}`;
-}
