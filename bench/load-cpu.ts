@@ -6,25 +6,14 @@
  * reach at most: cores ÷ CPU per request. Uses (or loads, the first time) the load test's
  * database `interchange_load` and keeps it.
  */
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import pg from 'pg';
-import { prepareLoadDatabase, startLoadServer } from './load-server.ts';
+import { cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
 import { KINDS, WEIGHTS, routeOf, sampleDatabase, seededRandom, targetMakers } from './load-mix.ts';
 import { LOAD } from './load-test.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 200);
-
-/** utime + stime of a process, in ms (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
 
 const { url } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, true);
 const server = await startLoadServer(url);

@@ -172,6 +172,19 @@ export function routeOf(target: { method: string; path: string }): string {
   return `${target.method} ${path}`;
 }
 
+/** Draws a kind of request by the mix's weights. */
+export function kindDrawer(random: () => number): () => Kind {
+  const total = KINDS.reduce((n, k) => n + WEIGHTS[k], 0);
+  return () => {
+    let r = random() * total;
+    for (const kind of KINDS) {
+      r -= WEIGHTS[kind];
+      if (r < 0) return kind;
+    }
+    return KINDS[KINDS.length - 1]!;
+  };
+}
+
 /**
  * autocannon's request list: one request that draws its kind by the mix's weights each time it
  * is sent, and a fresh target of that kind. The kind is kept in the connection's own context
@@ -180,15 +193,7 @@ export function routeOf(target: { method: string; path: string }): string {
  * connection walk the same slots in the same order from the first.)
  */
 export function mixRequests(makers: Record<Kind, () => Target>, random: () => number): Request[] {
-  const total = KINDS.reduce((n, k) => n + WEIGHTS[k], 0);
-  const draw = (): Kind => {
-    let r = random() * total;
-    for (const kind of KINDS) {
-      r -= WEIGHTS[kind];
-      if (r < 0) return kind;
-    }
-    return KINDS[KINDS.length - 1]!;
-  };
+  const draw = kindDrawer(random);
   return [
     {
       method: 'GET',

@@ -118,12 +118,12 @@ export interface LoadServer {
   stop(): Promise<void>;
 }
 
-/** Starts `interchange serve --no-build` as a deployment would (demo off, own secret), on 127.0.0.1. */
-export async function startLoadServer(url: string): Promise<LoadServer> {
+/** Starts `interchange serve --no-build` as a deployment would (demo off, own secret), on 127.0.0.1, with `env` added to its environment. */
+export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}): Promise<LoadServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'interchange-load-'));
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: url, INTERCHANGE_SECRET: SECRET, INTERCHANGE_DEMO: '0', INTERCHANGE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: url, INTERCHANGE_SECRET: SECRET, INTERCHANGE_DEMO: '0', INTERCHANGE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -159,4 +159,14 @@ export async function startLoadServer(url: string): Promise<LoadServer> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** utime + stime of a process, in ms (clock ticks of 10 ms); 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }

@@ -75,7 +75,7 @@ async function signIn(base: string, email: string, password: string): Promise<{ 
 }
 
 /** Signs the demo accounts in over HTTP and makes the officer an API token for the writes. */
-async function credentials(base: string): Promise<Credentials> {
+export async function credentials(base: string): Promise<Credentials> {
   const officer = await signIn(base, 'officer@demo.interchange', 'demo-officer-password');
   const coordinator = await signIn(base, 'coordinator@demo.interchange', 'demo-coordinator-password');
   const leader = await signIn(base, 'leader@demo.interchange', 'demo-leader-password');
