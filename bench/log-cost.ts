@@ -1,9 +1,9 @@
 /**
  * `npx tsx bench/log-cost.ts`: what the request log costs. The load test's mix, drawn by its
  * weights from the same seed, one request at a time, against `interchange serve` with
- * INTERCHANGE_LOG_LEVEL=info and =silent in turn (info, silent, info, silent…: a change in the
- * machine's load falls on both), with the CPU of the server and of its PostgreSQL backends read
- * from /proc over the whole run. Uses (or loads, the first time) the load test's database.
+ * INTERCHANGE_LOG_LEVEL=info and =silent in turn, with the CPU of the server and of its
+ * PostgreSQL backends read from /proc over the whole run. Uses (or loads, the first time) the
+ * load test's database.
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -13,7 +13,7 @@ import { credentials, LOAD } from './load-test.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.BENCH_LOG_REQUESTS ?? 1000);
-const PAIRS = Number(process.env.BENCH_LOG_PAIRS ?? 3);
+const PAIRS = Number(process.env.BENCH_LOG_PAIRS ?? 4);
 const LEVELS = ['info', 'silent'] as const;
 
 const { url } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, true);
@@ -50,8 +50,9 @@ async function measure(level: (typeof LEVELS)[number], pair: number) {
 try {
   console.log(`load average before: ${load()}`);
   const sums = { info: { node: 0, pg: 0, bytes: 0 }, silent: { node: 0, pg: 0, bytes: 0 } };
+  // info, silent, silent, info…: a machine growing quieter (or busier) over the run favours neither.
   for (let pair = 0; pair < PAIRS; pair += 1)
-    for (const level of LEVELS) {
+    for (const level of pair % 2 ? [...LEVELS].reverse() : LEVELS) {
       const m = await measure(level, pair);
       for (const key of ['node', 'pg', 'bytes'] as const) sums[level][key] += m[key] / PAIRS;
       console.log(`${level.padEnd(6)} server ${m.node.toFixed(2)} ms, PostgreSQL ${m.pg.toFixed(2)} ms, log ${m.bytes.toFixed(0)} bytes a request`);
