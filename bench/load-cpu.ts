@@ -8,7 +8,7 @@
  */
 import { cpus } from 'node:os';
 import pg from 'pg';
-import { cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
+import { backendsCpuMs, cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
 import { KINDS, WEIGHTS, routeOf, sampleDatabase, seededRandom, targetMakers } from './load-mix.ts';
 import { LOAD } from './load-test.ts';
 
@@ -19,8 +19,7 @@ const { url } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, t
 const server = await startLoadServer(url);
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-const backendsMs = async () =>
-  (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [LOAD.database])).rows.reduce((n, r) => n + cpuMs(r.pid), 0);
+const backendsMs = () => backendsCpuMs(admin, LOAD.database);
 try {
   const signIn = async (email: string, password: string) => {
     const r = await fetch(`${server.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

@@ -170,3 +170,9 @@ export function cpuMs(pid: number): number {
     return 0;
   }
 }
+
+/** The CPU used so far by the PostgreSQL backends connected to `database`, in ms (PostgreSQL on this machine). */
+export async function backendsCpuMs(admin: pg.Client, database: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  return rows.reduce((n, r) => n + cpuMs(r.pid), 0);
+}

@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
+import { backendsCpuMs, cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
 import { kindDrawer, sampleDatabase, seededRandom, targetMakers } from './load-mix.ts';
 import { credentials, LOAD } from './load-test.ts';
 
@@ -20,8 +20,7 @@ const { url } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, t
 const samples = await sampleDatabase(url);
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
-const backendsMs = async () =>
-  (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [LOAD.database])).rows.reduce((n, r) => n + cpuMs(r.pid), 0);
+const backendsMs = () => backendsCpuMs(admin, LOAD.database);
 const load = () => loadavg().map((v) => v.toFixed(2)).join(', ');
 
 /** One server at `level`: a warm-up, then REQUESTS of the mix; CPU in ms and log bytes, per request. */
