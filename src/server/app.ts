@@ -45,6 +45,7 @@ import { reportsRoutes } from './reports/reports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
+import { operationIds } from './http/operation-ids.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { VERSION } from './version.ts';
 import type { LogLevel } from './config.ts';
@@ -90,10 +91,13 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   registerRequestLog(app);
 
   // Every /api route must say who may call it; a forgotten policy stops the server at start.
+  // Each gets its OpenAPI operationId here too, where a second route with the same one stops it.
+  const giveOperationId = operationIds();
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
     if (!policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+    giveOperationId(route);
     const fieldRights = route.config?.fieldRights;
     for (const method of [route.method].flat()) if (method !== 'HEAD') options.routeTable?.push({ method, url: route.url, policy, ...(fieldRights ? { fieldRights } : {}) });
   });

@@ -24,7 +24,7 @@ const COLUMNS = selectList({
  * administrator's); with the names of the institutions, units and people the entries refer to by id.
  */
 export const auditRoutes = declareRoutes('audit', [
-  get('/api/audit', { ...policy('audit', 'read'), query: AuditQuery }, async ({ ctx, query: q }) => {
+  get('/api/audit', { summary: 'List the history of records', ...policy('audit', 'read'), query: AuditQuery }, async ({ ctx, query: q }) => {
     const readable = readableAuditEntities(ctx.actor.role);
     const where = new Where()
       .when(q.entity, 'entity = ?')

@@ -57,8 +57,11 @@ export interface RouteOptions<Pol extends RoutePolicy = RoutePolicy, P extends S
   query?: Q;
   body?: B;
   upload?: U;
-  summary?: string;
+  /** One line in English: what the route does, as the OpenAPI document and a generated client show it. */
+  summary: string;
   description?: string;
+  /** The name a generated client calls it by; when absent, derived from its method and URL (http/operation-ids.ts). */
+  operationId?: string;
 }
 
 /** What a handler is given: the caller's context (none on a public route), the server's deps, and the request's parts as validated. */

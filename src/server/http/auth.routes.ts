@@ -28,7 +28,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     '/api/auth/sign-in',
     {
       config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
-      schema: { tags, body: SignInInput },
+      schema: { tags, summary: 'Sign in with an email and a password', body: SignInInput },
     },
     async (request, reply) => {
       const { user, session } = await signIn(
@@ -46,41 +46,41 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     },
   );
 
-  app.get('/api/auth/me', { config: signedIn, schema: { tags } }, async (request) => ({
+  app.get('/api/auth/me', { config: signedIn, schema: { tags, summary: 'Read the signed-in account and its CSRF token' } }, async (request) => ({
     user: await getOwnAccount(request.ctx!),
     csrfToken: request.actor!.csrfToken ?? '',
   }));
 
-  app.post('/api/auth/sign-out', { config: signedIn, schema: { tags } }, async (request, reply) => {
+  app.post('/api/auth/sign-out', { config: signedIn, schema: { tags, summary: 'Sign out this session' } }, async (request, reply) => {
     await signOut(request.ctx!, { everywhere: false });
     clearCookie(reply);
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags } }, async (request, reply) => {
+  app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags, summary: 'Sign out every session of the account' } }, async (request, reply) => {
     await signOut(request.ctx!, { everywhere: true });
     clearCookie(reply);
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/password', { config: signedIn, schema: { tags, body: PasswordChange } }, async (request, reply) => {
+  app.post('/api/auth/password', { config: signedIn, schema: { tags, summary: 'Change your password', body: PasswordChange } }, async (request, reply) => {
     await changePassword(request.ctx!, { ...request.body, ip: request.ip });
     return reply.status(204).send();
   });
 
-  app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, body: PreferencesInput } }, async (request) =>
+  app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, summary: 'Change your preferences (language)', body: PreferencesInput } }, async (request) =>
     setPreferences(request.ctx!, { locale: request.body.locale }),
   );
 
-  app.get('/api/auth/tokens', { config: signedIn, schema: { tags } }, async (request) => getOwnApiTokens(request.ctx!));
+  app.get('/api/auth/tokens', { config: signedIn, schema: { tags, summary: 'List your API tokens' } }, async (request) => getOwnApiTokens(request.ctx!));
   // Refused before the body is read: a token never mints tokens (they would outlive its revocation).
   const notByToken = async (request: FastifyRequest) => {
     if (request.actor?.via === 'token') throw new DomainError('token_cannot_mint', 'forbidden');
   };
-  app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, body: ApiTokenInput } }, async (request, reply) =>
+  app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, summary: 'Create an API token (from a session, not with a token)', body: ApiTokenInput } }, async (request, reply) =>
     reply.status(201).send(await createApiToken(request.ctx!, { input: request.body })),
   );
-  app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, params: IdParams } }, async (request, reply) => {
+  app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams } }, async (request, reply) => {
     await revokeToken(request.ctx!, { id: request.params.id });
     return reply.status(204).send();
   });

@@ -37,12 +37,12 @@ async function readinessProblems(context: ServerContext, log: App['log']): Promi
 export function healthRoutes(app: App, context: ServerContext): void {
   const commit = buildCommit();
   const version = { version: VERSION, ...(commit ? { commit } : {}) };
-  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'] } }, async () => ({
+  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the server answers (liveness)' } }, async () => ({
     status: 'ok',
     engine: context.db.engine,
     ...version,
   }));
-  app.get('/api/health/ready', { config: publicRoute, schema: { tags: ['health'] } }, async (request, reply) => {
+  app.get('/api/health/ready', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the database answers and every migration is applied (readiness)' } }, async (request, reply) => {
     const { problems, status } = await readinessProblems(context, request.log);
     if (problems.length > 0) return reply.code(503).send({ status: 'not ready', problems, engine: context.db.engine, ...version });
     return { status: 'ready', engine: context.db.engine, ...version, migrations: status!.applied };

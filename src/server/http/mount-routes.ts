@@ -30,15 +30,16 @@ async function send(reply: FastifyReply, result: RouteResult): Promise<FastifyRe
  */
 export function mountRoutes(app: App, deps: RouteDeps, group: RouteGroup): void {
   for (const route of group.routes) {
-    const { policy, fieldRights, params, query, body, upload, summary, description } = route.options;
+    const { policy, fieldRights, params, query, body, upload, summary, description, operationId } = route.options;
     app.route({
       method: route.method,
       url: route.url,
       config: { policy, ...(fieldRights ? { fieldRights } : {}) },
       schema: {
         tags: group.tags,
-        ...(summary ? { summary } : {}),
+        summary,
         ...(description ? { description } : {}),
+        ...(operationId ? { operationId } : {}),
         ...(params ? { params } : {}),
         ...(query ? { querystring: query } : {}),
         ...(body ? { body } : {}),

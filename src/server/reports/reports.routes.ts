@@ -16,16 +16,16 @@ const read = policy('report', 'read');
 
 /** Reports: the figure set, the time series, breakdowns, the fact sheet and the year in review (read-only). */
 export const reportsRoutes = declareRoutes('reports', [
-  get('/api/reports/figures', { ...read, query: FiguresQuery }, async ({ ctx, query }) => computeFigureSet(ctx, query)),
+  get('/api/reports/figures', { summary: 'Compute the figure set', ...read, query: FiguresQuery }, async ({ ctx, query }) => computeFigureSet(ctx, query)),
 
-  get('/api/reports/series', { ...read, query: SeriesQuery }, async ({ ctx, query }) => computeSeries(ctx, query)),
+  get('/api/reports/series', { summary: 'Compute a figure as a time series', ...read, query: SeriesQuery }, async ({ ctx, query }) => computeSeries(ctx, query)),
 
-  get('/api/reports/breakdown', { ...read, query: BreakdownQuery }, async ({ ctx, query: { format, ...query } }) => {
+  get('/api/reports/breakdown', { summary: 'Break a figure down by country, unit or year', ...read, query: BreakdownQuery }, async ({ ctx, query: { format, ...query } }) => {
     const rows = await computeBreakdown(ctx, query);
     return format === 'json' ? rows : table(breakdownTable(rows, query.by), format);
   }),
 
-  get('/api/reports/factsheet', { ...read, query: FactSheetQuery }, async ({ ctx, query }) => reportFile(await renderFactSheet(ctx, query), query.format)),
+  get('/api/reports/factsheet', { summary: 'Render the fact sheet', ...read, query: FactSheetQuery }, async ({ ctx, query }) => reportFile(await renderFactSheet(ctx, query), query.format)),
 
-  get('/api/reports/year-in-review', { ...read, query: YearInReviewQuery }, async ({ ctx, query }) => reportFile(await renderYearInReview(ctx, query), query.format)),
+  get('/api/reports/year-in-review', { summary: 'Render the year in review', ...read, query: YearInReviewQuery }, async ({ ctx, query }) => reportFile(await renderYearInReview(ctx, query), query.format)),
 ]);

@@ -8,9 +8,12 @@ export type Locale = z.infer<typeof Locale>;
 
 /**
  * A whole number as JSON, a path or a query writes it: a string of digits only, so that '0x1',
- * '1e0', ' 1' or '+1' is refused instead of being read as 1 (as Number() would).
+ * '1e0', ' 1' or '+1' is refused instead of being read as 1 (as Number() would). Converted after
+ * the union, not in its string branch, so that the OpenAPI document names both branches: a
+ * branch that is a transform of its own is sometimes dropped by fastify-type-provider-zod's
+ * union override, which then publishes "integer" alone.
  */
-export const WholeNumber = z.union([z.number().int(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+export const WholeNumber = z.union([z.number().int(), z.string().regex(/^\d{1,15}$/)]).transform(Number);
 
 export const Id = WholeNumber.pipe(z.number().int().positive());
 export const IdParams = z.object({ id: Id });

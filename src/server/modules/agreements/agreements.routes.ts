@@ -29,12 +29,12 @@ const VersionBody = z.object({ version: Versioned.shape.version });
 
 /** Agreements: the lifecycle, renewals, the renewal watch and the signed documents. */
 export const agreementsRoutes = declareRoutes('agreements', [
-  get('/api/agreements', { ...policy('agreement', 'read'), query: AgreementQuery }, async ({ ctx, query: { asOf, dormantYears, ...query } }) => {
+  get('/api/agreements', { summary: 'List agreements', ...policy('agreement', 'read'), query: AgreementQuery }, async ({ ctx, query: { asOf, dormantYears, ...query } }) => {
     const { rows, total } = await listAgreements(ctx, { asOf: asOf ?? officeToday(), dormantYears }, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
 
-  get('/api/agreements/renewal-watch', { ...policy('agreement', 'read'), query: RenewalWatchQuery }, async ({ ctx, deps: { db }, query: { months, format, asOf: givenAsOf } }) => {
+  get('/api/agreements/renewal-watch', { summary: 'List agreements due for renewal', ...policy('agreement', 'read'), query: RenewalWatchQuery }, async ({ ctx, deps: { db }, query: { months, format, asOf: givenAsOf } }) => {
     const asOf = givenAsOf ?? officeToday();
     const { rows } = await listAgreements(ctx, { asOf, dormantYears: 2 }, {
       expiringWithinMonths: months,
@@ -47,38 +47,38 @@ export const agreementsRoutes = declareRoutes('agreements', [
     return table(renewalWatchTable(rows, await unitNames(db, ctx.locale), ctx.locale, asOf), format);
   }),
 
-  get('/api/agreements/:id', { ...policy('agreement', 'read'), params: IdParams }, async ({ ctx, params }) => getAgreement(ctx, { id: params.id })),
+  get('/api/agreements/:id', { summary: 'Read an agreement', ...policy('agreement', 'read'), params: IdParams }, async ({ ctx, params }) => getAgreement(ctx, { id: params.id })),
 
-  post('/api/agreements', { ...policy('agreement', 'create'), body: AgreementInput }, async ({ ctx, body }) => created(await createAgreement(ctx, { input: body }))),
+  post('/api/agreements', { summary: 'Create an agreement', ...policy('agreement', 'create'), body: AgreementInput }, async ({ ctx, body }) => created(await createAgreement(ctx, { input: body }))),
 
-  patch('/api/agreements/:id', { ...policy('agreement', 'update'), params: IdParams, body: AgreementUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/agreements/:id', { summary: 'Change an agreement', ...policy('agreement', 'update'), params: IdParams, body: AgreementUpdate }, async ({ ctx, params, body }) =>
     updateAgreement(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/agreements/:id', { ...policy('agreement', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/agreements/:id', { summary: 'Delete an agreement', ...policy('agreement', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
     await deleteAgreement(ctx, { id: params.id, version: query.version });
     return noContent();
   }),
 
-  post('/api/agreements/:id/transitions', { ...policy('agreement', 'update'), params: IdParams, body: AgreementTransition }, async ({ ctx, params, body }) =>
+  post('/api/agreements/:id/transitions', { summary: 'Move an agreement along its workflow', ...policy('agreement', 'update'), params: IdParams, body: AgreementTransition }, async ({ ctx, params, body }) =>
     transitionAgreement(ctx, { id: params.id, input: body }),
   ),
 
-  post('/api/agreements/:id/renewal', { ...policy('agreement', 'create'), params: IdParams, body: VersionBody }, async ({ ctx, params, body }) =>
+  post('/api/agreements/:id/renewal', { summary: 'Renew an agreement as a new agreement', ...policy('agreement', 'create'), params: IdParams, body: VersionBody }, async ({ ctx, params, body }) =>
     created(await renewAgreement(ctx, { id: params.id, version: body.version })),
   ),
 
   post(
     '/api/agreements/:id/documents',
-    { ...policy('agreement', 'update'), params: IdParams, upload: { maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES } },
+    { summary: "Upload an agreement's signed document", ...policy('agreement', 'update'), params: IdParams, upload: { maxBytes: AGREEMENT_DOCUMENT_MAX_BYTES } },
     async ({ ctx, params, file: { fileName, content } }) => created(await addAgreementDocument(ctx, { agreementId: params.id, fileName, content })),
   ),
 
-  get('/api/agreements/:id/documents/:documentId', { ...policy('agreement', 'read'), params: AgreementDocumentParams }, async ({ ctx, params }) =>
+  get('/api/agreements/:id/documents/:documentId', { summary: "Download an agreement's document", ...policy('agreement', 'read'), params: AgreementDocumentParams }, async ({ ctx, params }) =>
     storedFile(await getAgreementDocument(ctx, { agreementId: params.id, documentId: params.documentId })),
   ),
 
-  del('/api/agreements/:id/documents/:documentId', { ...policy('agreement', 'update'), params: AgreementDocumentParams }, async ({ ctx, params }) => {
+  del('/api/agreements/:id/documents/:documentId', { summary: "Delete an agreement's document", ...policy('agreement', 'update'), params: AgreementDocumentParams }, async ({ ctx, params }) => {
     await removeAgreementDocument(ctx, { agreementId: params.id, documentId: params.documentId });
     return noContent();
   }),

@@ -8,14 +8,14 @@ import { getPartnerFigures } from './partners.service.ts';
 
 /** Partners: the headline figure at any date, the institutions behind it, and each one's timeline. */
 export const partnersRoutes = declareRoutes('partners', [
-  get('/api/partners', { ...policy('agreement', 'read'), query: PartnersQuery }, async ({ ctx, query }) => getPartnerFigures(ctx, { asOf: query.asOf })),
+  get('/api/partners', { summary: 'Count partner institutions at a date', ...policy('agreement', 'read'), query: PartnersQuery }, async ({ ctx, query }) => getPartnerFigures(ctx, { asOf: query.asOf })),
 
-  get('/api/partners/list', { ...policy('agreement', 'read'), query: PartnerListQuery }, async ({ ctx, query: { asOf, ...query } }) => {
+  get('/api/partners/list', { summary: 'List partner institutions at a date', ...policy('agreement', 'read'), query: PartnerListQuery }, async ({ ctx, query: { asOf, ...query } }) => {
     const { rows, total } = await listPartners(ctx, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
 
-  get('/api/institutions/:id/timeline', { ...policy('agreement', 'read'), params: IdParams }, async ({ ctx, deps: { db }, params }) => {
+  get('/api/institutions/:id/timeline', { summary: "Read an institution's partnership timeline", ...policy('agreement', 'read'), params: IdParams }, async ({ ctx, deps: { db }, params }) => {
     await getInstitution(db, params.id);
     return institutionTimeline(ctx, params.id);
   }),

@@ -9,31 +9,31 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** Foreign experts: the figure "experts engaged", the expert's page, and the documents they need. */
 export const expertsRoutes = declareRoutes('experts', [
-  get('/api/experts/engaged', { ...policy('appointment', 'read'), query: ExpertsQuery }, async ({ ctx, query }) => getExpertsEngaged(ctx, { asOf: query.asOf })),
+  get('/api/experts/engaged', { summary: 'Count the foreign experts engaged at a date', ...policy('appointment', 'read'), query: ExpertsQuery }, async ({ ctx, query }) => getExpertsEngaged(ctx, { asOf: query.asOf })),
 
-  get('/api/people/:id/inbound-record', { ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+  get('/api/people/:id/inbound-record', { summary: "Read an expert's inbound record", ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
     getInboundRecord(ctx, { personId: params.id, cipher }),
   ),
 
-  get('/api/people/:id/expert-documents', { ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+  get('/api/people/:id/expert-documents', { summary: "List an expert's documents", ...policy('appointment', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
     listDocumentsOf(ctx, { personId: params.id, cipher }),
   ),
 
   post(
     '/api/people/:id/expert-documents',
-    { ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: IdParams, body: ExpertDocumentInput },
+    { summary: 'Add a document to an expert', ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: IdParams, body: ExpertDocumentInput },
     async ({ ctx, deps: { cipher }, params, body }) => created(await createExpertDocument(ctx, { personId: params.id, input: body, cipher })),
   ),
 
   patch(
     '/api/people/:id/expert-documents/:documentId',
-    { ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: ExpertDocumentParams, body: ExpertDocumentUpdate },
+    { summary: "Change an expert's document", ...policy('appointment', 'update'), ...fieldRights('expert_document'), params: ExpertDocumentParams, body: ExpertDocumentUpdate },
     async ({ ctx, deps: { cipher }, params, body }) => updateExpertDocument(ctx, { personId: params.id, id: params.documentId, input: body, cipher }),
   ),
 
   del(
     '/api/people/:id/expert-documents/:documentId',
-    { ...policy('appointment', 'update'), params: ExpertDocumentParams, query: VersionQuery },
+    { summary: "Delete an expert's document", ...policy('appointment', 'update'), params: ExpertDocumentParams, query: VersionQuery },
     async ({ ctx, deps: { cipher }, params, query }) => {
       await deleteExpertDocument(ctx, { personId: params.id, id: params.documentId, version: query.version, cipher });
       return noContent();

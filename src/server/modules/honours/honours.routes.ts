@@ -12,7 +12,7 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** Honours from abroad received by our people: the list (and its export), one honour, a person's honours. */
 export const honoursRoutes = declareRoutes('honours', [
-  get('/api/honours', { ...policy('honour', 'read'), query: HonourQuery }, async ({ ctx, deps: { db }, query: { format, ...query } }) => {
+  get('/api/honours', { summary: 'List honours received from abroad', ...policy('honour', 'read'), query: HonourQuery }, async ({ ctx, deps: { db }, query: { format, ...query } }) => {
     if (format === 'json') {
       const { rows, total } = await listHonours(ctx, query);
       return { items: rows, total, page: query.page, pageSize: query.pageSize };
@@ -22,20 +22,20 @@ export const honoursRoutes = declareRoutes('honours', [
     return table(honoursTable(items, await unitNames(db, ctx.locale), ctx.locale, `honours-${query.asOf ?? officeToday()}`), format);
   }),
 
-  get('/api/honours/:id', { ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getHonour(ctx, { id: params.id })),
+  get('/api/honours/:id', { summary: 'Read an honour', ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getHonour(ctx, { id: params.id })),
 
-  post('/api/honours', { ...policy('honour', 'create'), ...fieldRights('honour'), body: HonourInput }, async ({ ctx, body }) =>
+  post('/api/honours', { summary: 'Record an honour', ...policy('honour', 'create'), ...fieldRights('honour'), body: HonourInput }, async ({ ctx, body }) =>
     created(await createHonour(ctx, { input: body })),
   ),
 
-  patch('/api/honours/:id', { ...policy('honour', 'update'), ...fieldRights('honour'), params: IdParams, body: HonourUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/honours/:id', { summary: 'Change an honour', ...policy('honour', 'update'), ...fieldRights('honour'), params: IdParams, body: HonourUpdate }, async ({ ctx, params, body }) =>
     updateHonour(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/honours/:id', { ...policy('honour', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/honours/:id', { summary: 'Delete an honour', ...policy('honour', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
     await deleteHonour(ctx, { id: params.id, version: query.version });
     return noContent();
   }),
 
-  get('/api/people/:id/honours', { ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getPersonHonours(ctx, { personId: params.id })),
+  get('/api/people/:id/honours', { summary: "List a person's honours", ...policy('honour', 'read'), params: IdParams }, async ({ ctx, params }) => getPersonHonours(ctx, { personId: params.id })),
 ]);

@@ -10,22 +10,22 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** Institutions and the reference catalogue they can be picked from. */
 export const institutionsRoutes = declareRoutes('institutions', [
-  get('/api/catalogue', { ...policy('catalogue', 'read'), query: CatalogueQuery }, async ({ deps: { db }, query }) => searchCatalogue(db, query)),
+  get('/api/catalogue', { summary: 'Search the reference catalogue of institutions', ...policy('catalogue', 'read'), query: CatalogueQuery }, async ({ deps: { db }, query }) => searchCatalogue(db, query)),
 
-  get('/api/institutions', { ...policy('institution', 'read'), query: InstitutionQuery }, async ({ deps: { db }, query }) => {
+  get('/api/institutions', { summary: 'List institutions', ...policy('institution', 'read'), query: InstitutionQuery }, async ({ deps: { db }, query }) => {
     const { rows, total } = await listInstitutions(db, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
 
-  get('/api/institutions/:id', { ...policy('institution', 'read'), params: IdParams }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
+  get('/api/institutions/:id', { summary: 'Read an institution', ...policy('institution', 'read'), params: IdParams }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
 
-  post('/api/institutions', { ...policy('institution', 'create'), body: InstitutionInput }, async ({ ctx, body }) => created(await createInstitution(ctx, { input: body }))),
+  post('/api/institutions', { summary: 'Create an institution', ...policy('institution', 'create'), body: InstitutionInput }, async ({ ctx, body }) => created(await createInstitution(ctx, { input: body }))),
 
-  patch('/api/institutions/:id', { ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/institutions/:id', { summary: 'Change an institution', ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate }, async ({ ctx, params, body }) =>
     updateInstitution(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/institutions/:id', { ...policy('institution', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/institutions/:id', { summary: 'Delete an institution', ...policy('institution', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
     await deleteInstitution(ctx, { id: params.id, version: query.version });
     return noContent();
   }),

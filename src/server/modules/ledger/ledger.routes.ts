@@ -12,25 +12,25 @@ const TotalsQuery = LedgerQuery.omit({ page: true, pageSize: true, q: true, orde
 
 /** The mobility ledger (read-only) and the aggregate entries officers keep in it. */
 export const ledgerRoutes = declareRoutes('ledger', [
-  get('/api/ledger', { ...policy('ledger', 'read'), query: LedgerQuery }, async ({ ctx, query }) => {
+  get('/api/ledger', { summary: 'List the mobility ledger', ...policy('ledger', 'read'), query: LedgerQuery }, async ({ ctx, query }) => {
     const { rows, total } = await listLedger(ctx, { ...query, order: query.order });
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
-  get('/api/ledger/totals', { ...policy('ledger', 'read'), query: TotalsQuery }, async ({ ctx, query }) => ledgerTotals(ctx, query)),
-  get('/api/ledger/aggregates', { ...policy('aggregate', 'read'), query: PageQuery }, async ({ ctx, query }) => {
+  get('/api/ledger/totals', { summary: "Total the mobility ledger's filtered rows", ...policy('ledger', 'read'), query: TotalsQuery }, async ({ ctx, query }) => ledgerTotals(ctx, query)),
+  get('/api/ledger/aggregates', { summary: 'List aggregate ledger entries', ...policy('aggregate', 'read'), query: PageQuery }, async ({ ctx, query }) => {
     const { rows, total } = await listAggregates(ctx, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
-  get('/api/ledger/aggregates/:id', { ...policy('aggregate', 'read'), params: IdParams }, async ({ ctx, params }) => {
+  get('/api/ledger/aggregates/:id', { summary: 'Read an aggregate ledger entry', ...policy('aggregate', 'read'), params: IdParams }, async ({ ctx, params }) => {
     const row = await findAggregate(ctx, params.id);
     if (!row) throw notFound();
     return row;
   }),
-  post('/api/ledger/aggregates', { ...policy('aggregate', 'create'), body: AggregateInput }, async ({ ctx, body }) => created(await createAggregate(ctx, { input: body }))),
-  patch('/api/ledger/aggregates/:id', { ...policy('aggregate', 'update'), params: IdParams, body: AggregateUpdate }, async ({ ctx, params, body }) =>
+  post('/api/ledger/aggregates', { summary: 'Create an aggregate ledger entry', ...policy('aggregate', 'create'), body: AggregateInput }, async ({ ctx, body }) => created(await createAggregate(ctx, { input: body }))),
+  patch('/api/ledger/aggregates/:id', { summary: 'Change an aggregate ledger entry', ...policy('aggregate', 'update'), params: IdParams, body: AggregateUpdate }, async ({ ctx, params, body }) =>
     updateAggregate(ctx, { id: params.id, input: body }),
   ),
-  del('/api/ledger/aggregates/:id', { ...policy('aggregate', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/ledger/aggregates/:id', { summary: 'Delete an aggregate ledger entry', ...policy('aggregate', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
     await deleteAggregate(ctx, { id: params.id, version: query.version });
     return noContent();
   }),

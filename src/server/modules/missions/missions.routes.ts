@@ -20,40 +20,40 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** Outbound missions (因公出国/境): the workflow, the list and its export, overdue reports. */
 export const missionsRoutes = declareRoutes('missions', [
-  get('/api/missions', { ...policy('mission', 'read'), query: MissionQuery }, async ({ ctx, query: { asOf, ...query } }) => {
+  get('/api/missions', { summary: 'List outbound missions', ...policy('mission', 'read'), query: MissionQuery }, async ({ ctx, query: { asOf, ...query } }) => {
     const { rows, total } = await listMissions(ctx, asOf ?? officeToday(), query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
 
-  get('/api/missions/export', { ...policy('mission', 'read'), query: MissionExportQuery }, async ({ ctx, query: { asOf, format, ...query } }) => {
+  get('/api/missions/export', { summary: 'Export outbound missions as CSV or Excel', ...policy('mission', 'read'), query: MissionExportQuery }, async ({ ctx, query: { asOf, format, ...query } }) => {
     const at = asOf ?? officeToday();
     const { rows } = await listMissions(ctx, at, { ...query, page: 1, pageSize: MISSION_EXPORT_MAX });
     return table(missionsTable(rows, ctx.locale, at), format);
   }),
 
-  get('/api/missions/overdue-reports', { ...policy('mission', 'read'), query: MissionOverdueQuery }, async ({ ctx, query }) => {
+  get('/api/missions/overdue-reports', { summary: 'List missions whose report is overdue', ...policy('mission', 'read'), query: MissionOverdueQuery }, async ({ ctx, query }) => {
     const report = await getMissionOverdueReports(ctx, { asOf: query.asOf });
     return query.format === 'json' ? report : table(overdueMissionsTable(report, ctx.locale), query.format);
   }),
 
-  get('/api/missions/:id', { ...policy('mission', 'read'), params: IdParams, query: MissionDerivationQuery }, async ({ ctx, params, query }) =>
+  get('/api/missions/:id', { summary: 'Read an outbound mission', ...policy('mission', 'read'), params: IdParams, query: MissionDerivationQuery }, async ({ ctx, params, query }) =>
     getMission(ctx, { id: params.id, asOf: query.asOf }),
   ),
 
-  post('/api/missions', { ...policy('mission', 'create'), ...fieldRights('mission'), body: MissionInput }, async ({ ctx, body }) =>
+  post('/api/missions', { summary: 'Create an outbound mission', ...policy('mission', 'create'), ...fieldRights('mission'), body: MissionInput }, async ({ ctx, body }) =>
     created(await createMission(ctx, { input: body })),
   ),
 
-  patch('/api/missions/:id', { ...policy('mission', 'update'), ...fieldRights('mission'), params: IdParams, body: MissionUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/missions/:id', { summary: 'Change an outbound mission', ...policy('mission', 'update'), ...fieldRights('mission'), params: IdParams, body: MissionUpdate }, async ({ ctx, params, body }) =>
     updateMission(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/missions/:id', { ...policy('mission', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/missions/:id', { summary: 'Delete an outbound mission', ...policy('mission', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
     await deleteMission(ctx, { id: params.id, version: query.version });
     return noContent();
   }),
 
-  post('/api/missions/:id/transitions', { ...policy('mission', 'update'), params: IdParams, body: MissionTransition }, async ({ ctx, params, body }) =>
+  post('/api/missions/:id/transitions', { summary: 'Move a mission along its workflow', ...policy('mission', 'update'), params: IdParams, body: MissionTransition }, async ({ ctx, params, body }) =>
     transitionMission(ctx, { id: params.id, input: body }),
   ),
 ]);

@@ -11,19 +11,19 @@ const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /** People: foreign experts, visitors, our staff and students. */
 export const peopleRoutes = declareRoutes('people', [
-  get('/api/people', { ...policy('person', 'read'), query: PersonQuery }, async ({ ctx, deps: { cipher }, query }) => {
+  get('/api/people', { summary: 'List people', ...policy('person', 'read'), query: PersonQuery }, async ({ ctx, deps: { cipher }, query }) => {
     const { rows, total } = await listPeople(ctx, query);
     const items = rows.map((row) => presentPerson(row, cipher, seesPersonalData(ctx.actor)));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }),
-  get('/api/people/:id', { ...policy('person', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) => getPerson(ctx, { id: params.id, cipher })),
-  post('/api/people', { ...policy('person', 'create'), ...fieldRights('person'), body: PersonInput }, async ({ ctx, deps: { cipher }, body }) =>
+  get('/api/people/:id', { summary: 'Read a person', ...policy('person', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) => getPerson(ctx, { id: params.id, cipher })),
+  post('/api/people', { summary: 'Create a person', ...policy('person', 'create'), ...fieldRights('person'), body: PersonInput }, async ({ ctx, deps: { cipher }, body }) =>
     created(await createPerson(ctx, { input: body, cipher })),
   ),
-  patch('/api/people/:id', { ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
+  patch('/api/people/:id', { summary: 'Change a person', ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
     updatePerson(ctx, { id: params.id, input: body, cipher }),
   ),
-  del('/api/people/:id', { ...policy('person', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, deps: { cipher }, params, query }) => {
+  del('/api/people/:id', { summary: 'Delete a person', ...policy('person', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, deps: { cipher }, params, query }) => {
     await deletePerson(ctx, { id: params.id, version: query.version, cipher });
     return noContent();
   }),

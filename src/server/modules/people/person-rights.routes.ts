@@ -8,7 +8,7 @@ import { exportPerson } from './person-export.service.ts';
 export const personRightsRoutes = declareRoutes('people', [
   get(
     '/api/people/:id/export',
-    { ...policy('person', 'export'), params: IdParams, description: 'Everything held about the person, as a JSON download (audited).' },
+    { summary: 'Download everything held about a person as JSON', ...policy('person', 'export'), params: IdParams, description: 'Everything held about the person, as a JSON download (audited).' },
     async ({ ctx, deps: { cipher }, params }) => {
       const { fileName, body } = await exportPerson(ctx, { id: params.id, cipher });
       return file({ body: JSON.stringify(body, null, 2), contentType: 'application/json; charset=utf-8', fileName, disposition: 'attachment' });
@@ -16,7 +16,7 @@ export const personRightsRoutes = declareRoutes('people', [
   ),
   post(
     '/api/people/:id/erase',
-    { ...policy('person', 'erase'), params: IdParams, body: PersonErase, description: "Erases the person's personal data; their person-times stay, anonymous (audited, cannot be undone)." },
+    { summary: "Erase a person's personal data", ...policy('person', 'erase'), params: IdParams, body: PersonErase, description: "Erases the person's personal data; their person-times stay, anonymous (audited, cannot be undone)." },
     async ({ ctx, deps: { cipher }, params, body }) => erasePerson(ctx, { id: params.id, version: body.version, reason: body.reason, cipher }),
   ),
 ]);

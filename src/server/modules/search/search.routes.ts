@@ -53,5 +53,5 @@ async function searchAll(ctx: RequestContext, q: string, limit: number): Promise
 
 /** GET /api/search: one box for institutions, people, agreements, visits and units. */
 export const searchRoutes = declareRoutes('search', [
-  get('/api/search', { ...signedIn, query: SearchQuery }, async ({ ctx, query }) => searchAll(ctx, query.q, query.limit)),
+  get('/api/search', { summary: 'Search institutions, people, agreements, visits and units', ...signedIn, query: SearchQuery }, async ({ ctx, query }) => searchAll(ctx, query.q, query.limit)),
 ]);

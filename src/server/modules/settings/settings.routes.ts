@@ -4,9 +4,9 @@ import { getSettings, updateSetting } from './settings.service.ts';
 
 /** The office's settings: thresholds the figures use (what makes a conference major). */
 export const settingsRoutes = declareRoutes('settings', [
-  get('/api/settings', policy('setting', 'read'), async ({ deps: { db } }) => getSettings(db)),
+  get('/api/settings', { summary: "Read the office's settings", ...policy('setting', 'read') }, async ({ deps: { db } }) => getSettings(db)),
 
-  patch('/api/settings/:key', { ...policy('setting', 'update'), params: SettingParams, body: SettingUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/settings/:key', { summary: 'Change a setting', ...policy('setting', 'update'), params: SettingParams, body: SettingUpdate }, async ({ ctx, params, body }) =>
     updateSetting(ctx, { key: params.key, value: body.value, version: body.version }),
   ),
 ]);

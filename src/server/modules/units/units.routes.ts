@@ -7,12 +7,12 @@ import { createUnit, updateUnit } from './units.service.ts';
 
 /** Our organization: schools, departments, affiliated hospitals. */
 export const unitsRoutes = declareRoutes('units', [
-  get('/api/units', policy('unit', 'read'), async ({ deps: { db } }) => listUnits(db)),
-  get('/api/units/:id', { ...policy('unit', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
+  get('/api/units', { summary: 'List the units of the organization', ...policy('unit', 'read') }, async ({ deps: { db } }) => listUnits(db)),
+  get('/api/units/:id', { summary: 'Read a unit', ...policy('unit', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
     const row = await findUnit(db, params.id);
     if (!row) throw notFound();
     return row;
   }),
-  post('/api/units', { ...policy('unit', 'create'), body: UnitInput }, async ({ ctx, body }) => created(await createUnit(ctx, { input: body }))),
-  patch('/api/units/:id', { ...policy('unit', 'update'), params: IdParams, body: UnitUpdate }, async ({ ctx, params, body }) => updateUnit(ctx, { id: params.id, input: body })),
+  post('/api/units', { summary: 'Create a unit', ...policy('unit', 'create'), body: UnitInput }, async ({ ctx, body }) => created(await createUnit(ctx, { input: body }))),
+  patch('/api/units/:id', { summary: 'Change a unit', ...policy('unit', 'update'), params: IdParams, body: UnitUpdate }, async ({ ctx, params, body }) => updateUnit(ctx, { id: params.id, input: body })),
 ]);

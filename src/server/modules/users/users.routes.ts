@@ -7,15 +7,15 @@ import { createUser, presentUser, updateUser } from './users.service.ts';
 
 /** User administration (admin only). */
 export const usersRoutes = declareRoutes('users', [
-  get('/api/users', { ...policy('user', 'read'), query: PageQuery }, async ({ deps: { db }, query }) => {
+  get('/api/users', { summary: 'List user accounts', ...policy('user', 'read'), query: PageQuery }, async ({ deps: { db }, query }) => {
     const { rows, total } = await listUsers(db, query);
     return { items: rows.map(presentUser), total, page: query.page, pageSize: query.pageSize };
   }),
-  get('/api/users/:id', { ...policy('user', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
+  get('/api/users/:id', { summary: 'Read a user account', ...policy('user', 'read'), params: IdParams }, async ({ deps: { db }, params }) => {
     const row = await findUserById(db, params.id);
     if (!row) throw notFound();
     return presentUser(row);
   }),
-  post('/api/users', { ...policy('user', 'create'), body: UserInput }, async ({ ctx, body }) => created(await createUser(ctx, { input: body }))),
-  patch('/api/users/:id', { ...policy('user', 'update'), params: IdParams, body: UserUpdate }, async ({ ctx, params, body }) => updateUser(ctx, { id: params.id, input: body })),
+  post('/api/users', { summary: 'Create a user account', ...policy('user', 'create'), body: UserInput }, async ({ ctx, body }) => created(await createUser(ctx, { input: body }))),
+  patch('/api/users/:id', { summary: 'Change a user account', ...policy('user', 'update'), params: IdParams, body: UserUpdate }, async ({ ctx, params, body }) => updateUser(ctx, { id: params.id, input: body })),
 ]);

@@ -64,10 +64,6 @@ export function conforms(schema: Schema, value: unknown, text = false): boolean 
     case 'integer':
     case 'number':
       if (text) return typeof value === 'string' && (schema.type === 'integer' ? INTEGER_TEXT : NUMBER_TEXT).test(value) && conformsNumber(schema, Number(value));
-      // The contracts' WholeNumber takes an integer written in digits in a JSON body too (one
-      // schema for query and body); the published document says only "integer". Allowed here
-      // as the contract allows it, until the document describes what is accepted (issue 17).
-      if (schema.type === 'integer' && typeof value === 'string' && /^\d{1,15}$/.test(value)) return conformsNumber(schema, Number(value));
       return typeof value === 'number' && conformsNumber(schema, value);
     case 'boolean':
       return text ? value === 'true' || value === 'false' : typeof value === 'boolean';
