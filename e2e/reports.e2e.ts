@@ -39,6 +39,8 @@ describe('reports', () => {
     await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
     await page.getByTestId('lang-switch').getByText('English').click();
 
+    // from a blank page, so that the figures the sign-in's landing asked for cannot answer this wait and then be navigated away from
+    await page.goto('about:blank');
     const figures = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/reports/figures' && r.ok());
     await page.goto(`${server.base}/`);
     const set = (await (await figures).json()) as FigureSet;

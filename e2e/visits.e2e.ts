@@ -140,7 +140,8 @@ describe('an officer receives a delegation', () => {
     // the head of the delegation's page lists the visit, counted as one person-time
     await page.getByTestId('visit-delegation').getByRole('link', { name: `Claire Lefèvre${stamp}`, exact: true }).click();
     await page.getByTestId('person-visits').getByRole('link', { name: title }).waitFor();
-    await expect(page.getByTestId('person-visits-summary').innerText()).resolves.toBe('Visits recorded: 1. Inbound person-times (visits held): 1.');
+    // the summary's counts arrive after the list (… until then)
+    await expect.poll(() => page.getByTestId('person-visits-summary').innerText()).toBe('Visits recorded: 1. Inbound person-times (visits held): 1.');
 
     // after: three more inbound person-times on the dashboard, whose cached figures the visit's steps refreshed
     await page.locator('.ant-menu').getByRole('link', { name: 'Dashboard', exact: true }).click();
