@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -13,14 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 /** A calendar date `months` from today, as the date pickers take it. */
 function monthsAhead(months: number): string {
@@ -58,8 +50,7 @@ describe('an officer records an agreement with a partner from the catalogue', ()
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     // Macao has no partner in the demo: the new one adds a university and a region
     await openPartners(page);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -19,21 +19,6 @@ afterAll(async () => {
   await server?.stop();
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** A calendar date `days` from today, as the date pickers take it. */
-function daysFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 /** Type a date into a picker; Tab, not Enter (Enter in a form field submits the form). */
 async function fillDate(page: Page, label: string, date: string): Promise<void> {
@@ -62,8 +47,7 @@ describe('an officer records a conference and its attendee list', () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     // the office's threshold, whatever the demo sets: the conference declares exactly that many foreign participants
     const settings = (await (await page.request.get(`${server.base}/api/settings`)).json()) as Array<{ key: string; value: number }>;

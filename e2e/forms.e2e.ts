@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ERROR_MESSAGES } from '../src/shared/i18n/errors.ts';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 /**
  * Forms and read-only pages as a daily user meets them: Enter in a date field of a new agreement
@@ -20,15 +20,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-  await page.getByTestId('lang-switch').getByText('English').click();
-}
-
 describe('a create form', () => {
   it('takes Enter in a date field as the date, not as saving; Ctrl+Enter saves', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
@@ -38,7 +29,7 @@ describe('a create form', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/agreements') posts.push(r.url());
     });
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     await page.goto(`${server.base}/agreements/new`);
     const title = `Enter-key agreement ${Date.now()}`;
@@ -83,7 +74,7 @@ describe('the demo viewer', () => {
     page.on('response', (r) => {
       if (r.status() === 401 || r.status() === 403) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
     });
-    await signIn(page, 'viewer@demo.interchange', 'demo-viewer-password');
+    await signIn(page, server.base, 'viewer@demo.interchange', 'demo-viewer-password', 'English');
 
     const firstId = async (path: string) => {
       const answer = await page.request.get(`${server.base}${path}?pageSize=1`);

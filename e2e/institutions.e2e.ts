@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, signIn, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -13,14 +13,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
 
 async function searchInstitutions(page: Page, q: string): Promise<string> {
   const answered = page.waitForResponse((r) => r.url().includes('/api/institutions?') && r.url().includes('q='));
@@ -39,8 +31,7 @@ describe('an officer adds a partner from the catalogue', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     await page.goto(`${server.base}/institutions/new`);
     await page.getByTestId('catalogue-picker').fill('denis diderot');
@@ -75,8 +66,7 @@ describe('an officer adds a partner from the catalogue', () => {
 
   it('shows the interface in Chinese and French', async () => {
     const page = await browser.newPage();
-    await signIn(page, 'viewer@demo.interchange', 'demo-viewer-password');
-    await page.getByTestId('lang-switch').getByText('中文').click();
+    await signIn(page, server.base, 'viewer@demo.interchange', 'demo-viewer-password', '中文');
     // The organizations, so that the page does not depend on how many universities the demo has.
     await page.goto(`${server.base}/institutions?kind=international_organization`);
     await page.locator('.ant-table-tbody').getByText('世界卫生组织').first().waitFor();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 // One journey per module that had none: create through the form, one workflow step (an edit for
 // honours, which have none), the list with a filter in the URL, and the list's CSV export.
@@ -15,11 +15,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill('officer@demo.interchange');
-  await page.locator('input[name="password"], #password').first().fill('demo-officer-password');
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password');
   // the exports are written in the user's language, which the switch saves on the server
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/preferences' && r.request().method() === 'PATCH');
   await page.getByTestId('lang-switch').getByText('English').click();
@@ -29,13 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A calendar date `days` from today, as the date pickers take it. */
-function daysFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 const exactly = (text: string) => new RegExp(`^${text.replace(/[()[\].*+?^$|\\]/g, '\\$&')}$`);
 

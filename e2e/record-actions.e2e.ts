@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as playwrightRequest, type Browser, type Page } from 'playwright-core';
 import { institutionBody, missionBody, personBody, visitBody } from '../src/server/test/factories.ts';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, signIn, startInterchange } from './support.ts';
 
 /**
  * What each role is offered on the main record pages: Edit and Delete in the header, and the
@@ -112,11 +112,7 @@ describe('what each role is offered on a record page', () => {
     it(`${role}: Edit, Delete and the workflow steps only where the policy allows`, async () => {
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
-      await page.goto(`${server.base}/sign-in`);
-      await page.locator('input[name="email"], #email').first().fill(`${role}@demo.interchange`);
-      await page.locator('input[name="password"], #password').first().fill(`demo-${role}-password`);
-      await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-      await page.getByTestId('user-menu').waitFor();
+      await signIn(page, server.base, `${role}@demo.interchange`, `demo-${role}-password`);
       const seen = {} as Record<PageName, Offer>;
       for (const name of Object.keys(urls) as PageName[]) seen[name] = await offered(page, urls[name], titles[name], name);
       await context.close();
@@ -129,12 +125,7 @@ describe('a record\'s history in the reader\'s words', () => {
   it('labels a visit\'s fields and names its host unit and visitors, not hostUnitId and a JSON blob', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.base}/sign-in`);
-    await page.locator('input[name="email"], #email').first().fill('officer@demo.interchange');
-    await page.locator('input[name="password"], #password').first().fill('demo-officer-password');
-    await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-    await page.getByTestId('user-menu').waitFor();
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
     await page.goto(`${server.base}${urls.visit}`);
     await page.getByTestId('record-history-entry').first().waitFor();
     const history = await page.getByTestId('record-history').innerText();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 // A kind of record described by its fields alone (the hospital memorandum) has its pages with no
 // web file of its own: its menu entry, its form, its workflow step, its list filtered in the URL,
@@ -16,11 +16,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill('officer@demo.interchange');
-  await page.locator('input[name="password"], #password').first().fill('demo-officer-password');
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
+  await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password');
   // the export is written in the user's language, which the switch saves on the server
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/preferences' && r.request().method() === 'PATCH');
   await page.getByTestId('lang-switch').getByText('English').click();
@@ -30,13 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A calendar date `days` from today, as the date pickers take it. */
-function daysFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 /** The select around a field's input. */
 const selectOf = (field: Locator) => field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');

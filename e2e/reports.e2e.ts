@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FigureSet } from '../src/shared/contracts/reports.ts';
-import { launchChromium, startInterchange } from './support.ts';
+import { launchChromium, signIn, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -25,19 +25,10 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
 describe('reports', () => {
   it('drill down from the inbound figure of the dashboard to the ledger rows since 1980, then to one visit', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     // from a blank page, so that the figures the sign-in's landing asked for cannot answer this wait and then be navigated away from
     await page.goto('about:blank');
@@ -86,8 +77,7 @@ describe('reports', () => {
 
   it('the reports page writes the fact sheet from the records: 63 universities from 19 countries and regions on the demo', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     const set = (await (await page.request.get(`${server.base}/api/reports/figures`)).json()) as FigureSet;
     const value = (key: string) => set.figures.find((f) => f.key === key)?.value;

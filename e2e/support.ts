@@ -77,3 +77,20 @@ export async function selectOption(
     }
   }
 }
+
+/** Sign in through the form and wait for the signed-in shell; then switch the interface to `language` when given. */
+export async function signIn(page: Page, base: string, email: string, password: string, language?: 'English' | '中文' | 'Français'): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[name="email"], #email').first().fill(email);
+  await page.locator('input[name="password"], #password').first().fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+  if (language) await page.getByTestId('lang-switch').getByText(language).click();
+}
+
+/** A calendar date `days` from today, as the date pickers take it. */
+export function daysFromToday(days: number): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}

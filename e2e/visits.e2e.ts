@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, selectOption, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -23,21 +23,6 @@ async function shot(page: Page, name: string): Promise<void> {
   // no loading veil over the tables in the picture
   await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.base}/sign-in`);
-  await page.locator('input[name="email"], #email').first().fill(email);
-  await page.locator('input[name="password"], #password').first().fill(password);
-  await page.getByRole('button', { name: /^(Sign in|登录|Se connecter)$/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** A calendar date `days` from today, as the date pickers take it. */
-function daysFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 /** The figure of the dashboard's inbound person-times card as shown ("49,876" → 49876; NaN while loading). */
@@ -83,8 +68,7 @@ describe('an officer receives a delegation', () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, 'officer@demo.interchange', 'demo-officer-password');
-    await page.getByTestId('lang-switch').getByText('English').click();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
 
     // read before: the figure does not depend on how much the demo holds
     const before = await inboundPersonTimes(page);
