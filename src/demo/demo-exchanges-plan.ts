@@ -69,6 +69,9 @@ function departureOf(rng: Rng, kind: ExchangeKind, year: number): { start: strin
   }
 }
 
+/** The day (MM-DD) the office allocates each year's places; every application is made before it. */
+export const ALLOCATION_DAY = '05-10';
+
 /**
  * The exchanges of one academic year: an opportunity per host, with the students sent
  * (`sent` in all, spread over the hosts, at least one each), a few selected who withdrew, and
@@ -86,7 +89,8 @@ export function planYear(rng: Rng, year: number, hosts: readonly string[], sent:
     const places = shares[i]! + withdrawn;
     const applicants: PlannedApplicant[] = [];
     let score = 99;
-    const appliedOn = () => addDays(from, -rng.int(60, 200));
+    // Applications close before the office allocates the places (ALLOCATION_DAY).
+    const appliedOn = () => addDays(from, -rng.int(125, 200));
     let starts = '9999-12-31';
     let ends = '0000-01-01';
     for (let k = 0; k < places + notSelected; k++) {

@@ -37,5 +37,8 @@ describe('demo exchanges', () => {
     expect(await count(`SELECT count(*) FROM ledger WHERE source_module = 'exchange_application'`)).toBe(await count(`SELECT count(*) FROM exchange_applications WHERE status IN ('departed','returned')`));
     const perYear = (await t.db.query<{ y: number; n: number }>(`SELECT o.academic_year AS y, count(*)::int AS n FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id WHERE a.status IN ('departed','returned') GROUP BY 1 ORDER BY 1`)).rows;
     for (let i = 1; i < perYear.length; i++) expect(perYear[i]!.n).toBeGreaterThan(perYear[i - 1]!.n);
+    // The demo obeys the services' date rules: nothing decided before it was applied for.
+    expect(await count(`SELECT count(*) FROM exchange_applications WHERE decided_on IS NOT NULL`)).toBeGreaterThan(100);
+    expect(await count(`SELECT count(*) FROM exchange_applications WHERE decided_on < applied_on`)).toBe(0);
   });
 });

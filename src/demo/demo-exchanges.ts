@@ -11,7 +11,7 @@ import { inventName } from './demo-names.ts';
 import { DEMO_PARTNERS } from './demo-partners.ts';
 import { ensurePartnerInstitutions } from './demo-partner-institutions.ts';
 import { seededRng } from './demo-random.ts';
-import { EARLIER_HOSTS, YEAR_HOSTS, planExchanges, type PlannedOpportunity } from './demo-exchanges-plan.ts';
+import { ALLOCATION_DAY, EARLIER_HOSTS, YEAR_HOSTS, planExchanges, type PlannedOpportunity } from './demo-exchanges-plan.ts';
 
 const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B2', 'JLPT N2', 'TestDaF 4', null];
 
@@ -57,7 +57,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
           rows: o.applicants.map((a, k) => ({
             personId: people[k]!, opportunityId: row.id, appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), notes: null,
             status: a.fate === 'not_selected' ? (rng.chance(0.5) ? 'rejected' : 'waitlisted') : a.fate === 'withdrawn' ? 'withdrawn' : a.returnDate ? 'returned' : 'departed',
-            decidedOn: a.appliedOn < `${year}-01-01` ? `${year}-04-15` : a.appliedOn,
+            decidedOn: `${year}-${ALLOCATION_DAY}`,
             departureDate: a.departureDate, returnDate: a.returnDate,
           })),
         });
@@ -67,7 +67,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
       const ids: number[] = [];
       for (const [k, a] of o.applicants.entries())
         ids.push((await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate }) })).id);
-      await allocateOpportunity(system, { id: row.id, on: `${year}-05-10` });
+      await allocateOpportunity(system, { id: row.id, on: `${year}-${ALLOCATION_DAY}` });
       for (const [k, a] of o.applicants.entries()) {
         let version = 2;
         const step = async (to: string, on?: string) => {

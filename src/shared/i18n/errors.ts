@@ -186,6 +186,8 @@ export const FIELD_REASONS: Catalogue = {
     zh: '在到期日之前不可标记为到期，请改为终止协议',
     fr: "n'est pas possible avant la date d'expiration ; résiliez plutôt l'accord",
   },
+  before_applied: { en: 'is before the student applied', zh: '早于学生提交申请的日期', fr: "est antérieure à la candidature de l'étudiant" },
+  after_decided: { en: 'is after the application was decided', zh: '晚于申请的决定日期', fr: 'est postérieure à la décision sur la candidature' },
   before_effective: { en: 'is before the agreement took effect', zh: '早于协议生效日期', fr: "est antérieure à l'entrée en vigueur de l'accord" },
   not_an_organization: {
     en: 'must be an international organization, foundation, association or government body for a working arrangement',

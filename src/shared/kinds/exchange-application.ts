@@ -8,6 +8,9 @@ import { describeKind } from './kind.ts';
  * takes one of the opportunity's places, by merit when the office runs the allocation: that is
  * code (server exchanges.rules.ts#allocatePlaces, #planApplicationTransition), not data.
  */
+/** No application is decided before it was made. */
+const APPLIED = { date: 'appliedOn', reason: 'before_applied', blame: 'on' } as const;
+
 export const EXCHANGE_APPLICATION_KIND = describeKind({
   policy: 'exchange',
   audit: 'exchange_application',
@@ -18,9 +21,9 @@ export const EXCHANGE_APPLICATION_KIND = describeKind({
   transitions: APPLICATION_TRANSITIONS,
   officeOnly: [],
   steps: {
-    selected: { records: ['decidedOn'] },
-    waitlisted: { records: ['decidedOn'] },
-    rejected: { records: ['decidedOn'] },
+    selected: { records: ['decidedOn'], notBefore: APPLIED },
+    waitlisted: { records: ['decidedOn'], notBefore: APPLIED },
+    rejected: { records: ['decidedOn'], notBefore: APPLIED },
   },
   illegalStep: 'illegal_transition',
   frozen: [],

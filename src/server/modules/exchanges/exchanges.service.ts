@@ -144,6 +144,7 @@ export async function updateApplication(ctx: RequestContext, options: { id: numb
     const merged = { ...found, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Application;
     if (merged.departureDate && merged.returnDate && merged.returnDate < merged.departureDate) throw invalidFields({ field: changes.returnDate ? 'returnDate' : 'departureDate', reason: 'end_before_start' });
     if (!merged.departureDate && ['departed', 'returned'].includes(found.status)) throw invalidFields({ field: 'departureDate', reason: 'required' });
+    if (merged.decidedOn && merged.appliedOn > merged.decidedOn) throw invalidFields({ field: 'appliedOn', reason: 'after_decided' });
     const row = await changedBy(tx, withoutContext(found), async () => {
       await updateApplicationRow(tx, id, changes);
       return withoutContext(await writeLedger(tx, id));
@@ -199,7 +200,8 @@ export function transitionApplication(ctx: RequestContext, options: { id: number
 /**
  * Runs the selection of an opportunity (the office): its free places go to the undecided
  * applicants by merit (exchanges.rules.ts#allocatePlaces), the rest are waitlisted, a student
- * holding a place elsewhere that year is passed over. Each changed application is audited, and
+ * holding a place elsewhere that year is passed over. Refused (`before_applied` on `on`) when it
+ * would decide an application made after `on`. Each changed application is audited, and
  * the opportunity's audit row holds the outcome.
  */
 export async function allocateOpportunity(ctx: RequestContext, options: { id: number; on?: string }): Promise<AllocationResult> {
@@ -211,6 +213,8 @@ export async function allocateOpportunity(ctx: RequestContext, options: { id: nu
     const applicants = await opportunityApplicants(tx, id);
     const elsewhere = await holdersElsewhere(tx, id, opportunity.academicYear, applicants.map((a) => a.personId));
     const outcome = allocatePlaces(opportunity.places, applicants, elsewhere);
+    const decidedIds = new Set([...outcome.selected, ...outcome.waitlisted]);
+    if (applicants.some((a) => decidedIds.has(a.id) && a.appliedOn > on)) throw invalidFields({ field: 'on', reason: 'before_applied' });
     const decided: Array<[number[], ApplicationStatus]> = [[outcome.selected, 'selected'], [outcome.waitlisted, 'waitlisted']];
     for (const [ids, status] of decided)
       for (const appId of ids) {
@@ -253,6 +257,8 @@ export async function recordPastApplications(ctx: RequestContext, options: { opp
   await ctx.transaction(async (tx) => {
     const opportunity = await findOpportunity(tx, opportunityId, true);
     if (!opportunity) throw notFound();
+    const early = rows.findIndex((r) => r.decidedOn !== null && r.decidedOn < r.appliedOn);
+    if (early >= 0) throw invalidFields({ field: `rows.${early}.decidedOn`, reason: 'before_applied' });
     const counted = await insertApplicationsBulk(tx, rows.map((r) => ({ ...r, opportunityId })));
     for (const id of counted) await writeLedger(tx, id);
     await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length } });

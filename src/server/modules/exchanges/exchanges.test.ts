@@ -111,6 +111,23 @@ describe('applications and the allocation', () => {
     expect((await step(best.id, 'returned')).statusCode).toBe(400);
   });
 
+  it('decides no application before it was made: the step, the allocation and an edit of the date are refused on the field, in the user’s language', async () => {
+    const o = await opportunity({ places: 1 });
+    const a = await apply(o.id, await person(), 80, '2024-03-10');
+    const early = await step(a.id, 'rejected', '2024-03-09');
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual([{ field: 'on', message: 'on: is before the student applied' }]);
+    const allocation = await officer.post(`/api/exchange-opportunities/${o.id}/allocation`, { on: '2024-03-01' }, { 'accept-language': 'zh' });
+    expect(allocation.statusCode).toBe(400);
+    expect(allocation.json().error.fields).toEqual([{ field: 'on', message: expect.stringContaining('早于学生提交申请') }]);
+    expect((await officer.get(`/api/exchange-applications/${a.id}`)).json()).toMatchObject({ status: 'submitted', decidedOn: null });
+    expect((await step(a.id, 'rejected', '2024-03-10')).statusCode).toBe(200);
+    const current = (await officer.get(`/api/exchange-applications/${a.id}`)).json();
+    const edit = await officer.patch(`/api/exchange-applications/${a.id}`, { appliedOn: '2024-03-11', version: current.version }, { 'accept-language': 'fr' });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.fields).toEqual([{ field: 'appliedOn', message: expect.stringContaining('postérieure à la décision') }]);
+  });
+
   it('writes one outbound student person-time once departed, none after a withdrawal; exports in en/zh/fr', async () => {
     const o = await opportunity({ kind: 'joint_graduate', places: 3, academicYear: 2025 });
     const a = await apply(o.id, await person(), 88);
