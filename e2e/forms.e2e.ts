@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ERROR_MESSAGES } from '../src/shared/i18n/errors.ts';
-import { launchChromium, selectOption, signIn, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 /**
  * Forms and read-only pages as a daily user meets them: Enter in a date field of a new agreement
- * commits the date and saves nothing (Ctrl+Enter saves), and the demo viewer reads record pages
- * with no panel refused to them.
+ * commits the date and saves nothing (Ctrl+Enter saves), the demo viewer reads record pages
+ * with no panel refused to them, and an agreement's card offers only the steps that can succeed.
  */
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -101,6 +101,38 @@ describe('the demo viewer', () => {
     }
     expect(refused).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('an agreement’s steps', () => {
+  it('offers only the steps that can succeed, and shows a refused date next to the field in words', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
+    const today = daysFromToday(0);
+    const answer = await page.request.get(`${server.base}/api/agreements?status=active&pageSize=100`);
+    const { items } = (await answer.json()) as { items: Array<{ id: number; expiresOn: string | null; effectiveOn: string | null; autoRenewal: boolean }> };
+    const running = items.find((a) => a.expiresOn && a.expiresOn > today && a.effectiveOn && !a.autoRenewal);
+    expect(running, 'an active agreement that ends later').toBeDefined();
+
+    await page.goto(`${server.base}/agreements/${running!.id}`);
+    await page.getByTestId('agreement-to-terminated').waitFor();
+    // it has not ended: "Mark as expired" would be refused, so it is not offered
+    expect(await page.getByTestId('agreement-to-expired').count()).toBe(0);
+
+    await page.getByTestId('agreement-to-terminated').click();
+    const date = page.getByTestId('agreement-step-date');
+    await expect(date.inputValue()).resolves.toBe(today);
+    const before = new Date(Date.parse(`${running!.effectiveOn!}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await date.fill(before);
+    await date.press('Enter');
+    await page.getByTestId('agreement-step-ok').click();
+    const item = page.getByTestId('agreement-step-date-item');
+    await item.getByText('is before the agreement took effect').waitFor();
+    expect(await item.innerText()).not.toMatch(/\bon:/);
+    expect(await page.locator('.ant-message').innerText().catch(() => '')).not.toContain('took effect');
+    // the agreement is unchanged
+    expect(((await (await page.request.get(`${server.base}/api/agreements/${running!.id}`)).json()) as { status: string }).status).toBe('active');
     await page.close();
   });
 });

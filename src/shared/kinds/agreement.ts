@@ -8,6 +8,15 @@ import { describeKind } from './kind.ts';
  * effect, and when an agreement may expire, are the agreement's own rules
  * (server agreements.rules.ts#planTransition): a step records them only when not on file.
  */
+/**
+ * Whether an agreement may be marked expired on `on`: its end date has passed, or it renews
+ * itself (expiring then ends it on the day). The server refuses the others; the web does not
+ * offer the step.
+ */
+export function mayExpire(agreement: { expiresOn: string | null; autoRenewal: boolean }, on: string): boolean {
+  return agreement.expiresOn !== null && (agreement.autoRenewal || on > agreement.expiresOn);
+}
+
 export const AGREEMENT_KIND = describeKind({
   policy: 'agreement',
   audit: 'agreement',

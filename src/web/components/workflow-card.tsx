@@ -2,11 +2,12 @@ import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Steps, Typogra
 import { useState, type ReactNode } from 'react';
 import { officeToday } from '../../shared/calendar.ts';
 import { roleMay } from '../../shared/policies.ts';
+import { ApiError } from '../lib/api.ts';
 import { errorText } from '../lib/errors.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
 import { useCurrentUser } from '../lib/session.ts';
 import type { StepInput, WorkflowDescription } from './workflow-description.ts';
-import { officeOnlySteps, proposedStep, stepBody, stepsFor, textOf, type PendingStep } from './workflow-steps.ts';
+import { officeOnlySteps, offeredSteps, proposedStep, stepBody, stepRefusal, textOf, type PendingStep } from './workflow-steps.ts';
 import { WorkflowStepDialog } from './workflow-step-dialog.tsx';
 
 type Versioned = { id: number; version: number };
@@ -46,6 +47,12 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
   const user = useCurrentUser();
   const transition = useTransition(r.id);
   const [pending, setPending] = useState<PendingStep<S> | null>(null);
+  // The server's refusal of the open dialog's step, shown next to the fields it names.
+  const [refusal, setRefusal] = useState<ReturnType<typeof stepRefusal> | null>(null);
+  const open = (step: PendingStep<S> | null) => {
+    setPending(step);
+    setRefusal(null);
+  };
   const m = (key: string, vars?: Record<string, string | number>) => t(key as MessageKey, vars);
   const status = (s: S) => w.statusLabels[s][locale];
   const toLabel = (s: S) => m(`${w.messages.to}.${s}`);
@@ -54,14 +61,17 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
     try {
       await (transition.mutateAsync as (body: object) => Promise<unknown>)(stepBody(w, step, r.version));
       void message.success(m(w.messages.stepDone, { status: status(step.to) }));
-      setPending(null);
+      open(null);
     } catch (err) {
-      void message.error(errorText(err, locale));
+      const refused = err instanceof ApiError && err.fields.length ? stepRefusal(err.fields) : null;
+      if (refused && pending) setRefusal(refused);
+      else if (refused) void message.error(`${toLabel(step.to)}: ${[...refused.other, ...Object.values(refused.byField)].join('; ')}`);
+      else void message.error(errorText(err, locale));
     }
   };
 
   const editable = roleMay(user.role, w.entity, 'update') && props.editable !== false;
-  const next = editable ? stepsFor(w, user, r.status) : [];
+  const next = editable ? offeredSteps(w, user, r, officeToday()) : [];
   const officeOnly = editable ? officeOnlySteps(w, user, r.status) : [];
   const officeOnlyText = w.messages.officeOnly && officeOnly.length ? m(w.messages.officeOnly, { steps: officeOnly.map(toLabel).join(', ') }) : null;
   const none = w.messages.noNextWhenOfficeOnly ? next.length === 0 : w.transitions[r.status].length === 0;
@@ -71,7 +81,7 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
   const button = (to: S) => {
     const undated = w.undated?.[to];
     const look = { type: w.forward.includes(to) ? ('primary' as const) : ('default' as const), danger: w.danger.includes(to), 'data-testid': `${w.prefix}-to-${to}` };
-    if (!undated) return <Button key={to} {...look} onClick={() => setPending(proposedStep(w, r, to, officeToday()))}>{toLabel(to)}</Button>;
+    if (!undated) return <Button key={to} {...look} onClick={() => open(proposedStep(w, r, to, officeToday()))}>{toLabel(to)}</Button>;
     const now = <Button key={to} {...look} loading={transition.isPending} onClick={undated.confirm ? undefined : () => void take({ to })}>{toLabel(to)}</Button>;
     return undated.confirm ? <Popconfirm key={to} title={m(undated.confirm)} onConfirm={() => take({ to })}>{now}</Popconfirm> : now;
   };
@@ -100,18 +110,27 @@ export function WorkflowCard<S extends string, R extends Versioned & { status: S
         <WorkflowStepDialog
           title={toLabel(pending.to)}
           danger={w.danger.includes(pending.to)}
-          hint={w.messages.hints?.[pending.to] ? m(w.messages.hints[pending.to] as string) : w.messages.hint ? m(w.messages.hint, { version: r.version }) : null}
+          hint={w.messages.hints?.[pending.to] ? m(w.messages.hints[pending.to] as string) : w.messages.hint ? m(w.messages.hint) : null}
           dateLabel={w.messages.onIsPrefix ? m(`${w.messages.on}.${pending.to}`) : m(w.messages.on)}
           on={pending.on}
           onDateChange={(on) => setPending({ ...pending, on })}
+          dateError={refusal?.byField.on}
+          problems={refusal?.other}
           saving={transition.isPending}
           onConfirm={() => void take(pending)}
-          onCancel={() => setPending(null)}
+          onCancel={() => open(null)}
           wide={w.wide?.includes(pending.to)}
           testId={`${w.prefix}-step`}
         >
           {(w.inputs?.[pending.to] ?? []).map((input) => (
-            <Form.Item key={input.field} label={m(input.label)} required={input.required} extra={input.extra ? m(input.extra) : undefined}>
+            <Form.Item
+              key={input.field}
+              label={m(input.label)}
+              required={input.required}
+              extra={input.extra ? m(input.extra) : undefined}
+              validateStatus={refusal?.byField[input.field] ? 'error' : undefined}
+              help={refusal?.byField[input.field]}
+            >
               <StepField input={input} value={pending.values[input.field] ?? ''} onChange={(value) => setPending({ ...pending, values: { ...pending.values, [input.field]: value } })} />
             </Form.Item>
           ))}

@@ -72,6 +72,11 @@ export interface WorkflowDescription<S extends string, R> {
   danger: readonly S[];
   /** Steps taken without the dated dialog. */
   undated?: Partial<Record<S, UndatedStep>>;
+  /**
+   * Steps the table allows that this record's dates do not yet (an agreement before its end date
+   * cannot expire): not offered, as the server would refuse them.
+   */
+  offered?: Partial<Record<S, (record: R, today: string) => boolean>>;
   /** The proposed date of a step is not before this field of the record (held from its first day). */
   notBefore?: Partial<Record<S, keyof R & string>>;
   /** The proposed date of a step is not after this field of the record: once it has passed, the first day (`notBefore`). */
@@ -100,7 +105,7 @@ export interface WorkflowDescription<S extends string, R> {
     officeOnlyTestId?: string;
     /** "No further step" is said when this user has none, though the office has some (else only when none is left). */
     noNextWhenOfficeOnly?: boolean;
-    /** The dialog's hint, per step or for every step (given `{ version }`). */
+    /** The dialog's hint, per step or for every step. */
     hints?: Partial<Record<S, string>>;
     hint?: string;
   };

@@ -1,4 +1,4 @@
-import { Form, Modal, Typography } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { DateInput } from './date-input.tsx';
@@ -13,6 +13,10 @@ interface WorkflowStepDialogProps {
   dateLabel: string;
   on: string;
   onDateChange: (on: string) => void;
+  /** The server's refusal of the date, in words. */
+  dateError?: string;
+  /** Refusals about the step itself rather than one of its fields. */
+  problems?: readonly string[];
   saving: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -28,7 +32,7 @@ interface WorkflowStepDialogProps {
  * carries: the same dialog for every module whose records move through approval steps.
  */
 export function WorkflowStepDialog(props: WorkflowStepDialogProps) {
-  const { title, danger = false, hint, dateLabel, on, onDateChange, saving, onConfirm, onCancel, children, wide = false, testId } = props;
+  const { title, danger = false, hint, dateLabel, on, onDateChange, dateError, problems = [], saving, onConfirm, onCancel, children, wide = false, testId } = props;
   const { t } = useI18n();
   return (
     <Modal
@@ -44,8 +48,9 @@ export function WorkflowStepDialog(props: WorkflowStepDialogProps) {
       destroyOnHidden
     >
       {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
+      {problems.length ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problems.join('; ')} data-testid={`${testId}-refused`} /> : null}
       <Form layout="vertical">
-        <Form.Item label={dateLabel} required>
+        <Form.Item label={dateLabel} required validateStatus={dateError ? 'error' : undefined} help={dateError} data-testid={`${testId}-date-item`}>
           <DateInput value={on} allowClear={false} onChange={(next) => next && onDateChange(next)} style={{ width: '100%' }} data-testid={`${testId}-date`} />
         </Form.Item>
         {children}

@@ -9,7 +9,7 @@ import { AGREEMENT_WORKFLOW } from '../features/agreements/agreement-workflow.ts
 import { CONFERENCE_WORKFLOW } from '../features/conferences/conference-workflow.ts';
 import { MISSION_WORKFLOW } from '../features/missions/mission-workflow.ts';
 import { VISIT_WORKFLOW } from '../features/visits/visit-workflow.ts';
-import { officeOnlySteps, proposedStep, stepBody, stepsFor } from './workflow-steps.ts';
+import { officeOnlySteps, offeredSteps, proposedStep, stepBody, stepRefusal, stepsFor } from './workflow-steps.ts';
 
 const as = (role: Role): CurrentUser => ({ id: 1, email: `${role}@x`, displayName: role, role, unitId: 2, locale: 'en' });
 
@@ -23,6 +23,30 @@ describe('the steps a workflow card offers', () => {
       expect(stepsFor(VISIT_WORKFLOW, as(role), 'requested')).toEqual([]);
       expect(officeOnlySteps(VISIT_WORKFLOW, as(role), 'requested')).toEqual([]);
     }
+  });
+});
+
+describe('the steps a record’s dates allow', () => {
+  const active = (expiresOn: string | null, autoRenewal = false) => ({ status: 'active', expiresOn, autoRenewal, effectiveOn: '2026-01-01' }) as unknown as Agreement;
+  it('offers to mark an agreement expired only after its end date, or at once when it renews itself, as the server allows', () => {
+    expect(offeredSteps(AGREEMENT_WORKFLOW, as('officer'), active('2031-06-30'), '2026-12-06')).toEqual(['terminated']);
+    expect(offeredSteps(AGREEMENT_WORKFLOW, as('officer'), active('2026-12-06'), '2026-12-06')).toEqual(['terminated']);
+    expect(offeredSteps(AGREEMENT_WORKFLOW, as('officer'), active('2026-12-05'), '2026-12-06')).toEqual(['expired', 'terminated']);
+    expect(offeredSteps(AGREEMENT_WORKFLOW, as('officer'), active('2031-06-30', true), '2026-12-06')).toEqual(['expired', 'terminated']);
+    expect(offeredSteps(AGREEMENT_WORKFLOW, as('officer'), active(null), '2026-12-06')).toEqual(['terminated']);
+  });
+
+  it('proposes a termination not before the agreement took effect', () => {
+    expect(proposedStep(AGREEMENT_WORKFLOW, active('2031-06-30'), 'terminated', '2025-06-01').on).toBe('2026-01-01');
+    expect(proposedStep(AGREEMENT_WORKFLOW, active('2031-06-30'), 'terminated', '2026-12-06').on).toBe('2026-12-06');
+  });
+
+  it('puts a refusal’s words next to its field, without the server’s field name, and keeps the step’s own refusal apart', () => {
+    expect(stepRefusal([
+      { field: 'on', message: 'on: is before the agreement took effect' },
+      { field: 'to', message: 'to: is not possible before the expiry date' },
+      { field: 'report', message: 'Required' },
+    ])).toEqual({ byField: { on: 'is before the agreement took effect', report: 'Required' }, other: ['is not possible before the expiry date'] });
   });
 });
 

@@ -33,6 +33,11 @@ export function stepsFor<S extends string, R>(w: WorkflowDescription<S, R>, user
   return w.transitions[status].filter((to) => actsForOffice(user) || !(w.officeSteps ?? []).includes(to));
 }
 
+/** The steps this user may take on this record today: stepsFor, less those its dates do not allow yet. */
+export function offeredSteps<S extends string, R extends { status: S }>(w: WorkflowDescription<S, R>, user: CurrentUser, record: R, today: string): S[] {
+  return stepsFor(w, user, record.status).filter((to) => w.offered?.[to]?.(record, today) ?? true);
+}
+
 /** The steps from the status that are the office's, for a user who may change the record but is not the office. */
 export function officeOnlySteps<S extends string, R>(w: WorkflowDescription<S, R>, user: CurrentUser, status: S): S[] {
   if (!roleMay(user.role, w.entity, 'update') || actsForOffice(user)) return [];
@@ -51,6 +56,18 @@ export function proposedStep<S extends string, R>(w: WorkflowDescription<S, R>, 
   const from = floor ? textOf(record, floor) : '';
   const inputs = allInputs(w).filter((input) => input.everyStep || (w.inputs?.[to] ?? []).includes(input));
   return { to, on: from > start ? from : start, values: Object.fromEntries(inputs.map((input) => [input.field, textOf(record, input.field)])) };
+}
+
+/** A refused step's reasons in words: by the field they are about (without the server's field prefix), and the rest. */
+export function stepRefusal(fields: readonly { field: string; message: string }[]): { byField: Record<string, string>; other: string[] } {
+  const byField: Record<string, string> = {};
+  const other: string[] = [];
+  for (const { field, message } of fields) {
+    const reason = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+    if (field === 'to') other.push(reason);
+    else byField[field] = byField[field] ? `${byField[field]}; ${reason}` : reason;
+  }
+  return { byField, other };
 }
 
 /** What is sent for a step: its status, its date, the fields it carries (a blank one left out), the version read. */

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import { planStep } from '../../workflow/plan-step.ts';
-import { AGREEMENT_KIND } from '../../../shared/kinds/agreement.ts';
+import { AGREEMENT_KIND, mayExpire } from '../../../shared/kinds/agreement.ts';
 import { type AgreementLevel, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
 
 /** The fields the consistency rules look at, after a change is merged into the record. */
@@ -53,7 +53,7 @@ export function agreementStepDates(current: AgreementShape, to: AgreementStatus,
   if (to === 'expired') {
     if (!current.expiresOn) problems.push({ field: 'expiresOn', reason: 'required' });
     else if (current.autoRenewal) dates.terminatedOn = on;
-    else if (on <= current.expiresOn) problems.push({ field: 'to', reason: 'not_yet_expired' });
+    else if (!mayExpire(current, on)) problems.push({ field: 'to', reason: 'not_yet_expired' });
   }
   return { dates, problems };
 }

@@ -67,7 +67,7 @@ export const EXCHANGES = {
   'xchg.noNext': ['No further step.', '流程已结束。', 'Plus d’étape.'],
   'xchg.stepDone': ['Now {status}.', '状态已更新为：{status}。', 'Désormais : {status}.'],
   'xchg.stepOn': ['Date', '日期', 'Date'],
-  'xchg.stepConfirm': ['Take this step at version {version}?', '确认执行此步骤（版本 {version}）？', 'Franchir cette étape (version {version}) ?'],
+  'xchg.stepConfirm': ['The step is recorded with the date below.', '此步骤将按下方日期记录。', 'L’étape est enregistrée à la date ci-dessous.'],
   'xchg.allocate': ['Allocate places', '分配名额', 'Attribuer les places'],
   'xchg.allocateConfirm': [
     'Give the places to the undecided applicants by score, then by application date; the others are waitlisted.',
