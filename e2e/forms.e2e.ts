@@ -136,3 +136,31 @@ describe('an agreement’s steps', () => {
     await page.close();
   });
 });
+
+describe('the lists', () => {
+  it('open newest first on their date, and the first rows are the newest', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
+    const lists: Array<[string, string, string]> = [
+      ['/agreements', '/api/agreements', 'termEndsOn'],
+      ['/conferences', '/api/conferences', 'startDate'],
+      ['/honours', '/api/honours', 'conferredOn'],
+      ['/students', '/api/students', 'enrolledOn'],
+      ['/experts', '/api/appointments', 'startDate'],
+      ['/exchanges/opportunities', '/api/exchange-opportunities', 'academicYear'],
+      ['/exchanges/applications', '/api/exchange-applications', 'appliedOn'],
+      ['/visits', '/api/visits', 'startDate'],
+      ['/missions', '/api/missions', 'startDate'],
+    ];
+    for (const [path, api, key] of lists) {
+      const asked = page.waitForResponse((r) => new URL(r.url()).pathname === api && r.request().method() === 'GET' && r.status() === 200);
+      await page.goto(`${server.base}${path}`);
+      const answer = await asked;
+      expect(new URL(answer.url()).searchParams.get('order'), path).toBe('desc');
+      const items = ((await answer.json()) as { items: Array<Record<string, unknown>> }).items.map((item) => item[key]).filter((v) => v != null) as Array<string | number>;
+      expect(items.length, path).toBeGreaterThan(1);
+      expect([...items].sort().reverse(), path).toEqual(items);
+    }
+    await page.close();
+  });
+});

@@ -10,6 +10,7 @@ import { useAgreementCells } from './agreement-cells.tsx';
 import { useAgreementLabels } from './agreement-labels.tsx';
 import type { AgreementsSearch } from './agreements-search.ts';
 import { agreementsApi } from './api.ts';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/agreements');
 const EXPIRING_CHOICES = [3, 6, 12, 24] as const;
@@ -20,7 +21,7 @@ export function AgreementsPage() {
   const labels = useAgreementLabels();
   const cells = useAgreementCells();
   const user = useCurrentUser();
-  const search = route.useSearch();
+  const search = newestFirst(route.useSearch(), 'termEndsOn');
   const navigate = route.useNavigate();
   const result = agreementsApi.useList(search);
 

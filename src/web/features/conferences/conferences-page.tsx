@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { conferencesApi } from './api.ts';
 import { ClassificationTag, ConferenceTags, conferenceTitle, otherTitle, useConferenceLabels } from './conference-labels.tsx';
 import type { ConferencesSearch } from './conferences-search.ts';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/conferences');
 
@@ -20,7 +21,7 @@ export function ConferencesPage() {
   const labels = useConferenceLabels();
   const units = useUnitMap();
   const user = useCurrentUser();
-  const search = route.useSearch();
+  const search = newestFirst(route.useSearch(), 'startDate');
   const navigate = route.useNavigate();
   const result = conferencesApi.useList(search);
 

@@ -10,6 +10,7 @@ import { applicationsApi, applicationsExportUrl } from './api.ts';
 import { academicYearLabel, ApplicationStatusTag, hostName, studentName, useExchangeLabels } from './exchange-labels.tsx';
 import { validateApplicationsSearch, type ApplicationsSearch } from './exchanges-search.ts';
 import { ExchangesTabs } from './exchanges-tabs.tsx';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/exchanges/applications');
 
@@ -24,7 +25,7 @@ export function ApplicationsPage() {
   const labels = useExchangeLabels();
   const user = useCurrentUser();
   // The router keeps params that failed validation beside the valid ones; read only the valid ones.
-  const search: ApplicationsSearch = validateApplicationsSearch(route.useSearch());
+  const search: ApplicationsSearch = newestFirst(validateApplicationsSearch(route.useSearch()), 'appliedOn');
   const navigate = route.useNavigate();
   const result = applicationsApi.useList(search);
 

@@ -11,6 +11,7 @@ import { opportunitiesApi } from './api.ts';
 import { academicYearLabel, opportunityTitle, useExchangeLabels } from './exchange-labels.tsx';
 import { validateOpportunitiesSearch, type OpportunitiesSearch } from './exchanges-search.ts';
 import { ExchangesTabs } from './exchanges-tabs.tsx';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/exchanges/opportunities');
 
@@ -19,7 +20,7 @@ export function OpportunitiesPage() {
   const { t, locale } = useI18n();
   const labels = useExchangeLabels();
   const user = useCurrentUser();
-  const search: OpportunitiesSearch = validateOpportunitiesSearch(route.useSearch());
+  const search: OpportunitiesSearch = newestFirst(validateOpportunitiesSearch(route.useSearch()), 'academicYear');
   const navigate = route.useNavigate();
   const result = opportunitiesApi.useList(search);
 

@@ -6,6 +6,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { newestFirst } from '../../lib/list-url-state.ts';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useExpertsEngaged } from './api.ts';
@@ -19,7 +20,7 @@ const route = getRouteApi('/app/experts');
 export function ExpertsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const search = route.useSearch();
+  const search = newestFirst(route.useSearch(), 'startDate');
   const navigate = route.useNavigate();
   const figures = useExpertsEngaged(search.asOf);
   const asOf = search.asOf ?? figures.data?.asOf ?? officeToday();

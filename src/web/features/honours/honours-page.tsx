@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { honoursApi, honoursFileUrl } from './api.ts';
 import { awardedByName, dateAsKnown, HolderName, HonourTitle } from './honour-labels.tsx';
 import type { HonoursSearch } from './honours-search.ts';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/honours');
 
@@ -16,7 +17,7 @@ const route = getRouteApi('/app/honours');
 export function HonoursPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
-  const search = route.useSearch();
+  const search = newestFirst(route.useSearch(), 'conferredOn');
   const navigate = route.useNavigate();
   const result = honoursApi.useList(search);
 

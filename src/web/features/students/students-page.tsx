@@ -10,6 +10,7 @@ import type { Page } from '../../../shared/contracts/common.ts';
 import { studentsApi, studentsFileUrl } from './api.ts';
 import { programmeName, StudentName, StudentStatusTag } from './student-labels.tsx';
 import type { StudentsSearch } from './students-search.ts';
+import { newestFirst } from '../../lib/list-url-state.ts';
 
 const route = getRouteApi('/app/students');
 
@@ -17,7 +18,7 @@ const route = getRouteApi('/app/students');
 export function InternationalStudentsPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
-  const search = route.useSearch();
+  const search = newestFirst(route.useSearch(), 'enrolledOn');
   const navigate = route.useNavigate();
   const result = studentsApi.useList(search);
   const page = result.data as (Page<StudentEnrolment> & { persons?: number }) | undefined;
