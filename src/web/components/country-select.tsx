@@ -11,8 +11,13 @@ interface CountryOption {
   isRegion: boolean;
 }
 
+type CountrySelectProps = Omit<SelectProps<string, CountryOption>, 'options' | 'showSearch'> & {
+  /** Choices above the countries (every country, every region), given their own values. */
+  leading?: readonly { value: string; label: string }[];
+};
+
 /** A searchable select of the 250 countries and regions, named and sorted in the interface language. */
-export function CountrySelect(props: Omit<SelectProps<string, CountryOption>, 'options' | 'showSearch'>) {
+export function CountrySelect({ leading = [], ...props }: CountrySelectProps) {
   const { locale, t } = useI18n();
   const { data, isLoading } = useCountries();
   const options = useMemo(() => {
@@ -24,16 +29,17 @@ export function CountrySelect(props: Omit<SelectProps<string, CountryOption>, 'o
       })
       .sort((a, b) => collator.compare(a.label, b.label));
   }, [data, locale]);
+  const choices = useMemo(() => [...leading.map((l) => ({ ...l, isRegion: false, search: foldText(l.label) })), ...options], [leading, options]);
 
   return (
     <Select<string, CountryOption>
       allowClear
       loading={isLoading}
-      options={options}
+      options={choices}
       showSearch={{ filterOption: (input, option) => Boolean(option?.search.includes(foldText(input.trim()))) }}
       optionRender={(option) => (
         <span>
-          {option.data.label} <span style={{ opacity: 0.45, fontSize: 12 }}>{option.data.value}</span>
+          {option.data.label} {leading.some((l) => l.value === option.data.value) ? null : <span style={{ opacity: 0.45, fontSize: 12 }}>{option.data.value}</span>}
           {option.data.isRegion ? <Tag style={{ marginInlineStart: 6 }}>{t('common.region')}</Tag> : null}
         </span>
       )}

@@ -23,6 +23,11 @@ export type ListFilter<S> =
   | { type: 'unit'; key: Key<S>; placeholder: string; width: number }
   /** A country or region. */
   | { type: 'country'; key: Key<S>; placeholder: string; width: number }
+  /**
+   * A country or region, or every country or every region at once ('false' / 'true' in the
+   * `region` param): one select, not two side by side.
+   */
+  | { type: 'place'; country: Key<S>; region: Key<S>; placeholder: string; countriesOnly: string; regionsOnly: string; width: number; testId?: string }
   /** A period: two date params. */
   | { type: 'dates'; from: Key<S>; to: Key<S>; width?: number; placeholder?: [string, string] }
   /** Free text, applied on Enter. */
@@ -33,6 +38,10 @@ export type ListFilter<S> =
   | { type: 'tag'; key: Key<S>; label: (value: NonNullable<S[Key<S>]>) => ReactNode; testId?: string }
   /** What no type above says. */
   | { type: 'custom'; render: (search: S, update: ListUpdate<S>) => ReactNode };
+
+// The place filter's two choices that are not one country (codes are two letters, so these never clash).
+const COUNTRIES_ONLY = '@countries';
+const REGIONS_ONLY = '@regions';
 
 /** One filter, bound to its URL param. */
 function FilterInput<S>({ filter: f, search, update }: { filter: ListFilter<S>; search: S; update: ListUpdate<S> }) {
@@ -54,6 +63,14 @@ function FilterInput<S>({ filter: f, search, update }: { filter: ListFilter<S>; 
       return <UnitSelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} style={{ width: f.width }} />;
     case 'country':
       return <CountrySelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} style={{ width: f.width }} />;
+    case 'place': {
+      const region = search[f.region] as unknown;
+      const chosen = region === 'true' || region === true ? REGIONS_ONLY : region === 'false' || region === false ? COUNTRIES_ONLY : value(f.country);
+      const choose = (v: string | undefined) =>
+        update({ [f.country]: v === COUNTRIES_ONLY || v === REGIONS_ONLY ? undefined : v, [f.region]: v === COUNTRIES_ONLY ? 'false' : v === REGIONS_ONLY ? 'true' : undefined } as Partial<S>);
+      const leading = [{ value: COUNTRIES_ONLY, label: f.countriesOnly }, { value: REGIONS_ONLY, label: f.regionsOnly }];
+      return <CountrySelect value={chosen} onChange={choose} leading={leading} placeholder={f.placeholder} style={{ width: f.width }} data-testid={f.testId} />;
+    }
     case 'dates':
       return (
         <DateRangeInput

@@ -46,18 +46,7 @@ export function ApplicationsPage() {
         { type: 'select', key: 'status', options: APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.status(s) })), placeholder: t('xchg.allStatuses'), width: 170, testId: 'applications-status-filter' },
         { type: 'year', key: 'academicYear', placeholder: t('xchg.yearPlaceholder'), width: 130, testId: 'applications-year-filter' },
         { type: 'unit', key: 'unitId', placeholder: t('xchg.allUnits'), width: 200 },
-        { type: 'country', key: 'country', placeholder: t('xchg.allCountries'), width: 200 },
-        {
-          type: 'select',
-          key: 'region',
-          options: [
-            { value: 'false', label: t('xchg.countriesOnly') },
-            { value: 'true', label: t('xchg.regionsOnly') },
-          ],
-          placeholder: t('xchg.regionFilter'),
-          width: 190,
-          testId: 'applications-region-filter',
-        },
+        { type: 'place', country: 'country', region: 'region', placeholder: t('xchg.allCountries'), countriesOnly: t('xchg.countriesOnly'), regionsOnly: t('xchg.regionsOnly'), width: 240, testId: 'applications-region-filter' },
         { type: 'flag', key: 'counted', yes: t('xchg.countedOnly'), no: t('xchg.notCounted'), placeholder: t('xchg.countedFilter'), width: 190, testId: 'applications-counted-filter' },
         { type: 'dates', from: 'departedFrom', to: 'departedTo', width: 260 },
       ]}

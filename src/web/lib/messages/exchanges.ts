@@ -46,7 +46,6 @@ export const EXCHANGES = {
   'xchg.countedFilter': ['Sent or not', '是否已派出', 'Parti ou non'],
   'xchg.countedOnly': ['Departed or returned', '已出国或已回国', 'Partis ou rentrés'],
   'xchg.notCounted': ['Not departed', '未出国', 'Pas partis'],
-  'xchg.regionFilter': ['Country or region', '国家或地区', 'Pays ou région'],
   'xchg.countriesOnly': ['Countries only', '仅国家', 'Pays seulement'],
   'xchg.regionsOnly': ['Hong Kong, Macao, Taiwan', '港澳台地区', 'Hong Kong, Macao, Taïwan'],
   'xchg.departedBetween': ['Departed between', '出国日期', 'Parti entre'],
