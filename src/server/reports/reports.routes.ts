@@ -6,10 +6,13 @@ import { breakdownTable, computeBreakdown } from './statistics/breakdown.ts';
 import { computeSeries } from './statistics/series.ts';
 import { renderYearInReview } from './year-in-review/year-in-review.service.ts';
 
-/** A rendered report: a download for PDF and Markdown, shown in place for HTML. */
+/**
+ * A rendered report under its own name (the report, its date or year, its language): a download
+ * for PDF and Markdown, shown in place for HTML, which a browser still saves under that name.
+ */
 function reportFile(report: RenderedReport, format: string): RouteResult {
   const download = format === 'pdf' || format === 'md';
-  return file({ body: report.body, contentType: report.contentType, ...(download ? { fileName: report.fileName, disposition: 'attachment' } : {}) });
+  return file({ body: report.body, contentType: report.contentType, fileName: report.fileName, disposition: download ? 'attachment' : 'inline' });
 }
 
 const read = policy('report', 'read');

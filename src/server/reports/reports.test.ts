@@ -254,6 +254,8 @@ describe('the fact sheet', () => {
     expect(response.body).toMatch(/^<!doctype html>/);
     expect(response.body).toContain('<a href="/conferences?counted=true&amp;to=2025-06-30" data-figure="conferences.hosted">2 international academic conferences</a>');
     expect(response.body).toContain('data-figure="experts.engaged"');
+    // shown in place, and saved under its own name, not the address's "factsheet.html"
+    expect(response.headers['content-disposition']).toMatch(/^inline; filename="factsheet-\d{4}-\d{2}-\d{2}-en\.html"$/);
   });
 
   it('is a PDF whose Chinese text can be extracted', async () => {
@@ -285,6 +287,8 @@ describe('the year in review and the breakdowns', () => {
     expect(y2024['experts.engaged']).toMatchObject({ value: 2, previous: 2, change: 0 });
     const md = (await officer.get('/api/reports/year-in-review?year=1999&format=md&lang=zh')).body;
     expect(md).toContain('来访（人次）：[2]');
+    const html = await officer.get('/api/reports/year-in-review?year=1999&format=html&lang=fr');
+    expect(html.headers['content-disposition']).toBe('inline; filename="year-in-review-1999-fr.html"');
   });
 
   it('breaks person-times down by country, as JSON and as a spreadsheet', async () => {
