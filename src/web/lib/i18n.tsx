@@ -37,16 +37,27 @@ const INDEX: Record<Locale, 0 | 1 | 2> = { en: 0, zh: 1, fr: 2 };
 export const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', zh: 'zh-CN', fr: 'fr-FR' };
 const STORAGE_KEY = 'interchange.locale';
 
-/** A text with its {placeholders} filled in. */
-function fill(text: string, vars?: MessageVars): string {
+const PLURALS = new Map<Locale, Intl.PluralRules>();
+const pluralOf = (locale: Locale) => PLURALS.get(locale) ?? PLURALS.set(locale, new Intl.PluralRules(INTL_TAGS[locale])).get(locale)!;
+
+/**
+ * A text with its {placeholders} filled in, and `{n|one|other}` read as the word for n in the
+ * language's plural rules: "1 record" but "2 records", and "0 autre" in French, where 0 and 1 are
+ * singular.
+ */
+export function fill(text: string, vars: MessageVars | undefined, locale: Locale): string {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (pluralOf(locale).select(Number(vars[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** A message in a given language, with {placeholders} filled in (the key itself when there is none). */
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const entry: readonly string[] | undefined = MESSAGES[key];
-  return fill(entry?.[INDEX[locale]] ?? key, vars);
+  return fill(entry?.[INDEX[locale]] ?? key, vars, locale);
 }
 
 /** Whether the catalogue has a message for this key (for keys built from data, such as field names). */
@@ -144,7 +155,7 @@ export function DataMessages({ messages, children }: { messages: Readonly<Record
   const value = useMemo<I18nValue>(() => {
     const t: Translate = (key, vars) => {
       const own = Object.hasOwn(messages, key) ? messages[key] : undefined;
-      return own ? fill(own[outer.locale], vars) : outer.t(key, vars);
+      return own ? fill(own[outer.locale], vars, outer.locale) : outer.t(key, vars);
     };
     return { ...outer, t };
   }, [outer, messages]);

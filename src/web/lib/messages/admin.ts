@@ -23,7 +23,7 @@ export const ADMIN = {
   'account.scope.read_only': ['Read only', '只读', 'Lecture seule'],
   'account.scope.read_write': ['Read and write', '读写', 'Lecture et écriture'],
   'account.expiresInDays': ['Valid for', '有效期', 'Valable'],
-  'account.days': ['{n} days', '{n} 天', '{n} jours'],
+  'account.days': ['{n} {n|day|days}', '{n} 天', '{n} {n|jour|jours}'],
   'account.expiresAt': ['Expires', '到期', 'Expire le'],
   'account.expired': ['Expired', '已过期', 'Expiré'],
   'account.modules': ['Modules', '模块', 'Modules'],

@@ -63,7 +63,7 @@ export const AGREEMENTS = {
   'agr.partnerAdded': ['{name} is a partner of this agreement.', '{name} 已列为本协议合作方。', '{name} est partenaire de cet accord.'],
   'agr.removePartner': ['Remove this partner', '移除该合作方', 'Retirer ce partenaire'],
   'agr.deleteConfirm': ['Delete this agreement?', '确定删除该协议？', 'Supprimer cet accord ?'],
-  'agr.months': ['{n} months', '{n} 个月', '{n} mois'],
+  'agr.months': ['{n} {n|month|months}', '{n} 个月', '{n} mois'],
   'agr.coordinatorNote': ['As a coordinator you record your unit’s collegiate agreements.', '作为院系联络员，您可录入本单位的院级协议。', 'En tant que coordinateur, vous enregistrez les accords de votre composante.'],
   'agr.lifecycle': ['Lifecycle', '协议流程', 'Cycle de vie'],
   'agr.next': ['Next steps', '下一步', 'Étapes suivantes'],

@@ -23,7 +23,7 @@ export const COMMON = {
   'common.no': ['No', '否', 'Non'],
   'common.empty': ['—', '—', '—'],
   'common.loading': ['Loading…', '加载中…', 'Chargement…'],
-  'common.total': ['{total} records', '共 {total} 条', '{total} enregistrements'],
+  'common.total': ['{total} {total|record|records}', '共 {total} 条', '{total} {total|enregistrement|enregistrements}'],
   'common.actions': ['Actions', '操作', 'Actions'],
   'common.createdAt': ['Created', '创建时间', 'Créé le'],
   'common.updatedAt': ['Last changed', '最后修改', 'Dernière modification'],

@@ -133,18 +133,18 @@ export const CONFERENCES = {
   'conf.column.role': ['Role', '角色', 'Rôle'],
   'conf.import.button': ['Import a spreadsheet', '导入电子表格', 'Importer un tableur'],
   'conf.import.hint': [
-    'An import (xlsx or CSV) replaces the whole list. Columns: name (required), country or region, institution, role; headers in English, Chinese or French.',
-    '导入（xlsx 或 CSV）将替换整个名单。列：姓名（必填）、国家/地区、单位、角色；表头可用中文、英文或法文。',
-    'Un import (xlsx ou CSV) remplace toute la liste. Colonnes : nom (obligatoire), pays ou région, établissement, rôle ; en-têtes en français, anglais ou chinois.',
+    'An import (xlsx or CSV) replaces the whole list. Columns: name (required), country or region, institution, role — one of speaker, participant, organizer or other (empty: participant); headers in English, Chinese or French.',
+    '导入（xlsx 或 CSV）将替换整个名单。列：姓名（必填）、国家/地区、单位、角色（发言人、参会者、组织者或其他，空白即参会者）；表头可用中文、英文或法文。',
+    'Un import (xlsx ou CSV) remplace toute la liste. Colonnes : nom (obligatoire), pays ou région, établissement, rôle — intervenant, participant, organisateur ou autre (vide : participant) ; en-têtes en français, anglais ou chinois.',
   ],
   'conf.import.template': ['Template (CSV)', '下载模板（CSV）', 'Modèle (CSV)'],
   'conf.import.templateFile': ['attendee-list-template.csv', '参会名单模板.csv', 'modele-liste-participants.csv'],
   'conf.import.fileType': ['{name} is not an xlsx or CSV file.', '{name} 不是 xlsx 或 CSV 文件。', '{name} n’est pas un fichier xlsx ou CSV.'],
   'conf.import.fileTooBig': ['{name} is larger than 10 MB.', '{name} 超过 10 MB。', '{name} dépasse 10 Mo.'],
   'conf.import.done': [
-    'Imported: {n} attendees; foreign: {foreign}; countries and regions: {places}.',
+    'Imported: {n} {n|attendee|attendees}; foreign: {foreign}; countries and regions: {places}.',
     '已导入 {n} 人，其中境外 {foreign} 人，来自 {places} 个国家和地区。',
-    'Importés : {n} participants ; étrangers : {foreign} ; pays et régions : {places}.',
+    'Importés : {n} {n|participant|participants} ; étrangers : {foreign} ; pays et régions : {places}.',
   ],
   'conf.import.replaceTitle': ['Replace the attendee list?', '替换参会名单？', 'Remplacer la liste des participants ?'],
   'conf.import.replaceText': [

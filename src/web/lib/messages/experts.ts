@@ -50,7 +50,7 @@ export const EXPERTS = {
     '由单位提出聘任，国际交流处授予职衔。',
     'Une composante propose ; le bureau international confère le titre.',
   ],
-  'exp.headline': ['{n} experts engaged on {date}', '截至 {date}，在聘外国专家 {n} 人', '{n} experts en fonction au {date}'],
+  'exp.headline': ['{n} {n|expert|experts} engaged on {date}', '截至 {date}，在聘外国专家 {n} 人', '{n} {n|expert|experts} en fonction au {date}'],
   'exp.headlineDetail': [
     'from {places} countries and regions (countries: {countries}; regions: {regions})',
     '来自 {places} 个国家和地区（其中国家 {countries} 个、地区 {regions} 个）',

@@ -38,7 +38,7 @@ export const MISSIONS = {
   'mission.title': ['Mission', '出访团组', 'Mission'],
   'mission.dates': ['Dates', '出访日期', 'Dates'],
   'mission.members': ['Members', '团组成员', 'Membres'],
-  'mission.membersCount': ['{n} members', '{n} 人', '{n} membres'],
+  'mission.membersCount': ['{n} {n|member|members}', '{n} 人', '{n} {n|membre|membres}'],
   'mission.oneMember': ['1 member', '1 人', '1 membre'],
   'mission.destinations': ['Destinations', '出访国家（地区）', 'Destinations'],
   'mission.section.mission': ['The mission', '出访任务', 'La mission'],

@@ -39,7 +39,7 @@ export const REPORTS = {
   'figure.period': ['{from} – {to}', '{from} 至 {to}', 'du {from} au {to}'],
   'figure.since': ['since {from}', '自 {from} 起', 'depuis le {from}'],
   'figure.openRecords': ['Open the records', '查看明细', 'Voir les enregistrements'],
-  'figure.andMore': ['and {n} more', '等 {n} 项', 'et {n} autres'],
+  'figure.andMore': ['and {n} more', '等 {n} 项', 'et {n} {n|autre|autres}'],
   // the dashboard
   'dash.subtitle': [
     'Every figure and chart element opens the records it counts. Person-times count trips, not people.',

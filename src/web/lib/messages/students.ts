@@ -45,7 +45,7 @@ export const STUDENTS = {
   'stu.fromYear': ['Registered from', '入学年份自', 'Inscrits de'],
   'stu.toYear': ['to', '至', 'à'],
   'stu.counted': ['Counted in the figures on {date}', '计入 {date} 的统计', 'Comptés dans les chiffres au {date}'],
-  'stu.persons': ['{persons} students in {total} enrolments', '{total} 条学籍，共 {persons} 名学生', '{persons} étudiants pour {total} inscriptions'],
+  'stu.persons': ['{persons} {persons|student|students} in {total} {total|enrolment|enrolments}', '{total} 条学籍，共 {persons} 名学生', '{persons} {persons|étudiant|étudiants} pour {total} {total|inscription|inscriptions}'],
   'stu.student': ['Student', '学生', 'Étudiant'],
   'stu.deleteConfirm': ['Delete this admission? The audit log keeps what it was.', '删除该录取记录？审计日志会保留其内容。', 'Supprimer cette admission ? Le journal d’audit en garde la trace.'],
   'stu.workflow': ['Enrolment', '学籍状态', 'Scolarité'],
