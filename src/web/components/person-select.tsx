@@ -4,9 +4,9 @@ import { useMemo, useState } from 'react';
 import type { Locale, Page } from '../../shared/contracts/common.ts';
 import type { Person } from '../../shared/contracts/people.ts';
 import { api, toQuery } from '../lib/api.ts';
-import { useI18n } from '../lib/i18n.tsx';
-import { useCountryMap } from '../lib/lookups.ts';
-import { countryName } from '../lib/names.ts';
+import { useI18n, type Translate } from '../lib/i18n.tsx';
+import { useCountryMap, useUnitMap } from '../lib/lookups.ts';
+import { countryName, primaryName } from '../lib/names.ts';
 import { useDebounced } from '../lib/use-debounced.ts';
 import { personNames } from '../features/people/person-values.ts';
 
@@ -30,10 +30,13 @@ type PersonSelectProps = Omit<SelectProps<number>, 'options' | 'showSearch' | 'o
   extra?: Person | null;
 };
 
-function option(p: Person, locale: Locale, countries: ReturnType<typeof useCountryMap>): PersonOption {
+/** What a person's option says under the name: enough to tell two Chen Yans apart (birth year, institution or unit, email). */
+function option(p: Person, locale: Locale, countries: ReturnType<typeof useCountryMap>, units: ReturnType<typeof useUnitMap>, t: Translate): PersonOption {
   const { primary, secondary } = personNames(p, locale);
   const country = p.nationality ? countries.get(p.nationality) : undefined;
-  const detail = [secondary, country ? countryName(country, locale) : p.nationality, p.institutionName].filter(Boolean).join(' · ');
+  const unit = p.unitId != null ? units.get(p.unitId) : undefined;
+  const born = p.birthDate ? t('person.bornIn', { year: p.birthDate.slice(0, 4) }) : null;
+  const detail = [secondary, country ? countryName(country, locale) : p.nationality, born, p.institutionName ?? (unit ? primaryName(unit, locale) : null), p.email].filter(Boolean).join(' · ');
   return { value: p.id, label: primary, detail, person: p };
 }
 
@@ -44,6 +47,7 @@ function option(p: Person, locale: Locale, countries: ReturnType<typeof useCount
 export function PersonSelect({ currentLabel, value, onChange, onPicked, browse = false, extra, ...props }: PersonSelectProps) {
   const { locale, t } = useI18n();
   const countries = useCountryMap();
+  const units = useUnitMap();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const { data, isFetching } = useQuery({
@@ -60,11 +64,11 @@ export function PersonSelect({ currentLabel, value, onChange, onPicked, browse =
   });
 
   const options = useMemo((): PersonOption[] => {
-    const list: PersonOption[] = (browse || q ? (data?.items ?? []) : []).map((p) => option(p, locale, countries));
-    for (const p of [extra, chosen.data]) if (p && !list.some((o) => o.value === p.id)) list.unshift(option(p, locale, countries));
+    const list: PersonOption[] = (browse || q ? (data?.items ?? []) : []).map((p) => option(p, locale, countries, units, t));
+    for (const p of [extra, chosen.data]) if (p && !list.some((o) => o.value === p.id)) list.unshift(option(p, locale, countries, units, t));
     if (value != null && !list.some((o) => o.value === value)) list.unshift({ value, label: currentLabel ?? `#${value}`, detail: '' });
     return list;
-  }, [data, q, browse, extra, chosen.data, locale, countries, value, currentLabel]);
+  }, [data, q, browse, extra, chosen.data, locale, countries, units, t, value, currentLabel]);
 
   return (
     <Select<number, PersonOption>

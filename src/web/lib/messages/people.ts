@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.ts';
 /** People: list, record and form. */
 export const PEOPLE = {
   'person.add': ['Add person', '新增人员', 'Ajouter une personne'],
+  'person.bornIn': ['b. {year}', '{year}年生', 'né(e) en {year}'],
   'person.newTitle': ['New person', '新增人员', 'Nouvelle personne'],
   'person.searchPlaceholder': ['Name, Chinese name, pinyin, email…', '姓名、中文名、拼音、邮箱…', 'Nom, nom chinois, pinyin, e-mail…'],
   'person.allNationalities': ['All nationalities', '全部国籍', 'Toutes nationalités'],
