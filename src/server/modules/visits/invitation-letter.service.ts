@@ -2,7 +2,7 @@ import { DomainError, invalidFields } from '../../core/errors.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
-import { renderInvitationLetter } from './invitation-letter.ts';
+import { chineseLetterName, letterName, renderInvitationLetter } from './invitation-letter.ts';
 import { letterhead, visitorDetails } from './visits.repo.ts';
 import { getVisit } from './visits.service.ts';
 
@@ -13,8 +13,9 @@ function headOf(members: Member[]): Member {
   return members.find((m) => /^(head|leader|团长)/i.test(m.roleInDelegation ?? '')) ?? members[0]!;
 }
 
+/** A member's name in a letter: the Chinese name in a Chinese letter (else the passport's), the passport's with any other-script name after it in an English one. */
 const nameIn = (m: Member, lang: 'en' | 'zh') =>
-  lang === 'zh' && m.nameZh ? m.nameZh : [m.givenName, m.familyName.toUpperCase()].filter(Boolean).join(' ') + (lang === 'en' && m.nameZh ? ` (${m.nameZh})` : '');
+  lang === 'zh' ? chineseLetterName(m) : letterName(m.givenName, m.familyName) + (m.nameZh ? ` (${m.nameZh})` : '');
 
 /**
  * The invitation letter for one visitor (default: the head of the delegation), as a PDF in
@@ -41,7 +42,12 @@ export async function invitationLetter(
     office,
     hostUnit: { nameEn: visit.hostUnitNameEn, nameZh: visit.hostUnitNameZh },
     visitor: { ...member, ...details },
-    delegation: { size: visit.members.length, visitorIsHead: member.personId === head.personId, headName: nameIn(head, lang) },
+    delegation: {
+      size: visit.members.length,
+      visitorIsHead: member.personId === head.personId,
+      headName: nameIn(head, lang),
+      members: visit.members.map((m) => ({ name: nameIn(m, lang), role: m.roleInDelegation })),
+    },
     visit,
   });
   return { fileName: `invitation-${visit.id}-${member.personId}-${lang}.pdf`, content };

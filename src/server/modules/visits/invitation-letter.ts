@@ -1,6 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { cjkFonts } from '../../pdf/cjk-font.ts';
-import { visibleText } from '../../security/visible-text.ts';
+import { writeText } from '../../pdf/write-text.ts';
 import type { VisitPurpose } from '../../../shared/contracts/visits.ts';
 import { VISIT_PURPOSE_LABELS } from '../../../shared/i18n/visit-labels.ts';
 
@@ -23,8 +22,8 @@ export interface LetterContent {
     countryNameEn: string;
     countryNameZh: string;
   };
-  /** The delegation's size and its head, when the visitor is not alone. */
-  delegation: { size: number; visitorIsHead: boolean; headName: string | null };
+  /** The delegation's size and its head, when the visitor is not alone, and its members as the letter names them. */
+  delegation: { size: number; visitorIsHead: boolean; headName: string | null; members?: Array<{ name: string; role: string | null }> };
   visit: { titleEn: string; titleZh: string | null; purpose: VisitPurpose; startDate: string; endDate: string; receivingOfficial: string | null };
 }
 
@@ -37,17 +36,36 @@ export function letterDate(iso: string, lang: 'en' | 'zh'): string {
   return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** The visitor's Latin name, family name in capitals as on a passport: "Claire MARTIN". */
+const EAST_ASIAN = /^[\p{Script=Han}\p{Script=Hangul}]+$/u;
+
+/**
+ * A person's name as a letter writes it: given name then the family name in capitals, as on a
+ * passport ("Claire MARTIN", "Иван ПЕТРОВ"); a Chinese or Korean name in its own script family
+ * name first, unspaced, as it is written ("김민준").
+ */
+export function letterName(givenName: string | null, familyName: string): string {
+  if (givenName && EAST_ASIAN.test(familyName) && EAST_ASIAN.test(givenName)) return `${familyName}${givenName}`;
+  return [givenName, familyName.toUpperCase()].filter(Boolean).join(' ');
+}
+
+/** A name for a Chinese letter: the Chinese name when there is one in Chinese characters, else the name as on the passport. */
+export function chineseLetterName(person: { givenName: string | null; familyName: string; nameZh: string | null }): string {
+  return person.nameZh && /\p{Script=Han}/u.test(person.nameZh) ? person.nameZh : letterName(person.givenName, person.familyName);
+}
+
 function latinName(v: LetterContent['visitor']): string {
-  return [v.givenName, v.familyName.toUpperCase()].filter(Boolean).join(' ');
+  return letterName(v.givenName, v.familyName);
 }
 
 /** The paragraphs of the letter, in its language. Kept apart from the drawing so that they can be read in a test. */
-export function letterText(c: LetterContent): { heading: string; address: string[]; salutation: string; body: string[]; closing: string[]; signature: string[] } {
+export function letterText(c: LetterContent): { heading: string; address: string[]; salutation: string; body: string[]; closing: string[]; signature: string[]; members: { heading: string; lines: string[] } | null } {
   const { visitor: v, visit, delegation: g } = c;
+  // The delegation's members close the letter, one to a line (a name in any script stands alone on its line).
+  const members = (heading: string, roleOf: (role: string) => string) =>
+    g.members && g.members.length > 1 ? { heading, lines: g.members.map((m, i) => `${i + 1}. ${m.name}${m.role ? roleOf(m.role) : ''}`) } : null;
   const ofUniversity = (unit: string, university: string, joiner: string) => (unit === university ? university : `${unit}${joiner}${university}`);
   if (c.lang === 'zh') {
-    const name = v.nameZh ?? latinName(v);
+    const name = chineseLetterName(v);
     const honorific = v.gender === 'male' ? '先生' : v.gender === 'female' ? '女士' : '';
     const purpose = visit.purpose === 'other' ? '' : `进行${VISIT_PURPOSE_LABELS[visit.purpose].zh}`;
     const title = visit.titleZh ?? visit.titleEn;
@@ -63,6 +81,7 @@ export function letterText(c: LetterContent): { heading: string; address: string
       salutation: `尊敬的${name}${honorific}：`,
       body,
       closing: ['此致', '敬礼！'],
+      members: members('附：代表团成员名单', (role) => `（${role}）`),
       signature: [visit.receivingOfficial, c.hostUnit.nameZh === c.university.nameZh ? null : c.hostUnit.nameZh, c.university.nameZh, letterDate(c.issuedOn, 'zh')].filter(
         (x): x is string => !!x,
       ),
@@ -82,25 +101,21 @@ export function letterText(c: LetterContent): { heading: string; address: string
     salutation: `Dear ${[v.givenName, v.familyName].filter(Boolean).join(' ')},`,
     body,
     closing: ['Yours sincerely,'],
+    members: members('Members of the delegation', (role) => `, ${role}`),
     signature: [visit.receivingOfficial, c.hostUnit.nameEn === c.university.nameEn ? null : c.hostUnit.nameEn, c.university.nameEn].filter((x): x is string => !!x),
   };
 }
 
 /** Renders the letter as an A4 PDF on the school's letterhead. */
 export function renderInvitationLetter(c: LetterContent): Promise<Buffer> {
-  // A printed letter has no isolation: bidi controls and invisible characters in a name are removed.
-  const written = letterText(c);
-  const text = Object.fromEntries(
-    Object.entries(written).map(([key, value]) => [key, Array.isArray(value) ? value.map(visibleText) : visibleText(value)]),
-  ) as typeof written;
-  const { regular, bold } = cjkFonts();
+  // Every line is written by writeText: each script in its font, right-to-left names in order,
+  // bidi controls and invisible characters removed (a printed letter has no isolation).
+  const text = letterText(c);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 60, bottom: 60, left: 72, right: 72 },
     info: { Title: c.lang === 'zh' ? `邀请函 — ${c.visit.titleZh ?? c.visit.titleEn}` : `Letter of invitation — ${c.visit.titleEn}`, Author: c.university.nameEn, Creator: 'Interchange' },
   });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -108,37 +123,43 @@ export function renderInvitationLetter(c: LetterContent): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  const [primary, secondary] = (c.lang === 'zh' ? [c.university.nameZh, c.university.nameEn] : [c.university.nameEn, c.university.nameZh]).map(visibleText) as [string, string];
-  const officeLine = c.office ? visibleText(c.lang === 'zh' ? `${c.office.nameZh}  ${c.office.nameEn}` : `${c.office.nameEn}  ${c.office.nameZh}`) : null;
+  const [primary, secondary] = c.lang === 'zh' ? [c.university.nameZh, c.university.nameEn] : [c.university.nameEn, c.university.nameZh];
+  const officeLine = c.office ? (c.lang === 'zh' ? `${c.office.nameZh}  ${c.office.nameEn}` : `${c.office.nameEn}  ${c.office.nameZh}`) : null;
 
   // Letterhead: the school's names in both languages, the office below, a rule.
-  doc.font('bold').fontSize(17).fillColor('#7a1020').text(primary, { align: 'center' });
-  doc.font('regular').fontSize(10.5).fillColor('#7a1020').text(secondary, { align: 'center' });
-  if (officeLine) doc.fontSize(9).fillColor('#444444').text(officeLine, { align: 'center' });
+  writeText(doc.fontSize(17).fillColor('#7a1020'), primary, { weight: 'bold', align: 'center' });
+  writeText(doc.fontSize(10.5).fillColor('#7a1020'), secondary, { align: 'center' });
+  if (officeLine) writeText(doc.fontSize(9).fillColor('#444444'), officeLine, { align: 'center' });
   const ruleY = doc.y + 6;
   doc.moveTo(doc.page.margins.left, ruleY).lineTo(doc.page.margins.left + width, ruleY).lineWidth(1.2).strokeColor('#7a1020').stroke();
   doc.fillColor('#000000').y = ruleY + 14;
 
-  doc.font('regular').fontSize(9.5).fillColor('#444444');
-  doc.text(c.lang === 'zh' ? `编号：${c.reference}` : `Ref.: ${c.reference}`, { align: 'right' });
-  if (c.lang === 'en') doc.text(letterDate(c.issuedOn, 'en'), { align: 'right' });
+  doc.fontSize(9.5).fillColor('#444444');
+  writeText(doc, c.lang === 'zh' ? `编号：${c.reference}` : `Ref.: ${c.reference}`, { align: 'right' });
+  if (c.lang === 'en') writeText(doc, letterDate(c.issuedOn, 'en'), { align: 'right' });
   doc.moveDown(1.2).fillColor('#000000');
 
-  doc.font('bold').fontSize(15).text(text.heading, { align: 'center', characterSpacing: c.lang === 'en' ? 1 : 0 });
+  writeText(doc.fontSize(15), text.heading, { weight: 'bold', align: 'center', characterSpacing: c.lang === 'en' ? 1 : 0 });
   doc.moveDown(1.2);
 
-  doc.font('regular').fontSize(11);
-  for (const line of text.address) doc.text(line);
+  doc.fontSize(11);
+  for (const line of text.address) writeText(doc, line);
   if (text.address.length) doc.moveDown(1);
-  doc.text(text.salutation);
+  writeText(doc, text.salutation);
   doc.moveDown(0.6);
   // Chinese paragraphs open two characters in, as letters are written (and so does 此致; 敬礼 starts the next line).
   const indent = c.lang === 'zh' ? 22 : 0;
-  for (const paragraph of text.body) doc.text(paragraph, { indent, lineGap: 3, paragraphGap: 8 });
+  for (const paragraph of text.body) writeText(doc, paragraph, { indent, lineGap: 3, paragraphGap: 8 });
   doc.moveDown(1);
-  text.closing.forEach((line, i) => doc.text(line, { indent: i === 0 ? indent : 0 }));
+  text.closing.forEach((line, i) => writeText(doc, line, { indent: i === 0 ? indent : 0 }));
   doc.moveDown(2.5);
-  for (const line of text.signature) doc.text(line, { align: c.lang === 'zh' ? 'right' : 'left' });
+  for (const line of text.signature) writeText(doc, line, { align: c.lang === 'zh' ? 'right' : 'left' });
+  if (text.members) {
+    doc.moveDown(2);
+    writeText(doc, text.members.heading, { weight: 'bold' });
+    doc.moveDown(0.4);
+    for (const line of text.members.lines) writeText(doc, line, { lineGap: 2 });
+  }
   doc.end();
   return done;
 }

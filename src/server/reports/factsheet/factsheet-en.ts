@@ -77,6 +77,7 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
       { heading: 'Outbound staff and honours', paragraphs: [fourth] },
       { heading: 'Students, programme and exchange', paragraphs: [fifth] },
     ],
-    note: 'Person-times count trips: a visitor who came five times counts five. Every figure links to the records it counts.',
+    note: 'Person-times count trips: a visitor who came five times counts five.',
+    linksNote: 'Every figure links to the records it counts.',
   };
 }

@@ -77,6 +77,7 @@ export function factSheetFr(input: FactSheetInput): ReportDocument {
       { heading: 'Missions à l’étranger et distinctions', paragraphs: [fourth] },
       { heading: 'Étudiants, programme et échanges', paragraphs: [fifth] },
     ],
-    note: 'Les personnes-fois comptent les séjours : un visiteur venu cinq fois compte cinq. Chaque chiffre renvoie aux enregistrements qu’il compte.',
+    note: 'Les personnes-fois comptent les séjours : un visiteur venu cinq fois compte cinq.',
+    linksNote: 'Chaque chiffre renvoie aux enregistrements qu’il compte.',
   };
 }

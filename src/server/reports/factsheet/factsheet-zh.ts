@@ -75,6 +75,7 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
       { heading: '出访与荣誉', paragraphs: [fourth] },
       { heading: '留学生、合作项目与学生交流', paragraphs: [fifth] },
     ],
-    note: '人次按来访次数计算：同一人来访五次计五人次。每个数字均链接到其所统计的记录。',
+    note: '人次按来访次数计算：同一人来访五次计五人次。',
+    linksNote: '每个数字均链接到其所统计的记录。',
   };
 }

@@ -1,4 +1,4 @@
-import type { Piece, ReportDocument } from './report-document.ts';
+import { closingNote, type Piece, type ReportDocument } from './report-document.ts';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
@@ -33,7 +33,7 @@ a { color: #0b57d0; font-weight: 600; text-decoration: none; border-bottom: 1px 
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="subtitle">${escapeHtml(doc.subtitle)}</p>
 ${body}
-<p class="note">${escapeHtml(doc.note)}</p>
+<p class="note">${escapeHtml(closingNote(doc, () => true))}</p>
 </body>
 </html>
 `;

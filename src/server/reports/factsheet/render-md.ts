@@ -1,4 +1,4 @@
-import type { Piece, ReportDocument } from './report-document.ts';
+import { closingNote, type Piece, type ReportDocument } from './report-document.ts';
 
 // Markdown passes raw HTML through: a name like "<script>…" must reach a viewer as text, so
 // < > & are escaped with the Markdown punctuation. A name is one line: any line break or
@@ -29,6 +29,6 @@ export function renderMarkdown(doc: ReportDocument): string {
     lines.push(`## ${escapeMd(section.heading)}`, '');
     for (const paragraph of section.paragraphs) lines.push(escapeLineStart(paragraph.map(pieceMd).join('')), '');
   }
-  lines.push(`> ${escapeMd(doc.note)}`, '');
+  lines.push(`> ${escapeMd(closingNote(doc, () => true))}`, '');
   return lines.join('\n');
 }

@@ -17,7 +17,20 @@ export interface ReportDocument {
   title: string;
   subtitle: string;
   sections: ReportSection[];
+  /** The closing note, true of every format. */
   note: string;
+  /** Said after the note where the figures link to their records (not in a PDF whose figures have no address). */
+  linksNote?: string;
+}
+
+/**
+ * The document's closing note as a format prints it: with the sentence on links only when that
+ * format's figures link (`links` says which addresses the format can follow), so that the note
+ * is true of the file it closes.
+ */
+export function closingNote(doc: ReportDocument, links: (href: string) => boolean): string {
+  const linked = doc.sections.some((s) => s.paragraphs.some((p) => p.some((piece) => typeof piece !== 'string' && !!piece.href && links(piece.href))));
+  return linked && doc.linksNote ? `${doc.note} ${doc.linksNote}` : doc.note;
 }
 
 /** What a fact sheet is written from: the figures, and the names they need in the reader's language. */

@@ -1,0 +1,133 @@
+import bidiFactory from 'bidi-js';
+import type { FontKey } from './font-files.ts';
+
+/** A stretch of text drawn in one font at one bidi level. */
+export interface TextRun {
+  /** The characters as the font is given them: logical order (the font reverses right-to-left letters itself). */
+  text: string;
+  font: FontKey;
+  /** The bidi embedding level: odd is right to left. */
+  level: number;
+}
+
+/** Scripts read right to left: fontkit lays a run of them out reversed, already in visual order. */
+export const RTL_FONTS: ReadonlySet<FontKey> = new Set(['arabic', 'hebrew']);
+
+/** Scripts whose glyphs are reordered or fused by shaping, so the PDF must say what text they stand for. */
+export const SHAPED_FONTS: ReadonlySet<FontKey> = new Set([
+  'arabic', 'hebrew', 'thai', 'lao', 'khmer', 'myanmar', 'sinhala', 'devanagari', 'bengali', 'gurmukhi', 'gujarati', 'oriya', 'tamil', 'telugu', 'kannada', 'malayalam',
+]);
+
+const SCRIPTS: Array<[RegExp, FontKey]> = [
+  [/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u, 'latin'],
+  // CJK punctuation and full-width forms are "Common", but only the Chinese font draws them as Chinese text expects.
+  [/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u, 'han'],
+  [/\p{Script=Hangul}/u, 'hangul'],
+  [/\p{Script=Arabic}/u, 'arabic'],
+  [/\p{Script=Hebrew}/u, 'hebrew'],
+  [/\p{Script=Thai}/u, 'thai'],
+  [/\p{Script=Lao}/u, 'lao'],
+  [/\p{Script=Khmer}/u, 'khmer'],
+  [/\p{Script=Myanmar}/u, 'myanmar'],
+  [/\p{Script=Sinhala}/u, 'sinhala'],
+  [/\p{Script=Ethiopic}/u, 'ethiopic'],
+  [/\p{Script=Devanagari}/u, 'devanagari'],
+  [/\p{Script=Bengali}/u, 'bengali'],
+  [/\p{Script=Gurmukhi}/u, 'gurmukhi'],
+  [/\p{Script=Gujarati}/u, 'gujarati'],
+  [/\p{Script=Oriya}/u, 'oriya'],
+  [/\p{Script=Tamil}/u, 'tamil'],
+  [/\p{Script=Telugu}/u, 'telugu'],
+  [/\p{Script=Kannada}/u, 'kannada'],
+  [/\p{Script=Malayalam}/u, 'malayalam'],
+  [/\p{Script=Armenian}/u, 'armenian'],
+  [/\p{Script=Georgian}/u, 'georgian'],
+];
+
+/** Letters of the right-to-left scripts. */
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
+
+/** Marks and joiners belong to the letter before them, whatever their own script. */
+const ATTACHED = /\p{M}|\u200c|\u200d/u;
+
+/** The font of a character's own script; null for punctuation, digits, spaces and marks, which take their neighbours'. */
+export function scriptFont(char: string): FontKey | null {
+  for (const [pattern, key] of SCRIPTS) if (pattern.test(char)) return key;
+  return null;
+}
+
+let bidi: ReturnType<typeof bidiFactory> | null = null;
+
+/**
+ * Splits a paragraph into runs of one font and one bidi level, in the order they are drawn left
+ * to right. Each character takes its script's font; punctuation, digits and spaces take the font
+ * of the letter before them (after them at the start) when it draws them, else `fallback`; marks
+ * stay with their letter. The bidi levels (Unicode's algorithm, bidi-js) then order the runs:
+ * an Arabic name inside an English sentence is one run, laid out right to left by the font; a
+ * number inside Arabic text is its own run, kept left to right, placed where Arabic readers
+ * expect it. Ordering is per paragraph: a right-to-left stretch of several runs that wraps over a
+ * line end keeps the paragraph's order.
+ */
+export function textRuns(text: string, options: { has: (font: FontKey, codePoint: number) => boolean; fallback?: FontKey; direction?: 'ltr' | 'rtl' }): TextRun[] {
+  if (!text) return [];
+  const fallback = options.fallback ?? 'latin';
+  const chars: Array<{ char: string; index: number; font: FontKey | null; attached: boolean }> = [];
+  let index = 0;
+  for (const char of text) {
+    chars.push({ char, index, font: scriptFont(char), attached: ATTACHED.test(char) });
+    index += char.length;
+  }
+  // Neutral characters take the font before them, or after them when they lead.
+  let previous: FontKey | null = null;
+  for (const c of chars) {
+    if (c.font) previous = c.font;
+    else if (previous && (c.attached || options.has(previous, c.char.codePointAt(0)!))) c.font = previous;
+  }
+  let next: FontKey | null = null;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const c = chars[i]!;
+    if (scriptFont(c.char)) next = c.font;
+    else if (!c.font) c.font = next && (c.attached || options.has(next, c.char.codePointAt(0)!)) ? next : fallback;
+  }
+  // Text without a right-to-left letter is one left-to-right level: the bidi algorithm is skipped.
+  bidi ??= bidiFactory();
+  const direction = options.direction ?? 'ltr';
+  const levels = direction === 'ltr' && !RIGHT_TO_LEFT.test(text) ? new Uint8Array(text.length) : bidi.getEmbeddingLevels(text, direction).levels;
+  const runs: TextRun[] = [];
+  for (const c of chars) {
+    const level = levels[c.index] ?? 0;
+    const last = runs[runs.length - 1];
+    if (last && last.font === c.font && last.level === level) last.text += c.char;
+    else runs.push({ text: c.char, font: c.font!, level });
+  }
+  return visualOrder(runs);
+}
+
+/**
+ * Orders runs for drawing (rule L2 of the bidi algorithm, applied to whole runs): from the
+ * highest level down to the lowest odd one, every stretch at that level or above is reversed.
+ * Inside a run, a right-to-left script is reversed by the font's layout; any other run at an odd
+ * level (spaces, brackets between right-to-left words) is reversed here, brackets mirrored.
+ */
+function visualOrder(runs: TextRun[]): TextRun[] {
+  const max = Math.max(...runs.map((r) => r.level));
+  const lowestOdd = Math.min(...runs.map((r) => (r.level % 2 ? r.level : r.level + 1)));
+  const ordered = [...runs];
+  for (let level = max; level >= lowestOdd; level--) {
+    for (let i = 0; i < ordered.length; ) {
+      if (ordered[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < ordered.length && ordered[j]!.level >= level) j++;
+      ordered.splice(i, j - i, ...ordered.slice(i, j).reverse());
+      i = j;
+    }
+  }
+  return ordered.map((run) =>
+    run.level % 2 && !RTL_FONTS.has(run.font) && !/\p{L}/u.test(run.text)
+      ? { ...run, text: Array.from(run.text, (ch) => bidi!.getMirroredCharacter(ch) ?? ch).reverse().join('') }
+      : run,
+  );
+}
