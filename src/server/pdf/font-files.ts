@@ -80,6 +80,12 @@ export function fontSource(key: FontKey, weight: Weight): Source {
 
 const loaded = new Map<string, fontkit.Font | null>();
 const warned = new Set<string>();
+let reads = 0;
+
+/** How many font files this process has read: none before the first PDF, each at most once. */
+export function fontLoads(): number {
+  return reads;
+}
 
 /**
  * The parsed font of a script, or null when its package is not installed. Read and parsed on
@@ -92,7 +98,10 @@ export function loadFont(key: FontKey, weight: Weight): fontkit.Font | null {
   if (loaded.has(id)) return loaded.get(id)!;
   const source = fontSource(key, weight);
   let font: fontkit.Font | null = null;
-  if (existsSync(source.file)) font = fontkit.create(readFileSync(source.file), source.face);
+  if (existsSync(source.file)) {
+    reads++;
+    font = fontkit.create(readFileSync(source.file), source.face);
+  }
   else if (weight === 'bold') font = loadFont(key, 'regular');
   else if (!warned.has(source.file)) {
     warned.add(source.file);

@@ -58,47 +58,56 @@ export function scriptFont(char: string): FontKey | null {
 
 let bidi: ReturnType<typeof bidiFactory> | null = null;
 
+const RLI = '\u2067';
+const PDI = '\u2069';
+/** A right-to-left phrase: from a right-to-left letter to the last one, with the spaces, marks, digits and word punctuation between. */
+const RTL_PHRASE = new RegExp(`${RIGHT_TO_LEFT.source}(?:[${RIGHT_TO_LEFT.source.slice(1, -1)}\\p{M}\\p{Nd}\\s'\\-.\u060c\u061b\u061f\u066b\u066c]*${RIGHT_TO_LEFT.source})?`, 'gu');
+
 /**
  * Splits a paragraph into runs of one font and one bidi level, in the order they are drawn left
  * to right. Each character takes its script's font; punctuation, digits and spaces take the font
- * of the letter before them (after them at the start) when it draws them, else `fallback`; marks
- * stay with their letter. The bidi levels (Unicode's algorithm, bidi-js) then order the runs:
- * an Arabic name inside an English sentence is one run, laid out right to left by the font; a
- * number inside Arabic text is its own run, kept left to right, placed where Arabic readers
- * expect it. Ordering is per paragraph: a right-to-left stretch of several runs that wraps over a
- * line end keeps the paragraph's order.
+ * of the letter before them (else after them) at the same bidi level when it draws them, else
+ * `fallback`; marks stay with their letter. The bidi levels (Unicode's algorithm, bidi-js) then
+ * order the runs. Each right-to-left phrase is isolated first, as if written between RLI and
+ * PDI: an Arabic name in an English sentence is one run, laid out right to left by the font, and
+ * two right-to-left names in a list ("فاطمة الراشد, נועה כהן") keep the list's order instead of
+ * being read as one right-to-left sentence; a number inside Arabic text is its own run, placed
+ * where Arabic readers expect it. Ordering is per paragraph: a right-to-left phrase of several
+ * runs that wraps over a line end keeps the paragraph's order.
  */
 export function textRuns(text: string, options: { has: (font: FontKey, codePoint: number) => boolean; fallback?: FontKey; direction?: 'ltr' | 'rtl' }): TextRun[] {
   if (!text) return [];
   const fallback = options.fallback ?? 'latin';
-  const chars: Array<{ char: string; index: number; font: FontKey | null; attached: boolean }> = [];
+  const direction = options.direction ?? 'ltr';
+  // Text without a right-to-left letter is one left-to-right level: the bidi algorithm is skipped.
+  const rtl = RIGHT_TO_LEFT.test(text);
+  const isolated = rtl ? text.replace(RTL_PHRASE, (phrase) => `${RLI}${phrase}${PDI}`) : text;
+  bidi ??= bidiFactory();
+  const levels = direction === 'ltr' && !rtl ? new Uint8Array(isolated.length) : bidi.getEmbeddingLevels(isolated, direction).levels;
+  const chars: Array<{ char: string; level: number; font: FontKey | null; own: boolean; attached: boolean }> = [];
   let index = 0;
-  for (const char of text) {
-    chars.push({ char, index, font: scriptFont(char), attached: ATTACHED.test(char) });
+  for (const char of isolated) {
+    if (char !== RLI && char !== PDI) {
+      const font = scriptFont(char);
+      chars.push({ char, level: levels[index] ?? 0, font, own: !!font, attached: ATTACHED.test(char) });
+    }
     index += char.length;
   }
-  // Neutral characters take the font before them, or after them when they lead.
-  let previous: FontKey | null = null;
-  for (const c of chars) {
-    if (c.font) previous = c.font;
-    else if (previous && (c.attached || options.has(previous, c.char.codePointAt(0)!))) c.font = previous;
-  }
-  let next: FontKey | null = null;
+  const fits = (neighbour: (typeof chars)[number] | undefined, c: (typeof chars)[number]) =>
+    !!neighbour?.font && neighbour.level === c.level && (c.attached || options.has(neighbour.font, c.char.codePointAt(0)!));
+  // Neutral characters take the font before them, or after them, at their own level.
+  chars.forEach((c, i) => {
+    if (!c.font && fits(chars[i - 1], c)) c.font = chars[i - 1]!.font;
+  });
   for (let i = chars.length - 1; i >= 0; i--) {
     const c = chars[i]!;
-    if (scriptFont(c.char)) next = c.font;
-    else if (!c.font) c.font = next && (c.attached || options.has(next, c.char.codePointAt(0)!)) ? next : fallback;
+    if (!c.font) c.font = fits(chars[i + 1], c) ? chars[i + 1]!.font : fallback;
   }
-  // Text without a right-to-left letter is one left-to-right level: the bidi algorithm is skipped.
-  bidi ??= bidiFactory();
-  const direction = options.direction ?? 'ltr';
-  const levels = direction === 'ltr' && !RIGHT_TO_LEFT.test(text) ? new Uint8Array(text.length) : bidi.getEmbeddingLevels(text, direction).levels;
   const runs: TextRun[] = [];
   for (const c of chars) {
-    const level = levels[c.index] ?? 0;
     const last = runs[runs.length - 1];
-    if (last && last.font === c.font && last.level === level) last.text += c.char;
-    else runs.push({ text: c.char, font: c.font!, level });
+    if (last && last.font === c.font && last.level === c.level) last.text += c.char;
+    else runs.push({ text: c.char, font: c.font!, level: c.level });
   }
   return visualOrder(runs);
 }
