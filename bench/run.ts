@@ -6,7 +6,8 @@
  * BENCH_DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres) and
  * rewrites only its section; it exits 1 when the load test fails. `--only commits` measures what
  * durability costs a commit on the embedded engine and rewrites only its section; `--only start`,
- * how long the server takes to start and what it holds idle, compiled and through tsx.
+ * how long the server takes to start and what it holds idle, compiled and through tsx; `--only pdf`,
+ * the size and generation time of letters and fact sheets (bench/pdf-bench.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -19,15 +20,22 @@ import { loadSection, runLoadTest } from './load-test.ts';
 import { findSection, replaceSection } from './results-section.ts';
 import { COMMITS_HEADING, commitSection, measureCommits } from './commit-bench.ts';
 import { START_HEADING, measureStarts, startSection } from './start-bench.ts';
+import { PDF_HEADING, measurePdfs, pdfSection } from './pdf-bench.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits, start)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf)`);
   process.exit(2);
+}
+if (only === 'pdf') {
+  const section = pdfSection(await measurePdfs(), `Measured by \`npm run bench -- --only pdf\` (${machine(false)}).`);
+  writeFileSync(RESULTS, replaceSection(previousResults, PDF_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(0);
 }
 if (only === 'commits') {
   const section = commitSection(await measureCommits(), machine(false));
