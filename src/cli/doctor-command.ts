@@ -7,6 +7,7 @@ import { openDatabase } from '../server/db/open.ts';
 import { createCipher, type Cipher } from '../server/security/personal-data.ts';
 import { checkDataFolder, checkDemoSetting, checkKey, checkPublicUrl, checkSmtp } from '../server/doctor/check-setup.ts';
 import { checkDatabase } from '../server/doctor/check-database.ts';
+import { checkPdfFonts } from '../server/doctor/check-fonts.ts';
 import { finding, formatFindings, type Finding } from '../server/doctor/findings.ts';
 
 /** The key as the server would read it, without generating one (doctor changes nothing). */
@@ -55,6 +56,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<F
     checkDemoSetting(config),
     checkPublicUrl(config),
     await checkSmtp(env),
+    checkPdfFonts(),
     ...(await databaseFindings(config)),
   ];
 }

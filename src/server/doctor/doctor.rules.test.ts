@@ -7,6 +7,7 @@ import { ConfigError, readConfig } from '../config.ts';
 import type { Queryable } from '../db/client.ts';
 import { checkDataFolder, checkDemoSetting, checkKey, checkPublicUrl, checkSmtp } from './check-setup.ts';
 import { checkDurability, checkTime } from './check-database.ts';
+import { checkPdfFonts } from './check-fonts.ts';
 
 let root = '';
 beforeAll(() => {
@@ -112,5 +113,17 @@ describe('doctor and a mail server', () => {
     expect(await checkSmtp({ INTERCHANGE_SMTP_URL: `smtp://127.0.0.1:${refused}` })).toMatchObject({ status: 'fail', message: expect.stringContaining('refused') });
     expect((await checkSmtp({ INTERCHANGE_SMTP_URL: 'http://mail' })).status).toBe('fail');
     expect((await checkSmtp({})).status).toBe('info');
+  });
+});
+
+describe('the PDF fonts', () => {
+  it('are ok when every script has its file, and a warning naming the scripts and the packages when some are missing', () => {
+    expect(checkPdfFonts(() => true).status).toBe('ok');
+    const withoutCore = checkPdfFonts((file) => !file.startsWith('/usr/share/fonts/truetype/'));
+    expect(withoutCore.status).toBe('warn');
+    expect(withoutCore.message).toContain('arabic');
+    expect(withoutCore.message).toContain('fonts-noto-core');
+    // The Chinese font comes with the npm package: never missing for want of a system package.
+    expect(withoutCore.message).not.toMatch(/\bhan\b/);
   });
 });
