@@ -14,7 +14,7 @@ import {
 import { FIELD_REASONS } from '../../../shared/i18n/errors.ts';
 import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../../../shared/i18n/visit-labels.ts';
 import { planVisitTransition, resolveMembers, visitLedgerEntries } from './visits.rules.ts';
-import { letterDate, letterText, type LetterContent } from './invitation-letter.ts';
+import { chineseLetterName, letterDate, letterName, letterText, type LetterContent } from './invitation-letter.ts';
 
 const status = fc.constantFrom(...VISIT_STATUSES);
 const day = fc.integer({ min: 0, max: 20000 }).map((n) => new Date(Date.UTC(1980, 0, 1) + n * 86400000).toISOString().slice(0, 10));
@@ -168,6 +168,24 @@ describe('the invitation letter text', () => {
     expect(zh.body[0]).toContain('2024年5月10日至2024年5月12日');
     expect(zh.body[0]).toContain('讲学');
     expect(letterText(content('zh', { nameZh: null, gender: 'female' })).salutation).toBe('尊敬的Kuo-chiang CHEN女士：');
+  });
+
+  it('greets by the Latin name in Chinese when the "Chinese name" is in another script, and lists the delegation one name to a line', () => {
+    const arabic = { familyName: 'Al-Rashid', givenName: 'Fatima', nameZh: 'فاطمة الراشد', gender: 'female' };
+    expect(letterText(content('zh', arabic)).salutation).toBe('尊敬的Fatima AL-RASHID女士：');
+    expect(letterText(content('en', arabic)).address[0]).toBe('Fatima AL-RASHID (فاطمة الراشد)');
+    expect(chineseLetterName({ familyName: 'Chen', givenName: 'Kuo-chiang', nameZh: '陳國強' })).toBe('陳國強');
+    // A name in Hangul or Chinese characters is written family name first, unspaced; others as on a passport.
+    expect(letterName('민준', '김')).toBe('김민준');
+    expect(letterName('Анна', 'Иванова')).toBe('Анна ИВАНОВА');
+    const members = [
+      { name: 'Fatima AL-RASHID (فاطمة الراشد)', role: 'Head' },
+      { name: 'נועה כהן', role: null },
+    ];
+    const withMembers = (lang: 'en' | 'zh') => letterText({ ...content(lang, arabic), delegation: { size: 2, visitorIsHead: true, headName: null, members } });
+    expect(withMembers('en').members).toEqual({ heading: 'Members of the delegation', lines: ['1. Fatima AL-RASHID (فاطمة الراشد), Head', '2. נועה כהן'] });
+    expect(withMembers('zh').members?.heading).toBe('附：代表团成员名单');
+    expect(letterText(content('en')).members).toBeNull();
   });
 
   it('writes dates as letters do', () => {
