@@ -269,6 +269,18 @@ describe('the fact sheet', () => {
     expect(text).toContain('所大学');
     expect(text).toContain('希拉克');
   });
+
+  it('ends its PDF, in each language, with a note true of the PDF: no word of links its figures do not have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factsheet-'));
+    const linksSentence = { en: 'Every figure links', zh: '每个数字均链接', fr: 'Chaque chiffre renvoie' } as const;
+    for (const lang of ['en', 'zh', 'fr'] as const) {
+      writeFileSync(join(dir, `${lang}.pdf`), (await sheet(`format=pdf&lang=${lang}`)).rawPayload);
+      const text = execFileSync('pdftotext', [join(dir, `${lang}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text, lang).not.toContain(linksSentence[lang]);
+      // The HTML, whose figures are links, still says so.
+      expect((await sheet(`format=html&lang=${lang}`)).body, lang).toContain(linksSentence[lang]);
+    }
+  });
 });
 
 describe('the year in review and the breakdowns', () => {
