@@ -1,4 +1,5 @@
-import bidiFactory from 'bidi-js';
+import { createRequire } from 'node:module';
+import type bidiFactory from 'bidi-js';
 import type { FontKey } from './font-files.ts';
 
 /** A stretch of text drawn in one font at one bidi level. */
@@ -56,7 +57,13 @@ export function scriptFont(char: string): FontKey | null {
   return null;
 }
 
-let bidi: ReturnType<typeof bidiFactory> | null = null;
+let loadedBidi: ReturnType<typeof bidiFactory> | null = null;
+
+/** The bidi algorithm, loaded by the first text that has a right-to-left letter: the server's start does not pay for it. */
+function bidi(): ReturnType<typeof bidiFactory> {
+  loadedBidi ??= (createRequire(import.meta.url)('bidi-js') as typeof bidiFactory)();
+  return loadedBidi;
+}
 
 const RLI = '\u2067';
 const PDI = '\u2069';
@@ -82,8 +89,7 @@ export function textRuns(text: string, options: { has: (font: FontKey, codePoint
   // Text without a right-to-left letter is one left-to-right level: the bidi algorithm is skipped.
   const rtl = RIGHT_TO_LEFT.test(text);
   const isolated = rtl ? text.replace(RTL_PHRASE, (phrase) => `${RLI}${phrase}${PDI}`) : text;
-  bidi ??= bidiFactory();
-  const levels = direction === 'ltr' && !rtl ? new Uint8Array(isolated.length) : bidi.getEmbeddingLevels(isolated, direction).levels;
+  const levels = direction === 'ltr' && !rtl ? new Uint8Array(isolated.length) : bidi().getEmbeddingLevels(isolated, direction).levels;
   const chars: Array<{ char: string; level: number; font: FontKey | null; own: boolean; attached: boolean }> = [];
   let index = 0;
   for (const char of isolated) {
@@ -136,7 +142,7 @@ function visualOrder(runs: TextRun[]): TextRun[] {
   }
   return ordered.map((run) =>
     run.level % 2 && !RTL_FONTS.has(run.font) && !/\p{L}/u.test(run.text)
-      ? { ...run, text: Array.from(run.text, (ch) => bidi!.getMirroredCharacter(ch) ?? ch).reverse().join('') }
+      ? { ...run, text: Array.from(run.text, (ch) => bidi().getMirroredCharacter(ch) ?? ch).reverse().join('') }
       : run,
   );
 }
