@@ -11,6 +11,8 @@ import { scriptLetter } from '../test/script-letter.ts';
 import { fontLoads, loadFont, type FontKey } from './font-files.ts';
 import { textRuns } from './script-runs.ts';
 
+// Reading the fonts (the Chinese one is 8 MB) and running poppler take seconds on a loaded machine.
+const PDF_TIMEOUT = 60_000;
 const REFERENCE = join(dirname(fileURLToPath(import.meta.url)), 'reference');
 
 // Text as pdftotext gives it, without the direction marks it puts around right-to-left words, one space between words.
@@ -52,7 +54,7 @@ function neededFonts(keys: FontKey[]): string[] {
   return [...new Set(keys)].map((key) => loadFont(key, 'regular')!.postscriptName);
 }
 
-describe('fonts', () => {
+describe('fonts', { timeout: PDF_TIMEOUT }, () => {
   it('reads no font until a PDF needs one, and each font once', async () => {
     expect(fontLoads()).toBe(0);
     await renderInvitationLetter(scriptLetter('en'));
@@ -63,7 +65,7 @@ describe('fonts', () => {
   });
 });
 
-describe('text runs', () => {
+describe('text runs', { timeout: PDF_TIMEOUT }, () => {
   const has = (font: FontKey, codePoint: number) => loadFont(font, 'regular')!.hasGlyphForCodePoint(codePoint);
 
   it('gives each script its font, punctuation and marks the font of their letter', () => {
@@ -91,7 +93,7 @@ describe('text runs', () => {
   });
 });
 
-describe('PDFs in every script', () => {
+describe('PDFs in every script', { timeout: PDF_TIMEOUT }, () => {
   it('draws the English letter of a delegation with one person per script: each name extracted in logical order, each font embedded and subset, the pages as their pictures', async () => {
     const pdf = await renderInvitationLetter(scriptLetter('en'));
     const text = plain(poppler('pdftotext', pdf));
