@@ -8,8 +8,8 @@ import type { ReportDocument } from '../reports/factsheet/report-document.ts';
 import { pagePictures, pictureDifference, poppler, readGreyPng } from '../test/page-pictures.ts';
 import { SCRIPT_DELEGATION } from '../test/script-names.ts';
 import { scriptLetter } from '../test/script-letter.ts';
-import { fontLoads, loadFont, type FontKey } from './font-files.ts';
-import { textRuns } from './script-runs.ts';
+import { FONT_KEYS, fontLoads, loadFont, type FontKey } from './font-files.ts';
+import { scriptFont, textRuns } from './script-runs.ts';
 
 // Reading the fonts (the Chinese one is 8 MB) and running poppler take seconds on a loaded machine.
 const PDF_TIMEOUT = 60_000;
@@ -62,6 +62,20 @@ describe('fonts', { timeout: PDF_TIMEOUT }, () => {
     expect(once).toBeGreaterThan(5);
     await renderInvitationLetter(scriptLetter('en'));
     expect(fontLoads()).toBe(once);
+  });
+});
+
+describe('the font table', { timeout: PDF_TIMEOUT }, () => {
+  const SAMPLE: Record<FontKey, string> = {
+    latin: 'A', han: '中', hangul: '한', arabic: 'ب', hebrew: 'ש', thai: 'ก', lao: 'ກ', khmer: 'ក', myanmar: 'က', sinhala: 'ක', ethiopic: 'አ',
+    devanagari: 'क', bengali: 'ক', gurmukhi: 'ਕ', gujarati: 'ક', oriya: 'କ', tamil: 'க', telugu: 'క', kannada: 'ಕ', malayalam: 'ക', armenian: 'Ա', georgian: 'ა',
+  };
+
+  it('sends each script to its font, which has its letters in both weights', () => {
+    for (const key of FONT_KEYS) {
+      expect(scriptFont(SAMPLE[key]), key).toBe(key);
+      for (const weight of ['regular', 'bold'] as const) expect(loadFont(key, weight)?.hasGlyphForCodePoint(SAMPLE[key].codePointAt(0)!), `${key} ${weight}`).toBe(true);
+    }
   });
 });
 
