@@ -9,6 +9,7 @@ import { pagePictures, pictureDifference, poppler, readGreyPng } from '../test/p
 import { SCRIPT_DELEGATION } from '../test/script-names.ts';
 import { scriptLetter } from '../test/script-letter.ts';
 import { FONT_KEYS, fontLoads, loadFont, type FontKey } from './font-files.ts';
+import { myanmarDrawingOrder } from './myanmar-order.ts';
 import { scriptFont, textRuns } from './script-runs.ts';
 
 // Reading the fonts (the Chinese one is 8 MB) and running poppler take seconds on a loaded machine.
@@ -102,6 +103,8 @@ describe('text runs', { timeout: PDF_TIMEOUT }, () => {
     ]);
     // "Street 12, Riyadh" in Arabic: drawn left to right as Riyadh, 12, Street (the font reverses each Arabic run).
     expect(textRuns('شارع 12 الرياض', { has }).map((r) => r.text.trim())).toEqual(['الرياض', '12', 'شارع']);
+    // Burmese goes to the font in drawing order: the vowel sign E and the medial RA before their consonant.
+    expect(myanmarDrawingOrder('အောင် ကြည်')).toBe('\u1031\u1021\u102c\u1004\u103a \u103c\u1000\u100a\u103a');
     // Two right-to-left names in a list keep the list's order.
     expect(textRuns('فاطمة الراشد, נועה כהן', { has }).map((r) => r.text)).toEqual(['فاطمة الراشد', ', ', 'נועה כהן']);
   });

@@ -1,6 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import { visibleText } from '../security/visible-text.ts';
 import { loadFont, type FontKey, type Weight } from './font-files.ts';
+import { MYANMAR_FEATURES, myanmarDrawingOrder } from './myanmar-order.ts';
 import { RTL_FONTS, SHAPED_FONTS, textRuns, type TextRun } from './script-runs.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -45,7 +46,7 @@ export function writeText(doc: Doc, text: string, options: WriteOptions = {}): D
   const { weight = 'regular', continued = false, ...rest } = options;
   const runs = textRuns(visibleText(text), { has });
   if (runs.length === 0) return doc.font(useFont(doc, 'latin', weight)).text('', { ...rest, continued });
-  const features = (run: TextRun) => (RTL_FONTS.has(run.font) ? [] : undefined);
+  const features = (run: TextRun) => (RTL_FONTS.has(run.font) ? [] : run.font === 'myanmar' ? (MYANMAR_FEATURES as PDFKit.Mixins.OpenTypeFeatures[]) : undefined);
   // Every run sits on the Latin font's baseline: pdfkit would hang each font from its own ascender, and scripts would step up and down.
   const latin = resolve('latin', weight).font;
   const fontSize = (doc as unknown as { _fontSize: number })._fontSize;
@@ -54,7 +55,7 @@ export function writeText(doc: Doc, text: string, options: WriteOptions = {}): D
   // placed here, as a whole, when it fits on one line.
   const { align } = rest;
   if ((align === 'center' || align === 'right') && runs.length > 1 && !continued) {
-    const widths = runs.map((run) => doc.font(useFont(doc, run.font, weight)).widthOfString(run.text, { ...rest, features: features(run) }));
+    const widths = runs.map((run) => doc.font(useFont(doc, run.font, weight)).widthOfString(drawn(run), { ...rest, features: features(run) }));
     const total = widths.reduce((a, b) => a + b, 0);
     const left = doc.page.margins.left;
     const room = doc.page.width - left - doc.page.margins.right;
@@ -72,6 +73,9 @@ export function writeText(doc: Doc, text: string, options: WriteOptions = {}): D
   return doc;
 }
 
+/** The characters given to the font: Burmese in drawing order (`myanmar-order.ts`), every other script as stored. */
+const drawn = (run: TextRun) => (run.font === 'myanmar' ? myanmarDrawingOrder(run.text) : run.text);
+
 /** Draws one run in its font, marked with its text when shaping reorders its glyphs. */
 function drawRun(doc: Doc, run: TextRun, weight: Weight, options: PDFKit.Mixins.TextOptions, features: PDFKit.Mixins.TextOptions['features'], x?: number): void {
   doc.font(useFont(doc, run.font, weight));
@@ -80,7 +84,7 @@ function drawRun(doc: Doc, run: TextRun, weight: Weight, options: PDFKit.Mixins.
   if (marked) doc.markContent('Span', { actual: run.text });
   // With features given, pdfkit lays the run out whole instead of word by word, so that a
   // right-to-left run is reversed as a whole, not each word in place.
-  if (x === undefined) doc.text(run.text, { ...options, features });
-  else doc.text(run.text, x, doc.y, { ...options, features });
+  if (x === undefined) doc.text(drawn(run), { ...options, features });
+  else doc.text(drawn(run), x, doc.y, { ...options, features });
   if (marked) doc.endMarkedContent();
 }
