@@ -9,7 +9,7 @@ import { pagePictures, pictureDifference, poppler, readGreyPng } from '../test/p
 import { SCRIPT_DELEGATION } from '../test/script-names.ts';
 import { scriptLetter } from '../test/script-letter.ts';
 import { FONT_KEYS, fontLoads, loadFont, type FontKey } from './font-files.ts';
-import { myanmarDrawingOrder } from './myanmar-order.ts';
+import { MYANMAR_FEATURES, myanmarDrawingOrder } from './myanmar-order.ts';
 import { scriptFont, textRuns } from './script-runs.ts';
 
 // Reading the fonts (the Chinese one is 8 MB) and running poppler take seconds on a loaded machine.
@@ -77,6 +77,28 @@ describe('the font table', { timeout: PDF_TIMEOUT }, () => {
       expect(scriptFont(SAMPLE[key]), key).toBe(key);
       for (const weight of ['regular', 'bold'] as const) expect(loadFont(key, weight)?.hasGlyphForCodePoint(SAMPLE[key].codePointAt(0)!), `${key} ${weight}`).toBe(true);
     }
+  });
+});
+
+describe('shaping', { timeout: PDF_TIMEOUT }, () => {
+  type Laid = { glyphs: Array<{ id: number; codePoints: number[] }> };
+  const layout = (key: FontKey, text: string, features?: string[]) => loadFont(key, 'regular')!.layout(text, features) as Laid;
+  const first = (key: FontKey, text: string, features?: string[]) => layout(key, text, features).glyphs[0]!.codePoints;
+
+  it('draws each script as it is read: joined Arabic right to left, vowels before their consonant, conjuncts as one glyph', () => {
+    const fatima = layout('arabic', 'فاطمة', []).glyphs;
+    expect(fatima[0]!.codePoints).toEqual([0x629]); // the last letter is drawn first, leftmost
+    expect(fatima.at(-1)!.id).not.toBe(layout('arabic', 'ف', []).glyphs[0]!.id); // ف in its initial form, not alone
+    const priya = layout('devanagari', 'प्रिया').glyphs;
+    expect(priya[0]!.codePoints).toEqual([0x93f]); // the vowel sign I before प्र
+    expect(priya[1]!.codePoints).toEqual([0x92a, 0x94d, 0x930]); // प्र one glyph
+    expect(first('bengali', 'চৌধুরী')).toEqual([0x9c7]); // the left part of AU before চ
+    expect(first('sinhala', 'පෙරේරා')).toEqual([0xdd9]); // the vowel sign E before ප
+    expect(first('khmer', 'សេង')).toEqual([0x17c1]); // the vowel sign E before ស
+    // Burmese in drawing order: the medial RA first, in the form the font's features pick for its consonant.
+    const ra = layout('myanmar', myanmarDrawingOrder('ကြ'), MYANMAR_FEATURES).glyphs[0]!;
+    expect(ra.codePoints).toEqual([0x103c]);
+    expect(ra.id).not.toBe(layout('myanmar', '\u103c').glyphs[0]!.id);
   });
 });
 
