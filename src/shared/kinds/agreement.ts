@@ -7,6 +7,7 @@ import { describeKind } from './kind.ts';
  * terminated. Renewal is not a step (it drafts a successor). The dates of signing and taking
  * effect, and when an agreement may expire, are the agreement's own rules
  * (server agreements.rules.ts#planTransition): a step records them only when not on file.
+ * Its renewal comes six months before it ends.
  */
 /**
  * Whether an agreement may be marked expired on `on`: its end date has passed, or it renews
@@ -33,5 +34,6 @@ export const AGREEMENT_KIND = describeKind({
   frozen: [],
   deletable: DELETABLE_STATUSES,
   counted: [],
-  deadlines: [],
+  // In force and ending: its renewal is due six months before it ends (met by drafting the successor).
+  deadlines: [{ what: 'renewal', from: 'expiresOn', after: { months: -6 }, owedIn: ['signed', 'active'], metBySuccessor: true }],
 });

@@ -21,5 +21,6 @@ export const APPOINTMENT_KIND = describeKind({
   frozen: [],
   deletable: DELETABLE_APPOINTMENT_STATUSES,
   counted: [],
-  deadlines: [],
+  // A term that ends: renewing it (proposing the successor) comes three months before its end.
+  deadlines: [{ what: 'renewal', from: 'endDate', after: { months: -3 }, owedIn: ['appointed'], metBySuccessor: true }],
 });

@@ -44,13 +44,20 @@ export function defaultStepDate(record: object, today: string, first?: string, l
   return dateOf(record, first) ?? lastDay;
 }
 
-/** Something that falls due: `what` is due `after` the record's `from` date. */
+/**
+ * Something that falls due: `what` is due `after` the record's `from` date (a report 30 days
+ * after return), or, with a negative span, coming that long before it (a renewal 6 months
+ * before the end). The lead time is the description's default: an admin may change it
+ * (`deadline-rules.ts`, the settings).
+ */
 export interface Deadline {
   readonly what: string;
   readonly from: string;
   readonly after: { readonly days: number } | { readonly months: number };
   /** The states in which it is owed (it is met by leaving them). */
   readonly owedIn: readonly string[];
+  /** Met too by drafting a successor (a renewal proposes a new record linked to this one). */
+  readonly metBySuccessor?: boolean;
 }
 
 /** The description of a kind of record with a workflow. */

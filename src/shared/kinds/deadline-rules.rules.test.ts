@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../calendar.ts';
+import { deadlineRules, deadlineStanding, DEADLINE_KEYS, owes, type DeadlineRule } from './deadline-rules.ts';
+import { KINDS } from './kinds.ts';
+
+const rule = (key: string, leads?: Record<string, unknown>): DeadlineRule => {
+  const found = deadlineRules(leads).find((r) => r.key === key);
+  if (!found) throw new Error(`no rule ${key}`);
+  return found;
+};
+
+/** The standing on the day before `day`, on it and the day after. */
+const around = (r: DeadlineRule, from: string, day: string) => [-1, 0, 1].map((n) => deadlineStanding(r, from, addDays(day, n)));
+
+describe('the deadline rules', () => {
+  it('hold every deadline of every description, each once, with its lead time from the description', () => {
+    const declared = Object.entries(KINDS).flatMap(([kind, d]) => d.deadlines.map((x) => `${kind}.${x.what}`));
+    expect(DEADLINE_KEYS).toEqual(declared);
+    expect(new Set(DEADLINE_KEYS).size).toBe(DEADLINE_KEYS.length);
+    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'hospital-memoranda.renewal']) expect(DEADLINE_KEYS).toContain(key);
+    for (const r of deadlineRules()) expect(r.lead, r.key).toBe(r.defaultLead);
+  });
+
+  it('a trip report: due the 30th day after return, in time that day, late the day after', () => {
+    const r = rule('missions.report');
+    expect([r.direction, r.unit, r.lead]).toEqual(['after', 'days', 30]);
+    const returned = '2026-02-27';
+    const due = addDays(returned, r.lead);
+    expect(due).toBe('2026-03-29');
+    const [before, on, after] = around(r, returned, due);
+    expect([before!.late, on!.late, after!.late]).toEqual([false, false, true]);
+    expect(on!.dueOn).toBe(due);
+    // listed from the day of return, not during the trip
+    expect(deadlineStanding(r, returned, addDays(returned, -1)).listed).toBe(false);
+    expect(deadlineStanding(r, returned, returned).listed).toBe(true);
+  });
+
+  it('a visit report and a conference summary: 30 days, and two months clamped to the month end', () => {
+    const visit = rule('visits.report');
+    const [b, o, a] = around(visit, '2026-12-15', '2027-01-14');
+    expect([b!.late, o!.late, a!.late]).toEqual([false, false, true]);
+    const summary = rule('conferences.summary');
+    expect([summary.direction, summary.unit, summary.lead]).toEqual(['after', 'months', 2]);
+    // 31 December + 2 months is the last day of February
+    expect(deadlineStanding(summary, '2026-12-31', '2027-02-28')).toMatchObject({ dueOn: '2027-02-28', late: false });
+    expect(deadlineStanding(summary, '2026-12-31', '2027-03-01').late).toBe(true);
+  });
+
+  it('an agreement ending: listed from six months before its end, due on its last day, late the day after', () => {
+    const r = rule('agreements.renewal');
+    expect([r.direction, r.unit, r.lead]).toEqual(['before', 'months', 6]);
+    const ends = '2027-06-30';
+    const opens = addMonths(ends, -6);
+    const [dayBefore, first, second] = around(r, ends, opens);
+    expect([dayBefore!.listed, first!.listed, second!.listed]).toEqual([false, true, true]);
+    const [b, o, a] = around(r, ends, ends);
+    expect([b!.late, o!.late, a!.late]).toEqual([false, false, true]);
+    expect(o!.dueOn).toBe(ends);
+  });
+
+  it('take the office lead time when one is set, and ignore one that is not a positive whole number', () => {
+    expect(rule('missions.report', { 'missions.report': 45 }).lead).toBe(45);
+    expect(deadlineStanding(rule('missions.report', { 'missions.report': 45 }), '2026-01-01', '2026-02-15').late).toBe(false);
+    expect(deadlineStanding(rule('missions.report', { 'missions.report': 45 }), '2026-01-01', '2026-02-16').late).toBe(true);
+    for (const bad of [0, -3, 2.5, '40', null]) expect(rule('missions.report', { 'missions.report': bad }).lead).toBe(30);
+    const soon = rule('agreements.renewal', { 'agreements.renewal': 1 });
+    expect(deadlineStanding(soon, '2027-06-30', '2027-05-29').listed).toBe(false);
+    expect(deadlineStanding(soon, '2027-06-30', '2027-05-30').listed).toBe(true);
+  });
+
+  it('are owed only in the states the description names: a closed mission owes no report', () => {
+    const r = rule('missions.report');
+    expect(owes(r, 'travelled')).toBe(true);
+    expect(owes(r, 'closed')).toBe(false);
+    expect(owes(rule('agreements.renewal'), 'active')).toBe(true);
+    expect(owes(rule('agreements.renewal'), 'expired')).toBe(false);
+  });
+});
