@@ -191,6 +191,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/exchange-applications/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/settings': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
+  'GET /api/todo': SIGNED_IN,
+  'GET /api/todo/late-by-unit': SIGNED_IN,
   ...Object.fromEntries(RECORD_KINDS.flatMap((kind) => recordKindRows(kind.path, POLICIES[kind.policy]))),
 };
 

@@ -28,6 +28,8 @@ export const AGREEMENT_KIND = describeKind({
   transitions: AGREEMENT_TRANSITIONS,
   officeOnly: [],
   steps: {
+    // Under review, it waits on the approval (the office, or the coordinator of a collegiate one's unit).
+    approved: { decision: true },
     terminated: { records: ['terminatedOn'], notBefore: { date: 'effectiveOn', reason: 'before_effective', blame: 'on' } },
   },
   illegalStep: 'illegal_transition',

@@ -16,7 +16,7 @@ export const APPOINTMENT_KIND = describeKind({
   initial: 'proposed',
   transitions: APPOINTMENT_TRANSITIONS,
   officeOnly: OFFICE_APPOINTMENT_STEPS,
-  steps: { revoked: { records: ['revokedOn'] } },
+  steps: { appointed: { decision: true }, revoked: { records: ['revokedOn'] } },
   illegalStep: 'not_a_step',
   frozen: [],
   deletable: DELETABLE_APPOINTMENT_STATUSES,

@@ -24,6 +24,8 @@ export const CONFERENCE_KIND = describeKind({
   transitions: CONFERENCE_TRANSITIONS,
   officeOnly: OFFICE_CONFERENCE_STEPS,
   steps: {
+    approved: { decision: true },
+    rejected: { decision: true },
     held: { notBefore: { date: 'startDate', reason: 'before_start', blame: 'on' } },
     closed: { records: ['summarySubmittedOn'], requires: ['summary'], notBefore: { date: 'endDate', reason: 'before_end', blame: 'on' } },
   },

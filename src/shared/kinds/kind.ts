@@ -27,6 +27,11 @@ export interface StepRule {
    * `reason` on `on` (or on `to` when the caller gave no date).
    */
   readonly notAfter?: { readonly date: string; readonly reason: string };
+  /**
+   * A decision on a request (approving, rejecting): a record in a state with such a step waits
+   * on whoever may take it (the office for an office step, else the unit) — the to-do list's approvals.
+   */
+  readonly decision?: true;
 }
 
 const dateOf = (record: object, name: string | undefined): string | null => {

@@ -24,8 +24,8 @@ export function describeMovement<S extends string>(kind: OwnPart<S>): KindDescri
     initial: 'requested' as S,
     officeOnly: MOVEMENT_OFFICE_ONLY_STEPS as readonly string[] as readonly S[],
     steps: {
-      approved: { records: ['approvedOn'], ...(approvalRequires ? { requires: approvalRequires } : {}) },
-      rejected: { records: ['rejectedOn'] },
+      approved: { records: ['approvedOn'], decision: true, ...(approvalRequires ? { requires: approvalRequires } : {}) },
+      rejected: { records: ['rejectedOn'], decision: true },
       [tookPlace]: {
         records: [`${tookPlace}On`],
         notBefore: { date: 'startDate', reason: `${entity}_not_started`, blame: 'on_if_given' },

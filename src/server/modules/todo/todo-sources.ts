@@ -1,0 +1,32 @@
+/**
+ * Where each kind's records are stored, for the to-do list's queries: what no description says
+ * (its table, its unit column, the SQL of its title and dates, its successor link and the web
+ * path of a record). What is owed, when, in which states and by whom comes from the
+ * descriptions (`shared/kinds`), not from here.
+ */
+export interface TodoSource {
+  table: string;
+  /** The column of the unit the record belongs to (NULL: the office's, such as an institutional agreement). */
+  unitColumn: string;
+  titleEn: string;
+  titleZh: string;
+  /** The SQL of each date field a deadline counts from, by the description's field name. */
+  dates: Record<string, string>;
+  /** The column a successor names this record by (a renewal), when the kind has one. */
+  successorColumn?: string;
+  /** The web app's path of a record, before its id. */
+  path: string;
+}
+
+const person = (column: string) => `(SELECT concat_ws(' ', p.given_name, p.family_name) FROM people p WHERE p.id = r.${column})`;
+const personZh = (column: string) => `(SELECT coalesce(p.name_zh, concat_ws(' ', p.given_name, p.family_name)) FROM people p WHERE p.id = r.${column})`;
+
+/** The kinds the to-do list reads, by their name in KINDS; each aliased `r` in the queries. */
+export const TODO_SOURCES: Readonly<Record<string, TodoSource>> = {
+  agreements: { table: 'agreements', unitColumn: 'unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { expiresOn: 'r.expires_on' }, successorColumn: 'predecessor_id', path: '/agreements' },
+  visits: { table: 'visits', unitColumn: 'host_unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/visits' },
+  missions: { table: 'missions', unitColumn: 'unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/missions' },
+  conferences: { table: 'conferences', unitColumn: 'host_unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/conferences' },
+  appointments: { table: 'appointments', unitColumn: 'unit_id', titleEn: person('person_id'), titleZh: personZh('person_id'), dates: { endDate: 'r.end_date' }, successorColumn: 'predecessor_id', path: '/experts/appointments' },
+  'hospital-memoranda': { table: 'hospital_memoranda', unitColumn: 'unit_id', titleEn: 'r.title', titleZh: 'r.title', dates: { expiresOn: 'r.expires_on' }, path: '/hospital-memoranda' },
+};

@@ -1,0 +1,61 @@
+import type { Scoped } from '../../core/request-context.ts';
+import type { Actor } from '../../policies/actor.ts';
+import type { LateByUnit, TodoItem, TodoList } from '../../../shared/contracts/todo.ts';
+import { deadlineRules, type DeadlineRule } from '../../../shared/kinds/deadline-rules.ts';
+import { KINDS } from '../../../shared/kinds/kinds.ts';
+import { decisionStates, owesDeadlines } from '../../../shared/kinds/todo-rules.ts';
+import { lateCounts, todoRows, type TodoPart } from './todo.repo.ts';
+import { TODO_SOURCES } from './todo-sources.ts';
+
+/** A deadline's group: a span after a date is a report owed, one before it a renewal or an expiry coming. */
+const groupOf = (rule: DeadlineRule): 'reports' | 'renewals' => (rule.direction === 'after' ? 'reports' : 'renewals');
+
+/** Every deadline part of the kinds the to-do list reads (the lead times are read by the query). */
+function deadlineParts(kinds: (kind: string) => boolean): TodoPart[] {
+  return deadlineRules()
+    .filter((rule) => TODO_SOURCES[rule.kind] && kinds(rule.kind))
+    .map((rule) => ({ group: groupOf(rule), kind: rule.kind, rule }));
+}
+
+/** What waits on `actor`, by the descriptions: the decisions their role takes, then what falls due on records they may update. */
+function partsFor(actor: Pick<Actor, 'role'>): TodoPart[] {
+  const approvals: TodoPart[] = Object.keys(TODO_SOURCES).flatMap((kind) => {
+    const states = decisionStates(KINDS[kind]!, actor.role);
+    return states.length ? [{ group: 'approvals' as const, kind, states }] : [];
+  });
+  return [...approvals, ...deadlineParts((kind) => owesDeadlines(KINDS[kind]!, actor.role))];
+}
+
+/**
+ * The to-do list of the caller on `today`: decisions waiting on their role, reports owed and
+ * renewals or expiries coming on the records within their reach (a coordinator's unit), each
+ * late or coming. A query, not a stored list: an item is gone as soon as its record has left
+ * the state that owes it. Independent of HTTP, for the daily digest too; `today` is the caller's
+ * (the office's day), never read here.
+ */
+export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> }, today: string): Promise<TodoList> {
+  const rows = await todoRows(ctx, partsFor(ctx.actor), today);
+  const items: TodoItem[] = rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    unitId: r.unitId === null ? null : Number(r.unitId),
+    labelKey: `todo.owed.${r.owed}`,
+    standing: r.group === 'approvals' ? 'waiting' : r.late ? 'late' : 'coming',
+    link: `${TODO_SOURCES[r.kind]!.path}/${r.id}`,
+  }));
+  return { today, items };
+}
+
+/** How many reports and renewals are late on `today` in each unit within the caller's reach, by kind: the leaders' read-only summary. */
+export async function lateByUnit(ctx: Scoped, today: string): Promise<LateByUnit> {
+  const rows = await lateCounts(ctx, deadlineParts(() => true), today);
+  const units = new Map<string, LateByUnit['units'][number]>();
+  for (const r of rows) {
+    const key = String(r.unitId);
+    const unit = units.get(key) ?? { unitId: r.unitId === null ? null : Number(r.unitId), code: r.code, nameEn: r.nameEn, nameZh: r.nameZh, nameFr: r.nameFr, late: 0, byKind: {} };
+    unit.late += r.late;
+    unit.byKind[r.kind] = r.late;
+    units.set(key, unit);
+  }
+  return { today, units: [...units.values()] };
+}
