@@ -60,6 +60,12 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
 });
 
+const todoRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'todo',
+  component: lazyRouteComponent(() => import('./features/todo/todo-page.tsx'), 'TodoPage'),
+});
+
 const institutionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'institutions',
@@ -388,6 +394,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     homeRoute,
+    todoRoute,
     institutionsRoute,
     institutionNewRoute,
     institutionRoute,

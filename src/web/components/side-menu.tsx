@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   ExportOutlined,
   FileProtectOutlined,
@@ -47,7 +48,7 @@ interface NavGroup {
 }
 
 const NAV: NavGroup[] = [
-  { group: null, items: [{ key: 'home', to: '/', icon: <DashboardOutlined /> }] },
+  { group: null, items: [{ key: 'todo', to: '/todo', icon: <CheckSquareOutlined /> }, { key: 'home', to: '/', icon: <DashboardOutlined /> }] },
   {
     group: 'cooperation',
     items: [

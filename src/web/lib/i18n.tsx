@@ -22,8 +22,9 @@ import { EXCHANGES } from './messages/exchanges.ts';
 import { PROGRAMMES } from './messages/programmes.ts';
 import { RECORD_KIND_MESSAGES } from './messages/record-kinds.ts';
 import { STUDENTS } from './messages/students.ts';
+import { TODO } from './messages/todo.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -12,7 +12,7 @@ import { useContractForm } from '../../lib/use-contract-form.ts';
 
 const route = getRouteApi('/sign-in');
 
-/** The sign-in page: email and password; goes back to the page that asked for sign-in. */
+/** The sign-in page: email and password; goes back to the page that asked for sign-in, else to the to-do list. */
 export function SignInPage() {
   const { t, locale, setLocale } = useI18n();
   const { redirect } = route.useSearch();
@@ -30,7 +30,7 @@ export function SignInPage() {
     try {
       const session = await signIn(input);
       if (!storedLocale() && session.user.locale !== locale) setLocale(session.user.locale);
-      router.history.push(redirect ?? '/');
+      router.history.push(redirect ?? '/todo');
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.fields.length > 0) contract.handleError(form, err);
       else setError(errorText(err, locale));

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, settle, signIn, startInterchange } from './support.ts';
+
+let server: Awaited<ReturnType<typeof startInterchange>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startInterchange();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the to-do list', () => {
+  it('is where the officer lands: a demo mission whose trip report is overdue, followed, reported, and gone from the list', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');
+    await page.waitForURL(/\/todo$/);
+    await page.getByRole('heading', { name: 'To-do' }).waitFor();
+
+    // a mission of the demo, travelled, its report past due
+    const late = page.getByTestId('todo-group-reports').locator('[data-testid^="todo-item-missions-"][data-standing="late"]').first();
+    await late.waitFor();
+    const testId = (await late.getAttribute('data-testid'))!;
+    const id = Number(testId.replace('todo-item-missions-', ''));
+    expect(id).toBeGreaterThan(0);
+    expect(await late.innerText()).toContain('File the report');
+    const title = await late.getByTestId('todo-link').innerText();
+
+    await late.getByTestId('todo-link').click();
+    await page.waitForURL(new RegExp(`/missions/${id}$`));
+    await page.getByText(title).first().waitFor();
+    await page.getByTestId('mission-report-overdue').waitFor();
+    await page.getByTestId('mission-to-closed').click();
+    await settle(page);
+    await page.getByRole('dialog').getByTestId('mission-report-text').fill('Met the partners as planned; two joint projects agreed. Report filed from the to-do list.');
+    await page.getByTestId('mission-step-ok').click();
+    await page.getByTestId('mission-status').filter({ hasText: /^Closed/ }).waitFor();
+
+    // back to the list by the menu: the item is gone, read again from the server
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/todo' && r.ok());
+    await page.getByRole('menuitem', { name: 'To-do' }).click();
+    const list = await (await answered).json();
+    expect(list.items.some((i: { kind: string; id: number }) => i.kind === 'missions' && i.id === id)).toBe(false);
+    await page.getByTestId('todo-group-reports').waitFor();
+    expect(await page.getByTestId(testId).count()).toBe(0);
+    // the dashboard stays one click away
+    await page.getByRole('menuitem', { name: 'Dashboard' }).click();
+    await page.waitForURL(new RegExp(`${server.base}/?$`));
+  });
+
+  it('shows the leadership what is late in each unit, read-only', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.base, 'leader@demo.interchange', 'demo-leader-password', 'English');
+    await page.waitForURL(/\/todo$/);
+    const summary = page.getByTestId('todo-late-by-unit');
+    await summary.getByText('Late, by unit').waitFor();
+    await summary.locator('[data-testid^="todo-late-unit-"]').first().waitFor();
+    const counts = await summary.locator('[data-testid^="todo-late-unit-"]').allInnerTexts();
+    expect(counts.map((c) => Number(c.replace(/\D/g, ''))).every((n) => n > 0)).toBe(true);
+  });
+});
