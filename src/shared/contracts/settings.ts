@@ -1,21 +1,36 @@
 import { z } from 'zod';
 import { Versioned } from './common.ts';
+import { DEADLINE_KEYS, deadlineSettingKey } from '../kinds/deadline-rules.ts';
 
-/**
- * The office's settings, each with the schema its value must meet. A new setting is a key
- * here and its default row in a migration.
- */
-export const SETTING_SCHEMAS = {
+/** A deadline's lead time, in the unit its kind's description counts it in (days or months). */
+export const LeadTime = z.number().int().min(1).max(3650);
+
+/** The settings key of each deadline's lead time (`deadline.missions.report` …): its default is the description's. */
+export type DeadlineSettingKey = `deadline.${string}`;
+export const DEADLINE_SETTING_KEYS: readonly DeadlineSettingKey[] = DEADLINE_KEYS.map(deadlineSettingKey);
+
+const OWN_SCHEMAS = {
   /** A conference with at least this many foreign participants is major. */
   'conference.majorForeignParticipants': z.number().int().min(1).max(1_000_000),
 } as const;
 
-export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;
+
+/**
+ * The office's settings, each with the schema its value must meet. A new setting is a key
+ * here and its default row in a migration; a deadline's lead time is one setting per deadline
+ * of the kind descriptions, its default the description's (no row until the office changes it).
+ */
+export const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType<number>>> = {
+  ...OWN_SCHEMAS,
+  ...Object.fromEntries(DEADLINE_SETTING_KEYS.map((key) => [key, LeadTime])),
+} as Record<SettingKey, z.ZodType<number>>;
+
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as [SettingKey, ...SettingKey[]];
 export const SettingKey = z.enum(SETTING_KEYS);
 
 /** The value of each setting, typed by its key. */
-export type SettingValues = { [K in SettingKey]: z.infer<(typeof SETTING_SCHEMAS)[K]> };
+export type SettingValues = { [K in SettingKey]: number };
 
 export const SettingParams = z.object({ key: SettingKey });
 

@@ -16,11 +16,16 @@ export async function findSetting(db: Queryable, key: string, lock = false): Pro
   return rows[0] ?? null;
 }
 
-/** Writes a setting's value and bumps its version. */
-export async function updateSettingRow(db: Queryable, key: string, value: unknown): Promise<Setting> {
+/**
+ * Writes a setting's value and bumps its version; a setting with no row yet (a deadline's lead
+ * time at the description's default, shown at `version`) gets its row at the next version.
+ */
+export async function updateSettingRow(db: Queryable, key: string, value: unknown, version: number): Promise<Setting> {
   const { rows } = await db.query<Setting>(
-    `UPDATE settings SET value = $2::jsonb, version = version + 1, updated_at = now() WHERE key = $1 RETURNING ${COLUMNS}`,
-    [key, JSON.stringify(value)],
+    `INSERT INTO settings AS s (key, value, version) VALUES ($1, $2::jsonb, $3::int + 1)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = s.version + 1, updated_at = now()
+     RETURNING ${COLUMNS}`,
+    [key, JSON.stringify(value), version],
   );
   return rows[0]!;
 }

@@ -1,26 +1,41 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, fieldsFromIssues } from '../../core/errors.ts';
+import { DomainError, currentVersion, fieldsFromIssues, notFound } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/request-context.ts';
-import { SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
+import { DEADLINE_SETTING_KEYS, SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
+import { deadlineRules, deadlineSettingKey } from '../../../shared/kinds/deadline-rules.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 
-/** Every setting of the office: the web app reads them to explain what the figures use. */
-export function getSettings(db: Queryable): Promise<Setting[]> {
-  return listSettings(db);
+/**
+ * A deadline's lead time as the description sets it, shown as a setting at version 1 until the
+ * office changes it (then it is a row); null for any other key.
+ */
+function defaultSetting(key: string): Setting | null {
+  const rule = deadlineRules().find((r) => deadlineSettingKey(r.key) === key);
+  return rule ? { key: key as SettingKey, value: rule.defaultLead, version: 1, updatedAt: new Date(0).toISOString() } : null;
+}
+
+/** Every setting of the office, the deadlines' lead times included: the web app reads them to explain what the figures and the to-do list use. */
+export async function getSettings(db: Queryable): Promise<Setting[]> {
+  const stored = await listSettings(db);
+  const have = new Set(stored.map((s) => s.key));
+  const defaults = DEADLINE_SETTING_KEYS.filter((k) => !have.has(k)).map((k) => defaultSetting(k)!);
+  return [...stored, ...defaults].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Changes one setting, if `version` is current and the value fits the key's schema; audited. */
 export async function updateSetting(ctx: RequestContext, options: { key: SettingKey; value: unknown; version: number }): Promise<Setting> {
   const { key, version } = options;
-  const parsed = SETTING_SCHEMAS[key].safeParse(options.value);
+  const schema = SETTING_SCHEMAS[key];
+  if (!schema) throw notFound();
+  const parsed = schema.safeParse(options.value);
   if (!parsed.success) {
     const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: 'value' }));
     throw new DomainError('validation_failed', 'invalid', { fields });
   }
   return ctx.transaction(async (tx) => {
-    const current = currentVersion(await findSetting(tx, key, true), version);
-    const row = await changedBy(tx, current, () => updateSettingRow(tx, key, parsed.data));
+    const current = currentVersion((await findSetting(tx, key, true)) ?? defaultSetting(key), version);
+    const row = await changedBy(tx, current, () => updateSettingRow(tx, key, parsed.data, current.version));
     if (!row) return current;
     await tx.audit({ action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
     return row;

@@ -107,4 +107,15 @@ describe('the to-do list', () => {
     expect(await on(due)).toBe('coming');
     expect(await on(addDays(due, 1))).toBe('late');
   });
+
+  it("follows the office's lead time: a report due 45 days after return is not late on day 31", async () => {
+    const officer = await t.as('officer');
+    const returned = await missionIn(t.units.a, inA, 'travelled', 31, 'Longer lead time');
+    expect(find(await todo(officer), returned.id)?.standing).toBe('late');
+    const changed = await officer.patch('/api/settings/deadline.missions.report', { value: 45, version: 1 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(find(await todo(officer), returned.id)).toMatchObject({ standing: 'coming', dueOn: addDays(today, 14) });
+    expect((await officer.patch('/api/settings/deadline.missions.report', { value: 30, version: 2 })).statusCode).toBe(200);
+    expect(find(await todo(officer), returned.id)?.standing).toBe('late');
+  });
 });

@@ -6,8 +6,9 @@ import { ApiError } from '../../lib/api.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { useSettingUpdate } from './api.ts';
+import { deadlineLabels } from './deadline-labels.ts';
 
-/** One numeric setting: what it decides, its value, and (for the office) a field to change it at its version. */
+/** One numeric setting (a threshold, a deadline's lead time): what it decides, its value, and (for the office) a field to change it at its version. */
 export function SettingRow({ setting, editable }: { setting: Setting; editable: boolean }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
   const { message } = App.useApp();
@@ -15,7 +16,8 @@ export function SettingRow({ setting, editable }: { setting: Setting; editable: 
   const current = typeof setting.value === 'number' ? setting.value : null;
   const [value, setValue] = useState<number | null>(current);
   const [problem, setProblem] = useState<string | null>(null);
-  const label = (suffix: string) => t(`settings.${setting.key}.${suffix}` as MessageKey);
+  const words = deadlineLabels(setting.key, t, locale);
+  const label = (suffix: 'title' | 'help' | 'unit') => (words ? words[suffix] : t(`settings.${setting.key}.${suffix}` as MessageKey));
 
   const save = async () => {
     setProblem(null);
@@ -44,7 +46,7 @@ export function SettingRow({ setting, editable }: { setting: Setting; editable: 
           children: editable ? (
             <Form.Item validateStatus={problem ? 'error' : undefined} help={problem} style={{ marginBottom: 0 }}>
               <Flex gap={8} align="center" wrap>
-                <InputNumber min={1} max={1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
+                <InputNumber min={1} max={words?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
                 <Typography.Text type="secondary">{label('unit')}</Typography.Text>
                 <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={value === current} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
                   {t('action.save')}

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Skeleton } from 'antd';
+import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { SETTING_KEYS } from '../../../shared/contracts/settings.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorPage } from '../../components/status-pages.tsx';
@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { useSettings } from './api.ts';
 import { SettingRow } from './setting-row.tsx';
 
-/** The office's settings: the thresholds the figures use. Everyone may read them; the office changes them. */
+/** The office's settings: the thresholds the figures use and the deadlines' lead times. Everyone may read them; the office changes them. */
 export function SettingsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
@@ -28,7 +28,15 @@ export function SettingsPage() {
           <Flex vertical gap={24}>
             {(data ?? [])
               // a key this version of the interface does not know has no words to explain it
-              .filter((s) => SETTING_KEYS.includes(s.key))
+              .filter((s) => SETTING_KEYS.includes(s.key) && !s.key.startsWith('deadline.'))
+              .map((s) => (
+                <SettingRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
+              ))}
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('settings.deadlines.title')}
+            </Typography.Title>
+            {(data ?? [])
+              .filter((s) => SETTING_KEYS.includes(s.key) && s.key.startsWith('deadline.'))
               .map((s) => (
                 <SettingRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
               ))}
