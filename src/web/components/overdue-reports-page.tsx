@@ -3,6 +3,7 @@ import { Badge, Card, Empty, Flex, Space, Spin, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { IsoDate } from '../../shared/contracts/common.ts';
 import { MOVEMENT_REPORT_DUE_DAYS } from '../../shared/contracts/movements.ts';
+import { useSettingValue } from '../features/settings/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { displayNames } from '../lib/names.ts';
 import { readParam } from '../lib/url-search.ts';
@@ -118,6 +119,8 @@ export function OverdueReportsPage<U extends OverdueUnit>({ description: d }: { 
   const onAsOf = (next: string | undefined) => void navigate({ to: '.', search: next ? { asOf: next } : {} });
   const { data, isFetching, error } = d.useReports(asOf);
   const m = d.messages;
+  // the lead time in force: the office may have changed the description's 30 days
+  const days = useSettingValue(`deadline.${m}s.report`) ?? MOVEMENT_REPORT_DUE_DAYS;
 
   if (error) return <ErrorPage error={error} />;
 
@@ -125,7 +128,7 @@ export function OverdueReportsPage<U extends OverdueUnit>({ description: d }: { 
     <>
       <PageHeader
         title={t(`${m}.tab.overdue`)}
-        subtitle={data ? t(`${m}.overdueSubtitle`, { days: MOVEMENT_REPORT_DUE_DAYS, date: data.asOf }) : null}
+        subtitle={data ? t(`${m}.overdueSubtitle`, { days, date: data.asOf }) : null}
         extra={
           <>
             {d.tabs}

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
+import { standingSql } from '../../db/deadline-sql.ts';
+import { deadlineRules } from '../../../shared/kinds/deadline-rules.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
@@ -27,18 +29,24 @@ const WRITABLE = {
 
 export type ConferenceValues = Partial<Record<keyof typeof WRITABLE, unknown>>;
 
+/** The summary's deadline rule (two months after the last day unless the office set another lead time). */
+const SUMMARY_RULE = deadlineRules().find((r) => r.kind === 'conferences' && r.deadline.what === 'summary')!;
+
 /** The office's threshold for a major conference (the settings row; 50 if it were ever missing). */
 const MAJOR_AT = `coalesce((SELECT (s.value #>> '{}')::int FROM settings s WHERE s.key = 'conference.majorForeignParticipants'), 50)`;
 
 /**
  * The FROM clause with the derived values at `asOf` (its placeholder comes first in
- * `where`): the summary's due date and whether it was overdue then, the classification by
+ * `where`): the summary's due date by the deadline rule and whether it was overdue then, the classification by
  * the threshold as set now, and what the attendee list holds.
  */
 function derivedFrom(where: Where, asOf: string): string {
+  const at = `${where.param(asOf)}::date`;
+  const { dueOn } = standingSql(SUMMARY_RULE, where, 'c.end_date', at);
+  // overdue on `asOf` as the records stood then: taken place, due, and no summary by that day
   return `conferences c
-    CROSS JOIN LATERAL (SELECT conference_summary_due(c.end_date) AS due,
-                               conference_summary_overdue(c.status, c.end_date, c.summary_submitted_on, ${where.param(asOf)}::date) AS overdue,
+    CROSS JOIN LATERAL (SELECT ${dueOn} AS due,
+                               (c.status IN ('approved','held','closed') AND ${at} > ${dueOn} AND (c.summary_submitted_on IS NULL OR c.summary_submitted_on > ${at})) AS overdue,
                                CASE WHEN c.foreign_participants >= ${MAJOR_AT} THEN 'major' ELSE 'general' END AS classification) d
     CROSS JOIN LATERAL (SELECT count(*)::int AS total, (count(*) FILTER (WHERE at.is_foreign))::int AS foreign_n,
                                count(DISTINCT at.country_code)::int AS countries

@@ -24,6 +24,7 @@ export { institutionCountries, knownCountries, unitExists } from '../movements/m
 
 /** Where missions are stored: sent by one of our units, counted once travelled. Destinations and members live in their own tables. */
 const MISSIONS: MovementTable = {
+  kind: 'missions',
   table: 'missions',
   alias: 'ms',
   unitColumn: 'unit_id',

@@ -3,7 +3,9 @@ import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
-import { MOVEMENT_REPORT_DUE_DAYS, type OverdueMovement } from '../../../shared/contracts/movements.ts';
+import type { OverdueMovement } from '../../../shared/contracts/movements.ts';
+import { deadlineRules, type DeadlineRule } from '../../../shared/kinds/deadline-rules.ts';
+import { standingSql } from '../../db/deadline-sql.ts';
 
 /**
  * How one kind of movement is stored: its table and the alias its SQL uses, the column of our
@@ -11,6 +13,8 @@ import { MOVEMENT_REPORT_DUE_DAYS, type OverdueMovement } from '../../../shared/
  * (held, travelled) and the statuses the ledger counts, and the columns its fields are written to.
  */
 export interface MovementTable {
+  /** The kind's name in the kind descriptions (`visits`, `missions`): its report's deadline rule. */
+  kind: 'visits' | 'missions';
   table: string;
   alias: string;
   unitColumn: string;
@@ -66,6 +70,13 @@ export interface MovementFilters {
 /** A page of a list, sorted. */
 export type MovementPageQuery = { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number };
 
+/** The rule of a movement's report (30 days after the last day unless the office set another lead time). */
+function reportRule(t: MovementTable): DeadlineRule {
+  const rule = deadlineRules().find((r) => r.kind === t.kind && r.deadline.what === 'report');
+  if (!rule) throw new Error(`no report deadline for ${t.kind}`);
+  return rule;
+}
+
 /** The derived values of a movement at a date, as SQL: its FROM clause and the expressions it offers. */
 export interface Derived {
   from: string;
@@ -74,18 +85,18 @@ export interface Derived {
 }
 
 /**
- * The FROM clause with the derived values at `asOf`: the report's due date and whether it is
- * overdue, and `more` lateral columns of the kind's own. Its placeholders come first in `where`,
+ * The FROM clause with the derived values at `asOf`: the report's due date (by the deadline
+ * rule, with the office's lead time) and whether it is overdue, and `more` lateral columns of the kind's own. Its placeholders come first in `where`,
  * so call this before adding conditions; they sit in the FROM clause so that the count query
  * uses them too.
  */
 export function derivedAt(t: MovementTable, where: Where, asOf: string, more: () => string = () => ''): Derived {
   const a = t.alias;
   const at = `${where.param(asOf)}::date`;
-  const days = `${where.param(MOVEMENT_REPORT_DUE_DAYS)}::int`;
+  const { dueOn } = standingSql(reportRule(t), where, `${a}.end_date`, at);
   return {
     from: `${t.table} ${a} JOIN units u ON u.id = ${a}.${t.unitColumn}
-      CROSS JOIN LATERAL (SELECT (${a}.end_date + ${days}) AS due_on, ${at} AS as_of${more()}) d`,
+      CROSS JOIN LATERAL (SELECT ${dueOn} AS due_on, ${at} AS as_of${more()}) d`,
     dueOn: 'd.due_on',
     // Day 30 after the last day is still in time; day 31 is late.
     overdue: `(${a}.status = '${t.tookPlace}' AND d.as_of > d.due_on)`,
@@ -224,7 +235,7 @@ export async function overdueMovements(t: MovementTable, db: Scoped, asOf: strin
   const a = t.alias;
   const where = new Where();
   const asOfSql = `${where.param(asOf)}::date`;
-  const dueOn = `(${a}.end_date + ${where.param(MOVEMENT_REPORT_DUE_DAYS)}::int)`;
+  const dueOn = standingSql(reportRule(t), where, `${a}.end_date`, asOfSql).dueOn;
   where.raw(`${a}.status = '${t.tookPlace}'`).raw(`${asOfSql} > ${dueOn}`).scope(`${a}.${t.unitColumn}`, db.scope);
   const { rows } = await db.query<OverdueRow>(
     `SELECT ${a}.id, ${a}.title_en AS "titleEn", ${a}.title_zh AS "titleZh", ${a}.start_date AS "startDate", ${a}.end_date AS "endDate",

@@ -115,7 +115,12 @@ describe('the to-do list', () => {
     const changed = await officer.patch('/api/settings/deadline.missions.report', { value: 45, version: 1 });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(find(await todo(officer), returned.id)).toMatchObject({ standing: 'coming', dueOn: addDays(today, 14) });
+    // the missions' own overdue list and record read the same rule
+    const overdueIds = async () => (await officer.get('/api/missions/overdue-reports')).json().units.flatMap((u: { missions: Array<{ id: number }> }) => u.missions.map((m) => m.id));
+    expect(await overdueIds()).not.toContain(returned.id);
+    expect((await officer.get(`/api/missions/${returned.id}`)).json()).toMatchObject({ reportDueOn: addDays(today, 14), reportOverdue: false });
     expect((await officer.patch('/api/settings/deadline.missions.report', { value: 30, version: 2 })).statusCode).toBe(200);
     expect(find(await todo(officer), returned.id)?.standing).toBe('late');
+    expect(await overdueIds()).toContain(returned.id);
   });
 });

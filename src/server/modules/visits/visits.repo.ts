@@ -22,6 +22,7 @@ import {
 
 /** Where visits are stored: hosted by one of our units, counted once held. Members live in their own table. */
 const VISITS: MovementTable = {
+  kind: 'visits',
   table: 'visits',
   alias: 'v',
   unitColumn: 'host_unit_id',
