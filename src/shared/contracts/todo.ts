@@ -19,6 +19,8 @@ export const TodoItem = z.object({
   titleZh: z.string().nullable(),
   /** What is owed: a deadline's `what` (report, summary, renewal) or `decision`. */
   owed: z.string(),
+  /** The part of the record that owes it (an expert's document), when a part does. */
+  partId: z.number().nullable(),
   /** The message key of what is owed, in the web app's messages. */
   labelKey: z.string(),
   dueOn: z.string().nullable(),

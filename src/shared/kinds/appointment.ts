@@ -22,5 +22,9 @@ export const APPOINTMENT_KIND = describeKind({
   deletable: DELETABLE_APPOINTMENT_STATUSES,
   counted: [],
   // A term that ends: renewing it (proposing the successor) comes three months before its end.
-  deadlines: [{ what: 'renewal', from: 'endDate', after: { months: -3 }, owedIn: ['appointed'], metBySuccessor: true }],
+  // and each document the expert works under (contract, work or residence permit, visa) is renewed from 60 days before it expires
+  deadlines: [
+    { what: 'renewal', from: 'endDate', after: { months: -3 }, owedIn: ['appointed'], metBySuccessor: true },
+    { what: 'documentExpiry', from: 'expiresOn', after: { days: -60 }, owedIn: ['appointed'], part: 'documents' },
+  ],
 });

@@ -17,7 +17,7 @@ describe('the deadline rules', () => {
     const declared = Object.entries(KINDS).flatMap(([kind, d]) => d.deadlines.map((x) => `${kind}.${x.what}`));
     expect(DEADLINE_KEYS).toEqual(declared);
     expect(new Set(DEADLINE_KEYS).size).toBe(DEADLINE_KEYS.length);
-    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'hospital-memoranda.renewal']) expect(DEADLINE_KEYS).toContain(key);
+    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'appointments.documentExpiry', 'hospital-memoranda.renewal']) expect(DEADLINE_KEYS).toContain(key);
     for (const r of deadlineRules()) expect(r.lead, r.key).toBe(r.defaultLead);
   });
 
@@ -56,6 +56,16 @@ describe('the deadline rules', () => {
     const [b, o, a] = around(r, ends, ends);
     expect([b!.late, o!.late, a!.late]).toEqual([false, false, true]);
     expect(o!.dueOn).toBe(ends);
+  });
+
+  it('an expert document: listed from 60 days before it expires, late the day after', () => {
+    const r = rule('appointments.documentExpiry');
+    expect([r.direction, r.unit, r.lead, r.deadline.part]).toEqual(['before', 'days', 60, 'documents']);
+    const expires = '2027-03-01';
+    const [b, o, a] = around(r, expires, addDays(expires, -60));
+    expect([b!.listed, o!.listed, a!.listed]).toEqual([false, true, true]);
+    const [x, y, z] = around(r, expires, expires);
+    expect([x!.late, y!.late, z!.late]).toEqual([false, false, true]);
   });
 
   it('take the office lead time when one is set, and ignore one that is not a positive whole number', () => {

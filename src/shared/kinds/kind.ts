@@ -63,6 +63,11 @@ export interface Deadline {
   readonly owedIn: readonly string[];
   /** Met too by drafting a successor (a renewal proposes a new record linked to this one). */
   readonly metBySuccessor?: boolean;
+  /**
+   * Owed by each of the record's parts of this name rather than the record (an expert's
+   * documents, each with its own `from` date), and met by a later one of the same kind.
+   */
+  readonly part?: string;
 }
 
 /** The description of a kind of record with a workflow. */

@@ -16,6 +16,11 @@ export interface TodoSource {
   successorColumn?: string;
   /** The web app's path of a record, before its id. */
   path: string;
+  /**
+   * The record's parts that owe a deadline each (a deadline's `part`), aliased `x`: how they
+   * join the record, their date fields, and the condition that a later one replaced this one.
+   */
+  parts?: Record<string, { join: string; dates: Record<string, string>; replaced: string }>;
 }
 
 const person = (column: string) => `(SELECT concat_ws(' ', p.given_name, p.family_name) FROM people p WHERE p.id = r.${column})`;
@@ -27,6 +32,14 @@ export const TODO_SOURCES: Readonly<Record<string, TodoSource>> = {
   visits: { table: 'visits', unitColumn: 'host_unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/visits' },
   missions: { table: 'missions', unitColumn: 'unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/missions' },
   conferences: { table: 'conferences', unitColumn: 'host_unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { endDate: 'r.end_date' }, path: '/conferences' },
-  appointments: { table: 'appointments', unitColumn: 'unit_id', titleEn: person('person_id'), titleZh: personZh('person_id'), dates: { endDate: 'r.end_date' }, successorColumn: 'predecessor_id', path: '/experts/appointments' },
+  appointments: { table: 'appointments', unitColumn: 'unit_id', titleEn: person('person_id'), titleZh: personZh('person_id'), dates: { endDate: 'r.end_date' }, successorColumn: 'predecessor_id', path: '/experts/appointments',
+    parts: {
+      documents: {
+        join: 'JOIN expert_documents x ON x.appointment_id = r.id',
+        dates: { expiresOn: 'x.expires_on' },
+        replaced: 'EXISTS (SELECT 1 FROM expert_documents y WHERE y.person_id = x.person_id AND y.kind = x.kind AND y.expires_on > x.expires_on)',
+      },
+    },
+  },
   'hospital-memoranda': { table: 'hospital_memoranda', unitColumn: 'unit_id', titleEn: 'r.title', titleZh: 'r.title', dates: { expiresOn: 'r.expires_on' }, path: '/hospital-memoranda' },
 };

@@ -17,6 +17,8 @@ export interface TodoRow {
   titleEn: string;
   titleZh: string | null;
   owed: string;
+  /** The part that owes it (an expert's document), when a part does. */
+  partId: number | null;
   dueOn: string | null;
   late: boolean;
   unitId: number | null;
@@ -28,12 +30,21 @@ function partSql(part: TodoPart, db: Scoped, where: Where, today: string): strin
   if (!s) throw new Error(`no to-do source for ${part.kind}`);
   const conditions: string[] = [];
   let owed: string, dueOn: string, late: string;
+  let join = '';
+  let partId = 'NULL::bigint';
   if (part.group === 'approvals') {
     conditions.push(`r.status = ANY(${where.param(part.states)}::text[])`);
     [owed, dueOn, late] = [where.param('decision'), 'NULL::date', 'false'];
   } else {
-    const from = s.dates[part.rule.deadline.from];
+    const owner = part.rule.deadline.part ? s.parts?.[part.rule.deadline.part] : undefined;
+    if (part.rule.deadline.part && !owner) throw new Error(`no part ${part.rule.deadline.part} for ${part.kind}`);
+    const from = (owner?.dates ?? s.dates)[part.rule.deadline.from];
     if (!from) throw new Error(`no date ${part.rule.deadline.from} for ${part.kind}`);
+    if (owner) {
+      // each part owes it, until a later one of its kind replaces it
+      [join, partId] = [owner.join, 'x.id'];
+      conditions.push(`NOT ${owner.replaced}`);
+    }
     const standing = standingSql(part.rule, where, from, today);
     conditions.push(`r.status = ANY(${where.param(part.rule.deadline.owedIn)}::text[])`, `${from} IS NOT NULL`, `${today} >= ${standing.shownFrom}`);
     // a renewal is met as soon as the successor is drafted
@@ -45,8 +56,8 @@ function partSql(part: TodoPart, db: Scoped, where: Where, today: string): strin
     conditions.push(unitScopeSql(`r.${s.unitColumn}`, where.params.length));
   }
   return `SELECT ${where.param(part.group)}::text AS "group", ${where.param(part.kind)}::text AS kind, r.id, ${s.titleEn} AS "titleEn", ${s.titleZh} AS "titleZh",
-                 ${owed}::text AS owed, (${dueOn})::text AS "dueOn", ${late} AS late, r.${s.unitColumn} AS "unitId"
-          FROM ${s.table} r WHERE ${conditions.join(' AND ')}`;
+                 ${owed}::text AS owed, ${partId} AS "partId", (${dueOn})::text AS "dueOn", ${late} AS late, r.${s.unitColumn} AS "unitId"
+          FROM ${s.table} r ${join} WHERE ${conditions.join(' AND ')}`;
 }
 
 /**
@@ -58,7 +69,7 @@ export async function todoRows(db: Scoped, parts: readonly TodoPart[], today: st
   const where = new Where();
   const day = `${where.param(today)}::date`;
   const union = parts.map((p) => partSql(p, db, where, day)).join('\nUNION ALL\n');
-  const { rows } = await db.query<TodoRow>(`SELECT * FROM (${union}) t ORDER BY t.late DESC, t."dueOn" NULLS LAST, t.kind, t.id`, where.params);
+  const { rows } = await db.query<TodoRow>(`SELECT * FROM (${union}) t ORDER BY t.late DESC, t."dueOn" NULLS LAST, t.kind, t.id, t."partId"`, where.params);
   return rows;
 }
 

@@ -39,6 +39,7 @@ export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> }, toda
     ...r,
     id: Number(r.id),
     unitId: r.unitId === null ? null : Number(r.unitId),
+    partId: r.partId === null ? null : Number(r.partId),
     labelKey: `todo.owed.${r.owed}`,
     standing: r.group === 'approvals' ? 'waiting' : r.late ? 'late' : 'coming',
     link: `${TODO_SOURCES[r.kind]!.path}/${r.id}`,

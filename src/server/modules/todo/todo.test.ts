@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
-import { missionBody, personBody } from '../../test/factories.ts';
+import { appointmentBody, missionBody, personBody } from '../../test/factories.ts';
 import { addDays, officeToday } from '../../../shared/calendar.ts';
 import type { TodoItem, TodoList } from '../../../shared/contracts/todo.ts';
 import { unscoped } from '../../core/request-context.ts';
@@ -122,5 +122,29 @@ describe('the to-do list', () => {
     expect((await officer.patch('/api/settings/deadline.missions.report', { value: 30, version: 2 })).statusCode).toBe(200);
     expect(find(await todo(officer), returned.id)?.standing).toBe('late');
     expect(await overdueIds()).toContain(returned.id);
+  });
+
+  it("lists an appointed expert's document from 60 days before it expires, until a later one of its kind replaces it", async () => {
+    const officer = await t.as('officer');
+    const expert = (await officer.post('/api/people', personBody({ familyName: 'Durand', givenName: 'Anne', nationality: 'FR', unitId: t.units.a }))).json().id;
+    const made = await officer.post('/api/appointments', appointmentBody(expert, t.units.a, { startDate: addDays(today, -300), endDate: addDays(today, 700) }));
+    expect(made.statusCode, made.body).toBe(201);
+    const appointed = await officer.post(`/api/appointments/${made.json().id}/transitions`, { to: 'appointed', version: made.json().version });
+    expect(appointed.statusCode, appointed.body).toBe(200);
+    const id = made.json().id as number;
+    const doc = async (expiresOn: string) => {
+      const response = await officer.post(`/api/people/${expert}/expert-documents`, { appointmentId: id, kind: 'work_permit', issuedOn: addDays(today, -300), expiresOn });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as number;
+    };
+    const far = await doc(addDays(today, 61));
+    const docs = async () => (await todo(officer)).items.filter((i) => i.kind === 'appointments' && i.owed === 'documentExpiry' && i.id === id);
+    expect(await docs()).toEqual([]);
+    const soon = await doc(addDays(today, 60));
+    // the one expiring in 60 days is due; the later one of its kind replaces it, so neither is listed
+    expect(await docs()).toEqual([]);
+    await t.db.query('DELETE FROM expert_documents WHERE id = $1', [far]);
+    expect(await docs()).toEqual([expect.objectContaining({ group: 'renewals', partId: soon, dueOn: addDays(today, 60), standing: 'coming', labelKey: 'todo.owed.documentExpiry', link: `/experts/appointments/${id}` })]);
+    expect((await todo(await t.as('coordinatorB'))).items.some((i) => i.kind === 'appointments' && i.id === id)).toBe(false);
   });
 });

@@ -68,7 +68,7 @@ export function TodoPage() {
             const late = inGroup.filter((i) => i.standing === 'late').length;
             return (
               <Card key={group} title={t(`todo.group.${group}` as MessageKey)} extra={late ? <Tag color="red">{t('todo.lateCount', { count: late })}</Tag> : null} data-testid={`todo-group-${group}`}>
-                <List size="small" dataSource={inGroup} rowKey={(i) => `${i.kind}-${i.id}-${i.owed}`} renderItem={(item) => <TodoRow item={item} />} />
+                <List size="small" dataSource={inGroup} rowKey={(i) => `${i.kind}-${i.id}-${i.owed}-${i.partId ?? ''}`} renderItem={(item) => <TodoRow item={item} />} />
               </Card>
             );
           })

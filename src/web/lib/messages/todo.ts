@@ -16,6 +16,7 @@ export const TODO = {
   'todo.owed.report': ['File the report', '提交总结报告', 'Déposer le rapport'],
   'todo.owed.summary': ['File the summary', '提交会议总结', 'Déposer le compte rendu'],
   'todo.owed.renewal': ['Renew or let end', '续签或到期终止', 'Renouveler ou laisser échoir'],
+  'todo.owed.documentExpiry': ['Renew the expert’s document', '办理专家证件续期', 'Renouveler le document de l’expert'],
   'todo.standing.late': ['Late', '已逾期', 'En retard'],
   'todo.standing.coming': ['Due', '待办', 'À venir'],
   'todo.standing.waiting': ['Waiting', '待处理', 'En attente'],
