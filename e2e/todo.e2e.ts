@@ -62,4 +62,26 @@ describe('the to-do list', () => {
     const counts = await summary.locator('[data-testid^="todo-late-unit-"]').allInnerTexts();
     expect(counts.map((c) => Number(c.replace(/\D/g, ''))).every((n) => n > 0)).toBe(true);
   });
+
+  it('is in Chinese for a Chinese reader, and its lead times are on the settings page, where the office changes one', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.base, 'admin@demo.interchange', 'demo-admin-password', '中文');
+    await page.waitForURL(/\/todo$/);
+    await page.getByTestId('todo-group-approvals').getByText('待审批').waitFor();
+    await page.getByTestId('todo-group-reports').getByText('提交总结报告').first().waitFor();
+
+    await page.goto(`${server.base}/settings`);
+    await page.getByText('办理期限').waitFor();
+    await page.getByText('出访团组 — 提交总结报告').waitFor();
+    const key = 'deadline.missions.report';
+    // the test id is on the input itself or on its wrapper, depending on the control's version
+    const input = page.locator(`input[data-testid="setting-${key}"], [data-testid="setting-${key}"] input`).first();
+    expect(await input.inputValue()).toBe('30');
+    await input.fill('45');
+    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/settings/${key}` && r.request().method() === 'PATCH');
+    await page.getByTestId(`setting-save-${key}`).click();
+    expect((await saved).status()).toBe(200);
+    const settings = (await (await page.request.get(`${server.base}/api/settings`)).json()) as Array<{ key: string; value: number }>;
+    expect(settings.find((s) => s.key === key)?.value).toBe(45);
+  });
 });
