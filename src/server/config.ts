@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { httpUrl, postgresUrl, wholeNumber, yesNo } from './config-rules.ts';
+import { SSO_VARIABLES, ssoConfig, type SsoConfig } from './sso-config.ts';
 
 /** How much the server logs: one line per request at `info`, none at `warn`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -35,38 +37,9 @@ export interface Config {
   publicUrl: string | null;
   /** The request log's level. */
   logLevel: LogLevel;
+  /** Single sign-on (OpenID Connect, LDAP) and whether local passwords are on: see sso-config.ts. */
+  sso: SsoConfig;
 }
-
-const YES = ['1', 'true', 'yes', 'on'];
-const NO = ['0', 'false', 'no', 'off'];
-
-const yesNo = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => YES.includes(v) || NO.includes(v), { message: `is not a yes/no value: use 1 or 0 (${[...YES, ...NO].join(', ')})` })
-  .transform((v) => YES.includes(v));
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, { message: 'is not a whole number' })
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max}` });
-
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((v) => URL.canParse(v) && ['http:', 'https:'].includes(new URL(v).protocol), { message: 'is not an http:// or https:// address' })
-  .transform((v) => v.replace(/\/+$/, ''));
-
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((v) => URL.canParse(v) && ['postgres:', 'postgresql:'].includes(new URL(v).protocol), {
-    message: 'is not a PostgreSQL address: use postgres://user@host:5432/database',
-  });
 
 /** Each variable's rule; absent or empty means its default. */
 const VARIABLES = {
@@ -84,6 +57,7 @@ const VARIABLES = {
   INTERCHANGE_METRICS_TOKEN: z.string(),
   INTERCHANGE_PUBLIC_URL: httpUrl,
   INTERCHANGE_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  ...SSO_VARIABLES,
 } as const;
 
 type Variable = keyof typeof VARIABLES;
@@ -112,6 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
     else problems.push(`${name}=${JSON.stringify(shown(raw))} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
   }
+  const publicUrl = values.INTERCHANGE_PUBLIC_URL ?? null;
+  const sso = ssoConfig(values, publicUrl, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port: values.PORT ?? 3000,
@@ -127,8 +103,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: values.INTERCHANGE_SIGNIN_RATE_LIMIT ?? 20,
     secureCookies: values.INTERCHANGE_SECURE_COOKIES ?? false,
     metricsToken: values.INTERCHANGE_METRICS_TOKEN ?? null,
-    publicUrl: values.INTERCHANGE_PUBLIC_URL ?? null,
+    publicUrl,
     logLevel: values.INTERCHANGE_LOG_LEVEL ?? 'info',
+    sso,
   };
 }
 

@@ -44,6 +44,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/health/ready': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/auth/sign-in': 'public',
+  'GET /api/auth/methods': 'public',
   'GET /api/auth/me': SIGNED_IN,
   'POST /api/auth/sign-out': SIGNED_IN,
   'POST /api/auth/sign-out-everywhere': SIGNED_IN,

@@ -84,12 +84,12 @@ export const emailOf = (role: TestRole) => `${role.toLowerCase()}@test.interchan
 
 /**
  * A server on a fresh database of this project's engine, with a small organization
- * (root → A → A1, root → B) and one user per test role.
+ * (root → A → A1, root → B) and one user per test role; `env` configures it as the environment would.
  */
-export async function startTestServer(options: { logStream?: { write(line: string): void } } = {}): Promise<TestServer> {
+export async function startTestServer(options: { logStream?: { write(line: string): void }; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   const cipher = createCipher('test-secret');
-  const config = { ...readConfig({}), webDir: '/nonexistent', signInRateLimit: 100 };
+  const config = { ...readConfig(options.env ?? {}), webDir: '/nonexistent', signInRateLimit: 100 };
   const unit = async (code: string, parentId: number | null) =>
     (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh: `单位${code}`, parentId }) })).id;
   const root = await unit('ROOT', null);

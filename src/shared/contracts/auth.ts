@@ -64,3 +64,21 @@ export const ApiToken = z.object({
 export type ApiToken = z.infer<typeof ApiToken>;
 /** Returned once, when the token is created: the secret itself is never stored. */
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
+
+/** The ways to sign in this server offers (GET /api/auth/methods, public): the sign-in page shows those. */
+export const SignInMethods = z.object({
+  password: z.boolean(),
+  oidc: z.object({ name: z.string() }).nullable(),
+  ldap: z.object({ name: z.string() }).nullable(),
+});
+export type SignInMethods = z.infer<typeof SignInMethods>;
+
+/** Sign-in with a directory (LDAP) account: its user name, not an email. */
+export const LdapSignInInput = z.object({
+  username: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+export type LdapSignInInput = z.infer<typeof LdapSignInInput>;
+
+/** Where to go back to after signing in with the identity provider: a path of this site. */
+export const OidcStartQuery = z.object({ redirect: z.string().max(2000).optional() });

@@ -14,6 +14,37 @@ export const ERROR_MESSAGES: Catalogue = {
   },
   unauthenticated: { en: 'Please sign in.', zh: '请先登录。', fr: 'Veuillez vous connecter.' },
   invalid_credentials: { en: 'Email or password is wrong.', zh: '邮箱或密码错误。', fr: 'Adresse e-mail ou mot de passe incorrect.' },
+  local_passwords_off: {
+    en: 'Signing in with a password is turned off on this server: use your institution’s sign-in.',
+    zh: '本系统已关闭密码登录，请使用学校统一身份认证登录。',
+    fr: 'La connexion par mot de passe est désactivée sur ce serveur : utilisez la connexion de votre établissement.',
+  },
+  account_disabled: { en: 'This account is disabled in Interchange.', zh: '此账户在本系统中已被停用。', fr: 'Ce compte est désactivé dans Interchange.' },
+  sso_state_invalid: {
+    en: 'This sign-in was not started here, has expired or was already used; start again.',
+    zh: '此次登录并非从本页面发起、已过期或已使用，请重新登录。',
+    fr: 'Cette connexion n’a pas été lancée ici, a expiré ou a déjà servi ; recommencez.',
+  },
+  sso_failed: {
+    en: 'The identity provider’s answer could not be verified; you are not signed in.',
+    zh: '无法验证身份认证服务的应答，登录未成功。',
+    fr: 'La réponse du fournisseur d’identité n’a pas pu être vérifiée ; vous n’êtes pas connecté.',
+  },
+  sso_unavailable: {
+    en: 'The sign-in service cannot be reached right now; try again later.',
+    zh: '暂时无法连接身份认证服务，请稍后再试。',
+    fr: 'Le service de connexion est injoignable pour le moment ; réessayez plus tard.',
+  },
+  sso_no_email: {
+    en: 'Your account at the sign-in service gives no email address, which Interchange needs to create your account.',
+    zh: '身份认证服务未提供您的邮箱地址，本系统需要邮箱才能为您创建账户。',
+    fr: 'Votre compte auprès du service de connexion ne donne pas d’adresse e-mail, nécessaire pour créer votre compte.',
+  },
+  sso_email_taken: {
+    en: 'An Interchange account with your email exists already; ask an administrator to link it to your sign-in.',
+    zh: '本系统中已有使用您邮箱的账户，请联系管理员将其与统一身份认证关联。',
+    fr: 'Un compte Interchange existe déjà avec votre adresse e-mail ; demandez à un administrateur de le lier à votre connexion.',
+  },
   forbidden: { en: 'You are not allowed to do this.', zh: '您无权执行此操作。', fr: "Vous n'êtes pas autorisé à faire cela." },
   field_not_writable: {
     en: 'You may not write some of these fields.',

@@ -23,18 +23,21 @@ export function newSecret(prefix: string): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 
+/** How a session was opened. */
+export type SignedInWith = 'password' | 'oidc' | 'ldap';
+
 /** Opens a session; returns its secret cookie value and CSRF token. */
 export async function insertSession(
   db: Queryable,
-  session: { userId: number; hours: number; ip: string | null; userAgent: string | null },
+  session: { userId: number; hours: number; ip: string | null; userAgent: string | null; signedInWith?: SignedInWith },
 ): Promise<{ id: number; token: string; csrfToken: string; expiresAt: string }> {
   const token = newSecret('ics');
   const csrfToken = randomBytes(24).toString('base64url');
   const { rows } = await db.query<{ id: number; expiresAt: string }>(
-    `INSERT INTO sessions (token_hash, csrf_token, user_id, expires_at, ip, user_agent)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)
+    `INSERT INTO sessions (token_hash, csrf_token, user_id, expires_at, ip, user_agent, signed_in_with)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6, $7)
      RETURNING id, expires_at::text AS "expiresAt"`,
-    [digest(token), csrfToken, session.userId, session.hours, session.ip, session.userAgent?.slice(0, 300) ?? null],
+    [digest(token), csrfToken, session.userId, session.hours, session.ip, session.userAgent?.slice(0, 300) ?? null, session.signedInWith ?? 'password'],
   );
   return { id: rows[0]!.id, expiresAt: rows[0]!.expiresAt, token, csrfToken };
 }

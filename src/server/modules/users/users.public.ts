@@ -1,7 +1,7 @@
 /**
  * What http/ may ask the users module: who a request's credentials belong to (`http/auth.ts`),
  * and the caller's own account, session and tokens (`http/auth.routes.ts`, which alone knows
- * the session cookie). Everything else of the module is its own.
+ * the session cookie), and single sign-on (OpenID Connect, LDAP). Everything else of the module is its own.
  */
 export {
   changePassword,
@@ -14,3 +14,4 @@ export {
   signIn,
   signOut,
 } from './users.service.ts';
+export { finishOidcSignIn, oidcLogoutUrl, startOidcSignIn } from './oidc-sign-in.ts';

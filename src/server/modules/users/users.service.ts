@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { UserInput as UserInputSchema, UserUpdate as UserUpdateSchema } from '../../../shared/contracts/users.ts';
 import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserById, insertUser, updateUserRow, type UserRow } from './users.repo.ts';
-import { deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, listApiTokens, revokeApiToken, revokeApiTokensOfUser } from './sessions.repo.ts';
+import { type SignedInWith, deleteSessionsOfUser, findApiToken, findSession, insertApiToken, insertSession, listApiTokens, revokeApiToken, revokeApiTokensOfUser } from './sessions.repo.ts';
 import { throttledCheck } from './sign-in-throttle.ts';
 import type { ApiTokenInput } from '../../../shared/contracts/auth.ts';
 
@@ -66,27 +66,47 @@ export async function updateUser(ctx: RequestContext, options: { id: number; inp
  * attempt goes through the throttle (429 when it refuses).
  */
 export async function signIn(
-  options: { email: string; password: string; ip: string | null; userAgent: string | null; sessionHours: number },
+  options: { email: string; password: string; ip: string | null; userAgent: string | null; sessionHours: number; passwords?: PasswordRule },
   db: Db,
 ) {
+  const rule = options.passwords ?? { localPasswords: true, breakGlassAdmin: null };
+  const breakGlass = !rule.localPasswords && rule.breakGlassAdmin !== null && rule.breakGlassAdmin === options.email.trim().toLowerCase();
+  if (!rule.localPasswords && !breakGlass) throw new DomainError('local_passwords_off', 'forbidden');
   const found: { user: UserRow | null } = { user: null };
   const ok = await throttledCheck(db, { account: options.email, address: options.ip ?? 'unknown' }, async () => {
     const user = (found.user = await findUserByEmail(db, options.email));
     return user && !user.disabled ? verifyPassword(user.passwordHash, options.password) : verifyAgainstDummy(options.password);
   });
   if (!ok || !found.user) throw new DomainError('invalid_credentials', 'unauthenticated');
+  // The break-glass account keeps its password only while it is an admin.
+  if (breakGlass && found.user.role !== 'admin') throw new DomainError('local_passwords_off', 'forbidden');
   return openSession(found.user, options, db);
 }
 
-function openSession(user: UserRow, options: { ip: string | null; userAgent: string | null; sessionHours: number }, db: Db) {
+/** Whether local passwords are on and, when they are off, the one admin who keeps theirs (config.sso). */
+export interface PasswordRule {
+  localPasswords: boolean;
+  breakGlassAdmin: string | null;
+}
+
+/**
+ * Opens a session for a user whose credentials were checked (a password here, or an identity
+ * provider or a directory: sso-sign-in.ts), and audits the sign-in.
+ */
+export function openSession(
+  user: UserRow,
+  options: { ip: string | null; userAgent: string | null; sessionHours: number; signedInWith?: SignedInWith },
+  db: Db,
+) {
+  const signedInWith = options.signedInWith ?? 'password';
   return db.transaction(async (tx) => {
-    const session = await insertSession(tx, { userId: user.id, hours: options.sessionHours, ip: options.ip, userAgent: options.userAgent });
+    const session = await insertSession(tx, { userId: user.id, hours: options.sessionHours, ip: options.ip, userAgent: options.userAgent, signedInWith });
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'sign_in',
       entity: 'user',
       entityId: user.id,
-      after: { sessionId: session.id, ip: options.ip },
+      after: { sessionId: session.id, ip: options.ip, ...(signedInWith === 'password' ? {} : { with: signedInWith }) },
     });
     return { user: presentUser(user), session };
   });
@@ -107,17 +127,21 @@ export function actorOf(user: UserRow, via: Actor['via'] = 'session', sessionId:
   };
 }
 
-/** Ends the current session, or all of the user's sessions and API tokens. */
-export async function signOut(ctx: RequestContext, options: { everywhere: boolean }): Promise<number> {
+/**
+ * Ends the current session, or all of the user's sessions and API tokens; says how many ended
+ * and how the current one was opened (a session from an identity provider ends there too).
+ */
+export async function signOut(ctx: RequestContext, options: { everywhere: boolean }): Promise<{ ended: number; signedInWith: SignedInWith | null }> {
   const { actor } = ctx;
   const { everywhere } = options;
   return ctx.transaction(async (tx) => {
+    const current = await tx.query<{ signedInWith: SignedInWith }>('SELECT signed_in_with AS "signedInWith" FROM sessions WHERE id = $1', [actor.sessionId]);
     const ended = everywhere
       ? await deleteSessionsOfUser(tx, actor.userId)
       : (await tx.query('DELETE FROM sessions WHERE id = $1', [actor.sessionId])).rowCount ?? 0;
     const tokensRevoked = everywhere ? await revokeApiTokensOfUser(tx, actor.userId) : 0;
     await tx.audit({ action: 'sign_out', entity: 'user', entityId: actor.userId, after: { everywhere, ended, ...(everywhere ? { tokensRevoked } : {}) } });
-    return ended;
+    return { ended, signedInWith: current.rows[0]?.signedInWith ?? null };
   });
 }
 
