@@ -4,11 +4,12 @@ import type { App, ServerContext } from './context.ts';
 import { publicRoute, signedIn } from './context.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { IdParams } from '../../shared/contracts/common.ts';
-import { ApiTokenInput, OidcStartQuery, PasswordChange, PreferencesInput, SignInInput, type SignInMethods } from '../../shared/contracts/auth.ts';
+import { ApiTokenInput, LdapSignInInput, OidcStartQuery, PasswordChange, PreferencesInput, SignInInput, type SignInMethods } from '../../shared/contracts/auth.ts';
 import {
   changePassword,
   createApiToken,
   finishOidcSignIn,
+  ldapSignIn,
   oidcLogoutUrl,
   startOidcSignIn,
   getOwnAccount,
@@ -58,6 +59,26 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
       return { user, csrfToken: session.csrfToken };
     },
   );
+
+  const ldap = sso.ldap;
+  if (ldap)
+    app.post(
+      '/api/auth/ldap/sign-in',
+      {
+        config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
+        schema: { tags, summary: 'Sign in with a directory (LDAP) user name and password', body: LdapSignInInput },
+      },
+      async (request, reply) => {
+        const { user, session } = await ldapSignIn(db, ldap, {
+          ...request.body,
+          linkByEmail: sso.linkByEmail,
+          ...client(request),
+          log: (reason) => request.log.warn({ reason }, 'the directory could not be reached'),
+        });
+        void setSessionCookie(request, reply, session);
+        return { user, csrfToken: session.csrfToken };
+      },
+    );
 
   const oidc = sso.oidc;
   if (oidc) {

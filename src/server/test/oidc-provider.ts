@@ -1,19 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import Provider from 'oidc-provider';
-
-/** A port free on 127.0.0.1 right now (for a server whose address must be known before it starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** What the test provider does to the ID token it hands out at the token endpoint. */
 export type Tamper = 'none' | 'forged' | 'expired';

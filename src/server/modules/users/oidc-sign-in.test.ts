@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, startTestServer, type TestServer } from '../../test/harness.ts';
 import { BrowserJar } from '../../test/browser-jar.ts';
-import { freePort, startTestProvider, type TestProvider } from '../../test/oidc-provider.ts';
+import { freePort } from '../../test/free-port.ts';
+import { startTestProvider, type TestProvider } from '../../test/oidc-provider.ts';
 
 // The authorization code flow against a real OpenID Connect provider (oidc-provider) and
 // Interchange both listening on 127.0.0.1, driven over HTTP as a browser would: cookies kept,

@@ -14,4 +14,5 @@ export {
   signIn,
   signOut,
 } from './users.service.ts';
+export { ldapSignIn } from './ldap-sign-in.ts';
 export { finishOidcSignIn, oidcLogoutUrl, startOidcSignIn } from './oidc-sign-in.ts';
