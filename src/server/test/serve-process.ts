@@ -31,13 +31,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `bin/interchange.js serve --no-build` with `env` on a free port and waits until it
+ * Starts `bin/interchange.js serve --no-build` with `env` on a free port (or env.PORT) and waits until it
  * says it is running (or fails with what it printed). With `ownProcessGroup` the server and
  * the processes it starts form a group of their own, which `kill` can end at once; `cwd` is the
  * folder whose bin/interchange.js runs (this one by default).
  */
 export async function startServeProcess(env: NodeJS.ProcessEnv, options: { ownProcessGroup?: boolean; cwd?: string } = {}): Promise<ServeProcess> {
-  const port = await freePort();
+  // A PORT given is kept: a test whose configuration names the server's address chose it.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
     cwd: options.cwd,
     env: { ...env, PORT: String(port) },

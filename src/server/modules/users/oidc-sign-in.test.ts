@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOf, startTestServer, type TestServer } from '../../test/harness.ts';
 import { BrowserJar } from '../../test/browser-jar.ts';
-import { freePort } from '../../test/free-port.ts';
+import { freePort } from '../../test/serve-process.ts';
 import { startTestProvider, type TestProvider } from '../../test/oidc-provider.ts';
 
 // The authorization code flow against a real OpenID Connect provider (oidc-provider) and
