@@ -25,11 +25,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A real `interchange serve` on its own copy of an embedded database with the demo data. */
-export async function startInterchange(): Promise<{ base: string; stop: () => Promise<void> }> {
+/** A real `interchange serve` on its own copy of an embedded database with the demo data; `env` adds settings. */
+export async function startInterchange(env: NodeJS.ProcessEnv = {}): Promise<{ base: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'interchange-e2e-'));
   cpSync(inject('demoTemplate'), dataDir, { recursive: true });
-  const server = await startServeProcess({ ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const server = await startServeProcess({ ...process.env, ...env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: '' });
   return {
     base: server.base,
     stop: async () => {

@@ -31,7 +31,7 @@ const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFou
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: lenientSearch({ redirect: z.string().startsWith('/') }),
+  validateSearch: lenientSearch({ redirect: z.string().startsWith('/'), error: z.string().regex(/^[a-z_]{1,40}$/) }),
   component: lazyRouteComponent(() => import('./features/auth/sign-in-page.tsx'), 'SignInPage'),
 });
 

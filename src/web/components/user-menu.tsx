@@ -15,8 +15,10 @@ export function UserMenu() {
   const unit = user.unitId == null ? undefined : units.get(user.unitId);
 
   const leave = async () => {
-    await signOut().catch(() => undefined);
-    await navigate({ to: '/sign-in', search: {} });
+    const logoutUrl = await signOut().catch(() => null);
+    // Signed in through the identity provider: end its session there too; it sends the browser back to the sign-in page.
+    if (logoutUrl) window.location.assign(logoutUrl);
+    else await navigate({ to: '/sign-in', search: {} });
     forgetSession();
   };
 

@@ -63,7 +63,7 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-const QUIET_401 = ['/auth/me', '/auth/sign-in'];
+const QUIET_401 = ['/auth/me', '/auth/sign-in', '/auth/ldap/sign-in'];
 
 async function readError(res: Response): Promise<ApiError> {
   let payload: unknown = null;

@@ -1,5 +1,5 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import type { CurrentUser, SessionInfo, SignInInput } from '../../shared/contracts/auth.ts';
+import type { CurrentUser, LdapSignInInput, SessionInfo, SignInInput } from '../../shared/contracts/auth.ts';
 import { api, queryClient, setCsrfToken } from './api.ts';
 
 /** Query key of the signed-in session. */
@@ -29,18 +29,22 @@ export function useCurrentUser(): CurrentUser {
   return useSession().user;
 }
 
-/** Sign in; remembers the CSRF token and primes the session query. */
-export async function signIn(input: SignInInput): Promise<SessionInfo> {
-  const session = await api.post<SessionInfo>('/auth/sign-in', input);
+/** Sign in with an email and a password, or a directory user name and password; remembers the CSRF token and primes the session query. */
+export async function signIn(input: SignInInput | LdapSignInInput): Promise<SessionInfo> {
+  const session = await api.post<SessionInfo>('username' in input ? '/auth/ldap/sign-in' : '/auth/sign-in', input);
   setCsrfToken(session.csrfToken);
   queryClient.setQueryData(SESSION_KEY, session);
   return session;
 }
 
-/** Sign out on the server (best effort) and forget everything cached for this user. */
-export async function signOut(): Promise<void> {
+/**
+ * Sign out on the server (best effort) and forget everything cached for this user; the
+ * identity provider's sign-out address when it opened the session (the browser goes there next).
+ */
+export async function signOut(): Promise<string | null> {
   try {
-    await api.post('/auth/sign-out');
+    const answer = await api.post<{ logoutUrl?: string } | undefined>('/auth/sign-out');
+    return answer?.logoutUrl ?? null;
   } finally {
     setCsrfToken(null);
   }
