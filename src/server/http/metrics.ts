@@ -3,7 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { App, ServerContext } from './context.ts';
 import { notFound, unauthenticated } from '../core/errors.ts';
 
-const SIGN_IN_ROUTE = '/api/auth/sign-in';
+// A password, or a directory's user name and password.
+const SIGN_IN_ROUTES = new Set(['/api/auth/sign-in', '/api/auth/ldap/sign-in']);
 
 /** Whether `given` is the token, in time that does not depend on where they differ. */
 function tokenMatches(given: string, token: string): boolean {
@@ -29,7 +30,7 @@ function createMetrics(context: ServerContext): { registry: Registry; requests: 
   });
   const signInFailures = new Counter({
     name: 'interchange_sign_in_failures_total',
-    help: 'Sign-ins refused: reason "rejected" (401, wrong email or password, or locked) or "rate_limited" (429)',
+    help: 'Sign-ins refused: reason "rejected" (401, wrong email, user name or password, or locked) or "rate_limited" (429)',
     labelNames: ['reason'] as const,
     registers: [registry],
   });
@@ -70,7 +71,7 @@ export function registerMetrics(app: App, context: ServerContext): void {
     const labels = { method: request.method, route, status_class: `${Math.floor(status / 100)}xx` };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
-    if (route === SIGN_IN_ROUTE && (status === 401 || status === 429)) signInFailures.inc({ reason: status === 401 ? 'rejected' : 'rate_limited' });
+    if (SIGN_IN_ROUTES.has(route) && (status === 401 || status === 429)) signInFailures.inc({ reason: status === 401 ? 'rejected' : 'rate_limited' });
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const header = request.headers.authorization ?? '';

@@ -37,6 +37,7 @@ beforeAll(async () => {
       INTERCHANGE_LDAP_NAME: 'University directory',
       INTERCHANGE_LOCAL_PASSWORDS: 'off',
       INTERCHANGE_BREAK_GLASS_ADMIN: emailOf('admin'),
+      INTERCHANGE_METRICS_TOKEN: 'metrics-token',
     },
   });
 });
@@ -85,6 +86,9 @@ describe('LDAP sign-in', () => {
     expect(wrong.json().error.code).toBe('invalid_credentials');
     expect(unknown.json().error.code).toBe('invalid_credentials');
     expect(await userByEmail('fay@uni.example')).toBeUndefined();
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer metrics-token' } });
+    const rejected = /interchange_sign_in_failures_total\{reason="rejected"\} (\d+)/.exec(metrics.body);
+    expect(Number(rejected?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a disabled directory account: locked by the password policy, or matching the disabled filter', async () => {
