@@ -40,9 +40,9 @@ function provider(config: OidcConfig): Promise<client.Configuration> {
   return found;
 }
 
-/** A path of this site to go back to after sign-in; anything else (another site, `//host`) is `/`. */
+/** A path of this site to go back to after sign-in; anything else (none, another site, `//host`) is the to-do list, where sign-in lands. */
 export function safeReturnPath(path: string | undefined): string {
-  return path && /^\/(?![/\\])/.test(path) ? path : '/';
+  return path && /^\/(?![/\\])/.test(path) ? path : '/todo';
 }
 
 /**
