@@ -1,5 +1,5 @@
 import { Outlet } from '@tanstack/react-router';
-import { Flex, Layout, Typography, theme } from 'antd';
+import { Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import { GlobalSearch } from './global-search.tsx';
@@ -17,9 +17,14 @@ export function AppLayout() {
   const { t } = useI18n();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
+  // a phone's width: the header keeps the search, short language names and the avatar
+  const narrow = !Grid.useBreakpoint().md;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <Layout.Sider
         collapsible
         collapsed={collapsed}
@@ -47,8 +52,8 @@ export function AppLayout() {
             zIndex: 10,
             display: 'flex',
             alignItems: 'center',
-            gap: 16,
-            padding: '0 24px',
+            gap: narrow ? 8 : 16,
+            padding: narrow ? '0 12px' : '0 24px',
             lineHeight: 'normal',
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
@@ -56,10 +61,10 @@ export function AppLayout() {
         >
           <GlobalSearch />
           <div style={{ flex: 1 }} />
-          <LangSwitch signedIn />
-          <UserMenu />
+          <LangSwitch signedIn compact={narrow} />
+          <UserMenu compact={narrow} />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: narrow ? 12 : 24, outline: 'none' }}>
           <Suspense fallback={<LoadingPage />}>
             <Outlet />
           </Suspense>

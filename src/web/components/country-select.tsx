@@ -33,6 +33,8 @@ export function CountrySelect({ leading = [], ...props }: CountrySelectProps) {
 
   return (
     <Select<string, CountryOption>
+      // a filter has no label beside it: its placeholder names it for a screen reader
+      aria-label={typeof props.placeholder === 'string' ? props.placeholder : undefined}
       allowClear
       loading={isLoading}
       options={choices}

@@ -10,7 +10,7 @@ interface FilterSelectProps<V extends string | number> extends Omit<SelectProps<
   options: { value: V; label: ReactNode }[];
 }
 
-/** A filter of a few values above a list: cleared to show them all, its placeholder saying what it filters by. */
+/** A filter of a few values above a list: cleared to show them all, its placeholder saying what it filters by (to a screen reader too). */
 export function FilterSelect<V extends string | number>({ value, onChange, width, options, ...select }: FilterSelectProps<V>) {
-  return <Select<V> {...select} value={value} onChange={(v) => onChange(v)} allowClear style={{ width }} options={options} />;
+  return <Select<V> aria-label={select.placeholder} {...select} value={value} onChange={(v) => onChange(v)} allowClear style={{ width }} options={options} />;
 }

@@ -3,8 +3,10 @@ import { LOCALES, type Locale } from '../../shared/contracts/common.ts';
 import { api } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
-/** English / 中文 / Français. When signed in, the choice is also saved as the user's preference. */
-export function LangSwitch({ signedIn }: { signedIn: boolean }) {
+const SHORT: Record<Locale, string> = { en: 'EN', zh: '中', fr: 'FR' };
+
+/** English / 中文 / Français (EN / 中 / FR when `compact`). When signed in, the choice is also saved as the user's preference. */
+export function LangSwitch({ signedIn, compact = false }: { signedIn: boolean; compact?: boolean }) {
   const { locale, setLocale, t } = useI18n();
   const change = (next: Locale) => {
     setLocale(next);
@@ -18,7 +20,7 @@ export function LangSwitch({ signedIn }: { signedIn: boolean }) {
       size="small"
       value={locale}
       onChange={change}
-      options={LOCALES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+      options={LOCALES.map((l) => ({ value: l, label: compact ? <span title={t(`lang.${l}`)} lang={l}>{SHORT[l]}</span> : t(`lang.${l}`) }))}
     />
   );
 }

@@ -57,19 +57,19 @@ function FilterInput<S>({ filter: f, search, update }: { filter: ListFilter<S>; 
               { value: 'false', label: f.no },
             ]
           : f.options;
-      return <Select value={value(f.key)} onChange={set(f.key)} allowClear placeholder={f.placeholder} style={{ width: f.width }} popupMatchSelectWidth={false} options={options} data-testid={f.testId} />;
+      return <Select value={value(f.key)} onChange={set(f.key)} allowClear placeholder={f.placeholder} aria-label={f.placeholder} style={{ width: f.width }} popupMatchSelectWidth={false} options={options} data-testid={f.testId} />;
     }
     case 'unit':
-      return <UnitSelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} style={{ width: f.width }} />;
+      return <UnitSelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} aria-label={f.placeholder} style={{ width: f.width }} />;
     case 'country':
-      return <CountrySelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} style={{ width: f.width }} />;
+      return <CountrySelect value={value(f.key)} onChange={set(f.key)} placeholder={f.placeholder} aria-label={f.placeholder} style={{ width: f.width }} />;
     case 'place': {
       const region = search[f.region] as unknown;
       const chosen = region === 'true' || region === true ? REGIONS_ONLY : region === 'false' || region === false ? COUNTRIES_ONLY : value(f.country);
       const choose = (v: string | undefined) =>
         update({ [f.country]: v === COUNTRIES_ONLY || v === REGIONS_ONLY ? undefined : v, [f.region]: v === COUNTRIES_ONLY ? 'false' : v === REGIONS_ONLY ? 'true' : undefined } as Partial<S>);
       const leading = [{ value: COUNTRIES_ONLY, label: f.countriesOnly }, { value: REGIONS_ONLY, label: f.regionsOnly }];
-      return <CountrySelect value={chosen} onChange={choose} leading={leading} placeholder={f.placeholder} style={{ width: f.width }} data-testid={f.testId} />;
+      return <CountrySelect value={chosen} onChange={choose} leading={leading} placeholder={f.placeholder} aria-label={f.placeholder} style={{ width: f.width }} data-testid={f.testId} />;
     }
     case 'dates':
       return (
@@ -82,9 +82,9 @@ function FilterInput<S>({ filter: f, search, update }: { filter: ListFilter<S>; 
       );
     case 'text':
       // keyed by the URL's value, so that a reset or a link empties the box too
-      return <Input.Search key={String(search[f.key] ?? '')} defaultValue={value(f.key)} onSearch={(v) => update({ [f.key]: v || undefined } as Partial<S>)} allowClear placeholder={f.placeholder} style={{ width: f.width }} />;
+      return <Input.Search key={String(search[f.key] ?? '')} defaultValue={value(f.key)} onSearch={(v) => update({ [f.key]: v || undefined } as Partial<S>)} allowClear placeholder={f.placeholder} aria-label={f.placeholder} style={{ width: f.width }} />;
     case 'year':
-      return <InputNumber<number> value={value(f.key) ?? null} onChange={set(f.key)} placeholder={f.placeholder} min={1900} max={2100} style={{ width: f.width }} data-testid={f.testId} />;
+      return <InputNumber<number> value={value(f.key) ?? null} onChange={set(f.key)} placeholder={f.placeholder} aria-label={f.placeholder} min={1900} max={2100} style={{ width: f.width }} data-testid={f.testId} />;
     case 'tag': {
       const v = search[f.key];
       return v === undefined || v === null ? null : (

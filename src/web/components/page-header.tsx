@@ -12,7 +12,8 @@ export function PageHeader({ title, subtitle, extra }: PageHeaderProps) {
   return (
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* the page's one level-one heading, at the size of a card's title row */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
           {title}
         </Typography.Title>
         {subtitle ? (

@@ -88,6 +88,7 @@ export function RenewalPage<T extends object>({ description: d }: { description:
         <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
           <Typography.Text>{t('agr.watchMonths')}</Typography.Text>
           <InputNumber
+            aria-label={t('agr.watchMonths')}
             min={1}
             max={60}
             value={months}

@@ -48,6 +48,8 @@ export function UnitSelect({ exclude, within, ...props }: UnitSelectProps) {
       treeNodeFilterProp="title"
       loading={isLoading}
       treeData={treeData}
+      // a filter has no label beside it: its placeholder names it for a screen reader
+      aria-label={typeof props.placeholder === 'string' ? props.placeholder : undefined}
       {...props}
     />
   );

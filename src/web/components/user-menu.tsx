@@ -6,8 +6,8 @@ import { useUnitMap } from '../lib/lookups.ts';
 import { primaryName } from '../lib/names.ts';
 import { forgetSession, signOut, useCurrentUser } from '../lib/session.ts';
 
-/** The signed-in user in the header: name, role, unit; account and sign-out. */
-export function UserMenu() {
+/** The signed-in user in the header: name, role, unit; account and sign-out. `compact` (a phone): the avatar alone, the rest in the menu. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
   const units = useUnitMap();
@@ -32,6 +32,7 @@ export function UserMenu() {
             disabled: true,
             label: (
               <div>
+                {compact ? <div>{user.displayName}</div> : null}
                 <div>{user.email}</div>
                 <Typography.Text type="secondary">
                   {t(`role.${user.role}`)}
@@ -46,12 +47,16 @@ export function UserMenu() {
         ],
       }}
     >
-      <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+      <Flex align="center" gap={8} style={{ cursor: 'pointer', flexShrink: 0 }} data-testid="user-menu" role="button" tabIndex={0} aria-label={`${user.displayName} · ${t(`role.${user.role}`)}`}>
         <Avatar size="small" icon={<UserOutlined />} />
-        <span>{user.displayName}</span>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(`role.${user.role}`)}
-        </Typography.Text>
+        {compact ? null : (
+          <>
+            <span>{user.displayName}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`role.${user.role}`)}
+            </Typography.Text>
+          </>
+        )}
       </Flex>
     </Dropdown>
   );

@@ -53,7 +53,7 @@ export function ReportsPage() {
   const yearInReview = (
     <ReportTab
       label={t('reports.academicYear')}
-      control={<Select value={year} onChange={(value) => update({ year: value })} style={{ width: 320 }} showSearch={{ optionFilterProp: 'label' }} options={yearOptions} data-testid="report-year" />}
+      control={<Select aria-label={t('reports.academicYear')} value={year} onChange={(value) => update({ year: value })} style={{ width: 320 }} showSearch={{ optionFilterProp: 'label' }} options={yearOptions} data-testid="report-year" />}
     >
       <ReportCard testId="year-in-review" params={{ kind: 'year-in-review', lang, year, unitId: search.unitId }} />
     </ReportTab>

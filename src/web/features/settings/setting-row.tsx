@@ -46,7 +46,7 @@ export function SettingRow({ setting, editable }: { setting: Setting; editable: 
           children: editable ? (
             <Form.Item validateStatus={problem ? 'error' : undefined} help={problem} style={{ marginBottom: 0 }}>
               <Flex gap={8} align="center" wrap>
-                <InputNumber min={1} max={words?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
+                <InputNumber aria-label={label('title')} min={1} max={words?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
                 <Typography.Text type="secondary">{label('unit')}</Typography.Text>
                 <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={value === current} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
                   {t('action.save')}

@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue.ts';
 export const COMMON = {
   'app.name': ['Interchange', 'Interchange 国际交流', 'Interchange'],
   'app.tagline': ['International exchange and cooperation', '国际交流与合作管理', 'Échanges et coopération internationale'],
+  'app.skipToContent': ['Skip to content', '跳到正文', 'Aller au contenu'],
   'action.save': ['Save', '保存', 'Enregistrer'],
   'action.saveShortcut': ['Save (Ctrl+Enter)', '保存（Ctrl+Enter）', 'Enregistrer (Ctrl+Entrée)'],
   'action.cancel': ['Cancel', '取消', 'Annuler'],
