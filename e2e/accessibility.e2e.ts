@@ -11,7 +11,7 @@ import { launchChromium, settle, signIn, startInterchange } from './support.ts';
  */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = [
-  '/dashboard', '/institutions', '/partners', '/organizations', '/agreements', '/agreements/renewal-watch',
+  '/todo', '/dashboard', '/institutions', '/partners', '/organizations', '/agreements', '/agreements/renewal-watch',
   '/visits', '/missions', '/people', '/experts', '/conferences', '/honours', '/students', '/programmes',
   '/programmes/students', '/exchanges/applications', '/exchanges/opportunities', '/ledger', '/reports', '/settings',
 ];
