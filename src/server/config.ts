@@ -39,7 +39,22 @@ export interface Config {
   logLevel: LogLevel;
   /** Single sign-on (OpenID Connect, LDAP) and whether local passwords are on: see sso-config.ts. */
   sso: SsoConfig;
+  /** The mail server messages are sent through (smtp:// or smtps://); none: they stay in the outbox. */
+  smtpUrl: string | null;
+  /** The sender of every message (`Interchange <ie@school.edu.cn>`). */
+  mailFrom: string | null;
 }
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => URL.canParse(v) && ['smtp:', 'smtps:'].includes(new URL(v).protocol), { message: 'is not a mail server address: use smtp://user:password@host:587 or smtps://host:465' });
+
+// An address alone, or a name and an address in angle brackets; one line.
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, { message: 'is not a mail address: use ie@school.edu.cn or Interchange <ie@school.edu.cn>' });
 
 /** Each variable's rule; absent or empty means its default. */
 const VARIABLES = {
@@ -58,6 +73,8 @@ const VARIABLES = {
   INTERCHANGE_PUBLIC_URL: httpUrl,
   INTERCHANGE_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
   ...SSO_VARIABLES,
+  INTERCHANGE_SMTP_URL: smtpUrl,
+  INTERCHANGE_MAIL_FROM: mailbox,
 } as const;
 
 type Variable = keyof typeof VARIABLES;
@@ -88,6 +105,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const publicUrl = values.INTERCHANGE_PUBLIC_URL ?? null;
   const sso = ssoConfig(values, publicUrl, problems);
+  // A mail server without a sender would take every message and send none.
+  if (values.INTERCHANGE_SMTP_URL && !values.INTERCHANGE_MAIL_FROM && !problems.some((p) => p.startsWith('INTERCHANGE_MAIL_FROM=')))
+    problems.push('INTERCHANGE_MAIL_FROM is required when INTERCHANGE_SMTP_URL is set: the sender of every message');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: values.PORT ?? 3000,
@@ -106,6 +126,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: values.INTERCHANGE_LOG_LEVEL ?? 'info',
     sso,
+    smtpUrl: values.INTERCHANGE_SMTP_URL ?? null,
+    mailFrom: values.INTERCHANGE_MAIL_FROM ?? null,
   };
 }
 

@@ -8,11 +8,13 @@ import { loadSecret } from './security/secret-key.ts';
 import { restrictUmask, secureDataDir } from './security/owner-only.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
 import { demoRefusal } from './demo-guard.ts';
+import { startWorker } from './jobs/queue.ts';
+import { createMailer } from './mail/mailer.ts';
 
 /**
  * Starts Interchange: opens the database, applies migrations and reference data, loads the
  * demo into an empty database (when enabled; on a non-loopback HOST only with INTERCHANGE_DEMO=1),
- * and serves HTTP until SIGINT/SIGTERM.
+ * starts the background jobs' worker, and serves HTTP until SIGINT/SIGTERM.
  */
 export async function serve(config: Config): Promise<void> {
   restrictUmask();
@@ -41,8 +43,14 @@ export async function serve(config: Config): Promise<void> {
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
   sweeper.unref();
+  // Background jobs (mail, and whatever JOB_TYPES lists) run in every server process: the
+  // queue is in the database, so several processes share the work and none runs a job twice.
+  const mailer = createMailer(config);
+  const worker = await startWorker({ db, mailer, publicUrl: config.publicUrl }, { onError: (error) => app.log.error({ err: error }, 'job queue') });
   const stop = async (): Promise<void> => {
     clearInterval(sweeper);
+    await worker.stop();
+    mailer?.close();
     await app.close();
     await db.close();
     process.exit(0);

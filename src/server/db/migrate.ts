@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { paths } from '../paths.ts';
 import type { Db, Queryable } from './client.ts';
+import { ensureQueues } from '../jobs/queue.ts';
 
 /** A migration file: its name, its SQL and the sha256 of its bytes (hex). */
 export interface MigrationFile {
@@ -51,6 +52,9 @@ export async function migrate(db: Db): Promise<string[]> {
     });
     applied.push(file.name);
   }
+  // pg-boss keeps a table per queue: each job type's is made here, with the schema, so that a
+  // step taken by any command (the demo's load too) can queue its job.
+  await ensureQueues(db);
   return applied;
 }
 

@@ -24,6 +24,8 @@ function schemaDigest(): string {
   hash.update(readFileSync(`${root}src/server/reference/sync-reference.ts`));
   // The runner shapes schema_migrations (its checksum column).
   hash.update(readFileSync(`${root}src/server/db/migrate.ts`));
+  // The job types' queues are made with the schema.
+  hash.update(readFileSync(`${root}src/server/jobs/job-types.ts`));
   return hash.digest('hex').slice(0, 12);
 }
 

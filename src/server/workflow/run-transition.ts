@@ -4,6 +4,7 @@ import { defaultStepDate, type KindDescription } from '../../shared/kinds/kind.t
 import { roleMay } from '../../shared/policies.ts';
 import { officeToday } from '../../shared/calendar.ts';
 import { planStep, type StepAsked } from './plan-step.ts';
+import { noteStepTaken } from '../mail/step-taken.ts';
 
 /** What a kind's own rule adds to a step: more values, more problems, or a refusal of the whole step (a 409 with its code). */
 export interface StepExtra {
@@ -50,7 +51,8 @@ const asInputs = (input: Record<string, unknown>): Record<string, string | null 
  * (404), at the version the caller saw (409 with the current record), a step its description has
  * (400 on `to`, with the kind's reason), the office's steps for the office and every step for
  * those the policy table lets update the kind (403), what the step needs and when it may be
- * taken (400 on the fields), the kind's own rules; then written, with its ledger rows and its audit row.
+ * taken (400 on the fields), the kind's own rules; then written, with its ledger rows and its audit row,
+ * and the message to whoever asked for the step queued.
  */
 export async function runTransition<S extends string, R extends { status: S; version: number }, A = R>(
   ctx: RequestContext,
@@ -74,6 +76,8 @@ export async function runTransition<S extends string, R extends { status: S; ver
     if (problems.length) throw invalidFields(...problems);
     const row = await hooks.apply(tx, current, { ...plan.values, ...extra.values });
     await tx.audit({ action: 'update', entity: kind.audit, entityId: id, unitId: hooks.unitOf(current), before: hooks.audited(current), after: hooks.audited(row) });
+    // Whoever asked for this step (moved the record into the state it leaves) is told, by mail, once.
+    await noteStepTaken(tx, kind, { id, from: current.status, to: input.to, version: current.version });
     return row;
   });
 }
