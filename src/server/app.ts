@@ -43,6 +43,7 @@ import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { recordKindsRoutes } from './modules/record-kinds/record-kinds.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     auditRoutes,
     searchRoutes,
     reportsRoutes,
+    mailRoutes,
   ])
     mountRoutes(app, context, routes);
 

@@ -2,7 +2,7 @@ import type { Role } from './roles.ts';
 
 /** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -49,6 +49,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   setting: { read: everyone, update: office },
   // Figures, fact sheets, dashboards; a coordinator's are their unit's.
   report: { read: everyone },
+  // Background jobs and the mail outbox (every message, to anyone): the administrator's.
+  job: { read: ['admin'] },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */

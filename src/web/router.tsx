@@ -364,6 +364,18 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/audit/audit-page.tsx'), 'AuditPage'),
 });
 
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'jobs',
+  component: lazyRouteComponent(() => import('./features/jobs/jobs-page.tsx'), 'JobsPage'),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'outbox',
+  component: lazyRouteComponent(() => import('./features/jobs/outbox-page.tsx'), 'OutboxPage'),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'account',
@@ -445,6 +457,8 @@ const routeTree = rootRoute.addChildren([
     reportsRoute,
     usersRoute,
     auditRoute,
+    jobsRoute,
+    outboxRoute,
     accountRoute,
     ...recordKindRoutes,
     ...plannedRoutes,

@@ -50,6 +50,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/auth/sign-out-everywhere': SIGNED_IN,
   'POST /api/auth/password': SIGNED_IN,
   'PATCH /api/auth/preferences': SIGNED_IN,
+  'GET /api/auth/mail-preferences': SIGNED_IN,
+  'PATCH /api/auth/mail-preferences': SIGNED_IN,
   'GET /api/auth/tokens': SIGNED_IN,
   // A token cannot mint tokens: they would outlive its revocation.
   'POST /api/auth/tokens': ['viewer', 'leader', 'coordinatorA', 'officer', 'admin'],
@@ -194,6 +196,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/settings/:key': OFFICE,
   'GET /api/todo': SIGNED_IN,
   'GET /api/todo/late-by-unit': SIGNED_IN,
+  'GET /api/admin/jobs': ['admin'],
+  'GET /api/admin/outbox': ['admin'],
   ...Object.fromEntries(RECORD_KINDS.flatMap((kind) => recordKindRows(kind.path, POLICIES[kind.policy]))),
 };
 

@@ -160,3 +160,44 @@ describe('mail through a real SMTP server', () => {
     expect(sink.received.filter((m) => m.parsed.subject === 'Held here')).toHaveLength(0);
   });
 });
+
+describe('what the administrator and the user see', () => {
+  it('the outbox and the jobs are the administrator’s, with a failed send’s answer', async () => {
+    const admin = await t.as('admin');
+    const outbox = await admin.get('/api/admin/outbox?status=failed');
+    expect(outbox.statusCode, outbox.body).toBe(200);
+    const failed = outbox.json<{ items: Array<{ subject: string; lastError: string; idempotencyKey?: string }>; total: number }>();
+    expect(failed.items.map((m) => m.subject)).toContain('Never delivered');
+    expect(failed.items.find((m) => m.subject === 'Never delivered')!.lastError).toContain(REFUSAL);
+    expect(failed.items[0]).not.toHaveProperty('idempotencyKey');
+    const held = (await admin.get('/api/admin/outbox?status=held')).json<{ items: Array<{ subject: string }> }>();
+    expect(held.items.map((m) => m.subject)).toContain('Held here');
+    const jobs = await admin.get('/api/admin/jobs');
+    expect(jobs.statusCode, jobs.body).toBe(200);
+    const page = jobs.json<{ counts: Record<string, number>; items: Array<{ type: string; state: string; error: string | null }> }>();
+    expect(page.counts.failed).toBeGreaterThanOrEqual(1);
+    const failedJob = (await admin.get('/api/admin/jobs?state=failed')).json<typeof page>().items.find((j) => j.type === SEND_MAIL_JOB.name);
+    expect(failedJob?.error).toContain(REFUSAL);
+    for (const role of ['officer', 'coordinatorA', 'viewer'] as const) {
+      expect((await (await t.as(role)).get('/api/admin/outbox')).statusCode).toBe(403);
+      expect((await (await t.as(role)).get('/api/admin/jobs')).statusCode).toBe(403);
+    }
+    expect((await admin.get('/api/admin/jobs?state=lost')).statusCode).toBe(400);
+  });
+
+  it('a user switches a kind of message off and on, audited; a bad value names the field', async () => {
+    const viewer = await t.as('viewer');
+    expect((await viewer.get('/api/auth/mail-preferences')).json()).toEqual({ step_taken: true });
+    const off = await viewer.patch('/api/auth/mail-preferences', { step_taken: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toEqual({ step_taken: false });
+    const stored = await t.db.query('SELECT kind FROM user_mail_opt_outs WHERE user_id = $1', [t.userIds.viewer]);
+    expect(stored.rows).toEqual([{ kind: 'step_taken' }]);
+    const audit = await t.db.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND actor_id = $2 ORDER BY id DESC LIMIT 1`, [String(t.userIds.viewer), t.userIds.viewer]);
+    expect(audit.rows[0]?.after).toEqual({ mail: { step_taken: false } });
+    expect((await viewer.patch('/api/auth/mail-preferences', { step_taken: true })).json()).toEqual({ step_taken: true });
+    const bad = await viewer.patch('/api/auth/mail-preferences', { step_taken: 'sometimes' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toEqual(['step_taken']);
+  });
+});

@@ -78,3 +78,14 @@ export async function listMessages(q: Queryable, options: { status?: OutboxStatu
   const total = (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox ${options.status ? 'WHERE status = $1' : ''}`, options.status ? [options.status] : [])).rows[0]!.n;
   return { items, total };
 }
+
+/** The kinds of message `userId` has switched off. */
+export async function optedOutKinds(q: Queryable, userId: number): Promise<string[]> {
+  return (await q.query<{ kind: string }>('SELECT kind FROM user_mail_opt_outs WHERE user_id = $1 ORDER BY kind', [userId])).rows.map((r) => r.kind);
+}
+
+/** Switches `kind` off (off = true) or on again for `userId`. */
+export async function setOptOut(q: Queryable, userId: number, kind: string, off: boolean): Promise<void> {
+  if (off) await q.query('INSERT INTO user_mail_opt_outs (user_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, kind]);
+  else await q.query('DELETE FROM user_mail_opt_outs WHERE user_id = $1 AND kind = $2', [userId, kind]);
+}

@@ -13,6 +13,7 @@ import {
   GlobalOutlined,
   IdcardOutlined,
   ImportOutlined,
+  MailOutlined,
   ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -31,7 +32,7 @@ import type { Labels } from '../../shared/kinds/record-kind.ts';
 import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 import { roleMay } from '../../shared/policies.ts';
 import { useI18n, type MessageKey } from '../lib/i18n.tsx';
-import { canChangeSettings, canManageUsers, canSeeAudit } from '../lib/permissions.ts';
+import { canChangeSettings, canManageUsers, canSeeAudit, canSeeJobs } from '../lib/permissions.ts';
 import { useCurrentUser } from '../lib/session.ts';
 
 interface NavItem {
@@ -103,6 +104,8 @@ const NAV: NavGroup[] = [
     items: [
       { key: 'users', to: '/users', icon: <TeamOutlined />, visible: canManageUsers },
       { key: 'audit', to: '/audit', icon: <AuditOutlined />, visible: canSeeAudit },
+      { key: 'jobs', to: '/jobs', icon: <ScheduleOutlined />, visible: canSeeJobs },
+      { key: 'outbox', to: '/outbox', icon: <MailOutlined />, visible: canSeeJobs },
       { key: 'settings', to: '/settings', icon: <SettingOutlined />, visible: canChangeSettings },
       { key: 'account', to: '/account', icon: <UserOutlined /> },
     ],

@@ -3,6 +3,7 @@ import { LOCALES, type Locale } from '../../shared/contracts/common.ts';
 import { setDateLocale } from './antd-locale.ts';
 import { queryClient, setApiLocale } from './api.ts';
 import { ADMIN } from './messages/admin.ts';
+import { JOBS } from './messages/jobs.ts';
 import { AGREEMENTS } from './messages/agreements.ts';
 import { COMMON } from './messages/common.ts';
 import { CONFERENCES } from './messages/conferences.ts';
@@ -24,7 +25,7 @@ import { RECORD_KIND_MESSAGES } from './messages/record-kinds.ts';
 import { STUDENTS } from './messages/students.ts';
 import { TODO } from './messages/todo.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -20,6 +20,11 @@ export function canSeeAudit(user: CurrentUser): boolean {
   return roleMay(user.role, 'audit', 'read');
 }
 
+/** Whether the user sees the background jobs and the outbox (administrators). */
+export function canSeeJobs(user: CurrentUser): boolean {
+  return roleMay(user.role, 'job', 'read');
+}
+
 /** Whether the user may manage users (administrators). */
 export function canManageUsers(user: CurrentUser): boolean {
   return roleMay(user.role, 'user', 'read');

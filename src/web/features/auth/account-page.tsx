@@ -7,8 +7,9 @@ import { primaryName } from '../../lib/names.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { ApiTokensCard } from './api-tokens-card.tsx';
 import { PasswordCard } from './password-card.tsx';
+import { MailPreferencesCard } from './mail-preferences-card.tsx';
 
-/** My account: who I am, my language, my password, my API tokens. */
+/** My account: who I am, my language, my password, the messages I receive, my API tokens. */
 export function AccountPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
@@ -36,6 +37,9 @@ export function AccountPage() {
         </Col>
         <Col xs={24} lg={12}>
           <PasswordCard />
+        </Col>
+        <Col xs={24}>
+          <MailPreferencesCard />
         </Col>
         <Col xs={24}>
           <ApiTokensCard />

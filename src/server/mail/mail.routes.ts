@@ -1,0 +1,19 @@
+import { declareRoutes, get, patch, policy, signedIn } from '../core/routes.ts';
+import { JobsQuery, MailPreferencesUpdate, OutboxQuery } from '../../shared/contracts/jobs.ts';
+import { listJobs } from '../jobs/jobs.repo.ts';
+import { listMessages } from './outbox.repo.ts';
+import { getMailPreferences, updateMailPreferences } from './mail-preferences.service.ts';
+
+/** The administrator's view of background jobs and the outbox, and each user's choice of messages. */
+export const mailRoutes = declareRoutes('jobs', [
+  get('/api/admin/jobs', { summary: 'Background jobs by state, latest first', ...policy('job', 'read'), query: JobsQuery }, async ({ deps: { db }, query }) => listJobs(db, query.state)),
+
+  get('/api/admin/outbox', { summary: 'Messages of the outbox, latest first', ...policy('job', 'read'), query: OutboxQuery }, async ({ deps: { db }, query }) => {
+    const { items, total } = await listMessages(db, { status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    return { items: items.map(({ idempotencyKey: _k, userId: _u, ...m }) => m), total, page: query.page, pageSize: query.pageSize };
+  }),
+
+  get('/api/auth/mail-preferences', { summary: 'Which kinds of message I receive', ...signedIn }, async ({ ctx }) => getMailPreferences(ctx)),
+
+  patch('/api/auth/mail-preferences', { summary: 'Switch kinds of message on or off', ...signedIn, body: MailPreferencesUpdate }, async ({ ctx, body }) => updateMailPreferences(ctx, body)),
+]);
