@@ -49,6 +49,7 @@ import { authRoutes } from './http/auth.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { VERSION } from './version.ts';
 import type { LogLevel } from './config.ts';
 
@@ -129,7 +130,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.addHook('onSend', noStore);
   app.addHook('preParsing', refuseForeignCharset);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: several server processes on one database share each address's limit.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(context.db) as never });
   // Files are read as streams by the routes that take them, each with its own (smaller or equal) size limit.
   await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: 20 * 1024 * 1024 } });
   await app.register(swagger, {
