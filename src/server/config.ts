@@ -43,6 +43,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of every message (`Interchange <ie@school.edu.cn>`). */
   mailFrom: string | null;
+  /** How often a process looks for jobs whose try ran out of time (its process died mid-job), in seconds. */
+  jobsCheckSeconds: number;
 }
 
 const smtpUrl = z
@@ -75,6 +77,7 @@ const VARIABLES = {
   ...SSO_VARIABLES,
   INTERCHANGE_SMTP_URL: smtpUrl,
   INTERCHANGE_MAIL_FROM: mailbox,
+  INTERCHANGE_JOBS_CHECK_SECONDS: wholeNumber(1, 3600),
 } as const;
 
 type Variable = keyof typeof VARIABLES;
@@ -128,6 +131,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sso,
     smtpUrl: values.INTERCHANGE_SMTP_URL ?? null,
     mailFrom: values.INTERCHANGE_MAIL_FROM ?? null,
+    jobsCheckSeconds: values.INTERCHANGE_JOBS_CHECK_SECONDS ?? 60,
   };
 }
 

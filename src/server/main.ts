@@ -46,7 +46,7 @@ export async function serve(config: Config): Promise<void> {
   // Background jobs (mail, and whatever JOB_TYPES lists) run in every server process: the
   // queue is in the database, so several processes share the work and none runs a job twice.
   const mailer = createMailer(config);
-  const worker = await startWorker({ db, mailer, publicUrl: config.publicUrl }, { onError: (error) => app.log.error({ err: error }, 'job queue') });
+  const worker = await startWorker({ db, mailer, publicUrl: config.publicUrl }, { maintenanceIntervalSeconds: config.jobsCheckSeconds, onError: (error) => app.log.error({ err: error }, 'job queue') });
   const stop = async (): Promise<void> => {
     clearInterval(sweeper);
     await worker.stop();

@@ -14,6 +14,10 @@ export interface SmtpSink {
   received: Received[];
   /** The next `n` messages are refused with a 451 (a temporary failure, as a busy server answers). */
   refuseNext(n: number): void;
+  /** The next `n` messages get no answer at all: their sender waits, mid-send, until it gives up or dies. */
+  holdNext(n: number): void;
+  /** How many messages are being held unanswered. */
+  held(): number;
   /** Resolves once `n` messages have arrived (rejects after `timeoutMs`). */
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -26,6 +30,8 @@ export const REFUSAL = 'Mailbox busy, try again later';
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: Received[] = [];
   let refusals = 0;
+  let holds = 0;
+  let held = 0;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -34,6 +40,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (holds > 0) {
+          holds -= 1;
+          held += 1;
+          return;
+        }
         if (refusals > 0) {
           refusals -= 1;
           const error = Object.assign(new Error(REFUSAL), { responseCode: 451 });
@@ -56,6 +67,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     refuseNext(n) {
       refusals = n;
     },
+    holdNext(n) {
+      holds = n;
+    },
+    held: () => held,
     async waitFor(n, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < n) {

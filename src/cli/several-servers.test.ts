@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDb, type Db } from '../server/db/client.ts';
+import { enqueueMessage } from '../server/mail/outbox.ts';
+import { SEND_MAIL_JOB } from '../server/mail/send-mail.job.ts';
+import { startServeProcess, type ServeProcess } from '../server/test/serve-process.ts';
+import { startSmtpSink, type SmtpSink } from '../server/test/smtp-sink.ts';
+import { freshServeDatabase, testEngine } from '../server/test/test-database.ts';
+
+// Two real `interchange serve` processes on one PostgreSQL database. The embedded engine has
+// one owner at a time (one process), so this file runs on the postgresql project only; the
+// same guarantees are shown on both engines with two workers in one process (jobs/queue.test.ts).
+const SIGN_IN_LIMIT = 3;
+let sink: SmtpSink;
+let db: Db;
+let env: NodeJS.ProcessEnv = {};
+const dirs: string[] = [];
+const servers: ServeProcess[] = [];
+/** The processes still running. */
+const live: ServeProcess[] = [];
+let drop = async (): Promise<void> => undefined;
+
+async function serve(): Promise<ServeProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'interchange-several-'));
+  dirs.push(dataDir);
+  const server = await startServeProcess({ ...env, INTERCHANGE_DATA_DIR: dataDir });
+  servers.push(server);
+  live.push(server);
+  return server;
+}
+
+const message = (key: string, subject: string) => ({ idempotencyKey: key, kind: 'step_taken', userId: null, recipient: 'someone@example.org', locale: 'fr' as const, subject, bodyText: `Texte de ${subject}` });
+
+async function until<T>(read: () => Promise<T> | T, done: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > end) throw new Error(`still ${JSON.stringify(v)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe.runIf(testEngine() === 'postgresql')('two interchange serve processes on one database', () => {
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    const database = await freshServeDatabase(mkdtempSync(join(tmpdir(), 'interchange-several-db-')), async () => undefined);
+    drop = database.drop;
+    db = connectDb(database.databaseUrl, 'postgresql');
+    env = {
+      ...process.env,
+      DATABASE_URL: database.databaseUrl,
+      INTERCHANGE_SECRET: 'several-servers-secret',
+      INTERCHANGE_DEMO: '0',
+      INTERCHANGE_SMTP_URL: sink.url,
+      INTERCHANGE_MAIL_FROM: 'Interchange <ie@example.edu.cn>',
+      INTERCHANGE_SIGNIN_RATE_LIMIT: String(SIGN_IN_LIMIT),
+      INTERCHANGE_JOBS_CHECK_SECONDS: '1',
+      INTERCHANGE_LOG_LEVEL: 'warn',
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const s of servers) await s.kill('SIGKILL');
+    await db?.close();
+    await sink?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await drop();
+  });
+
+  it('one killed with SIGKILL in the middle of sending a message: the other sends it, once', async () => {
+    const first = await serve();
+    // A try's time and the wait before a retry are its queue's, read when a job is queued:
+    // shortened here (2 minutes and 30 s in production) so the test need not wait.
+    await db.query(`UPDATE pgboss.queue SET expire_seconds = 3, retry_delay = 1, retry_backoff = false WHERE name = $1`, [SEND_MAIL_JOB.name]);
+    sink.holdNext(1);
+    const id = await db.transaction((tx) => enqueueMessage(tx, message('several:killed', 'Interrompu puis envoyé')));
+    await until(() => sink.held(), (n) => n === 1);
+    const active = await db.query<{ state: string }>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND (data->>'outboxId')::bigint = $2`, [SEND_MAIL_JOB.name, id]);
+    expect(active.rows).toEqual([{ state: 'active' }]);
+    const second = await serve();
+    await first.kill('SIGKILL');
+    live.splice(live.indexOf(first), 1);
+    const received = await until(() => sink.received.filter((m) => m.parsed.subject === 'Interrompu puis envoyé'), (r) => r.length >= 1);
+    const row = await until(
+      async () => (await db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM outbox WHERE id = $1', [id])).rows[0]!,
+      (r) => r.status === 'sent',
+    );
+    expect(row.attempts).toBe(2);
+    expect(received).toHaveLength(1);
+    expect(second.output()).not.toContain('Error');
+  }, 180_000);
+
+  it('a message queued once is sent once while two processes take from the queue', async () => {
+    while (live.length < 2) await serve();
+    const count = 12;
+    await db.transaction(async (tx) => {
+      for (let n = 0; n < count; n += 1) await enqueueMessage(tx, message(`several:batch:${n}`, `Lot ${n}`));
+    });
+    await until(() => sink.received.filter((m) => m.parsed.subject?.startsWith('Lot ')).length, (n) => n >= count);
+    await until(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE idempotency_key LIKE 'several:batch:%' AND status = 'sent'`)).rows[0]!.n, (n) => n === count);
+    const subjects = sink.received.map((m) => m.parsed.subject).filter((s) => s?.startsWith('Lot ')).sort();
+    expect(subjects).toEqual([...Array(count).keys()].map((n) => `Lot ${n}`).sort());
+  }, 180_000);
+
+  it('a sign-in throttled on one is throttled on the other', async () => {
+    while (live.length < 2) await serve();
+    const [a, b] = live;
+    const signIn = (server: ServeProcess, n: number) =>
+      fetch(`${server.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `nobody${n}@example.org`, password: 'not the password' }) });
+    for (let n = 0; n < SIGN_IN_LIMIT; n += 1) expect((await signIn(n % 2 ? a! : b!, n)).status).toBe(401);
+    expect((await signIn(a!, 90)).status).toBe(429);
+    expect((await signIn(b!, 91)).status).toBe(429);
+  });
+});
