@@ -1,5 +1,5 @@
 import { declareRoutes, get, patch, policy, signedIn } from '../core/routes.ts';
-import { JobsQuery, MailPreferencesUpdate, OutboxQuery } from '../../shared/contracts/jobs.ts';
+import { JobsQuery, MailPreferencesChange, OutboxQuery } from '../../shared/contracts/jobs.ts';
 import { listJobs } from '../jobs/jobs.repo.ts';
 import { listMessages } from './outbox.repo.ts';
 import { getMailPreferences, updateMailPreferences } from './mail-preferences.service.ts';
@@ -15,5 +15,5 @@ export const mailRoutes = declareRoutes('jobs', [
 
   get('/api/auth/mail-preferences', { summary: 'Which kinds of message I receive', ...signedIn }, async ({ ctx }) => getMailPreferences(ctx)),
 
-  patch('/api/auth/mail-preferences', { summary: 'Switch kinds of message on or off', ...signedIn, body: MailPreferencesUpdate }, async ({ ctx, body }) => updateMailPreferences(ctx, body)),
+  patch('/api/auth/mail-preferences', { summary: 'Switch kinds of message on or off', ...signedIn, body: MailPreferencesChange }, async ({ ctx, body }) => updateMailPreferences(ctx, body)),
 ]);

@@ -56,4 +56,5 @@ export interface OutboxMessage {
 /** The kinds of message the signed-in user receives (true) or has switched off (false). */
 export const MailPreferences = z.object(Object.fromEntries(MAIL_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof MAIL_KINDS)[number], z.ZodBoolean>);
 export type MailPreferences = z.infer<typeof MailPreferences>;
-export const MailPreferencesUpdate = MailPreferences.partial();
+/** Kinds switched on (true) or off (false); those not named stay as they are. No version: the last choice wins. */
+export const MailPreferencesChange = MailPreferences.partial();

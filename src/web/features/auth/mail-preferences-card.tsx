@@ -1,14 +1,14 @@
 import { App, Card, Flex, Skeleton, Switch, Typography } from 'antd';
 import { MAIL_KINDS, MAIL_KIND_LABELS } from '../../../shared/mail-kinds.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { useMailPreferences, useMailPreferencesUpdate } from '../jobs/api.ts';
+import { useMailPreferences, useMailPreferencesChange } from '../jobs/api.ts';
 
 /** Each kind of message the user may receive, switched on or off. */
 export function MailPreferencesCard() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { data } = useMailPreferences();
-  const update = useMailPreferencesUpdate();
+  const update = useMailPreferencesChange();
   return (
     <Card title={t('account.mail')}>
       <Typography.Paragraph type="secondary">{t('account.mailIntro')}</Typography.Paragraph>

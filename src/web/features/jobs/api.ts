@@ -16,7 +16,7 @@ const PREFERENCES_KEY = ['mail-preferences'] as const;
 export const useMailPreferences = () => useApiGet<MailPreferences>(PREFERENCES_KEY, '/auth/mail-preferences');
 
 /** Switches kinds of message on or off for the signed-in user. */
-export function useMailPreferencesUpdate() {
+export function useMailPreferencesChange() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (changes: Partial<MailPreferences>) => api.patch<MailPreferences>('/auth/mail-preferences', changes),
