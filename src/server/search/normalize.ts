@@ -171,3 +171,26 @@ export function searchTokens(query: string): string[][] {
 export function likePattern(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, '\\$&')}%`;
 }
+
+/**
+ * The keys a name is recognised by when two records are compared (an import's duplicate
+ * check): the name folded as search folds it (traditional → simplified, accents, case,
+ * punctuation) with its spaces taken out, and for a Chinese name each pinyin reading joined.
+ * So 王振义, 王振義, "Wang Zhenyi" and "WANG Zhen-yi" share the key "wangzhenyi".
+ */
+export function nameKeys(name: string): string[] {
+  const n = normalizeName(name);
+  if (n === '') return [];
+  const keys = new Set([n.replace(/ /g, '')]);
+  const runs = n.match(HAN_RUN) ?? [];
+  // Only a name that is Han alone is read as pinyin: a mixed one has no single reading.
+  if (runs.length > 0 && runs.join('') === n.replace(/ /g, '')) {
+    for (const r of pinyinReadings(runs.join(''))) keys.add(r.joined);
+  }
+  return [...keys];
+}
+
+/** A name folded for comparison (the search's folding), words separated by one space. */
+export function foldName(name: string): string {
+  return normalizeName(name);
+}
