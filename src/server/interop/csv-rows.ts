@@ -1,20 +1,104 @@
 /**
- * CSV as Excel writes it in Shanghai and in Paris (UTF-8 or GB18030, comma or semicolon):
- * a small RFC 4180 reader, under the same limits as an xlsx (rows, blank ones included,
- * cells, columns, text length, time).
+ * CSV as Excel and WPS write it in Shanghai, Paris and London: UTF-8 (with or without its
+ * byte-order mark), GB18030/GBK, Windows-1252 or UTF-16, comma, semicolon or tab. The encoding
+ * is detected (chardet) or given, decoded with iconv-lite, and the records read by csv-parse,
+ * under the same limits as an xlsx (rows, blank ones included, cells, columns, text length, time).
  */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { CsvError, parse } from 'csv-parse/sync';
+import { invalidFields } from '../core/errors.ts';
 import { overLimit, ReadBudget, SPREADSHEET_LIMITS } from './spreadsheet-limits.ts';
 import type { SpreadsheetRow } from './xlsx-rows.ts';
 
-/** The text of a CSV file: UTF-8 (with or without its byte-order mark), else GB18030 as Excel saves it in Chinese Windows. */
-export function decodeCsv(content: Buffer): string {
-  // Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs).
-  if (content[0] === 0xff && content[1] === 0xfe) return new TextDecoder('utf-16le').decode(content);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
+/** The encodings a CSV is read in, by the name shown to the user and accepted as an override. */
+export const CSV_ENCODINGS = ['utf-8', 'gb18030', 'windows-1252', 'big5', 'utf-16le'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/** Names an override may use for one of ours (GBK and GB2312 are subsets of GB18030; Latin-1 reads as Windows-1252). */
+const ENCODING_NAMES: Record<string, CsvEncoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030',
+  'windows-1252': 'windows-1252', cp1252: 'windows-1252', 'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'iso-8859-15': 'windows-1252',
+  big5: 'big5', 'utf-16le': 'utf-16le', 'utf-16': 'utf-16le',
+};
+
+/** One of our encodings by any of its names, or undefined. */
+export function csvEncodingNamed(name: string): CsvEncoding | undefined {
+  return ENCODING_NAMES[name.trim().toLowerCase()];
+}
+
+/** What chardet names, as one of ours. */
+const DETECTED: Record<string, CsvEncoding> = {
+  GB18030: 'gb18030', Big5: 'big5', 'windows-1252': 'windows-1252', 'ISO-8859-1': 'windows-1252', 'ISO-8859-15': 'windows-1252',
+};
+
+/**
+ * Whether `content` is well-formed GB18030: every byte over 0x80 opens a pair (or a four-byte
+ * sequence) of the right shape. French or Spanish text in Windows-1252 usually is not ("é,"
+ * cannot be a pair), which tells the two apart where a statistical guess cannot.
+ */
+function isWellFormedGb18030(content: Buffer): boolean {
+  for (let i = 0; i < content.length; i += 1) {
+    const b = content[i]!;
+    if (b < 0x80) continue;
+    if (b === 0x80 || b === 0xff) return false;
+    const t = content[i + 1];
+    if (t === undefined) return false;
+    if (t >= 0x30 && t <= 0x39) {
+      const [t2, t3] = [content[i + 2], content[i + 3]];
+      if (t2 === undefined || t3 === undefined || t2 < 0x81 || t2 > 0xfe || t3 < 0x30 || t3 > 0x39) return false;
+      i += 3;
+    } else if (t >= 0x40 && t <= 0xfe && t !== 0x7f) i += 1;
+    else return false;
   }
+  return true;
+}
+
+/**
+ * The encoding a CSV file is in: its byte-order mark; else UTF-8 when it decodes as UTF-8;
+ * else Windows-1252 when it cannot be GB18030; else whichever of GB18030, Big5 and
+ * Windows-1252 chardet ranks highest, GB18030 on a tie (what Chinese Excel and WPS write).
+ */
+export function detectCsvEncoding(content: Buffer): CsvEncoding {
+  if (content[0] === 0xff && content[1] === 0xfe) return 'utf-16le';
+  if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
+    return 'utf-8';
+  } catch {
+    // not UTF-8: look further
+  }
+  // The first 64 kB tell as much as the whole file (cut at a line so no pair is split).
+  const sample = content.subarray(0, Math.max(content.lastIndexOf(0x0a, 65_536), Math.min(content.length, 65_536)));
+  if (!isWellFormedGb18030(sample)) return 'windows-1252';
+  const score: Record<string, number> = { gb18030: 0, big5: -1, 'windows-1252': -1 };
+  for (const guess of chardet.analyse(sample)) {
+    const ours = DETECTED[guess.name];
+    if (ours) score[ours] = Math.max(score[ours] ?? -1, guess.confidence);
+  }
+  const best = (Object.entries(score) as Array<[CsvEncoding, number]>).reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[0];
+}
+
+/**
+ * The text of a CSV file in `encoding` (detected when not given), without a byte-order mark.
+ * A file that is not UTF-8 read as UTF-8 is refused on `file` (`wrong_encoding`) rather than
+ * read with replacement characters.
+ */
+export function decodeCsvFile(content: Buffer, encoding: CsvEncoding = detectCsvEncoding(content)): { text: string; encoding: CsvEncoding } {
+  if (encoding === 'utf-8') {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, ''), encoding };
+    } catch {
+      throw invalidFields({ field: 'file', reason: 'wrong_encoding' });
+    }
+  }
+  return { text: iconv.decode(content, encoding).replace(/^\uFEFF/, ''), encoding };
+}
+
+/** The text of a CSV file, in the encoding detected. */
+export function decodeCsv(content: Buffer): string {
+  return decodeCsvFile(content).text;
 }
 
 /** The separator of the header line: Excel writes ';' where the decimal mark is a comma (French settings). */
@@ -26,55 +110,36 @@ function separatorOf(text: string): string {
 
 /**
  * The records of a CSV text, with quoted fields (separators, quotes and line breaks inside),
- * numbered from 1; every record counts toward the row limit, blank ones too, and the limits
- * are checked as the text is read, not once a record is whole.
+ * numbered from 1; every record counts toward the row limit, blank ones too. The limits are
+ * checked by csv-parse as it reads (a field's length) and on each record as it ends.
  */
 export function* csvRecords(text: string, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): Generator<SpreadsheetRow> {
   const { limits } = budget;
-  const sep = separatorOf(text);
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let rowNumber = 1;
-  let i = 0;
-  const endCell = () => {
-    budget.cell();
-    cells.push(cell);
-    if (cells.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
-    cell = '';
-  };
-  const end = () => {
-    budget.row(rowNumber);
-    endCell();
-    const row = { rowNumber, cells };
-    cells = [];
-    rowNumber += 1;
-    return row;
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if ((i & 0xffff) === 0) budget.checkTime();
-    if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else cell += ch;
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) endCell();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      yield end();
-      i += 1;
-    } else if (ch === '\n' || ch === '\r') yield end();
-    else cell += ch;
-    i += 1;
+  let rowNumber = 0;
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter: separatorOf(text),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // A record's whole text; each cell is held to Excel's limit as the record ends.
+      max_record_size: limits.textChars * limits.columns,
+      on_record: (record: string[]) => {
+        rowNumber += 1;
+        budget.row(rowNumber);
+        if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
+        for (const cell of record) {
+          budget.cell();
+          if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
+        }
+        return record;
+      },
+    }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('spreadsheet_text_too_long');
+    throw error;
   }
-  if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
-  if (cell !== '' || cells.length) yield end();
+  for (let i = 0; i < records.length; i += 1) yield { rowNumber: i + 1, cells: records[i]! };
 }

@@ -4,7 +4,7 @@
  * passed, or 400 when it is not a spreadsheet we can read.
  */
 import { DomainError, invalidFields } from '../core/errors.ts';
-import { csvRecords, decodeCsv } from './csv-rows.ts';
+import { csvRecords, decodeCsvFile, type CsvEncoding } from './csv-rows.ts';
 import { overLimit, ReadBudget, SPREADSHEET_LIMITS, unreadable, type SpreadsheetLimits } from './spreadsheet-limits.ts';
 import { xlsxRows, type SpreadsheetRow } from './xlsx-rows.ts';
 
@@ -26,19 +26,33 @@ async function* bounded(rows: AsyncIterable<SpreadsheetRow> | Iterable<Spreadshe
   }
 }
 
+/** An uploaded spreadsheet opened for reading: what it is, the encoding a CSV was read in, and its rows. */
+export interface OpenedSpreadsheet {
+  format: 'xlsx' | 'csv';
+  /** A CSV's encoding, detected or as given (shown to the user, who may override it); null for xlsx. */
+  encoding: CsvEncoding | null;
+  rows: AsyncIterable<SpreadsheetRow>;
+}
+
 /**
- * The rows of an uploaded spreadsheet, one at a time, told apart by their first bytes (not
- * by the name the browser gives): xlsx (its first worksheet) or CSV. Anything else is 400
- * `file: spreadsheet_type`. Rows come as the file is read, so a caller that refuses a row
- * stops the reading there; `limits` may be lowered for a kind of record, never raised past
+ * Opens an uploaded spreadsheet, told apart by its first bytes (not by the name the browser
+ * gives): xlsx (its first worksheet) or CSV, in `encoding` or the one detected. Anything else
+ * is 400 `file: spreadsheet_type`. Rows come as the file is read, so a caller that refuses a
+ * row stops the reading there; `limits` may be lowered for a kind of record, never raised past
  * what ARCHITECTURE.md's memory budget allows.
  */
-export function readSpreadsheet(content: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): AsyncIterable<SpreadsheetRow> {
+export function openSpreadsheet(content: Buffer, options: { limits?: SpreadsheetLimits; encoding?: CsvEncoding } = {}): OpenedSpreadsheet {
+  const limits = options.limits ?? SPREADSHEET_LIMITS;
   if (content.length > limits.bytes) throw overLimit('spreadsheet_too_large');
   const budget = new ReadBudget(limits);
-  if (content.subarray(0, 4).equals(ZIP)) return bounded(xlsxRows(content, budget), budget);
-  const utf16 = content[0] === 0xff && content[1] === 0xfe;
+  if (content.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', encoding: null, rows: bounded(xlsxRows(content, budget), budget) };
+  const utf16 = (content[0] === 0xff && content[1] === 0xfe) || options.encoding === 'utf-16le';
   if (content.subarray(0, 4).equals(OLE) || (!utf16 && content.includes(0))) throw invalidFields({ field: 'file', reason: 'spreadsheet_type' });
-  const text = decodeCsv(content).replace(/^\uFEFF/, '');
-  return bounded(csvRecords(text, budget), budget);
+  const { text, encoding } = decodeCsvFile(content, options.encoding);
+  return { format: 'csv', encoding, rows: bounded(csvRecords(text, budget), budget) };
+}
+
+/** The rows of an uploaded spreadsheet (see openSpreadsheet), the CSV's encoding detected. */
+export function readSpreadsheet(content: Buffer, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): AsyncIterable<SpreadsheetRow> {
+  return openSpreadsheet(content, { limits }).rows;
 }

@@ -261,6 +261,11 @@ export const FIELD_REASONS: Catalogue = {
     fr: "n'est pas un rôle connu (intervenant, participant, organisateur, autre)",
   },
   spreadsheet_type: { en: 'must be a spreadsheet (xlsx or CSV)', zh: '必须是电子表格（xlsx 或 CSV）', fr: 'doit être un tableur (xlsx ou CSV)' },
+  wrong_encoding: {
+    en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',
+    zh: '不是所选的编码（中文 Excel 或 WPS 保存的文件请选 GB18030，西文 Excel 请选 Windows-1252）',
+    fr: "n'est pas dans l'encodage choisi (essayez GB18030 pour Excel ou WPS en chinois, Windows-1252 pour Excel en français)",
+  },
   spreadsheet_unreadable: { en: 'could not be read as an xlsx workbook', zh: '无法作为 xlsx 工作簿读取', fr: "n'a pas pu être lu comme un classeur xlsx" },
   spreadsheet_too_large: { en: 'is larger than 10 MB', zh: '超过 10 MB', fr: 'dépasse 10 Mo' },
   spreadsheet_inflated_too_large: {
