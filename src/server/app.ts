@@ -35,6 +35,7 @@ import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { personRightsRoutes } from './modules/people/person-rights.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
@@ -178,6 +179,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     ...recordKindsRoutes,
     settingsRoutes,
     todoRoutes,
+    importsRoutes,
     auditRoutes,
     searchRoutes,
     reportsRoutes,

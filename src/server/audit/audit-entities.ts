@@ -34,6 +34,10 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   visiting_professor: 'programme',
   exchange_opportunity: 'exchange',
   exchange_application: 'exchange',
+  // An import is read by those who may read what it imported; a saved column mapping names no record.
+  institution_import: 'institution',
+  person_import: 'person',
+  import_mapping: 'institution',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
 };
 

@@ -52,6 +52,11 @@ export const ERROR_MESSAGES: Catalogue = {
     fr: "Vous ne pouvez pas écrire certains de ces champs.",
   },
   csrf_invalid: { en: 'The form has expired; reload the page and try again.', zh: '表单已过期，请刷新页面后重试。', fr: 'Le formulaire a expiré ; rechargez la page et réessayez.' },
+  import_duplicates: {
+    en: 'Some rows may be records already on file; decide for each (merge or create), or import with duplicates skipped.',
+    zh: '部分行可能与系统中已有的记录重复；请逐行决定合并或新建，或在导入时跳过重复项。',
+    fr: 'Certaines lignes sont peut-être des enregistrements déjà présents ; décidez pour chacune (fusionner ou créer), ou importez en ignorant les doublons.',
+  },
   not_found: { en: 'Not found.', zh: '未找到。', fr: 'Introuvable.' },
   version_conflict: {
     en: 'Someone else changed this record since you opened it. Review the current version and save again.',
@@ -261,6 +266,49 @@ export const FIELD_REASONS: Catalogue = {
     fr: "n'est pas un rôle connu (intervenant, participant, organisateur, autre)",
   },
   spreadsheet_type: { en: 'must be a spreadsheet (xlsx or CSV)', zh: '必须是电子表格（xlsx 或 CSV）', fr: 'doit être un tableur (xlsx ou CSV)' },
+  unreadable_date: {
+    en: 'is not a date we can read (2019-03-05, 2019/3/5, 5/3/2019, 2019年3月5日, 2019.3.5)',
+    zh: '无法识别为日期（可用格式：2019-03-05、2019/3/5、5/3/2019、2019年3月5日、2019.3.5）',
+    fr: "n'est pas une date lisible (2019-03-05, 2019/3/5, 5/3/2019, 2019年3月5日, 2019.3.5)",
+  },
+  unknown_unit: { en: 'is not one of our units (by code or name)', zh: '不是本校已有的部门（按代码或名称）', fr: "n'est pas l'une de nos unités (par code ou par nom)" },
+  unknown_institution: {
+    en: 'is not an institution on file (import the institutions first)',
+    zh: '不是系统中已有的机构（请先导入机构）',
+    fr: "n'est pas un établissement enregistré (importez d'abord les établissements)",
+  },
+  ambiguous_institution: {
+    en: 'names several institutions on file; write its full name',
+    zh: '对应系统中的多个机构，请填写完整名称',
+    fr: 'désigne plusieurs établissements enregistrés ; écrivez son nom complet',
+  },
+  no_header: {
+    en: 'has no header row we recognise (use the template, or map the columns)',
+    zh: '没有可识别的表头行（请使用模板，或手动对应各列）',
+    fr: "n'a pas de ligne d'en-tête reconnaissable (utilisez le modèle, ou associez les colonnes)",
+  },
+  empty_sheet: { en: 'has no rows to import', zh: '没有可导入的行', fr: "n'a aucune ligne à importer" },
+  possible_duplicate: {
+    en: 'may be a record already on file: choose to merge it or create it',
+    zh: '可能与系统中已有的记录重复，请选择合并或新建',
+    fr: 'est peut-être un enregistrement déjà présent : choisissez de le fusionner ou de le créer',
+  },
+  unknown_encoding: {
+    en: 'is not an encoding we read (UTF-8, GB18030/GBK, Windows-1252, Big5, UTF-16)',
+    zh: '不是支持的编码（UTF-8、GB18030/GBK、Windows-1252、Big5、UTF-16）',
+    fr: "n'est pas un encodage pris en charge (UTF-8, GB18030/GBK, Windows-1252, Big5, UTF-16)",
+  },
+  unknown_mapping: { en: 'is not a saved mapping of this kind', zh: '不是此类记录已保存的列对应方案', fr: "n'est pas une correspondance enregistrée pour ce type" },
+  same_identifier: { en: 'the same identifier (ROR, PIC or Erasmus code)', zh: '标识代码相同（ROR、PIC 或 Erasmus 代码）', fr: 'le même identifiant (ROR, PIC ou code Erasmus)' },
+  same_email: { en: 'the same e-mail address', zh: '电子邮箱相同', fr: 'la même adresse électronique' },
+  same_name: {
+    en: 'the same name (ignoring case, accents, punctuation and traditional/simplified characters)',
+    zh: '名称相同（忽略大小写、重音、标点及繁简差异）',
+    fr: 'le même nom (sans tenir compte des majuscules, accents, ponctuation ni caractères traditionnels/simplifiés)',
+  },
+  same_name_other_script: { en: 'the same name in another script (pinyin and Chinese characters)', zh: '同名的另一种写法（拼音与汉字）', fr: 'le même nom dans une autre écriture (pinyin et caractères chinois)' },
+  same_name_spelling: { en: 'the same name, spelled differently (abbreviations, word order)', zh: '同名的不同写法（缩写、词序）', fr: 'le même nom, écrit autrement (abréviations, ordre des mots)' },
+  same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',
     zh: '不是所选的编码（中文 Excel 或 WPS 保存的文件请选 GB18030，西文 Excel 请选 Windows-1252）',

@@ -40,6 +40,9 @@ export interface InstitutionNames {
 /** Why a row was taken for a record on file, shown beside the proposed match. */
 export type MatchReason = 'same_name' | 'same_name_other_script' | 'same_name_spelling' | 'same_identifier' | 'same_email';
 
+/** Which reason says more when several names of one row match one record. */
+const STRENGTH: Record<MatchReason, number> = { same_identifier: 5, same_email: 4, same_name: 3, same_name_other_script: 2, same_name_spelling: 1 };
+
 /** A record a row is taken for, and why. */
 export interface Match {
   id: number;
@@ -68,17 +71,18 @@ export class InstitutionMatcher {
     }
   }
 
-  /** The records any of `names` names (in `country`, if given), each once, with the reason. */
+  /** The records any of `names` names (in `country`, if given), each once, with the strongest reason any name gives. */
   find(names: readonly string[], country?: string | null): Match[] {
     const found = new Map<number, Match>();
     for (const name of names) {
       const key = institutionKey(name);
       for (const i of this.byKey.get(key) ?? []) {
         if (country && i.countryCode !== country) continue;
-        if (found.has(i.id)) continue;
         const exact = i.names.some((n) => foldName(n) === foldName(name));
         const script = /\p{Script=Han}/u.test(name) !== /\p{Script=Han}/u.test(i.names[0] ?? '');
-        found.set(i.id, { id: i.id, reason: exact ? 'same_name' : script ? 'same_name_other_script' : 'same_name_spelling' });
+        const reason: MatchReason = exact ? 'same_name' : script ? 'same_name_other_script' : 'same_name_spelling';
+        const before = found.get(i.id);
+        if (!before || STRENGTH[reason] > STRENGTH[before.reason]) found.set(i.id, { id: i.id, reason });
       }
     }
     return [...found.values()];

@@ -1,0 +1,161 @@
+/**
+ * A sheet read against a kind's import description: which column is which field (headers in
+ * any of the three languages, or as a saved mapping says), and each row's cells read into the
+ * contract's values, with every bad cell named by its column and reason. Pure: the dictionaries
+ * and the institutions on file come in as readers.
+ */
+import type { FieldProblem } from '../../core/errors.ts';
+import type { ImportColumn, ImportKind } from '../../../shared/contracts/imports.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import { choiceReader, looseKey, readDate, type DayOrder } from './import-values.ts';
+
+/** A header cell and the field it was recognised as (null: a column the import leaves out). */
+export interface HeaderMatch {
+  index: number;
+  header: string;
+  field: string | null;
+}
+
+/** The columns of a sheet: each header's field, and what is wrong with the header row. */
+export interface SheetColumns {
+  headers: HeaderMatch[];
+  byField: Map<string, number>;
+  problems: FieldProblem[];
+}
+
+/** The keys a column is recognised by: its field, its label in each language, its aliases. */
+function columnKeys(column: ImportColumn): string[] {
+  return [column.field, ...Object.values(column.label), ...(column.aliases ?? [])].map(looseKey);
+}
+
+/**
+ * Recognises the header row: `mapping` (a saved or given one, header → field, '' to leave a
+ * column out) first, then the labels in en/zh/fr and the aliases; a template's header
+ * "国家或地区 / Country or region / Pays ou région" by any of its parts. A required column
+ * missing, or two columns taken for one field, is a problem on `columns.<field>`.
+ */
+export function recognizeColumns(kind: ImportKind, cells: readonly string[], mapping: Readonly<Record<string, string>> = {}): SheetColumns {
+  const byKey = new Map<string, string>();
+  for (const column of kind.columns) for (const key of columnKeys(column)) if (!byKey.has(key)) byKey.set(key, column.field);
+  const mapped = new Map(Object.entries(mapping).map(([header, field]) => [looseKey(header), field]));
+  const fields = new Set(kind.columns.map((c) => c.field));
+  const headers: HeaderMatch[] = [];
+  const byField = new Map<string, number>();
+  const problems: FieldProblem[] = [];
+  cells.forEach((cell, index) => {
+    const header = cell.trim();
+    if (header === '') return;
+    let field: string | null = null;
+    const given = mapped.get(looseKey(header));
+    if (given !== undefined) field = given === '' ? null : given;
+    else {
+      for (const part of [header, ...header.split(/\s*[/|\n]\s*/)]) {
+        const found = byKey.get(looseKey(part));
+        if (found) {
+          field = found;
+          break;
+        }
+      }
+    }
+    if (field !== null && !fields.has(field)) {
+      problems.push({ field: `columns.${header}`, reason: 'unknown_field' });
+      field = null;
+    }
+    if (field !== null && byField.has(field)) {
+      problems.push({ field: `columns.${field}`, reason: 'duplicate' });
+      field = null;
+    }
+    if (field !== null) byField.set(field, index);
+    headers.push({ index, header, field });
+  });
+  for (const column of kind.columns) if (column.required && !byField.has(column.field)) problems.push({ field: `columns.${column.field}`, reason: 'missing_column' });
+  return { headers, byField, problems };
+}
+
+/** Looks a cell up in the office's dictionaries and on file. */
+export interface CellReaders {
+  country(cell: string): string | undefined;
+  unit(cell: string): number | undefined;
+  /** An institution by any name: its id, undefined when none, 'ambiguous' when several. */
+  institution(cell: string): number | 'ambiguous' | undefined;
+  dayOrder: DayOrder;
+}
+
+/** Splits a cell holding several values (aliases): ; ； | or a line break. */
+function listOf(cell: string): string[] {
+  return cell
+    .split(/[;；|\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** One cell read as its column says: the value, or the reason it cannot be read. */
+function readCell(column: ImportColumn, cell: string, readers: CellReaders): { value: unknown } | { reason: string } {
+  const v = column.value;
+  switch (v.is) {
+    case 'text':
+      return { value: cell };
+    case 'list':
+      return { value: listOf(cell) };
+    case 'date': {
+      const date = readDate(cell, readers.dayOrder);
+      return date ? { value: date } : { reason: 'unreadable_date' };
+    }
+    case 'country': {
+      const code = readers.country(cell);
+      return code ? { value: code } : { reason: 'unknown_country' };
+    }
+    case 'unit': {
+      const id = readers.unit(cell);
+      return id !== undefined ? { value: id } : { reason: 'unknown_unit' };
+    }
+    case 'institution': {
+      const id = readers.institution(cell);
+      if (id === 'ambiguous') return { reason: 'ambiguous_institution' };
+      return id !== undefined ? { value: id } : { reason: 'unknown_institution' };
+    }
+    case 'choice': {
+      const choice = choiceReader(v.options)(cell);
+      return choice ? { value: choice } : { reason: 'invalid_value' };
+    }
+  }
+}
+
+/** A data row read: the values of its non-empty cells by field, and its problems by column. */
+export interface ReadRow {
+  rowNumber: number;
+  values: Record<string, unknown>;
+  problems: RowProblem[];
+}
+
+/** A bad cell: the row, the field, the column as the file heads it, the reason code. */
+export interface RowProblem {
+  field: string;
+  column: string;
+  reason: string;
+}
+
+/** Reads one data row by the recognised columns; an empty cell is left out, a required one missing is a problem. */
+export function readRow(kind: ImportKind, columns: SheetColumns, row: { rowNumber: number; cells: readonly string[] }, readers: CellReaders): ReadRow {
+  const values: Record<string, unknown> = {};
+  const problems: RowProblem[] = [];
+  for (const column of kind.columns) {
+    const index = columns.byField.get(column.field);
+    const header = columns.headers.find((h) => h.index === index)?.header ?? column.label.en;
+    const cell = index === undefined ? '' : (row.cells[index] ?? '').trim();
+    if (cell === '') {
+      if (column.required) problems.push({ field: column.field, column: header, reason: 'required' });
+      continue;
+    }
+    const read = readCell(column, cell, readers);
+    if ('reason' in read) problems.push({ field: column.field, column: header, reason: read.reason });
+    else values[column.field] = read.value;
+  }
+  return { rowNumber: row.rowNumber, values, problems };
+}
+
+/** The header of a column in the template: the user's language first, then the other two. */
+export function templateHeader(column: ImportColumn, locale: Locale): string {
+  const order: Locale[] = [locale, ...(['en', 'zh', 'fr'] as const).filter((l) => l !== locale)];
+  return order.map((l) => column.label[l]).filter((label, i, all) => all.indexOf(label) === i).join(' / ');
+}

@@ -1,0 +1,112 @@
+/**
+ * SQL of the imports: what the matchers compare a file with (every institution's names, the
+ * people within the caller's reach), the saved column mappings, and the record of each import.
+ */
+import type { Queryable } from '../../db/client.ts';
+import { Where } from '../../db/where.ts';
+import type { Scoped } from '../../core/request-context.ts';
+
+/** An institution as an import compares it: every name, the identifiers, the version to update it at. */
+export interface InstitutionOnFile {
+  id: number;
+  countryCode: string;
+  nameEn: string;
+  nameZh: string | null;
+  nameFr: string | null;
+  nameLocal: string | null;
+  otherNames: string[];
+  ror: string | null;
+  pic: string | null;
+  erasmusCode: string | null;
+  version: number;
+}
+
+/** Every institution (institutions belong to no unit: everyone may see them). */
+export async function institutionsOnFile(db: Queryable): Promise<InstitutionOnFile[]> {
+  const { rows } = await db.query<InstitutionOnFile>(
+    `SELECT id, country_code AS "countryCode", name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr", name_local AS "nameLocal",
+            other_names AS "otherNames", ror, pic, erasmus_code AS "erasmusCode", version
+     FROM institutions`,
+  );
+  return rows;
+}
+
+/** A person as an import compares them. */
+export interface PersonOnFile {
+  id: number;
+  nationality: string | null;
+  email: string | null;
+  familyName: string;
+  givenName: string | null;
+  nameZh: string | null;
+  otherNames: string[];
+  version: number;
+}
+
+/** The people within the caller's reach, not erased (an erased person is never matched nor written back). */
+export async function peopleOnFile(db: Scoped): Promise<PersonOnFile[]> {
+  const where = new Where().raw('p.erased_at IS NULL').scope('p.unit_id', db.scope);
+  const { rows } = await db.query<PersonOnFile>(
+    `SELECT p.id, p.nationality, p.email, p.family_name AS "familyName", p.given_name AS "givenName", p.name_zh AS "nameZh",
+            p.other_names AS "otherNames", p.version
+     FROM people p ${where}`,
+    where.params,
+  );
+  return rows;
+}
+
+/** The countries and regions, for reading cells. */
+export async function countryEntries(db: Queryable): Promise<Array<{ code: string; alpha3: string; nameEn: string; nameZh: string; nameFr: string; isRegion: boolean }>> {
+  const { rows } = await db.query(`SELECT code, alpha3, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr", is_region AS "isRegion" FROM countries`);
+  return rows as Array<{ code: string; alpha3: string; nameEn: string; nameZh: string; nameFr: string; isRegion: boolean }>;
+}
+
+/** The units, for reading cells. */
+export async function unitEntries(db: Queryable): Promise<Array<{ id: number; code: string; nameEn: string; nameZh: string | null; nameFr: string | null }>> {
+  const { rows } = await db.query(`SELECT id, code, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr" FROM units`);
+  return rows as Array<{ id: number; code: string; nameEn: string; nameZh: string | null; nameFr: string | null }>;
+}
+
+/** A saved column mapping. */
+export interface MappingRow {
+  id: number;
+  kind: string;
+  name: string;
+  columns: Record<string, string>;
+  version: number;
+}
+
+/** The saved mappings of a kind, by name. */
+export async function listMappings(db: Queryable, kind: string): Promise<MappingRow[]> {
+  const { rows } = await db.query<MappingRow>('SELECT id, kind, name, columns, version FROM import_mappings WHERE kind = $1 ORDER BY name', [kind]);
+  return rows;
+}
+
+/** One saved mapping, or null. */
+export async function findMapping(db: Queryable, kind: string, name: string, lock = false): Promise<MappingRow | null> {
+  const { rows } = await db.query<MappingRow>(`SELECT id, kind, name, columns, version FROM import_mappings WHERE kind = $1 AND name = $2 ${lock ? 'FOR UPDATE' : ''}`, [kind, name]);
+  return rows[0] ?? null;
+}
+
+/** Saves a mapping under its name, replacing one of the same name. */
+export async function upsertMapping(db: Queryable, values: { kind: string; name: string; columns: Record<string, string>; createdBy: number | null }): Promise<MappingRow> {
+  const { rows } = await db.query<MappingRow>(
+    `INSERT INTO import_mappings (kind, name, columns, created_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (kind, name) DO UPDATE SET columns = EXCLUDED.columns, version = import_mappings.version + 1, updated_at = now()
+     RETURNING id, kind, name, columns, version`,
+    [values.kind, values.name, JSON.stringify(values.columns), values.createdBy],
+  );
+  return rows[0]!;
+}
+
+/** Records an import once its records are written, in the same transaction. */
+export async function insertImport(
+  db: Queryable,
+  values: { kind: string; fileName: string; fileSha256: string; actorId: number | null; unitId: number | null; outcome: object },
+): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    'INSERT INTO imports (kind, file_name, file_sha256, actor_id, unit_id, outcome) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+    [values.kind, values.fileName, values.fileSha256, values.actorId, values.unitId, JSON.stringify(values.outcome)],
+  );
+  return rows[0]!.id;
+}

@@ -1,0 +1,304 @@
+/**
+ * Importing a kind of record from a spreadsheet: the template, the preview (every row new, an
+ * update, a possible duplicate or an error, with counts), and the commit, which writes every
+ * row through the kind's own services in ONE transaction, so a file imports wholly or not at all.
+ */
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { DomainError, invalidFields, parseOrThrow, reasonOf, type FieldProblem } from '../../core/errors.ts';
+import { requestContext, type RequestContext } from '../../core/request-context.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { Cipher } from '../../security/personal-data.ts';
+import { csvEncodingNamed, type CsvEncoding } from '../../interop/csv-rows.ts';
+import { openSpreadsheet } from '../../interop/spreadsheet-reader.ts';
+import { fieldReason } from '../../../shared/i18n/errors.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+import type { ImportQuery} from '../../../shared/contracts/imports.ts';
+import { IMPORT_KINDS, ImportMappingInput, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
+import type { z } from 'zod';
+import { importAdapter, type KindState } from './import-adapters.ts';
+import { InstitutionMatcher } from './import-matching.ts';
+import { recognizeColumns, readRow, templateHeader, type HeaderMatch, type RowProblem } from './import-sheet.ts';
+import { countryReader, dayOrderOf, unitReader, type DayOrder } from './import-values.ts';
+import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
+
+type Options = z.output<typeof ImportQuery>;
+
+/** A proposed match as the preview shows it. */
+export interface PreviewMatch {
+  id?: number;
+  /** An earlier row of the same file. */
+  row?: number;
+  label: string;
+  reason: string;
+}
+
+/** One row of a preview. */
+export interface PreviewRow {
+  rowNumber: number;
+  class: RowClass;
+  values: Record<string, unknown>;
+  matches: PreviewMatch[];
+  problems: Array<RowProblem & { message: string }>;
+}
+
+/** What a file would import, before anything is written. */
+export interface ImportPreview {
+  kind: ImportKindName;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  encoding: CsvEncoding | null;
+  dayOrder: DayOrder;
+  headers: HeaderMatch[];
+  counts: Record<RowClass, number>;
+  rows: PreviewRow[];
+}
+
+/** What a commit did. */
+export interface ImportOutcome {
+  importId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** The template of a kind: one header row in `locale` first, then the other two languages. */
+export async function importTemplate(options: { kind: ImportKindName; locale: Locale }): Promise<Buffer> {
+  const kind = IMPORT_KINDS[options.kind];
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(kind.one[options.locale]);
+  sheet.addRow(kind.columns.map((c) => templateHeader(c, options.locale)));
+  sheet.getRow(1).font = { bold: true };
+  kind.columns.forEach((c, i) => {
+    sheet.getColumn(i + 1).width = Math.max(14, templateHeader(c, options.locale).length + 2);
+    // Dates and codes stay text: Excel would turn 2019-03-05 into its own date and 0123 into 123.
+    sheet.getColumn(i + 1).numFmt = '@';
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The mapping a preview or commit uses: a saved one by name, or one given whole as JSON. */
+async function mappingOf(db: Queryable, kind: ImportKindName, options: Options): Promise<Record<string, string>> {
+  if (options.mapping) {
+    const saved = await findMapping(db, kind, options.mapping);
+    if (!saved) throw invalidFields({ field: 'mapping', reason: 'unknown_mapping' });
+    return saved.columns;
+  }
+  if (!options.columns) return {};
+  try {
+    return parseOrThrow(ImportMappingInput.shape.columns, JSON.parse(options.columns));
+  } catch {
+    throw invalidFields({ field: 'columns', reason: 'invalid_format' });
+  }
+}
+
+function encodingOf(options: Options): CsvEncoding | undefined {
+  if (!options.encoding) return undefined;
+  const encoding = csvEncodingNamed(options.encoding);
+  if (!encoding) throw invalidFields({ field: 'encoding', reason: 'unknown_encoding' });
+  return encoding;
+}
+
+/** The file read and every row classified; `state` kept for a commit. */
+async function readFile(
+  ctx: RequestContext,
+  options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher },
+): Promise<{ preview: ImportPreview; state: KindState }> {
+  const { kind: name, query } = options;
+  const adapter = importAdapter(name, { cipher: options.cipher });
+  const { kind } = adapter;
+  const opened = openSpreadsheet(options.content, { encoding: encodingOf(query) });
+  const sheet: Array<{ rowNumber: number; cells: string[] }> = [];
+  for await (const row of opened.rows) if (row.cells.some((c) => c.trim() !== '')) sheet.push(row);
+  const [header, ...data] = sheet;
+  if (!header) throw invalidFields({ field: 'file', reason: 'empty_sheet' });
+  const columns = recognizeColumns(kind, header.cells, await mappingOf(ctx, name, query));
+  if (columns.byField.size === 0) throw invalidFields({ field: 'file', reason: 'no_header' });
+  if (columns.problems.length) throw invalidFields(...columns.problems);
+  if (data.length === 0) throw invalidFields({ field: 'file', reason: 'empty_sheet' });
+
+  const dateColumns = kind.columns.filter((c) => c.value.is === 'date').map((c) => columns.byField.get(c.field)).filter((i): i is number => i !== undefined);
+  const dayOrder: DayOrder =
+    query.dayFirst !== undefined ? (query.dayFirst === 'true' ? 'day-first' : 'month-first') : (dayOrderOf(data.flatMap((r) => dateColumns.map((i) => r.cells[i] ?? ''))) ?? 'day-first');
+  const country = countryReader(await countryEntries(ctx));
+  const unit = unitReader(await unitEntries(ctx));
+  const needsInstitutions = kind.columns.some((c) => c.value.is === 'institution' && columns.byField.has(c.field));
+  const institutionMatcher = needsInstitutions
+    ? new InstitutionMatcher((await institutionsOnFile(ctx)).map((i) => ({ id: i.id, countryCode: i.countryCode, names: [i.nameEn, i.nameZh, i.nameFr, i.nameLocal, ...i.otherNames].filter((n): n is string => !!n) })))
+    : undefined;
+  const readers = {
+    country,
+    unit,
+    dayOrder,
+    institution(cell: string) {
+      const found = institutionMatcher?.find([cell]) ?? [];
+      return found.length === 1 ? found[0]!.id : found.length > 1 ? ('ambiguous' as const) : undefined;
+    },
+  };
+  const state = await adapter.prepare(ctx);
+  const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
+  const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
+  const rows: PreviewRow[] = data.map((row) => {
+    const read = readRow(kind, columns, row, readers);
+    if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, matches: [], problems: read.problems.map(message) };
+    // The contract's own checks (lengths, formats), named by the file's column.
+    const checked = adapter.input.safeParse(read.values);
+    if (!checked.success) {
+      const problems = checked.error.issues.map((issue) => {
+        const field = String(issue.path[0] ?? '');
+        return message({ field, column: headerOf(field), reason: reasonOf(issue as Parameters<typeof reasonOf>[0]) });
+      });
+      return { rowNumber: row.rowNumber, class: 'error', values: read.values, matches: [], problems };
+    }
+    const classified = state.classify(row.rowNumber, read.values);
+    const matches = classified.matches.map((m) => (m.id < 0 ? { row: -m.id, label: `#${-m.id}`, reason: 'same_row_in_file' } : { id: m.id, label: state.label(m.id), reason: m.reason }));
+    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, matches, problems: [] };
+  });
+  const counts: Record<RowClass, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
+  for (const r of rows) counts[r.class] += 1;
+  return {
+    preview: { kind: name, fileName: options.fileName, format: opened.format, encoding: opened.encoding, dayOrder, headers: columns.headers, counts, rows },
+    state,
+  };
+}
+
+/** What a file would import: every row classified, with counts per class; nothing is written. */
+export async function previewImport(
+  ctx: RequestContext,
+  options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher },
+): Promise<ImportPreview> {
+  return (await readFile(ctx, options)).preview;
+}
+
+/**
+ * A database whose transactions are savepoints of one open transaction: services called with
+ * a context on it run their own transaction inside the import's, so the import commits or
+ * rolls back as one whatever the services do.
+ */
+function savepoints(tx: Queryable, engine: Db['engine']): Db {
+  let n = 0;
+  return {
+    engine,
+    query: (text, params) => tx.query(text, params),
+    async transaction(work) {
+      const name = `import_${++n}`;
+      await tx.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(tx);
+        await tx.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+        throw error;
+      }
+    },
+    bulkLoad: (work) => work(),
+    close: async () => undefined,
+  };
+}
+
+type Decision = 'create' | 'skip' | number;
+
+function decisionsOf(options: Options): Map<number, Decision> {
+  if (!options.decisions) return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(options.decisions);
+  } catch {
+    throw invalidFields({ field: 'decisions', reason: 'invalid_format' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalidFields({ field: 'decisions', reason: 'invalid_format' });
+  const out = new Map<number, Decision>();
+  for (const [row, d] of Object.entries(parsed)) {
+    if (!/^\d+$/.test(row) || !(d === 'create' || d === 'skip' || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0)))
+      throw invalidFields({ field: `decisions.${row}`, reason: 'invalid_value' });
+    out.set(Number(row), d as Decision);
+  }
+  return out;
+}
+
+/** At most this many problems are reported: a wrong file would otherwise answer with thousands. */
+const MAX_REPORTED = 100;
+
+/**
+ * Writes a file's rows through the kind's services in one transaction: new rows created,
+ * updates applied, possible duplicates as decided per row (create, skip, or merge into a
+ * record) or else by `onDuplicate`. A file with a bad row, or with undecided duplicates under
+ * `fail`, writes nothing; so does any error in the middle. The import is recorded and audited
+ * with its file's name and digest and the records it created and changed.
+ */
+export async function commitImport(
+  ctx: RequestContext,
+  options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher },
+): Promise<ImportOutcome & { preview: ImportPreview }> {
+  const { preview, state } = await readFile(ctx, options);
+  const decisions = decisionsOf(options.query);
+  const errors: FieldProblem[] = preview.rows
+    .filter((r) => r.class === 'error' && decisions.get(r.rowNumber) !== 'skip')
+    .flatMap((r) => r.problems.map((p) => ({ field: `rows.${r.rowNumber}.${p.column}`, reason: p.reason })));
+  if (errors.length) throw invalidFields(...errors.slice(0, MAX_REPORTED));
+  const undecided = preview.rows.filter((r) => r.class === 'duplicate' && !decisions.has(r.rowNumber));
+  if (options.query.onDuplicate === 'fail' && undecided.length)
+    throw new DomainError('import_duplicates', 'conflict', { fields: undecided.slice(0, MAX_REPORTED).map((r) => ({ field: `rows.${r.rowNumber}`, reason: 'possible_duplicate' })) });
+
+  // What each row does: the user's decision, else its class's default.
+  const actions = new Map<number, Decision>();
+  for (const row of preview.rows) {
+    const decided = decisions.get(row.rowNumber);
+    const first = row.matches.find((m) => m.id !== undefined)?.id;
+    if (decided !== undefined) actions.set(row.rowNumber, decided);
+    else if (row.class === 'new') actions.set(row.rowNumber, 'create');
+    else if (row.class === 'update' && first !== undefined) actions.set(row.rowNumber, first);
+    else if (row.class === 'duplicate' && options.query.onDuplicate === 'update' && first !== undefined) actions.set(row.rowNumber, first);
+    else actions.set(row.rowNumber, 'skip');
+  }
+  // Importing is creating; changing a record on file needs the right to change it (an institution is the office's).
+  const updates = [...actions].filter(([, a]) => typeof a === 'number');
+  if (updates.length && !roleMay(ctx.actor.role, IMPORT_KINDS[options.kind].entity, 'update'))
+    throw new DomainError('forbidden', 'forbidden', { fields: updates.slice(0, MAX_REPORTED).map(([row]) => ({ field: `rows.${row}`, reason: 'not_allowed' })) });
+
+  const outcome = { created: [] as number[], updated: [] as number[], unchanged: [] as number[], skipped: 0 };
+  const importId = await ctx.transaction(async (tx) => {
+    const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
+    for (const row of preview.rows) {
+      const action = actions.get(row.rowNumber)!;
+      try {
+        if (action === 'skip') outcome.skipped += 1;
+        else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
+        else if (await state.update(inner, action, row.values)) outcome.updated.push(action);
+        else outcome.unchanged.push(action);
+      } catch (error) {
+        // The service's own refusal, named by the row it came from.
+        if (error instanceof DomainError && error.extra.fields?.length)
+          throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${f.field}` })) });
+        throw error;
+      }
+    }
+    const fileSha256 = createHash('sha256').update(options.content).digest('hex');
+    const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome });
+    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...outcome } });
+    return id;
+  });
+  return { importId, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview };
+}
+
+/** The saved mappings of a kind. */
+export async function getMappings(ctx: RequestContext, options: { kind: ImportKindName }): Promise<MappingRow[]> {
+  return listMappings(ctx, options.kind);
+}
+
+/** Saves a mapping under its name (replacing one of that name), audited. */
+export async function saveMapping(ctx: RequestContext, options: { kind: ImportKindName; input: z.output<typeof ImportMappingInput> }): Promise<MappingRow> {
+  const { kind, input } = options;
+  const fields = new Set(IMPORT_KINDS[kind].columns.map((c) => c.field));
+  const bad = Object.entries(input.columns).filter(([, field]) => field !== '' && !fields.has(field));
+  if (bad.length) throw invalidFields(...bad.map(([header]) => ({ field: `columns.${header}`, reason: 'unknown_field' })));
+  return ctx.transaction(async (tx) => {
+    const before = await findMapping(tx, kind, input.name, true);
+    const row = await upsertMapping(tx, { kind, name: input.name, columns: input.columns, createdBy: ctx.actor.userId || null });
+    await tx.audit({ action: before ? 'update' : 'create', entity: 'import_mapping', entityId: row.id, before, after: row });
+    return row;
+  });
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Locale } from './common.ts';
+import type { Entity } from '../policies.ts';
+import type { GENDERS } from './people.ts';
+import type { INSTITUTION_KINDS } from './institutions.ts';
+
+/** Text in each of the interface's languages. */
+type Labels = Readonly<Record<Locale, string>>;
+
+/** How a column's cells are read (server/modules/imports/import-values.ts). */
+export type ImportValue =
+  | { readonly is: 'text' }
+  /** Several values in one cell, separated by ; ； | or a line break. */
+  | { readonly is: 'list' }
+  | { readonly is: 'date' }
+  | { readonly is: 'country' }
+  | { readonly is: 'unit' }
+  /** An institution on file, by any of its names in any script. */
+  | { readonly is: 'institution' }
+  | { readonly is: 'choice'; readonly options: Readonly<Record<string, Labels>> };
+
+/**
+ * One column of an import: the contract's field it fills, its header in each language (the
+ * template's, and what the header row is recognised by, with `aliases` as offices write them).
+ */
+export interface ImportColumn {
+  readonly field: string;
+  readonly label: Labels;
+  readonly aliases?: readonly string[];
+  readonly value: ImportValue;
+  readonly required?: boolean;
+}
+
+/** A kind of record that can be imported, described as data: its columns, in the template's order. */
+export interface ImportKind {
+  /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
+  readonly name: 'institutions' | 'people';
+  readonly one: Labels;
+  /** The policy entity: importing is creating records of it. */
+  readonly entity: Entity;
+  readonly columns: readonly ImportColumn[];
+}
+
+const INSTITUTION_KIND_LABELS: Record<(typeof INSTITUTION_KINDS)[number], Labels> = {
+  university: { en: 'University', zh: '大学', fr: 'Université' },
+  hospital: { en: 'Hospital', zh: '医院', fr: 'Hôpital' },
+  research_institute: { en: 'Research institute', zh: '研究机构', fr: 'Institut de recherche' },
+  international_organization: { en: 'International organization', zh: '国际组织', fr: 'Organisation internationale' },
+  foundation: { en: 'Foundation', zh: '基金会', fr: 'Fondation' },
+  government_body: { en: 'Government body', zh: '政府机构', fr: 'Organisme public' },
+  association: { en: 'Association', zh: '协会', fr: 'Association' },
+  company: { en: 'Company', zh: '企业', fr: 'Entreprise' },
+};
+
+const GENDER_LABELS: Record<(typeof GENDERS)[number], Labels> = {
+  female: { en: 'Female', zh: '女', fr: 'Femme' },
+  male: { en: 'Male', zh: '男', fr: 'Homme' },
+  other: { en: 'Other', zh: '其他', fr: 'Autre' },
+  unknown: { en: 'Not known', zh: '未知', fr: 'Non connu' },
+};
+
+/** Institutions: partners, hospitals, organizations (contract: InstitutionInput). */
+export const INSTITUTION_IMPORT: ImportKind = {
+  name: 'institutions',
+  one: { en: 'institution', zh: '机构', fr: 'établissement' },
+  entity: 'institution',
+  columns: [
+    { field: 'nameEn', label: { en: 'Name (English)', zh: '英文名称', fr: 'Nom (anglais)' }, aliases: ['name', 'english name', 'institution', 'nom', '名称', '机构名称', '英文名'], value: { is: 'text' }, required: true },
+    { field: 'nameZh', label: { en: 'Name (Chinese)', zh: '中文名称', fr: 'Nom (chinois)' }, aliases: ['chinese name', 'nom chinois', '中文名', '机构中文名称'], value: { is: 'text' } },
+    { field: 'nameFr', label: { en: 'Name (French)', zh: '法文名称', fr: 'Nom (français)' }, aliases: ['french name', 'nom français', '法文名'], value: { is: 'text' } },
+    { field: 'nameLocal', label: { en: 'Name (local language)', zh: '当地语言名称', fr: 'Nom (langue locale)' }, aliases: ['local name', 'native name', 'nom local', '原文名称'], value: { is: 'text' } },
+    { field: 'otherNames', label: { en: 'Other names', zh: '其他名称', fr: 'Autres noms' }, aliases: ['aliases', 'also known as', 'alias', 'autres appellations', '别名', '曾用名'], value: { is: 'list' } },
+    { field: 'kind', label: { en: 'Kind', zh: '类型', fr: 'Type' }, aliases: ['type', 'category', 'catégorie', '机构类型', '类别'], value: { is: 'choice', options: INSTITUTION_KIND_LABELS } },
+    { field: 'countryCode', label: { en: 'Country or region', zh: '国家或地区', fr: 'Pays ou région' }, aliases: ['country', 'country/region', 'pays', '国家', '国家/地区', '国别'], value: { is: 'country' }, required: true },
+    { field: 'city', label: { en: 'City', zh: '城市', fr: 'Ville' }, aliases: ['town', '所在城市'], value: { is: 'text' } },
+    { field: 'website', label: { en: 'Website', zh: '网址', fr: 'Site web' }, aliases: ['web', 'url', 'site', 'site internet', '网站', '主页'], value: { is: 'text' } },
+    { field: 'ror', label: { en: 'ROR ID', zh: 'ROR 标识', fr: 'Identifiant ROR' }, aliases: ['ror'], value: { is: 'text' } },
+    { field: 'schac', label: { en: 'SCHAC code', zh: 'SCHAC 代码', fr: 'Code SCHAC' }, aliases: ['schac'], value: { is: 'text' } },
+    { field: 'erasmusCode', label: { en: 'Erasmus code', zh: 'Erasmus 代码', fr: 'Code Erasmus' }, aliases: ['erasmus'], value: { is: 'text' } },
+    { field: 'pic', label: { en: 'PIC', zh: 'PIC 编号', fr: 'PIC' }, value: { is: 'text' } },
+    { field: 'notes', label: { en: 'Notes', zh: '备注', fr: 'Notes' }, aliases: ['remarks', 'comments', 'remarques', '说明'], value: { is: 'text' } },
+  ],
+};
+
+/** People: experts, visitors, our staff (contract: PersonInput; personal data is entered on the record, not imported). */
+export const PERSON_IMPORT: ImportKind = {
+  name: 'people',
+  one: { en: 'person', zh: '人员', fr: 'personne' },
+  entity: 'person',
+  columns: [
+    { field: 'familyName', label: { en: 'Family name', zh: '姓', fr: 'Nom de famille' }, aliases: ['surname', 'last name', 'family', 'nom', '姓氏'], value: { is: 'text' }, required: true },
+    { field: 'givenName', label: { en: 'Given name', zh: '名', fr: 'Prénom' }, aliases: ['first name', 'forename', 'prenom', '名字'], value: { is: 'text' } },
+    { field: 'nameZh', label: { en: 'Chinese name', zh: '中文姓名', fr: 'Nom chinois' }, aliases: ['name in chinese', '姓名', '中文名'], value: { is: 'text' } },
+    { field: 'otherNames', label: { en: 'Other names', zh: '其他姓名', fr: 'Autres noms' }, aliases: ['aliases', 'alias', '别名', '曾用名'], value: { is: 'list' } },
+    { field: 'gender', label: { en: 'Gender', zh: '性别', fr: 'Genre' }, aliases: ['sex', 'sexe'], value: { is: 'choice', options: GENDER_LABELS } },
+    { field: 'nationality', label: { en: 'Nationality', zh: '国籍', fr: 'Nationalité' }, aliases: ['country', 'country or region', 'pays', '国家', '国家或地区', '国家/地区'], value: { is: 'country' } },
+    { field: 'institutionId', label: { en: 'Institution', zh: '单位', fr: 'Établissement' }, aliases: ['organization', 'organisation', 'affiliation', 'employer', 'organisme', '工作单位', '所在单位', '机构'], value: { is: 'institution' } },
+    { field: 'title', label: { en: 'Title', zh: '职务职称', fr: 'Titre' }, aliases: ['position', 'job title', 'fonction', '职务', '职称'], value: { is: 'text' } },
+    { field: 'email', label: { en: 'Email', zh: '电子邮箱', fr: 'Courriel' }, aliases: ['e-mail', 'mail', 'email address', 'adresse électronique', '邮箱', '电子邮件'], value: { is: 'text' } },
+    { field: 'unitId', label: { en: 'Our unit', zh: '所属部门', fr: 'Notre unité' }, aliases: ['unit', 'department', 'unité', 'département', '部门', '院系', '所属单位'], value: { is: 'unit' } },
+    { field: 'notes', label: { en: 'Notes', zh: '备注', fr: 'Notes' }, aliases: ['remarks', 'comments', 'remarques', '说明'], value: { is: 'text' } },
+  ],
+};
+
+/** Every kind that can be imported, by name. */
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT } as const;
+export type ImportKindName = keyof typeof IMPORT_KINDS;
+
+/** What to do with a row that may be a record already on file, when the user has not said. */
+export const ON_DUPLICATE = ['skip', 'update', 'fail'] as const;
+
+/** The choices a preview or a commit takes besides the file (query string: an upload's body is the file). */
+export const ImportQuery = z.object({
+  /** A CSV's encoding, instead of the one detected. */
+  encoding: z.string().trim().max(40).optional(),
+  /** Read 5/3/2019 as 5 March (true) or May 3 (false); by default the file's dates decide, else day first. */
+  dayFirst: z.enum(['true', 'false']).optional(),
+  /** A saved mapping's name. */
+  mapping: z.string().trim().min(1).max(120).optional(),
+  /** A mapping given whole, as JSON: { "<header>": "<field>" or "" to leave a column out }. */
+  columns: z.string().max(20_000).optional(),
+  onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
+  /** Per row, as JSON: { "<row number>": "create" | "skip" | <id of the record to update> }. */
+  decisions: z.string().max(200_000).optional(),
+});
+export type ImportQuery = z.input<typeof ImportQuery>;
+
+/** Saving a column mapping under a name. */
+export const ImportMappingInput = z.object({
+  name: z.string().trim().min(1).max(120),
+  columns: z.record(z.string().max(300), z.string().max(60)),
+});
+export type ImportMappingInput = z.input<typeof ImportMappingInput>;
+
+/** The class of a row in a preview. */
+export const ROW_CLASSES = ['new', 'update', 'duplicate', 'error'] as const;
+export type RowClass = (typeof ROW_CLASSES)[number];
