@@ -51,5 +51,8 @@ describe('CSV encodings', () => {
   it('tells Windows-1252 from GB18030 on short files', () => {
     expect(detectCsvEncoding(iconv.encode('Nom,Pays\nJosé,España\n', 'windows-1252'))).toBe('windows-1252');
     expect(detectCsvEncoding(iconv.encode('姓名,国家\n李,法国\n', 'gbk'))).toBe('gb18030');
+    // Chinese only in the header (GBK that is also valid Big5), the rows in ASCII.
+    expect(detectCsvEncoding(iconv.encode('英文名称,国家或地区\r\nNowhere College,Atlantis\r\n', 'gbk'))).toBe('gb18030');
+    expect(detectCsvEncoding(iconv.encode('Nom,Ville\nRenée,Orléans\nAurélie,Besançon\n', 'windows-1252'))).toBe('windows-1252');
   });
 });

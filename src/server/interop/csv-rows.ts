@@ -33,31 +33,40 @@ const DETECTED: Record<string, CsvEncoding> = {
 };
 
 /**
- * Whether `content` is well-formed GB18030: every byte over 0x80 opens a pair (or a four-byte
- * sequence) of the right shape. French or Spanish text in Windows-1252 usually is not ("é,"
- * cannot be a pair), which tells the two apart where a statistical guess cannot.
+ * How `content` reads as GB18030: null when it is not well-formed (a byte over 0x80 that opens
+ * no pair or four-byte sequence of the right shape: "é," cannot be GB18030), else how many
+ * of its pairs look like Chinese (both bytes over 0x80, as every GB2312 character is) and how
+ * many like a Latin letter followed by ASCII ("é" then "e", which a pair may also be).
  */
-function isWellFormedGb18030(content: Buffer): boolean {
+function gb18030Shape(content: Buffer): { han: number; latin: number } | null {
+  let han = 0;
+  let latin = 0;
   for (let i = 0; i < content.length; i += 1) {
     const b = content[i]!;
     if (b < 0x80) continue;
-    if (b === 0x80 || b === 0xff) return false;
+    if (b === 0x80 || b === 0xff) return null;
     const t = content[i + 1];
-    if (t === undefined) return false;
+    if (t === undefined) return null;
     if (t >= 0x30 && t <= 0x39) {
       const [t2, t3] = [content[i + 2], content[i + 3]];
-      if (t2 === undefined || t3 === undefined || t2 < 0x81 || t2 > 0xfe || t3 < 0x30 || t3 > 0x39) return false;
+      if (t2 === undefined || t3 === undefined || t2 < 0x81 || t2 > 0xfe || t3 < 0x30 || t3 > 0x39) return null;
+      han += 1;
       i += 3;
-    } else if (t >= 0x40 && t <= 0xfe && t !== 0x7f) i += 1;
-    else return false;
+    } else if (t >= 0x40 && t <= 0xfe && t !== 0x7f) {
+      if (t >= 0x80) han += 1;
+      else latin += 1;
+      i += 1;
+    } else return null;
   }
-  return true;
+  return { han, latin };
 }
 
 /**
  * The encoding a CSV file is in: its byte-order mark; else UTF-8 when it decodes as UTF-8;
- * else Windows-1252 when it cannot be GB18030; else whichever of GB18030, Big5 and
- * Windows-1252 chardet ranks highest, GB18030 on a tie (what Chinese Excel and WPS write).
+ * else Windows-1252 when it cannot be GB18030, or when its high bytes look more like accented
+ * letters than Chinese pairs; else GB18030 (what Chinese Excel and WPS write), unless chardet
+ * is sure of Windows-1252 where the bytes do not tell. Big5 is read only when asked for: GBK
+ * text is often valid Big5 too, and mistaking one for the other garbles every name.
  */
 export function detectCsvEncoding(content: Buffer): CsvEncoding {
   if (content[0] === 0xff && content[1] === 0xfe) return 'utf-16le';
@@ -69,15 +78,13 @@ export function detectCsvEncoding(content: Buffer): CsvEncoding {
     // not UTF-8: look further
   }
   // The first 64 kB tell as much as the whole file (cut at a line so no pair is split).
-  const sample = content.subarray(0, Math.max(content.lastIndexOf(0x0a, 65_536), Math.min(content.length, 65_536)));
-  if (!isWellFormedGb18030(sample)) return 'windows-1252';
-  const score: Record<string, number> = { gb18030: 0, big5: -1, 'windows-1252': -1 };
-  for (const guess of chardet.analyse(sample)) {
-    const ours = DETECTED[guess.name];
-    if (ours) score[ours] = Math.max(score[ours] ?? -1, guess.confidence);
-  }
-  const best = (Object.entries(score) as Array<[CsvEncoding, number]>).reduce((a, b) => (b[1] > a[1] ? b : a));
-  return best[0];
+  const cut = content.lastIndexOf(0x0a, 65_536);
+  const sample = content.length <= 65_536 || cut < 0 ? content.subarray(0, 65_536) : content.subarray(0, cut);
+  const shape = gb18030Shape(sample);
+  if (shape === null || shape.latin > shape.han) return 'windows-1252';
+  if (shape.han > shape.latin) return 'gb18030';
+  const guess = chardet.analyse(sample).find((g) => DETECTED[g.name]);
+  return guess && DETECTED[guess.name] === 'windows-1252' && guess.confidence >= 50 ? 'windows-1252' : 'gb18030';
 }
 
 /**
