@@ -99,6 +99,20 @@ report
   .option('--base-url <url>', 'the server\'s address, prefixed to each figure\'s link (default http://localhost:PORT)')
   .action((options) => reportYearInReviewCommand(readConfig(), options));
 
+program
+  .command('import')
+  .description('import records of KIND (institutions, people) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all')
+  .argument('<kind>', 'institutions or people')
+  .argument('<file>', 'the spreadsheet (xlsx, or CSV in UTF-8, GB18030/GBK, Windows-1252 …)')
+  .option('--mapping <name|file>', 'a saved column mapping by name, or a JSON file { "<header>": "<field>" }')
+  .option('--encoding <encoding>', "a CSV's encoding instead of the one detected (utf-8, gb18030, gbk, windows-1252, big5)")
+  .option('--day-first', 'read 5/3/2019 as 5 March (default: as the file\'s own dates say, else day first)')
+  .option('--month-first', 'read 5/3/2019 as May 3')
+  .option('--dry-run', 'print what would be imported; write nothing')
+  .option('--on-duplicate <action>', 'a row that may be a record on file: skip, update (merge into it) or fail', 'skip')
+  .option('--format <format>', 'text or json', 'text')
+  .action(async (kind: string, file: string, options) => (await import('./import-command.ts')).importCommand(readConfig(), kind, file, options));
+
 const user = program.command('user').description('user accounts');
 user
   .command('add')

@@ -29,6 +29,8 @@ export interface ImportColumn {
   readonly aliases?: readonly string[];
   readonly value: ImportValue;
   readonly required?: boolean;
+  /** The value of an empty cell (or a missing column), when the contract needs one. */
+  readonly default?: string;
 }
 
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
@@ -70,7 +72,7 @@ export const INSTITUTION_IMPORT: ImportKind = {
     { field: 'nameFr', label: { en: 'Name (French)', zh: '法文名称', fr: 'Nom (français)' }, aliases: ['french name', 'nom français', '法文名'], value: { is: 'text' } },
     { field: 'nameLocal', label: { en: 'Name (local language)', zh: '当地语言名称', fr: 'Nom (langue locale)' }, aliases: ['local name', 'native name', 'nom local', '原文名称'], value: { is: 'text' } },
     { field: 'otherNames', label: { en: 'Other names', zh: '其他名称', fr: 'Autres noms' }, aliases: ['aliases', 'also known as', 'alias', 'autres appellations', '别名', '曾用名'], value: { is: 'list' } },
-    { field: 'kind', label: { en: 'Kind', zh: '类型', fr: 'Type' }, aliases: ['type', 'category', 'catégorie', '机构类型', '类别'], value: { is: 'choice', options: INSTITUTION_KIND_LABELS } },
+    { field: 'kind', label: { en: 'Kind', zh: '类型', fr: 'Type' }, aliases: ['type', 'category', 'catégorie', '机构类型', '类别'], value: { is: 'choice', options: INSTITUTION_KIND_LABELS }, default: 'university' },
     { field: 'countryCode', label: { en: 'Country or region', zh: '国家或地区', fr: 'Pays ou région' }, aliases: ['country', 'country/region', 'pays', '国家', '国家/地区', '国别'], value: { is: 'country' }, required: true },
     { field: 'city', label: { en: 'City', zh: '城市', fr: 'Ville' }, aliases: ['town', '所在城市'], value: { is: 'text' } },
     { field: 'website', label: { en: 'Website', zh: '网址', fr: 'Site web' }, aliases: ['web', 'url', 'site', 'site internet', '网站', '主页'], value: { is: 'text' } },

@@ -79,7 +79,7 @@ const institutions: ImportAdapter = {
       },
       label: (id) => byId.get(id)?.nameEn ?? String(id),
       async create(ctx, values) {
-        return (await createInstitution(ctx, { input: parseOrThrow(InstitutionInput, { kind: 'university', ...values }) })).id;
+        return (await createInstitution(ctx, { input: parseOrThrow(InstitutionInput, values) })).id;
       },
       async update(ctx, id, values) {
         const current = await getInstitution(ctx, id);

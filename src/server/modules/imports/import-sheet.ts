@@ -125,6 +125,8 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
 export interface ReadRow {
   rowNumber: number;
   values: Record<string, unknown>;
+  /** The fields whose value is the column's default (an empty cell): an update leaves them as they are. */
+  defaulted: string[];
   problems: RowProblem[];
 }
 
@@ -138,20 +140,25 @@ export interface RowProblem {
 /** Reads one data row by the recognised columns; an empty cell is left out, a required one missing is a problem. */
 export function readRow(kind: ImportKind, columns: SheetColumns, row: { rowNumber: number; cells: readonly string[] }, readers: CellReaders): ReadRow {
   const values: Record<string, unknown> = {};
+  const defaulted: string[] = [];
   const problems: RowProblem[] = [];
   for (const column of kind.columns) {
     const index = columns.byField.get(column.field);
     const header = columns.headers.find((h) => h.index === index)?.header ?? column.label.en;
     const cell = index === undefined ? '' : (row.cells[index] ?? '').trim();
     if (cell === '') {
-      if (column.required) problems.push({ field: column.field, column: header, reason: 'required' });
+      if (column.default !== undefined) {
+        values[column.field] = column.default;
+        defaulted.push(column.field);
+      }
+      else if (column.required) problems.push({ field: column.field, column: header, reason: 'required' });
       continue;
     }
     const read = readCell(column, cell, readers);
     if ('reason' in read) problems.push({ field: column.field, column: header, reason: read.reason });
     else values[column.field] = read.value;
   }
-  return { rowNumber: row.rowNumber, values, problems };
+  return { rowNumber: row.rowNumber, values, defaulted, problems };
 }
 
 /** The header of a column in the template: the user's language first, then the other two. */

@@ -39,6 +39,8 @@ export interface PreviewRow {
   rowNumber: number;
   class: RowClass;
   values: Record<string, unknown>;
+  /** Fields filled by their column's default (an empty cell), left alone by an update. */
+  defaulted: string[];
   matches: PreviewMatch[];
   problems: Array<RowProblem & { message: string }>;
 }
@@ -142,7 +144,7 @@ async function readFile(
   const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
   const rows: PreviewRow[] = data.map((row) => {
     const read = readRow(kind, columns, row, readers);
-    if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, matches: [], problems: read.problems.map(message) };
+    if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems: read.problems.map(message) };
     // The contract's own checks (lengths, formats), named by the file's column.
     const checked = adapter.input.safeParse(read.values);
     if (!checked.success) {
@@ -150,11 +152,11 @@ async function readFile(
         const field = String(issue.path[0] ?? '');
         return message({ field, column: headerOf(field), reason: reasonOf(issue as Parameters<typeof reasonOf>[0]) });
       });
-      return { rowNumber: row.rowNumber, class: 'error', values: read.values, matches: [], problems };
+      return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
     }
     const classified = state.classify(row.rowNumber, read.values);
     const matches = classified.matches.map((m) => (m.id < 0 ? { row: -m.id, label: `#${-m.id}`, reason: 'same_row_in_file' } : { id: m.id, label: state.label(m.id), reason: m.reason }));
-    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, matches, problems: [] };
+    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, defaulted: read.defaulted, matches, problems: [] };
   });
   const counts: Record<RowClass, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
   for (const r of rows) counts[r.class] += 1;
@@ -267,7 +269,7 @@ export async function commitImport(
       try {
         if (action === 'skip') outcome.skipped += 1;
         else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
-        else if (await state.update(inner, action, row.values)) outcome.updated.push(action);
+        else if (await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))))) outcome.updated.push(action);
         else outcome.unchanged.push(action);
       } catch (error) {
         // The service's own refusal, named by the row it came from.

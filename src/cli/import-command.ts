@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Config } from '../server/config.ts';
+import type { Db } from '../server/db/client.ts';
+import { DomainError } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
+import type { Cipher } from '../server/security/personal-data.ts';
+import { commitImport, previewImport, type ImportPreview } from '../server/modules/imports/imports.service.ts';
+import { IMPORT_KINDS, ImportQuery, ON_DUPLICATE, type ImportKindName } from '../shared/contracts/imports.ts';
+import { errorMessage, fieldReason } from '../shared/i18n/errors.ts';
+import { openReadyDb } from './open-ready-db.ts';
+
+/** The options of `interchange import`, as commander gives them. */
+export interface ImportCommandOptions {
+  mapping?: string;
+  encoding?: string;
+  dayFirst?: boolean;
+  monthFirst?: boolean;
+  dryRun?: boolean;
+  onDuplicate: string;
+  format: string;
+}
+
+type Parsed = { kind: ImportKindName; query: ReturnType<typeof ImportQuery.parse>; dryRun: boolean; format: 'text' | 'json' };
+
+/**
+ * The options checked, or what is wrong with them. `--mapping` is a saved mapping's name, or a
+ * JSON file ({ "<header>": "<field>" }) when a file of that name exists.
+ */
+export function parseImportOptions(kind: string, options: ImportCommandOptions): Parsed | { problem: string } {
+  if (!(kind in IMPORT_KINDS)) return { problem: `KIND: "${kind}" is not one of ${Object.keys(IMPORT_KINDS).join(', ')}` };
+  if (!(ON_DUPLICATE as readonly string[]).includes(options.onDuplicate)) return { problem: `--on-duplicate: "${options.onDuplicate}" is not one of ${ON_DUPLICATE.join(', ')}` };
+  if (options.format !== 'text' && options.format !== 'json') return { problem: `--format: "${options.format}" is not one of text, json` };
+  if (options.dayFirst && options.monthFirst) return { problem: '--day-first and --month-first: give one of them' };
+  let mapping: { mapping?: string; columns?: string } = {};
+  if (options.mapping !== undefined) mapping = existsSync(options.mapping) ? { columns: readFileSync(options.mapping, 'utf8') } : { mapping: options.mapping };
+  const query = ImportQuery.safeParse({
+    ...mapping,
+    encoding: options.encoding,
+    dayFirst: options.dayFirst ? 'true' : options.monthFirst ? 'false' : undefined,
+    onDuplicate: options.onDuplicate,
+  });
+  if (!query.success) return { problem: `${query.error.issues[0]?.path.join('.')}: ${query.error.issues[0]?.message}` };
+  return { kind: kind as ImportKindName, query: query.data, dryRun: !!options.dryRun, format: options.format };
+}
+
+function countsLine(preview: ImportPreview): string {
+  const c = preview.counts;
+  return `${preview.rows.length} rows: ${c.new} new, ${c.update} update, ${c.duplicate} possible duplicate, ${c.error} error`;
+}
+
+/**
+ * Previews a file (and, unless `dryRun`, commits it) as the system, printing the counts per
+ * class, each bad cell and each proposed match; the exit code is 1 when nothing was imported
+ * for a reason (bad rows, a refused file).
+ */
+export async function runImport(db: Db, cipher: Cipher, options: Parsed & { file: string; content: Buffer }): Promise<{ out: string; exitCode: number }> {
+  const ctx = systemContext(db);
+  const input = { kind: options.kind, fileName: basename(options.file), content: options.content, query: options.query, cipher };
+  const lines: string[] = [];
+  try {
+    const preview = await previewImport(ctx, input);
+    const outcome = options.dryRun || preview.counts.error > 0 ? undefined : await commitImport(ctx, input);
+    if (options.format === 'json') {
+      const { preview: _p, ...written } = outcome ?? { preview };
+      return { out: JSON.stringify({ encoding: preview.encoding, dayOrder: preview.dayOrder, counts: preview.counts, ...(outcome ? { written } : {}) }, null, 2), exitCode: preview.counts.error > 0 ? 1 : 0 };
+    }
+    lines.push(`${input.fileName}: ${preview.format}${preview.encoding ? ` (${preview.encoding})` : ''}, dates ${preview.dayOrder}`);
+    lines.push(countsLine(preview));
+    for (const row of preview.rows) {
+      for (const p of row.problems) lines.push(`row ${row.rowNumber}, ${p.column}: ${fieldReason(p.reason, 'en')}`);
+      if (row.class === 'duplicate') lines.push(`row ${row.rowNumber} may be ${row.matches.map((m) => `${m.label} (${m.reason})`).join(' or ')}`);
+    }
+    if (preview.counts.error > 0) {
+      lines.push('nothing imported: correct the rows above and run again');
+      return { out: lines.join('\n'), exitCode: 1 };
+    }
+    if (outcome) lines.push(`imported (#${outcome.importId}): ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.skipped} skipped`);
+    else lines.push('dry run: nothing written');
+    return { out: lines.join('\n'), exitCode: 0 };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    lines.push(`${errorMessage(error.code, 'en')} Nothing imported.`);
+    for (const f of error.extra.fields ?? []) lines.push(`${f.field}: ${fieldReason(f.reason, 'en')}`);
+    return { out: lines.join('\n'), exitCode: 1 };
+  }
+}
+
+/** `interchange import KIND FILE`: a spreadsheet's rows into the database, wholly or not at all. */
+export async function importCommand(config: Config, kind: string, file: string, options: ImportCommandOptions): Promise<void> {
+  const parsed = parseImportOptions(kind, options);
+  if ('problem' in parsed) {
+    console.error(parsed.problem);
+    process.exitCode = 1;
+    return;
+  }
+  if (!existsSync(file)) {
+    console.error(`FILE: "${file}" does not exist`);
+    process.exitCode = 1;
+    return;
+  }
+  const { db, cipher } = await openReadyDb(config);
+  try {
+    const { out, exitCode } = await runImport(db, cipher, { ...parsed, file, content: readFileSync(file) });
+    console.log(out);
+    process.exitCode = exitCode;
+  } finally {
+    await db.close();
+  }
+}
