@@ -59,7 +59,7 @@ describe('interchange import', () => {
   });
 
   it('names a bad option before opening any database', () => {
-    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: 'KIND: "castles" is not one of institutions, people' });
+    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: 'KIND: "castles" is not one of institutions, people, agreements' });
     expect(parseImportOptions('people', { onDuplicate: 'merge', format: 'text' })).toEqual({ problem: '--on-duplicate: "merge" is not one of skip, update, fail' });
     const run = spawnSync(process.execPath, ['bin/interchange.js', 'import', 'castles', 'x.csv'], { encoding: 'utf8', env: { ...process.env, INTERCHANGE_SECRET: 'x' } });
     expect(run.status).toBe(1);

@@ -3,6 +3,8 @@ import type { Locale } from './common.ts';
 import type { Entity } from '../policies.ts';
 import type { GENDERS } from './people.ts';
 import type { INSTITUTION_KINDS } from './institutions.ts';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../i18n/agreement-labels.ts';
+import { AGREEMENT_KIND } from '../kinds/agreement.ts';
 
 /** Text in each of the interface's languages. */
 type Labels = Readonly<Record<Locale, string>>;
@@ -17,6 +19,8 @@ export type ImportValue =
   | { readonly is: 'unit' }
   /** An institution on file, by any of its names in any script. */
   | { readonly is: 'institution' }
+  /** Several institutions on file, one name each, separated as a list is. */
+  | { readonly is: 'institutions' }
   | { readonly is: 'choice'; readonly options: Readonly<Record<string, Labels>> };
 
 /**
@@ -36,7 +40,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people';
+  readonly name: 'institutions' | 'people' | 'agreements';
   readonly one: Labels;
   /** The policy entity: importing is creating records of it. */
   readonly entity: Entity;
@@ -104,8 +108,34 @@ export const PERSON_IMPORT: ImportKind = {
   ],
 };
 
+/**
+ * Agreements with their partners (contract: AgreementInput). A status past draft is reached by
+ * the agreement's own steps, dated by the row's dates, as if each had been taken in the app.
+ */
+export const AGREEMENT_IMPORT: ImportKind = {
+  name: 'agreements',
+  one: { en: 'agreement', zh: '协议', fr: 'accord' },
+  entity: 'agreement',
+  columns: [
+    { field: 'titleEn', label: { en: 'Title (English)', zh: '英文标题', fr: 'Titre (anglais)' }, aliases: ['title', 'english title', 'agreement', 'titre', '协议英文名称'], value: { is: 'text' }, required: true },
+    { field: 'titleZh', label: { en: 'Title (Chinese)', zh: '中文标题', fr: 'Titre (chinois)' }, aliases: ['chinese title', '协议名称', '协议中文名称', '标题', '名称'], value: { is: 'text' }, required: true },
+    { field: 'titleFr', label: { en: 'Title (French)', zh: '法文标题', fr: 'Titre (français)' }, aliases: ['french title'], value: { is: 'text' } },
+    { field: 'partners', label: { en: 'Partners', zh: '合作方', fr: 'Partenaires' }, aliases: ['partner', 'partner institution', 'partner institutions', 'partenaire', '合作院校', '合作机构', '外方单位', '合作单位'], value: { is: 'institutions' }, required: true },
+    { field: 'level', label: { en: 'Level', zh: '级别', fr: 'Niveau' }, aliases: ['协议级别', '层级'], value: { is: 'choice', options: AGREEMENT_LEVEL_LABELS }, default: 'institutional' },
+    { field: 'kind', label: { en: 'Kind', zh: '协议类型', fr: 'Type' }, aliases: ['type', 'category', '类型', '类别'], value: { is: 'choice', options: AGREEMENT_KIND_LABELS }, default: 'comprehensive' },
+    { field: 'unitId', label: { en: 'Our signing unit', zh: '签约单位（院级）', fr: 'Unité signataire' }, aliases: ['unit', 'our unit', 'unité', '签约单位', '我方单位', '院系'], value: { is: 'unit' } },
+    { field: 'ourSignatory', label: { en: 'Our signatory', zh: '我方签署人', fr: 'Notre signataire' }, aliases: ['signatory', '签署人'], value: { is: 'text' } },
+    { field: 'partnerSignatory', label: { en: 'Partner signatory', zh: '外方签署人', fr: 'Signataire partenaire' }, value: { is: 'text' } },
+    { field: 'signedOn', label: { en: 'Signed on', zh: '签署日期', fr: 'Signé le' }, aliases: ['signed', 'date signed', 'signature', 'date de signature', '签订日期', '签约日期'], value: { is: 'date' } },
+    { field: 'effectiveOn', label: { en: 'Effective from', zh: '生效日期', fr: 'En vigueur le' }, aliases: ['effective', 'start date', 'début', '开始日期'], value: { is: 'date' } },
+    { field: 'expiresOn', label: { en: 'Expires on', zh: '到期日期', fr: 'Expire le' }, aliases: ['expiry', 'end date', 'expiration', 'fin', '截止日期', '有效期至'], value: { is: 'date' } },
+    { field: 'status', label: { en: 'Status', zh: '状态', fr: 'Statut' }, aliases: ['état', '协议状态'], value: { is: 'choice', options: AGREEMENT_KIND.statusLabels }, default: 'draft' },
+    { field: 'notes', label: { en: 'Notes', zh: '备注', fr: 'Notes' }, aliases: ['remarks', 'comments', 'remarques', '说明'], value: { is: 'text' } },
+  ],
+};
+
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

@@ -7,15 +7,17 @@
 import type { z } from 'zod';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
-import { INSTITUTION_IMPORT, PERSON_IMPORT, type ImportKind, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { AGREEMENT_IMPORT, INSTITUTION_IMPORT, PERSON_IMPORT, type ImportKind, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { AGREEMENT_TRANSITIONS, AgreementInput, AgreementUpdate, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
+import { createAgreement, getAgreement, transitionAgreement, updateAgreement } from '../agreements/agreements.service.ts';
 import { InstitutionInput, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
 import { PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
-import { parseOrThrow } from '../../core/errors.ts';
+import { DomainError, parseOrThrow } from '../../core/errors.ts';
 import { createInstitution, getInstitution, updateInstitution } from '../institutions/institutions.service.ts';
 import { createPerson, getPerson, updatePerson } from '../people/people.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { InstitutionMatcher, PersonMatcher, type Match } from './import-matching.ts';
-import { institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
+import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -29,6 +31,8 @@ export interface ImportAdapter {
   readonly kind: ImportKind;
   /** The contract a row's values must pass to be created. */
   readonly input: z.ZodType;
+  /** The contract's input from a row's values, when the columns are not the contract's fields one to one. */
+  toInput?(values: Record<string, unknown>): Record<string, unknown>;
   /** Loads the records on file within the caller's reach; returns the row classifier. */
   prepare(ctx: Scoped): Promise<KindState>;
 }
@@ -134,7 +138,92 @@ function people(cipher: Cipher): ImportAdapter {
   };
 }
 
+/** The steps from draft to `to`, each the first way forward (draft → under review → approved → signed → active → expired). */
+export function agreementPath(to: AgreementStatus): AgreementStatus[] {
+  const previous = new Map<AgreementStatus, AgreementStatus>();
+  const queue: AgreementStatus[] = ['draft'];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const next of AGREEMENT_TRANSITIONS[at]) {
+      if (next === 'draft' || previous.has(next)) continue;
+      previous.set(next, at);
+      queue.push(next);
+    }
+  }
+  const path: AgreementStatus[] = [];
+  for (let at: AgreementStatus | undefined = to; at && at !== 'draft'; at = previous.get(at)) path.unshift(at);
+  return path;
+}
+
+/** The date a step to `to` is taken on: the row's own date for it, when it has one. */
+function stepDate(to: AgreementStatus, values: Record<string, unknown>): string | undefined {
+  if (to === 'expired') {
+    // An agreement expires the day after its last day.
+    const last = str(values.expiresOn);
+    return last ? new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
+  }
+  const field = to === 'signed' ? 'signedOn' : to === 'active' ? 'effectiveOn' : undefined;
+  return field ? (str(values[field]) ?? undefined) : undefined;
+}
+
+/** An agreement's contract input: partners by institution, the status left to the steps. */
+function agreementInput(values: Record<string, unknown>): Record<string, unknown> {
+  const { status: _status, partners, ...rest } = values;
+  return { ...rest, ...(Array.isArray(partners) ? { partners: partners.map((institutionId) => ({ institutionId })) } : {}) };
+}
+
+const agreements: ImportAdapter = {
+  kind: AGREEMENT_IMPORT,
+  input: AgreementInput,
+  toInput: agreementInput,
+  async prepare(ctx) {
+    const onFile = await agreementsOnFile(ctx);
+    const byId = new Map(onFile.map((a) => [a.id, a]));
+    const key = (partnerIds: readonly number[]) => [...partnerIds].sort((a, b) => a - b).join(',');
+    const seen: Array<{ id: number; partners: string; titles: string[]; signedOn: string | null }> = onFile.map((a) => ({
+      id: a.id, partners: key(a.partnerIds), titles: [foldName(a.titleEn), foldName(a.titleZh)], signedOn: a.signedOn,
+    }));
+    return {
+      classify(rowNumber, values) {
+        const partners = key((values.partners as number[] | undefined) ?? []);
+        const titles = [str(values.titleEn), str(values.titleZh)].filter((t): t is string => !!t).map(foldName);
+        const signedOn = str(values.signedOn);
+        const same = seen.filter((a) => a.partners === partners && a.titles.some((t) => titles.includes(t)));
+        const sameDay = seen.filter((a) => a.partners === partners && !same.includes(a) && signedOn !== null && a.signedOn === signedOn);
+        seen.push({ id: -rowNumber, partners, titles, signedOn });
+        if (same.length === 1 && same[0]!.id > 0 && sameDay.length === 0) return { class: 'update', matches: [{ id: same[0]!.id, reason: 'same_name' }] };
+        const matches = [...same.map((a) => ({ id: a.id, reason: 'same_name' as const })), ...sameDay.map((a) => ({ id: a.id, reason: 'same_partners_and_date' as const }))];
+        return matches.length ? { class: 'duplicate', matches } : { class: 'new', matches: [] };
+      },
+      label: (id) => {
+        const a = byId.get(id);
+        return a ? `${a.titleZh} / ${a.titleEn}` : String(id);
+      },
+      async create(ctx, values) {
+        let agreement = await createAgreement(ctx, { input: parseOrThrow(AgreementInput, agreementInput(values)) });
+        for (const to of agreementPath((values.status as AgreementStatus | undefined) ?? 'draft')) {
+          try {
+            agreement = await transitionAgreement(ctx, { id: agreement.id, input: { to, on: stepDate(to, values), version: agreement.version } });
+          } catch (error) {
+            // A step the agreement's rules refuse is the status cell's problem (the step's own fields are the row's status and dates).
+            if (!(error instanceof DomainError)) throw error;
+            const fields = error.extra.fields?.map((f) => (f.field === 'to' || f.field === 'on' ? { ...f, field: 'status' } : f)) ?? [{ field: 'status', reason: error.code }];
+            throw new DomainError(error.kind === 'invalid' ? error.code : 'validation_failed', 'invalid', { fields });
+          }
+        }
+        return agreement.id;
+      },
+      async update(ctx, id, values) {
+        const current = await getAgreement(ctx, { id });
+        const row = await updateAgreement(ctx, { id, input: parseOrThrow(AgreementUpdate, { ...agreementInput(values), version: current.version }) });
+        return row.version !== current.version;
+      },
+    };
+  },
+};
+
 /** The adapter of a kind by its name. */
 export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): ImportAdapter {
+  if (name === 'agreements') return agreements;
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -114,6 +114,16 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
       if (id === 'ambiguous') return { reason: 'ambiguous_institution' };
       return id !== undefined ? { value: id } : { reason: 'unknown_institution' };
     }
+    case 'institutions': {
+      const ids: number[] = [];
+      for (const name of listOf(cell)) {
+        const id = readers.institution(name);
+        if (id === 'ambiguous') return { reason: 'ambiguous_institution' };
+        if (id === undefined) return { reason: 'unknown_institution' };
+        if (!ids.includes(id)) ids.push(id);
+      }
+      return { value: ids };
+    }
     case 'choice': {
       const choice = choiceReader(v.options)(cell);
       return choice ? { value: choice } : { reason: 'invalid_value' };

@@ -110,3 +110,26 @@ export async function insertImport(
   );
   return rows[0]!.id;
 }
+
+/** An agreement as an import compares it: its titles, partners and signing date. */
+export interface AgreementOnFile {
+  id: number;
+  titleEn: string;
+  titleZh: string;
+  signedOn: string | null;
+  partnerIds: number[];
+  version: number;
+}
+
+/** The agreements within the caller's reach, with their partners. */
+export async function agreementsOnFile(db: Scoped): Promise<AgreementOnFile[]> {
+  const where = new Where().scope('a.unit_id', db.scope);
+  const { rows } = await db.query<AgreementOnFile>(
+    `SELECT a.id, a.title_en AS "titleEn", a.title_zh AS "titleZh", a.signed_on AS "signedOn", a.version,
+            -- float8: pg reads a bigint[] as strings; ids stay below 2^53.
+            COALESCE((SELECT array_agg(p.institution_id::float8 ORDER BY p.institution_id) FROM agreement_partners p WHERE p.agreement_id = a.id), '{}') AS "partnerIds"
+     FROM agreements a ${where}`,
+    where.params,
+  );
+  return rows;
+}

@@ -126,7 +126,7 @@ async function readFile(
     query.dayFirst !== undefined ? (query.dayFirst === 'true' ? 'day-first' : 'month-first') : (dayOrderOf(data.flatMap((r) => dateColumns.map((i) => r.cells[i] ?? ''))) ?? 'day-first');
   const country = countryReader(await countryEntries(ctx));
   const unit = unitReader(await unitEntries(ctx));
-  const needsInstitutions = kind.columns.some((c) => c.value.is === 'institution' && columns.byField.has(c.field));
+  const needsInstitutions = kind.columns.some((c) => (c.value.is === 'institution' || c.value.is === 'institutions') && columns.byField.has(c.field));
   const institutionMatcher = needsInstitutions
     ? new InstitutionMatcher((await institutionsOnFile(ctx)).map((i) => ({ id: i.id, countryCode: i.countryCode, names: [i.nameEn, i.nameZh, i.nameFr, i.nameLocal, ...i.otherNames].filter((n): n is string => !!n) })))
     : undefined;
@@ -146,7 +146,7 @@ async function readFile(
     const read = readRow(kind, columns, row, readers);
     if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems: read.problems.map(message) };
     // The contract's own checks (lengths, formats), named by the file's column.
-    const checked = adapter.input.safeParse(read.values);
+    const checked = adapter.input.safeParse(adapter.toInput ? adapter.toInput(read.values) : read.values);
     if (!checked.success) {
       const problems = checked.error.issues.map((issue) => {
         const field = String(issue.path[0] ?? '');
@@ -273,8 +273,10 @@ export async function commitImport(
         else outcome.unchanged.push(action);
       } catch (error) {
         // The service's own refusal, named by the row it came from.
-        if (error instanceof DomainError && error.extra.fields?.length)
-          throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${f.field}` })) });
+        if (error instanceof DomainError && error.extra.fields?.length) {
+          const column = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
+          throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${column(f.field)}` })) });
+        }
         throw error;
       }
     }

@@ -182,7 +182,7 @@ describe('importing people', () => {
     const before = await count('people');
     const response = await send('coordinatorB', 'people', 'commit', 'experts.xlsx', await xlsx(sheet.slice(0, 2)), '', 'fr');
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([expect.objectContaining({ field: 'rows.2.unitId' })]);
+    expect(response.json().error.fields).toEqual([expect.objectContaining({ field: 'rows.2.Notre unité' })]);
     expect(await count('people')).toBe(before);
   });
 
