@@ -15,6 +15,8 @@ export type ImportValue =
   /** Several values in one cell, separated by ; ； | or a line break. */
   | { readonly is: 'list' }
   | { readonly is: 'date' }
+  /** A web address; one written without its scheme (www.example.org) is read as http://. */
+  | { readonly is: 'url' }
   | { readonly is: 'country' }
   | { readonly is: 'unit' }
   /** An institution on file, by any of its names in any script. */
@@ -79,7 +81,7 @@ export const INSTITUTION_IMPORT: ImportKind = {
     { field: 'kind', label: { en: 'Kind', zh: '类型', fr: 'Type' }, aliases: ['type', 'category', 'catégorie', '机构类型', '类别'], value: { is: 'choice', options: INSTITUTION_KIND_LABELS }, default: 'university' },
     { field: 'countryCode', label: { en: 'Country or region', zh: '国家或地区', fr: 'Pays ou région' }, aliases: ['country', 'country/region', 'pays', '国家', '国家/地区', '国别'], value: { is: 'country' }, required: true },
     { field: 'city', label: { en: 'City', zh: '城市', fr: 'Ville' }, aliases: ['town', '所在城市'], value: { is: 'text' } },
-    { field: 'website', label: { en: 'Website', zh: '网址', fr: 'Site web' }, aliases: ['web', 'url', 'site', 'site internet', '网站', '主页'], value: { is: 'text' } },
+    { field: 'website', label: { en: 'Website', zh: '网址', fr: 'Site web' }, aliases: ['web', 'url', 'site', 'site internet', 'website url', '网站', '主页'], value: { is: 'url' } },
     { field: 'ror', label: { en: 'ROR ID', zh: 'ROR 标识', fr: 'Identifiant ROR' }, aliases: ['ror'], value: { is: 'text' } },
     { field: 'schac', label: { en: 'SCHAC code', zh: 'SCHAC 代码', fr: 'Code SCHAC' }, aliases: ['schac'], value: { is: 'text' } },
     { field: 'erasmusCode', label: { en: 'Erasmus code', zh: 'Erasmus 代码', fr: 'Code Erasmus' }, aliases: ['erasmus'], value: { is: 'text' } },

@@ -97,6 +97,8 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
       return { value: cell };
     case 'list':
       return { value: listOf(cell) };
+    case 'url':
+      return { value: /^[a-z][a-z0-9+.-]*:\/\//i.test(cell) ? cell : `http://${cell}` };
     case 'date': {
       const date = readDate(cell, readers.dayOrder);
       return date ? { value: date } : { reason: 'unreadable_date' };

@@ -95,6 +95,8 @@ const COUNTRY_ALIASES: Record<string, string> = {
   uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 英国: 'GB', 英國: 'GB',
   korea: 'KR', 'south korea': 'KR', 'republic of korea': 'KR', 韩国: 'KR', 韓國: 'KR', 'coree du sud': 'KR',
   holland: 'NL', 'the netherlands': 'NL', 'czech republic': 'CZ', russia: 'RU', 'russian federation': 'RU', 俄罗斯: 'RU',
+  // The European Union's own codes (Erasmus lists): EL is Greece, UK the United Kingdom.
+  el: 'GR',
   vietnam: 'VN', 'viet nam': 'VN', 越南: 'VN', laos: 'LA', iran: 'IR', syria: 'SY', 'ivory coast': 'CI',
   prc: 'CN', "people's republic of china": 'CN', 'mainland china': 'CN', 中国大陆: 'CN', 中華人民共和國: 'CN', 中国: 'CN', 中國: 'CN',
   taiwan: 'TW', 'taiwan, province of china': 'TW', 'taiwan region': 'TW', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 中国台湾: 'TW', 中國台灣: 'TW', 中國臺灣: 'TW', 台湾地区: 'TW', 臺灣地區: 'TW',
