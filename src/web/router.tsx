@@ -323,6 +323,12 @@ const programmeStudentRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/programmes/student-page.tsx'), 'StudentPage'),
 });
 
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'imports',
+  component: lazyRouteComponent(() => import('./features/imports/imports-page.tsx'), 'ImportsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -452,6 +458,7 @@ const routeTree = rootRoute.addChildren([
     programmeStudentsRoute,
     programmeStudentRoute,
     settingsRoute,
+    importsRoute,
     unitsRoute,
     ledgerRoute,
     reportsRoute,

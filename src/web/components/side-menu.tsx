@@ -1,4 +1,5 @@
 import {
+  CloudUploadOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -97,6 +98,7 @@ const NAV: NavGroup[] = [
     items: [
       { key: 'people', to: '/people', icon: <IdcardOutlined /> },
       { key: 'units', to: '/units', icon: <ApartmentOutlined /> },
+      { key: 'imports', to: '/imports', icon: <CloudUploadOutlined />, visible: (user) => roleMay(user.role, 'institution', 'create') },
     ],
   },
   {

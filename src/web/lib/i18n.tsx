@@ -23,9 +23,10 @@ import { EXCHANGES } from './messages/exchanges.ts';
 import { PROGRAMMES } from './messages/programmes.ts';
 import { RECORD_KIND_MESSAGES } from './messages/record-kinds.ts';
 import { STUDENTS } from './messages/students.ts';
+import { IMPORTS } from './messages/imports.ts';
 import { TODO } from './messages/todo.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;
