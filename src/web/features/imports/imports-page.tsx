@@ -151,6 +151,7 @@ export function ImportsPage() {
             </Space>
             {preview.counts.error > 0 && <Alert type="warning" showIcon message={t('imports.fixErrors')} />}
             <Segmented
+              data-testid="import-classes"
               value={filter}
               onChange={(v) => setFilter(v as typeof filter)}
               options={[
@@ -170,7 +171,7 @@ export function ImportsPage() {
                   title: t('imports.values'),
                   render: (_, row) =>
                     row.problems.length ? (
-                      row.problems.map((p) => <div key={p.column + p.message}>{p.message}</div>)
+                      row.problems.map((p) => <div key={p.column + p.message}>{`${p.column}: ${p.message}`}</div>)
                     ) : (
                       Object.entries(row.values)
                         .filter(([, v]) => v !== '' && !(Array.isArray(v) && v.length === 0))
