@@ -24,8 +24,8 @@ function AntdProviders({ children }: { children: ReactNode }) {
       locale={antdLocale(locale)}
       button={{ autoInsertSpace: false }}
       theme={{
-        // links, secondary text and placeholders dark enough to read (WCAG AA, 4.5:1 on white): antd's defaults are 4.0:1, 2.9:1 and 1.8:1
-        token: { colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', borderRadius: 6, fontSize: 14 },
+        // links, secondary text, placeholders and errors dark enough to read (WCAG AA, 4.5:1 on white): antd's defaults are 4.0:1, 2.9:1, 1.8:1 and 3.2:1
+        token: { colorPrimary: '#1f5fa8', colorLink: '#1f5fa8', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', colorError: '#cf1322', borderRadius: 6, fontSize: 14 },
         components: { Layout: { siderBg: '#0f2944', triggerBg: '#0b2038' }, Menu: { darkItemBg: '#0f2944', darkSubMenuItemBg: '#0b2038' } },
       }}
     >
