@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from './common.ts';
+import { CleanString, RequiredName, type Locale } from './common.ts';
 import type { Entity } from '../policies.ts';
 import type { GENDERS } from './people.ts';
 import type { INSTITUTION_KINDS } from './institutions.ts';
@@ -161,8 +161,8 @@ export type ImportQuery = z.input<typeof ImportQuery>;
 
 /** Saving a column mapping under a name. */
 export const ImportMappingInput = z.object({
-  name: z.string().trim().min(1).max(120),
-  columns: z.record(z.string().max(300), z.string().max(60)),
+  name: RequiredName(120),
+  columns: z.record(CleanString().max(300), CleanString().max(60)),
 });
 export type ImportMappingInput = z.input<typeof ImportMappingInput>;
 
