@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAIL_KINDS } from '../mail-kinds.ts';
+import { WholeNumber } from './common.ts';
 
 /** How the administrator's page groups a job's states: pg-boss's created/retry, active, failed, completed. */
 export const JOB_STATES = ['waiting', 'running', 'failed', 'done', 'cancelled'] as const;
@@ -33,8 +34,9 @@ export interface JobsPage {
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'held'] as const;
 export const OutboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  // whole numbers as every list takes them (common.ts): "1.5", "NaN" and "0x1" are refused, not coerced
+  page: WholeNumber.pipe(z.number().int().min(1).max(100_000)).default(1),
+  pageSize: WholeNumber.pipe(z.number().int().min(1).max(100)).default(20),
 });
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 

@@ -4,13 +4,13 @@ import type { Db } from '../../db/client.ts';
  * Columns a request touches without writing anything of the office's: when a session or a
  * token was last seen. Those tables are digested by their rows and revocations only. A failed
  * sign-in or password check must be counted, refused or not: the throttle's own tables are
- * left out.
+ * left out, and so is the per-address request limit's, which counts every request it sees.
  */
 const TOUCHED: Record<string, string> = {
   sessions: 'count(*)::text',
   api_tokens: "count(*) || ':' || count(revoked_at)",
 };
-const LEFT_OUT = new Set(['sign_in_accounts', 'sign_in_attempts']);
+const LEFT_OUT = new Set(['sign_in_accounts', 'sign_in_attempts', 'rate_limit_hits']);
 
 /**
  * A query whose value changes whenever any row of any table is inserted, updated or deleted:
