@@ -135,7 +135,8 @@ describe('hostile names on every page', () => {
     await visitPage(`/institutions/${institution.id}`, [INSTITUTION, BIDI, EMOJI]);
     await visitPage(`/people?q=hostile`, [FAMILY]);
     await visitPage(`/people/${person.id}`, [FAMILY, GIVEN, `${SQL} ${BIDI}`]);
-    await visitPage('/agreements', [AGREEMENT]);
+    // soonest ending first (the list opens latest first), where this one, ending in 60 days, is on page 1
+    await visitPage('/agreements?order=asc', [AGREEMENT]);
     await visitPage(`/agreements/${agreement.id}`, [AGREEMENT, INSTITUTION, IMG]);
     await visitPage('/agreements/renewal-watch', [AGREEMENT]);
     await visitPage('/visits', [VISIT]);

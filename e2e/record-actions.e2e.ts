@@ -93,7 +93,7 @@ afterAll(async () => {
 /** What the page at `url` offers, once its record (titled `title`) is shown. */
 async function offered(page: Page, url: string, title: string, name: PageName): Promise<Offer> {
   await page.goto(`${server.base}${url}`);
-  const heading = page.locator('h4', { hasText: title }).first();
+  const heading = page.locator('h1', { hasText: title }).first();
   await heading.waitFor();
   // The page header: the title's block and the actions beside it.
   const header = heading.locator('xpath=../..');
