@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../shared/contracts/auth.ts';
 import { defaultStepDate } from '../../shared/kinds/kind.ts';
 import { roleMay } from '../../shared/policies.ts';
+import { fieldReason } from '../lib/errors.ts';
 import { actsForOffice } from '../lib/permissions.ts';
 import type { StepInput, WorkflowDescription } from './workflow-description.ts';
 
@@ -63,7 +64,7 @@ export function stepRefusal(fields: readonly { field: string; message: string }[
   const byField: Record<string, string> = {};
   const other: string[] = [];
   for (const { field, message } of fields) {
-    const reason = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+    const reason = fieldReason(field, message);
     if (field === 'to') other.push(reason);
     else byField[field] = byField[field] ? `${byField[field]}; ${reason}` : reason;
   }

@@ -16,3 +16,9 @@ export function errorText(error: unknown, locale: Locale): string {
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.status === 403);
 }
+
+/** The reason alone of a server field message ("rows.12.country: is not a country…" → "is not a country…"). */
+export function fieldReason(field: string, message: string): string {
+  const prefix = `${field}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}

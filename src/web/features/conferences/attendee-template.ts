@@ -30,9 +30,3 @@ export function importProblemPlace(field: string): ImportProblemPlace {
   if (column) return { kind: 'header', column: column[1]! };
   return { kind: 'file' };
 }
-
-/** The reason alone of a server field message ("rows.12.country: is not a country…" → "is not a country…"). */
-export function problemReason(field: string, message: string): string {
-  const prefix = `${field}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
-}

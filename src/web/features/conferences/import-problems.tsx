@@ -1,7 +1,8 @@
 import { Alert, Table, Typography } from 'antd';
 import type { ApiFieldError } from '../../lib/api.ts';
 import { hasMessage, useI18n } from '../../lib/i18n.tsx';
-import { importProblemPlace, problemReason } from './attendee-template.ts';
+import { fieldReason } from '../../lib/errors.ts';
+import { importProblemPlace } from './attendee-template.ts';
 
 /**
  * Why an attendee list was refused, one line per problem: the row as the spreadsheet numbers it, the
@@ -20,7 +21,7 @@ export function ImportProblems({ fileName, problems, onClose }: { fileName: stri
       key: index,
       row: place.kind === 'row' ? String(place.row) : place.kind === 'header' ? t('conf.import.headerRow') : t('conf.import.wholeFile'),
       column: place.kind === 'file' ? '' : columnName(place.column),
-      reason: problemReason(p.field, p.message),
+      reason: fieldReason(p.field, p.message),
     };
   });
 
