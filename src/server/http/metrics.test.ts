@@ -6,6 +6,11 @@ import { buildApp } from '../app.ts';
 import { readConfig, type Config } from '../config.ts';
 import type { App } from './context.ts';
 import { emailOf, startTestServer, type TestServer } from '../test/harness.ts';
+import { ensureQueues } from '../jobs/queue.ts';
+import { enqueueMessage } from '../mail/outbox.ts';
+import { SEND_MAIL_JOB } from '../mail/send-mail.job.ts';
+import { insertImport } from '../modules/imports/imports.repo.ts';
+import type { JobType } from '../jobs/job-type.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 let t: TestServer;
@@ -85,5 +90,26 @@ describe('/metrics', () => {
     for (const value of labelValues) {
       expect(value).not.toMatch(/[?&=]|424242|Zhang|Wei|viewer|@|no-such-thing/);
     }
+  });
+
+  it('gives the backlog the database holds: jobs by queue and state, the outbox by status, what imports brought in', async () => {
+    const app = await appWith({ metricsToken: TOKEN });
+    const scrape = async () => (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    const value = (text: string, series: string) => Number(new RegExp(`\\n${series.replace(/[{}]/g, '\\$&')} (\\d+)\\n`).exec(text)?.[1] ?? 0);
+    const queued = 'interchange_jobs{queue="send-mail",state="created"}';
+    const held = 'interchange_outbox_messages{status="queued"}';
+    const before = await scrape();
+
+    await ensureQueues(t.db, [SEND_MAIL_JOB as JobType<never>]);
+    for (const n of [1, 2])
+      await enqueueMessage(t.db, { idempotencyKey: `metrics-${n}-${Date.now()}`, kind: 'step_taken', userId: null, recipient: 'someone@example.org', locale: 'en', subject: 's', bodyText: 'b' });
+    await insertImport(t.db, { kind: 'metrics-test', fileName: 'f.csv', fileSha256: 'x', actorId: null, unitId: null, outcome: { created: [1, 2, 3], updated: [4], skipped: 0 } });
+
+    const after = await scrape();
+    expect(value(after, queued) - value(before, queued)).toBe(2);
+    expect(value(after, held) - value(before, held)).toBe(2);
+    expect(value(after, 'interchange_imports{kind="metrics-test"}')).toBe(1);
+    expect(value(after, 'interchange_import_rows{kind="metrics-test",outcome="created"}')).toBe(3);
+    expect(value(after, 'interchange_import_rows{kind="metrics-test",outcome="updated"}')).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { App, ServerContext } from './context.ts';
 import { notFound, unauthenticated } from '../core/errors.ts';
+import { registerBacklogGauges } from './metrics-backlog.ts';
 
 // A password, or a directory's user name and password.
 const SIGN_IN_ROUTES = new Set(['/api/auth/sign-in', '/api/auth/ldap/sign-in']);
@@ -47,6 +48,7 @@ function createMetrics(context: ServerContext): { registry: Registry; requests: 
   pool('interchange_db_pool_connections', 'Database connections open in the pool', (s) => s.total);
   pool('interchange_db_pool_idle_connections', 'Database connections open and idle', (s) => s.idle);
   pool('interchange_db_pool_waiting_requests', 'Queries waiting for a database connection', (s) => s.waiting);
+  registerBacklogGauges(registry, context.db);
   return { registry, requests, duration, signInFailures };
 }
 
