@@ -75,6 +75,28 @@ describe('reports', () => {
     await page.close();
   });
 
+  it('in French: the dashboard’s card titles are whole, and the visits list names host units in French', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'Français');
+    await page.goto(`${server.base}/`);
+    await page.getByTestId('breakdown-who').waitFor();
+    const titles = page.locator('.ant-card-head-title');
+    expect(await titles.count()).toBeGreaterThan(3);
+    // a title cut short ends in "…": its text is wider than the box that shows it
+    const cut = await titles.evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent));
+    expect(cut).toEqual([]);
+    await expect(titles.allInnerTexts()).resolves.toContain('Par catégorie de personnes');
+
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/visits' && r.ok());
+    await page.goto(`${server.base}/visits`);
+    const items = ((await (await listed).json()) as { items: Array<{ hostUnitNameEn: string; hostUnitNameFr: string | null }> }).items;
+    const french = items.find((v) => v.hostUnitNameFr && v.hostUnitNameFr !== v.hostUnitNameEn)!;
+    expect(french).toBeDefined();
+    await page.locator('.ant-table-row').filter({ hasText: french.hostUnitNameFr! }).first().waitFor();
+    expect(await page.locator('.ant-table-tbody').innerText()).not.toContain(french.hostUnitNameEn);
+    await page.close();
+  });
+
   it('the reports page writes the fact sheet from the records: 63 universities from 19 countries and regions on the demo', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, server.base, 'officer@demo.interchange', 'demo-officer-password', 'English');

@@ -122,6 +122,7 @@ export const Mission = z.object({
   unitId: z.number(),
   unitNameEn: z.string(),
   unitNameZh: z.string(),
+  unitNameFr: z.string().nullable(),
   purpose: MissionPurpose,
   startDate: z.string(),
   endDate: z.string(),

@@ -133,6 +133,7 @@ export const StudentEnrolment = z.object({
   unitId: z.number(),
   unitNameEn: z.string(),
   unitNameZh: z.string(),
+  unitNameFr: z.string().nullable(),
   funding: StudentFunding,
   instructionLanguage: InstructionLanguage,
   studentNumber: z.string().nullable(),

@@ -125,6 +125,7 @@ export const Visit = z.object({
   hostUnitId: z.number(),
   hostUnitNameEn: z.string(),
   hostUnitNameZh: z.string(),
+  hostUnitNameFr: z.string().nullable(),
   purpose: VisitPurpose,
   startDate: z.string(),
   endDate: z.string(),

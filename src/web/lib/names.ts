@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/contracts/common.ts';
 import type { Country } from '../../shared/contracts/countries.ts';
+import { nameIn } from '../../shared/i18n/name-in.ts';
 
 interface Trilingual {
   nameEn: string;
@@ -9,7 +10,7 @@ interface Trilingual {
 
 /** The name to show first in the interface language, and the other script to keep in sight. */
 export function displayNames(item: Trilingual, locale: Locale): { primary: string; secondary: string | null } {
-  const primary = (locale === 'zh' ? item.nameZh : locale === 'fr' ? item.nameFr : null) || item.nameEn;
+  const primary = nameIn(locale, item.nameEn, item.nameZh, item.nameFr);
   const others = [primary !== item.nameEn ? item.nameEn : null, locale !== 'zh' ? item.nameZh : null];
   const secondary = others.filter((v): v is string => Boolean(v) && v !== primary).join(' · ');
   return { primary, secondary: secondary || null };

@@ -3,6 +3,7 @@ import type { Mission, MissionOverdueReports } from '../../../shared/contracts/m
 import { FUNDING_SOURCE_LABELS, MISSION_EXPORT_TITLES, MISSION_HEADINGS, MISSION_PURPOSE_LABELS, MISSION_STATUS_LABELS } from '../../../shared/i18n/mission-labels.ts';
 import type { ExportTable } from '../../interop/table-export.ts';
 import { overdueTable } from '../movements/overdue-table.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
 
 const title = (m: { titleEn: string; titleZh: string | null }, locale: Locale) => (locale === 'zh' ? (m.titleZh ?? m.titleEn) : m.titleEn);
 
@@ -23,7 +24,7 @@ export function missionsTable(missions: Mission[], locale: Locale, asOf: string)
     ),
     rows: missions.map((m) => [
       title(m, locale),
-      locale === 'zh' ? m.unitNameZh : m.unitNameEn,
+      nameIn(locale, m.unitNameEn, m.unitNameZh, m.unitNameFr),
       MISSION_PURPOSE_LABELS[m.purpose][locale],
       m.destinations.map((d) => [d.countryCode, locale === 'zh' ? (d.institutionNameZh ?? d.institutionNameEn) : d.institutionNameEn].filter(Boolean).join(' ')).join('; '),
       m.members.map((x) => memberName(x, locale)).join('; '),

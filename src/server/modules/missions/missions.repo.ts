@@ -65,7 +65,7 @@ const DESTINATIONS = `coalesce((SELECT json_agg(json_build_object(
 /** The derived values at `asOf` and the columns read with them. */
 function derived(where: Where, asOf: string) {
   const d = derivedAt(MISSIONS, where, asOf);
-  return { where, d, select: movementColumns(MISSIONS, d, { unitNameEn: 'u.name_en', unitNameZh: 'u.name_zh', destinations: DESTINATIONS, members: MEMBERS }) };
+  return { where, d, select: movementColumns(MISSIONS, d, { unitNameEn: 'u.name_en', unitNameZh: 'u.name_zh', unitNameFr: 'u.name_fr', destinations: DESTINATIONS, members: MEMBERS }) };
 }
 
 /** Text searched by `q`: the titles, numbers and notes, the members' names and the host institutions as they are now. */

@@ -157,6 +157,8 @@ describe('missions: records', () => {
 
   it('exports the filtered list as CSV in the reader’s language and as xlsx', async () => {
     const officer = await t.as('officer');
+    // a unit's French name is what a French list shows (the English one when it has none)
+    await t.db.query(`UPDATE units SET name_fr = 'Unité A (en français)' WHERE id = $1`, [t.units.a]);
     const mission = (await officer.post('/api/missions', missionBody(t.units.a, [chen], { titleEn: 'Export check', titleZh: '导出检查', startDate: '1999-09-01', endDate: '1999-09-05', destinations: [{ institutionId: karolinska }] }))).json();
     const csv = await officer.get('/api/missions/export?format=csv&from=1999-01-01&to=1999-12-31', { 'accept-language': 'zh' });
     expect(csv.statusCode).toBe(200);
@@ -174,6 +176,8 @@ describe('missions: records', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Missions à l’étranger');
     expect(sheet.getRow(2).getCell(1).value).toBe(mission.titleEn);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Unité A (en français)');
+    expect((await officer.get(`/api/missions/${mission.id}`)).json().unitNameFr).toBe('Unité A (en français)');
     expect(sheet.rowCount).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import {
   STUDENT_STATUS_LABELS,
 } from '../../../shared/i18n/student-labels.ts';
 import type { ExportTable } from '../../interop/table-export.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
 
 /** The student's name in Latin script as the office writes it: given name first, except for names written in Han characters. */
 export function studentLatinName(p: Pick<StudentPerson, 'familyName' | 'givenName' | 'nameZh'>): string {
@@ -34,7 +35,7 @@ export function studentsTable(items: StudentEnrolment[], locale: Locale, name: s
       e.countryCode,
       STUDENT_LEVEL_LABELS[e.level][locale],
       locale === 'zh' ? (e.programmeZh ?? e.programmeEn) : e.programmeEn,
-      locale === 'zh' ? e.unitNameZh : e.unitNameEn,
+      nameIn(locale, e.unitNameEn, e.unitNameZh, e.unitNameFr),
       INSTRUCTION_LANGUAGE_LABELS[e.instructionLanguage][locale],
       STUDENT_FUNDING_LABELS[e.funding][locale],
       e.admittedOn,

@@ -37,6 +37,7 @@ const COLUMNS = selectList({
   person: `json_build_object('familyName', p.family_name, 'givenName', p.given_name, 'nameZh', p.name_zh, 'otherNames', p.other_names, 'gender', p.gender, 'nationality', p.nationality)`,
   unitNameEn: 'u.name_en',
   unitNameZh: 'u.name_zh',
+  unitNameFr: 'u.name_fr',
   isRegion: 'c.is_region',
   version: 'e.version',
   createdAt: isoTimestamp('e.created_at'),

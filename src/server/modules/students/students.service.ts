@@ -36,7 +36,7 @@ type Update = z.output<typeof StudentEnrolmentUpdate>;
 
 /** The record as the audit log keeps it: stored fields, not the names joined in. */
 function audited(e: StudentEnrolment): object {
-  const { person: _p, unitNameEn: _u, unitNameZh: _z, isRegion: _r, ...stored } = e;
+  const { person: _p, unitNameEn: _u, unitNameZh: _z, unitNameFr: _f, isRegion: _r, ...stored } = e;
   return stored;
 }
 

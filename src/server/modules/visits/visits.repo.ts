@@ -64,7 +64,7 @@ const FILES = `coalesce((SELECT json_agg(json_build_object(
 function derived(where: Where, at: Derivation) {
   const d = derivedAt(VISITS, where, at.asOf, () => `, v.protocol_level = ANY(${where.param(levelsAtOrAbove(at.protocolThreshold))}::text[]) AS notable`);
   const notable = 'd.notable';
-  const select = movementColumns(VISITS, d, { hostUnitNameEn: 'u.name_en', hostUnitNameZh: 'u.name_zh', members: MEMBERS, files: FILES }, { notable });
+  const select = movementColumns(VISITS, d, { hostUnitNameEn: 'u.name_en', hostUnitNameZh: 'u.name_zh', hostUnitNameFr: 'u.name_fr', members: MEMBERS, files: FILES }, { notable });
   return { where, d, notable, select };
 }
 

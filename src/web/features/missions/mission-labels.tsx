@@ -5,13 +5,14 @@ import { DateSpan } from '../../components/date-span.tsx';
 import { movementTitle } from '../../components/movement-list.tsx';
 import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
 import { useEnumLabels } from '../../lib/enum-labels.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
 
 /** A mission's title in the interface language; French falls back to English, which every mission has. */
 export const missionTitle = movementTitle;
 
 /** The sending unit's name in the interface language (the mission carries English and Chinese). */
-export function unitName(m: Pick<Mission, 'unitNameEn' | 'unitNameZh'>, locale: Locale): string {
-  return locale === 'zh' ? m.unitNameZh : m.unitNameEn;
+export function unitName(m: Pick<Mission, 'unitNameEn' | 'unitNameZh' | 'unitNameFr'>, locale: Locale): string {
+  return nameIn(locale, m.unitNameEn, m.unitNameZh, m.unitNameFr);
 }
 
 /** One of our staff: the Chinese name when there is one (our colleagues' own script), else the Latin one. */

@@ -5,13 +5,14 @@ import { DateSpan } from '../../components/date-span.tsx';
 import { movementTitle } from '../../components/movement-list.tsx';
 import { StatusTags, type StatusTagSet } from '../../components/status-tags.tsx';
 import { useEnumLabels } from '../../lib/enum-labels.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
 
 /** A visit's title in the interface language; French falls back to English, which every visit has. */
 export const visitTitle = movementTitle;
 
 /** The host unit's name in the interface language (the visit carries English and Chinese). */
-export function hostUnitName(v: Pick<Visit, 'hostUnitNameEn' | 'hostUnitNameZh'>, locale: Locale): string {
-  return locale === 'zh' ? v.hostUnitNameZh : v.hostUnitNameEn;
+export function hostUnitName(v: Pick<Visit, 'hostUnitNameEn' | 'hostUnitNameZh' | 'hostUnitNameFr'>, locale: Locale): string {
+  return nameIn(locale, v.hostUnitNameEn, v.hostUnitNameZh, v.hostUnitNameFr);
 }
 
 // Where the name in Chinese characters is the visitor's own script (kanji in Japan), not a transcription made for our use.
