@@ -47,6 +47,8 @@ import { reportsRoutes } from './reports/reports.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
+import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { registerMetrics } from './http/metrics.ts';
@@ -157,6 +159,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.get('/api/openapi.json', { config: publicRoute, schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app, context);
+  calendarFeedRoutes(app, context);
   for (const routes of [
     usersRoutes,
     countriesRoutes,
@@ -184,6 +187,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     searchRoutes,
     reportsRoutes,
     mailRoutes,
+    calendarRoutes,
   ])
     mountRoutes(app, context, routes);
 

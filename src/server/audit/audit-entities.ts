@@ -10,6 +10,7 @@ import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   user: 'user',
   api_token: 'user',
+  calendar_feed: 'user',
   unit: 'unit',
   institution: 'institution',
   person: 'person',

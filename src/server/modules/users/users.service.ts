@@ -228,3 +228,13 @@ export async function resolveActor(credentials: { bearer?: string; cookie?: stri
   const actor = actorOf(credential.user, bearer ? 'token' : 'session', credential.sessionId, credential.csrfToken);
   return credential.token ? { ...actor, token: credential.token } : actor;
 }
+
+/**
+ * The actor an enabled user acts as when a credential kept by another module names them (a
+ * calendar feed's secret, which a calendar client sends instead of signing in); null for a
+ * disabled or removed user, so that their credential opens nothing.
+ */
+export async function enabledActorOf(db: Queryable, userId: number): Promise<Actor | null> {
+  const user = await findUserById(db, userId);
+  return user && !user.disabled ? actorOf(user, 'token') : null;
+}
