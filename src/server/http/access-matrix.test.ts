@@ -56,6 +56,9 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   // A token cannot mint tokens: they would outlive its revocation.
   'POST /api/auth/tokens': ['viewer', 'leader', 'coordinatorA', 'officer', 'admin'],
   'DELETE /api/auth/tokens/:id': SIGNED_IN,
+  'GET /api/auth/calendar-feed': SIGNED_IN,
+  // A calendar feed's URL is a credential: a token cannot mint one, as it cannot mint tokens.
+  'POST /api/auth/calendar-feed': ['viewer', 'leader', 'coordinatorA', 'officer', 'admin'],
   'GET /api/users': ['admin'],
   'GET /api/users/:id': ['admin'],
   'POST /api/users': ['admin'],
@@ -340,4 +343,27 @@ describe('authorization matrix', () => {
       }
     });
   }
+});
+
+// The calendar feed is the one route outside /api (calendar clients cannot sign in): not in the
+// route table above, so checked here. Its secret is its only credential: no cookie or token opens
+// a feed without it, and with it every caller, signed in or not, reads the same owner's feed.
+describe('the calendar feed, outside /api', () => {
+  it('is opened by its secret alone', async () => {
+    const { cookie, csrf } = await signInAs(t.app, emailOf('coordinatorA'));
+    const made = await client(t.app, cookie, csrf).post('/api/auth/calendar-feed');
+    expect(made.statusCode, made.body).toBe(201);
+    const path = made.json<{ path: string }>().path;
+    const wrong = `/calendar/icf_${'x'.repeat(43)}.ics`;
+    const bodies = new Set<string>();
+    for (const caller of CALLERS) {
+      const c = await callerClient(caller, false);
+      const headers: Record<string, string> = caller === 'token' ? { authorization: `Bearer ${token}` } : {};
+      expect((await c.get(wrong, headers)).statusCode, `${caller}, wrong secret`).toBe(404);
+      const right = await c.get(path, headers);
+      expect(right.statusCode, `${caller}, the secret`).toBe(200);
+      bodies.add(right.body.replace(/^DTSTAMP:.*$/gm, ''));
+    }
+    expect(bodies.size).toBe(1);
+  });
 });

@@ -55,6 +55,8 @@ let selfHeaders: Record<string, string> | null = null;
 const callerHeaders = new Map<Caller, Record<string, string>>();
 const versions = new Map<string, number>();
 let routes: RouteSpec[];
+/** The path of the officer's calendar feed: the feed's valid requests read it (its secret is the only credential it takes). */
+let feedSecret: string;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -63,6 +65,7 @@ beforeAll(async () => {
   // A first token, so that the sweep's own is not id 1 (an id like "1e0" read as 1 must not revoke it).
   await officer.post('/api/auth/tokens', { name: 'decoy' });
   const token = (await officer.post('/api/auth/tokens', { name: 'fuzz' })).json<{ token: string }>().token;
+  feedSecret = /\/calendar\/(icf_[\w-]+)\.ics/.exec((await officer.post('/api/auth/calendar-feed')).json<{ path: string }>().path)![1]!;
   callerHeaders.set('anonymous', {});
   callerHeaders.set('token', { authorization: `Bearer ${token}` });
   for (const role of TEST_ROLES) {
@@ -78,6 +81,7 @@ afterAll(async () => t?.close());
 const routeIds: RouteIds = {
   path(route, name) {
     if (name === 'key') return 'conference.majorForeignParticipants';
+    if (name === 'secret') return feedSecret;
     if (name === 'fileId') return String(ids.files);
     if (name === 'attendeeId') return String(ids.attendees);
     if (name === 'documentId') return String(route.url.startsWith('/api/people/') ? ids['expert-documents'] : ids.documents);

@@ -202,6 +202,9 @@ describe('the calendar feed', () => {
     const wrong = `/calendar/icf_${'A'.repeat(43)}.ics`;
     expect((await t.anonymous.get(wrong)).statusCode).toBe(404);
     expect((await t.anonymous.get('/calendar/not-a-secret.ics')).statusCode).toBe(404);
+    // A NUL in the path is refused before any lookup, as on every route.
+    const nul = await t.anonymous.get(`/calendar/icf_${'A'.repeat(20)}%00${'A'.repeat(22)}.ics`);
+    expect(nul.statusCode, nul.body).toBe(400);
     const admin = await t.as('admin');
     const path = await newFeed(await t.as('viewer'));
     expect((await t.anonymous.get(path)).statusCode).toBe(200);
