@@ -8,8 +8,9 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { ApiTokensCard } from './api-tokens-card.tsx';
 import { PasswordCard } from './password-card.tsx';
 import { MailPreferencesCard } from './mail-preferences-card.tsx';
+import { CalendarFeedCard } from './calendar-feed-card.tsx';
 
-/** My account: who I am, my language, my password, the messages I receive, my API tokens. */
+/** My account: who I am, my language, my password, the messages I receive, my calendar feed, my API tokens. */
 export function AccountPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
@@ -40,6 +41,9 @@ export function AccountPage() {
         </Col>
         <Col xs={24}>
           <MailPreferencesCard />
+        </Col>
+        <Col xs={24}>
+          <CalendarFeedCard />
         </Col>
         <Col xs={24}>
           <ApiTokensCard />
