@@ -6,6 +6,14 @@ import { notFound } from '../core/errors.ts';
 import { calendarFeedText } from '../modules/calendar/calendar.public.ts';
 import { officeToday } from '../../shared/calendar.ts';
 
+/**
+ * Feed requests per address per minute. Not the sign-in limit (20): a calendar service (Google,
+ * Microsoft) fetches every subscriber's feed from a few shared addresses, and behind a reverse
+ * proxy every request has the proxy's address; this still bounds what one address can make the
+ * server build. Counted in the database like sign-in's, refused requests included.
+ */
+export const FEED_REQUESTS_PER_MINUTE = 120;
+
 /** The feed's URL parameter: loosely shaped here (the service answers 404 to anything not a live secret, without telling why). */
 const FeedParams = z.object({ secret: z.string().min(1).max(100) });
 
@@ -13,7 +21,7 @@ const FeedParams = z.object({ secret: z.string().min(1).max(100) });
  * GET (and HEAD) /calendar/<secret>.ics: a user's calendar feed, for Outlook, Google Calendar
  * and Apple Calendar, which cannot sign in: the secret in the URL is the credential, so it is
  * handled here with the other credentials. Public (no cookie, no CSRF), limited per address
- * like sign-in, kept by no shared cache (`private`), logged by its route template only (the
+ * (FEED_REQUESTS_PER_MINUTE), kept by no shared cache (`private`), logged by its route template only (the
  * request log never writes the URL, so never the secret). 404 for a wrong or replaced secret
  * and for a disabled user alike.
  */
@@ -23,7 +31,7 @@ export function calendarFeedRoutes(app: App, { db, config }: ServerContext): voi
   app.get(
     '/calendar/:secret.ics',
     {
-      config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
+      config: { ...publicRoute, rateLimit: { max: FEED_REQUESTS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['calendar'],
         summary: 'A user\u2019s calendar feed (iCalendar), read with the secret of its URL instead of signing in',

@@ -4,6 +4,7 @@ import { startTestServer, type Client, type TestServer } from '../../test/harnes
 import { missionBody, personBody, visitBody } from '../../test/factories.ts';
 import { addDays, addMonths, officeToday } from '../../../shared/calendar.ts';
 import { FEED_WINDOW } from './calendar.service.ts';
+import { FEED_REQUESTS_PER_MINUTE } from '../../http/calendar-feed.routes.ts';
 
 // Issue 12, the calendar feed: every check reads the feed with ical.js (Mozilla's parser), not
 // with the library that wrote it, and counts what it should hold with SQL of its own.
@@ -226,5 +227,19 @@ describe('the calendar feed', () => {
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('token_cannot_mint');
     expect((await t.anonymous.post('/api/auth/calendar-feed')).statusCode).toBe(401);
+  });
+});
+
+describe('the calendar feed\u2019s limit', () => {
+  it('refuses an address that asks too often (429), wrong secrets counted too', async () => {
+    const wrong = `/calendar/icf_${'B'.repeat(43)}.ics`;
+    let status = 0;
+    let sent = 0;
+    while (sent <= FEED_REQUESTS_PER_MINUTE && status !== 429) {
+      status = (await t.anonymous.get(wrong)).statusCode;
+      sent++;
+    }
+    expect(status).toBe(429);
+    expect(sent).toBeLessThanOrEqual(FEED_REQUESTS_PER_MINUTE + 1);
   });
 });
