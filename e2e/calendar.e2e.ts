@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import ICAL from 'ical.js';
@@ -14,6 +16,8 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The VEVENTs of a feed, read by ical.js. */
 const eventsOf = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -52,5 +56,14 @@ describe('the calendar feed on the account page', () => {
     expect(second).not.toBe(first);
     expect((await fetch(first)).status).toBe(404);
     expect((await fetch(second)).status).toBe(200);
+
+    // the card, its address shown, as axe-core judges it (the account page is not among the accessibility journey's pages)
+    await page.evaluate(AXE);
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+      const card = document.querySelector('[data-testid="calendar-feed-card"]')!;
+      return (await axe.run(card, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
   });
 });

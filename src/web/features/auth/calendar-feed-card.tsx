@@ -31,7 +31,7 @@ export function CalendarFeedCard() {
     </Button>
   );
   return (
-    <Card title={t('calendar.title')}>
+    <Card title={t('calendar.title')} data-testid="calendar-feed-card">
       <Typography.Paragraph type="secondary">{t('calendar.intro')}</Typography.Paragraph>
       {!state ? (
         <Skeleton active />
