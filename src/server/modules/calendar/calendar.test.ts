@@ -22,7 +22,8 @@ let lateMission: number;
 
 interface Parsed {
   name: string;
-  events: Array<{ uid: string; summary: string; description: string; start: string; end: string; allDay: boolean; url: string | null }>;
+  refresh: string;
+  events: Array<{ uid: string; summary: string; description: string; start: string; end: string; allDay: boolean; url: string | null; lastModified: string | null; stamp: string | null }>;
 }
 
 /** The feed as ical.js reads it. */
@@ -30,9 +31,21 @@ function parse(text: string): Parsed {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return {
     name: String(calendar.getFirstPropertyValue('x-wr-calname')),
+    refresh: String(calendar.getFirstPropertyValue('refresh-interval')),
     events: calendar.getAllSubcomponents('vevent').map((v) => {
       const e = new ICAL.Event(v);
-      return { uid: e.uid, summary: e.summary, description: e.description, start: e.startDate.toString(), end: e.endDate.toString(), allDay: e.startDate.isDate, url: (v.getFirstPropertyValue('url') as string | null) ?? null };
+      const time = (name: string) => v.getFirstPropertyValue(name)?.toString() ?? null;
+      return {
+        uid: e.uid,
+        summary: e.summary,
+        description: e.description,
+        start: e.startDate.toString(),
+        end: e.endDate.toString(),
+        allDay: e.startDate.isDate,
+        url: (v.getFirstPropertyValue('url') as string | null) ?? null,
+        lastModified: time('last-modified'),
+        stamp: time('dtstamp'),
+      };
     }),
   };
 }
@@ -111,6 +124,8 @@ describe('the calendar feed', () => {
   it('gives the office every visit and mission taking place in the window, and its to-do deadlines as all-day events', async () => {
     const parsed = await feed(await newFeed(await t.as('officer')));
     expect(parsed.name).toBe('Interchange — officer');
+    expect(parsed.refresh).toBe('PT1H');
+    for (const e of parsed.events) expect(e.stamp, e.uid).not.toBeNull();
     expect(idsOf(parsed, 'visit')).toEqual(await expectedIds('visits', null));
     expect(idsOf(parsed, 'mission')).toEqual(await expectedIds('missions', null));
     expect(idsOf(parsed, 'visit').length).toBeGreaterThan(2);
@@ -119,6 +134,8 @@ describe('the calendar feed', () => {
     // DTEND is the day after the last (exclusive): a visit of three days spans three.
     expect([visit.start, visit.end]).toEqual([addDays(today, 10), addDays(today, 13)]);
     expect(visit.url).toBe(`http://localhost:80/visits/${awkwardVisit}`);
+    const updatedAt = (await t.db.query<{ at: string }>(`SELECT to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at FROM visits WHERE id = $1`, [awkwardVisit])).rows[0]!.at;
+    expect(visit.lastModified).toBe(updatedAt);
     const report = parsed.events.find((e) => e.uid === `todo-missions-${lateMission}-report@localhost`)!;
     expect(report, parsed.events.map((e) => e.uid).join(' ')).toBeDefined();
     expect([report.start, report.end]).toEqual([addDays(today, -1), today]);
