@@ -1,7 +1,7 @@
 import { declareRoutes, get, patch, policy, signedIn } from '../core/routes.ts';
 import { JobsQuery, MailPreferencesChange, OutboxQuery } from '../../shared/contracts/jobs.ts';
 import { listJobs } from '../jobs/jobs.repo.ts';
-import { listMessages } from './outbox.repo.ts';
+import { listMessages, pendingWork } from './outbox.repo.ts';
 import { getMailPreferences, updateMailPreferences } from './mail-preferences.service.ts';
 
 /** The administrator's view of background jobs and the outbox, and each user's choice of messages. */
@@ -10,7 +10,7 @@ export const mailRoutes = declareRoutes('jobs', [
 
   get('/api/admin/outbox', { summary: 'Messages of the outbox, latest first', ...policy('job', 'read'), query: OutboxQuery }, async ({ deps: { db }, query }) => {
     const { items, total } = await listMessages(db, { status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-    return { items: items.map(({ idempotencyKey: _k, userId: _u, ...m }) => m), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(({ idempotencyKey: _k, userId: _u, ...m }) => m), total, page: query.page, pageSize: query.pageSize, pending: await pendingWork(db) };
   }),
 
   get('/api/auth/mail-preferences', { summary: 'Which kinds of message I receive', ...signedIn }, async ({ ctx }) => getMailPreferences(ctx)),

@@ -185,6 +185,20 @@ describe('what the administrator and the user see', () => {
     expect((await admin.get('/api/admin/jobs?state=lost')).statusCode).toBe(400);
   });
 
+  it('the outbox tells the page what is pending: a message queued and its send job, until the job holds it', async () => {
+    const admin = await t.as('admin');
+    const pending = async () => (await admin.get('/api/admin/outbox?status=held')).json<{ pending: number }>().pending;
+    const before = await pending();
+    const id = await t.db.transaction((tx) => enqueueMessage(tx, message(`test:pending:${Date.now()}`, 'Pending here')));
+    // the message queued and the job that will send or hold it
+    expect(await pending()).toBe(before + 2);
+    await worker({ smtp: false });
+    await until(() => outboxRow(id!), (r) => r.status === 'held');
+    const after = await until(pending, (n) => n <= before);
+    await stopAll();
+    expect(after).toBe(before);
+  });
+
   it('a user switches a kind of message off and on, audited; a bad value names the field', async () => {
     const viewer = await t.as('viewer');
     expect((await viewer.get('/api/auth/mail-preferences')).json()).toEqual({ step_taken: true });

@@ -79,6 +79,19 @@ export async function listMessages(q: Queryable, options: { status?: OutboxStatu
   return { items, total };
 }
 
+/**
+ * How much may still change in the outbox: messages queued, and jobs waiting or running now
+ * (one may be about to write or send a message). The administrator's page reads again while
+ * it is not zero, so that a message shows and moves on without a reload.
+ */
+export async function pendingWork(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT ((SELECT count(*) FROM outbox WHERE status = 'queued')
+           + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now()))::int AS n`,
+  );
+  return rows[0]!.n;
+}
+
 /** The kinds of message `userId` has switched off. */
 export async function optedOutKinds(q: Queryable, userId: number): Promise<string[]> {
   return (await q.query<{ kind: string }>('SELECT kind FROM user_mail_opt_outs WHERE user_id = $1 ORDER BY kind', [userId])).rows.map((r) => r.kind);

@@ -55,6 +55,15 @@ export interface OutboxMessage {
   sentAt: string | null;
 }
 
+/** One page of the outbox, and how much may still change in it (messages queued, jobs waiting or running): the page reads again while that is not zero. */
+export interface OutboxPage {
+  items: OutboxMessage[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pending: number;
+}
+
 /** The kinds of message the signed-in user receives (true) or has switched off (false). */
 export const MailPreferences = z.object(Object.fromEntries(MAIL_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof MAIL_KINDS)[number], z.ZodBoolean>);
 export type MailPreferences = z.infer<typeof MailPreferences>;

@@ -2,18 +2,20 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey 
 import { api, toQuery, type QueryValue } from './api.ts';
 
 /** How a read is kept: the last answer shown while the next loads, only when enabled, how long it stays fresh. */
-export interface ReadOptions {
+export interface ReadOptions<T = unknown> {
   keep?: boolean;
   enabled?: boolean;
   staleTime?: number;
+  /** Read again every so many ms while this gives a number for the last answer (false: stop). */
+  refetchEvery?: (data: T | undefined) => number | false;
 }
 
 /**
  * One GET of the API under a query key, with its params as the query string: the one way a feature
  * reads something that is not a record list, so that a feature's api.ts says only the key and the path.
  */
-export function useApiGet<T>(queryKey: QueryKey, path: string, params: Record<string, QueryValue> = {}, options: ReadOptions = {}) {
-  const { keep, enabled, staleTime } = options;
+export function useApiGet<T>(queryKey: QueryKey, path: string, params: Record<string, QueryValue> = {}, options: ReadOptions<T> = {}) {
+  const { keep, enabled, staleTime, refetchEvery } = options;
   return useQuery({
     queryKey,
     queryFn: ({ signal }) => api.get<T>(`${path}${toQuery(params)}`, signal),
@@ -21,6 +23,7 @@ export function useApiGet<T>(queryKey: QueryKey, path: string, params: Record<st
     ...(keep ? { placeholderData: keepPreviousData } : {}),
     ...(enabled === undefined ? {} : { enabled }),
     ...(staleTime === undefined ? {} : { staleTime }),
+    ...(refetchEvery ? { refetchInterval: (query: { state: { data: T | undefined } }) => refetchEvery(query.state.data) } : {}),
   });
 }
 

@@ -1,14 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { JobState, JobsPage, MailPreferences, OutboxMessage } from '../../../shared/contracts/jobs.ts';
+import type { JobState, JobsPage, MailPreferences, OutboxMessage, OutboxPage } from '../../../shared/contracts/jobs.ts';
 import { api } from '../../lib/api.ts';
 import { useApiGet } from '../../lib/api-query.ts';
 
-/** The background jobs, counted by state, the latest of `state` (all when undefined); refreshed every few seconds. */
-export const useJobs = (state: JobState | undefined) => useApiGet<JobsPage>(['jobs', state ?? 'all'], '/admin/jobs', { state }, { keep: true, staleTime: 5_000 });
+/** How often the administrator's pages read again while work is under way, and otherwise (a message may come at any time). */
+const WHILE_PENDING_MS = 2_000;
+const WHILE_IDLE_MS = 15_000;
 
-/** One page of the outbox, of one status or all. */
+/** The background jobs, counted by state, the latest of `state` (all when undefined); read on each visit, and again every 2 s while a job waits or runs. */
+export const useJobs = (state: JobState | undefined) =>
+  useApiGet<JobsPage>(['jobs', state ?? 'all'], '/admin/jobs', { state }, {
+    keep: true,
+    staleTime: 0,
+    refetchEvery: (data) => (data && data.counts.waiting + data.counts.running > 0 ? WHILE_PENDING_MS : false),
+  });
+
+/**
+ * One page of the outbox, of one status or all: read on each visit (the administrator sees the
+ * current state), again every 2 s while anything is pending (a message queued, a job that may
+ * write or send one) and every 15 s otherwise, so a new or held message shows without a reload.
+ */
 export const useOutbox = (status: OutboxMessage['status'] | undefined, page: number) =>
-  useApiGet<{ items: OutboxMessage[]; total: number; page: number; pageSize: number }>(['outbox', status ?? 'all', page], '/admin/outbox', { status, page }, { keep: true, staleTime: 5_000 });
+  useApiGet<OutboxPage>(['outbox', status ?? 'all', page], '/admin/outbox', { status, page }, {
+    keep: true,
+    staleTime: 0,
+    refetchEvery: (data) => ((data?.pending ?? 0) > 0 ? WHILE_PENDING_MS : WHILE_IDLE_MS),
+  });
 
 const PREFERENCES_KEY = ['mail-preferences'] as const;
 
