@@ -3,12 +3,18 @@ import type { Db } from '../server/db/client.ts';
 import type { Scoped } from '../server/core/request-context.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { lateByUnit, todoFor } from '../server/modules/todo/todo.service.ts';
+import { TODO_SOURCES } from '../server/modules/todo/todo-sources.ts';
 import { officeToday } from '../shared/calendar.ts';
+import { deadlineRules, deadlineStanding } from '../shared/kinds/deadline-rules.ts';
+import { KINDS } from '../shared/kinds/kinds.ts';
+import { decisionStates, owesDeadlines } from '../shared/kinds/todo-rules.ts';
 import type { Role } from '../shared/roles.ts';
 import type { TodoList } from '../shared/contracts/todo.ts';
 import { DEMO_ACCOUNTS } from './demo-organization.ts';
 
-// What each demo account finds on its to-do list, read through the service the API uses.
+// What each demo account finds on its to-do list, read through the service the API uses, and
+// counted again here from the records themselves: each kind's rows read plainly, the rules
+// (who decides what, which deadline falls when) applied in TypeScript, not by the service's SQL.
 let db: Db;
 const today = officeToday();
 
@@ -19,44 +25,119 @@ afterAll(async () => {
   await db?.close();
 });
 
+type Account = (typeof DEMO_ACCOUNTS)[number];
+
 /** The context of a demo account: its role, and a coordinator's unit as its reach. */
-async function as(role: Role): Promise<Scoped & { actor: { role: Role } }> {
-  const email = DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
-  const { rows } = await db.query<{ unitId: number | null }>('SELECT unit_id AS "unitId" FROM users WHERE email = $1', [email]);
-  const scope = role === 'coordinator' ? Number(rows[0]!.unitId) : null;
-  return { scope, query: (text, params) => db.query(text, params), actor: { role } };
+async function as(account: Account): Promise<Scoped & { actor: { role: Role } }> {
+  const { rows } = await db.query<{ unitId: number | null }>('SELECT unit_id AS "unitId" FROM users WHERE email = $1', [account.email]);
+  const scope = account.role === 'coordinator' ? Number(rows[0]!.unitId) : null;
+  return { scope, query: (text, params) => db.query(text, params), actor: { role: account.role } };
 }
 
-const count = (list: TodoList, group: string, filter: (i: TodoList['items'][number]) => boolean = () => true) => list.items.filter((i) => i.group === group && filter(i)).length;
+/** The units an account reaches: a coordinator's unit and those under it, or every unit (null for the office's own records too). */
+async function reachOf(scope: number | null): Promise<(unit: number | null) => boolean> {
+  if (scope === null) return () => true;
+  const { rows } = await db.query<{ id: number }>('SELECT unit_subtree($1) AS id', [scope]);
+  const reach = new Set(rows.map((r) => Number(r.id)));
+  return (unit) => unit !== null && reach.has(unit);
+}
+
+/** A count per "group kind standing" key. */
+type Tally = Record<string, number>;
+const add = (tally: Tally, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
+
+/** What the account should find, counted from the records by the rules (with the office's own lead times, if it set any). */
+async function expectedFor(role: Role, scope: number | null): Promise<Tally> {
+  const reach = await reachOf(scope);
+  const tally: Tally = {};
+  const leads = Object.fromEntries(
+    (await db.query<{ key: string; value: unknown }>(`SELECT key, value FROM settings WHERE key LIKE 'deadline.%'`)).rows.map((r) => [r.key.slice('deadline.'.length), r.value]),
+  );
+  for (const [kind, source] of Object.entries(TODO_SOURCES)) {
+    const states = decisionStates(KINDS[kind]!, role);
+    if (!states.length) continue;
+    const { rows } = await db.query<{ unit: number | null }>(`SELECT r.${source.unitColumn} AS unit FROM ${source.table} r WHERE r.status = ANY($1::text[])`, [states]);
+    for (const r of rows) if (reach(r.unit === null ? null : Number(r.unit))) add(tally, `approvals ${kind} waiting`);
+  }
+  for (const rule of deadlineRules(leads)) {
+    const source = TODO_SOURCES[rule.kind];
+    if (!source || !owesDeadlines(KINDS[rule.kind]!, role)) continue;
+    const part = rule.deadline.part ? source.parts![rule.deadline.part]! : null;
+    const from = (part?.dates ?? source.dates)[rule.deadline.from]!;
+    const { rows } = await db.query<{ id: number; unit: number | null; from: string | null; person: number | null; docKind: string | null; successors: number }>(
+      `SELECT r.id, r.${source.unitColumn} AS unit, (${from})::text AS "from",
+              ${part ? 'x.person_id AS person, x.kind AS "docKind"' : 'NULL AS person, NULL AS "docKind"'},
+              ${source.successorColumn ? `(SELECT count(*)::int FROM ${source.table} n WHERE n.${source.successorColumn} = r.id)` : '0'} AS successors
+         FROM ${source.table} r ${part?.join ?? ''} WHERE r.status = ANY($1::text[])`,
+      [rule.deadline.owedIn],
+    );
+    // an expert's document is replaced by a later one of the same person and kind
+    const latest = new Map<string, string>();
+    if (part) {
+      const docs = await db.query<{ person: number; kind: string; expires: string }>('SELECT person_id AS person, kind, max(expires_on)::text AS expires FROM expert_documents GROUP BY 1, 2');
+      for (const d of docs.rows) latest.set(`${d.person} ${d.kind}`, d.expires);
+    }
+    const group = rule.direction === 'after' ? 'reports' : 'renewals';
+    for (const r of rows) {
+      if (r.from === null || !reach(r.unit === null ? null : Number(r.unit))) continue;
+      if (rule.deadline.metBySuccessor && r.successors > 0) continue;
+      if (part && latest.get(`${r.person} ${r.docKind}`) !== r.from) continue;
+      const standing = deadlineStanding(rule, r.from, today);
+      if (standing.listed) add(tally, `${group} ${rule.kind} ${standing.late ? 'late' : 'coming'}`);
+    }
+  }
+  return tally;
+}
+
+const tallyOf = (list: TodoList): Tally => {
+  const tally: Tally = {};
+  for (const i of list.items) add(tally, `${i.group} ${i.kind} ${i.standing}`);
+  return tally;
+};
+const sum = (tally: Tally, match: RegExp) => Object.entries(tally).reduce((n, [k, v]) => n + (match.test(k) ? v : 0), 0);
 
 describe('the demo to-do lists', () => {
-  it('give the office requests to decide, late trip reports, and agreements to renew', async () => {
-    for (const role of ['officer', 'admin'] as const) {
-      const list = await todoFor(await as(role), today);
-      expect(count(list, 'approvals', (i) => i.kind === 'missions'), role).toBeGreaterThan(0);
-      expect(count(list, 'approvals', (i) => i.kind === 'visits'), role).toBeGreaterThan(0);
-      expect(count(list, 'reports', (i) => i.kind === 'missions' && i.standing === 'late'), role).toBeGreaterThan(0);
-      expect(count(list, 'renewals', (i) => i.kind === 'agreements'), role).toBeGreaterThan(0);
+  for (const account of DEMO_ACCOUNTS) {
+    it(`give ${account.email} (${account.role}) what the records owe it, counted from the records`, async () => {
+      const ctx = await as(account);
+      const list = await todoFor(ctx, today);
+      const expected = await expectedFor(account.role, ctx.scope);
+      expect(tallyOf(list)).toEqual(expected);
+      const reach = await reachOf(ctx.scope);
+      for (const item of list.items) expect(reach(item.unitId), `${item.kind} ${item.id}`).toBe(true);
+    }, 120_000);
+  }
+
+  it('give the office decisions of every kind it decides, late reports and renewals coming', async () => {
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'officer' || a.role === 'admin')) {
+      const tally = tallyOf(await todoFor(await as(account), today));
+      for (const kind of ['missions', 'visits', 'agreements', 'conferences']) expect(sum(tally, new RegExp(`^approvals ${kind} `)), `${account.role}: ${kind} to decide`).toBeGreaterThan(0);
+      for (const kind of ['missions', 'visits', 'conferences']) expect(sum(tally, new RegExp(`^reports ${kind} `)), `${account.role}: ${kind} reports`).toBeGreaterThan(0);
+      expect(sum(tally, /^reports missions late$/), `${account.role}: late trip reports`).toBeGreaterThan(0);
+      expect(sum(tally, /^renewals agreements /), `${account.role}: agreements to renew`).toBeGreaterThan(0);
+      expect(sum(tally, /^renewals appointments /), `${account.role}: appointments or documents to renew`).toBeGreaterThan(0);
     }
   });
 
-  it("give Ruijin's coordinator Ruijin's reports and renewals only", async () => {
-    const ctx = await as('coordinator');
-    const list = await todoFor(ctx, today);
-    expect(list.items.length).toBeGreaterThan(0);
-    const { rows } = await db.query<{ id: number }>('SELECT unit_subtree($1) AS id', [ctx.scope]);
-    const reach = new Set(rows.map((r) => Number(r.id)));
-    for (const item of list.items) expect(reach.has(item.unitId!), `${item.kind} ${item.id}`).toBe(true);
-    expect(count(list, 'reports') + count(list, 'renewals')).toBeGreaterThan(0);
+  it("give each coordinator their unit's reports owed and renewals coming, some late", async () => {
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'coordinator')) {
+      const tally = tallyOf(await todoFor(await as(account), today));
+      expect(sum(tally, /^reports /), `${account.email}: reports`).toBeGreaterThan(0);
+      expect(sum(tally, /^renewals /), `${account.email}: renewals`).toBeGreaterThan(0);
+      expect(sum(tally, / late$/), `${account.email}: late items`).toBeGreaterThan(0);
+    }
   });
 
   it('give the leadership no work of its own but what is late by unit, and the viewer nothing', async () => {
-    expect((await todoFor(await as('leader'), today)).items).toEqual([]);
-    expect((await todoFor(await as('viewer'), today)).items).toEqual([]);
-    const late = await lateByUnit(await as('leader'), today);
+    const leader = DEMO_ACCOUNTS.find((a) => a.role === 'leader')!;
+    const viewer = DEMO_ACCOUNTS.find((a) => a.role === 'viewer')!;
+    expect((await todoFor(await as(leader), today)).items).toEqual([]);
+    expect((await todoFor(await as(viewer), today)).items).toEqual([]);
+    const late = await lateByUnit(await as(leader), today);
     expect(late.units.length).toBeGreaterThan(1);
-    const officer = await todoFor(await as('officer'), today);
     // the leaders' counts are the office's late items, unit by unit
+    const officer = await todoFor(await as(DEMO_ACCOUNTS.find((a) => a.role === 'officer')!), today);
+    for (const unit of late.units) expect(unit.late, unit.code ?? 'the office').toBe(officer.items.filter((i) => i.standing === 'late' && i.unitId === unit.unitId).length);
     expect(late.units.reduce((n, u) => n + u.late, 0)).toBe(officer.items.filter((i) => i.standing === 'late').length);
   });
 });
