@@ -7,7 +7,9 @@
  * rewrites only its section; it exits 1 when the load test fails. `--only commits` measures what
  * durability costs a commit on the embedded engine and rewrites only its section; `--only start`,
  * how long the server takes to start and what it holds idle, compiled and through tsx; `--only pdf`,
- * the size and generation time of letters and fact sheets (bench/pdf-bench.ts).
+ * the size and generation time of letters and fact sheets (bench/pdf-bench.ts); `--only todo`, the
+ * to-do list of the officer and a coordinator at the 10 M-row scale (bench/todo-bench.ts), on the
+ * same PostgreSQL as the load test; it exits 1 when a list measured misses 50 ms.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -21,15 +23,23 @@ import { findSection, replaceSection } from './results-section.ts';
 import { COMMITS_HEADING, commitSection, measureCommits } from './commit-bench.ts';
 import { START_HEADING, measureStarts, startSection } from './start-bench.ts';
 import { PDF_HEADING, measurePdfs, pdfSection } from './pdf-bench.ts';
+import { TODO_HEADING, measureTodo, todoSection } from './todo-bench.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo)`);
   process.exit(2);
+}
+if (only === 'todo') {
+  const result = await measureTodo(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const section = todoSection(result);
+  writeFileSync(RESULTS, replaceSection(previousResults, TODO_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(result.accounts.every((a) => a.http.median <= 50) ? 0 : 1);
 }
 if (only === 'pdf') {
   const section = pdfSection(await measurePdfs(), `Measured by \`npm run bench -- --only pdf\` (${machine(false)}).`);
@@ -214,6 +224,11 @@ const lines = [
 const load = pgUrl && process.env.BENCH_LOAD !== '0' ? await runLoadTest(pgUrl) : null;
 lines.push(...(load ? loadSection(load) : (findSection(previousResults, LOAD_HEADING) ?? [])));
 lines.push('', ...commitLines, ...startLines);
+// the parts measured only with --only are kept as they were last measured
+for (const heading of [PDF_HEADING, TODO_HEADING]) {
+  const kept = findSection(previousResults, heading);
+  if (kept) lines.push('', ...kept);
+}
 writeFileSync(RESULTS, lines.join('\n'));
 console.log(lines.join('\n'));
 process.exit(load && !load.pass ? 1 : 0);
