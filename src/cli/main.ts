@@ -43,6 +43,12 @@ program
   .description('apply pending database migrations and reference data, then exit')
   .action(() => migrateCommand(readConfig()));
 
+program
+  .command('digest')
+  .description("make the daily digest of an office day (default today) for every user: new and late to-do items, into the outbox, sent by the running server; a user's digest of a day is made once")
+  .option('--date <date>', 'the office day (YYYY-MM-DD); default today in Shanghai')
+  .action(async (options: { date?: string }) => (await import('./digest-command.ts')).digestCommand(readConfig(), options));
+
 const demo = program.command('demo').description('demo data');
 demo
   .command('load')

@@ -20,6 +20,7 @@ import { loadDemoExchanges } from './demo-exchanges.ts';
 import { loadDemoStudents } from './demo-students.ts';
 import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
+import { loadDemoDigests } from './demo-digests.ts';
 
 /** Whether the database holds no users yet: the first start on a new database. */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -32,12 +33,13 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * names, a few catalogue universities and the professors the seed names, then the partners
  * and their agreements (demo-agreements.ts), then the inbound side: foreign experts,
  * visits, conferences and the annual counts since 1980 (demo-inbound.ts), and the outbound
- * side: our staff's missions since 2020 and the annual counts since 1954 (demo-missions.ts). Everything goes
+ * side: our staff's missions since 2020 and the annual counts since 1954 (demo-missions.ts), and
+ * last the day's digest of each account with work waiting, its links at `linkBase`. Everything goes
  * through the same services as the API, so it is validated and audited like any write.
  * Deterministic: the same database every time it loads on the same day (dates that depend
  * on "today" are relative to `today`).
  */
-export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): Promise<typeof DEMO_ACCOUNTS> {
+export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), linkBase = 'http://localhost:3000'): Promise<typeof DEMO_ACCOUNTS> {
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
     const parentId = parentCode ? unitIds.get(parentCode)! : null;
@@ -68,6 +70,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday()): P
   await loadDemoExchanges(db, cipher, unitIds.get('SJTUSM')!, today);
   await loadDemoStudents(db, cipher, unitIds, today);
   await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
+  await loadDemoDigests(db, today, linkBase);
   return DEMO_ACCOUNTS;
 }
 

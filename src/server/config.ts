@@ -135,6 +135,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** The address links in messages start with: INTERCHANGE_PUBLIC_URL, or this machine's for a trial (as `doctor` says). */
+export function linkBase(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
 /** What a problem line may show of a value: a password in an address masked. (The secrets take any text, so they never reach a problem line.) */
 function shown(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');

@@ -1,4 +1,4 @@
-import type { Config } from './config.ts';
+import { linkBase, type Config } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
@@ -10,6 +10,7 @@ import { expireLapsedAgreements } from './modules/agreements/agreements.service.
 import { demoRefusal } from './demo-guard.ts';
 import { startWorker } from './jobs/queue.ts';
 import { createMailer } from './mail/mailer.ts';
+import { startDigestSchedule } from './mail/digest-schedule.ts';
 
 /**
  * Starts Interchange: opens the database, applies migrations and reference data, loads the
@@ -35,7 +36,7 @@ export async function serve(config: Config): Promise<void> {
   }
   await syncReferenceData(db);
   if (demo && loadsDemo) {
-    demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher)));
+    demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher, undefined, linkBase(config))));
   }
   const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
@@ -46,9 +47,12 @@ export async function serve(config: Config): Promise<void> {
   // Background jobs (mail, and whatever JOB_TYPES lists) run in every server process: the
   // queue is in the database, so several processes share the work and none runs a job twice.
   const mailer = createMailer(config);
-  const worker = await startWorker({ db, mailer, publicUrl: config.publicUrl }, { maintenanceIntervalSeconds: config.jobsCheckSeconds, onError: (error) => app.log.error({ err: error }, 'job queue') });
+  const worker = await startWorker({ db, mailer, publicUrl: linkBase(config) }, { maintenanceIntervalSeconds: config.jobsCheckSeconds, onError: (error) => app.log.error({ err: error }, 'job queue') });
+  // The daily digest is queued at the office's hour (settings), once a day across processes.
+  const digests = startDigestSchedule(db, (error) => app.log.error({ err: error }, 'queueing the daily digest failed'));
   const stop = async (): Promise<void> => {
     clearInterval(sweeper);
+    digests.stop();
     await worker.stop();
     mailer?.close();
     await app.close();

@@ -49,8 +49,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   setting: { read: everyone, update: office },
   // Figures, fact sheets, dashboards; a coordinator's are their unit's.
   report: { read: everyone },
-  // Background jobs and the mail outbox (every message, to anyone): the administrator's.
-  job: { read: ['admin'] },
+  // Background jobs and the mail outbox (every message, to anyone): the administrator's, who may also start a run (the daily digest).
+  job: { read: ['admin'], create: ['admin'] },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */

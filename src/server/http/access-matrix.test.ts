@@ -215,6 +215,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/todo': SIGNED_IN,
   'GET /api/todo/late-by-unit': SIGNED_IN,
   'GET /api/admin/jobs': ['admin'],
+  'POST /api/admin/jobs/digest': ['admin'],
   'GET /api/admin/outbox': ['admin'],
   ...Object.fromEntries(RECORD_KINDS.flatMap((kind) => recordKindRows(kind.path, POLICIES[kind.policy]))),
 };

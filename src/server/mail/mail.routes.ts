@@ -1,12 +1,15 @@
-import { declareRoutes, get, patch, policy, signedIn } from '../core/routes.ts';
-import { JobsQuery, MailPreferencesChange, OutboxQuery } from '../../shared/contracts/jobs.ts';
+import { created, declareRoutes, get, patch, policy, post, signedIn } from '../core/routes.ts';
+import { DigestRunInput, JobsQuery, MailPreferencesChange, OutboxQuery } from '../../shared/contracts/jobs.ts';
 import { listJobs } from '../jobs/jobs.repo.ts';
 import { listMessages, pendingWork } from './outbox.repo.ts';
 import { getMailPreferences, updateMailPreferences } from './mail-preferences.service.ts';
+import { startDigestRun } from './digest.service.ts';
 
 /** The administrator's view of background jobs and the outbox, and each user's choice of messages. */
 export const mailRoutes = declareRoutes('jobs', [
   get('/api/admin/jobs', { summary: 'Background jobs by state, latest first', ...policy('job', 'read'), query: JobsQuery }, async ({ deps: { db }, query }) => listJobs(db, query.state)),
+
+  post('/api/admin/jobs/digest', { summary: "Start the daily digest run now (today's, or a named office day)", ...policy('job', 'create'), body: DigestRunInput }, async ({ ctx, body }) => created(await startDigestRun(ctx, body.date))),
 
   get('/api/admin/outbox', { summary: 'Messages of the outbox, latest first', ...policy('job', 'read'), query: OutboxQuery }, async ({ deps: { db }, query }) => {
     const { items, total } = await listMessages(db, { status: query.status, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });

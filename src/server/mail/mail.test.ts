@@ -201,15 +201,15 @@ describe('what the administrator and the user see', () => {
 
   it('a user switches a kind of message off and on, audited; a bad value names the field', async () => {
     const viewer = await t.as('viewer');
-    expect((await viewer.get('/api/auth/mail-preferences')).json()).toEqual({ step_taken: true });
+    expect((await viewer.get('/api/auth/mail-preferences')).json()).toEqual({ step_taken: true, digest: true });
     const off = await viewer.patch('/api/auth/mail-preferences', { step_taken: false });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json()).toEqual({ step_taken: false });
+    expect(off.json()).toEqual({ step_taken: false, digest: true });
     const stored = await t.db.query('SELECT kind FROM user_mail_opt_outs WHERE user_id = $1', [t.userIds.viewer]);
     expect(stored.rows).toEqual([{ kind: 'step_taken' }]);
     const audit = await t.db.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND actor_id = $2 ORDER BY id DESC LIMIT 1`, [String(t.userIds.viewer), t.userIds.viewer]);
-    expect(audit.rows[0]?.after).toEqual({ mail: { step_taken: false } });
-    expect((await viewer.patch('/api/auth/mail-preferences', { step_taken: true })).json()).toEqual({ step_taken: true });
+    expect(audit.rows[0]?.after).toEqual({ mail: { step_taken: false, digest: true } });
+    expect((await viewer.patch('/api/auth/mail-preferences', { step_taken: true })).json()).toEqual({ step_taken: true, digest: true });
     const bad = await viewer.patch('/api/auth/mail-preferences', { step_taken: 'sometimes' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toEqual(['step_taken']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAIL_KINDS } from '../mail-kinds.ts';
-import { WholeNumber } from './common.ts';
+import { IsoDate, WholeNumber } from './common.ts';
 
 /** How the administrator's page groups a job's states: pg-boss's created/retry, active, failed, completed. */
 export const JOB_STATES = ['waiting', 'running', 'failed', 'done', 'cancelled'] as const;
@@ -69,3 +69,13 @@ export const MailPreferences = z.object(Object.fromEntries(MAIL_KINDS.map((k) =>
 export type MailPreferences = z.infer<typeof MailPreferences>;
 /** Kinds switched on (true) or off (false); those not named stay as they are. No version: the last choice wins. */
 export const MailPreferencesChange = MailPreferences.partial();
+
+/** Starting the daily digest run by hand: for the office's today unless a day is named. */
+export const DigestRunInput = z.object({ date: IsoDate.optional() });
+export type DigestRunInput = z.infer<typeof DigestRunInput>;
+
+/** A digest run queued: its office day and its job. */
+export interface DigestRunQueued {
+  day: string;
+  jobId: string;
+}

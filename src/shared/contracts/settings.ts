@@ -12,6 +12,8 @@ export const DEADLINE_SETTING_KEYS: readonly DeadlineSettingKey[] = DEADLINE_KEY
 const OWN_SCHEMAS = {
   /** A conference with at least this many foreign participants is major. */
   'conference.majorForeignParticipants': z.number().int().min(1).max(1_000_000),
+  /** The hour of the office's day (0–23, its time zone) at which the daily digest goes out. */
+  'digest.hour': z.number().int().min(0).max(23),
 } as const;
 
 export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;
