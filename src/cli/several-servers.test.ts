@@ -2,7 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { connectDb, type Db } from '../server/db/client.ts';
+import { parseOrThrow } from '../server/core/errors.ts';
+import { systemContext } from '../server/core/request-context.ts';
+import { createUnit } from '../server/modules/units/units.service.ts';
+import { createUser } from '../server/modules/users/users.service.ts';
+import { insertApiToken } from '../server/modules/users/sessions.repo.ts';
+import { DIGEST_USER_JOB } from '../server/mail/digest.job.ts';
+import { addDays, officeToday } from '../shared/calendar.ts';
+import { UnitInput } from '../shared/contracts/units.ts';
+import { UserInput } from '../shared/contracts/users.ts';
 import { enqueueMessage } from '../server/mail/outbox.ts';
 import { SEND_MAIL_JOB } from '../server/mail/send-mail.job.ts';
 import { startServeProcess, type ServeProcess } from '../server/test/serve-process.ts';
@@ -114,4 +124,71 @@ describe.runIf(testEngine() === 'postgresql')('two interchange serve processes o
     expect((await signIn(a!, 90)).status).toBe(429);
     expect((await signIn(b!, 91)).status).toBe(429);
   });
+
+  it('the digest run triggered on both sends each user one digest; one killed with SIGKILL in the middle of a digest job, the other finishes it', async () => {
+    const today = officeToday();
+    // One process to start with: the digest job it takes is the one it will be killed in.
+    for (const s of live.splice(0)) await s.stop();
+    const first = await serve();
+    const unitId = (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code: 'DIG', kind: 'university', nameEn: 'Digest University', nameZh: '摘要大学' }) })).id;
+    const users: Array<{ id: number; email: string }> = [];
+    for (const [n, locale] of (['en', 'zh', 'fr', 'zh'] as const).entries()) {
+      const email = `digest${n}@example.edu.cn`;
+      users.push({ id: (await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email, displayName: `Officer ${n}`, role: n === 0 ? 'admin' : 'officer', unitId: null, locale, password: 'digest-password-long' }) })).id, email });
+    }
+    const { token } = await insertApiToken(db, users[0]!.id, { name: 'digest test', scope: 'read_write', modules: null, expiresInDays: 1 });
+    const call = async (server: ServeProcess, method: string, url: string, body: unknown) => {
+      const response = await fetch(`${server.base}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await response.json()) as { id: number; version: number };
+      expect(response.status, `${method} ${url}: ${JSON.stringify(json)}`).toBeLessThan(300);
+      return json;
+    };
+    // Something late on every officer's list: a mission back 40 days, its report not filed.
+    const person = await call(first, 'POST', '/api/people', { familyName: 'Zhou', givenName: 'Min', nationality: 'CN', unitId });
+    const start = addDays(today, -45);
+    let mission = await call(first, 'POST', '/api/missions', { titleEn: 'Late for the digest', titleZh: '摘要逾期出访', unitId, purpose: 'conference', startDate: start, endDate: addDays(today, -40), destinations: [{ countryCode: 'FR' }], members: [{ personId: person.id, role: 'leader' }] });
+    for (const step of [{ to: 'approved', approvalDocumentNo: 'DIGEST-1' }, { to: 'travelled', on: start }]) mission = await call(first, 'POST', `/api/missions/${mission.id}/transitions`, { ...step, version: mission.version });
+    // A try's time is its queue's (5 minutes in production), shortened so the test need not wait.
+    await db.query(`UPDATE pgboss.queue SET expire_seconds = 4, retry_delay = 1, retry_backoff = false WHERE name = $1`, [DIGEST_USER_JOB.name]);
+    // The test-only knob that keeps a digest job in its middle: the test holds the lock on one
+    // user's digest state (the row each digest job locks before reading the list and writing
+    // the message), so that user's job is running, inside its transaction, when its process dies.
+    const victim = users[1]!;
+    const holder = new pg.Client({ connectionString: env.DATABASE_URL });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('INSERT INTO digest_state (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [victim.id]);
+    await holder.query('SELECT 1 FROM digest_state WHERE user_id = $1 FOR UPDATE', [victim.id]);
+    try {
+      await call(first, 'POST', '/api/admin/jobs/digest', {});
+      const blocked = await until(
+        async () => (await db.query<{ id: string }>(`SELECT id::text FROM pgboss.job WHERE name = $1 AND state = 'active' AND (data->>'userId')::bigint = $2`, [DIGEST_USER_JOB.name, victim.id])).rows[0]?.id,
+        (id) => id !== undefined,
+      );
+      await until(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%digest_state%' AND pid <> pg_backend_pid()`)).rows[0]!.n, (n) => n >= 1);
+      const second = await serve();
+      await call(second, 'POST', '/api/admin/jobs/digest', {});
+      await first.kill('SIGKILL');
+      live.splice(live.indexOf(first), 1);
+      await holder.query('COMMIT');
+      const job = await until(
+        async () => (await db.query<{ state: string; retryCount: number }>(`SELECT state::text, retry_count AS "retryCount" FROM pgboss.job WHERE id = $1`, [blocked])).rows[0]!,
+        (j) => j.state === 'completed' || j.state === 'failed',
+      );
+      expect(job.state).toBe('completed');
+      expect(job.retryCount).toBeGreaterThanOrEqual(1);
+      const digests = () => sink.received.filter((m) => m.parsed.subject?.includes(today) && users.some((u) => u.email === m.envelopeTo[0]));
+      await until(digests, (r) => r.length >= users.length);
+      // every job of both runs done: nothing more will come
+      await until(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'digest-%' AND state < 'completed'`)).rows[0]!.n, (n) => n === 0);
+      await until(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE kind = 'digest' AND status = 'queued'`)).rows[0]!.n, (n) => n === 0);
+      expect(digests().map((m) => m.envelopeTo[0]).sort()).toEqual(users.map((u) => u.email).sort());
+      const zh = digests().find((m) => m.envelopeTo[0] === victim.email)!;
+      expect(zh.parsed.headers.get('content-language')).toBe('zh');
+      expect(zh.parsed.text).toContain('摘要逾期出访');
+      expect(second.output()).not.toContain('Error');
+    } finally {
+      await holder.end().catch(() => undefined);
+    }
+  }, 240_000);
 });

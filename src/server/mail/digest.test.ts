@@ -8,6 +8,7 @@ import { DIGEST_TEXT } from '../../shared/i18n/digest-messages.ts';
 import { createMailer } from './mailer.ts';
 import { SEND_MAIL_JOB } from './send-mail.job.ts';
 import { DIGEST_RUN_JOB, DIGEST_USER_JOB } from './digest.job.ts';
+import { officeHour, queueDueDigest } from './digest-schedule.ts';
 
 // The daily digest end to end: the run started over HTTP by the administrator, its jobs run by
 // a worker, each message sent to a real SMTP server on 127.0.0.1 and read back as received.
@@ -168,5 +169,26 @@ describe('the daily digest', () => {
     expect(bad.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toEqual(['date']);
     const audit = await t.db.query<{ after: { type: string; day: string } }>(`SELECT after FROM audit_log WHERE entity = 'job' AND actor_id = $1 ORDER BY id`, [t.userIds.admin]);
     expect(audit.rows.map((r) => r.after)).toContainEqual({ type: DIGEST_RUN_JOB.name, day: today });
+  });
+
+  it("is queued by the schedule once a day, from the office's hour set in the settings (0–23)", async () => {
+    const officer = await t.as('officer');
+    for (const value of [24, -1, 7.5, '8']) {
+      const bad = await officer.patch('/api/settings/digest.hour', { value, version: 1 });
+      expect(bad.statusCode, JSON.stringify(value)).toBe(400);
+      expect(bad.json<{ error: { fields: Array<{ field: string }> } }>().error.fields.map((f) => f.field)).toEqual(['value']);
+    }
+    expect((await officer.patch('/api/settings/digest.hour', { value: 9, version: 1 })).statusCode).toBe(200);
+    // 08:30 and 09:05 in Shanghai on a day far from the others of this file
+    const before = new Date('2031-03-04T00:30:00Z');
+    const after = new Date('2031-03-04T01:05:00Z');
+    expect([officeHour(before), officeHour(after)]).toEqual([8, 9]);
+    const runs = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'day' = '2031-03-04'`, [DIGEST_RUN_JOB.name])).rows[0]!.n;
+    expect(await queueDueDigest(t.db, before)).toBeNull();
+    expect(await runs()).toBe(0);
+    expect(await queueDueDigest(t.db, after)).toBe('2031-03-04');
+    // a second process looking at the clock the same day queues nothing
+    expect(await queueDueDigest(t.db, new Date('2031-03-04T05:00:00Z'))).toBeNull();
+    expect(await runs()).toBe(1);
   });
 });
