@@ -1,16 +1,39 @@
 import { useState } from 'react';
-import { Card, Segmented, Table, Tag, Typography } from 'antd';
+import { MailOutlined } from '@ant-design/icons';
+import { App, Button, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { JOB_STATES, type JobState, type JobView } from '../../../shared/contracts/jobs.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorPage } from '../../components/status-pages.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { errorText } from '../../lib/errors.ts';
 import { useJobs } from './api.ts';
+import { useDigestRun } from './digest-api.ts';
 
 const COLOURS: Record<JobState, string> = { waiting: 'gold', running: 'blue', failed: 'red', done: 'green', cancelled: 'default' };
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
 
-/** The administrator's view of the background jobs: how many wait, run, failed (with the error) and are done. */
+/** Starts today's digest run now: each user's digest of the day is made once, so pressing it twice sends nothing more. */
+function DigestButton() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const run = useDigestRun();
+  const start = async () => {
+    try {
+      const queued = await run.mutateAsync();
+      void message.success(t('jobs.digest.queued', { day: queued.day }));
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    }
+  };
+  return (
+    <Button icon={<MailOutlined />} loading={run.isPending} onClick={() => void start()} data-testid="digest-run">
+      {t('jobs.digest.run')}
+    </Button>
+  );
+}
+
+/** The administrator's view of the background jobs: how many wait, run, failed (with the error) and are done; and the daily digest started by hand. */
 export function JobsPage() {
   const { t } = useI18n();
   const [state, setState] = useState<JobState | 'all'>('all');
@@ -19,7 +42,7 @@ export function JobsPage() {
   const counts = data?.counts;
   return (
     <>
-      <PageHeader title={t('nav.jobs')} subtitle={t('jobs.subtitle')} />
+      <PageHeader title={t('nav.jobs')} subtitle={t('jobs.subtitle')} extra={<DigestButton />} />
       <Card>
         <Segmented
           data-testid="job-states"

@@ -8,6 +8,9 @@ import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { useSettingUpdate } from './api.ts';
 import { deadlineLabels } from './deadline-labels.ts';
 
+/** Settings whose range is not the usual 1 and up: the digest's hour of the day. The server checks it too. */
+const BOUNDS: Record<string, { min: number; max: number }> = { 'digest.hour': { min: 0, max: 23 } };
+
 /** One numeric setting (a threshold, a deadline's lead time): what it decides, its value, and (for the office) a field to change it at its version. */
 export function SettingRow({ setting, editable }: { setting: Setting; editable: boolean }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
@@ -46,7 +49,7 @@ export function SettingRow({ setting, editable }: { setting: Setting; editable: 
           children: editable ? (
             <Form.Item validateStatus={problem ? 'error' : undefined} help={problem} style={{ marginBottom: 0 }}>
               <Flex gap={8} align="center" wrap>
-                <InputNumber aria-label={label('title')} min={1} max={words?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
+                <InputNumber aria-label={label('title')} min={BOUNDS[setting.key]?.min ?? 1} max={words?.max ?? BOUNDS[setting.key]?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
                 <Typography.Text type="secondary">{label('unit')}</Typography.Text>
                 <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={value === current} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
                   {t('action.save')}

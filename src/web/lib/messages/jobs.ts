@@ -19,6 +19,12 @@ export const JOBS = {
   'jobs.finished': ['Finished', '结束', 'Fin'],
   'jobs.error': ['Error', '错误', 'Erreur'],
   'jobs.empty': ['No jobs.', '没有任务。', 'Aucune tâche.'],
+  'jobs.digest.run': ['Send today’s digest now', '立即发送今日待办摘要', 'Envoyer le résumé du jour maintenant'],
+  'jobs.digest.queued': [
+    'The digest of {day} is queued: each user receives it once, whatever the number of runs.',
+    '{day} 的待办摘要已加入队列：无论运行几次，每位用户只收到一次。',
+    'Le résumé du {day} est en file : chaque utilisateur le reçoit une fois, quel que soit le nombre de lancements.',
+  ],
   'outbox.subtitle': ['Every message Interchange sends goes through here. Without a mail server (INTERCHANGE_SMTP_URL), messages stay here, held.', 'Interchange 发送的每封邮件都经过这里。未配置邮件服务器（INTERCHANGE_SMTP_URL）时，邮件保留在此。', 'Chaque message d’Interchange passe par ici. Sans serveur de courrier (INTERCHANGE_SMTP_URL), les messages y restent, retenus.'],
   'outbox.status.queued': ['Queued', '待发送', 'En file'],
   'outbox.status.sent': ['Sent', '已发送', 'Envoyé'],

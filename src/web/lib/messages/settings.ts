@@ -23,4 +23,11 @@ export const SETTINGS = {
     'Une conférence qui compte au moins ce nombre de participants étrangers est classée majeure ; en dessous, ordinaire.',
   ],
   'settings.conference.majorForeignParticipants.unit': ['foreign participants', '名境外参会人员', 'participants étrangers'],
+  'settings.digest.hour.title': ['Daily digest', '每日待办摘要', 'Résumé quotidien'],
+  'settings.digest.hour.help': [
+    'The hour of the office’s day (Shanghai time, 0–23) at which each user receives the digest of their new and late to-do items.',
+    '每天向各用户发送新增及逾期待办摘要的时间（上海时间，0–23 点）。',
+    'L’heure du bureau (heure de Shanghai, 0–23) à laquelle chaque utilisateur reçoit le résumé de ses tâches nouvelles et en retard.',
+  ],
+  'settings.digest.hour.unit': ['o’clock', '点', 'heures'],
 } satisfies Catalogue;
