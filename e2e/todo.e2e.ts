@@ -50,6 +50,25 @@ describe('the to-do list', () => {
     // the dashboard stays one click away
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
     await page.waitForURL(new RegExp(`${server.base}/?$`));
+
+    // the outbox holds the digest that listed it (written when the demo loaded, no mail server:
+    // held), in Chinese, the officer's language
+    const admin = await browser.newPage();
+    await signIn(admin, server.base, 'admin@demo.interchange', 'demo-admin-password', 'English');
+    await admin.waitForURL(/\/todo$/);
+    await admin.goto(`${server.base}/outbox`);
+    const digest = admin.locator('tr.ant-table-row').filter({ hasText: 'officer@demo.interchange' }).filter({ hasText: '待办摘要' });
+    await digest.first().waitFor();
+    expect(await digest.count()).toBe(1);
+    expect(await digest.innerText()).toMatch(/\bzh\b/);
+    await digest.locator('.ant-table-row-expand-icon').click();
+    const body = admin.getByTestId('outbox-body').filter({ hasText: `/missions/${id}` });
+    await body.waitFor();
+    const text = await body.innerText();
+    expect(text).toContain('待提交报告');
+    expect(text).toMatch(new RegExp(`\\[已逾期\\][^\\n]*#${id} `));
+    // an absolute link (the demo was loaded before this server chose its port: the default address)
+    expect(text).toMatch(new RegExp(`https?://[^\\s/]+/missions/${id}\\b`));
   });
 
   it('shows the leadership what is late in each unit, read-only', async () => {
