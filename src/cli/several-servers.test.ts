@@ -9,7 +9,7 @@ import { systemContext } from '../server/core/request-context.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
 import { insertApiToken } from '../server/modules/users/sessions.repo.ts';
-import { DIGEST_USER_JOB } from '../server/mail/digest.job.ts';
+import { DIGEST_USERS_JOB } from '../server/mail/digest.job.ts';
 import { addDays, officeToday } from '../shared/calendar.ts';
 import { UnitInput } from '../shared/contracts/units.ts';
 import { UserInput } from '../shared/contracts/users.ts';
@@ -149,7 +149,7 @@ describe.runIf(testEngine() === 'postgresql')('two interchange serve processes o
     let mission = await call(first, 'POST', '/api/missions', { titleEn: 'Late for the digest', titleZh: '摘要逾期出访', unitId, purpose: 'conference', startDate: start, endDate: addDays(today, -40), destinations: [{ countryCode: 'FR' }], members: [{ personId: person.id, role: 'leader' }] });
     for (const step of [{ to: 'approved', approvalDocumentNo: 'DIGEST-1' }, { to: 'travelled', on: start }]) mission = await call(first, 'POST', `/api/missions/${mission.id}/transitions`, { ...step, version: mission.version });
     // A try's time is its queue's (5 minutes in production), shortened so the test need not wait.
-    await db.query(`UPDATE pgboss.queue SET expire_seconds = 4, retry_delay = 1, retry_backoff = false WHERE name = $1`, [DIGEST_USER_JOB.name]);
+    await db.query(`UPDATE pgboss.queue SET expire_seconds = 4, retry_delay = 1, retry_backoff = false WHERE name = $1`, [DIGEST_USERS_JOB.name]);
     // The test-only knob that keeps a digest job in its middle: the test holds the lock on one
     // user's digest state (the row each digest job locks before reading the list and writing
     // the message), so that user's job is running, inside its transaction, when its process dies.
@@ -162,7 +162,7 @@ describe.runIf(testEngine() === 'postgresql')('two interchange serve processes o
     try {
       await call(first, 'POST', '/api/admin/jobs/digest', {});
       const blocked = await until(
-        async () => (await db.query<{ id: string }>(`SELECT id::text FROM pgboss.job WHERE name = $1 AND state = 'active' AND (data->>'userId')::bigint = $2`, [DIGEST_USER_JOB.name, victim.id])).rows[0]?.id,
+        async () => (await db.query<{ id: string }>(`SELECT id::text FROM pgboss.job WHERE name = $1 AND state = 'active' AND data->'userIds' @> to_jsonb($2::bigint)`, [DIGEST_USERS_JOB.name, victim.id])).rows[0]?.id,
         (id) => id !== undefined,
       );
       await until(async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%digest_state%' AND pid <> pg_backend_pid()`)).rows[0]!.n, (n) => n >= 1);

@@ -54,9 +54,17 @@ export async function startWorker(deps: JobDeps, options: WorkerOptions = {}): P
   boss.on('error', (error: Error) => (options.onError ?? ((e: Error) => console.error(`Interchange: job queue: ${e.message}`)))(error));
   await boss.start();
   for (const type of types) {
-    await boss.work<object>(type.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true }, async ([job]) => {
+    // pg-boss waits out the polling interval after every job, found or not: one job per 2 s.
+    // Told after each job, the worker asks again at once, and waits only when the queue is empty
+    // (a thousand digests are sent in seconds, not half an hour).
+    let workerId = '';
+    workerId = await boss.work<object>(type.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true }, async ([job]) => {
       if (!job) return;
-      await type.run(deps, { id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      try {
+        await type.run(deps, { id: job.id, data: job.data as never, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      } finally {
+        boss.notifyWorker(workerId);
+      }
     });
   }
   return {

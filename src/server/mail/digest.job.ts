@@ -38,27 +38,34 @@ export async function writeDigest(deps: Pick<JobDeps, 'db' | 'publicUrl'>, userI
   });
 }
 
-/** One user's digest of one day: the work of a run, one job per user so a failure or a killed process costs one user's try. */
-export const DIGEST_USER_JOB = defineJobType<{ userId: number; day: string }>({
-  name: 'digest-user',
+/** How many users' digests one job makes: fewer, larger jobs than one per user, each try still short. */
+export const DIGEST_CHUNK = 25;
+
+/**
+ * The digests of a few users of one day, one after the other, each in its own transaction:
+ * a retry (the job failed, or its process was killed in its middle) finds the users done
+ * before made already and makes the others.
+ */
+export const DIGEST_USERS_JOB = defineJobType<{ userIds: number[]; day: string }>({
+  name: 'digest-users',
   retryLimit: 5,
   retryDelaySeconds: 30,
   retryBackoff: true,
   expireInSeconds: 300,
   async run(deps, job) {
-    await writeDigest(deps, job.data.userId, job.data.day);
+    for (const userId of job.data.userIds) await writeDigest(deps, userId, job.data.day);
   },
 });
 
-/** Queues one DIGEST_USER_JOB per user who may receive a digest; returns how many. */
+/** Queues the digests of every user who may receive one, DIGEST_CHUNK users a job; returns how many users. */
 export async function fanOutDigest(q: Queryable, day: string): Promise<number> {
   const users = await digestRecipients(q);
-  for (const userId of users) await enqueueJob(q, DIGEST_USER_JOB, { userId, day });
+  for (let i = 0; i < users.length; i += DIGEST_CHUNK) await enqueueJob(q, DIGEST_USERS_JOB, { userIds: users.slice(i, i + DIGEST_CHUNK), day });
   return users.length;
 }
 
 /**
- * The daily digest run of one office day: queues each user's digest, in one transaction (all
+ * The daily digest run of one office day: queues every user's digest, in one transaction (all
  * or none). Running it twice (two servers triggered, a retry) queues the users twice, and each
  * user's digest is still made once (writeDigest).
  */

@@ -7,7 +7,7 @@ import { addDays, officeToday } from '../../shared/calendar.ts';
 import { DIGEST_TEXT } from '../../shared/i18n/digest-messages.ts';
 import { createMailer } from './mailer.ts';
 import { SEND_MAIL_JOB } from './send-mail.job.ts';
-import { DIGEST_RUN_JOB, DIGEST_USER_JOB } from './digest.job.ts';
+import { DIGEST_RUN_JOB, DIGEST_USERS_JOB } from './digest.job.ts';
 import { officeHour, queueDueDigest } from './digest-schedule.ts';
 
 // The daily digest end to end: the run started over HTTP by the administrator, its jobs run by
@@ -56,7 +56,7 @@ async function runDigest(day: string): Promise<void> {
       await t.db.query<{ n: number }>(
         `SELECT (SELECT count(*) FROM pgboss.job WHERE name = ANY($1::text[]) AND state < 'completed')
               + (SELECT count(*) FROM outbox WHERE kind = 'digest' AND status = 'queued') AS n`,
-        [[DIGEST_RUN_JOB.name, DIGEST_USER_JOB.name, SEND_MAIL_JOB.name]],
+        [[DIGEST_RUN_JOB.name, DIGEST_USERS_JOB.name, SEND_MAIL_JOB.name]],
       )
     ).rows[0]!.n;
   // the run's job is there before the worker takes it: wait for it to be done, not merely absent
@@ -76,7 +76,7 @@ beforeAll(async () => {
   await t.db.query(`UPDATE users SET locale = 'zh' WHERE id = $1`, [t.userIds.coordinatorA]);
   await t.db.query(`UPDATE users SET locale = 'fr' WHERE id = $1`, [t.userIds.coordinatorB]);
   const mailer = createMailer({ smtpUrl: sink.url, mailFrom: 'Interchange <ie@example.edu.cn>' }, { timeoutMs: 5000 });
-  worker = await startWorker({ db: t.db, mailer, publicUrl: PUBLIC_URL }, { ...FAST, types: [{ ...SEND_MAIL_JOB, retryDelaySeconds: 1, retryBackoff: false }, DIGEST_RUN_JOB, DIGEST_USER_JOB] });
+  worker = await startWorker({ db: t.db, mailer, publicUrl: PUBLIC_URL }, { ...FAST, types: [{ ...SEND_MAIL_JOB, retryDelaySeconds: 1, retryBackoff: false }, DIGEST_RUN_JOB, DIGEST_USERS_JOB] });
 });
 
 afterAll(async () => {
