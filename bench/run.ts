@@ -9,7 +9,8 @@
  * how long the server takes to start and what it holds idle, compiled and through tsx; `--only pdf`,
  * the size and generation time of letters and fact sheets (bench/pdf-bench.ts); `--only todo`, the
  * to-do list of the officer and a coordinator at the 10 M-row scale (bench/todo-bench.ts), on the
- * same PostgreSQL as the load test; it exits 1 when a list measured misses 50 ms.
+ * same PostgreSQL as the load test; it exits 1 when a list measured misses 50 ms; `--only digest`,
+ * the daily digest run for 1,000 users on PostgreSQL (bench/digest-bench.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -24,14 +25,15 @@ import { COMMITS_HEADING, commitSection, measureCommits } from './commit-bench.t
 import { START_HEADING, measureStarts, startSection } from './start-bench.ts';
 import { PDF_HEADING, measurePdfs, pdfSection } from './pdf-bench.ts';
 import { TODO_HEADING, measureTodo, todoSection } from './todo-bench.ts';
+import { DIGEST_HEADING, digestSection, measureDigest } from './digest-bench.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo' && only !== 'digest') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo, digest)`);
   process.exit(2);
 }
 if (only === 'todo') {
@@ -40,6 +42,14 @@ if (only === 'todo') {
   writeFileSync(RESULTS, replaceSection(previousResults, TODO_HEADING, section));
   console.log(section.join('\n'));
   process.exit(result.accounts.every((a) => a.http.median <= 50) ? 0 : 1);
+}
+if (only === 'digest') {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const result = await measureDigest(url);
+  const section = digestSection(result, machine(await serverVersion(url)));
+  writeFileSync(RESULTS, replaceSection(previousResults, DIGEST_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(result.runSeconds <= 60 ? 0 : 1);
 }
 if (only === 'pdf') {
   const section = pdfSection(await measurePdfs(), `Measured by \`npm run bench -- --only pdf\` (${machine(false)}).`);
@@ -225,7 +235,7 @@ const load = pgUrl && process.env.BENCH_LOAD !== '0' ? await runLoadTest(pgUrl) 
 lines.push(...(load ? loadSection(load) : (findSection(previousResults, LOAD_HEADING) ?? [])));
 lines.push('', ...commitLines, ...startLines);
 // the parts measured only with --only are kept as they were last measured
-for (const heading of [PDF_HEADING, TODO_HEADING]) {
+for (const heading of [PDF_HEADING, TODO_HEADING, DIGEST_HEADING]) {
   const kept = findSection(previousResults, heading);
   if (kept) lines.push('', ...kept);
 }
