@@ -8,7 +8,7 @@ export const DEMO_UNITS: Array<UnitInput & { parentCode: string | null }> = [
   { parentCode: 'BASIC', code: 'BASIC-PATHO', kind: 'department', nameEn: 'Department of Pathophysiology', nameZh: '病理生理学系', nameFr: 'Département de physiopathologie' },
   { parentCode: 'SJTUSM', code: 'SPH', kind: 'school', nameEn: 'School of Public Health', nameZh: '公共卫生学院', nameFr: 'École de santé publique' },
   { parentCode: 'SJTUSM', code: 'NURSING', kind: 'school', nameEn: 'School of Nursing', nameZh: '护理学院', nameFr: 'École de soins infirmiers' },
-  { parentCode: 'SJTUSM', code: 'RUIJIN', kind: 'hospital', nameEn: 'Ruijin Hospital', nameZh: '瑞金医院', nameFr: 'Hôpital Ruijin' },
+  { parentCode: 'SJTUSM', code: 'RUIJIN', kind: 'hospital', nameEn: 'Ruijin Hospital', nameZh: '瑞金医院', nameFr: 'Hôpital Ruijin', officialNameEn: 'Ruijin Hospital, Shanghai Jiao Tong University School of Medicine', officialNameZh: '上海交通大学医学院附属瑞金医院', officialNameFr: 'Hôpital Ruijin, affilié à la Faculté de médecine de l’Université Jiao Tong de Shanghai' },
   { parentCode: 'RUIJIN', code: 'RUIJIN-HEMA', kind: 'institute', nameEn: 'Shanghai Institute of Hematology', nameZh: '上海血液学研究所', nameFr: 'Institut d’hématologie de Shanghai' },
   { parentCode: 'SJTUSM', code: 'RENJI', kind: 'hospital', nameEn: 'Renji Hospital', nameZh: '仁济医院', nameFr: 'Hôpital Renji' },
   { parentCode: 'SJTUSM', code: 'XINHUA', kind: 'hospital', nameEn: 'Xinhua Hospital', nameZh: '新华医院', nameFr: 'Hôpital Xinhua' },

@@ -12,6 +12,10 @@ const Fields = {
   nameEn: RequiredName(300),
   nameZh: RequiredName(300),
   nameFr: OptionalName(300),
+  /** The full official name a letter writes (上海交通大学医学院附属瑞金医院), when the short name is not it. */
+  officialNameEn: OptionalName(500),
+  officialNameZh: OptionalName(500),
+  officialNameFr: OptionalName(500),
 };
 
 /** Creating a unit of our organization. */
@@ -30,6 +34,9 @@ export const Unit = z.object({
   nameEn: z.string(),
   nameZh: z.string(),
   nameFr: z.string().nullable(),
+  officialNameEn: z.string().nullable(),
+  officialNameZh: z.string().nullable(),
+  officialNameFr: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

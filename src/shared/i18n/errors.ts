@@ -175,6 +175,27 @@ export const ERROR_MESSAGES: Catalogue = {
       { en: 'The spreadsheet is beyond what one import reads.', zh: '该电子表格超出单次导入可读取的范围。', fr: 'Le tableur dépasse ce qu’une importation peut lire.' },
     ]),
   ),
+  ...Object.fromEntries(
+    ['template_too_large', 'template_inflated_too_large', 'template_too_many_parts', 'template_too_slow'].map((code) => [
+      code,
+      { en: 'The template is beyond what one upload reads.', zh: '该模板超出单次上传可读取的范围。', fr: 'Le modèle dépasse ce qu’un téléversement peut lire.' },
+    ]),
+  ),
+  document_needs_personal_data: {
+    en: 'This document carries passport numbers: only roles that may see personal data can produce it.',
+    zh: '该文件包含护照号码：只有可查看个人信息的角色才能生成。',
+    fr: 'Ce document contient des numéros de passeport : seuls les rôles autorisés à voir les données personnelles peuvent le produire.',
+  },
+  pdf_converter_missing: {
+    en: 'No PDF converter (LibreOffice) is installed on this server: download the .docx instead.',
+    zh: '本服务器未安装 PDF 转换程序（LibreOffice）：请下载 .docx 文件。',
+    fr: 'Aucun convertisseur PDF (LibreOffice) n’est installé sur ce serveur : téléchargez plutôt le .docx.',
+  },
+  pdf_conversion_failed: {
+    en: 'The PDF could not be made from the document (LibreOffice failed or took too long): download the .docx instead.',
+    zh: '无法将文件转换为 PDF（LibreOffice 出错或超时）：请下载 .docx 文件。',
+    fr: 'Le PDF n’a pas pu être produit (LibreOffice a échoué ou a trop tardé) : téléchargez plutôt le .docx.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -355,6 +376,26 @@ export const FIELD_REASONS: Catalogue = {
     fr: 'a demandé plus de 15 secondes de lecture ; divisez-le en fichiers plus petits',
   },
   too_many_rows: { en: 'has more than 20,000 rows', zh: '超过 20,000 行', fr: 'compte plus de 20 000 lignes' },
+  template_too_large: { en: 'is larger than 5 MB', zh: '超过 5 MB', fr: 'dépasse 5 Mo' },
+  template_inflated_too_large: {
+    en: 'unpacks to more than 32 MB (a .docx is a zip; this one holds too much)',
+    zh: '解压后超过 32 MB（.docx 文件是压缩包，此文件内容过多）',
+    fr: 'dépasse 32 Mo une fois décompressé (un .docx est un zip ; celui-ci contient trop)',
+  },
+  template_too_many_parts: { en: 'has more than 500 parts inside its zip', zh: '压缩包内超过 500 个部件', fr: 'contient plus de 500 parties dans son zip' },
+  template_too_slow: { en: 'took more than 10 seconds to read', zh: '读取超过 10 秒', fr: 'a demandé plus de 10 secondes de lecture' },
+  template_not_docx: { en: 'is not a Word document (.docx)', zh: '不是 Word 文档（.docx）', fr: "n'est pas un document Word (.docx)" },
+  unknown_placeholder: {
+    en: 'uses the placeholder {value}, which this kind of document does not have (see the list of placeholders)',
+    zh: '使用了此类文件没有的占位符 {value}（请查看占位符列表）',
+    fr: 'utilise le champ {value}, que ce type de document ne connaît pas (voir la liste des champs)',
+  },
+  template_syntax: {
+    en: 'has a placeholder that is not closed or a loop that is not ended, at {value}',
+    zh: '在 {value} 处有未闭合的占位符或未结束的循环',
+    fr: 'contient un champ non fermé ou une boucle non terminée, à {value}',
+  },
+  no_nominees: { en: 'has no selected or nominated students for this partner and year', zh: '该合作院校本学年没有已选拔或已提名的学生', fr: "n'a aucun étudiant sélectionné ou nommé pour ce partenaire et cette année" },
   no_rows: { en: 'has no attendee rows below its header', zh: '表头下没有参会人员数据', fr: "ne contient aucune ligne de participant sous l'en-tête" },
 };
 
@@ -363,7 +404,14 @@ export function errorMessage(code: string, locale: Locale): string {
   return ERROR_MESSAGES[code]?.[locale] ?? ERROR_MESSAGES[code]?.en ?? code;
 }
 
-/** The reason for a field error, falling back to English and then to the code itself. */
+/**
+ * The reason for a field error, falling back to English and then to the code itself. A code
+ * may carry a value after a colon (`unknown_placeholder:visitorNmae`), put in place of the
+ * reason's `{value}`: the thing refused is named in the message.
+ */
 export function fieldReason(code: string, locale: Locale): string {
-  return FIELD_REASONS[code]?.[locale] ?? FIELD_REASONS[code]?.en ?? code;
+  const colon = code.indexOf(':');
+  const [key, value] = colon > 0 && FIELD_REASONS[code.slice(0, colon)] ? [code.slice(0, colon), code.slice(colon + 1)] : [code, null];
+  const text = FIELD_REASONS[key]?.[locale] ?? FIELD_REASONS[key]?.en ?? code;
+  return value === null ? text : text.replace('{value}', `{${value}}`);
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import type { Unit } from '../../../shared/contracts/units.ts';
 
-const WRITABLE = { parentId: 'parent_id', code: 'code', kind: 'kind', nameEn: 'name_en', nameZh: 'name_zh', nameFr: 'name_fr', searchText: 'search_text' };
+const WRITABLE = { parentId: 'parent_id', code: 'code', kind: 'kind', nameEn: 'name_en', nameZh: 'name_zh', nameFr: 'name_fr', officialNameEn: 'official_name_en', officialNameZh: 'official_name_zh', officialNameFr: 'official_name_fr', searchText: 'search_text' };
 const COLUMNS = selectList({
   id: 'id',
   parentId: 'parent_id',
@@ -11,6 +11,9 @@ const COLUMNS = selectList({
   nameEn: 'name_en',
   nameZh: 'name_zh',
   nameFr: 'name_fr',
+  officialNameEn: 'official_name_en',
+  officialNameZh: 'official_name_zh',
+  officialNameFr: 'official_name_fr',
   version: 'version',
   createdAt: isoTimestamp('created_at'),
   updatedAt: isoTimestamp('updated_at'),
