@@ -8,6 +8,7 @@ import { createCipher, type Cipher } from '../server/security/personal-data.ts';
 import { checkDataFolder, checkDemoSetting, checkKey, checkPublicUrl, checkSmtp } from '../server/doctor/check-setup.ts';
 import { checkDatabase } from '../server/doctor/check-database.ts';
 import { checkPdfFonts } from '../server/doctor/check-fonts.ts';
+import { checkPdfConverter } from '../server/doctor/check-pdf-converter.ts';
 import { finding, formatFindings, type Finding } from '../server/doctor/findings.ts';
 
 /** The key as the server would read it, without generating one (doctor changes nothing). */
@@ -57,6 +58,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv = process.env): Promise<F
     checkPublicUrl(config),
     await checkSmtp(env),
     checkPdfFonts(),
+    await checkPdfConverter(),
     ...(await databaseFindings(config)),
   ];
 }
