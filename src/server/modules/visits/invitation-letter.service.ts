@@ -3,7 +3,7 @@ import type { Scoped } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
 import { chineseLetterName, letterName, renderInvitationLetter } from './invitation-letter.ts';
-import { letterhead, visitorDetails } from './visits.repo.ts';
+import { letterhead, unitOfficialNames, visitorDetails } from './visits.repo.ts';
 import { getVisit } from './visits.service.ts';
 
 type Member = Visit['members'][number];
@@ -40,7 +40,8 @@ export async function invitationLetter(
     reference: `V${visit.id}-${member.personId}`,
     university,
     office,
-    hostUnit: { nameEn: visit.hostUnitNameEn, nameZh: visit.hostUnitNameZh },
+    // The host unit by its full official name (上海交通大学医学院附属瑞金医院), where the office gave one.
+    hostUnit: await unitOfficialNames(ctx, visit.hostUnitId),
     visitor: { ...member, ...details },
     delegation: {
       size: visit.members.length,

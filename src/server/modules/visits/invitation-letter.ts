@@ -63,7 +63,9 @@ export function letterText(c: LetterContent): { heading: string; address: string
   // The delegation's members close the letter, one to a line (a name in any script stands alone on its line).
   const members = (heading: string, roleOf: (role: string) => string) =>
     g.members && g.members.length > 1 ? { heading, lines: g.members.map((m, i) => `${i + 1}. ${m.name}${m.role ? roleOf(m.role) : ''}`) } : null;
-  const ofUniversity = (unit: string, university: string, joiner: string) => (unit === university ? university : `${unit}${joiner}${university}`);
+  // A unit's full official name already says the university (上海交通大学医学院附属瑞金医院): it is not said twice.
+  const ofUniversity = (unit: string, university: string, joiner: string) => (unit.includes(university) ? unit : `${unit}${joiner}${university}`);
+  const besideUniversity = (unit: string, university: string) => (unit === university ? [university] : unit.includes(university) ? [unit] : [unit, university]);
   if (c.lang === 'zh') {
     const name = chineseLetterName(v);
     const honorific = v.gender === 'male' ? '先生' : v.gender === 'female' ? '女士' : '';
@@ -82,7 +84,7 @@ export function letterText(c: LetterContent): { heading: string; address: string
       body,
       closing: ['此致', '敬礼！'],
       members: members('附：代表团成员名单', (role) => `（${role}）`),
-      signature: [visit.receivingOfficial, c.hostUnit.nameZh === c.university.nameZh ? null : c.hostUnit.nameZh, c.university.nameZh, letterDate(c.issuedOn, 'zh')].filter(
+      signature: [visit.receivingOfficial, ...besideUniversity(c.hostUnit.nameZh, c.university.nameZh), letterDate(c.issuedOn, 'zh')].filter(
         (x): x is string => !!x,
       ),
     };
@@ -102,7 +104,7 @@ export function letterText(c: LetterContent): { heading: string; address: string
     body,
     closing: ['Yours sincerely,'],
     members: members('Members of the delegation', (role) => `, ${role}`),
-    signature: [visit.receivingOfficial, c.hostUnit.nameEn === c.university.nameEn ? null : c.hostUnit.nameEn, c.university.nameEn].filter((x): x is string => !!x),
+    signature: [visit.receivingOfficial, ...besideUniversity(c.hostUnit.nameEn, c.university.nameEn)].filter((x): x is string => !!x),
   };
 }
 

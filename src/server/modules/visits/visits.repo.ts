@@ -143,6 +143,15 @@ export async function letterhead(
   };
 }
 
+/** A unit's full official names as letters write them, its short names where it has none. */
+export async function unitOfficialNames(db: Queryable, unitId: number): Promise<{ nameEn: string; nameZh: string }> {
+  const { rows } = await db.query<{ nameEn: string; nameZh: string }>(
+    'SELECT coalesce(official_name_en, name_en) AS "nameEn", coalesce(official_name_zh, name_zh) AS "nameZh" FROM units WHERE id = $1',
+    [unitId],
+  );
+  return rows[0]!;
+}
+
 /** What a letter says about a visitor beyond the visit's members: their gender (for the Chinese salutation) and their country's names. */
 export async function visitorDetails(
   db: Queryable,
