@@ -20,6 +20,7 @@ import { logSerializers, registerRequestLog, requestId, requestLogController } f
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { todoRoutes } from './modules/todo/todo.routes.ts';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.ts';
 import { partnersRoutes } from './modules/agreements/partners.routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     settingsRoutes,
     todoRoutes,
     importsRoutes,
+    documentsRoutes,
     auditRoutes,
     searchRoutes,
     reportsRoutes,

@@ -2,7 +2,7 @@ import type { Role } from './roles.ts';
 
 /** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -51,6 +51,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   report: { read: everyone },
   // Background jobs and the mail outbox (every message, to anyone): the administrator's, who may also start a run (the daily digest).
   job: { read: ['admin'], create: ['admin'] },
+  // The office's .docx templates: everyone reads them (and fills documents from the records they may read); the administrator uploads, replaces and deletes them.
+  document_template: { read: everyone, update: ['admin'], delete: ['admin'] },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */

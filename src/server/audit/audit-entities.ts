@@ -39,6 +39,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   institution_import: 'institution',
   person_import: 'person',
   import_mapping: 'institution',
+  document_template: 'document_template',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
 };
 
