@@ -1,4 +1,5 @@
 import { AppointmentInput, DELETABLE_APPOINTMENT_STATUSES, type Appointment } from '../../../shared/contracts/appointments.ts';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { RecordPage } from '../../components/record-page.tsx';
 import { RenewButton } from '../../components/renew-button.tsx';
 import { WorkflowCard } from '../../components/workflow-card.tsx';
@@ -30,6 +31,7 @@ export function AppointmentPage() {
         return { title: `${primary} — ${labels.title(a.title)}`, subtitle: [secondary, a.institutionName].filter(Boolean).join(' · ') };
       }}
       mayDelete={(a) => DELETABLE_APPOINTMENT_STATUSES.includes(a.status)}
+      actions={(a) => <DocumentsButton kinds={['appointment_letter']} recordId={a.id} />}
       details={(a) => <AppointmentDetails appointment={a} />}
       editForm={(props, a) => <AppointmentForm {...props} status={a.status} institutionLabel={a.institutionName} />}
       below={(a) => (

@@ -7,6 +7,7 @@ import { canChangeSettings } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useSettings } from './api.ts';
 import { SettingRow } from './setting-row.tsx';
+import { DocumentTemplatesCard } from '../documents/document-templates-card.tsx';
 
 /** The office's settings: the thresholds the figures use and the deadlines' lead times. Everyone may read them; the office changes them. */
 export function SettingsPage() {
@@ -43,6 +44,9 @@ export function SettingsPage() {
           </Flex>
         )}
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <DocumentTemplatesCard />
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { STUDENT_DELETABLE_STATUSES, StudentEnrolmentInput } from '../../../shared/contracts/students.ts';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { RecordPage } from '../../components/record-page.tsx';
 import { WorkflowCard } from '../../components/workflow-card.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
@@ -23,6 +24,7 @@ export function StudentPage() {
       mayDelete={(e) => STUDENT_DELETABLE_STATUSES.includes(e.status)}
       details={(e) => <StudentDetails enrolment={e} />}
       editForm={(props, e) => <StudentForm {...props} editing studentLabel={[latinName(e.person), ownScript(e.person)].filter(Boolean).join(' ')} />}
+      actions={(e) => <DocumentsButton kinds={['acceptance_letter']} recordId={e.id} />}
       below={(e) => <WorkflowCard record={e} workflow={STUDENT_WORKFLOW} useTransition={useStudentTransition} statusTag={<StudentStatusTag status={e.status} />} />}
     />
   );

@@ -1,4 +1,4 @@
-import { VISIT_DELETABLE_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
+import { LETTER_STATUSES, VISIT_DELETABLE_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
 import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { ReportSection } from '../../components/report-section.tsx';
@@ -8,6 +8,7 @@ import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useVisitTransition, visitsApi } from './api.ts';
 import { DelegationCard } from './delegation-card.tsx';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { VisitDetails } from './visit-details.tsx';
 import { VisitFilesCard } from './visit-files-card.tsx';
 import { VisitForm } from './visit-form.tsx';
@@ -39,6 +40,7 @@ export function VisitPage() {
         return { title: visitTitle(v, locale), subtitle: [other, `${v.startDate} – ${v.endDate}`, hostUnitName(v, locale), labels.purpose(v.purpose)].filter(Boolean).join(' · ') };
       }}
       mayEdit={editable}
+      actions={(v) => (LETTER_STATUSES.includes(v.status) ? <DocumentsButton kinds={['invitation_letter', 'visa_support_letter']} recordId={v.id} /> : null)}
       mayDelete={(v) => VISIT_DELETABLE_STATUSES.includes(v.status)}
       details={(v) => <VisitDetails visit={v} />}
       editForm={(props, v) => <VisitForm {...props} {...formLabels(v, locale)} />}
