@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { multipartFile, personBody, visitBody } from '../../test/factories.ts';
+import { appointmentBody, conferenceBody, multipartFile, personBody, visitBody } from '../../test/factories.ts';
 import { findSoffice } from './pdf-converter.ts';
 
 let t: TestServer;
@@ -158,5 +158,29 @@ describe('a document filled from a visit', () => {
     expect(flat).toContain('6 décembre 2026');
     // Arabic and Thai come back from pdftotext as their letters, whatever order it reads them in.
     for (const letters of ['الفارسي', 'ใจดี']) expect(flat.replace(/\s+/g, '')).toMatch(new RegExp([...letters.replace(/\s+/g, '')].slice(0, 3).join('')));
+  });
+});
+
+describe('documents filled from other records', () => {
+  it('an expert appointment letter in French, with the term dated in French, not to another unit', async () => {
+    const officer = await t.as('officer');
+    const expert = (await officer.post('/api/people', personBody({ familyName: 'Петрова', givenName: 'Анна', nationality: 'RU', unitId: t.units.a }))).json().id;
+    const appointment = await officer.post('/api/appointments', appointmentBody(expert, t.units.a, { title: 'honorary_professor', startDate: '2027-01-01', endDate: '2029-12-31' }));
+    expect(appointment.statusCode, appointment.body).toBe(201);
+    const url = `/api/documents/appointment_letter?recordId=${appointment.json().id}&lang=fr&date=2026-12-06`;
+    const text = docxText((await (await t.as('coordinatorA')).get(url)).rawPayload);
+    for (const expected of ['Анна ПЕТРОВА', '1er janvier 2027', '31 décembre 2029', '6 décembre 2026']) expect(text).toContain(expected);
+    expect((await (await t.as('coordinatorB')).get(url)).statusCode).toBe(404);
+  });
+
+  it('a certificate of attendance in Chinese, naming the attendee as given', async () => {
+    const officer = await t.as('officer');
+    const conference = (await officer.post('/api/conferences', conferenceBody(t.units.a, { titleZh: '国际血液学研讨会', startDate: '2026-12-06', endDate: '2026-12-08', venue: '上海' }))).json();
+    const added = await officer.post(`/api/conferences/${conference.id}/attendees`, { fullName: 'فاطمة الراشد', institutionName: 'Cairo University', countryCode: 'EG', role: 'speaker', version: conference.version });
+    expect(added.statusCode, added.body).toBe(201);
+    const response = await officer.get(`/api/documents/attendance_certificate?recordId=${conference.id}&memberId=${added.json().id}&lang=zh&date=2026-12-10`);
+    expect(response.statusCode, response.body).toBe(200);
+    const text = docxText(response.rawPayload);
+    for (const expected of ['فاطمة الراشد', '国际血液学研讨会', '2026年12月6日至2026年12月8日', '2026年12月10日']) expect(text).toContain(expected);
   });
 });
