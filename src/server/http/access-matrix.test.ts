@@ -211,6 +211,12 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'PATCH /api/exchange-applications/:id': OFFICE_AND_UNITS,
   'POST /api/exchange-applications/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/settings': SIGNED_IN,
+  // The office's .docx templates: everyone reads them, the administrator changes them; a document is read with its record.
+  'GET /api/document-templates': SIGNED_IN,
+  'GET /api/document-templates/:kind/:lang': SIGNED_IN,
+  'POST /api/document-templates/:kind/:lang': ['admin'],
+  'DELETE /api/document-templates/:kind/:lang': ['admin'],
+  'GET /api/documents/:kind': SIGNED_IN,
   'PATCH /api/settings/:key': OFFICE,
   'GET /api/todo': SIGNED_IN,
   'GET /api/todo/late-by-unit': SIGNED_IN,
@@ -222,7 +228,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 
 /** Routes on a record that belongs to unit A (every id the setup makes in those modules is unit A's). */
 const UNIT_A_RECORD = new RegExp(
-  `^/api/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger/aggregates${RECORD_KINDS.filter(unitField).map((k) => `|${k.path}`).join('')})/:id`,
+  `^/api/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger/aggregates${RECORD_KINDS.filter(unitField).map((k) => `|${k.path}`).join('')})/:id|^/api/documents/:kind$`,
 );
 
 let t: TestServer;
@@ -288,7 +294,11 @@ function concreteUrl(method: string, url: string): string {
     .replace(':fileId', String(method === 'DELETE' ? 999999 : ids.files))
     .replace(':key', 'conference.majorForeignParticipants')
     .replace(':attendeeId', '999999')
-    .concat(url.endsWith(':id') ? '?version=999' : '');
+    // A document is filled from unit A's appointment: coordinator B does not reach it.
+    .replace(':kind', url.startsWith('/api/documents/') ? 'appointment_letter' : 'invitation_letter')
+    .replace(':lang', 'en')
+    .concat(url.endsWith(':id') ? '?version=999' : '')
+    .concat(url === '/api/documents/:kind' ? `?recordId=${ids.appointments}` : '');
 }
 
 async function callerClient(caller: Caller, fresh: boolean): Promise<Client> {

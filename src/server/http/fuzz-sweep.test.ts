@@ -82,6 +82,8 @@ const routeIds: RouteIds = {
   path(route, name) {
     if (name === 'key') return 'conference.majorForeignParticipants';
     if (name === 'secret') return feedSecret;
+    if (name === 'kind' && route.url.includes('/document')) return 'appointment_letter';
+    if (name === 'lang') return 'en';
     if (name === 'fileId') return String(ids.files);
     if (name === 'attendeeId') return String(ids.attendees);
     if (name === 'documentId') return String(route.url.startsWith('/api/people/') ? ids['expert-documents'] : ids.documents);
