@@ -59,15 +59,33 @@ export async function forgetDemoDatabases(engine: 'embedded' | 'postgresql'): Pr
   }
 }
 
-/** Waits for the file lock at `path` (another vitest worker may be loading the demo), runs `work`, releases it. */
+/** Whether the process that wrote its id into the lock at `path` is gone (a run killed while loading). */
+function lockIsStale(path: string): boolean {
+  try {
+    const pid = Number(readFileSync(path, 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Waits for the file lock at `path` (another vitest worker may be loading the demo), runs
+ * `work`, releases it. The lock holds its owner's process id: a lock left by a run that was
+ * killed is taken over, instead of making every later run wait for ever.
+ */
 async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
       await handle.close();
       break;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (lockIsStale(path)) await rm(path, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
   try {
