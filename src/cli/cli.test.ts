@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -195,4 +195,53 @@ describe('the interchange command', () => {
     expect(badPort.findings.get('configuration')).toMatchObject({ status: 'fail', message: expect.stringContaining('PORT="80a"') });
     expect(badPort.status).toBe(1);
   }, 180_000); // a real start and four runs of doctor, each opening the database
+
+  it('backup writes every record to a file only its owner reads and doctor sees its age; restore into an empty database gives the same fact sheet, and is refused over records', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'interchange-cli-backup-'));
+    const file = join(folder, 'office.ndjson.gz');
+    const backup = spawnSync(process.execPath, [BIN, 'backup', '--out', file], { env, encoding: 'utf8' });
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain(`Backup written: ${file}`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const doctor = spawnSync(process.execPath, [BIN, 'doctor', '--format', 'json'], { env, encoding: 'utf8' });
+    const backups = (JSON.parse(doctor.stdout) as { findings: Array<{ check: string; status: string; message: string }> }).findings.find((f) => f.check === 'backups');
+    expect(backups).toMatchObject({ status: 'ok', message: expect.stringContaining('today') });
+
+    // a new installation: its own data folder, and on PostgreSQL its own database
+    const target: NodeJS.ProcessEnv = { ...env, INTERCHANGE_DATA_DIR: join(folder, 'data') };
+    let drop = async () => undefined;
+    if (testEngine() === 'postgresql') {
+      const url = process.env.TEST_DATABASE_URL!;
+      const name = `interchange_cli_restore_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      target.DATABASE_URL = u.toString();
+      drop = async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
+    }
+    try {
+      const restore = spawnSync(process.execPath, [BIN, 'restore', file], { env: target, encoding: 'utf8' });
+      expect(restore.status, restore.stderr).toBe(0);
+      expect(restore.stdout).toMatch(/^Restored \d+ rows in \d+ tables from the backup of /);
+      const factsheet = (e: NodeJS.ProcessEnv) => JSON.parse(spawnSync(process.execPath, [BIN, 'report', 'factsheet', '--format', 'json'], { env: e, encoding: 'utf8' }).stdout) as Record<string, unknown>;
+      const restored = factsheet(target);
+      expect(restored['partners.universities']).toBe(63);
+      expect(restored).toEqual(factsheet(env));
+
+      const again = spawnSync(process.execPath, [BIN, 'restore', file], { env: target, encoding: 'utf8' });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('restore refused, nothing changed: this database already holds records');
+    } finally {
+      await drop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000); // two databases opened, one made from nothing
 });

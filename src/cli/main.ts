@@ -39,6 +39,18 @@ program
   .action(async (options: { format: string }) => (await import('./doctor-command.ts')).doctorCommand(options));
 
 program
+  .command('backup')
+  .description('write every record, from one snapshot, to a gzip file only its owner can read (default: DATA_DIR/backups/interchange-DATE-TIME.ndjson.gz); either engine restores it')
+  .option('--out <file>', 'the file to write (never overwritten)')
+  .action(async (options: { out?: string }) => (await import('./backup-command.ts')).backupCommand(readConfig(), options));
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (of either engine), all or nothing, then apply newer migrations; --replace replaces a database that holds records')
+  .option('--replace', 'replace every record of a database that holds some')
+  .action(async (file: string, options: { replace?: boolean }) => (await import('./backup-command.ts')).restoreCommand(readConfig(), file, options));
+
+program
   .command('migrate')
   .description('apply pending database migrations and reference data, then exit')
   .action(() => migrateCommand(readConfig()));

@@ -31,9 +31,10 @@ export async function migrationFiles(): Promise<MigrationFile[]> {
  * Applies the numbered SQL files in db/migrations that this database has not seen, each in
  * its own transaction, in order, recording each file's checksum (files applied before the
  * runner kept checksums get the current file's). Forward-only: a file once applied is never
- * edited. Returns the names applied now.
+ * edited. With `through`, stops after that file (a restore brings a database to its backup's
+ * migration before filling it). Returns the names applied now.
  */
-export async function migrate(db: Db): Promise<string[]> {
+export async function migrate(db: Db, options: { through?: string } = {}): Promise<string[]> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.query('ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text');
@@ -41,7 +42,12 @@ export async function migrate(db: Db): Promise<string[]> {
     (await db.query<{ name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [r.name, r.checksum]),
   );
   const applied: string[] = [];
+  let stopped = false;
   for (const file of await migrationFiles()) {
+    if (options.through && file.name > options.through) {
+      stopped = true;
+      break;
+    }
     if (done.has(file.name)) {
       if (done.get(file.name) === null) await db.query('UPDATE schema_migrations SET checksum = $2 WHERE name = $1', [file.name, file.checksum]);
       continue;
@@ -54,7 +60,8 @@ export async function migrate(db: Db): Promise<string[]> {
   }
   // pg-boss keeps a table per queue: each job type's is made here, with the schema, so that a
   // step taken by any command (the demo's load too) can queue its job.
-  await ensureQueues(db);
+  // (Not on a database stopped short of the job tables' migration.)
+  if (!stopped) await ensureQueues(db);
   return applied;
 }
 

@@ -94,6 +94,22 @@ async function checkDemoAccounts(db: Queryable, config: Config): Promise<Finding
 }
 
 /**
+ * The age of the last `interchange backup` (each one is audited); a deployment that backs up
+ * otherwise (pg_dump, file-system snapshots) is told to check those itself.
+ */
+async function checkLastBackup(db: Queryable, config: Config): Promise<Finding> {
+  const name = 'backups';
+  const { rows } = await db.query<{ days: number | null; at: string | null }>(
+    `SELECT floor(extract(epoch FROM now() - max(at)) / 86400)::int AS days, max(at)::text AS at FROM audit_log WHERE action = 'export' AND entity = 'database'`,
+  );
+  const { days, at } = rows[0]!;
+  const otherwise = 'if you back up otherwise (pg_dump, file-system snapshots), check their age yourself';
+  if (days === null) return finding(name, config.demo ? 'info' : 'warn', `no \`interchange backup\` has been taken of this database; ${otherwise}`);
+  if (days > 7) return finding(name, 'warn', `the last \`interchange backup\` is ${days} days old (${at}); ${otherwise}`);
+  return finding(name, 'ok', `the last \`interchange backup\` was taken ${days === 0 ? 'today' : `${days} day(s) ago`} (${at})`);
+}
+
+/**
  * Every database check, on an open connection. Reads only: doctor changes nothing. Checks that
  * need the schema are skipped, said so, while the database is empty.
  */
@@ -104,6 +120,6 @@ export async function checkDatabase(db: Queryable, config: Config, cipher: Ciphe
   if (migrations.status === 'info') return findings;
   if (cipher) findings.push(await checkKeyOpensData(db, cipher));
   findings.push(await checkDemoAccounts(db, config));
-  findings.push(finding('backups', 'info', 'Interchange keeps no record of backups: check your pg_dump or file-system backups and their age yourself'));
+  findings.push(await checkLastBackup(db, config));
   return findings;
 }

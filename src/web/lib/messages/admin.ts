@@ -73,6 +73,7 @@ export const ADMIN = {
   'audit.action.password_change': ['changed the password', '修改密码', 'changement de mot de passe'],
   'audit.action.token_create': ['created an API token', '创建 API 令牌', 'création d’un jeton d’API'],
   'audit.action.token_revoke': ['revoked an API token', '吊销 API 令牌', 'révocation d’un jeton d’API'],
+  'audit.action.restore': ['restored the database from a backup', '从备份恢复数据库', 'restauration de la base depuis une sauvegarde'],
   'audit.action.export': ['exported the data', '导出数据', 'export des données'],
   'audit.action.erase': ['erased the personal data', '删除个人信息', 'effacement des données personnelles'],
 } satisfies Catalogue;
