@@ -17,7 +17,7 @@ describe('the deadline rules', () => {
     const declared = Object.entries(KINDS).flatMap(([kind, d]) => d.deadlines.map((x) => `${kind}.${x.what}`));
     expect(DEADLINE_KEYS).toEqual(declared);
     expect(new Set(DEADLINE_KEYS).size).toBe(DEADLINE_KEYS.length);
-    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'appointments.documentExpiry', 'hospital-memoranda.renewal']) expect(DEADLINE_KEYS).toContain(key);
+    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'appointments.documentExpiry', 'hospital-memoranda.renewal', 'students.completion']) expect(DEADLINE_KEYS).toContain(key);
     for (const r of deadlineRules()) expect(r.lead, r.key).toBe(r.defaultLead);
   });
 

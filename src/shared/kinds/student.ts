@@ -27,5 +27,7 @@ export const STUDENT_KIND = describeKind({
   frozen: [],
   deletable: STUDENT_DELETABLE_STATUSES,
   counted: STUDENT_COUNTED_STATUSES,
-  deadlines: [],
+  // the expected end of the studies: the office and the unit graduate the student, or record a
+  // later expected end (a suspension, a repeated year), from 60 days before it
+  deadlines: [{ what: 'completion', from: 'expectedCompletionOn', after: { days: -60 }, owedIn: ['enrolled', 'suspended'] }],
 });

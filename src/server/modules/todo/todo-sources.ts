@@ -41,5 +41,6 @@ export const TODO_SOURCES: Readonly<Record<string, TodoSource>> = {
       },
     },
   },
+  students: { table: 'student_enrolments', unitColumn: 'unit_id', titleEn: person('person_id'), titleZh: personZh('person_id'), dates: { expectedCompletionOn: 'r.expected_completion_on' }, path: '/students' },
   'hospital-memoranda': { table: 'hospital_memoranda', unitColumn: 'unit_id', titleEn: 'r.title', titleZh: 'r.title', dates: { expiresOn: 'r.expires_on' }, path: '/hospital-memoranda' },
 };

@@ -147,4 +147,29 @@ describe('the to-do list', () => {
     expect(await docs()).toEqual([expect.objectContaining({ group: 'renewals', partId: soon, dueOn: addDays(today, 60), standing: 'coming', labelKey: 'todo.owed.documentExpiry', link: `/experts/appointments/${id}` })]);
     expect((await todo(await t.as('coordinatorB'))).items.some((i) => i.kind === 'appointments' && i.id === id)).toBe(false);
   });
+
+  it("lists an enrolment from 60 days before its expected end, due that day and late the next, for the office and the unit's coordinator only, until the student graduates", async () => {
+    const officer = await t.as('officer');
+    const student = (await officer.post('/api/people', personBody({ familyName: 'Diallo', givenName: 'Awa', nationality: 'SN', unitId: t.units.a }))).json().id as number;
+    const end = addDays(today, 90);
+    const made = await officer.post('/api/students', {
+      personId: student, level: 'master', programmeEn: 'Public health', unitId: t.units.a, admittedOn: addDays(today, -700), enrolledOn: addDays(today, -690), status: 'enrolled', expectedCompletionOn: end,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as number;
+    const ctx = { ...unscoped(t.db), actor: { role: 'officer' as const } };
+    const on = async (day: string) => find(await todoFor(ctx, day), id, 'students');
+    expect(await on(addDays(end, -61))).toBeUndefined();
+    expect(await on(addDays(end, -60))).toMatchObject({ group: 'renewals', owed: 'completion', labelKey: 'todo.owed.completion', standing: 'coming', dueOn: end, link: `/students/${id}`, unitId: t.units.a, titleEn: 'Awa Diallo' });
+    expect((await on(end))?.standing).toBe('coming');
+    expect((await on(addDays(end, 1)))?.standing).toBe('late');
+    // the unit's coordinator sees it on the same day, another unit's does not
+    const coordinatorOf = (unit: number) => ({ ...ctx, scope: unit, actor: { role: 'coordinator' as const } });
+    expect(find(await todoFor(coordinatorOf(t.units.a), addDays(end, 1)), id, 'students')?.standing).toBe('late');
+    expect(find(await todoFor(coordinatorOf(t.units.b), addDays(end, 1)), id, 'students')).toBeUndefined();
+    // graduated: nothing owed any more
+    const graduated = await officer.post(`/api/students/${id}/transitions`, { to: 'graduated', on: today, version: made.json().version });
+    expect(graduated.statusCode, graduated.body).toBe(200);
+    expect(await on(addDays(end, 1))).toBeUndefined();
+  });
 });

@@ -17,6 +17,7 @@ export const TODO = {
   'todo.owed.summary': ['File the summary', '提交会议总结', 'Déposer le compte rendu'],
   'todo.owed.renewal': ['Renew or let end', '续签或到期终止', 'Renouveler ou laisser échoir'],
   'todo.owed.documentExpiry': ['Renew the expert’s document', '办理专家证件续期', 'Renouveler le document de l’expert'],
+  'todo.owed.completion': ['Graduate the student or extend the enrolment', '办理毕业或延长学籍', 'Diplômer l’étudiant ou prolonger l’inscription'],
   'todo.standing.late': ['Late', '已逾期', 'En retard'],
   'todo.standing.coming': ['Due', '待办', 'À venir'],
   'todo.standing.waiting': ['Waiting', '待处理', 'En attente'],
@@ -27,6 +28,7 @@ export const TODO = {
   'todo.kind.missions': ['Mission abroad', '出访团组', 'Mission à l’étranger'],
   'todo.kind.conferences': ['Conference', '国际会议', 'Conférence'],
   'todo.kind.appointments': ['Appointment', '聘任', 'Nomination'],
+  'todo.kind.students': ['Student', '留学生', 'Étudiant'],
   'todo.lateByUnit': ['Late, by unit', '各单位逾期事项', 'En retard, par unité'],
   'todo.lateByUnit.help': [
     'Reports and renewals past their due day, in each unit. Read-only.',
@@ -50,4 +52,5 @@ export const TODO = {
   'settings.deadlines.months': ['months', '个月', 'mois'],
   'settings.deadlines.from.endDate': ['the last day', '结束日', 'le dernier jour'],
   'settings.deadlines.from.expiresOn': ['the end date', '到期日', 'la date de fin'],
+  'settings.deadlines.from.expectedCompletionOn': ['the expected end of studies', '预计毕业日期', 'la fin d’études prévue'],
 } satisfies Catalogue;
