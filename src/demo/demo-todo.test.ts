@@ -4,7 +4,7 @@ import type { Scoped } from '../server/core/request-context.ts';
 import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { lateByUnit, todoFor } from '../server/modules/todo/todo.service.ts';
 import { TODO_SOURCES } from '../server/modules/todo/todo-sources.ts';
-import { officeToday } from '../shared/calendar.ts';
+import { addDays, officeToday } from '../shared/calendar.ts';
 import { deadlineRules, deadlineStanding } from '../shared/kinds/deadline-rules.ts';
 import { KINDS } from '../shared/kinds/kinds.ts';
 import { decisionStates, owesDeadlines } from '../shared/kinds/todo-rules.ts';
@@ -47,7 +47,7 @@ type Tally = Record<string, number>;
 const add = (tally: Tally, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
 
 /** What the account should find, counted from the records by the rules (with the office's own lead times, if it set any). */
-async function expectedFor(role: Role, scope: number | null): Promise<Tally> {
+async function expectedFor(role: Role, scope: number | null, day = today): Promise<Tally> {
   const reach = await reachOf(scope);
   const tally: Tally = {};
   const leads = Object.fromEntries(
@@ -82,7 +82,7 @@ async function expectedFor(role: Role, scope: number | null): Promise<Tally> {
       if (r.from === null || !reach(r.unit === null ? null : Number(r.unit))) continue;
       if (rule.deadline.metBySuccessor && r.successors > 0) continue;
       if (part && latest.get(`${r.person} ${r.docKind}`) !== r.from) continue;
-      const standing = deadlineStanding(rule, r.from, today);
+      const standing = deadlineStanding(rule, r.from, day);
       if (standing.listed) add(tally, `${group} ${rule.kind} ${standing.late ? 'late' : 'coming'}`);
     }
   }
@@ -107,6 +107,22 @@ describe('the demo to-do lists', () => {
       for (const item of list.items) expect(reach(item.unitId), `${item.kind} ${item.id}`).toBe(true);
     }, 120_000);
   }
+
+  it("list the students whose expected end of studies comes within 60 days, on the day the first such day comes, for the office and the students' units, counted from the records", async () => {
+    // the demo's enrolments end on 1 July: the first day one is listed, read from the records
+    const { rows } = await db.query<{ end: string }>(
+      `SELECT min(expected_completion_on)::text AS end FROM student_enrolments WHERE status IN ('enrolled', 'suspended') AND expected_completion_on >= $1::date`,
+      [today],
+    );
+    const day = addDays(rows[0]!.end, -60);
+    for (const account of DEMO_ACCOUNTS) {
+      const ctx = await as(account);
+      const list = await todoFor(ctx, day);
+      expect(tallyOf(list), `${account.email} on ${day}`).toEqual(await expectedFor(account.role, ctx.scope, day));
+    }
+    const officer = tallyOf(await todoFor(await as(DEMO_ACCOUNTS.find((a) => a.role === 'officer')!), day));
+    expect(sum(officer, /^renewals students coming$/), `students listed on ${day}`).toBeGreaterThan(0);
+  }, 120_000);
 
   it('give the office decisions of every kind it decides, late reports and renewals coming', async () => {
     for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'officer' || a.role === 'admin')) {
