@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../calendar.ts';
 import { deadlineRules, deadlineStanding, DEADLINE_KEYS, owes, type DeadlineRule } from './deadline-rules.ts';
 import { KINDS } from './kinds.ts';
+import { CALENDAR_TEXT } from '../i18n/calendar-messages.ts';
 
 const rule = (key: string, leads?: Record<string, unknown>): DeadlineRule => {
   const found = deadlineRules(leads).find((r) => r.key === key);
@@ -66,6 +67,21 @@ describe('the deadline rules', () => {
     expect([b!.listed, o!.listed, a!.listed]).toEqual([false, true, true]);
     const [x, y, z] = around(r, expires, expires);
     expect([x!.late, y!.late, z!.late]).toEqual([false, false, true]);
+  });
+
+  it("a student's expected end: listed from 60 days before it while enrolled or suspended, late the day after, owed no more once graduated", () => {
+    const r = rule('students.completion');
+    expect([r.direction, r.unit, r.lead]).toEqual(['before', 'days', 60]);
+    const ends = '2027-07-01';
+    const [b, o, a] = around(r, ends, '2027-05-02');
+    expect([b!.listed, o!.listed, a!.listed]).toEqual([false, true, true]);
+    const [x, y, z] = around(r, ends, ends);
+    expect([x!.late, y!.late, z!.late]).toEqual([false, false, true]);
+    expect(['admitted', 'enrolled', 'suspended', 'graduated', 'withdrawn', 'transferred'].filter((s) => owes(r, s))).toEqual(['enrolled', 'suspended']);
+  });
+
+  it('have their words in the calendar feed in every language', () => {
+    for (const text of Object.values(CALENDAR_TEXT)) for (const r of deadlineRules()) expect(text.owed[r.deadline.what], r.key).toBeTruthy();
   });
 
   it('take the office lead time when one is set, and ignore one that is not a positive whole number', () => {
