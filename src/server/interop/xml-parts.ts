@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { nextEntry } from './zip-entries.ts';
 import { overLimit, type ReadBudget, type SpreadsheetLimitReason } from './spreadsheet-limits.ts';
 
 /** The parts of a workbook this reader needs, by the zip's order. */
@@ -21,19 +22,6 @@ export interface WorkbookParts {
 
 const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
 
-function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
-  return new Promise((resolve, reject) => {
-    const settle = (f: () => void) => () => {
-      zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-      f();
-    };
-    const onEntry = (entry: yauzl.Entry) => settle(() => resolve(entry))();
-    const onEnd = settle(() => resolve(null));
-    const onError = (error: Error) => settle(() => reject(error))();
-    zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-    zip.readEntry();
-  });
-}
 
 /**
  * Opens an xlsx's zip and finds its parts, refusing it on the sizes its central directory

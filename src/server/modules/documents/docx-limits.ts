@@ -7,6 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { nextEntry } from '../../interop/zip-entries.ts';
 import { DomainError, invalidFields } from '../../core/errors.ts';
 import { DOCUMENT_TEMPLATE_MAX_BYTES } from '../../../shared/contracts/documents.ts';
 
@@ -26,19 +27,6 @@ const overLimit = (reason: LimitReason): DomainError => new DomainError(reason, 
 /** 400 on `file`: not a Word document (a foreign or damaged zip, no word/document.xml). */
 export const notDocx = (): DomainError => invalidFields({ field: 'file', reason: 'template_not_docx' });
 
-function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
-  return new Promise((resolve, reject) => {
-    const settle = (f: () => void) => () => {
-      zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
-      f();
-    };
-    const onEntry = (entry: yauzl.Entry) => settle(() => resolve(entry))();
-    const onEnd = settle(() => resolve(null));
-    const onError = (error: Error) => settle(() => reject(error))();
-    zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
-    zip.readEntry();
-  });
-}
 
 /**
  * Refuses a file that is not a .docx or is beyond the limits, reading every part through
