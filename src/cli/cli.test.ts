@@ -13,26 +13,33 @@ let dataDir = '';
 let env: NodeJS.ProcessEnv = {};
 let dropDatabase: (() => Promise<void>) | null = null;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
-  env = { ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: '', INTERCHANGE_SECRET: 'cli-test-secret' };
-  if (testEngine() === 'postgresql') {
-    const url = process.env.TEST_DATABASE_URL!;
-    const name = `interchange_cli_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
+/** On PostgreSQL, a new empty database for an installation: its DATABASE_URL and how to drop it ('' on the embedded engine, whose database is the data folder's). */
+async function newDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testEngine() !== 'postgresql') return { url: '', drop: async () => undefined };
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
-    };
-  }
+    },
+  };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'interchange-cli-'));
+  const database = await newDatabase('interchange_cli');
+  env = { ...process.env, INTERCHANGE_DATA_DIR: dataDir, DATABASE_URL: database.url, INTERCHANGE_SECRET: 'cli-test-secret' };
+  dropDatabase = database.drop;
 });
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
@@ -208,25 +215,8 @@ describe('the interchange command', () => {
     expect(backups).toMatchObject({ status: 'ok', message: expect.stringContaining('today') });
 
     // a new installation: its own data folder, and on PostgreSQL its own database
-    const target: NodeJS.ProcessEnv = { ...env, INTERCHANGE_DATA_DIR: join(folder, 'data') };
-    let drop = async () => undefined;
-    if (testEngine() === 'postgresql') {
-      const url = process.env.TEST_DATABASE_URL!;
-      const name = `interchange_cli_restore_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      target.DATABASE_URL = u.toString();
-      drop = async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
-    }
+    const database = await newDatabase('interchange_cli_restore');
+    const target: NodeJS.ProcessEnv = { ...env, INTERCHANGE_DATA_DIR: join(folder, 'data'), DATABASE_URL: database.url };
     try {
       const restore = spawnSync(process.execPath, [BIN, 'restore', file], { env: target, encoding: 'utf8' });
       expect(restore.status, restore.stderr).toBe(0);
@@ -240,7 +230,7 @@ describe('the interchange command', () => {
       expect(again.status).toBe(1);
       expect(again.stderr).toContain('restore refused, nothing changed: this database already holds records');
     } finally {
-      await drop();
+      await database.drop();
       rmSync(folder, { recursive: true, force: true });
     }
   }, 300_000); // two databases opened, one made from nothing
