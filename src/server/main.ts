@@ -8,6 +8,7 @@ import { loadSecret } from './security/secret-key.ts';
 import { restrictUmask, secureDataDir } from './security/owner-only.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
 import { demoRefusal } from './demo-guard.ts';
+import { indexPassports } from './modules/people/passport-index.ts';
 import { startWorker } from './jobs/queue.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startDigestSchedule } from './mail/digest-schedule.ts';
@@ -38,6 +39,7 @@ export async function serve(config: Config): Promise<void> {
   if (demo && loadsDemo) {
     demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher, undefined, linkBase(config))));
   }
+  await indexPassports(db, cipher);
   const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
   const sweep = () => expireLapsedAgreements(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring agreements failed'));

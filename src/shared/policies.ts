@@ -2,7 +2,7 @@ import type { Role } from './roles.ts';
 
 /** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -15,6 +15,8 @@ const officeAndUnits: Role[] = ['admin', 'officer', 'coordinator'];
  */
 export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   country: { read: everyone },
+  // A committed import, as a whole: the office reads it and undoes it (each record's own policy applies as it is deleted).
+  import: { read: office, delete: office },
   catalogue: { read: everyone },
   institution: { read: everyone, create: officeAndUnits, update: office, delete: office },
   unit: { read: everyone, create: office, update: office, delete: office },

@@ -1,15 +1,25 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Encrypts and decrypts personal data (passport numbers, birth dates) with AES-256-GCM. */
 export interface Cipher {
   encrypt(plain: string | null): string | null;
   decrypt(stored: string | null): string | null;
+  /**
+   * A blind index of a value (an HMAC under a key of its own): equal values give equal indexes,
+   * so a passport number is looked for among the stored ones without decrypting any.
+   */
+  index(plain: string | null): string | null;
 }
 
 /** A cipher keyed by `secret`: any string; the key is its SHA-256. */
 export function createCipher(secret: string): Cipher {
   const key = createHash('sha256').update(`interchange:personal-data:${secret}`).digest();
+  const indexKey = createHash('sha256').update(`interchange:blind-index:${secret}`).digest();
   return {
+    index(plain) {
+      if (plain === null) return null;
+      return createHmac('sha256', indexKey).update(plain.trim().toUpperCase(), 'utf8').digest('base64url');
+    },
     encrypt(plain) {
       if (plain === null) return null;
       const iv = randomBytes(12);

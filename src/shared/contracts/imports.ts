@@ -5,6 +5,7 @@ import type { GENDERS } from './people.ts';
 import type { INSTITUTION_KINDS } from './institutions.ts';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../i18n/agreement-labels.ts';
 import { AGREEMENT_KIND } from '../kinds/agreement.ts';
+import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../i18n/visit-labels.ts';
 
 /** Text in each of the interface's languages. */
 type Labels = Readonly<Record<Locale, string>>;
@@ -42,8 +43,10 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits';
   readonly one: Labels;
+  /** How the file is read, when a row is not simply one record: the template's second sheet. */
+  readonly guide?: Labels;
   /** The policy entity: importing is creating records of it. */
   readonly entity: Entity;
   readonly columns: readonly ImportColumn[];
@@ -136,8 +139,62 @@ export const AGREEMENT_IMPORT: ImportKind = {
   ],
 };
 
+/** The statuses an imported visit may be in: the steps to it are taken as if in the app. */
+const IMPORTED_VISIT_STATUSES = ['requested', 'approved', 'held', 'closed'] as const;
+
+/**
+ * Visits with their visitors: one row per visitor. Rows with the same visit title (English),
+ * host unit, first day and last day are one visit, its visitors in the file's order (the head
+ * first); the visit's other columns are read from the first of its rows that fills them.
+ */
+export const VISIT_IMPORT: ImportKind = {
+  name: 'visits',
+  one: { en: 'visit', zh: '来访', fr: 'visite' },
+  entity: 'visit',
+  guide: {
+    en:
+      'One row per visitor. Rows with the same visit title (English), host unit, first day and last day are one visit; its visitors are in the order of the rows, the head of the delegation first. ' +
+      "The visit's other columns (Chinese title, purpose, protocol level, receiving official, status, report, notes) are taken from the first of its rows that fills them; the other rows may leave them empty. " +
+      "A visitor is looked for among the people on file by passport number, then by name however written (王振义, 王振義, Wang Zhenyi, WANG Zhen-yi); a visitor found is linked, not changed. " +
+      'A visit already on file (same title, host unit and days) is recognised and never entered twice. Status: held (the default) or closed counts the visitors in the figures; closed needs the report.',
+    zh:
+      '每位来访人员一行。来访标题（英文）、接待单位、开始日期和结束日期都相同的行属于同一次来访；来访人员按行的顺序排列，团长在前。' +
+      '来访的其他列（中文标题、来访目的、礼宾级别、接待领导、状态、总结、备注）取自该来访中第一行填写了该列的值，其他行可以留空。' +
+      '来访人员先按护照号码、再按姓名的各种写法（王振义、王振義、Wang Zhenyi、WANG Zhen-yi）与已有人员匹配；匹配到的人员只关联，不修改。' +
+      '系统中已有的来访（标题、接待单位和日期相同）会被识别，不会重复录入。状态为“已接待”（默认）或“已结项”时计入统计；已结项须填写总结。',
+    fr:
+      "Une ligne par visiteur. Les lignes ayant le même titre de visite (anglais), la même unité d'accueil, le même premier et le même dernier jour forment une visite ; ses visiteurs sont dans l'ordre des lignes, le chef de délégation en premier. " +
+      "Les autres colonnes de la visite (titre chinois, objet, niveau protocolaire, personnalité d'accueil, statut, compte rendu, notes) sont prises de la première de ses lignes qui les remplit ; les autres lignes peuvent les laisser vides. " +
+      'Un visiteur est cherché parmi les personnes enregistrées par numéro de passeport, puis par nom quelle que soit son écriture (王振义, 王振義, Wang Zhenyi, WANG Zhen-yi) ; un visiteur trouvé est lié, non modifié. ' +
+      'Une visite déjà enregistrée (même titre, unité et jours) est reconnue et jamais saisie deux fois. Statut : effectuée (par défaut) ou close compte les visiteurs dans les chiffres ; close exige le compte rendu.',
+  },
+  columns: [
+    { field: 'titleEn', label: { en: 'Visit title (English)', zh: '来访标题（英文）', fr: 'Titre de la visite (anglais)' }, aliases: ['visit', 'visit title', 'delegation', 'title', 'visite', 'délégation', '来访团组', '团组名称', '团组英文名称'], value: { is: 'text' }, required: true },
+    { field: 'titleZh', label: { en: 'Visit title (Chinese)', zh: '来访标题（中文）', fr: 'Titre de la visite (chinois)' }, aliases: ['chinese title', '来访标题', '团组中文名称', '来访事由'], value: { is: 'text' } },
+    { field: 'hostUnitId', label: { en: 'Host unit', zh: '接待单位', fr: "Unité d'accueil" }, aliases: ['host', 'unit', 'unité', 'accueil', '接待部门', '邀请单位', '院系'], value: { is: 'unit' }, required: true },
+    { field: 'purpose', label: { en: 'Purpose', zh: '来访目的', fr: 'Objet' }, aliases: ['objet de la visite', '目的', '来访性质'], value: { is: 'choice', options: VISIT_PURPOSE_LABELS }, default: 'academic_exchange' },
+    { field: 'startDate', label: { en: 'First day', zh: '开始日期', fr: 'Premier jour' }, aliases: ['from', 'start', 'start date', 'arrival', 'du', 'arrivée', '来访日期', '抵达日期', '起始日期'], value: { is: 'date' }, required: true },
+    { field: 'endDate', label: { en: 'Last day', zh: '结束日期', fr: 'Dernier jour' }, aliases: ['to', 'end', 'end date', 'departure', 'au', 'départ', '离开日期', '离境日期', '截止日期'], value: { is: 'date' }, required: true },
+    { field: 'protocolLevel', label: { en: 'Protocol level', zh: '礼宾级别', fr: 'Niveau protocolaire' }, aliases: ['level', 'niveau', '级别', '接待规格'], value: { is: 'choice', options: PROTOCOL_LEVEL_LABELS }, default: 'other' },
+    { field: 'receivingOfficial', label: { en: 'Receiving official', zh: '接待领导', fr: "Personnalité d'accueil" }, aliases: ['received by', 'reçu par', '会见领导', '接见领导'], value: { is: 'text' } },
+    { field: 'status', label: { en: 'Status', zh: '状态', fr: 'Statut' }, aliases: ['état', '来访状态'], value: { is: 'choice', options: Object.fromEntries(IMPORTED_VISIT_STATUSES.map((s) => [s, VISIT_STATUS_LABELS[s]])) }, default: 'held' },
+    { field: 'report', label: { en: 'Report', zh: '来访总结', fr: 'Compte rendu' }, aliases: ['minutes', 'summary', '总结', '纪要'], value: { is: 'text' } },
+    { field: 'notes', label: { en: 'Visit notes', zh: '来访备注', fr: 'Notes de la visite' }, aliases: ['notes', 'remarks', 'remarques', '备注', '说明'], value: { is: 'text' } },
+    { field: 'familyName', label: { en: 'Family name', zh: '姓', fr: 'Nom de famille' }, aliases: ['surname', 'last name', 'nom', '姓氏'], value: { is: 'text' }, required: true },
+    { field: 'givenName', label: { en: 'Given name', zh: '名', fr: 'Prénom' }, aliases: ['first name', 'forename', 'prenom', '名字'], value: { is: 'text' } },
+    { field: 'nameZh', label: { en: 'Chinese name', zh: '中文姓名', fr: 'Nom chinois' }, aliases: ['name in chinese', '姓名', '中文名'], value: { is: 'text' } },
+    { field: 'gender', label: { en: 'Gender', zh: '性别', fr: 'Genre' }, aliases: ['sex', 'sexe'], value: { is: 'choice', options: GENDER_LABELS } },
+    { field: 'nationality', label: { en: 'Country or region', zh: '国家或地区', fr: 'Pays ou région' }, aliases: ['nationality', 'country', 'pays', 'nationalité', '国籍', '国家', '国家/地区'], value: { is: 'country' } },
+    { field: 'institutionId', label: { en: 'Institution', zh: '工作单位', fr: 'Établissement' }, aliases: ['organization', 'organisation', 'affiliation', 'organisme', '所在单位', '外方单位', '机构'], value: { is: 'institution' } },
+    { field: 'position', label: { en: 'Position', zh: '职务职称', fr: 'Fonction' }, aliases: ['job title', 'fonction', 'titre', '职务', '职称'], value: { is: 'text' } },
+    { field: 'roleInDelegation', label: { en: 'Role in the delegation', zh: '团内身份', fr: 'Rôle dans la délégation' }, aliases: ['role', 'rôle', '身份', '团内职务'], value: { is: 'text' } },
+    { field: 'email', label: { en: 'Email', zh: '电子邮箱', fr: 'Courriel' }, aliases: ['e-mail', 'mail', 'adresse électronique', '邮箱', '电子邮件'], value: { is: 'text' } },
+    { field: 'passportNumber', label: { en: 'Passport number', zh: '护照号码', fr: 'Numéro de passeport' }, aliases: ['passport', 'passport no', 'passport no.', 'passeport', '护照号', '护照'], value: { is: 'text' } },
+  ],
+};
+
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

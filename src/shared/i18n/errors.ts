@@ -330,6 +330,12 @@ export const FIELD_REASONS: Catalogue = {
   same_name_other_script: { en: 'the same name in another script (pinyin and Chinese characters)', zh: '同名的另一种写法（拼音与汉字）', fr: 'le même nom dans une autre écriture (pinyin et caractères chinois)' },
   same_name_spelling: { en: 'the same name, spelled differently (abbreviations, word order)', zh: '同名的不同写法（缩写、词序）', fr: 'le même nom, écrit autrement (abréviations, ordre des mots)' },
   same_partners_and_date: { en: 'the same partners, signed the same day', zh: '合作方相同且签署日期相同', fr: 'les mêmes partenaires, signé le même jour' },
+  same_passport: { en: 'the same passport number', zh: '护照号码相同', fr: 'le même numéro de passeport' },
+  same_visit: {
+    en: 'this visit is on file already (same title, host unit and days): its rows are not imported again',
+    zh: '系统中已有此来访（标题、接待单位和日期相同），这些行不再重复导入',
+    fr: 'cette visite est déjà enregistrée (même titre, unité et jours) : ses lignes ne sont pas importées à nouveau',
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

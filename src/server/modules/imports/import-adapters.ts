@@ -18,12 +18,38 @@ import { createPerson, getPerson, updatePerson } from '../people/people.service.
 import { foldName } from '../../search/normalize.ts';
 import { InstitutionMatcher, PersonMatcher, type Match } from './import-matching.ts';
 import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
+import { visitsImport } from './import-visits.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
   class: 'new' | 'update' | 'duplicate';
   /** The record an update changes, or the possible duplicates; a negative id is an earlier row of the file (-rowNumber). */
   matches: Match[];
+  /** Rows that make one record together (a visit's visitors): the group's first row, and the record on file it is already, if any. */
+  group?: { first: number; onFile?: number };
+}
+
+/** A record an import wrote, kept with the import so that it can be undone. */
+export interface WrittenRecord {
+  entity: 'institution' | 'person' | 'agreement' | 'visit';
+  id: number;
+  action: 'created' | 'updated';
+}
+
+/** A row as committed: its values and what the user (or its class) decided. */
+export interface RowToCommit {
+  rowNumber: number;
+  values: Record<string, unknown>;
+  defaulted: string[];
+  action: 'create' | 'skip' | number;
+}
+
+/** What a kind that writes its rows together (visits) did. */
+export interface RowsCommitted {
+  records: WrittenRecord[];
+  /** The records on file rows were linked to without changing them (a visitor who is a person on file). */
+  unchanged: number[];
+  skipped: number;
 }
 
 /** One kind's part in an import. */
@@ -45,6 +71,11 @@ export interface KindState {
   create(ctx: RequestContext, values: Record<string, unknown>): Promise<number>;
   /** Writes the row's values (those it has) over the record; false when nothing changed. */
   update(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<boolean>;
+  /**
+   * Writes all the rows at once, for a kind whose record is made of several rows (a visit and
+   * its visitors); a refusal is thrown named by `rows.<row>.<column>`.
+   */
+  commitRows?(ctx: RequestContext, rows: RowToCommit[], columnOf: (field: string) => string): Promise<RowsCommitted>;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -225,5 +256,6 @@ const agreements: ImportAdapter = {
 /** The adapter of a kind by its name. */
 export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): ImportAdapter {
   if (name === 'agreements') return agreements;
+  if (name === 'visits') return visitsImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

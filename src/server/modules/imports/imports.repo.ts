@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../../db/client.ts';
 import { Where } from '../../db/where.ts';
+import { isoTimestamp } from '../../db/columns.ts';
 import type { Scoped } from '../../core/request-context.ts';
 
 /** An institution as an import compares it: every name, the identifiers, the version to update it at. */
@@ -132,4 +133,66 @@ export async function agreementsOnFile(db: Scoped): Promise<AgreementOnFile[]> {
     where.params,
   );
   return rows;
+}
+
+/** A visit as an import recognises it: its English title, host unit and days. */
+export interface VisitOnFile {
+  id: number;
+  titleEn: string;
+  titleZh: string | null;
+  hostUnitId: number;
+  startDate: string;
+  endDate: string;
+}
+
+/** The visits within the caller's reach (their host unit's). */
+export async function visitsOnFile(db: Scoped): Promise<VisitOnFile[]> {
+  const where = new Where().scope('v.host_unit_id', db.scope);
+  const { rows } = await db.query<VisitOnFile>(
+    `SELECT v.id, v.title_en AS "titleEn", v.title_zh AS "titleZh", v.host_unit_id AS "hostUnitId",
+            v.start_date::text AS "startDate", v.end_date::text AS "endDate"
+     FROM visits v ${where}`,
+    where.params,
+  );
+  return rows;
+}
+
+/** The blind indexes of the passport numbers of the people within the caller's reach (none decrypted). */
+export async function passportIndexes(db: Scoped): Promise<Array<{ id: number; passportIndex: string }>> {
+  const where = new Where().raw('p.erased_at IS NULL').raw('p.passport_index IS NOT NULL').scope('p.unit_id', db.scope);
+  const { rows } = await db.query<{ id: number; passportIndex: string }>(`SELECT p.id, p.passport_index AS "passportIndex" FROM people p ${where}`, where.params);
+  return rows;
+}
+
+/** A committed import as kept: what it wrote, and whether it was undone. */
+export interface ImportRow {
+  id: number;
+  kind: string;
+  fileName: string;
+  actorId: number | null;
+  outcome: { records?: Array<{ entity: 'institution' | 'person' | 'agreement' | 'visit'; id: number; action: 'created' | 'updated'; version: number }> } & Record<string, unknown>;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+/** One import, or null. */
+export async function findImport(db: Queryable, id: number, lock = false): Promise<ImportRow | null> {
+  const { rows } = await db.query<ImportRow>(
+    `SELECT id, kind, file_name AS "fileName", actor_id AS "actorId", outcome, ${isoTimestamp('created_at')} AS "createdAt", ${isoTimestamp('undone_at')} AS "undoneAt"
+     FROM imports WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Marks an import undone, by whom. */
+export async function markUndone(db: Queryable, id: number, actorId: number | null): Promise<void> {
+  await db.query('UPDATE imports SET undone_at = now(), undone_by = $2 WHERE id = $1', [id, actorId]);
+}
+
+/** The version each record is at now (absent: deleted). */
+export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements', ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} WHERE id = ANY($1::bigint[])`, [ids]);
+  return new Map(rows.map((r) => [Number(r.id), r.version]));
 }

@@ -1,4 +1,6 @@
 import { created, declareRoutes, file, get, policy, post, type RouteDeclaration } from '../../core/routes.ts';
+import { IdParams } from '../../../shared/contracts/common.ts';
+import { getImport, undoImport } from './import-undo.ts';
 import { SPREADSHEET_MAX_BYTES } from '../../interop/spreadsheet-limits.ts';
 import { IMPORT_KINDS, ImportMappingInput, ImportQuery, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { commitImport, getMappings, importTemplate, previewImport, saveMapping } from './imports.service.ts';
@@ -29,4 +31,12 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
 }
 
 /** Imports: a template, a preview and a commit per kind of record, and its saved column mappings. */
-export const importsRoutes = declareRoutes('imports', (Object.keys(IMPORT_KINDS) as ImportKindName[]).flatMap(kindRoutes));
+export const importsRoutes = declareRoutes('imports', [
+  ...(Object.keys(IMPORT_KINDS) as ImportKindName[]).flatMap(kindRoutes),
+  get('/api/imports/history/:id', { summary: 'Read a committed import: its file, what it wrote, whether it was undone', ...policy('import', 'read'), params: IdParams }, async ({ ctx, params }) =>
+    getImport(ctx, { id: params.id }),
+  ),
+  post('/api/imports/history/:id/undo', { summary: 'Undo an import: delete what it created, if nothing has changed it since', ...policy('import', 'delete'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+    undoImport(ctx, { id: params.id, cipher }),
+  ),
+]);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DomainError, invalidFields, parseOrThrow, reasonOf, type FieldProblem } from '../../core/errors.ts';
 import { requestContext, type RequestContext } from '../../core/request-context.ts';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { csvEncodingNamed, type CsvEncoding } from '../../interop/csv-rows.ts';
 import { openSpreadsheet } from '../../interop/spreadsheet-reader.ts';
@@ -17,10 +17,12 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ImportQuery} from '../../../shared/contracts/imports.ts';
 import { IMPORT_KINDS, ImportMappingInput, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
 import type { z } from 'zod';
-import { importAdapter, type KindState } from './import-adapters.ts';
+import { importAdapter, type KindState, type WrittenRecord } from './import-adapters.ts';
 import { InstitutionMatcher } from './import-matching.ts';
 import { recognizeColumns, readRow, templateHeader, type HeaderMatch, type RowProblem } from './import-sheet.ts';
 import { countryReader, dayOrderOf, unitReader, type DayOrder } from './import-values.ts';
+import { withVersions } from './import-undo.ts';
+import { savepoints } from './import-savepoints.ts';
 import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
 
 type Options = z.output<typeof ImportQuery>;
@@ -43,6 +45,8 @@ export interface PreviewRow {
   defaulted: string[];
   matches: PreviewMatch[];
   problems: Array<RowProblem & { message: string }>;
+  /** Rows that make one record together (a visit's visitors): the group's first row, and the record on file it is already. */
+  group?: { first: number; onFile?: number };
 }
 
 /** What a file would import, before anything is written. */
@@ -60,6 +64,8 @@ export interface ImportPreview {
 /** What a commit did. */
 export interface ImportOutcome {
   importId: number;
+  /** The records written, each with its kind (a visit import creates people and visits). */
+  records: WrittenRecord[];
   created: number;
   updated: number;
   unchanged: number;
@@ -78,6 +84,13 @@ export async function importTemplate(options: { kind: ImportKindName; locale: Lo
     // Dates and codes stay text: Excel would turn 2019-03-05 into its own date and 0123 into 123.
     sheet.getColumn(i + 1).numFmt = '@';
   });
+  if (kind.guide) {
+    // How rows make records, when a row is not one record (a visit's visitors).
+    const guide = book.addWorksheet({ en: 'How to fill it in', zh: '填写说明', fr: 'Mode d’emploi' }[options.locale]);
+    guide.getColumn(1).width = 120;
+    guide.getCell('A1').value = kind.guide[options.locale];
+    guide.getCell('A1').alignment = { wrapText: true, vertical: 'top' };
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -156,7 +169,7 @@ async function readFile(
     }
     const classified = state.classify(row.rowNumber, read.values);
     const matches = classified.matches.map((m) => (m.id < 0 ? { row: -m.id, label: `#${-m.id}`, reason: 'same_row_in_file' } : { id: m.id, label: state.label(m.id), reason: m.reason }));
-    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, defaulted: read.defaulted, matches, problems: [] };
+    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, defaulted: read.defaulted, matches, problems: [], ...(classified.group ? { group: classified.group } : {}) };
   });
   const counts: Record<RowClass, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
   for (const r of rows) counts[r.class] += 1;
@@ -172,33 +185,6 @@ export async function previewImport(
   options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher },
 ): Promise<ImportPreview> {
   return (await readFile(ctx, options)).preview;
-}
-
-/**
- * A database whose transactions are savepoints of one open transaction: services called with
- * a context on it run their own transaction inside the import's, so the import commits or
- * rolls back as one whatever the services do.
- */
-function savepoints(tx: Queryable, engine: Db['engine']): Db {
-  let n = 0;
-  return {
-    engine,
-    query: (text, params) => tx.query(text, params),
-    async transaction(work) {
-      const name = `import_${++n}`;
-      await tx.query(`SAVEPOINT ${name}`);
-      try {
-        const result = await work(tx);
-        await tx.query(`RELEASE SAVEPOINT ${name}`);
-        return result;
-      } catch (error) {
-        await tx.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
-        throw error;
-      }
-    },
-    bulkLoad: (work) => work(),
-    close: async () => undefined,
-  };
 }
 
 type Decision = 'create' | 'skip' | number;
@@ -261,31 +247,44 @@ export async function commitImport(
   if (updates.length && !roleMay(ctx.actor.role, IMPORT_KINDS[options.kind].entity, 'update'))
     throw new DomainError('forbidden', 'forbidden', { fields: updates.slice(0, MAX_REPORTED).map(([row]) => ({ field: `rows.${row}`, reason: 'not_allowed' })) });
 
-  const outcome = { created: [] as number[], updated: [] as number[], unchanged: [] as number[], skipped: 0 };
+  const entity = IMPORT_KINDS[options.kind].entity as WrittenRecord['entity'];
+  const columnOf = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
+  const outcome = { created: [] as number[], updated: [] as number[], unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
   const importId = await ctx.transaction(async (tx) => {
     const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
-    for (const row of preview.rows) {
-      const action = actions.get(row.rowNumber)!;
-      try {
-        if (action === 'skip') outcome.skipped += 1;
-        else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
-        else if (await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))))) outcome.updated.push(action);
-        else outcome.unchanged.push(action);
-      } catch (error) {
-        // The service's own refusal, named by the row it came from.
-        if (error instanceof DomainError && error.extra.fields?.length) {
-          const column = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
-          throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${column(f.field)}` })) });
+    if (state.commitRows) {
+      const rows = preview.rows.map((r) => ({ rowNumber: r.rowNumber, values: r.values, defaulted: r.defaulted, action: actions.get(r.rowNumber)! }));
+      const done = await state.commitRows(inner, rows, columnOf);
+      outcome.records = done.records;
+      outcome.created = done.records.filter((r) => r.action === 'created').map((r) => r.id);
+      outcome.skipped = done.skipped;
+      outcome.unchanged = done.unchanged;
+    } else {
+      for (const row of preview.rows) {
+        const action = actions.get(row.rowNumber)!;
+        try {
+          if (action === 'skip') outcome.skipped += 1;
+          else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
+          else if (await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))))) outcome.updated.push(action);
+          else outcome.unchanged.push(action);
+        } catch (error) {
+          // The service's own refusal, named by the row it came from.
+          if (error instanceof DomainError && error.extra.fields?.length)
+            throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${columnOf(f.field)}` })) });
+          throw error;
         }
-        throw error;
       }
+      outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map((id) => ({ entity, id, action: 'updated' as const }))];
     }
     const fileSha256 = createHash('sha256').update(options.content).digest('hex');
-    const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome });
-    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...outcome } });
+    const stored = { ...outcome, records: await withVersions(tx, outcome.records) };
+    const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome: stored });
+    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored } });
     return id;
   });
-  return { importId, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview };
+  return {
+    importId, records: outcome.records, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview,
+  };
 }
 
 /** The saved mappings of a kind. */

@@ -102,11 +102,13 @@ export async function deleteMovement<R extends MovementRecord<S>, S extends stri
   kind: MovementKind<R, S, D>,
   ctx: RequestContext,
   target: { id: number; version: number },
+  /** An import undone takes back what it created, whatever its status (imports/import-undo.ts). */
+  options: { anyStatus?: boolean } = {},
 ): Promise<void> {
   const { id, version } = target;
   await ctx.transaction(async (tx) => {
     const current = currentVersion(await kind.find(tx, id, kind.today(), true), version);
-    if (!kind.description.deletable.includes(current.status)) throw new DomainError(kind.notDeletable, 'conflict');
+    if (!options.anyStatus && !kind.description.deletable.includes(current.status)) throw new DomainError(kind.notDeletable, 'conflict');
     await replaceLedgerRows(tx, { module: kind.description.audit, id }, []);
     await kind.deleteRow(tx, id);
     await tx.audit({ action: 'delete', entity: kind.description.audit, entityId: id, unitId: kind.unitOf(current), before: kind.audited(current) });

@@ -21,12 +21,13 @@ const WRITABLE = {
   notes: 'notes',
   birthDateEnc: 'birth_date_enc',
   passportEnc: 'passport_enc',
+  passportIndex: 'passport_index',
   searchText: 'search_text',
 };
 
 const COLUMNS = selectList({
   id: 'p.id',
-  ...Object.fromEntries(Object.entries(WRITABLE).filter(([f]) => f !== 'searchText').map(([f, c]) => [f, `p.${c}`])),
+  ...Object.fromEntries(Object.entries(WRITABLE).filter(([f]) => f !== 'searchText' && f !== 'passportIndex').map(([f, c]) => [f, `p.${c}`])),
   institutionName: '(SELECT i.name_en FROM institutions i WHERE i.id = p.institution_id)',
   erasedAt: isoTimestamp('p.erased_at'),
   version: 'p.version',
@@ -34,7 +35,7 @@ const COLUMNS = selectList({
   updatedAt: isoTimestamp('p.updated_at'),
 });
 
-export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName' | 'erasedAt'>> & { searchText?: string };
+export type PersonValues = Partial<Omit<PersonRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'institutionName' | 'erasedAt'>> & { searchText?: string; passportIndex?: string | null };
 
 /** One person within the caller's reach, or null. */
 export async function findPerson(db: Scoped, id: number, lock = false): Promise<PersonRow | null> {

@@ -34,7 +34,7 @@ function toValues(input: Input, cipher: Cipher): PersonValues {
   return {
     ...rest,
     ...(birthDate !== undefined ? { birthDateEnc: cipher.encrypt(birthDate) } : {}),
-    ...(passportNumber !== undefined ? { passportEnc: cipher.encrypt(passportNumber) } : {}),
+    ...(passportNumber !== undefined ? { passportEnc: cipher.encrypt(passportNumber), passportIndex: cipher.index(passportNumber) } : {}),
   };
 }
 

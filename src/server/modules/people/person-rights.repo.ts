@@ -244,7 +244,7 @@ export async function attendeeNames(db: Queryable, personId: number): Promise<Ar
 export async function erasePersonRows(db: Queryable, personId: number, placeholder: string, searchText: string): Promise<void> {
   await db.query(
     `UPDATE people SET family_name = $2, given_name = NULL, name_zh = NULL, other_names = '{}', gender = NULL, institution_id = NULL,
-       title = NULL, email = NULL, notes = NULL, birth_date_enc = NULL, passport_enc = NULL, search_text = $3,
+       title = NULL, email = NULL, notes = NULL, birth_date_enc = NULL, passport_enc = NULL, passport_index = NULL, search_text = $3,
        erased_at = now(), version = version + 1, updated_at = now()
      WHERE id = $1`,
     [personId, placeholder, searchText],

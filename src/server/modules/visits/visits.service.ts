@@ -135,6 +135,14 @@ export function deleteVisit(ctx: RequestContext, options: { id: number; version:
   return deleteMovement(VISIT, ctx, options);
 }
 
+/**
+ * Deletes a visit an import created, whatever its status, with its person-times (audited as
+ * any delete): undoing the import takes it back as if it had never been entered.
+ */
+export function deleteImportedVisit(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return deleteMovement(VISIT, ctx, options, { anyStatus: true });
+}
+
 /** One visit within the actor's reach, with its states derived at `at`. */
 export function getVisit(ctx: Scoped, options: { id: number; at?: Derivation }): Promise<Visit> {
   return getMovement(VISIT, ctx, options.id, options.at);

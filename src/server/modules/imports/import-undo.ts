@@ -1,0 +1,85 @@
+/**
+ * Undoing an import as a whole: every record it created is deleted through its own service
+ * (the visits' person-times leave the ledger with them, each delete audited), provided none
+ * has changed since; otherwise the undo names the records that changed and writes nothing.
+ */
+import { DomainError, notFound, type FieldProblem } from '../../core/errors.ts';
+import { requestContext, type RequestContext } from '../../core/request-context.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { Cipher } from '../../security/personal-data.ts';
+import { deleteAgreement } from '../agreements/agreements.service.ts';
+import { deleteInstitution } from '../institutions/institutions.service.ts';
+import { deletePerson } from '../people/people.service.ts';
+import { deleteImportedVisit } from '../visits/visits.service.ts';
+import type { WrittenRecord } from './import-adapters.ts';
+import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { savepoints } from './import-savepoints.ts';
+import { findImport, markUndone, recordVersions, type ImportRow } from './imports.repo.ts';
+
+const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements' } as const;
+
+/** A written record with the version it was left at by the import. */
+export type KeptRecord = WrittenRecord & { version: number };
+
+/** The records an import wrote, each with its version at the end of the import (what an undo compares with). */
+export async function withVersions(db: Queryable, records: WrittenRecord[]): Promise<KeptRecord[]> {
+  const versions = new Map<string, Map<number, number>>();
+  for (const entity of new Set(records.map((r) => r.entity))) versions.set(entity, await recordVersions(db, TABLES[entity], records.filter((r) => r.entity === entity).map((r) => r.id)));
+  return records.map((r) => ({ ...r, version: versions.get(r.entity)?.get(r.id) ?? 0 }));
+}
+
+/** An import as its page shows it: the file, who, when, what it wrote, whether it was undone. */
+export async function getImport(ctx: RequestContext, options: { id: number }): Promise<ImportRow> {
+  const row = await findImport(ctx, options.id);
+  if (!row) throw notFound();
+  return row;
+}
+
+const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+
+/**
+ * Deletes what an import created, newest first (a visit before its new visitors), in one
+ * transaction. Refused, writing nothing, when the import was undone already, when it changed
+ * records on file (reverting them is not offered), or when a record it created has changed or
+ * been used since (each named as `<entity>.<id>`).
+ */
+export async function undoImport(ctx: RequestContext, options: { id: number; cipher: Cipher }): Promise<ImportRow> {
+  return ctx.transaction(async (tx) => {
+    const row = await findImport(tx, options.id, true);
+    if (!row) throw notFound();
+    if (row.undoneAt) throw new DomainError('import_undone', 'conflict');
+    const records = row.outcome.records;
+    if (!records) throw new DomainError('import_not_undoable', 'conflict');
+    const updated = records.filter((r) => r.action === 'updated');
+    if (updated.length) throw new DomainError('import_not_undoable', 'conflict', { fields: updated.map((r) => ({ field: `${r.entity}.${r.id}`, reason: 'updated_by_import' })) });
+    const changed: FieldProblem[] = [];
+    for (const entity of new Set(records.map((r) => r.entity))) {
+      const mine = records.filter((r) => r.entity === entity);
+      const now = await recordVersions(tx, TABLES[entity], mine.map((r) => r.id));
+      for (const r of mine) {
+        const version = now.get(r.id);
+        if (version !== r.version) changed.push({ field: `${r.entity}.${r.id}`, reason: version === undefined ? 'deleted_since_import' : 'changed_since_import' });
+      }
+    }
+    if (changed.length) throw new DomainError('import_changed', 'conflict', { fields: changed });
+
+    const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
+    for (const r of [...records].reverse()) {
+      const target = { id: r.id, version: r.version };
+      try {
+        if (r.entity === 'visit') await deleteImportedVisit(inner, target);
+        else if (r.entity === 'person') await deletePerson(inner, { ...target, cipher: options.cipher });
+        else if (r.entity === 'institution') await deleteInstitution(inner, target);
+        else await deleteAgreement(inner, target);
+      } catch (error) {
+        // Another record refers to it now (a person put on another visit since).
+        if (isForeignKeyViolation(error)) throw new DomainError('import_changed', 'conflict', { fields: [{ field: `${r.entity}.${r.id}`, reason: 'used_since_import' }] });
+        throw error;
+      }
+    }
+    await markUndone(tx, row.id, ctx.actor.userId || null);
+    const after = (await findImport(tx, row.id))!;
+    await tx.audit({ action: 'update', entity: `${IMPORT_KINDS[row.kind as ImportKindName]?.entity ?? row.kind}_import`, entityId: row.id, unitId: tx.scope, before: { undoneAt: null }, after: { undoneAt: after.undoneAt, deleted: records.map(({ entity, id }) => ({ entity, id })) } });
+    return after;
+  });
+}

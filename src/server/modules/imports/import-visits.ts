@@ -1,0 +1,224 @@
+/**
+ * Importing visits with their visitors: one row per visitor, rows grouped into one visit by the
+ * visit's title (English), host unit, first and last day (shared/contracts/imports.ts says so
+ * in the template's guide). Each visitor is found among the people on file by passport number
+ * (its blind index: nobody's number is decrypted), e-mail address, or name however written;
+ * a visitor found is linked, a new one created through the people service. Each visit is then
+ * created and taken through its steps to the row's status by the visits service, so its
+ * person-times enter the ledger exactly as for a visit typed in the app.
+ */
+import type { RequestContext } from '../../core/request-context.ts';
+import type { Cipher } from '../../security/personal-data.ts';
+import { DomainError, parseOrThrow } from '../../core/errors.ts';
+import { officeToday } from '../../../shared/calendar.ts';
+import { VISIT_IMPORT } from '../../../shared/contracts/imports.ts';
+import { PersonInput } from '../../../shared/contracts/people.ts';
+import { VISIT_TRANSITIONS, VisitInput, VisitTransition, type VisitStatus } from '../../../shared/contracts/visits.ts';
+import { movementDates, movementTitles } from '../../../shared/contracts/movements.ts';
+import { createPerson } from '../people/people.service.ts';
+import { createVisit, transitionVisit } from '../visits/visits.service.ts';
+import { foldName } from '../../search/normalize.ts';
+import { PersonMatcher, type Match } from './import-matching.ts';
+import { passportIndexes, peopleOnFile, visitsOnFile } from './imports.repo.ts';
+import type { ImportAdapter, RowToCommit, RowsCommitted, WrittenRecord } from './import-adapters.ts';
+import { z } from 'zod';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** The person a visitor row describes, as the people service takes it. */
+function personInput(values: Record<string, unknown>): Record<string, unknown> {
+  const { familyName, givenName, nameZh, gender, nationality, institutionId, position, email, passportNumber } = values;
+  return { familyName, givenName, nameZh, gender, nationality, institutionId, title: position, email, passportNumber };
+}
+
+/** A person field as the file's column names it. */
+const PERSON_FIELD_COLUMN: Record<string, string> = { title: 'position' };
+
+/** The fields of a visit that its rows share; the visit's other fields come from the first row that fills them. */
+const VISIT_FIELDS = ['titleZh', 'purpose', 'protocolLevel', 'receivingOfficial', 'status', 'report', 'notes'] as const;
+
+/** A row checked on its own: the visitor as a person, and the visit's own fields and days in order. */
+const VisitRow = PersonInput.omit({ title: true, otherNames: true, unitId: true, notes: true, birthDate: true })
+  .extend({ ...movementTitles, ...movementDates, position: PersonInput.shape.title, hostUnitId: z.number(), roleInDelegation: z.string().trim().max(100).optional() })
+  .refine((v) => v.endDate >= v.startDate, { message: 'end_before_start', path: ['endDate'] });
+
+/** The key a visit is recognised by: its English title folded, host unit and days. */
+export function visitKey(v: { readonly [K in "titleEn" | "hostUnitId" | "startDate" | "endDate"]?: unknown }): string {
+  return [foldName(String(v.titleEn ?? '')), String(v.hostUnitId), String(v.startDate), String(v.endDate)].join('|');
+}
+
+/** The steps from requested to `to`, each the first way forward (requested → approved → held → closed). */
+function visitPath(to: VisitStatus): VisitStatus[] {
+  const path: VisitStatus[] = [];
+  for (let at: VisitStatus = 'requested'; at !== to; ) {
+    const next: VisitStatus | undefined = VISIT_TRANSITIONS[at].find((s) => s !== 'rejected' && s !== 'cancelled');
+    if (!next) break;
+    path.push(next);
+    at = next;
+  }
+  return path;
+}
+
+/** The date a step is taken on: approved before it starts, held on its first day, closed after its last (never after today). */
+function stepDate(to: VisitStatus, visit: { startDate: string; endDate: string; requestedOn: string }): string {
+  const today = officeToday();
+  if (to === 'approved') return visit.requestedOn;
+  if (to === 'held') return visit.startDate;
+  return visit.endDate < today ? visit.endDate : today;
+}
+
+/** Visits with their visitors: the adapter (needs the cipher the people service encrypts with and indexes by). */
+export function visitsImport(cipher: Cipher): ImportAdapter {
+  return {
+    kind: VISIT_IMPORT,
+    input: VisitRow,
+    async prepare(ctx) {
+      const people = await peopleOnFile(ctx);
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const matcher = new PersonMatcher(people);
+      const byPassport = new Map((await passportIndexes(ctx)).map((p) => [p.passportIndex, p.id]));
+      const visits = await visitsOnFile(ctx);
+      const visitById = new Map(visits.map((v) => [v.id, v]));
+      const visitByKey = new Map(visits.map((v) => [visitKey(v), v.id]));
+      /** The first row of each visit in the file, by key. */
+      const firstRow = new Map<string, number>();
+      /** A row whose visitor is an earlier row's (the same person in two visits of the file). */
+      const sameAs = new Map<number, number>();
+      const groupOf = new Map<number, { first: number; onFile?: number }>();
+
+      return {
+        classify(rowNumber, values) {
+          const key = visitKey(values);
+          if (!firstRow.has(key)) firstRow.set(key, rowNumber);
+          const onFile = visitByKey.get(key);
+          const group = { first: firstRow.get(key)!, ...(onFile !== undefined ? { onFile } : {}) };
+          groupOf.set(rowNumber, group);
+          if (onFile !== undefined) return { class: 'duplicate', matches: [{ id: onFile, reason: 'same_visit' }], group };
+
+          const passport = str(values.passportNumber);
+          const index = passport ? cipher.index(passport.toUpperCase()) : null;
+          const byNumber = index ? byPassport.get(index) : undefined;
+          const email = str(values.email);
+          const byEmail = matcher.byEmailAddress(email);
+          const row = {
+            familyName: str(values.familyName) ?? '', givenName: str(values.givenName), nameZh: str(values.nameZh), otherNames: [] as string[], nationality: str(values.nationality),
+          };
+          const byName = matcher.find(row);
+          matcher.add({ id: -rowNumber, email, ...row });
+          if (index && byNumber === undefined) byPassport.set(index, -rowNumber);
+
+          const sure = byNumber ?? (byEmail ? byEmail.id : undefined);
+          if (sure !== undefined && sure > 0) return { class: 'update', matches: [{ id: sure, reason: byNumber !== undefined ? 'same_passport' : 'same_email' }], group };
+          if (sure !== undefined) {
+            sameAs.set(rowNumber, -sure);
+            return { class: 'new', matches: [], group };
+          }
+          const onFileMatches: Match[] = byName.filter((m) => m.id > 0);
+          if (onFileMatches.length) return { class: 'duplicate', matches: onFileMatches, group };
+          const earlier = byName.find((m) => m.id < 0);
+          if (earlier) sameAs.set(rowNumber, -earlier.id);
+          return { class: 'new', matches: [], group };
+        },
+        label(id) {
+          const p = byId.get(id);
+          if (p) {
+            const latin = [p.familyName, p.givenName].filter(Boolean).join(' ');
+            return p.nameZh && p.nameZh !== latin ? `${latin} (${p.nameZh})` : latin;
+          }
+          const v = visitById.get(id);
+          return v ? [v.titleZh, v.titleEn].filter(Boolean).join(' / ') + ` (${v.startDate} – ${v.endDate})` : String(id);
+        },
+        create: () => Promise.reject(new Error('visits are written by commitRows')),
+        update: () => Promise.reject(new Error('visits are written by commitRows')),
+
+        async commitRows(ctx: RequestContext, rows: RowToCommit[], columnOf: (field: string) => string): Promise<RowsCommitted> {
+          const records: WrittenRecord[] = [];
+          const unchanged: number[] = [];
+          let skipped = 0;
+          const personOf = new Map<number, number>();
+          /** A service's refusal named by the row (and column) it came from. */
+          const named = (rowNumber: number, error: unknown, fieldOf: (field: string) => { row: number; field: string } = (f) => ({ row: rowNumber, field: f })): unknown => {
+            if (!(error instanceof DomainError)) return error;
+            const fields = error.extra.fields?.length ? error.extra.fields : [{ field: 'status', reason: error.code }];
+            return new DomainError(error.kind === 'forbidden' ? error.code : error.kind === 'invalid' ? error.code : 'validation_failed', error.kind === 'forbidden' ? 'forbidden' : 'invalid', {
+              ...error.extra,
+              fields: fields.map((f) => {
+                const at = fieldOf(f.field);
+                return { ...f, field: `rows.${at.row}.${columnOf(at.field)}` };
+              }),
+            });
+          };
+
+          // The visitors: linked to a person on file, or created.
+          for (const row of rows) {
+            if (groupOf.get(row.rowNumber)?.onFile !== undefined || row.action === 'skip') {
+              skipped += 1;
+              continue;
+            }
+            if (typeof row.action === 'number') {
+              personOf.set(row.rowNumber, row.action);
+              unchanged.push(row.action);
+              continue;
+            }
+            const earlier = sameAs.get(row.rowNumber);
+            if (earlier !== undefined && personOf.has(earlier)) {
+              personOf.set(row.rowNumber, personOf.get(earlier)!);
+              continue;
+            }
+            try {
+              const person = await createPerson(ctx, { input: parseOrThrow(PersonInput, personInput(row.values)), cipher });
+              personOf.set(row.rowNumber, person.id);
+              records.push({ entity: 'person', id: person.id, action: 'created' });
+            } catch (error) {
+              throw named(row.rowNumber, error, (f) => ({ row: row.rowNumber, field: PERSON_FIELD_COLUMN[f.split('.')[0]!] ?? f.split('.')[0]! }));
+            }
+          }
+
+          // The visits, one per group, its visitors in the order of its rows.
+          const groups = new Map<number, RowToCommit[]>();
+          for (const row of rows) {
+            if (!personOf.has(row.rowNumber)) continue;
+            const first = groupOf.get(row.rowNumber)!.first;
+            groups.set(first, [...(groups.get(first) ?? []), row]);
+          }
+          for (const [, members] of groups) {
+            const head = members[0]!;
+            const filled = (field: string) => members.find((m) => m.values[field] !== undefined && !m.defaulted.includes(field))?.values[field] ?? head.values[field];
+            const shared = Object.fromEntries(VISIT_FIELDS.map((f) => [f, filled(f)]).filter(([, v]) => v !== undefined));
+            const { status, report, ...visitFields } = shared as { status?: VisitStatus; report?: string } & Record<string, unknown>;
+            const startDate = head.values.startDate as string;
+            const today = officeToday();
+            const requestedOn = startDate < today ? startDate : today;
+            const memberRow = (field: string) => {
+              const m = /^members\.(\d+)\.(\w+)/.exec(field);
+              if (!m) return { row: head.rowNumber, field: field === 'to' || field === 'on' || field === 'version' ? 'status' : field.split('.')[0]! };
+              return { row: members[Number(m[1])]?.rowNumber ?? head.rowNumber, field: m[2] === 'personId' ? 'familyName' : m[2] === 'countryCode' ? 'nationality' : m[2]! };
+            };
+            try {
+              let visit = await createVisit(ctx, {
+                input: parseOrThrow(VisitInput, {
+                  ...visitFields,
+                  titleEn: head.values.titleEn, hostUnitId: head.values.hostUnitId, startDate, endDate: head.values.endDate, requestedOn,
+                  members: members.map((m) => ({
+                    personId: personOf.get(m.rowNumber)!,
+                    ...(str(m.values.roleInDelegation) ? { roleInDelegation: m.values.roleInDelegation } : {}),
+                    ...(str(m.values.nationality) ? { countryCode: m.values.nationality } : {}),
+                    ...(typeof m.values.institutionId === 'number' ? { institutionId: m.values.institutionId } : {}),
+                  })),
+                }),
+              });
+              for (const to of visitPath(status ?? 'held')) {
+                const on = stepDate(to, { startDate, endDate: visit.endDate, requestedOn });
+                visit = await transitionVisit(ctx, { id: visit.id, input: parseOrThrow(VisitTransition, { to, on, version: visit.version, ...(to === 'closed' && report ? { report } : {}) }) });
+              }
+              records.push({ entity: 'visit', id: visit.id, action: 'created' });
+            } catch (error) {
+              throw named(head.rowNumber, error, memberRow);
+            }
+          }
+          return { records, unchanged, skipped };
+        },
+      };
+    },
+  };
+}
