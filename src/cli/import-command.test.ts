@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test/harness.ts';
 import { institutionBody } from '../server/test/factories.ts';
-import { parseImportOptions, runImport } from './import-command.ts';
+import { parseImportOptions, runImport, runUndoImport } from './import-command.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -59,10 +59,23 @@ describe('interchange import', () => {
   });
 
   it('names a bad option before opening any database', () => {
-    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: 'KIND: "castles" is not one of institutions, people, agreements' });
+    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: 'KIND: "castles" is not one of institutions, people, agreements, visits' });
     expect(parseImportOptions('people', { onDuplicate: 'merge', format: 'text' })).toEqual({ problem: '--on-duplicate: "merge" is not one of skip, update, fail' });
     const run = spawnSync(process.execPath, ['bin/interchange.js', 'import', 'castles', 'x.csv'], { encoding: 'utf8', env: { ...process.env, INTERCHANGE_SECRET: 'x' } });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('KIND: "castles"');
+  });
+
+  it('undoes an import by its number, once: the institutions it created are gone', async () => {
+    const before = await count();
+    const content = file(['英文名称,国家或地区', 'Undo University of Lund,瑞典', 'Undo University of Oslo,挪威']);
+    const imported = await runImport(t.db, t.cipher, { ...options(), file: 'undo.csv', content });
+    const id = Number(/imported \(#(\d+)\)/.exec(imported.out)![1]);
+    expect(await count()).toBe(before + 2);
+    const undone = await runUndoImport(t.db, t.cipher, id);
+    expect(undone).toMatchObject({ exitCode: 0, out: expect.stringContaining(`import #${id} undone: 2 records deleted`) });
+    expect(await count()).toBe(before);
+    const again = await runUndoImport(t.db, t.cipher, id);
+    expect(again).toMatchObject({ exitCode: 1, out: expect.stringContaining('undone already') });
   });
 });

@@ -6,6 +6,7 @@ import { DomainError } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { commitImport, previewImport, type ImportPreview } from '../server/modules/imports/imports.service.ts';
+import { undoImport } from '../server/modules/imports/import-undo.ts';
 import { IMPORT_KINDS, ImportQuery, ON_DUPLICATE, type ImportKindName } from '../shared/contracts/imports.ts';
 import { errorMessage, fieldReason } from '../shared/i18n/errors.ts';
 import { openReadyDb } from './open-ready-db.ts';
@@ -102,6 +103,37 @@ export async function importCommand(config: Config, kind: string, file: string, 
   const { db, cipher } = await openReadyDb(config);
   try {
     const { out, exitCode } = await runImport(db, cipher, { ...parsed, file, content: readFileSync(file) });
+    console.log(out);
+    process.exitCode = exitCode;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Undoes import `id` as the system, printing what it deleted or, refused, which records changed since. */
+export async function runUndoImport(db: Db, cipher: Cipher, id: number): Promise<{ out: string; exitCode: number }> {
+  try {
+    const done = await undoImport(systemContext(db), { id, cipher });
+    const records = done.outcome.records ?? [];
+    return { out: `import #${id} undone: ${records.length} records deleted (${records.map((r) => `${r.entity} ${r.id}`).join(', ')})`, exitCode: 0 };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const lines = [`${errorMessage(error.code, 'en')} Nothing undone.`];
+    for (const f of error.extra.fields ?? []) lines.push(`${f.field}: ${fieldReason(f.reason, 'en')}`);
+    return { out: lines.join('\n'), exitCode: 1 };
+  }
+}
+
+/** `interchange undo-import ID`: an import taken back as a whole. */
+export async function undoImportCommand(config: Config, id: string): Promise<void> {
+  if (!/^\d+$/.test(id)) {
+    console.error(`ID: "${id}" is not an import's number`);
+    process.exitCode = 1;
+    return;
+  }
+  const { db, cipher } = await openReadyDb(config);
+  try {
+    const { out, exitCode } = await runUndoImport(db, cipher, Number(id));
     console.log(out);
     process.exitCode = exitCode;
   } finally {

@@ -119,8 +119,8 @@ report
 
 program
   .command('import')
-  .description('import records of KIND (institutions, people, agreements) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all')
-  .argument('<kind>', 'institutions, people or agreements')
+  .description('import records of KIND (institutions, people, agreements, visits) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all')
+  .argument('<kind>', 'institutions, people, agreements or visits (one row per visitor)')
   .argument('<file>', 'the spreadsheet (xlsx, or CSV in UTF-8, GB18030/GBK, Windows-1252 …)')
   .option('--mapping <name|file>', 'a saved column mapping by name, or a JSON file { "<header>": "<field>" }')
   .option('--encoding <encoding>', "a CSV's encoding instead of the one detected (utf-8, gb18030, gbk, windows-1252, big5)")
@@ -130,6 +130,12 @@ program
   .option('--on-duplicate <action>', 'a row that may be a record on file: skip, update (merge into it) or fail', 'skip')
   .option('--format <format>', 'text or json', 'text')
   .action(async (kind: string, file: string, options) => (await import('./import-command.ts')).importCommand(readConfig(), kind, file, options));
+
+program
+  .command('undo-import')
+  .description('undo import ID (the number `import` printed): delete every record it created, unless one has changed since')
+  .argument('<id>', "the import's number")
+  .action(async (id: string) => (await import('./import-command.ts')).undoImportCommand(readConfig(), id));
 
 const user = program.command('user').description('user accounts');
 user

@@ -85,6 +85,13 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/imports/agreements/commit': OFFICE_AND_UNITS,
   'GET /api/imports/agreements/mappings': OFFICE_AND_UNITS,
   'POST /api/imports/agreements/mappings': OFFICE_AND_UNITS,
+  'GET /api/imports/visits/template': OFFICE_AND_UNITS,
+  'POST /api/imports/visits/preview': OFFICE_AND_UNITS,
+  'POST /api/imports/visits/commit': OFFICE_AND_UNITS,
+  'GET /api/imports/visits/mappings': OFFICE_AND_UNITS,
+  'POST /api/imports/visits/mappings': OFFICE_AND_UNITS,
+  'GET /api/imports/history/:id': OFFICE,
+  'POST /api/imports/history/:id/undo': OFFICE,
   'GET /api/units': SIGNED_IN,
   'GET /api/units/:id': SIGNED_IN,
   'POST /api/units': OFFICE,
@@ -239,6 +246,11 @@ beforeAll(async () => {
   t = await startTestServer();
   const officer = await t.as('officer');
   ids.institutions = (await officer.post('/api/institutions', { kind: 'university', nameEn: 'Matrix U', countryCode: 'FR' })).json().id;
+  {
+    // A committed import, for its record and its undo.
+    const { payload, headers } = multipartFile('matrix.csv', Buffer.from('Name (English),Country or region\r\nMatrix Import U,FR\r\n'));
+    ids.imports = (await officer.post('/api/imports/institutions/commit', payload, headers)).json().importId;
+  }
   ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
   ids.aggregates = (await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 3, category: 'other', startDate: '1960-01-01', endDate: '1960-12-31', sourceDocument: 'doc', unitId: t.units.a })).json().id;
   // Collegiate in unit A, so that coordinator A reads it too.

@@ -88,6 +88,8 @@ const routeIds: RouteIds = {
     if (name === 'attendeeId') return String(ids.attendees);
     if (name === 'documentId') return String(route.url.startsWith('/api/people/') ? ids['expert-documents'] : ids.documents);
     if (route.url === '/api/auth/tokens/:id') return '999999';
+    // No import is committed by the fixtures: the import's record and its undo answer 404.
+    if (route.url.startsWith('/api/imports/history/')) return '999999';
     if (route.url === '/api/people/:id/erase') return String(ids.erasable);
     const kind = route.url.split('/')[route.url.startsWith('/api/ledger/') ? 3 : 2]!;
     const id = ids[kind];

@@ -57,6 +57,17 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '部分行可能与系统中已有的记录重复；请逐行决定合并或新建，或在导入时跳过重复项。',
     fr: 'Certaines lignes sont peut-être des enregistrements déjà présents ; décidez pour chacune (fusionner ou créer), ou importez en ignorant les doublons.',
   },
+  import_undone: { en: 'This import has been undone already.', zh: '此次导入已撤销。', fr: 'Cette importation a déjà été annulée.' },
+  import_not_undoable: {
+    en: 'This import cannot be undone: it changed records that were on file (or was made before imports could be undone).',
+    zh: '此次导入无法撤销：它修改了系统中已有的记录（或是在支持撤销之前导入的）。',
+    fr: "Cette importation ne peut pas être annulée : elle a modifié des enregistrements existants (ou date d'avant l'annulation des importations).",
+  },
+  import_changed: {
+    en: 'This import cannot be undone: records it created have changed since. They are listed below.',
+    zh: '此次导入无法撤销：其创建的部分记录此后已被修改，见下方列表。',
+    fr: "Cette importation ne peut pas être annulée : des enregistrements qu'elle a créés ont changé depuis. Ils sont listés ci-dessous.",
+  },
   not_found: { en: 'Not found.', zh: '未找到。', fr: 'Introuvable.' },
   version_conflict: {
     en: 'Someone else changed this record since you opened it. Review the current version and save again.',
@@ -330,6 +341,10 @@ export const FIELD_REASONS: Catalogue = {
   same_name_other_script: { en: 'the same name in another script (pinyin and Chinese characters)', zh: '同名的另一种写法（拼音与汉字）', fr: 'le même nom dans une autre écriture (pinyin et caractères chinois)' },
   same_name_spelling: { en: 'the same name, spelled differently (abbreviations, word order)', zh: '同名的不同写法（缩写、词序）', fr: 'le même nom, écrit autrement (abréviations, ordre des mots)' },
   same_partners_and_date: { en: 'the same partners, signed the same day', zh: '合作方相同且签署日期相同', fr: 'les mêmes partenaires, signé le même jour' },
+  changed_since_import: { en: 'has been changed since the import', zh: '导入后已被修改', fr: "a été modifié depuis l'importation" },
+  deleted_since_import: { en: 'has been deleted since the import', zh: '导入后已被删除', fr: "a été supprimé depuis l'importation" },
+  used_since_import: { en: 'is used by another record since the import', zh: '导入后已被其他记录使用', fr: "est utilisé par un autre enregistrement depuis l'importation" },
+  updated_by_import: { en: 'was on file and changed by the import', zh: '是已有记录，被此次导入修改', fr: "existait et a été modifié par l'importation" },
   same_passport: { en: 'the same passport number', zh: '护照号码相同', fr: 'le même numéro de passeport' },
   same_visit: {
     en: 'this visit is on file already (same title, host unit and days): its rows are not imported again',

@@ -37,6 +37,14 @@ async function ledgerOf(visitId: number) {
   return rows;
 }
 
+/** The rows with every visit's title and every new visitor's name made the test's own (Dupont and Wang stay the people on file). */
+const variant = (rows: string[][], tag: string) =>
+  rows.map((r, i) => {
+    if (i === 0) return r;
+    const known = ['Dupont', 'WANG'].includes(r[5]!);
+    return [`${tag} ${r[0]}`, ...r.slice(1, 5), known ? r[5]! : `${r[5]}-${tag}`, r[6]!, known ? r[7]! : '', ...r.slice(8)];
+  });
+
 const HEADER = ['来访标题（英文）', '接待单位', '开始日期', '结束日期', '状态', '姓', '名', '中文姓名', '国家或地区', '护照号码', '团内身份'];
 
 describe('importing visits with their visitors', () => {
@@ -156,5 +164,50 @@ describe('importing visits with their visitors', () => {
     expect(commit.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['rows.2.结束日期', 'rows.3.姓']);
     expect(await count('visits')).toBe(visits);
     expect(await count('people')).toBe(people);
+  });
+
+  it('undoes an import: its visits and new visitors deleted, the figure back, people on file kept, audited; only once, by the office', async () => {
+    const file = gbk(variant(rows(), 'Undo'));
+    const beforeTimes = await inboundPersonTimes();
+    const beforePeople = await count('people');
+    const committed = (await send('commit', 'undo.csv', file, `decisions=${encodeURIComponent(JSON.stringify({ 4: wang }))}`)).json();
+    expect(await inboundPersonTimes()).toBe(beforeTimes + rows().length - 1);
+    const officer = await t.as('officer');
+    const kept = (await officer.get(`/api/imports/history/${committed.importId}`)).json();
+    expect(kept).toMatchObject({ kind: 'visits', fileName: 'undo.csv', undoneAt: null });
+    expect(kept.outcome.records.map((r: { entity: string }) => r.entity).sort()).toEqual(['person', 'person', 'person', 'visit', 'visit']);
+
+    expect((await (await t.as('coordinatorA')).post(`/api/imports/history/${committed.importId}/undo`, {})).statusCode).toBe(403);
+    const undone = await officer.post(`/api/imports/history/${committed.importId}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json().undoneAt).toEqual(expect.any(String));
+    expect(await inboundPersonTimes()).toBe(beforeTimes);
+    expect(await count('people')).toBe(beforePeople);
+    for (const r of kept.outcome.records) expect((await officer.get(`/api/${r.entity === 'visit' ? 'visits' : 'people'}/${r.id}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/people/${wang}`)).statusCode).toBe(200);
+    const audits = await t.db.query<{ entity: string; action: string }>(
+      `SELECT entity, action FROM audit_log WHERE (entity = 'visit' AND entity_id = ANY($1::text[]) AND action = 'delete') OR (entity = 'visit_import' AND entity_id = $2 AND action = 'update')`,
+      [kept.outcome.records.filter((r: { entity: string }) => r.entity === 'visit').map((r: { id: number }) => String(r.id)), String(committed.importId)],
+    );
+    expect(audits.rows.length).toBe(3);
+    const twice = await officer.post(`/api/imports/history/${committed.importId}/undo`, {});
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('refuses to undo an import whose visit was changed since, naming it, and deletes nothing', async () => {
+    const file = gbk(variant(rows(), 'Changed'));
+    const committed = (await send('commit', 'changed.csv', file, `decisions=${encodeURIComponent(JSON.stringify({ 4: wang }))}`)).json();
+    const visitId = committed.records.find((r: { entity: string }) => r.entity === 'visit').id;
+    const officer = await t.as('officer');
+    const visit = (await officer.get(`/api/visits/${visitId}`)).json();
+    expect((await officer.patch(`/api/visits/${visitId}`, { version: visit.version, receivingOfficial: 'Vice-president Li' })).statusCode).toBe(200);
+    const times = await inboundPersonTimes();
+    const visits = await count('visits');
+    const refused = await officer.post(`/api/imports/history/${committed.importId}/undo`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.fields).toEqual([{ field: `visit.${visitId}`, message: expect.stringContaining('has been changed since the import') }]);
+    expect(await count('visits')).toBe(visits);
+    expect(await inboundPersonTimes()).toBe(times);
+    expect((await officer.get(`/api/imports/history/${committed.importId}`)).json().undoneAt).toBeNull();
   });
 });
