@@ -23,9 +23,16 @@ export interface PreviewRow {
   values: Record<string, unknown>;
   matches: Array<{ id?: number; row?: number; label: string; reason: string }>;
   problems: Array<{ column: string; message: string }>;
+  /** Rows that make one record together (a visit's visitors): the group's first row, and the record on file it is already. */
+  group?: { first: number; onFile?: number };
 }
 
 /** The decision a row starts with: a possible duplicate is skipped until the user merges or creates it. */
 export function initialDecision(row: PreviewRow): 'skip' | 'create' | number | undefined {
-  return row.class === 'duplicate' ? 'skip' : undefined;
+  return row.class === 'duplicate' && !isOnFile(row) ? 'skip' : undefined;
+}
+
+/** A row of a record already on file (a visit imported before): nothing to decide, it is not imported again. */
+export function isOnFile(row: PreviewRow): boolean {
+  return row.group?.onFile !== undefined;
 }

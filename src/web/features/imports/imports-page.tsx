@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Popconfirm, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { api, ApiError } from '../../lib/api.ts';
 import { fileForm } from '../../lib/api-query.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
-import { importQuery, initialDecision, type ImportChoices, type PreviewRow } from './import-query.ts';
+import { fieldReason } from '../../../shared/i18n/errors.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { importQuery, initialDecision, isOnFile, type ImportChoices, type PreviewRow } from './import-query.ts';
 
 interface Preview {
   format: 'xlsx' | 'csv';
@@ -16,6 +19,7 @@ interface Preview {
   rows: PreviewRow[];
 }
 interface Outcome {
+  importId: number;
   created: number;
   updated: number;
   unchanged: number;
@@ -38,6 +42,9 @@ export function ImportsPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [undone, setUndone] = useState(false);
+  const [undoError, setUndoError] = useState<ApiError | null>(null);
+  const user = useCurrentUser();
   const labelOf = (field: string) => IMPORT_KINDS[kind].columns.find((c) => c.field === field)?.label[locale] ?? field;
 
   const run = async <T,>(step: 'preview' | 'commit', query: ImportChoices): Promise<T | null> => {
@@ -71,7 +78,24 @@ export function ImportsPage() {
     const done = await run<Outcome>('commit', { ...choices, decisions });
     if (done) {
       setOutcome(done);
+      setUndone(false);
+      setUndoError(null);
       setPreview(null);
+    }
+  };
+
+  const onUndo = async () => {
+    if (!outcome) return;
+    setBusy(true);
+    setUndoError(null);
+    try {
+      await api.post(`/imports/history/${outcome.importId}/undo`, {});
+      setUndone(true);
+    } catch (e) {
+      if (e instanceof ApiError) setUndoError(e);
+      else throw e;
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -130,7 +154,25 @@ export function ImportsPage() {
         </Space>
       </Card>
       {error && <Alert type="error" showIcon message={error.message} description={error.fields.map((f) => <div key={f.field}>{f.message}</div>)} />}
-      {outcome && <Alert type="success" showIcon message={t('imports.done', { ...outcome })} data-testid="import-done" />}
+      {outcome && (
+        <Alert
+          type="success"
+          showIcon
+          message={t('imports.done', { ...outcome })}
+          data-testid="import-done"
+          action={
+            roleMay(user.role, 'import', 'delete') && !undone ? (
+              <Popconfirm title={t('imports.undoConfirm')} onConfirm={() => void onUndo()}>
+                <Button danger loading={busy} data-testid="import-undo">
+                  {t('imports.undo')}
+                </Button>
+              </Popconfirm>
+            ) : undefined
+          }
+        />
+      )}
+      {undone && <Alert type="info" showIcon message={t('imports.undone')} data-testid="import-undone" />}
+      {undoError && <Alert type="error" showIcon message={undoError.message} description={undoError.fields.map((f) => <div key={f.field}>{`${f.field}: ${f.message}`}</div>)} />}
       {preview && (
         <Card
           title={t('imports.readAs', { format: preview.format, encoding: preview.encoding ?? 'xlsx' })}
@@ -179,16 +221,29 @@ export function ImportsPage() {
                         .join(' · ')
                     ),
                 },
-                { title: t('imports.found'), render: (_, row) => row.matches.map((m) => <div key={`${m.id ?? ''}-${m.row ?? ''}`}>{m.label}</div>) },
+                {
+                  title: t('imports.found'),
+                  render: (_, row) => (
+                    <>
+                      {kind === 'visits' && row.group && row.group.first !== row.rowNumber && <div>{t('imports.visitOf', { row: row.group.first })}</div>}
+                      {row.matches.map((m) => (
+                        <div key={`${m.id ?? ''}-${m.row ?? ''}`}>
+                          {m.label} <span style={{ color: 'rgba(0,0,0,0.55)' }}>({fieldReason(m.reason, locale)})</span>
+                        </div>
+                      ))}
+                    </>
+                  ),
+                },
                 {
                   title: t('imports.decision'),
                   width: 240,
                   render: (_, row) =>
-                    row.class === 'duplicate' ? (
+                    row.class === 'duplicate' && !isOnFile(row) ? (
                       <Select
                         style={{ width: '100%' }}
+                        data-testid={`import-decision-${row.rowNumber}`}
                         value={decisions[row.rowNumber] ?? 'skip'}
-                        onChange={(d) => setDecisions({ ...decisions, [row.rowNumber]: d })}
+                        onChange={(d) => setDecisions((current) => ({ ...current, [row.rowNumber]: d }))}
                         options={[
                           { value: 'skip', label: t('imports.decision.skip') },
                           { value: 'create', label: t('imports.decision.create') },
