@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, selectOption, signIn, startInterchange } from './support.ts';
+import { addMonths, officeToday } from '../src/shared/calendar.ts';
 
 let server: Awaited<ReturnType<typeof startInterchange>>;
 let browser: Browser;
@@ -16,11 +17,7 @@ afterAll(async () => {
 
 /** A calendar date `months` from today, as the date pickers take it. */
 function monthsAhead(months: number): string {
-  const day = new Date();
-  day.setUTCDate(1);
-  day.setUTCMonth(day.getUTCMonth() + months);
-  day.setUTCDate(15);
-  return day.toISOString().slice(0, 10);
+  return `${addMonths(officeToday(), months).slice(0, 8)}15`;
 }
 
 /** "64 universities from 20 countries and regions" → [64, 20]. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { launchChromium, startInterchange } from './support.ts';
+import { daysFromToday, launchChromium, startInterchange } from './support.ts';
 
 // Issue 6, "Bad input": records whose names hold markup, SQL, bidirectional controls and emoji
 // are shown as text on every page that shows them: no dialog ever opens, no element of theirs
@@ -33,11 +33,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function today(days = 0): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
 
 /** Signs the page's context in through the API; its requests and its pages then share the session. */
 async function signIn(request: APIRequestContext): Promise<(url: string, body: unknown) => Promise<{ id: number; version: number }>> {
@@ -97,11 +92,11 @@ describe('hostile names on every page', () => {
       partners: [{ institutionId: institution.id, partnerUnit: SCRIPT }],
       signedOn: '2024-01-01',
       effectiveOn: '2024-01-01',
-      expiresOn: today(60),
+      expiresOn: daysFromToday(60),
       notes: IMG,
     });
     await walk(post, `/api/agreements/${agreement.id}/transitions`, agreement, ['under_review', 'approved', 'signed', 'active'].map((to) => ({ to, on: '2024-01-01' })));
-    const start = today(-45);
+    const start = daysFromToday(-45);
     const visit = await post('/api/visits', {
       titleEn: VISIT,
       titleZh: `${SCRIPT}来访`,
@@ -115,13 +110,13 @@ describe('hostile names on every page', () => {
       notes: SCRIPT,
     });
     await walk(post, `/api/visits/${visit.id}/transitions`, visit, [{ to: 'approved' }, { to: 'held', on: start }]);
-    const appointment = await post('/api/appointments', { personId: person.id, unitId: unit.id, title: 'visiting_professor', startDate: '2024-01-01', endDate: today(30), notes: IMG });
+    const appointment = await post('/api/appointments', { personId: person.id, unitId: unit.id, title: 'visiting_professor', startDate: '2024-01-01', endDate: daysFromToday(30), notes: IMG });
     await walk(post, `/api/appointments/${appointment.id}/transitions`, appointment, [{ to: 'appointed' }]);
     const conference = await post('/api/conferences', { titleEn: CONFERENCE, titleZh: `${IMG}会议`, startDate: start, endDate: start, hostUnitId: unit.id, venue: SQL, foreignParticipants: 1 });
     const held = await walk(post, `/api/conferences/${conference.id}/transitions`, conference, [{ to: 'approved' }, { to: 'held', on: start }]);
     await post(`/api/conferences/${conference.id}/attendees`, { fullName: ATTENDEE, countryCode: 'FR', version: held.version });
     // A count large enough that the unit leads the dashboard's breakdown by unit.
-    await post('/api/ledger/aggregates', { direction: 'inbound', who: 'staff', count: 1_000_000, category: 'other', unitId: unit.id, startDate: today(), endDate: today(), sourceDocument: `${SCRIPT} archive` });
+    await post('/api/ledger/aggregates', { direction: 'inbound', who: 'staff', count: 1_000_000, category: 'other', unitId: unit.id, startDate: daysFromToday(0), endDate: daysFromToday(0), sourceDocument: `${SCRIPT} archive` });
 
     /** Opens `path`, waits for each text to show, and checks that nothing was injected. */
     const visitPage = async (path: string, texts: string[]) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServeProcess } from '../src/server/test/serve-process.ts';
+import { addDays, officeToday } from '../src/shared/calendar.ts';
 
 /**
  * Debian's chromium, as root, with no network chatter. Never a downloaded browser.
@@ -88,9 +89,10 @@ export async function signIn(page: Page, base: string, email: string, password: 
   if (language) await page.getByTestId('lang-switch').getByText(language).click();
 }
 
-/** A calendar date `days` from today, as the date pickers take it. */
+/**
+ * A calendar date `days` from the office's today (Shanghai's), as the app proposes and the date
+ * pickers take it: from 16:00 UTC on, the office is already on the next day.
+ */
 export function daysFromToday(days: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
+  return addDays(officeToday(), days);
 }
