@@ -24,7 +24,8 @@ interface Case {
 type Response = { statusCode: number; body: string; json(): { error?: { code: string; current?: { version: number } } } };
 
 /** DELETE routes that take no version: a token is revoked, a stored file removed, whatever else changed. */
-const UNVERSIONED = ['DELETE /api/auth/tokens/:id', 'DELETE /api/agreements/:id/documents/:documentId', 'DELETE /api/visits/:id/files/:fileId'];
+// A token, a file or a document template is removed whole, never edited: no version to be stale.
+const UNVERSIONED = ['DELETE /api/auth/tokens/:id', 'DELETE /api/agreements/:id/documents/:documentId', 'DELETE /api/visits/:id/files/:fileId', 'DELETE /api/document-templates/:kind/:lang'];
 
 let t: TestServer;
 let officer: Client;
