@@ -39,6 +39,9 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   institution_import: 'institution',
   person_import: 'person',
   import_mapping: 'institution',
+  // A run started by hand (the daily digest), a backup or a restore of the whole database: the administrator's.
+  job: 'job',
+  database: 'job',
   document_template: 'document_template',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
 };
