@@ -1,6 +1,6 @@
 import type { ExchangeKind } from '../shared/contracts/exchanges.ts';
 import { academicYearSpan, lastCompleteAcademicYear } from '../server/modules/exchanges/exchanges.rules.ts';
-import { addDays } from '../shared/calendar.ts';
+import { addDays, addMonths } from '../shared/calendar.ts';
 import type { Rng } from './demo-random.ts';
 
 /**
@@ -48,7 +48,14 @@ export interface PlannedOpportunity {
   places: number;
   startsOn: string;
   endsOn: string;
+  /** The last day applications were taken: the end of the month of the latest application. */
+  applicationsCloseOn: string;
   applicants: PlannedApplicant[];
+}
+
+/** The last day of the month `day` falls in. */
+export function monthEnd(day: string): string {
+  return addDays(addMonths(`${day.slice(0, 7)}-01`, 1), -1);
 }
 
 /** A departure inside the academic year, by kind: summer kinds in July, semesters and graduate programmes in September or February. */
@@ -104,9 +111,38 @@ export function planYear(rng: Rng, year: number, hosts: readonly string[], sent:
       }
       applicants.push({ score, appliedOn: appliedOn(), fate, departureDate: fate === 'departed' ? start : null, returnDate: fate === 'departed' && back <= today ? back : null });
     }
-    return { host, kind, academicYear: year, places, startsOn: starts, endsOn: ends, applicants };
+    // read from the applications, not drawn, so that the rest of the plan stays as it was
+    const applicationsCloseOn = monthEnd(applicants.reduce((last, a) => (a.appliedOn > last ? a.appliedOn : last), applicants[0]!.appliedOn));
+    return { host, kind, academicYear: year, places, startsOn: starts, endsOn: ends, applicationsCloseOn, applicants };
   });
 }
+
+/** A call for applications of the running academic year, its days counted from the load date. */
+export interface PlannedCall {
+  host: string;
+  kind: ExchangeKind;
+  places: number;
+  /** Days from the load date: applications close, the exchange starts and ends. */
+  closes: number;
+  starts: number;
+  weeks: number;
+  /** How many applied, each some days before the closing day (or before the load date, if the call is still open). */
+  applicants: number;
+  /** How many of them the office has already shortlisted. */
+  shortlisted: number;
+}
+
+/**
+ * The running academic year's calls, relative to the load date, so that the office always has
+ * places to allocate: a spring semester whose applications closed three weeks ago (its
+ * allocation late), a clinical elective closed five days ago (due in nine days), and a summer
+ * school still taking applications for a month (not on anyone's list yet).
+ */
+export const RUNNING_YEAR_CALLS: readonly PlannedCall[] = [
+  { host: 'sorbonne', kind: 'semester_exchange', places: 2, closes: -21, starts: 70, weeks: 18, applicants: 5, shortlisted: 2 },
+  { host: 'karolinska', kind: 'clinical_elective', places: 1, closes: -5, starts: 120, weeks: 6, applicants: 3, shortlisted: 0 },
+  { host: 'tokyo', kind: 'summer_school', places: 3, closes: 30, starts: 200, weeks: 3, applicants: 2, shortlisted: 0 },
+];
 
 /**
  * Every year of the demo relative to the load date: the last complete academic year (about 200

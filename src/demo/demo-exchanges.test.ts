@@ -31,7 +31,8 @@ describe('demo exchanges', () => {
 
   it('holds what the seed describes: earlier years, fewer; applicants not selected; withdrawals; every departure a ledger person-time', async () => {
     const count = async (sql: string) => Number((await t.db.query<{ n: number }>(`SELECT (${sql}) AS n`)).rows[0]!.n);
-    expect(await count(`SELECT count(DISTINCT academic_year) FROM exchange_opportunities`)).toBe(5);
+    // five years sent, and the running year's calls for applications
+    expect(await count(`SELECT count(DISTINCT academic_year) FROM exchange_opportunities`)).toBe(6);
     expect(await count(`SELECT count(*) FROM exchange_applications WHERE status IN ('rejected','waitlisted')`)).toBeGreaterThan(50);
     expect(await count(`SELECT count(*) FROM exchange_applications WHERE status = 'withdrawn'`)).toBeGreaterThan(10);
     expect(await count(`SELECT count(*) FROM ledger WHERE source_module = 'exchange_application'`)).toBe(await count(`SELECT count(*) FROM exchange_applications WHERE status IN ('departed','returned')`));
@@ -40,5 +41,21 @@ describe('demo exchanges', () => {
     // The demo obeys the services' date rules: nothing decided before it was applied for.
     expect(await count(`SELECT count(*) FROM exchange_applications WHERE decided_on IS NOT NULL`)).toBeGreaterThan(100);
     expect(await count(`SELECT count(*) FROM exchange_applications WHERE decided_on < applied_on`)).toBe(0);
+  });
+
+  it('gives every opportunity the day its applications closed, after every application and by its start; the past allocated, the running year with places waiting', async () => {
+    const count = async (sql: string, params: unknown[] = []) => Number((await t.db.query<{ n: number }>(`SELECT (${sql}) AS n`, params)).rows[0]!.n);
+    expect(await count(`SELECT count(*) FROM exchange_opportunities WHERE applications_close_on IS NULL`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM exchange_opportunities WHERE applications_close_on > starts_on`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM exchange_applications a JOIN exchange_opportunities o ON o.id = a.opportunity_id WHERE a.applied_on > o.applications_close_on`)).toBe(0);
+    // the closing days are not all one day
+    expect(await count(`SELECT count(DISTINCT applications_close_on) FROM exchange_opportunities`)).toBeGreaterThan(5);
+    // every opportunity with a decision taken was allocated, on or after its closing day
+    expect(await count(`SELECT count(*) FROM exchange_opportunities o WHERE o.allocated_on IS NULL AND EXISTS (SELECT 1 FROM exchange_applications a WHERE a.opportunity_id = o.id AND a.decided_on IS NOT NULL)`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM exchange_opportunities WHERE allocated_on < applications_close_on`)).toBe(0);
+    const waiting = `SELECT count(*) FROM exchange_opportunities o WHERE o.allocated_on IS NULL AND o.applications_close_on %s $1::date
+      AND EXISTS (SELECT 1 FROM exchange_applications a WHERE a.opportunity_id = o.id AND a.status IN ('submitted','shortlisted'))`;
+    expect(await count(waiting.replace('%s', '<'), [today])).toBeGreaterThanOrEqual(2);
+    expect(await count(waiting.replace('%s', '>='), [today])).toBeGreaterThanOrEqual(1);
   });
 });

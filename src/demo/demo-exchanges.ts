@@ -11,7 +11,8 @@ import { inventName } from './demo-names.ts';
 import { DEMO_PARTNERS } from './demo-partners.ts';
 import { ensurePartnerInstitutions } from './demo-partner-institutions.ts';
 import { seededRng } from './demo-random.ts';
-import { ALLOCATION_DAY, EARLIER_HOSTS, YEAR_HOSTS, planExchanges, type PlannedOpportunity } from './demo-exchanges-plan.ts';
+import { addDays } from '../shared/calendar.ts';
+import { ALLOCATION_DAY, EARLIER_HOSTS, RUNNING_YEAR_CALLS, YEAR_HOSTS, planExchanges, type PlannedOpportunity } from './demo-exchanges-plan.ts';
 
 const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B2', 'JLPT N2', 'TestDaF 4', null];
 
@@ -20,7 +21,9 @@ const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B
  * complete academic year to 31 partner universities in 13 countries, and the four years before
  * it, growing. The last complete year goes through the exchanges service as the office works
  * (applications, the allocation by merit, nomination, departure, return, withdrawals); the
- * earlier years are recorded as they ended, one transaction per opportunity.
+ * earlier years are recorded as they ended, one transaction per opportunity. The running year
+ * has its calls for applications (RUNNING_YEAR_CALLS), two of them closed with the places
+ * waiting to be allocated: the office's to-do list.
  */
 export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, today: string): Promise<void> {
   const system = systemContext(db);
@@ -42,6 +45,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
         titleEn: `${EXCHANGE_KIND_LABELS[o.kind].en}, ${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameEn} ${o.academicYear}–${String(o.academicYear + 1).slice(2)}`,
         titleZh: `${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameZh ?? ''}${EXCHANGE_KIND_LABELS[o.kind].zh}（${o.academicYear}–${o.academicYear + 1}学年）`,
         kind: o.kind, hostInstitutionId: hosts.get(o.host)!, places: o.places, academicYear: o.academicYear, unitId, startsOn: o.startsOn <= o.endsOn ? o.startsOn : null, endsOn: o.startsOn <= o.endsOn ? o.endsOn : null,
+        applicationsCloseOn: o.applicationsCloseOn,
       }),
     });
 
@@ -85,6 +89,25 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
           if (a.returnDate) await step('returned', a.returnDate);
         }
       }
+    }
+  }
+
+  // The running year: calls for applications, the students applying, nothing allocated yet.
+  const running = plan.lastYear + 1;
+  const students = rng.shuffle(pool);
+  let next = 0;
+  for (const call of RUNNING_YEAR_CALLS) {
+    const closes = addDays(today, call.closes);
+    const startsOn = addDays(today, call.starts);
+    const row = await opportunity({
+      host: call.host, kind: call.kind, academicYear: running, places: call.places, startsOn, endsOn: addDays(startsOn, call.weeks * 7), applicationsCloseOn: closes, applicants: [],
+    });
+    // applied before the closing day, and never after the load date
+    const last = closes < today ? closes : today;
+    for (let k = 0; k < call.applicants; k++) {
+      const appliedOn = addDays(last, -rng.int(1, 40));
+      const application = await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: students[next++], appliedOn, score: rng.int(70, 98), languageCertificate: rng.pick(CERTIFICATES) }) });
+      if (k < call.shortlisted) await transitionApplication(system, { id: application.id, input: parseOrThrow(ApplicationTransition, { to: 'shortlisted', version: application.version }) });
     }
   }
 }

@@ -5,7 +5,8 @@ import { openDemoDatabase } from '../server/test/demo-database.ts';
 import { lateByUnit, todoFor } from '../server/modules/todo/todo.service.ts';
 import { TODO_SOURCES } from '../server/modules/todo/todo-sources.ts';
 import { addDays, officeToday } from '../shared/calendar.ts';
-import { deadlineRules, deadlineStanding } from '../shared/kinds/deadline-rules.ts';
+import { deadlineRules, deadlineStanding, todoGroupOf } from '../shared/kinds/deadline-rules.ts';
+import { AWAITING_DECISION_STATUSES, type OpportunitySelection } from '../shared/contracts/exchanges.ts';
 import { KINDS } from '../shared/kinds/kinds.ts';
 import { decisionStates, owesDeadlines } from '../shared/kinds/todo-rules.ts';
 import type { Role } from '../shared/roles.ts';
@@ -42,6 +43,19 @@ async function reachOf(scope: number | null): Promise<(unit: number | null) => b
   return (unit) => unit !== null && reach.has(unit);
 }
 
+/**
+ * The states of an exchange opportunity's selection, derived here in TypeScript from its rows
+ * (not by the to-do list's SQL): allocated once allocated, waiting while an application has
+ * nothing decided, open otherwise.
+ */
+async function opportunitySelections(): Promise<Map<number, OpportunitySelection>> {
+  const { rows } = await db.query<{ id: number; allocated: string | null; statuses: string[] }>(
+    `SELECT o.id, o.allocated_on::text AS allocated, coalesce(array_agg(a.status) FILTER (WHERE a.id IS NOT NULL), '{}') AS statuses
+       FROM exchange_opportunities o LEFT JOIN exchange_applications a ON a.opportunity_id = o.id GROUP BY o.id`,
+  );
+  return new Map(rows.map((r) => [Number(r.id), r.allocated ? 'allocated' : r.statuses.some((s) => (AWAITING_DECISION_STATUSES as readonly string[]).includes(s)) ? 'waiting' : 'open']));
+}
+
 /** A count per "group kind standing" key. */
 type Tally = Record<string, number>;
 const add = (tally: Tally, key: string) => (tally[key] = (tally[key] ?? 0) + 1);
@@ -64,20 +78,22 @@ async function expectedFor(role: Role, scope: number | null, day = today): Promi
     if (!source || !owesDeadlines(KINDS[rule.kind]!, role)) continue;
     const part = rule.deadline.part ? source.parts![rule.deadline.part]! : null;
     const from = (part?.dates ?? source.dates)[rule.deadline.from]!;
-    const { rows } = await db.query<{ id: number; unit: number | null; from: string | null; person: number | null; docKind: string | null; successors: number }>(
-      `SELECT r.id, r.${source.unitColumn} AS unit, (${from})::text AS "from",
+    // a kind whose state is derived (an opportunity's selection) is read whole, its state worked out above
+    const derived = source.status ? await opportunitySelections() : null;
+    const { rows: read } = await db.query<{ id: number; unit: number | null; from: string | null; person: number | null; docKind: string | null; successors: number; status: string | null }>(
+      `SELECT r.id, r.${source.unitColumn} AS unit, (${from})::text AS "from", ${derived ? 'NULL' : 'r.status'} AS status,
               ${part ? 'x.person_id AS person, x.kind AS "docKind"' : 'NULL AS person, NULL AS "docKind"'},
               ${source.successorColumn ? `(SELECT count(*)::int FROM ${source.table} n WHERE n.${source.successorColumn} = r.id)` : '0'} AS successors
-         FROM ${source.table} r ${part?.join ?? ''} WHERE r.status = ANY($1::text[])`,
-      [rule.deadline.owedIn],
+         FROM ${source.table} r ${part?.join ?? ''}`,
     );
+    const rows = read.filter((r) => rule.deadline.owedIn.includes(derived ? derived.get(Number(r.id))! : r.status!));
     // an expert's document is replaced by a later one of the same person and kind
     const latest = new Map<string, string>();
     if (part) {
       const docs = await db.query<{ person: number; kind: string; expires: string }>('SELECT person_id AS person, kind, max(expires_on)::text AS expires FROM expert_documents GROUP BY 1, 2');
       for (const d of docs.rows) latest.set(`${d.person} ${d.kind}`, d.expires);
     }
-    const group = rule.direction === 'after' ? 'reports' : 'renewals';
+    const group = todoGroupOf(rule);
     for (const r of rows) {
       if (r.from === null || !reach(r.unit === null ? null : Number(r.unit))) continue;
       if (rule.deadline.metBySuccessor && r.successors > 0) continue;
@@ -132,6 +148,9 @@ describe('the demo to-do lists', () => {
       expect(sum(tally, /^reports missions late$/), `${account.role}: late trip reports`).toBeGreaterThan(0);
       expect(sum(tally, /^renewals agreements /), `${account.role}: agreements to renew`).toBeGreaterThan(0);
       expect(sum(tally, /^renewals appointments /), `${account.role}: appointments or documents to renew`).toBeGreaterThan(0);
+      // exchange places whose applications have closed: one allocation late, one still in time
+      expect(sum(tally, /^approvals exchange-opportunities late$/), `${account.role}: a late allocation`).toBeGreaterThan(0);
+      expect(sum(tally, /^approvals exchange-opportunities coming$/), `${account.role}: an allocation due`).toBeGreaterThan(0);
     }
   });
 

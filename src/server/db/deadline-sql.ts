@@ -13,9 +13,9 @@ export function leadSql(rule: Pick<DeadlineRule, 'key' | 'defaultLead'>, where: 
  * `deadline-rules.ts#deadlineStanding` as SQL over the record's date `from` and the day `today`
  * (both SQL expressions): the due day, the first day listed, and whether it is late.
  */
-export function standingSql(rule: Pick<DeadlineRule, 'key' | 'defaultLead' | 'direction' | 'unit'>, where: Where, from: string, today: string): { dueOn: string; shownFrom: string; late: string } {
+export function standingSql(rule: Pick<DeadlineRule, 'key' | 'defaultLead' | 'direction' | 'unit'> & { fromNextDay?: boolean }, where: Where, from: string, today: string): { dueOn: string; shownFrom: string; late: string } {
   const span = `make_interval(${rule.unit} => ${leadSql(rule, where)})`;
   const dueOn = rule.direction === 'after' ? `(${from} + ${span})::date` : from;
-  const shownFrom = rule.direction === 'after' ? from : `(${from} - ${span})::date`;
+  const shownFrom = rule.direction === 'after' ? (rule.fromNextDay ? `(${from} + 1)` : from) : `(${from} - ${span})::date`;
   return { dueOn, shownFrom, late: `(${today} > ${dueOn})` };
 }

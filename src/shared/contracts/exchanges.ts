@@ -30,6 +30,23 @@ export const PLACE_HOLDING_STATUSES: readonly ApplicationStatus[] = ['selected',
 export const EXCHANGE_COUNTED_STATUSES: readonly ApplicationStatus[] = ['departed', 'returned'];
 /** Applications the allocation ranks: still waiting for a decision. */
 export const UNDECIDED_STATUSES: readonly ApplicationStatus[] = ['submitted', 'shortlisted', 'waitlisted'];
+/** Applications on which nothing is decided yet (waitlisting is a decision): an opportunity holding one has places to allocate. */
+export const AWAITING_DECISION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'shortlisted'];
+
+/**
+ * Where an opportunity's selection stands, derived from its records rather than stored: open
+ * (no application waits on a decision), waiting (some do, and the places were never
+ * allocated), allocated (the office ran the allocation). The to-do list reads it
+ * (shared/kinds/exchange-opportunity.ts).
+ */
+export const OPPORTUNITY_SELECTIONS = ['open', 'waiting', 'allocated'] as const;
+export type OpportunitySelection = (typeof OPPORTUNITY_SELECTIONS)[number];
+/** How the selection moves: applications arrive or are decided one by one, until the allocation. */
+export const OPPORTUNITY_SELECTION_TRANSITIONS: Record<OpportunitySelection, readonly OpportunitySelection[]> = {
+  open: ['waiting', 'allocated'],
+  waiting: ['open', 'allocated'],
+  allocated: [],
+};
 
 const Year = WholeNumber.pipe(z.number().int().min(1900).max(2100));
 const Score = z.number().min(0).max(100);
@@ -51,6 +68,8 @@ const OpportunityFields = {
   unitId: Id,
   startsOn: IsoDate.nullish().transform((v) => v ?? null),
   endsOn: IsoDate.nullish().transform((v) => v ?? null),
+  /** The last day an application is taken; on or before the exchange starts. After it, the places wait to be allocated. */
+  applicationsCloseOn: IsoDate.nullish().transform((v) => v ?? null),
   notes: OptionalText(5000),
 };
 export const OpportunityInput = z.object(OpportunityFields);
@@ -74,6 +93,9 @@ export const Opportunity = z.object({
   unitId: z.number(),
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
+  applicationsCloseOn: z.string().nullable(),
+  /** The day the places were last allocated (the allocation's date), written by the allocation alone. */
+  allocatedOn: z.string().nullable(),
   notes: z.string().nullable(),
   /** Applications on record, and those holding a place. */
   applicants: z.number(),

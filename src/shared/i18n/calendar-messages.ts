@@ -23,7 +23,7 @@ export const CALENDAR_TEXT: Record<
     mission: 'Mission abroad',
     titled: (what, title) => `${what}: ${title}`,
     status: 'Status',
-    owed: { report: 'File the report', summary: 'File the summary', renewal: 'Renew or let end', documentExpiry: 'Renew the expert’s document', completion: 'Graduate the student or extend the enrolment' },
+    owed: { report: 'File the report', summary: 'File the summary', renewal: 'Renew or let end', documentExpiry: 'Renew the expert’s document', completion: 'Graduate the student or extend the enrolment', allocation: 'Allocate the places' },
     due: 'Due',
   },
   zh: {
@@ -32,7 +32,7 @@ export const CALENDAR_TEXT: Record<
     mission: '出访',
     titled: (what, title) => `${what}：${title}`,
     status: '状态',
-    owed: { report: '提交总结报告', summary: '提交会议总结', renewal: '续签或到期终止', documentExpiry: '办理专家证件续期', completion: '办理毕业或延长学籍' },
+    owed: { report: '提交总结报告', summary: '提交会议总结', renewal: '续签或到期终止', documentExpiry: '办理专家证件续期', completion: '办理毕业或延长学籍', allocation: '分配交流名额' },
     due: '到期',
   },
   fr: {
@@ -41,7 +41,7 @@ export const CALENDAR_TEXT: Record<
     mission: 'Mission à l’étranger',
     titled: (what, title) => `${what} : ${title}`,
     status: 'État',
-    owed: { report: 'Déposer le rapport', summary: 'Déposer le compte rendu', renewal: 'Renouveler ou laisser échoir', documentExpiry: 'Renouveler le document de l’expert', completion: 'Diplômer l’étudiant ou prolonger l’inscription' },
+    owed: { report: 'Déposer le rapport', summary: 'Déposer le compte rendu', renewal: 'Renouveler ou laisser échoir', documentExpiry: 'Renouveler le document de l’expert', completion: 'Diplômer l’étudiant ou prolonger l’inscription', allocation: 'Attribuer les places' },
     due: 'Échéance',
   },
 };

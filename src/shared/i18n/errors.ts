@@ -278,6 +278,7 @@ export const FIELD_REASONS: Catalogue = {
   not_a_step: { en: 'is not a step this record can take from its current status', zh: '不是该记录当前状态下允许的操作', fr: "n'est pas une étape possible depuis le statut actuel" },
   before_start: { en: 'is before the start date', zh: '早于开始日期', fr: 'est antérieure à la date de début' },
   before_end: { en: 'is before the end date', zh: '早于结束日期', fr: 'est antérieure à la date de fin' },
+  after_exchange_start: { en: 'is after the exchange starts', zh: '晚于交流开始日期', fr: 'est postérieure au début de l’échange' },
   more_than_participants: { en: 'is more than the participants in all', zh: '多于参会总人数', fr: 'dépasse le nombre total de participants' },
   appointment_not_renewable: {
     en: 'does not allow renewal (only an appointment that was made is renewed)',

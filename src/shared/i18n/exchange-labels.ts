@@ -1,5 +1,5 @@
 import type { Locale } from '../contracts/common.ts';
-import type { ApplicationStatus, ExchangeKind } from '../contracts/exchanges.ts';
+import type { ApplicationStatus, ExchangeKind, OpportunitySelection } from '../contracts/exchanges.ts';
 
 type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -24,6 +24,13 @@ export const APPLICATION_STATUS_LABELS: Labels<ApplicationStatus> = {
   departed: { en: 'Departed', zh: '已出国', fr: 'Parti' },
   returned: { en: 'Returned', zh: '已回国', fr: 'Rentré' },
   withdrawn: { en: 'Withdrawn', zh: '已放弃', fr: 'Retirée' },
+};
+
+/** Where an opportunity's selection stands (derived: contracts/exchanges.ts#OPPORTUNITY_SELECTIONS). */
+export const OPPORTUNITY_SELECTION_LABELS: Labels<OpportunitySelection> = {
+  open: { en: 'No application waiting', zh: '暂无待定申请', fr: 'Aucune candidature en attente' },
+  waiting: { en: 'Places to allocate', zh: '待分配名额', fr: 'Places à attribuer' },
+  allocated: { en: 'Places allocated', zh: '名额已分配', fr: 'Places attribuées' },
 };
 
 /** The applications export's title and column headings. */

@@ -9,6 +9,7 @@ export const KIND_NAMES: Readonly<Record<string, Record<Locale, string>>> = {
   appointment: { en: 'Appointment', zh: '聘任', fr: 'Nomination' },
   student: { en: 'Enrolment', zh: '留学生学籍', fr: 'Inscription' },
   exchange_application: { en: 'Exchange application', zh: '交流申请', fr: 'Candidature d’échange' },
+  exchange_opportunity: { en: 'Exchange opportunity', zh: '交流项目', fr: 'Offre d’échange' },
   residency_placement: { en: 'Residency placement', zh: '住院医师实习安排', fr: 'Stage d’internat' },
 };
 

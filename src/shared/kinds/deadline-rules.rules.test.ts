@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../calendar.ts';
-import { deadlineRules, deadlineStanding, DEADLINE_KEYS, owes, type DeadlineRule } from './deadline-rules.ts';
+import { deadlineRules, deadlineStanding, DEADLINE_KEYS, owes, todoGroupOf, type DeadlineRule } from './deadline-rules.ts';
 import { KINDS } from './kinds.ts';
 import { CALENDAR_TEXT } from '../i18n/calendar-messages.ts';
+import { DIGEST_TEXT, digestKindName } from '../i18n/digest-messages.ts';
+import type { Locale } from '../contracts/common.ts';
 
 const rule = (key: string, leads?: Record<string, unknown>): DeadlineRule => {
   const found = deadlineRules(leads).find((r) => r.key === key);
@@ -18,7 +20,7 @@ describe('the deadline rules', () => {
     const declared = Object.entries(KINDS).flatMap(([kind, d]) => d.deadlines.map((x) => `${kind}.${x.what}`));
     expect(DEADLINE_KEYS).toEqual(declared);
     expect(new Set(DEADLINE_KEYS).size).toBe(DEADLINE_KEYS.length);
-    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'appointments.documentExpiry', 'hospital-memoranda.renewal', 'students.completion']) expect(DEADLINE_KEYS).toContain(key);
+    for (const key of ['missions.report', 'visits.report', 'conferences.summary', 'agreements.renewal', 'appointments.renewal', 'appointments.documentExpiry', 'hospital-memoranda.renewal', 'students.completion', 'exchange-opportunities.allocation']) expect(DEADLINE_KEYS).toContain(key);
     for (const r of deadlineRules()) expect(r.lead, r.key).toBe(r.defaultLead);
   });
 
@@ -80,8 +82,34 @@ describe('the deadline rules', () => {
     expect(['admitted', 'enrolled', 'suspended', 'graduated', 'withdrawn', 'transferred'].filter((s) => owes(r, s))).toEqual(['enrolled', 'suspended']);
   });
 
-  it('have their words in the calendar feed in every language', () => {
+  it("an exchange's places: listed the day after applications close, due 14 days after closing, late the day after; a decision waiting, owed only while applications wait and nothing was allocated", () => {
+    const r = rule('exchange-opportunities.allocation');
+    expect([r.direction, r.unit, r.lead, r.fromNextDay]).toEqual(['after', 'days', 14, true]);
+    const closes = '2026-11-20';
+    // applications are still taken on the closing day: listed from the next
+    const [dayBefore, closing, dayAfter] = around(r, closes, closes);
+    expect([dayBefore!.listed, closing!.listed, dayAfter!.listed]).toEqual([false, false, true]);
+    expect(dayAfter!.late).toBe(false);
+    const due = addDays(closes, r.lead);
+    expect(deadlineStanding(r, closes, due)).toMatchObject({ dueOn: due, listed: true, late: false });
+    expect(deadlineStanding(r, closes, addDays(due, 1)).late).toBe(true);
+    expect(todoGroupOf(r)).toBe('approvals');
+    expect(['open', 'waiting', 'allocated'].filter((s) => owes(r, s))).toEqual(['waiting']);
+    // an office lead time moves the due day, never the first day listed
+    const longer = rule('exchange-opportunities.allocation', { 'exchange-opportunities.allocation': 30 });
+    expect(deadlineStanding(longer, closes, addDays(closes, 1))).toMatchObject({ listed: true, dueOn: addDays(closes, 30) });
+    // the other rules keep their groups by span
+    expect(todoGroupOf(rule('missions.report'))).toBe('reports');
+    expect(todoGroupOf(rule('agreements.renewal'))).toBe('renewals');
+  });
+
+  it('have their words in the calendar feed and the daily digest in every language', () => {
     for (const text of Object.values(CALENDAR_TEXT)) for (const r of deadlineRules()) expect(text.owed[r.deadline.what], r.key).toBeTruthy();
+    for (const [locale, text] of Object.entries(DIGEST_TEXT))
+      for (const r of deadlineRules()) {
+        expect(text.owed[r.deadline.what], `${locale} ${r.key}`).toBeTruthy();
+        expect(digestKindName(r.kind, locale as Locale), `${locale} ${r.kind}`).not.toBe(r.kind);
+      }
   });
 
   it('take the office lead time when one is set, and ignore one that is not a positive whole number', () => {

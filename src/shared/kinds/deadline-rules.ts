@@ -1,4 +1,5 @@
 import { addDays, addMonths } from '../calendar.ts';
+import type { TodoGroup } from '../contracts/todo.ts';
 import type { Deadline, KindDescription } from './kind.ts';
 import { KINDS } from './kinds.ts';
 
@@ -29,6 +30,8 @@ export interface DeadlineRule {
   readonly lead: number;
   /** The description's lead time, in `unit`. */
   readonly defaultLead: number;
+  /** Listed from the day after the date, not from the date (`Deadline.fromNextDay`). */
+  readonly fromNextDay: boolean;
 }
 
 /** The settings key of a deadline's lead time. */
@@ -49,7 +52,7 @@ export function deadlineRules(leads: Readonly<Record<string, unknown>> = {}): De
       const key = `${kind}.${deadline.what}`;
       const own = leads[key];
       const lead = typeof own === 'number' && Number.isInteger(own) && own > 0 ? own : Math.abs(span);
-      return { key, kind, description, deadline, direction: span > 0 ? 'after' : 'before', unit, lead, defaultLead: Math.abs(span) } as const;
+      return { key, kind, description, deadline, direction: span > 0 ? 'after' : 'before', unit, lead, defaultLead: Math.abs(span), fromNextDay: deadline.fromNextDay === true } as const;
     }),
   );
 }
@@ -72,13 +75,18 @@ export interface DeadlineStanding {
 
 /**
  * Where a record whose rule's date is `from` stands on `today`: due `lead` after it and listed
- * from it, or (a span before) due on it and listed `lead` before. Whether the record is in a
- * state that owes it is the caller's (`owes`).
+ * from it (from the day after, for a rule `fromNextDay`), or (a span before) due on it and
+ * listed `lead` before. Whether the record is in a state that owes it is the caller's (`owes`).
  */
-export function deadlineStanding(rule: Pick<DeadlineRule, 'direction' | 'unit' | 'lead'>, from: string, today: string): DeadlineStanding {
+export function deadlineStanding(rule: Pick<DeadlineRule, 'direction' | 'unit' | 'lead'> & { fromNextDay?: boolean }, from: string, today: string): DeadlineStanding {
   const dueOn = rule.direction === 'after' ? shift(from, rule.unit, rule.lead) : from;
-  const shownFrom = rule.direction === 'after' ? from : shift(from, rule.unit, -rule.lead);
+  const shownFrom = rule.direction === 'after' ? (rule.fromNextDay ? addDays(from, 1) : from) : shift(from, rule.unit, -rule.lead);
   return { dueOn, shownFrom, listed: today >= shownFrom, late: today > dueOn };
+}
+
+/** The to-do list's group of a rule's items: the deadline's own, else a report owed after a date or a renewal coming before it. */
+export function todoGroupOf(rule: Pick<DeadlineRule, 'deadline' | 'direction'>): TodoGroup {
+  return rule.deadline.group ?? (rule.direction === 'after' ? 'reports' : 'renewals');
 }
 
 /** Whether a record in `status` owes what `rule` asks (it is met by leaving those states). */

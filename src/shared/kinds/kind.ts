@@ -1,4 +1,5 @@
 import type { Locale } from '../contracts/common.ts';
+import type { TodoGroup } from '../contracts/todo.ts';
 import type { Entity } from '../policies.ts';
 
 /**
@@ -68,6 +69,16 @@ export interface Deadline {
    * documents, each with its own `from` date), and met by a later one of the same kind.
    */
   readonly part?: string;
+  /**
+   * Listed only once the day has passed rather than from it (applications closing on a day are
+   * still taken all that day, so their places wait to be allocated from the next).
+   */
+  readonly fromNextDay?: true;
+  /**
+   * The to-do list's group when not the span's (a report owed after, a renewal coming before):
+   * an allocation of places is a decision waiting, with a due day.
+   */
+  readonly group?: TodoGroup;
 }
 
 /** The description of a kind of record with a workflow. */

@@ -23,11 +23,13 @@ const CONTRACTS: Record<string, { states: readonly string[]; transitions: Record
   appointments: { states: appointments.APPOINTMENT_STATUSES, transitions: appointments.APPOINTMENT_TRANSITIONS, officeOnly: appointments.OFFICE_APPOINTMENT_STEPS, deletable: appointments.DELETABLE_APPOINTMENT_STATUSES },
   students: { states: students.STUDENT_STATUSES, transitions: students.STUDENT_TRANSITIONS, officeOnly: [], deletable: students.STUDENT_DELETABLE_STATUSES, counted: students.STUDENT_COUNTED_STATUSES },
   'exchange-applications': { states: exchanges.APPLICATION_STATUSES, transitions: exchanges.APPLICATION_TRANSITIONS, officeOnly: [], counted: exchanges.EXCHANGE_COUNTED_STATUSES },
+  // derived, not stored: the selection of an opportunity's places (its allocation is the office's)
+  'exchange-opportunities': { states: exchanges.OPPORTUNITY_SELECTIONS, transitions: exchanges.OPPORTUNITY_SELECTION_TRANSITIONS, officeOnly: ['allocated'] },
   'residency-placements': { states: programmes.PLACEMENT_STATUSES, transitions: programmes.PLACEMENT_TRANSITIONS, officeOnly: [], counted: programmes.PLACEMENT_COUNTED_STATUSES },
 };
 
 describe('the kind descriptions', () => {
-  it('describe the eight kinds with a workflow and every record kind, and each of the eight the states and steps its contract exports', () => {
+  it('describe the nine kinds with a workflow and every record kind, and each of the nine the states and steps its contract exports', () => {
     expect(Object.keys(KINDS).sort()).toEqual([...Object.keys(CONTRACTS), ...RECORD_KINDS.map((k) => k.path)].sort());
     for (const [name, contract] of Object.entries(CONTRACTS)) {
       const kind = KINDS[name]!;

@@ -2,6 +2,7 @@ import { AGREEMENT_KIND } from './agreement.ts';
 import { APPOINTMENT_KIND } from './appointment.ts';
 import { CONFERENCE_KIND } from './conference.ts';
 import { EXCHANGE_APPLICATION_KIND } from './exchange-application.ts';
+import { EXCHANGE_OPPORTUNITY_KIND } from './exchange-opportunity.ts';
 import type { KindDescription } from './kind.ts';
 import { MISSION_KIND } from './mission.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
@@ -18,6 +19,7 @@ export const KINDS: Readonly<Record<string, KindDescription>> = {
   appointments: APPOINTMENT_KIND,
   students: STUDENT_KIND,
   'exchange-applications': EXCHANGE_APPLICATION_KIND,
+  'exchange-opportunities': EXCHANGE_OPPORTUNITY_KIND,
   'residency-placements': RESIDENCY_PLACEMENT_KIND,
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.path, kind])),
 };

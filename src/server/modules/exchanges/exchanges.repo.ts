@@ -24,6 +24,9 @@ const OPPORTUNITY_COLUMNS = {
   unitId: 'unit_id',
   startsOn: 'starts_on',
   endsOn: 'ends_on',
+  applicationsCloseOn: 'applications_close_on',
+  // written by the allocation alone: no input carries it
+  allocatedOn: 'allocated_on',
   notes: 'notes',
 };
 export type OpportunityValues = Partial<Record<keyof typeof OPPORTUNITY_COLUMNS, unknown>>;

@@ -58,7 +58,7 @@ function withoutContext(row: Application & ApplicationContext): Application {
 
 type OpportunityFields = Partial<z.output<typeof OpportunityInput>>;
 
-/** Checks the unit (a coordinator's own or below), the host, the agreement and the dates an opportunity names. */
+/** Checks the unit (a coordinator's own or below), the host, the agreement and the dates an opportunity names (applications close by the start). */
 async function checkOpportunity(tx: TxContext, o: OpportunityFields): Promise<void> {
   const problems: FieldProblem[] = [];
   if (o.unitId !== undefined) {
@@ -68,6 +68,8 @@ async function checkOpportunity(tx: TxContext, o: OpportunityFields): Promise<vo
   if (o.hostInstitutionId !== undefined && !(await existingIds(tx, 'institutions', [o.hostInstitutionId])).size) problems.push({ field: 'hostInstitutionId', reason: 'unknown_reference' });
   if (o.agreementId && !(await existingIds(tx, 'agreements', [o.agreementId])).size) problems.push({ field: 'agreementId', reason: 'unknown_reference' });
   if (o.startsOn && o.endsOn && o.endsOn < o.startsOn) problems.push({ field: 'endsOn', reason: 'end_before_start' });
+  // the places are allocated once applications have closed, before the students leave
+  if (o.applicationsCloseOn && o.startsOn && o.applicationsCloseOn > o.startsOn) problems.push({ field: 'applicationsCloseOn', reason: 'after_exchange_start' });
   if (problems.length) throw invalidFields(...problems);
 }
 
@@ -90,7 +92,7 @@ export async function updateOpportunity(ctx: RequestContext, options: { id: numb
   return ctx.transaction(async (tx) => {
     const current = currentVersion(await findOpportunity(tx, id, true), version);
     const merged = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as OpportunityFields;
-    await checkOpportunity(tx, { ...changes, startsOn: merged.startsOn, endsOn: merged.endsOn });
+    await checkOpportunity(tx, { ...changes, startsOn: merged.startsOn, endsOn: merged.endsOn, applicationsCloseOn: merged.applicationsCloseOn });
     const row = await changedBy(tx, current, async () => {
       await updateOpportunityRow(tx, id, changes);
       return (await findOpportunity(unscoped(tx), id))!;
@@ -201,8 +203,9 @@ export function transitionApplication(ctx: RequestContext, options: { id: number
  * Runs the selection of an opportunity (the office): its free places go to the undecided
  * applicants by merit (exchanges.rules.ts#allocatePlaces), the rest are waitlisted, a student
  * holding a place elsewhere that year is passed over. Refused (`before_applied` on `on`) when it
- * would decide an application made after `on`. Each changed application is audited, and
- * the opportunity's audit row holds the outcome.
+ * would decide an application made after `on`. The opportunity keeps `on` as its `allocatedOn`
+ * (which takes it off the to-do list). Each changed application is audited, and the
+ * opportunity's audit row holds the outcome.
  */
 export async function allocateOpportunity(ctx: RequestContext, options: { id: number; on?: string }): Promise<AllocationResult> {
   const { id } = options;
@@ -225,7 +228,9 @@ export async function allocateOpportunity(ctx: RequestContext, options: { id: nu
         await tx.audit({ action: 'update', entity: APPLICATION, entityId: appId, unitId: opportunity.unitId, before: auditedApplication(before), after: auditedApplication(after) });
       }
     const result = { opportunityId: id, places: opportunity.places, ...outcome };
-    await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: id, unitId: opportunity.unitId, after: { allocation: result, on } });
+    // the day it was allocated: the to-do list's "allocate the places" is met by it
+    await updateOpportunityRow(tx, id, { allocatedOn: on });
+    await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: id, unitId: opportunity.unitId, before: { allocatedOn: opportunity.allocatedOn }, after: { allocatedOn: on, allocation: result, on } });
     return result;
   });
 }
@@ -250,7 +255,8 @@ export async function exchangeFiguresAsOf(ctx: Scoped, options: { asOf: string }
 /**
  * Records a past year's applications as they ended (the demo's earlier years, or an import of
  * the office's records): one statement for the rows, then each departed student's person-time,
- * all in one transaction with one audit row per opportunity.
+ * all in one transaction with one audit row per opportunity. The opportunity is marked allocated
+ * on the latest decision recorded (its places are not waiting).
  */
 export async function recordPastApplications(ctx: RequestContext, options: { opportunityId: number; rows: Array<z.output<typeof ApplicationInput> & { status: ApplicationStatus; decidedOn: string | null; score: number }> }): Promise<void> {
   const { opportunityId, rows } = options;
@@ -261,6 +267,9 @@ export async function recordPastApplications(ctx: RequestContext, options: { opp
     if (early >= 0) throw invalidFields({ field: `rows.${early}.decidedOn`, reason: 'before_applied' });
     const counted = await insertApplicationsBulk(tx, rows.map((r) => ({ ...r, opportunityId })));
     for (const id of counted) await writeLedger(tx, id);
-    await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length } });
+    // the places of a year recorded as it ended were allocated on its last decision
+    const allocatedOn = rows.reduce<string | null>((last, r) => (r.decidedOn && (!last || r.decidedOn > last) ? r.decidedOn : last), null);
+    if (allocatedOn) await updateOpportunityRow(tx, opportunityId, { allocatedOn });
+    await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length, allocatedOn } });
   });
 }

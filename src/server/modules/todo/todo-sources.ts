@@ -17,11 +17,18 @@ export interface TodoSource {
   /** The web app's path of a record, before its id. */
   path: string;
   /**
+   * The SQL of the record's state in its description, when it is derived rather than stored in
+   * `r.status` (an exchange opportunity's selection).
+   */
+  status?: string;
+  /**
    * The record's parts that owe a deadline each (a deadline's `part`), aliased `x`: how they
    * join the record, their date fields, and the condition that a later one replaced this one.
    */
   parts?: Record<string, { join: string; dates: Record<string, string>; replaced: string }>;
 }
+
+import { AWAITING_DECISION_STATUSES } from '../../../shared/contracts/exchanges.ts';
 
 const person = (column: string) => `(SELECT concat_ws(' ', p.given_name, p.family_name) FROM people p WHERE p.id = r.${column})`;
 const personZh = (column: string) => `(SELECT coalesce(p.name_zh, concat_ws(' ', p.given_name, p.family_name)) FROM people p WHERE p.id = r.${column})`;
@@ -42,5 +49,12 @@ export const TODO_SOURCES: Readonly<Record<string, TodoSource>> = {
     },
   },
   students: { table: 'student_enrolments', unitColumn: 'unit_id', titleEn: person('person_id'), titleZh: personZh('person_id'), dates: { expectedCompletionOn: 'r.expected_completion_on' }, path: '/students' },
+  'exchange-opportunities': {
+    table: 'exchange_opportunities', unitColumn: 'unit_id', titleEn: 'r.title_en', titleZh: 'r.title_zh', dates: { applicationsCloseOn: 'r.applications_close_on' }, path: '/exchanges/opportunities',
+    // shared/contracts/exchanges.ts#OPPORTUNITY_SELECTIONS: allocated once the office ran the allocation; waiting while an application has nothing decided
+    status: `CASE WHEN r.allocated_on IS NOT NULL THEN 'allocated'
+                  WHEN EXISTS (SELECT 1 FROM exchange_applications a WHERE a.opportunity_id = r.id AND a.status IN (${AWAITING_DECISION_STATUSES.map((s) => `'${s}'`).join(', ')})) THEN 'waiting'
+                  ELSE 'open' END`,
+  },
   'hospital-memoranda': { table: 'hospital_memoranda', unitColumn: 'unit_id', titleEn: 'r.title', titleZh: 'r.title', dates: { expiresOn: 'r.expires_on' }, path: '/hospital-memoranda' },
 };

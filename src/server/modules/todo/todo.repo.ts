@@ -6,8 +6,8 @@ import type { DeadlineRule } from '../../../shared/kinds/deadline-rules.ts';
 import type { TodoGroup } from '../../../shared/contracts/todo.ts';
 import { TODO_SOURCES } from './todo-sources.ts';
 
-/** One part of a to-do list: a kind's records in `states` waiting on a decision, or owing what `rule` asks. */
-export type TodoPart = { group: 'approvals'; kind: string; states: readonly string[] } | { group: Exclude<TodoGroup, 'approvals'>; kind: string; rule: DeadlineRule };
+/** One part of a to-do list: a kind's records in `states` waiting on a decision, or owing what `rule` asks (in the rule's group). */
+export type TodoPart = { group: 'approvals'; kind: string; states: readonly string[] } | { group: TodoGroup; kind: string; rule: DeadlineRule };
 
 /** A row of a to-do list as the query gives it. */
 export interface TodoRow {
@@ -32,8 +32,9 @@ function partSql(part: TodoPart, db: Scoped, where: Where, today: string): strin
   let owed: string, dueOn: string, late: string;
   let join = '';
   let partId = 'NULL::bigint';
-  if (part.group === 'approvals') {
-    conditions.push(`r.status = ANY(${where.param(part.states)}::text[])`);
+  const status = s.status ?? 'r.status';
+  if (!('rule' in part)) {
+    conditions.push(`(${status}) = ANY(${where.param(part.states)}::text[])`);
     [owed, dueOn, late] = [where.param('decision'), 'NULL::date', 'false'];
   } else {
     const owner = part.rule.deadline.part ? s.parts?.[part.rule.deadline.part] : undefined;
@@ -46,7 +47,7 @@ function partSql(part: TodoPart, db: Scoped, where: Where, today: string): strin
       conditions.push(`NOT ${owner.replaced}`);
     }
     const standing = standingSql(part.rule, where, from, today);
-    conditions.push(`r.status = ANY(${where.param(part.rule.deadline.owedIn)}::text[])`, `${from} IS NOT NULL`, `${today} >= ${standing.shownFrom}`);
+    conditions.push(`(${status}) = ANY(${where.param(part.rule.deadline.owedIn)}::text[])`, `${from} IS NOT NULL`, `${today} >= ${standing.shownFrom}`);
     // a renewal is met as soon as the successor is drafted
     if (part.rule.deadline.metBySuccessor && s.successorColumn) conditions.push(`NOT EXISTS (SELECT 1 FROM ${s.table} n WHERE n.${s.successorColumn} = r.id)`);
     [owed, dueOn, late] = [where.param(part.rule.deadline.what), standing.dueOn, standing.late];

@@ -1,20 +1,17 @@
 import type { Scoped } from '../../core/request-context.ts';
 import type { Actor } from '../../policies/actor.ts';
 import type { LateByUnit, TodoItem, TodoList } from '../../../shared/contracts/todo.ts';
-import { deadlineRules, type DeadlineRule } from '../../../shared/kinds/deadline-rules.ts';
+import { deadlineRules, todoGroupOf } from '../../../shared/kinds/deadline-rules.ts';
 import { KINDS } from '../../../shared/kinds/kinds.ts';
 import { decisionStates, owesDeadlines } from '../../../shared/kinds/todo-rules.ts';
 import { lateCounts, todoRows, type TodoPart } from './todo.repo.ts';
 import { TODO_SOURCES } from './todo-sources.ts';
 
-/** A deadline's group: a span after a date is a report owed, one before it a renewal or an expiry coming. */
-const groupOf = (rule: DeadlineRule): 'reports' | 'renewals' => (rule.direction === 'after' ? 'reports' : 'renewals');
-
 /** Every deadline part of the kinds the to-do list reads (the lead times are read by the query). */
 function deadlineParts(kinds: (kind: string) => boolean): TodoPart[] {
   return deadlineRules()
     .filter((rule) => TODO_SOURCES[rule.kind] && kinds(rule.kind))
-    .map((rule) => ({ group: groupOf(rule), kind: rule.kind, rule }));
+    .map((rule) => ({ group: todoGroupOf(rule), kind: rule.kind, rule }));
 }
 
 /** What waits on `actor`, by the descriptions: the decisions their role takes, then what falls due on records they may update. */
@@ -41,7 +38,7 @@ export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> }, toda
     unitId: r.unitId === null ? null : Number(r.unitId),
     partId: r.partId === null ? null : Number(r.partId),
     labelKey: `todo.owed.${r.owed}`,
-    standing: r.group === 'approvals' ? 'waiting' : r.late ? 'late' : 'coming',
+    standing: r.dueOn === null ? 'waiting' : r.late ? 'late' : 'coming',
     link: `${TODO_SOURCES[r.kind]!.path}/${r.id}`,
   }));
   return { today, items };

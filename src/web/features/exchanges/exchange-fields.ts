@@ -2,7 +2,7 @@ import { EXCHANGE_KINDS } from '../../../shared/contracts/exchanges.ts';
 import { EXCHANGE_KIND_LABELS } from '../../../shared/i18n/exchange-labels.ts';
 import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
-/** An opportunity's form: titles, kind, the host and the unit that offers it, the year, places and dates, notes. */
+/** An opportunity's form: titles, kind, the host and the unit that offers it, the year, places and dates, the day applications close, notes. */
 export const OPPORTUNITY_FIELDS: FormLayout = [
   {
     items: [
@@ -14,6 +14,7 @@ export const OPPORTUNITY_FIELDS: FormLayout = [
       { name: 'places', kind: 'number', min: 0, max: 1000, width: 'third', testId: 'opportunity-places-input' },
       { name: 'startsOn', kind: 'date', width: 'sixth' },
       { name: 'endsOn', kind: 'date', width: 'sixth' },
+      { name: 'applicationsCloseOn', kind: 'date', width: 'third', testId: 'opportunity-applications-close' },
       { name: 'notes', kind: 'longText', maxLength: 5000 },
     ],
   },

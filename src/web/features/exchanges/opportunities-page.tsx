@@ -61,6 +61,7 @@ export function OpportunitiesPage() {
         { key: 'academicYear', title: t('xchg.col.year'), width: 120, render: (_, o) => academicYearLabel(o.academicYear) },
         { key: 'places', title: t('xchg.places'), width: 110, render: (_, o) => `${o.placesTaken} / ${o.places}` },
         { key: 'applicants', title: t('xchg.applicants'), width: 110, render: (_, o) => o.applicants },
+        { key: 'applicationsCloseOn', title: t('xchg.applicationsClose'), width: 130, render: (_, o) => o.applicationsCloseOn ?? t('common.empty') },
       ]}
     />
   );
