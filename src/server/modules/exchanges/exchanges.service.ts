@@ -253,6 +253,15 @@ export async function exchangeFiguresAsOf(ctx: Scoped, options: { asOf: string }
 }
 
 /**
+ * The students sent abroad on exchange who departed from `from` to `to` (departed or returned):
+ * their person-times, distinct hosts and the hosts' countries (regions apart). The fact sheet's
+ * definition (`exchangeFiguresAsOf`) over a period the caller chooses: the year in review's.
+ */
+export function exchangeCountsBetween(ctx: Scoped, options: { from: string; to: string }): Promise<{ personTimes: number; universities: number; countries: number }> {
+  return exchangeCounts(ctx, options.from, options.to);
+}
+
+/**
  * Records a past year's applications as they ended (the demo's earlier years, or an import of
  * the office's records): one statement for the rows, then each departed student's person-time,
  * all in one transaction with one audit row per opportunity. The opportunity is marked allocated

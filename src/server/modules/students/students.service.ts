@@ -160,6 +160,15 @@ export async function studentsAsOf(ctx: Scoped, options: { asOf: string }): Prom
   return tallyStudents(await countedDegreeRows(ctx, STUDENTS_SINCE, options.asOf));
 }
 
+/**
+ * The international degree students registered from `from` to `to` and still counted on `to`
+ * (the definition of `studentsAsOf`, over one period): a year's intake, as the year in review
+ * reads it — distinct persons, their countries and regions.
+ */
+export async function studentsRegisteredBetween(ctx: Scoped, options: { from: string; to: string }): Promise<StudentTally> {
+  return tallyStudents(await countedDegreeRows(ctx, options.from, options.to));
+}
+
 /** Registrations per year within the actor's reach, for the dashboard's series. */
 export function studentRegistrationsByYear(ctx: Scoped, options: { fromYear: number; toYear: number }): Promise<Map<number, number>> {
   return registrationsByYear(ctx, options.fromYear, options.toYear);

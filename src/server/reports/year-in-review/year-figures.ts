@@ -3,7 +3,10 @@ import { countAgreementsSigned } from '../../modules/agreements/agreement-figure
 import { getPartnerFigures } from '../../modules/agreements/partners.service.ts';
 import { countExpertsAppointed, getExpertsEngaged } from '../../modules/appointments/experts.service.ts';
 import { countConferencesHosted } from '../../modules/conferences/conferences.service.ts';
+import { exchangeCountsBetween } from '../../modules/exchanges/exchanges.service.ts';
 import { personTimes } from '../../modules/ledger/ledger-figures.service.ts';
+import { residencyFiguresAsOf } from '../../modules/programmes/programmes.service.ts';
+import { studentsRegisteredBetween } from '../../modules/students/students.service.ts';
 import { figureContext, recordsAt, type FigureContext } from '../figures/figure-context.ts';
 
 /** An academic year, September to August, named by the year it starts in. */
@@ -20,8 +23,17 @@ export const YEAR_FIGURE_KEYS = [
   'partners.universities',
   'partners.countriesAndRegions',
   'experts.engaged',
+  'students.registered',
+  'students.countries',
+  'programme.residencies',
+  'programme.residencyPlaced',
+  'exchange.students',
+  'exchange.universities',
 ] as const;
 export type YearFigureKey = (typeof YEAR_FIGURE_KEYS)[number];
+
+/** The figures taken on the year's last day; the others count what happened during the year. */
+const STATES: readonly YearFigureKey[] = ['partners.universities', 'partners.countriesAndRegions', 'experts.engaged', 'programme.residencyPlaced'];
 
 /** One figure of a year in review: its value, last year's, the change; null when its module has not landed. */
 export interface YearFigure {
@@ -38,6 +50,8 @@ async function valuesOf(ctx: FigureContext, from: string, to: string): Promise<R
   const { db } = ctx;
   const unit = ctx.unitId !== null ? { unitId: ctx.unitId } : {};
   const partners = await getPartnerFigures(db, { asOf: to });
+  const students = await studentsRegisteredBetween(db, { from, to });
+  const exchanges = await exchangeCountsBetween(db, { from, to });
   return {
     'inbound.personTimes': await personTimes(db, { direction: 'inbound', from, to, ...unit }),
     // Staff sent abroad, as on the fact sheet (students abroad are exchanges, not missions).
@@ -48,6 +62,15 @@ async function valuesOf(ctx: FigureContext, from: string, to: string): Promise<R
     'partners.universities': partners.universities,
     'partners.countriesAndRegions': partners.countriesAndRegions,
     'experts.engaged': (await getExpertsEngaged(db, { asOf: to })).engaged,
+    // International degree students registered in the year (distinct persons, still counted at its end) and their countries, regions apart.
+    'students.registered': students.students,
+    'students.countries': students.countries.length,
+    // The Sino-French programme: residencies in French hospitals begun in the year (ledger), and everyone placed so far.
+    'programme.residencies': await personTimes(db, { direction: 'outbound', who: 'student', category: 'residency', from, to, ...unit }),
+    'programme.residencyPlaced': (await residencyFiguresAsOf(db, { asOf: to })).placed,
+    // Students sent abroad on exchange who departed in the year (person-times), and their hosts.
+    'exchange.students': exchanges.personTimes,
+    'exchange.universities': exchanges.universities,
   };
 }
 
@@ -70,6 +93,17 @@ function recordsOf(ctx: FigureContext, key: YearFigureKey, from: string, to: str
       return recordsAt('/api/partners/list', '/partners', { asOf: to, kind: 'university' });
     case 'experts.engaged':
       return recordsAt('/api/appointments', '/experts', { inForce: 'true', asOf: to, unitId: unit });
+    case 'students.registered':
+      return recordsAt('/api/students', '/students', { degree: 'true', counted: 'true', from, asOf: to, unitId: unit });
+    case 'students.countries':
+      return recordsAt('/api/students', '/students', { degree: 'true', counted: 'true', from, asOf: to, region: 'false', unitId: unit });
+    case 'programme.residencies':
+      return recordsAt('/api/ledger', '/ledger', { direction: 'outbound', who: 'student', category: 'residency', from, to });
+    case 'programme.residencyPlaced':
+      return recordsAt('/api/programme-students', '/programmes/students', { placed: 'true', asOf: to, unitId: unit });
+    case 'exchange.students':
+    case 'exchange.universities':
+      return recordsAt('/api/exchange-applications', '/exchanges/applications', { counted: 'true', departedFrom: from, departedTo: to, unitId: unit });
     default:
       return null;
   }
@@ -77,8 +111,9 @@ function recordsOf(ctx: FigureContext, key: YearFigureKey, from: string, to: str
 
 /**
  * The year in review for academic year `year` (September–August): that year's flows (person-times,
- * conferences held, agreements signed, experts appointed) and the state on its last day
- * (partners, experts engaged), each beside the previous year's and the change.
+ * conferences held, agreements signed, experts appointed, international students registered,
+ * residencies begun, exchange students sent) and the state on its last day (partners, experts
+ * engaged, programme students placed), each beside the previous year's and the change.
  */
 export async function computeYearInReview(caller: RequestContext, options: { year: number; unitId?: number }) {
   const current = academicYear(options.year);
@@ -91,7 +126,7 @@ export async function computeYearInReview(caller: RequestContext, options: { yea
     const prev = before[key];
     return {
       key,
-      kind: key.startsWith('partners.') || key === 'experts.engaged' ? 'state' : 'flow',
+      kind: STATES.includes(key) ? 'state' : 'flow',
       value,
       previous: prev,
       change: value !== null && prev !== null ? value - prev : null,

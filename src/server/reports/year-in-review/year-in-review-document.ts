@@ -13,6 +13,12 @@ const LABELS: Record<YearFigureKey, Record<Locale, string>> = {
   'partners.universities': { en: 'partner universities at the year’s end', zh: '年末合作大学', fr: 'universités partenaires en fin d’année' },
   'partners.countriesAndRegions': { en: 'their countries and regions', zh: '其国家和地区', fr: 'leurs pays et régions' },
   'experts.engaged': { en: 'foreign experts engaged at the year’s end', zh: '年末在聘外国专家', fr: 'experts étrangers en fonction en fin d’année' },
+  'students.registered': { en: 'international degree students registered', zh: '新注册学历留学生（人）', fr: 'étudiants internationaux inscrits en diplôme' },
+  'students.countries': { en: 'their countries', zh: '其来源国', fr: 'leurs pays' },
+  'programme.residencies': { en: 'programme students beginning a residency in a French hospital', zh: '赴法国医院开始住院医师培训的项目学生', fr: 'étudiants du programme commençant un internat dans un hôpital français' },
+  'programme.residencyPlaced': { en: 'programme students placed in French hospitals since the programme began, at the year’s end', zh: '项目开办以来赴法国医院培训的学生（年末）', fr: 'étudiants du programme placés dans des hôpitaux français depuis ses débuts, en fin d’année' },
+  'exchange.students': { en: 'students sent abroad on exchange (person-times)', zh: '派出交流学生（人次）', fr: 'étudiants envoyés en échange à l’étranger (personnes-fois)' },
+  'exchange.universities': { en: 'their host universities', zh: '接收院校', fr: 'leurs universités d’accueil' },
 };
 
 const SECTIONS: Array<{ heading: Record<Locale, string>; keys: YearFigureKey[] }> = [
@@ -20,7 +26,13 @@ const SECTIONS: Array<{ heading: Record<Locale, string>; keys: YearFigureKey[] }
   { heading: { en: 'Experts and conferences', zh: '外国专家与国际会议', fr: 'Experts et conférences' }, keys: ['experts.appointed', 'experts.engaged', 'conferences.held'] },
   { heading: { en: 'Visitors', zh: '来访', fr: 'Visiteurs' }, keys: ['inbound.personTimes'] },
   { heading: { en: 'Outbound staff and honours', zh: '出访与荣誉', fr: 'Missions à l’étranger et distinctions' }, keys: ['outbound.personTimes'] },
+  { heading: { en: 'International students', zh: '留学生', fr: 'Étudiants internationaux' }, keys: ['students.registered', 'students.countries'] },
+  { heading: { en: 'The Sino-French programme', zh: '中法合作项目', fr: 'Le programme franco-chinois' }, keys: ['programme.residencies', 'programme.residencyPlaced'] },
+  { heading: { en: 'Student exchange', zh: '学生交流', fr: 'Échanges d’étudiants' }, keys: ['exchange.students', 'exchange.universities'] },
 ];
+
+/** The sections of the year in review, each heading in every language with the figures it holds, in order: every figure in one. */
+export const YEAR_IN_REVIEW_SECTIONS: ReadonlyArray<{ heading: Record<Locale, string>; keys: readonly YearFigureKey[] }> = SECTIONS;
 
 const NA: Record<Locale, string> = { en: 'not available yet', zh: '暂无数据', fr: 'pas encore disponible' };
 
