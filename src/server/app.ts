@@ -46,6 +46,7 @@ import { missionsRoutes } from './modules/missions/missions.routes.ts';
 import { recordKindsRoutes } from './modules/record-kinds/record-kinds.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
+import { exportsRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     searchRoutes,
     reportsRoutes,
     mailRoutes,
+    exportsRoutes,
     calendarRoutes,
   ])
     mountRoutes(app, context, routes);

@@ -49,7 +49,7 @@ export async function serve(config: Config): Promise<void> {
   // Background jobs (mail, and whatever JOB_TYPES lists) run in every server process: the
   // queue is in the database, so several processes share the work and none runs a job twice.
   const mailer = createMailer(config);
-  const worker = await startWorker({ db, mailer, publicUrl: linkBase(config) }, { maintenanceIntervalSeconds: config.jobsCheckSeconds, onError: (error) => app.log.error({ err: error }, 'job queue') });
+  const worker = await startWorker({ db, mailer, publicUrl: linkBase(config), config, cipher }, { maintenanceIntervalSeconds: config.jobsCheckSeconds, onError: (error) => app.log.error({ err: error }, 'job queue') });
   // The daily digest is queued at the office's hour (settings), once a day across processes.
   const digests = startDigestSchedule(db, (error) => app.log.error({ err: error }, 'queueing the daily digest failed'));
   const stop = async (): Promise<void> => {

@@ -85,9 +85,10 @@ export interface FileReply {
 
 const ROUTE_RESULT = Symbol('route result');
 
-/** An answer other than 200 with the returned value as JSON: made by `created`, `noContent`, `table` and `file`. */
+/** An answer other than 200 with the returned value as JSON: made by `created`, `accepted`, `noContent`, `table` and `file`. */
 export type RouteResult = { readonly [ROUTE_RESULT]: true } & (
   | { kind: 'created'; value: unknown }
+  | { kind: 'accepted'; value: unknown }
   | { kind: 'no-content' }
   | { kind: 'table'; table: ExportTable; format: 'csv' | 'xlsx' }
   | ({ kind: 'file' } & FileReply)
@@ -98,6 +99,8 @@ export const isRouteResult = (value: unknown): value is RouteResult => typeof va
 
 /** 201 with the new record. */
 export const created = (value: unknown): RouteResult => ({ [ROUTE_RESULT]: true, kind: 'created', value });
+/** 202 with what was queued: the work is done later, by a job (a prepared export). */
+export const accepted = (value: unknown): RouteResult => ({ [ROUTE_RESULT]: true, kind: 'accepted', value });
 /** 204, nothing in the body (a delete, a sign-out). */
 export const noContent = (): RouteResult => ({ [ROUTE_RESULT]: true, kind: 'no-content' });
 /** The table as a CSV or Excel download. */

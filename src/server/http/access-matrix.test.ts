@@ -230,6 +230,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/admin/jobs': ['admin'],
   'POST /api/admin/jobs/digest': ['admin'],
   'GET /api/admin/outbox': ['admin'],
+  // Anyone signed in may have a list or a report prepared (the exported route's own policy is checked in the service).
+  'POST /api/exports': SIGNED_IN,
+  'GET /api/exports': SIGNED_IN,
+  'GET /api/exports/:id': SIGNED_IN,
+  'GET /api/exports/:id/file': SIGNED_IN,
   ...Object.fromEntries(RECORD_KINDS.flatMap((kind) => recordKindRows(kind.path, POLICIES[kind.policy]))),
 };
 
@@ -237,6 +242,9 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
 const UNIT_A_RECORD = new RegExp(
   `^/api/(people|agreements|visits|appointments|conferences|missions|honours|students|programmes|programme-cohorts|programme-students|programme-assessments|residency-placements|exchange-opportunities|exchange-applications|ledger/aggregates${RECORD_KINDS.filter(unitField).map((k) => `|${k.path}`).join('')})/:id|^/api/documents/:kind$`,
 );
+
+/** Routes on a record that is its owner's alone (a prepared export): another caller, allowed by the policy, finds nothing (404). */
+const OWNER_ONLY = /^\/api\/exports\/:id/;
 
 let t: TestServer;
 const ids: Record<string, number> = {};
@@ -361,7 +369,7 @@ describe('authorization matrix', () => {
           if (method === 'DELETE' && url.endsWith(':id')) expect(status, `${caller} → ${status}`).toBe(404);
         } else if (allowed === 'public' || allowed.includes(caller) || (caller === 'coordinatorB' && allowed.includes('coordinatorA'))) {
           expect([401, 403], `${caller} → ${status}`).not.toContain(status);
-          if (method === 'GET') expect(status, caller).toBe(200);
+          if (method === 'GET') expect(status, caller).toBe(OWNER_ONLY.test(url) ? 404 : 200);
         } else expect(status, caller).toBe(caller === 'anonymous' ? 401 : 403);
       }
     });

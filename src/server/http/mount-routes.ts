@@ -9,6 +9,8 @@ async function send(reply: FastifyReply, result: RouteResult): Promise<FastifyRe
   switch (result.kind) {
     case 'created':
       return reply.status(201).send(result.value);
+    case 'accepted':
+      return reply.status(202).send(result.value);
     case 'no-content':
       return reply.status(204).send();
     case 'table':

@@ -42,3 +42,17 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   sheet.columns.forEach((column) => (column.width = 24));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A table as a file: its body, type and name, the same whether sent at once or prepared by a job. */
+export interface TableFile {
+  body: string | Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** The table as the CSV or xlsx file a download sends (`http/table-export.ts`) and a prepared export keeps. */
+export async function tableFile(table: ExportTable, format: 'csv' | 'xlsx'): Promise<TableFile> {
+  const fileName = `${table.name}.${format}`;
+  if (format === 'csv') return { body: toCsv(table), contentType: 'text/csv; charset=utf-8', fileName };
+  return { body: await toXlsx(table), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };
+}

@@ -1,11 +1,16 @@
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Config } from '../config.ts';
+import type { Cipher } from '../security/personal-data.ts';
 
 /** What a job's work is given: the database, the mail server (null: none configured) and the public address. */
 export interface JobDeps {
   db: Db;
   mailer: Mailer | null;
   publicUrl: string | null;
+  /** What a route's work needs beside the database (a prepared export runs a route's): without them an export job fails. */
+  config?: Config;
+  cipher?: Cipher;
 }
 
 /** A job as its handler sees it: its data and where it stands in its tries. */

@@ -19,6 +19,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '本系统已关闭密码登录，请使用学校统一身份认证登录。',
     fr: 'La connexion par mot de passe est désactivée sur ce serveur : utilisez la connexion de votre établissement.',
   },
+  export_too_large: {
+    en: 'The file would be larger than 50 MB: narrow the filters and ask again.',
+    zh: '文件将超过 50 MB，请缩小筛选范围后重新导出。',
+    fr: 'Le fichier dépasserait 50 Mo : restreignez les filtres et recommencez.',
+  },
   account_disabled: { en: 'This account is disabled in Interchange.', zh: '此账户在本系统中已被停用。', fr: 'Ce compte est désactivé dans Interchange.' },
   sso_state_invalid: {
     en: 'This sign-in was not started here, has expired or was already used; start again.',

@@ -51,6 +51,8 @@ export async function makeFixtures(t: TestServer): Promise<{ ids: Fixtures; self
   await made('exchange-opportunities', '/api/exchange-opportunities', { titleEn: 'Fuzz exchange', kind: 'short_term_training', hostInstitutionId: ids.institutions, places: 2, academicYear: 2024, unitId: t.units.a });
   await made('exchange-applications', '/api/exchange-applications', { opportunityId: ids['exchange-opportunities'], personId: ids.people, appliedOn: '2024-03-01', score: 90 });
   for (const kind of RECORD_KINDS) await made(kind.path, `/api/${kind.path}`, recordKindBody(kind, { unitId: t.units.a, institutionId: ids.institutions! }));
+  // A prepared export of the officer's (no worker runs in the sweeps: it stays waiting).
+  ids.exports = json(await officer.post('/api/exports', { what: 'honours', format: 'csv' }), 'export').id;
   const selfEmail = 'fuzz-self@test.interchange';
   ids.self = json(await admin.post('/api/users', { email: selfEmail, displayName: 'Fuzz self', role: 'viewer', password: PASSWORD }), 'self').id;
   ids.users = json(await admin.post('/api/users', { email: 'fuzz-target@test.interchange', displayName: 'Fuzz target', role: 'viewer', password: PASSWORD }), 'target').id;
