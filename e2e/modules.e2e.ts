@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
+import { daysFromToday, downloadPrepared, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 // One journey per module that had none: create through the form, one workflow step (an edit for
 // honours, which have none), the list with a filter in the URL, and the list's CSV export.
@@ -95,9 +95,9 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Click an export link and read the CSV it downloads: its header row and its rows as objects. */
+/** Click an export button and read the CSV its background job prepared: its header row and its rows as objects. */
 async function download(link: Locator): Promise<{ name: string; header: string[]; rows: Record<string, string>[] }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const file = await downloadPrepared(page, link);
   const path = await file.path();
   const [header = [], ...body] = parseCsv(readFileSync(path, 'utf8'));
   const rows = body.filter((r) => r.some(Boolean)).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { daysFromToday, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
+import { daysFromToday, downloadPrepared, launchChromium, selectOption, signIn, startInterchange } from './support.ts';
 
 // A kind of record described by its fields alone (the hospital memorandum) has its pages with no
 // web file of its own: its menu entry, its form, its workflow step, its list filtered in the URL,
@@ -81,7 +81,7 @@ describe('a kind described by its fields alone: the hospital memorandum', () => 
       expect(text).toContain('Clinical rotations');
     }
 
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hospital-memoranda-csv').click()]);
+    const file = await downloadPrepared(page, page.getByTestId('hospital-memoranda-csv'));
     expect(file.suggestedFilename()).toMatch(/\.csv$/);
     const [header = '', ...lines] = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(header.split(',').map((h) => h.replace(/^"|"$/g, ''))).toEqual(expect.arrayContaining(['Title', 'Hospital abroad', 'Our hospital or unit', 'Scope', 'Status']));

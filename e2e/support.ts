@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
 import { startServeProcess } from '../src/server/test/serve-process.ts';
 import { addDays, officeToday } from '../src/shared/calendar.ts';
 
@@ -95,4 +95,19 @@ export async function signIn(page: Page, base: string, email: string, password: 
  */
 export function daysFromToday(days: number): string {
   return addDays(officeToday(), days);
+}
+
+/**
+ * Clicks an export button (a list's CSV or Excel, a report's PDF), which has the file prepared
+ * by a background job, and downloads it from the notification's link once ready; the
+ * notifications are closed after, so that the next export's link is the only one.
+ */
+export async function downloadPrepared(page: Page, button: Locator): Promise<Download> {
+  await button.click();
+  const link = page.getByTestId('export-download');
+  await link.waitFor({ timeout: 60_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click();
+  await expect.poll(() => page.getByTestId('export-download').count()).toBe(0);
+  return file;
 }

@@ -27,8 +27,9 @@ import { IMPORTS } from './messages/imports.ts';
 import { TODO } from './messages/todo.ts';
 import { CALENDAR } from './messages/calendar.ts';
 import { DOCUMENTS } from './messages/documents.ts';
+import { EXPORTS } from './messages/exports.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

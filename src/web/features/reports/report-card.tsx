@@ -2,19 +2,31 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../lib/i18n.tsx';
+import { usePreparedExport } from '../../lib/use-prepared-export.tsx';
 import { reportUrl, useReportHtml, type ReportParams } from './api.ts';
 import { ReportHtml } from './report-html.tsx';
 
 const FORMATS = ['md', 'html', 'pdf'] as const;
 
-/** Links to a report as Markdown, HTML and PDF, written by the server in the report's language. */
+/** Links to a report as Markdown, HTML and PDF, written by the server in the report's language; the PDF is prepared in the background. */
 function Downloads({ params }: { params: ReportParams }) {
   const { t } = useI18n();
+  const prepare = usePreparedExport();
   return (
     <Flex gap={6} align="center" wrap>
       <Typography.Text type="secondary">{t('reports.download')}</Typography.Text>
       {FORMATS.map((format) => (
-        <a key={format} href={reportUrl(params, format)} download data-testid={`report-download-${format}`}>
+        <a
+          key={format}
+          href={reportUrl(params, format)}
+          download
+          data-testid={`report-download-${format}`}
+          onClick={(event) => {
+            if (format !== 'pdf') return;
+            event.preventDefault();
+            void prepare(reportUrl(params, format), 'PDF');
+          }}
+        >
           <Button size="small" icon={<DownloadOutlined />}>
             {format.toUpperCase()}
           </Button>
