@@ -4,7 +4,7 @@ import type { Catalogue } from './catalogue.ts';
 export const JOBS = {
   'nav.jobs': ['Jobs', '后台任务', 'Tâches'],
   'nav.outbox': ['Outbox', '发件箱', 'Boîte d’envoi'],
-  'jobs.subtitle': ['Work the server does in the background: sending mail, and later digests, imports and exports.', '服务器在后台完成的工作：发送邮件，以后还有摘要、导入和导出。', 'Le travail que le serveur fait en arrière-plan : l’envoi du courrier, puis les résumés, imports et exports.'],
+  'jobs.subtitle': ['Work the server does in the background: sending mail, the daily digest, and the exports and report PDFs users asked for (export-file).', '服务器在后台完成的工作：发送邮件、每日摘要，以及用户请求的导出文件和报告 PDF（export-file）。', 'Le travail que le serveur fait en arrière-plan : l’envoi du courrier, le résumé quotidien, et les exports et PDF de rapports demandés (export-file).'],
   'jobs.all': ['All', '全部', 'Toutes'],
   'jobs.state.waiting': ['Waiting', '等待中', 'En attente'],
   'jobs.state.running': ['Running', '运行中', 'En cours'],
