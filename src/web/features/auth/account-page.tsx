@@ -9,8 +9,9 @@ import { ApiTokensCard } from './api-tokens-card.tsx';
 import { PasswordCard } from './password-card.tsx';
 import { MailPreferencesCard } from './mail-preferences-card.tsx';
 import { CalendarFeedCard } from './calendar-feed-card.tsx';
+import { ExportsCard } from './exports-card.tsx';
 
-/** My account: who I am, my language, my password, the messages I receive, my calendar feed, my API tokens. */
+/** My account: who I am, my language, my password, the messages I receive, my calendar feed, my recent exports, my API tokens. */
 export function AccountPage() {
   const { t, locale } = useI18n();
   const user = useCurrentUser();
@@ -44,6 +45,9 @@ export function AccountPage() {
         </Col>
         <Col xs={24}>
           <CalendarFeedCard />
+        </Col>
+        <Col xs={24}>
+          <ExportsCard />
         </Col>
         <Col xs={24}>
           <ApiTokensCard />
