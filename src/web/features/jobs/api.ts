@@ -7,12 +7,15 @@ import { useApiGet } from '../../lib/api-query.ts';
 const WHILE_PENDING_MS = 2_000;
 const WHILE_IDLE_MS = 15_000;
 
-/** The background jobs, counted by state, the latest of `state` (all when undefined); read on each visit, and again every 2 s while a job waits or runs. */
+/** Whether a job of the page is running or may start now (a prepared file's removal waits a week: not worth reading again for). */
+const underWay = (page: JobsPage) => page.counts.running > 0 || page.items.some((job) => job.state === 'waiting' && Date.parse(job.startAfter) <= Date.now());
+
+/** The background jobs, counted by state, the latest of `state` (all when undefined); read on each visit, and again every 2 s while a job runs or may start. */
 export const useJobs = (state: JobState | undefined) =>
   useApiGet<JobsPage>(['jobs', state ?? 'all'], '/admin/jobs', { state }, {
     keep: true,
     staleTime: 0,
-    refetchEvery: (data) => (data && data.counts.waiting + data.counts.running > 0 ? WHILE_PENDING_MS : false),
+    refetchEvery: (data) => (data && underWay(data) ? WHILE_PENDING_MS : false),
   });
 
 /**
