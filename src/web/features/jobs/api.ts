@@ -7,8 +7,14 @@ import { useApiGet } from '../../lib/api-query.ts';
 const WHILE_PENDING_MS = 2_000;
 const WHILE_IDLE_MS = 15_000;
 
-/** Whether a job of the page is running or may start now (a prepared file's removal waits a week: not worth reading again for). */
-const underWay = (page: JobsPage) => page.counts.running > 0 || page.items.some((job) => job.state === 'waiting' && Date.parse(job.startAfter) <= Date.now());
+/**
+ * Whether a job runs or may start now: the waiting ones less those the page shows held back
+ * (a prepared file's removal waits a week, not worth reading again for).
+ */
+function underWay(page: JobsPage): boolean {
+  const heldBack = page.items.filter((job) => job.state === 'waiting' && Date.parse(job.startAfter) > Date.now()).length;
+  return page.counts.running > 0 || page.counts.waiting > heldBack;
+}
 
 /** The background jobs, counted by state, the latest of `state` (all when undefined); read on each visit, and again every 2 s while a job runs or may start. */
 export const useJobs = (state: JobState | undefined) =>
