@@ -4,9 +4,10 @@ import type { Queryable } from '../client.ts';
  * Tables a backup leaves out, with why: what a restored server should not inherit. Sessions
  * and one-time sign-in states would keep someone signed in on a machine they never used; the
  * throttles count a past hour's failures; pg-boss's schema is the running queue (the outbox,
- * which is the office's record of messages, is kept).
+ * which is the office's record of messages, is kept). Prepared files are copies of lists and
+ * reports made for a download and kept a week, their jobs in that queue: not the office's record.
  */
-const LEFT_OUT = new Set(['schema_migrations', 'sessions', 'oidc_sign_in_states', 'sign_in_attempts', 'sign_in_accounts', 'rate_limit_hits']);
+const LEFT_OUT = new Set(['schema_migrations', 'sessions', 'oidc_sign_in_states', 'sign_in_attempts', 'sign_in_accounts', 'rate_limit_hits', 'prepared_files']);
 
 /** A table as a backup writes and a restore reads it. */
 export interface BackupTable {
