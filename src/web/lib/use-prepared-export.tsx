@@ -1,25 +1,15 @@
 import { useCallback } from 'react';
 import { DownloadOutlined, LoadingOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography } from 'antd';
-import { exportableAt, type ExportFormat, type ExportView } from '../../shared/contracts/exports.ts';
+import type { ExportView } from '../../shared/contracts/exports.ts';
 import { errorMessage } from '../../shared/i18n/errors.ts';
 import { api } from './api.ts';
 import { errorText } from './errors.ts';
+import { exportAskOf } from './export-ask.ts';
 import { useI18n } from './i18n.tsx';
 
 const POLL_MS = 1_000;
 const GIVE_UP_MS = 30 * 60 * 1000;
-
-/** What a download URL asks for, as `POST /api/exports` takes it; null when it is not prepared in the background. */
-export function exportAskOf(href: string): { what: string; format: ExportFormat; query: Record<string, string> } | null {
-  const url = new URL(href, 'http://interchange.invalid');
-  const what = exportableAt(url.pathname);
-  const format = url.searchParams.get('format');
-  if (!what || !format) return null;
-  const query: Record<string, string> = {};
-  for (const [key, value] of url.searchParams) if (key !== 'format') query[key] = value;
-  return { what, format: format as ExportFormat, query };
-}
 
 /**
  * Starts the file a download link names as a background export, and follows it in a
