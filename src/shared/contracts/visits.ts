@@ -103,6 +103,15 @@ export const VisitMember = z.object({
 });
 export type VisitMember = z.infer<typeof VisitMember>;
 
+/**
+ * The head of a delegation: the member whose role says so (head, leader, 团长), else the first.
+ * A visit's letters are addressed to them unless the office chooses another visitor; the server
+ * and the Documents dialog pick the same one.
+ */
+export function delegationHead<M extends { roleInDelegation: string | null }>(members: readonly M[]): M {
+  return members.find((m) => /^(head|leader|团长)/i.test(m.roleInDelegation ?? '')) ?? members[0]!;
+}
+
 /** Photos and signed minutes: PDF or images, up to this size. */
 export const VISIT_FILE_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -107,6 +107,29 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Download a file from the API under /api: its bytes and the name the server gave it. A refusal
+ * is thrown as ApiError (its message in the interface language), so that a page can say it in
+ * words instead of the browser saving the error as a file.
+ */
+export async function apiFile(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { headers: { 'Accept-Language': currentLocale }, credentials: 'same-origin' });
+  } catch (cause) {
+    throw new ApiError(0, 'network', String(cause));
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw error;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? null) };
+}
+
 /** Short-hands for the four verbs, and a multipart upload. */
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),

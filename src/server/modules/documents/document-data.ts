@@ -11,7 +11,7 @@ import type { Cipher } from '../../security/personal-data.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { DocumentKind } from '../../../shared/contracts/documents.ts';
-import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
+import { delegationHead, LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
 import { VISIT_PURPOSE_LABELS } from '../../../shared/i18n/visit-labels.ts';
 import { STUDENT_LEVEL_LABELS } from '../../../shared/i18n/student-labels.ts';
 import { APPOINTMENT_TITLE_LABELS, ATTENDEE_ROLE_LABELS } from '../../../shared/i18n/inbound-labels.ts';
@@ -70,7 +70,7 @@ async function visitLetter(ctx: RequestContext, request: DocumentRequest, cipher
   if (withPassports && !seesPersonalData(ctx.actor)) throw new DomainError('document_needs_personal_data', 'forbidden');
   const visit: Visit = await getVisit(ctx, { id: required(request.recordId, 'recordId') });
   if (!LETTER_STATUSES.includes(visit.status)) throw new DomainError('visit_not_approved', 'conflict');
-  const head = visit.members.find((m) => /^(head|leader|团长)/i.test(m.roleInDelegation ?? '')) ?? visit.members[0]!;
+  const head = delegationHead(visit.members);
   const visitor = request.memberId === undefined ? head : visit.members.find((m) => m.personId === request.memberId);
   if (!visitor) throw invalidFields({ field: 'memberId', reason: 'unknown_reference' });
   const countries = await countryNames(ctx, visit.members.map((m) => m.countryCode));

@@ -1,17 +1,12 @@
 import { DomainError, invalidFields } from '../../core/errors.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
-import { LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
+import { delegationHead, LETTER_STATUSES, type Visit } from '../../../shared/contracts/visits.ts';
 import { chineseLetterName, letterName, renderInvitationLetter } from './invitation-letter.ts';
 import { letterhead, unitOfficialNames, visitorDetails } from './visits.repo.ts';
 import { getVisit } from './visits.service.ts';
 
 type Member = Visit['members'][number];
-
-/** The head of the delegation: the member whose role says so, else the first. */
-function headOf(members: Member[]): Member {
-  return members.find((m) => /^(head|leader|团长)/i.test(m.roleInDelegation ?? '')) ?? members[0]!;
-}
 
 /** A member's name in a letter: the Chinese name in a Chinese letter (else the passport's), the passport's with any other-script name after it in an English one. */
 const nameIn = (m: Member, lang: 'en' | 'zh') =>
@@ -29,7 +24,7 @@ export async function invitationLetter(
   const { lang } = options;
   const visit = await getVisit(ctx, { id: options.id });
   if (!LETTER_STATUSES.includes(visit.status)) throw new DomainError('visit_not_approved', 'conflict');
-  const head = headOf(visit.members);
+  const head = delegationHead(visit.members);
   const member = options.memberId === undefined ? head : visit.members.find((m) => m.personId === options.memberId);
   if (!member) throw invalidFields({ field: 'memberId', reason: 'unknown_reference' });
   const details = await visitorDetails(ctx, member.personId, member.countryCode);

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { DocumentKind, DocumentQuery, DocumentTemplate, DocumentTemplateList } from '../../../shared/contracts/documents.ts';
-import { api, toQuery } from '../../lib/api.ts';
+import { api, apiFile, toQuery } from '../../lib/api.ts';
 import { fileForm, useApiGet, useWrite } from '../../lib/api-query.ts';
 
 const KEY = ['document-templates'] as const;
@@ -18,5 +18,20 @@ export const useDeleteTemplate = () => useWrite((vars: { kind: DocumentKind; lan
 /** Where the template in use for a kind and language is downloaded from. */
 export const templateUrl = (kind: DocumentKind, lang: Locale) => `/api/document-templates/${kind}/${lang}`;
 
-/** Where a document filled from its record is downloaded from (the browser sends the session cookie). */
-export const documentUrl = (kind: DocumentKind, query: DocumentQuery) => `/api/documents/${kind}${toQuery({ ...query })}`;
+
+/**
+ * Fetch a document and hand it to the browser as a download under the server's file name; a
+ * refusal (no nominees, a visit not approved) is thrown for the dialog to say in words.
+ */
+export async function downloadDocument(kind: DocumentKind, query: DocumentQuery): Promise<void> {
+  const { blob, fileName } = await apiFile(`/documents/${kind}${toQuery({ ...query })}`);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName ?? `${kind}.${query.format ?? 'docx'}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the click has started the download; the address is no longer needed
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -31,7 +31,7 @@ export function AppointmentPage() {
         return { title: `${primary} — ${labels.title(a.title)}`, subtitle: [secondary, a.institutionName].filter(Boolean).join(' · ') };
       }}
       mayDelete={(a) => DELETABLE_APPOINTMENT_STATUSES.includes(a.status)}
-      actions={(a) => <DocumentsButton kinds={['appointment_letter']} recordId={a.id} />}
+      actions={(a) => <DocumentsButton kinds={['appointment_letter']} record={{ recordId: a.id }} />}
       details={(a) => <AppointmentDetails appointment={a} />}
       editForm={(props, a) => <AppointmentForm {...props} status={a.status} institutionLabel={a.institutionName} />}
       below={(a) => (

@@ -24,7 +24,7 @@ export function StudentPage() {
       mayDelete={(e) => STUDENT_DELETABLE_STATUSES.includes(e.status)}
       details={(e) => <StudentDetails enrolment={e} />}
       editForm={(props, e) => <StudentForm {...props} editing studentLabel={[latinName(e.person), ownScript(e.person)].filter(Boolean).join(' ')} />}
-      actions={(e) => <DocumentsButton kinds={['acceptance_letter']} recordId={e.id} />}
+      actions={(e) => <DocumentsButton kinds={['acceptance_letter']} record={{ recordId: e.id }} />}
       below={(e) => <WorkflowCard record={e} workflow={STUDENT_WORKFLOW} useTransition={useStudentTransition} statusTag={<StudentStatusTag status={e.status} />} />}
     />
   );

@@ -1,4 +1,4 @@
-import { LETTER_STATUSES, VISIT_DELETABLE_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
+import { delegationHead, LETTER_STATUSES, VISIT_DELETABLE_STATUSES, VisitInput, type Visit } from '../../../shared/contracts/visits.ts';
 import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
 import { RecordPage } from '../../components/record-page.tsx';
 import { ReportSection } from '../../components/report-section.tsx';
@@ -8,7 +8,7 @@ import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useVisitTransition, visitsApi } from './api.ts';
 import { DelegationCard } from './delegation-card.tsx';
-import { DocumentsButton } from '../documents/documents-button.tsx';
+import { DocumentsButton, type Addressee } from '../documents/documents-button.tsx';
 import { VisitDetails } from './visit-details.tsx';
 import { VisitFilesCard } from './visit-files-card.tsx';
 import { VisitForm } from './visit-form.tsx';
@@ -22,6 +22,12 @@ function formLabels(v: Visit, locale: Parameters<typeof memberName>[1]) {
     peopleLabels: new Map(v.members.map((m) => [m.personId, memberName(m, locale)])),
     institutionLabels: new Map(v.members.flatMap((m) => (m.institutionId != null ? [[m.institutionId, (locale === 'zh' ? m.institutionNameZh : null) ?? m.institutionNameEn ?? `#${m.institutionId}`] as const] : []))),
   };
+}
+
+/** Whom the visit's letters may be addressed to: the head of the delegation first, then the others as listed. */
+function letterAddressees(v: Visit, locale: Parameters<typeof memberName>[1]): Addressee[] {
+  const head = delegationHead(v.members);
+  return [head, ...v.members.filter((m) => m !== head)].map((m) => ({ id: m.personId, label: [memberName(m, locale), m.roleInDelegation].filter(Boolean).join(' · ') }));
 }
 
 /** One visit: details or the edit form, the workflow and report, the delegation with its letters, the files, the history. */
@@ -40,7 +46,11 @@ export function VisitPage() {
         return { title: visitTitle(v, locale), subtitle: [other, `${v.startDate} – ${v.endDate}`, hostUnitName(v, locale), labels.purpose(v.purpose)].filter(Boolean).join(' · ') };
       }}
       mayEdit={editable}
-      actions={(v) => (LETTER_STATUSES.includes(v.status) ? <DocumentsButton kinds={['invitation_letter', 'visa_support_letter']} recordId={v.id} /> : null)}
+      actions={(v) =>
+        LETTER_STATUSES.includes(v.status) ? (
+          <DocumentsButton kinds={['invitation_letter', 'visa_support_letter']} record={{ recordId: v.id }} addressees={letterAddressees(v, locale)} period={{ start: v.startDate, end: v.endDate }} />
+        ) : null
+      }
       mayDelete={(v) => VISIT_DELETABLE_STATUSES.includes(v.status)}
       details={(v) => <VisitDetails visit={v} />}
       editForm={(props, v) => <VisitForm {...props} {...formLabels(v, locale)} />}

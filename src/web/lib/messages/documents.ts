@@ -9,6 +9,24 @@ export const DOCUMENTS = {
   'documents.date': ['Date on the document', '落款日期', 'Date du document'],
   'documents.format': ['Format', '格式', 'Format'],
   'documents.download': ['Download', '下载', 'Télécharger'],
+  'documents.addressee': ['Addressed to', '致函对象', 'Destinataire'],
+  'documents.addresseeHint': [
+    'The visitor the letter is addressed to; the head of the delegation unless you choose another.',
+    '信函所致的来访者；默认为团长，可另选。',
+    'Le visiteur à qui la lettre est adressée ; le chef de la délégation sauf autre choix.',
+  ],
+  'documents.dateAfterStart': [
+    'The visit began on {start}: a letter dated {date} reads as written after it began. Choose the date the letter was really issued.',
+    '访问已于 {start} 开始：落款日期 {date} 晚于访问开始日期。请选择信函实际发出的日期。',
+    'La visite a commencé le {start} : une lettre datée du {date} semble écrite après son début. Choisissez la date à laquelle la lettre a réellement été émise.',
+  ],
+  'documents.dateBeforeEnd': [
+    'The conference ends on {end}: a certificate dated {date} certifies attendance before it ended.',
+    '会议于 {end} 结束：落款日期 {date} 早于会议结束日期，证明尚未完成的参会。',
+    'La conférence se termine le {end} : une attestation datée du {date} certifie une participation avant sa fin.',
+  ],
+  'documents.nominationButton': ['Nomination letter', '提名函', 'Lettre de nomination'],
+  'documents.certificateButton': ['Certificate', '参会证明', 'Attestation'],
   'documents.pdfHint': [
     'PDF is made by LibreOffice when it is installed on the server; .docx is always given.',
     'PDF 由服务器上安装的 LibreOffice 生成；.docx 始终可用。',
