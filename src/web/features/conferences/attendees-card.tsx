@@ -7,6 +7,7 @@ import { ApiError, type ApiFieldError } from '../../lib/api.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useDeleteAction } from '../../lib/use-delete-action.ts';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { useAttendees, useAttendeeWrites } from './api.ts';
 import { AttendeeDialog } from './attendee-dialog.tsx';
 import { attendeeTemplateUrl } from './attendee-template.ts';
@@ -126,6 +127,21 @@ export function AttendeesCard({ conference: c, editable }: { conference: Confere
           },
           { key: 'institution', title: t('conf.attendee.institutionName'), render: (_, a) => a.institutionName ?? t('common.empty') },
           { key: 'role', title: t('conf.attendee.role'), width: 140, render: (_, a) => labels.role(a.role) },
+          {
+            key: 'certificate',
+            title: t('documents.kind.attendance_certificate'),
+            width: 150,
+            render: (_, a) => (
+              <DocumentsButton
+                kinds={['attendance_certificate']}
+                record={{ recordId: c.id, memberId: a.id }}
+                period={{ start: c.startDate, end: c.endDate }}
+                label={t('documents.certificateButton')}
+                small
+                testId={`attendee-certificate-${a.id}`}
+              />
+            ),
+          },
           ...(editable
             ? [
                 {

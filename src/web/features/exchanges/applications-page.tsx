@@ -6,6 +6,7 @@ import { ListPage } from '../../components/list-page.tsx';
 import { roleMay } from '../../../shared/policies.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { applicationsApi, applicationsExportUrl } from './api.ts';
 import { academicYearLabel, ApplicationStatusTag, hostName, studentName, useExchangeLabels } from './exchange-labels.tsx';
 import { validateApplicationsSearch, type ApplicationsSearch } from './exchanges-search.ts';
@@ -33,7 +34,19 @@ export function ApplicationsPage() {
     <ListPage<Application, ApplicationsSearch>
       title={t('xchg.applications')}
       create={roleMay(user.role, 'exchange', 'create') ? { to: '/exchanges/applications/new', label: t('xchg.addApplication') } : undefined}
-      extra={<ExchangesTabs active="applications" />}
+      extra={
+        <>
+          <ExchangesTabs active="applications" />
+          {search.hostInstitutionId !== undefined && search.academicYear !== undefined ? (
+            <DocumentsButton
+              kinds={['nomination_letter']}
+              record={{ institutionId: search.hostInstitutionId, academicYear: search.academicYear }}
+              label={t('documents.nominationButton')}
+              testId="nomination-letter"
+            />
+          ) : null}
+        </>
+      }
       exports={{ href: (format) => applicationsExportUrl(search, format), testId: 'applications', labels: { csv: 'xchg.downloadCsv', xlsx: 'xchg.downloadXlsx' } }}
       search={search}
       navigate={(next) => void navigate({ search: next })}

@@ -12,6 +12,7 @@ import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { primaryName } from '../../lib/names.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import { DocumentsButton } from '../documents/documents-button.tsx';
 import { applicationsApi, opportunitiesApi, useAllocation } from './api.ts';
 import { academicYearLabel, ApplicationStatusTag, opportunityTitle, studentName, useExchangeLabels } from './exchange-labels.tsx';
 
@@ -66,6 +67,7 @@ export function OpportunityPage() {
                 <Button data-testid="opportunity-new-application">{t('xchg.addApplication')}</Button>
               </Link>
             ) : null}
+            <DocumentsButton kinds={['nomination_letter']} record={{ institutionId: o.hostInstitutionId, academicYear: o.academicYear }} label={t('documents.nominationButton')} testId="nomination-letter" />
             {mayAllocate ? <AllocateButton id={o.id} /> : <Typography.Text type="secondary">{t('xchg.officeOnlyAllocation')}</Typography.Text>}
           </Flex>
         }
