@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select, Typography } from 'antd';
 import { UNIT_KINDS, UnitInput, type Unit } from '../../../shared/contracts/units.ts';
 import { UnitSelect } from '../../components/unit-select.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -14,10 +14,19 @@ interface UnitFormValues {
   nameEn?: string;
   nameZh?: string;
   nameFr?: string;
+  officialNameEn?: string;
+  officialNameZh?: string;
+  officialNameFr?: string;
 }
 
 function toValues(unit: Unit): UnitFormValues {
-  return { parentId: unit.parentId ?? undefined, code: unit.code, kind: unit.kind, nameEn: unit.nameEn, nameZh: unit.nameZh, nameFr: unit.nameFr ?? undefined };
+  return {
+    parentId: unit.parentId ?? undefined,
+    code: unit.code, kind: unit.kind, nameEn: unit.nameEn, nameZh: unit.nameZh, nameFr: unit.nameFr ?? undefined,
+    officialNameEn: unit.officialNameEn ?? undefined,
+    officialNameZh: unit.officialNameZh ?? undefined,
+    officialNameFr: unit.officialNameFr ?? undefined,
+  };
 }
 
 interface UnitFormModalProps {
@@ -63,6 +72,16 @@ export function UnitFormModal({ unit, parentId, onClose }: UnitFormModalProps) {
         </Form.Item>
         <Form.Item {...contract.item('nameFr')}>
           <Input maxLength={300} lang="fr" />
+        </Form.Item>
+        <Typography.Paragraph type="secondary">{t('unit.officialHint')}</Typography.Paragraph>
+        <Form.Item {...contract.item('officialNameEn')}>
+          <Input maxLength={500} data-testid="unit-official-en" />
+        </Form.Item>
+        <Form.Item {...contract.item('officialNameZh')}>
+          <Input maxLength={500} lang="zh" placeholder="上海交通大学医学院附属瑞金医院" data-testid="unit-official-zh" />
+        </Form.Item>
+        <Form.Item {...contract.item('officialNameFr')}>
+          <Input maxLength={500} lang="fr" data-testid="unit-official-fr" />
         </Form.Item>
       </Form>
     </Modal>
