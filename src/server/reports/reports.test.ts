@@ -8,6 +8,7 @@ import { agreementBody, appointmentBody, conferenceBody, institutionBody, missio
 import type { AgreementInput } from '../../shared/contracts/agreements.ts';
 import type { Figure, FigureKey, FigureSet } from '../../shared/contracts/reports.ts';
 import type { VisitInput } from '../../shared/contracts/visits.ts';
+import { DISTINCT_FIGURES } from '../../shared/figure-groups.ts';
 
 /**
  * The figures on a hand-made school whose answers are known, on 30 June 2025 (D):
@@ -204,10 +205,15 @@ describe('the figures', () => {
       expect((await followed('exchange.studentsPerYear')).total).toBe(f['exchange.studentsPerYear'].value);
       expect(new Set((await followed('exchange.universities')).items.map((i) => i.hostInstitutionId)).size).toBe(f['exchange.universities'].value);
       expect(new Set((await followed('exchange.countries')).items.map((i) => (i.hostInstitution as { countryCode: string }).countryCode)).size).toBe(f['exchange.countries'].value);
-      // The page takes the same query as the API (the organizations page reads the date alone).
+      // The page takes the same query as the API (the organizations page reads the date alone), and
+      // a figure that counts distinct things asks the page to group the records by them.
       for (const figure of Object.values(f))
-        if (figure.records && figure.key !== 'organizations.workingArrangements')
-          expect(new URL(figure.records.page, 'http://x').search, figure.key).toBe(new URL(figure.records.api, 'http://x').search);
+        if (figure.records && figure.key !== 'organizations.workingArrangements') {
+          const page = new URL(figure.records.page, 'http://x').searchParams;
+          expect(page.get('groupBy'), figure.key).toBe(DISTINCT_FIGURES[figure.key] ?? null);
+          page.delete('groupBy');
+          expect(`?${page.toString()}`, figure.key).toBe(new URL(figure.records.api, 'http://x').search);
+        }
     });
   }
 });

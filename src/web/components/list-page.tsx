@@ -85,6 +85,8 @@ interface ListPageProps<T, Search extends ListSearch> extends Omit<ListTableProp
   exports?: ExportDescription;
   /** The list query (one page of records). */
   result: { data?: Page<T>; isFetching: boolean; error: Error | null };
+  /** Between the header and the list: what a figure counts among the records (DistinctGroups). */
+  above?: ReactNode;
 }
 
 /**
@@ -92,7 +94,7 @@ interface ListPageProps<T, Search extends ListSearch> extends Omit<ListTableProp
  * module declares only what it lists: its columns, its filters and its export, as data.
  */
 export function ListPage<T extends { id: number }, Search extends ListSearch>(props: ListPageProps<T, Search>) {
-  const { title, create, extra, exports, ...list } = props;
+  const { title, create, extra, exports, above, ...list } = props;
 
   if (list.result.error) return <ErrorPage error={list.result.error} />;
 
@@ -114,6 +116,7 @@ export function ListPage<T extends { id: number }, Search extends ListSearch>(pr
           </>
         }
       />
+      {above}
       <ListTable<T, Search> {...list} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
+import { honourGroupKey } from '../../../shared/figure-groups.ts';
 import type { DatePrecision, Honour, HonourHolder, HonourKind } from '../../../shared/contracts/honours.ts';
 
 /** A text in each interface language. */
@@ -36,10 +37,6 @@ export function awardedBy(h: Pick<Honour, 'awardingInstitution' | 'awardingBody'
   return i ? { en: i.nameEn, zh: i.nameZh ?? i.nameEn, fr: i.nameFr ?? i.nameEn } : null;
 }
 
-/** The same honour from the same body: its kind, its English name and its awarding body. */
-function groupKey(h: Honour): string {
-  return `${h.kind}|${h.nameEn.trim().toLowerCase()}|i${h.awardingInstitutionId ?? ''}|t${(h.awardingBody ?? '').trim().toLowerCase()}`;
-}
 
 /**
  * The honours grouped as the seed groups them: one group per honour (kind, name, awarding
@@ -50,7 +47,7 @@ export function groupHonours(honours: readonly Honour[]): HonourGroup[] {
   const groups = new Map<string, HonourGroup>();
   const sorted = [...honours].sort((a, b) => a.conferredOn.localeCompare(b.conferredOn) || a.id - b.id);
   for (const h of sorted) {
-    const key = groupKey(h);
+    const key = honourGroupKey(h);
     let group = groups.get(key);
     if (!group) {
       group = { key, kind: h.kind, name: { en: h.nameEn, zh: h.nameZh ?? h.nameEn, fr: h.nameFr ?? h.nameEn }, by: awardedBy(h), holders: [], firstOn: h.conferredOn };

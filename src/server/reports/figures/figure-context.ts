@@ -1,5 +1,6 @@
 import type { Actor } from '../../policies/actor.ts';
 import { requestContext, type RequestContext } from '../../core/request-context.ts';
+import { DISTINCT_FIGURES } from '../../../shared/figure-groups.ts';
 import type { Figure, FigureItem, FigureKey, FigureUnit, FigureValue } from '../../../shared/contracts/reports.ts';
 
 /** What every figure is computed with: the database, whose figures (the reader) and on which date. */
@@ -42,7 +43,18 @@ export function recordsAt(apiPath: string, pagePath: string, params: Record<stri
   return { api: withQuery(apiPath, params), page: withQuery(pagePath, params) };
 }
 
-/** A figure with its defaults: a state on `asOf`, no filters beyond the unit. */
+/**
+ * A figure's records as given, the page's link grouping them when the figure counts distinct
+ * things among them (`groupBy`): the drill-down of "31 universities" then shows 31 groups, not
+ * only its 199 applications.
+ */
+function groupedRecords(key: FigureKey, records: Figure['records']): Figure['records'] {
+  const grouping = DISTINCT_FIGURES[key];
+  if (!records || !grouping) return records;
+  return { ...records, page: `${records.page}${records.page.includes('?') ? '&' : '?'}groupBy=${grouping}` };
+}
+
+/** A figure with its defaults: a state on `asOf`, no filters beyond the unit; a distinct count's page grouped. */
 export function figure(
   ctx: FigureContext,
   key: FigureKey,
@@ -58,7 +70,7 @@ export function figure(
     from: rest.from ?? null,
     to: rest.to ?? null,
     filters: { ...(ctx.unitId !== null ? { unitId: ctx.unitId } : {}), ...rest.filters },
-    records: rest.records,
+    records: groupedRecords(key, rest.records),
     ...(rest.items ? { items: rest.items } : {}),
   };
 }

@@ -7,9 +7,9 @@ import { FigureLink } from './figure-link.tsx';
 
 /** One figure of the fact sheet: its value, what it counts, when; the card opens its records. */
 function FigureCard({ figure }: { figure: Figure }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const missing = figure.value === null;
-  const names = figureNames(figure, t, 3);
+  const names = figureNames(figure, t, 3, locale);
   const body = (
     <Card hoverable={!!figure.records} size="small" style={{ height: '100%' }}>
       <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block', minHeight: 40 }}>

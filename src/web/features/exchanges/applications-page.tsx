@@ -2,6 +2,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { Typography } from 'antd';
 import { APPLICATION_STATUSES, type Application } from '../../../shared/contracts/exchanges.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { DistinctGroups } from '../../components/distinct-groups.tsx';
+import { filtersOf, splitGrouping } from '../../lib/group-search.ts';
 import { ListPage } from '../../components/list-page.tsx';
 import { roleMay } from '../../../shared/policies.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -28,7 +30,8 @@ export function ApplicationsPage() {
   // The router keeps params that failed validation beside the valid ones; read only the valid ones.
   const search: ApplicationsSearch = newestFirst(validateApplicationsSearch(route.useSearch()), 'appliedOn');
   const navigate = route.useNavigate();
-  const result = applicationsApi.useList(search);
+  const { query, groupBy } = splitGrouping(search);
+  const result = applicationsApi.useList(query);
 
   return (
     <ListPage<Application, ApplicationsSearch>
@@ -47,7 +50,18 @@ export function ApplicationsPage() {
           ) : null}
         </>
       }
-      exports={{ href: (format) => applicationsExportUrl(search, format), testId: 'applications', labels: { csv: 'xchg.downloadCsv', xlsx: 'xchg.downloadXlsx' } }}
+      above={
+        groupBy === 'host' || groupBy === 'hostCountry' ? (
+          <DistinctGroups
+            grouping={groupBy}
+            apiPath="/exchange-applications"
+            query={filtersOf(query)}
+            name={(a) => (groupBy === 'host' ? hostName(a, locale) : <CountryName code={a.hostInstitution.countryCode} />)}
+            onClose={() => void navigate({ search: { ...search, groupBy: undefined } })}
+          />
+        ) : null
+      }
+      exports={{ href: (format) => applicationsExportUrl(query, format), testId: 'applications', labels: { csv: 'xchg.downloadCsv', xlsx: 'xchg.downloadXlsx' } }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="appliedOn"

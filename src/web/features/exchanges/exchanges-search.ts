@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/contracts/common.ts';
 import { ApplicationQuery, OpportunityQuery } from '../../../shared/contracts/exchanges.ts';
+import { GROUP_SEARCH } from '../../lib/group-search.ts';
 import { lenientSearch, querySearch, type QuerySearch, type SearchOf } from '../../lib/url-search.ts';
 
 /**
@@ -8,9 +9,9 @@ import { lenientSearch, querySearch, type QuerySearch, type SearchOf } from '../
  * figures link here with `counted`, `departedFrom`, `departedTo`, `region` and `unitId`, the same
  * names the API reads, so the page lists exactly what a figure counts.
  */
-export type ApplicationsSearch = QuerySearch<typeof ApplicationQuery>;
-/** Read the applications list's URL params. */
-export const validateApplicationsSearch = querySearch(ApplicationQuery);
+export type ApplicationsSearch = QuerySearch<typeof ApplicationQuery, typeof GROUP_SEARCH>;
+/** Read the applications list's URL params (and `groupBy`, from a distinct figure's link). */
+export const validateApplicationsSearch = querySearch(ApplicationQuery, GROUP_SEARCH);
 
 // the API orders opportunities itself; the list keeps the shared shape
 const OPPORTUNITY_SORT = { sort: z.enum(['academicYear']) };

@@ -2,12 +2,14 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { Tag } from 'antd';
 import { HONOUR_KINDS, type Honour } from '../../../shared/contracts/honours.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { DistinctGroups } from '../../components/distinct-groups.tsx';
+import { filtersOf, splitGrouping } from '../../lib/group-search.ts';
 import { ListPage } from '../../components/list-page.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { honoursApi, honoursFileUrl } from './api.ts';
-import { awardedByName, dateAsKnown, HolderName, HonourTitle } from './honour-labels.tsx';
+import { awardedByName, dateAsKnown, honourName, HolderName, HonourTitle } from './honour-labels.tsx';
 import type { HonoursSearch } from './honours-search.ts';
 import { newestFirst } from '../../lib/list-url-state.ts';
 
@@ -19,7 +21,8 @@ export function HonoursPage() {
   const user = useCurrentUser();
   const search = newestFirst(route.useSearch(), 'conferredOn');
   const navigate = route.useNavigate();
-  const result = honoursApi.useList(search);
+  const { query, groupBy } = splitGrouping(search);
+  const result = honoursApi.useList(query);
 
   return (
     <ListPage<Honour, HonoursSearch>
@@ -32,7 +35,18 @@ export function HonoursPage() {
           </Tag>
         ) : null
       }
-      exports={{ href: (format) => honoursFileUrl(search, format), testId: 'honours', labels: { csv: 'hon.exportCsv', xlsx: 'hon.exportXlsx' }, icon: 'download' }}
+      above={
+        groupBy === 'honour' ? (
+          <DistinctGroups
+            grouping={groupBy}
+            apiPath="/honours"
+            query={filtersOf(query)}
+            name={(h) => [honourName(h, locale), awardedByName(h, locale)].filter(Boolean).join(' — ')}
+            onClose={() => void navigate({ search: { ...search, groupBy: undefined } })}
+          />
+        ) : null
+      }
+      exports={{ href: (format) => honoursFileUrl(query, format), testId: 'honours', labels: { csv: 'hon.exportCsv', xlsx: 'hon.exportXlsx' }, icon: 'download' }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="conferredOn"

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Figure } from '../../../shared/contracts/reports.ts';
 import type { MessageKey, Translate } from '../../lib/i18n.tsx';
 
@@ -37,14 +38,19 @@ export function figureValueText(figure: Pick<Figure, 'value' | 'counts'>, t: Tra
 
 /**
  * The names of a list figure (notable visitors, working arrangements, honours), at most `max` with
- * "and N more"; each in its own scripts where the figure gives them (Wang Zhen-yi 王振义).
+ * "and N more"; each in its own scripts where the figure gives them (Wang Zhen-yi 王振义). Where
+ * the items are grouped (an honour and its holders), the groups are named, in `locale`: the
+ * figure counts its lines, so its preview names as many things as the figure and its grouped list.
  */
-export function figureNames(figure: Pick<Figure, 'value' | 'items'>, t: Translate, max = 4): string | null {
+export function figureNames(figure: Pick<Figure, 'value' | 'items'>, t: Translate, max = 4, locale: Locale = 'en'): string | null {
   if (!Array.isArray(figure.value) || figure.value.length === 0) return null;
+  const groups = figure.items?.length && figure.items.every((i) => i.group) ? new Map(figure.items.map((i) => [i.group!.key, i.group!.name[locale]])) : null;
   // Once each: a holder of two honours is one item per honour (the honours figure).
-  const names = figure.items?.length
-    ? [...new Set(figure.items.map((i) => [i.nameEn, i.nameZh].filter((n, k, all) => n && all.indexOf(n) === k).join(' ')))]
-    : figure.value;
+  const names = groups
+    ? [...groups.values()]
+    : figure.items?.length
+      ? [...new Set(figure.items.map((i) => [i.nameEn, i.nameZh].filter((n, k, all) => n && all.indexOf(n) === k).join(' ')))]
+      : figure.value;
   const shown = names.slice(0, max).join(' · ');
   const rest = names.length - max;
   return rest > 0 ? `${shown} ${t('figure.andMore', { n: rest })}` : shown;

@@ -2,6 +2,8 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { Space, Tag, Typography } from 'antd';
 import { STUDENT_FUNDING, STUDENT_LEVELS, STUDENT_STATUSES, type StudentEnrolment } from '../../../shared/contracts/students.ts';
 import { CountryName } from '../../components/country-select.tsx';
+import { DistinctGroups } from '../../components/distinct-groups.tsx';
+import { filtersOf, splitGrouping } from '../../lib/group-search.ts';
 import { ListPage } from '../../components/list-page.tsx';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
@@ -20,7 +22,8 @@ export function InternationalStudentsPage() {
   const user = useCurrentUser();
   const search = newestFirst(route.useSearch(), 'enrolledOn');
   const navigate = route.useNavigate();
-  const result = studentsApi.useList(search);
+  const { query, groupBy } = splitGrouping(search);
+  const result = studentsApi.useList(query);
   const page = result.data as (Page<StudentEnrolment> & { persons?: number }) | undefined;
 
   return (
@@ -41,7 +44,18 @@ export function InternationalStudentsPage() {
           ) : null}
         </Space>
       }
-      exports={{ href: (format) => studentsFileUrl(search, format), testId: 'students', labels: { csv: 'stu.exportCsv', xlsx: 'stu.exportXlsx' }, icon: 'download' }}
+      above={
+        groupBy === 'country' ? (
+          <DistinctGroups
+            grouping={groupBy}
+            apiPath="/students"
+            query={filtersOf(query)}
+            name={(e) => <CountryName code={e.countryCode} />}
+            onClose={() => void navigate({ search: { ...search, groupBy: undefined } })}
+          />
+        ) : null
+      }
+      exports={{ href: (format) => studentsFileUrl(query, format), testId: 'students', labels: { csv: 'stu.exportCsv', xlsx: 'stu.exportXlsx' }, icon: 'download' }}
       search={search}
       navigate={(next) => void navigate({ search: next })}
       defaultSort="enrolledOn"

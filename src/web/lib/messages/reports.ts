@@ -39,6 +39,30 @@ export const REPORTS = {
   'figure.period': ['{from} – {to}', '{from} 至 {to}', 'du {from} au {to}'],
   'figure.since': ['since {from}', '自 {from} 起', 'depuis le {from}'],
   'figure.openRecords': ['Open the records', '查看明细', 'Voir les enregistrements'],
+  'distinct.host': [
+    '{n} {count|host institution|host institutions} among {rows} {total|application|applications}',
+    '{rows} 份申请共涉及 {n} 所接收院校',
+    '{n} {count|établissement d’accueil|établissements d’accueil} parmi {rows} {total|candidature|candidatures}',
+  ],
+  'distinct.hostCountry': [
+    '{n} host {count|country|countries} among {rows} {total|application|applications} (regions apart)',
+    '{rows} 份申请共涉及 {n} 个接收国家（不含地区）',
+    '{n} {count|pays|pays} d’accueil parmi {rows} {total|candidature|candidatures} (hors régions)',
+  ],
+  'distinct.country': [
+    '{n} {count|country|countries} among {rows} {total|enrolment|enrolments} (regions apart)',
+    '{rows} 条学籍记录共来自 {n} 个国家（不含地区）',
+    '{n} {count|pays|pays} parmi {rows} {total|inscription|inscriptions} (hors régions)',
+  ],
+  'distinct.honour': [
+    '{n} {count|honour|honours}, held {rows} {total|time|times}',
+    '{n} 项荣誉，共 {rows} 人次获得',
+    '{n} {count|distinction|distinctions}, reçues {rows} fois',
+  ],
+  'distinct.group': ['Counted as one', '计为一项', 'Compté pour un'],
+  'distinct.rows': ['Records', '记录数', 'Enregistrements'],
+  'distinct.ungrouped': ['{n} records name none and are in no group.', '{n} 条记录未注明，不计入任何分组。', '{n} enregistrements n’en indiquent aucun et ne sont dans aucun groupe.'],
+  'distinct.plainList': ['Hide the groups', '隐藏分组', 'Masquer les groupes'],
   'figure.andMore': ['and {n} more', '等 {n} 项', 'et {n} {n|autre|autres}'],
   // the dashboard
   'dash.subtitle': [
