@@ -3,6 +3,7 @@ import { startTestServer, type Client, type TestServer } from '../../test/harnes
 import { personBody } from '../../test/factories.ts';
 import type { HonourInput } from '../../../shared/contracts/honours.ts';
 import type { Figure, FigureSet } from '../../../shared/contracts/reports.ts';
+import { groupRows } from '../../../shared/figure-groups.ts';
 
 /**
  * The honours figures on a hand-made school, on 30 June 2025 (D):
@@ -91,7 +92,12 @@ describe('the honours figures', () => {
       expect(notable.items.every((h: { notable: boolean; conferredOn: string }) => h.notable && h.conferredOn <= D)).toBe(true);
       const all = (await c.get(`${f['honours.holders']!.records!.api}&pageSize=200`)).json();
       expect(new Set(all.items.map((h: { personId: number }) => h.personId)).size).toBe(f['honours.holders']!.value);
-      expect(new URL(f['honours']!.records!.page, 'http://x').search).toBe(new URL(f['honours']!.records!.api, 'http://x').search);
+      // The page lists the same honours, grouped by honour: as many groups as the figure has lines.
+      const page = new URL(f['honours']!.records!.page, 'http://x').searchParams;
+      expect(page.get('groupBy')).toBe('honour');
+      page.delete('groupBy');
+      expect(`?${page.toString()}`).toBe(new URL(f['honours']!.records!.api, 'http://x').search);
+      expect(groupRows('honour', notable.items).groups.length).toBe(lines.length);
     });
   }
 });
