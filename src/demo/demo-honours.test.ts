@@ -68,11 +68,11 @@ describe('demo honours', () => {
     const en = await md('en');
     expect(en).toContain('Dozens of professors and experts of Shanghai Jiao Tong University School of Medicine have been awarded honorary titles');
     expect(en).toContain('Professors Kuang An-kun (邝安堃), Wang Zhen-yi (王振义), Wang Yi-fei (王一飞), Li Hong-wei (李宏为) and Chen Zhu (陈竺) received “Legion of Honour”');
-    expect(en).toContain('Professor Wang Zhen-yi (王振义) received “Outstanding Doctor Prize”, “Kettering Prize” from General Motors Cancer Research Foundation and “CRB Prize”');
+    expect(en).toContain('Professor Wang Zhen-yi (王振义) received “Outstanding Doctor Prize”, “Kettering Prize” from the General Motors Cancer Research Foundation and “CRB Prize”');
     for (const [latin, zh] of SEED_NAMES) expect(en).toContain(`${latin} (${zh})`);
     const zh = await md('zh');
     expect(zh).toContain('数十位教授和专家');
-    expect(zh).toContain('邝安堃、王振义、王一飞、李宏为和陈竺教授获得Government of the French Republic授予的“法国荣誉军团勋章”');
+    expect(zh).toContain('邝安堃、王振义、王一飞、李宏为和陈竺教授获得法兰西共和国政府授予的“法国荣誉军团勋章”');
     for (const [latin, name] of SEED_NAMES) {
       expect(zh).toContain(name);
       expect(zh).not.toContain(latin);

@@ -34,6 +34,30 @@ interface SeedHonour {
   countryCode: string;
 }
 
+/** Each awarding body's name in Chinese and in French, as the office writes it in those languages. */
+const BODY_NAMES: Readonly<Record<string, readonly [zh: string, fr: string]>> = {
+  'Académie nationale de médecine': ['法国国家医学科学院', 'Académie nationale de médecine'],
+  'American Association for Cancer Research': ['美国癌症研究协会', 'Association américaine pour la recherche sur le cancer'],
+  'American Burn Association': ['美国烧伤协会', 'Association américaine des brûlés'],
+  'American Society of Hematology': ['美国血液学会', 'Société américaine d’hématologie'],
+  'American Society of Plastic Surgeons': ['美国整形外科医师协会', 'Société américaine des chirurgiens plasticiens'],
+  'American Surgical Association': ['美国外科协会', 'Association américaine de chirurgie'],
+  'European Society of Cardiology': ['欧洲心脏病学会', 'Société européenne de cardiologie'],
+  'Fondation CRB (Switzerland)': ['瑞士CRB基金会', 'Fondation CRB (Suisse)'],
+  'General Motors Cancer Research Foundation': ['通用汽车癌症研究基金会', 'Fondation General Motors pour la recherche sur le cancer'],
+  'Government of the French Republic': ['法兰西共和国政府', 'gouvernement de la République française'],
+  'Japanese Society of Internal Medicine': ['日本内科学会', 'Société japonaise de médecine interne'],
+  'Ligue contre le cancer': ['法国抗癌联盟', 'Ligue contre le cancer'],
+  'Royal College of Physicians': ['英国皇家内科医师学会', 'Collège royal des médecins'],
+  'Royal College of Surgeons of Edinburgh': ['爱丁堡皇家外科医师学会', 'Collège royal des chirurgiens d’Édimbourg'],
+  'Société française d’hématologie': ['法国血液学会', 'Société française d’hématologie'],
+  'The World Academy of Sciences': ['世界科学院', 'Académie mondiale des sciences'],
+  'US National Academy of Sciences': ['美国国家科学院', 'Académie nationale des sciences des États-Unis'],
+  'University of Nebraska': ['美国内布拉斯加大学', 'Université du Nebraska'],
+  'Université Paris V (René Descartes)': ['法国巴黎第五大学', 'Université Paris V (René Descartes)'],
+  'Université Paris VII (Denis Diderot)': ['法国巴黎第七大学', 'Université Paris VII (Denis Diderot)'],
+};
+
 const DEGREE = { kind: 'honorary_degree', nameEn: 'Honorary Doctorate', nameZh: '荣誉博士学位', nameFr: 'Doctorat honoris causa' } as const;
 
 /** The seed's honours, in its order. */
@@ -108,7 +132,12 @@ export async function loadDemoHonours(db: Db, cipher: Cipher, unitIds: Map<strin
     const awardingInstitutionId = h.institution ? institutions.get(h.institution) : undefined;
     if (h.institution && awardingInstitutionId === undefined) throw new Error(`demo honours: no institution ${h.institution}`);
     const { kind, nameOriginal, nameEn, nameZh, nameFr, body, countryCode } = h;
-    await createHonour(ctx, { input: parseOrThrow(HonourInput, { personId: person, kind, nameOriginal, nameEn, nameZh, nameFr, awardingBody: body, awardingInstitutionId, countryCode, conferredOn, datePrecision, notable }) });
+    const bodyNames = body ? BODY_NAMES[body] : undefined;
+    if (body && !bodyNames) throw new Error(`demo honours: no Chinese and French names for ${body}`);
+    const [awardingBodyZh, awardingBodyFr] = bodyNames ?? [];
+    await createHonour(ctx, {
+      input: parseOrThrow(HonourInput, { personId: person, kind, nameOriginal, nameEn, nameZh, nameFr, awardingBody: body, awardingBodyZh, awardingBodyFr, awardingInstitutionId, countryCode, conferredOn, datePrecision, notable }),
+    });
   };
   for (const h of SEED_HONOURS)
     for (const [family, given, year] of h.holders) await honour(personId(family, given), h, `${year}-01-01`, 'year', true);

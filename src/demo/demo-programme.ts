@@ -58,7 +58,10 @@ export async function loadDemoProgramme(db: Db, cipher: Cipher, unitId: number, 
       nameFr: 'Programme franco-chinois de médecine clinique en 8 ans',
       durationYears: 8, language: 'fr', unitId, startedYear: classes[0]!.entryYear,
       partners: [{ institutionId: partners.get('paris-cite')! }],
-      notes: 'An important cooperative programme of the Chinese and French governments, with French as the first foreign language; some basic courses are taught in French by professors the French side sends every year.',
+      notes: 'French is the first foreign language; some basic courses are taught in French by professors the French side sends every year.',
+      standingEn: 'an important cooperative programme of the Chinese and French governments',
+      standingZh: '中法两国政府间的重要合作项目',
+      standingFr: 'un important programme de coopération entre les gouvernements chinois et français',
     }),
   });
   const taken = new Set<string>();

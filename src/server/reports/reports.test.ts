@@ -237,7 +237,7 @@ describe('the fact sheet', () => {
     expect(en).toContain('France, Hong Kong');
     expect(en).toContain('[about 40 (person-times)](/ledger?direction=inbound&from=1980-01-01&to=2025-06-30)');
     expect(en).toContain('President of the French Republic Jacques Chirac (希拉克)');
-    expect(en).toContain('World Health Organization');
+    expect(en).toContain('the World Health Organization');
     expect(en).toContain('[about 30 (person-times)](/ledger?direction=outbound&who=staff&from=1954-01-01&to=2025-06-30) experts and professionals abroad');
     expect(en).not.toMatch(/\b0 (foreign students|students)/);
     const zh = (await sheet('format=md&lang=zh')).body;
@@ -249,8 +249,8 @@ describe('the fact sheet', () => {
     expect(zh).toContain('暂无数据');
     const fr = (await sheet('format=md&lang=fr')).body;
     expect(fr).toContain('4 universités');
-    expect(fr).toContain('environ 40 (personnes-fois)');
-    expect(fr).toContain('[environ 30 (personnes-fois)]');
+    expect(fr).toContain('environ 40 visites');
+    expect(fr).toContain('effectué [environ 30 déplacements]');
     expect(fr).toContain('pas encore disponible');
   });
 

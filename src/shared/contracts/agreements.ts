@@ -205,7 +205,7 @@ export const PartnerFigures = z.object({
   countries: z.number(),
   byCountry: z.array(z.object({ countryCode: z.string(), universities: z.number(), institutions: z.number() })),
   /** Organizations with a working arrangement in force. */
-  organizations: z.array(z.object({ id: z.number(), nameEn: z.string(), nameZh: z.string().nullable(), kind: z.string(), countryCode: z.string() })),
+  organizations: z.array(z.object({ id: z.number(), nameEn: z.string(), nameZh: z.string().nullable(), nameFr: z.string().nullable(), kind: z.string(), countryCode: z.string() })),
 });
 export type PartnerFigures = z.infer<typeof PartnerFigures>;
 

@@ -183,6 +183,8 @@ export const ApplicationQuery = PageQuery.extend({
   counted: z.enum(['true', 'false']).optional(),
   departedFrom: IsoDate.optional(),
   departedTo: IsoDate.optional(),
+  /** Selected on or before this date (selected, nominated, departed or returned): the students the fact sheet says the school selected. */
+  selectedBy: IsoDate.optional(),
   sort: z.enum(APPLICATION_SORTS).default('appliedOn'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

@@ -26,6 +26,9 @@ const Fields = {
   awardingInstitutionId: Id.nullish().transform((v) => v ?? null),
   /** … and/or its name as text (a government, a foundation, a society). */
   awardingBody: OptionalName(300),
+  /** … and that name in Chinese and in French, as the office writes it in each language (法兰西共和国政府). */
+  awardingBodyZh: OptionalName(300),
+  awardingBodyFr: OptionalName(300),
   /** Where the awarding body is (ISO 3166-1; HK, MO, TW are regions). */
   countryCode: CountryCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   /** The day conferred; with precision month or year, the first day of that month or year. */
@@ -73,6 +76,8 @@ export const Honour = z.object({
   /** The institution's names, when the awarding body is one we know. */
   awardingInstitution: z.object({ nameEn: z.string(), nameZh: z.string().nullable(), nameFr: z.string().nullable() }).nullable(),
   awardingBody: z.string().nullable(),
+  awardingBodyZh: z.string().nullable(),
+  awardingBodyFr: z.string().nullable(),
   countryCode: z.string().nullable(),
   conferredOn: z.string(),
   datePrecision: DatePrecision,

@@ -46,6 +46,10 @@ const ProgrammeFields = {
   startedYear: Year.nullish().transform((v) => v ?? null),
   partners: z.array(ProgrammePartnerInput).max(20).default([]),
   notes: OptionalText(5000),
+  /** What the programme is, in each language, as the fact sheet says it ("an important cooperative programme of the Chinese and French governments"). */
+  standingEn: OptionalText(300),
+  standingZh: OptionalText(300),
+  standingFr: OptionalText(300),
 };
 
 export const ProgrammeInput = z.object(ProgrammeFields);
@@ -82,6 +86,9 @@ export const Programme = z.object({
   unitId: z.number(),
   startedYear: z.number().nullable(),
   notes: z.string().nullable(),
+  standingEn: z.string().nullable(),
+  standingZh: z.string().nullable(),
+  standingFr: z.string().nullable(),
   partners: z.array(ProgrammePartner),
   cohorts: z.array(Cohort),
   version: z.number(),

@@ -21,9 +21,11 @@ export const FIGURE_KEYS = [
   'students.byLevel',
   'programme.residencyPlaced',
   'programme.residencyShare',
+  'programme.visitingProfessors',
   'exchange.studentsPerYear',
   'exchange.universities',
   'exchange.countries',
+  'exchange.selected',
 ] as const;
 export const FigureKey = z.enum(FIGURE_KEYS);
 export type FigureKey = z.infer<typeof FigureKey>;
@@ -43,6 +45,8 @@ export const FigureItem = z.object({
   count: z.number().nullable(),
   nameEn: z.string().nullable(),
   nameZh: z.string().nullable(),
+  /** The French name, where the record has one (an organization). */
+  nameFr: z.string().nullable().optional(),
   /** A title or role as recorded ("President of the French Republic"). */
   title: z.string().nullable(),
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Versioned } from './common.ts';
 import { DEADLINE_KEYS, deadlineSettingKey } from '../kinds/deadline-rules.ts';
+import { FIGURE_KEYS } from './reports.ts';
 
 /** A deadline's lead time, in the unit its kind's description counts it in (days or months). */
 export const LeadTime = z.number().int().min(1).max(3650);
@@ -9,11 +10,32 @@ export const LeadTime = z.number().int().min(1).max(3650);
 export type DeadlineSettingKey = `deadline.${string}`;
 export const DEADLINE_SETTING_KEYS: readonly DeadlineSettingKey[] = DEADLINE_KEYS.map(deadlineSettingKey);
 
+/** A placeholder of an office text: {school}, or a figure's key ({inbound.personTimesSince1980}). */
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const PLACEHOLDERS: ReadonlySet<string> = new Set(['school', ...FIGURE_KEYS]);
+
+/** A paragraph the office writes, up to 2,000 characters, whose placeholders are all known. */
+const OfficeParagraph = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .superRefine((text, ctx) => {
+    for (const [, name] of text.matchAll(PLACEHOLDER))
+      if (!PLACEHOLDERS.has(name!)) ctx.addIssue({ code: 'custom', message: `unknown_text_placeholder:${name}` });
+  });
+
+/** An office text in each language the reports are written in. */
+export const OfficeText = z.object({ en: OfficeParagraph, zh: OfficeParagraph, fr: OfficeParagraph }).strict();
+export type OfficeText = z.infer<typeof OfficeText>;
+
 const OWN_SCHEMAS = {
   /** A conference with at least this many foreign participants is major. */
   'conference.majorForeignParticipants': z.number().int().min(1).max(1_000_000),
   /** The hour of the office's day (0–23, its time zone) at which the daily digest goes out. */
   'digest.hour': z.number().int().min(0).max(23),
+  /** The fact sheet's closing paragraph: what the exchanges brought the school, in the office's words. */
+  'factsheet.closing': OfficeText,
 } as const;
 
 export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;
@@ -23,16 +45,16 @@ export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;
  * here and its default row in a migration; a deadline's lead time is one setting per deadline
  * of the kind descriptions, its default the description's (no row until the office changes it).
  */
-export const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType<number>>> = {
+export const SETTING_SCHEMAS: Readonly<Record<SettingKey, z.ZodType>> = {
   ...OWN_SCHEMAS,
   ...Object.fromEntries(DEADLINE_SETTING_KEYS.map((key) => [key, LeadTime])),
-} as Record<SettingKey, z.ZodType<number>>;
+} as Record<SettingKey, z.ZodType>;
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as [SettingKey, ...SettingKey[]];
 export const SettingKey = z.enum(SETTING_KEYS);
 
 /** The value of each setting, typed by its key. */
-export type SettingValues = { [K in SettingKey]: number };
+export type SettingValues = { [K in SettingKey]: K extends keyof typeof OWN_SCHEMAS ? z.output<(typeof OWN_SCHEMAS)[K]> : number };
 
 export const SettingParams = z.object({ key: SettingKey });
 

@@ -417,6 +417,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '使用了此类文件没有的占位符 {value}（请查看占位符列表）',
     fr: 'utilise le champ {value}, que ce type de document ne connaît pas (voir la liste des champs)',
   },
+  unknown_text_placeholder: {
+    en: 'uses the placeholder {value}, which is neither {school} nor the key of a figure',
+    zh: '使用了占位符 {value}，它既不是 {school}，也不是任何数字的键名',
+    fr: 'utilise le champ {value}, qui n’est ni {school} ni la clé d’un chiffre',
+  },
   template_syntax: {
     en: 'has a placeholder that is not closed or a loop that is not ended, at {value}',
     zh: '在 {value} 处有未闭合的占位符或未结束的循环',

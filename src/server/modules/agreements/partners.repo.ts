@@ -26,7 +26,7 @@ export async function partnerFigures(db: Scoped, asOf: string): Promise<PartnerF
     params,
   );
   const { rows: organizations } = await db.query<PartnerFigures['organizations'][number]>(
-    `SELECT DISTINCT i.id, i.name_en AS "nameEn", i.name_zh AS "nameZh", i.kind, i.country_code AS "countryCode"
+    `SELECT DISTINCT i.id, i.name_en AS "nameEn", i.name_zh AS "nameZh", i.name_fr AS "nameFr", i.kind, i.country_code AS "countryCode"
        FROM (${inForceSql(scope)}) f JOIN institutions i ON i.id = f.institution_id
       WHERE f.kind = 'working_arrangement' ORDER BY i.name_en, i.id`,
     params,

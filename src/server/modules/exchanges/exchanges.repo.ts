@@ -133,6 +133,7 @@ export interface ApplicationFilters {
   counted?: 'true' | 'false';
   departedFrom?: string;
   departedTo?: string;
+  selectedBy?: string;
 }
 
 const SORTS: Record<string, string> = {
@@ -159,7 +160,8 @@ function applicationWhere(scope: number | null, query: ApplicationFilters): Wher
     .when(query.country, 'i.country_code = ?')
     .when(query.unitId, 'o.unit_id IN (SELECT unit_subtree(?))')
     .when(query.departedFrom, 'a.departure_date >= ?::date')
-    .when(query.departedTo, 'a.departure_date <= ?::date');
+    .when(query.departedTo, 'a.departure_date <= ?::date')
+    .when(query.selectedBy, `a.status IN ('selected','nominated','departed','returned') AND coalesce(a.decided_on, a.applied_on) <= ?::date`);
   if (query.region) where.raw(query.region === 'true' ? 'coalesce(k.is_region, false)' : 'NOT coalesce(k.is_region, false)');
   if (query.counted) where.raw(query.counted === 'true' ? COUNTED : `NOT (${COUNTED})`);
   return where;
@@ -194,6 +196,24 @@ export async function exchangeCounts(db: Scoped, from: string, to: string): Prom
     where.params,
   );
   return rows[0]!;
+}
+
+/** What an opportunity offers, as the fact sheet groups it: an exchange (training, a semester, an elective), study in a joint programme, or a degree. */
+export type ExchangePurpose = 'exchange' | 'study' | 'degree';
+
+/**
+ * The students selected on or before `asOf` (selected, nominated, departed or returned), each
+ * once per purpose: "actively selected excellent students for international exchanges,
+ * overseas study programs or the pursuit of degrees".
+ */
+export async function selectedByPurpose(db: Scoped, asOf: string): Promise<Partial<Record<ExchangePurpose, number>>> {
+  const where = applicationWhere(db.scope, { selectedBy: asOf });
+  const { rows } = await db.query<{ purpose: ExchangePurpose; students: number }>(
+    `SELECT CASE o.kind WHEN 'degree_study' THEN 'degree' WHEN 'joint_graduate' THEN 'study' ELSE 'exchange' END AS purpose, count(DISTINCT a.person_id)::int AS students
+     FROM ${APPLICATION_FROM} ${where} GROUP BY 1`,
+    where.params,
+  );
+  return Object.fromEntries(rows.map((r) => [r.purpose, r.students]));
 }
 
 /** What an application's ledger row and checks need beside it. */

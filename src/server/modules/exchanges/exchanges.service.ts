@@ -33,7 +33,9 @@ import {
   peopleInReach,
   updateApplicationRow,
   updateOpportunityRow,
+  selectedByPurpose,
   type ApplicationContext,
+  type ExchangePurpose,
 } from './exchanges.repo.ts';
 import { academicYearSpan, allocatePlaces, applicationLedgerEntries, lastCompleteAcademicYear, applicationStepValues } from './exchanges.rules.ts';
 import { EXCHANGE_APPLICATION_KIND } from '../../../shared/kinds/exchange-application.ts';
@@ -281,4 +283,9 @@ export async function recordPastApplications(ctx: RequestContext, options: { opp
     if (allocatedOn) await updateOpportunityRow(tx, opportunityId, { allocatedOn });
     await tx.audit({ action: 'create', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, after: { applications: rows.length, departed: counted.length, allocatedOn } });
   });
+}
+
+/** The fact sheet's "selected excellent students for international exchanges, overseas study programs or the pursuit of degrees" on `asOf`, within the actor's reach. */
+export async function selectionsAsOf(ctx: Scoped, options: { asOf: string }): Promise<Partial<Record<ExchangePurpose, number>>> {
+  return selectedByPurpose(ctx, options.asOf);
 }

@@ -113,8 +113,8 @@ describe('the fact sheet’s honours paragraph', () => {
     const md = await sheet('en');
     expect(md).toContain('professors and experts of');
     expect(md).toContain('The more important ones are: ');
-    expect(md).toContain('Professors Kuang An-kun (邝安堃) and Wang Zhen-yi (王振义) received “Legion of Honour” from Government of the French Republic; ');
-    expect(md).toContain('Professor Wang Zhen-yi (王振义) received “Kettering Prize” from General Motors Cancer Research Foundation and “CRB Prize” from Fondation CRB, etc');
+    expect(md).toContain('Professors Kuang An-kun (邝安堃) and Wang Zhen-yi (王振义) received “Legion of Honour” from the Government of the French Republic; ');
+    expect(md).toContain('Professor Wang Zhen-yi (王振义) received “Kettering Prize” from the General Motors Cancer Research Foundation and “CRB Prize” from Fondation CRB, etc');
     expect(md).not.toContain('Zhu Zheng-gang');
   });
 

@@ -14,6 +14,8 @@ const WRITABLE = {
   nameFr: 'name_fr',
   awardingInstitutionId: 'awarding_institution_id',
   awardingBody: 'awarding_body',
+  awardingBodyZh: 'awarding_body_zh',
+  awardingBodyFr: 'awarding_body_fr',
   countryCode: 'country_code',
   conferredOn: 'conferred_on',
   datePrecision: 'date_precision',
@@ -54,7 +56,7 @@ const SORTS: Record<string, string> = { conferredOn: 'h.conferred_on', familyNam
 function listWhere(scope: number | null, query: HonourFilters): Where {
   const where = new Where()
     .scope('h.unit_id', scope)
-    .search(`(p.search_text || ' ' || lower(h.name_en || ' ' || coalesce(h.name_zh, '') || ' ' || coalesce(h.name_fr, '') || ' ' || coalesce(h.name_original, '') || ' ' || coalesce(h.awarding_body, '') || ' ' || coalesce(i.name_en, '')))`, query.q)
+    .search(`(p.search_text || ' ' || lower(h.name_en || ' ' || coalesce(h.name_zh, '') || ' ' || coalesce(h.name_fr, '') || ' ' || coalesce(h.name_original, '') || ' ' || coalesce(h.awarding_body, '') || ' ' || coalesce(h.awarding_body_zh, '') || ' ' || coalesce(h.awarding_body_fr, '') || ' ' || coalesce(i.name_en, '')))`, query.q)
     .when(query.kind, 'h.kind = ?')
     .when(query.country, 'h.country_code = ?')
     .when(query.personId, 'h.person_id = ?')

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HONOUR_KINDS, type Honour } from '../../../shared/contracts/honours.ts';
-import { dateAsKnown, groupHonours, groupLine, KIND_ORDER, romanisedName } from './honours.rules.ts';
+import { awardedBy, dateAsKnown, groupHonours, groupLine, KIND_ORDER, romanisedName } from './honours.rules.ts';
 
 let nextId = 1;
 function honour(personId: number, family: string, given: string, overrides: Partial<Honour> = {}): Honour {
   return {
     id: nextId++, personId, person: { familyName: family, givenName: given, nameZh: `${family}${given}`, title: null },
     kind: 'prize', nameOriginal: null, nameEn: 'Prize', nameZh: null, nameFr: null, awardingInstitutionId: null, awardingInstitution: null,
-    awardingBody: null, countryCode: null, conferredOn: '2000-01-01', datePrecision: 'year', citation: null, notable: true, unitId: null,
+    awardingBody: null, awardingBodyZh: null, awardingBodyFr: null, countryCode: null, conferredOn: '2000-01-01', datePrecision: 'year', citation: null, notable: true, unitId: null,
     version: 1, createdAt: '', updatedAt: '', ...overrides,
   };
 }
@@ -28,6 +28,13 @@ describe('honours grouped as the seed groups them', () => {
       'Kettering Prize: Wang Zhen-yi',
     ]);
     expect(groups[0]!.name).toEqual({ en: 'Legion of Honour', zh: 'Legion of Honour', fr: 'Légion d’honneur' });
+  });
+
+  it('names the awarding body in each language the office wrote it in, else as recorded, else as the institution is named', () => {
+    const body = { awardingBody: 'Government of the French Republic', awardingBodyZh: '法兰西共和国政府', awardingBodyFr: null, awardingInstitution: null };
+    expect(awardedBy(body)).toEqual({ en: 'Government of the French Republic', zh: '法兰西共和国政府', fr: 'Government of the French Republic' });
+    const institution = { nameEn: 'The University of Sydney', nameZh: '悉尼大学', nameFr: 'Université de Sydney' };
+    expect(awardedBy({ awardingBody: null, awardingBodyZh: '无效', awardingBodyFr: null, awardingInstitution: institution })).toEqual({ en: institution.nameEn, zh: '悉尼大学', fr: 'Université de Sydney' });
   });
 
   it('orders the kinds as the seed does, and knows every kind', () => {

@@ -29,10 +29,11 @@ export function romanisedName(p: HonourHolder): string {
 /**
  * Who gave an honour, in each language, or null when not recorded. The body as recorded (its
  * name at the time: "Université Paris V") comes before the institution's names today
- * (Université Paris Cité, which Paris V became part of); an institution alone gives its own names.
+ * (Université Paris Cité, which Paris V became part of), each language's where the office wrote
+ * one; an institution alone gives its own names.
  */
-export function awardedBy(h: Pick<Honour, 'awardingInstitution' | 'awardingBody'>): InEachLanguage | null {
-  if (h.awardingBody) return { en: h.awardingBody, zh: h.awardingBody, fr: h.awardingBody };
+export function awardedBy(h: Pick<Honour, 'awardingInstitution' | 'awardingBody' | 'awardingBodyZh' | 'awardingBodyFr'>): InEachLanguage | null {
+  if (h.awardingBody) return { en: h.awardingBody, zh: h.awardingBodyZh ?? h.awardingBody, fr: h.awardingBodyFr ?? h.awardingBody };
   const i = h.awardingInstitution;
   return i ? { en: i.nameEn, zh: i.nameZh ?? i.nameEn, fr: i.nameFr ?? i.nameEn } : null;
 }

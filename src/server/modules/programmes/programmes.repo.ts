@@ -13,6 +13,9 @@ const PROGRAMME_COLUMNS = {
   unitId: 'unit_id',
   startedYear: 'started_year',
   notes: 'notes',
+  standingEn: 'standing_en',
+  standingZh: 'standing_zh',
+  standingFr: 'standing_fr',
 };
 export type ProgrammeValues = Partial<Record<keyof typeof PROGRAMME_COLUMNS, unknown>>;
 
@@ -38,6 +41,21 @@ export async function listProgrammes(db: Scoped): Promise<Programme[]> {
   const where = new Where().scope('g.unit_id', db.scope);
   const { rows } = await db.query<Programme>(`SELECT ${PROGRAMME_SELECT} FROM programmes g ${where} ORDER BY g.name_en, g.id`, where.params);
   return rows;
+}
+
+/**
+ * The professors the partners sent in each year up to `lastYear`, across the programmes within
+ * the caller's reach (each professor once a year), and those programmes' ids.
+ */
+export async function visitingProfessorsByYear(db: Scoped, lastYear: number): Promise<{ programmeIds: number[]; byYear: Record<string, number> }> {
+  const where = new Where().scope('g.unit_id', db.scope);
+  const { rows: programmes } = await db.query<{ id: number }>(`SELECT g.id FROM programmes g ${where} ORDER BY g.id`, where.params);
+  const programmeIds = programmes.map((p) => p.id);
+  const { rows } = await db.query<{ year: number; professors: number }>(
+    `SELECT year, count(DISTINCT person_id)::int AS professors FROM visiting_professors WHERE programme_id = ANY($1::bigint[]) AND year <= $2 GROUP BY year ORDER BY year`,
+    [programmeIds, lastYear],
+  );
+  return { programmeIds, byYear: Object.fromEntries(rows.map((r) => [String(r.year), r.professors])) };
 }
 
 /** One programme within the caller's reach; `lock` for an update. */

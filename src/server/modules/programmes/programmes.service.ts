@@ -26,6 +26,7 @@ import {
   replaceProgrammePartners,
   updateCohortRow,
   updateProgrammeRow,
+  visitingProfessorsByYear,
 } from './programmes.repo.ts';
 import { residencyCounts } from './programme-students.repo.ts';
 import { residencyShare } from './programmes.rules.ts';
@@ -169,4 +170,12 @@ export async function addVisitingProfessor(ctx: RequestContext, options: { progr
 export async function residencyFiguresAsOf(ctx: Scoped, options: { asOf: string}): Promise<{ placed: number; admitted: number; share: number | null }> {
   const { placed, admitted } = await residencyCounts(ctx, options.asOf);
   return { placed, admitted, share: residencyShare(placed, admitted) };
+}
+
+/**
+ * The fact sheet's "professors sent every year by the French side" on `asOf`: the professors
+ * the partners sent each year up to the date's year, within the actor's reach.
+ */
+export async function visitingProfessorsAsOf(ctx: Scoped, options: { asOf: string }): Promise<{ programmeIds: number[]; byYear: Record<string, number> }> {
+  return visitingProfessorsByYear(ctx, Number(options.asOf.slice(0, 4)));
 }

@@ -2,7 +2,7 @@ import { changedBy } from '../../core/unchanged-write.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, fieldsFromIssues, notFound } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/request-context.ts';
-import { DEADLINE_SETTING_KEYS, SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
+import { DEADLINE_SETTING_KEYS, OfficeText, SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
 import { deadlineRules, deadlineSettingKey } from '../../../shared/kinds/deadline-rules.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 
@@ -30,7 +30,7 @@ export async function updateSetting(ctx: RequestContext, options: { key: Setting
   if (!schema) throw notFound();
   const parsed = schema.safeParse(options.value);
   if (!parsed.success) {
-    const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: 'value' }));
+    const fields = fieldsFromIssues(parsed.error.issues as Parameters<typeof fieldsFromIssues>[0]).map((f) => ({ ...f, field: f.field === '(body)' ? 'value' : `value.${f.field}` }));
     throw new DomainError('validation_failed', 'invalid', { fields });
   }
   return ctx.transaction(async (tx) => {
@@ -40,4 +40,10 @@ export async function updateSetting(ctx: RequestContext, options: { key: Setting
     await tx.audit({ action: 'update', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
     return row;
   });
+}
+
+/** An office text setting (the fact sheet's closing paragraph), or null when it has none or it no longer fits its schema. */
+export async function officeText(db: Queryable, key: 'factsheet.closing'): Promise<OfficeText | null> {
+  const parsed = OfficeText.safeParse((await findSetting(db, key))?.value);
+  return parsed.success ? parsed.data : null;
 }

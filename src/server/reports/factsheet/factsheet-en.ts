@@ -2,6 +2,9 @@ import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocume
 import { honoursParagraph } from './honours-paragraph.ts';
 import { studentContinents, studentsFromRegions } from './students-paragraph.ts';
 import { joinList, percentText } from '../wording.rules.ts';
+import { bodyEn, countryEn } from '../articles.rules.ts';
+import { closingParagraph } from './closing-paragraph.ts';
+import { professorsSentence, selectedSentence } from './programme-paragraph.ts';
 
 const NA = 'not available yet';
 
@@ -13,8 +16,8 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
 
   const universities = p.exact('partners.universities', (n, v) => `${n} ${v === 1 ? 'university' : 'universities'}`);
   const countries = p.exact('partners.countriesAndRegions', (n) => `${n} countries and regions`);
-  const including = p.countries('partners.countriesAndRegions', 14);
-  const organizations = p.names('organizations.workingArrangements', (i) => i.nameEn ?? i.key);
+  const including = p.countries('partners.countriesAndRegions', 14).map((c) => countryEn(c.name));
+  const organizations = p.names('organizations.workingArrangements', (i) => bodyEn(i.nameEn ?? i.key));
   const partners: Piece[] =
     universities && countries
       ? s(`${org} has established relations of collegiate and institutional interchange with `, universities, ' from ', countries,
@@ -56,13 +59,18 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
   const continents = studentContinents(input.set, 'en');
   const regions = studentsFromRegions(input.set);
   const fromWhere = `${continents ? ` of ${continents}` : ''}${regions ? ` (and ${regions} from Hong Kong, Macao and Taiwan)` : ''}`;
+  const standing = input.programme ? ` is ${input.programme.en},` : '';
   const fifth = s(
     ...(students && studentCountries
       ? p.get('students.foreignSince1980').value === 0
         ? ['No foreign degree students are recorded yet. ']
         : ['Since 1980, ', org, ' has enrolled and graduated ', students, ' from ', studentCountries, `${fromWhere}${levels}. `]
       : [`The number of foreign students enrolled since 1980 is ${NA}. `]),
-    ...(placed && typeof share.value === 'number' ? ['The 8-year programme of clinical medicine run jointly with France, with French as the first foreign language, has so far sent ', placed, ' who met the standards in examinations and evaluations to major French hospitals for a year of residency', `, accounting for ${percentText(share.value as number, 'en')} of all the students in the programme. `] : [`The residency placements of the Sino-French programme are ${NA}. `]),
+    ...(placed && typeof share.value === 'number'
+      ? [`The 8-year programme of clinical medicine run jointly with France${standing} with French as the first foreign language. `, ...(professorsSentence(input) ?? []),
+          'Up to now, ', placed, ' who met the standards in examinations and evaluations have been sent to major French hospitals for a year of residency', `, accounting for ${percentText(share.value as number, 'en')} of all the students in the programme. `]
+      : [`The residency placements of the Sino-French programme are ${NA}. `]),
+    ...(selectedSentence(input, org) ?? []),
     ...(perYear && exUniversities && exCountries && Number(p.get('exchange.studentsPerYear').value) > 0 ? ['Every year, ', perYear, ' are sent to ', exUniversities, ' in ', exCountries, ' for short-term training or joint graduate programmes.'] : [`The figures of student exchange are ${NA}.`]),
   );
 
@@ -76,8 +84,14 @@ export function factSheetEn(input: FactSheetInput): ReportDocument {
       { heading: 'Visitors', paragraphs: [third] },
       { heading: 'Outbound staff and honours', paragraphs: [fourth] },
       { heading: 'Students, programme and exchange', paragraphs: [fifth] },
+      ...closingSection(input, org),
     ],
     note: 'Person-times count trips: a visitor who came five times counts five.',
     linksNote: 'Every figure links to the records it counts.',
   };
+}
+
+function closingSection(input: FactSheetInput, org: string) {
+  const closing = closingParagraph(input, org);
+  return closing ? [{ heading: 'What the exchanges brought', paragraphs: [closing] }] : [];
 }

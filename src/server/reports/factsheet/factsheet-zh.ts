@@ -2,6 +2,8 @@ import { bothScripts, pieces, type FactSheetInput, type Piece, type ReportDocume
 import { honoursParagraph } from './honours-paragraph.ts';
 import { studentContinents, studentsFromRegions } from './students-paragraph.ts';
 import { percentText } from '../wording.rules.ts';
+import { closingParagraph } from './closing-paragraph.ts';
+import { professorsSentence, selectedSentence } from './programme-paragraph.ts';
 
 const NA = '暂无数据（该模块尚未上线）';
 
@@ -13,7 +15,7 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
 
   const universities = p.exact('partners.universities', (n) => `${n}所大学`);
   const countries = p.exact('partners.countriesAndRegions', (n) => `${n}个国家和地区`);
-  const including = p.countries('partners.countriesAndRegions', 14);
+  const including = p.countries('partners.countriesAndRegions', 14).map((c) => c.name);
   const organizations = p.names('organizations.workingArrangements', (i) => i.nameZh ?? i.nameEn ?? i.key);
   const partners: Piece[] =
     universities && countries
@@ -54,13 +56,18 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
     : '';
   const continents = studentContinents(input.set, 'zh');
   const regions = studentsFromRegions(input.set);
+  const standing = input.programme ? `是${input.programme.zh}，` : '';
   const fifth = s(
     ...(students && studentCountries
       ? p.get('students.foreignSince1980').value === 0
         ? ['尚无外国学历留学生记录。']
         : ['1980年以来，', org, `共招收并培养来自${continents}`, studentCountries, '的', students, `${levels}${regions ? `（另有港澳台学生${regions}名）` : ''}。`]
       : [`1980年以来外国留学生数：${NA}。`]),
-    ...(placed && typeof share.value === 'number' ? ['中法合办的临床医学八年制项目以法语为第一外语，迄今已有', placed, '经考试和考核达到标准，被选派赴法国各大医院进行为期一年的住院医师培训', `，占该项目全部学生的${percentText(share.value as number, 'zh')}。`] : [`中法项目住院医师培训人数：${NA}。`]),
+    ...(placed && typeof share.value === 'number'
+      ? [`中法合办的临床医学八年制项目${standing}以法语为第一外语。`, ...(professorsSentence(input) ?? []),
+          '迄今已有', placed, '经考试和考核达到标准，被选派赴法国各大医院进行为期一年的住院医师培训', `，占该项目全部学生的${percentText(share.value as number, 'zh')}。`]
+      : [`中法项目住院医师培训人数：${NA}。`]),
+    ...(selectedSentence(input, org) ?? []),
     ...(perYear && exUniversities && exCountries && Number(p.get('exchange.studentsPerYear').value) > 0 ? ['目前每年选派', perYear, '赴', exCountries, '的', exUniversities, '进行短期培训或联合培养。'] : [`学生交流数据：${NA}。`]),
   );
 
@@ -74,8 +81,14 @@ export function factSheetZh(input: FactSheetInput): ReportDocument {
       { heading: '来访', paragraphs: [third] },
       { heading: '出访与荣誉', paragraphs: [fourth] },
       { heading: '留学生、合作项目与学生交流', paragraphs: [fifth] },
+      ...closingSection(input, org),
     ],
     note: '人次按来访次数计算：同一人来访五次计五人次。',
     linksNote: '每个数字均链接到其所统计的记录。',
   };
+}
+
+function closingSection(input: FactSheetInput, org: string) {
+  const closing = closingParagraph(input, org);
+  return closing ? [{ heading: '交流成效', paragraphs: [closing] }] : [];
 }

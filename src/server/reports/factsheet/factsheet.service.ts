@@ -4,6 +4,8 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { FigureSet } from '../../../shared/contracts/reports.ts';
 import { computeFigureSet, flatFigures } from '../figures/figure-set.ts';
 import { countryNames, subjectNames } from '../report-names.repo.ts';
+import { getProgrammes } from '../../modules/programmes/programmes.service.ts';
+import { officeText } from '../../modules/settings/settings.service.ts';
 import { factSheetEn } from './factsheet-en.ts';
 import { factSheetFr } from './factsheet-fr.ts';
 import { factSheetZh } from './factsheet-zh.ts';
@@ -29,6 +31,15 @@ export async function namesFor(set: FigureSet, unitId: number | null, db: Querya
   return { subject: await subjectNames(db, unitId), countries: await countryNames(db, codes) };
 }
 
+/** What a fact sheet says beside its figures: the programme's standing as recorded (in the reader's reach) and the office's closing paragraph. */
+async function wordsFor(ctx: RequestContext): Promise<Pick<FactSheetInput, 'programme' | 'closing'>> {
+  const standing = (await getProgrammes(ctx)).find((p) => p.standingEn);
+  return {
+    programme: standing ? { en: standing.standingEn!, zh: standing.standingZh ?? standing.standingEn!, fr: standing.standingFr ?? standing.standingEn! } : null,
+    closing: await officeText(ctx, 'factsheet.closing'),
+  };
+}
+
 /** The fact sheet's document in `lang`: the seed's paragraphs written from the figure set. */
 export async function factSheetDocument(
   ctx: RequestContext,
@@ -38,7 +49,7 @@ export async function factSheetDocument(
   // A coordinator's sheet is their unit's; the office's the unit it asked for, or the school's.
   const unitId = ctx.scope ?? options.unitId ?? null;
   const names = await namesFor(set, unitId, ctx);
-  return { set, doc: WRITERS[options.lang]({ set, lang: options.lang, baseUrl: options.baseUrl ?? '', ...names }) };
+  return { set, doc: WRITERS[options.lang]({ set, lang: options.lang, baseUrl: options.baseUrl ?? '', ...names, ...(await wordsFor(ctx)) }) };
 }
 
 /** A document as `format`: JSON (the document and the flat figures), Markdown, a standalone HTML page, or PDF. */

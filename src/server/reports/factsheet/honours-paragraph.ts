@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { FigureItem } from '../../../shared/contracts/reports.ts';
 import { joinList, manyText } from '../wording.rules.ts';
+import { bodyEn, bodyFr, ofFr } from '../articles.rules.ts';
 import { bothScripts, pieces, type FactSheetInput, type Piece } from './report-document.ts';
 
 type Group = NonNullable<FigureItem['group']>;
@@ -46,7 +47,7 @@ function holdersText(holders: FigureItem[], lang: Locale): string {
 function honourText(g: Group, lang: Locale): string {
   if (lang === 'zh') return g.by ? `${g.by.zh}授予的“${g.name.zh}”` : `“${g.name.zh}”`;
   if (lang === 'fr') return g.by ? `« ${g.name.fr} » (${g.by.fr})` : `« ${g.name.fr} »`;
-  return g.by ? `“${g.name.en}” from ${g.by.en}` : `“${g.name.en}”`;
+  return g.by ? `“${g.name.en}” from ${bodyEn(g.by.en)}` : `“${g.name.en}”`;
 }
 
 function clauseText(c: Clause, lang: Locale): string {
@@ -81,7 +82,7 @@ export function honoursParagraph(input: FactSheetInput): Piece[] | null {
   }
   const many = manyText(n, lang);
   if (lang === 'zh') out.push(`${org}已有`, link(many, holders), '教授和专家获得国外机构授予的荣誉称号及重要国际医学奖项。');
-  else if (lang === 'fr') out.push(link(capitalised(many), holders), ` professeurs et experts de ${org} ont reçu des titres honorifiques d’institutions étrangères et d’importants prix médicaux internationaux.`);
+  else if (lang === 'fr') out.push(link(capitalised(many), holders), ` professeurs et experts ${ofFr(bodyFr(org))} ont reçu des titres honorifiques d’institutions étrangères et d’importants prix médicaux internationaux.`);
   else out.push(link(capitalised(many), holders), ` professors and experts of ${org} have been awarded honorary titles by overseas institutions and won important international medical awards and prizes.`);
   const clauses = clausesOf(notable.items ?? []);
   if (!clauses.length) return out;

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { Figure, FigureItem, FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
 import type { Names } from '../report-names.repo.ts';
+import type { OfficeText } from '../../../shared/contracts/settings.ts';
 import { aboutText, formatCount, joinList } from '../wording.rules.ts';
 
 /** A run of text, or a figure's text linked to the page of its records. */
@@ -39,6 +40,10 @@ export interface FactSheetInput {
   lang: Locale;
   subject: Names;
   countries: Map<string, Names>;
+  /** The joint programme's standing in each language ("an important cooperative programme of the Chinese and French governments"), when recorded. */
+  programme: Names | null;
+  /** The closing paragraph the office wrote, in each language. */
+  closing: OfficeText | null;
   /** Prefixed to each records page: '' within the app, the server's address in a file. */
   baseUrl: string;
 }
@@ -69,9 +74,9 @@ export function pieces(input: FactSheetInput) {
       if (f.value === null || !f.items?.length) return null;
       return link(f, joinList(f.items.slice(0, max).map(name), lang));
     },
-    /** The countries and regions behind a figure, most partners first, in the reader's language. */
-    countries: (key: FigureKey, max: number): string[] =>
-      (get(key).items ?? []).slice(0, max).map((i) => input.countries.get(i.key)?.[lang] ?? i.key),
+    /** The countries and regions behind a figure, most partners first, each with its code and its name in the reader's language. */
+    countries: (key: FigureKey, max: number): Array<{ code: string; name: string }> =>
+      (get(key).items ?? []).slice(0, max).map((i) => ({ code: i.key, name: input.countries.get(i.key)?.[lang] ?? i.key })),
     isNull: (key: FigureKey) => get(key).value === null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Figure } from '../../../shared/contracts/reports.ts';
-import { exchangeFiguresAsOf } from '../../modules/exchanges/exchanges.service.ts';
+import { exchangeFiguresAsOf, selectionsAsOf } from '../../modules/exchanges/exchanges.service.ts';
 import { figure, recordsAt, type FigureContext } from './figure-context.ts';
 
 /**
@@ -14,6 +14,9 @@ import { figure, recordsAt, type FigureContext } from './figure-context.ts';
  * - countries: the hosts' distinct countries; Hong Kong, Macao and Taiwan are regions and are
  *   not counted ("13 different countries").
  * Each links to exactly the applications it counts (countries: those in a country, not a region).
+ * - selected: "SJTUSM has also actively selected excellent students for international exchanges,
+ *   overseas study programs or the pursuit of degrees": the students selected on or before the
+ *   date, by what their opportunity offers ({ exchange, study, degree }), each once per purpose.
  */
 export async function exchangeFigures(ctx: FigureContext): Promise<Figure[]> {
   const f = await exchangeFiguresAsOf(ctx.db, { asOf: ctx.asOf });
@@ -24,5 +27,8 @@ export async function exchangeFigures(ctx: FigureContext): Promise<Figure[]> {
     figure(ctx, 'exchange.studentsPerYear', 'person_times', f.personTimes, { ...period, records: records() }),
     figure(ctx, 'exchange.universities', 'institutions', f.universities, { ...period, records: records() }),
     figure(ctx, 'exchange.countries', 'countries', f.countries, { ...period, records: records({ region: 'false' }) }),
+    figure(ctx, 'exchange.selected', 'persons', await selectionsAsOf(ctx.db, { asOf: ctx.asOf }), {
+      records: recordsAt('/api/exchange-applications', '/exchanges/applications', { selectedBy: ctx.asOf, unitId: ctx.chosenUnitId }),
+    }),
   ];
 }

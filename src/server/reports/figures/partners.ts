@@ -28,7 +28,7 @@ export async function partnerFigures(ctx: FigureContext): Promise<Figure[]> {
           api: `/api/agreements?kind=working_arrangement&inForce=true&asOf=${ctx.asOf}${ctx.chosenUnitId !== null ? `&unitId=${ctx.chosenUnitId}` : ''}`,
           page: `/organizations?asOf=${ctx.asOf}`,
         },
-        items: f.organizations.map((o) => ({ key: String(o.id), count: null, nameEn: o.nameEn, nameZh: o.nameZh, title: null })),
+        items: f.organizations.map((o) => ({ key: String(o.id), count: null, nameEn: o.nameEn, nameZh: o.nameZh, nameFr: o.nameFr, title: null })),
       },
     ),
   ];

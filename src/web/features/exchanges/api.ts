@@ -9,7 +9,7 @@ const DERIVED_KEYS = [['ledger'], ['reports'], ['exchange-opportunities'], ['exc
 
 /** Applications over the API; any write also refreshes the opportunities (their places taken) and the ledger's figures. */
 export const applicationsApi = createResourceHooks<Application, ApplicationInput, ApplicationUpdate, ApplicationsSearch, ApplicationTransition>('exchange-applications', 'exchange_application', {
-  filters: ['status', 'academicYear', 'opportunityId', 'hostInstitutionId', 'country', 'region', 'unitId', 'counted', 'departedFrom', 'departedTo'],
+  filters: ['status', 'academicYear', 'opportunityId', 'hostInstitutionId', 'country', 'region', 'unitId', 'counted', 'departedFrom', 'departedTo', 'selectedBy'],
   alsoOnWrite: DERIVED_KEYS,
 });
 

@@ -33,6 +33,8 @@ export function HonourDetails({ honour: h }: { honour: Honour }) {
         ...['nameEn', 'nameOriginal', 'nameZh', 'nameFr'],
         { field: 'awardingInstitutionId', value: institution },
         { field: 'awardingBody' },
+        { field: 'awardingBodyZh' },
+        { field: 'awardingBodyFr' },
         { field: 'countryCode', value: <CountryName code={h.countryCode} /> },
         { field: 'conferredOn', value: `${dateAsKnown(h)} (${t(`honour.precision.${h.datePrecision}` as MessageKey)})` },
         { field: 'notable', value: h.notable ? t('hon.notable') : t('common.empty') },

@@ -13,6 +13,8 @@ export const HONOUR_FIELDS: FormLayout = [
       { name: 'nameFr', kind: 'text', maxLength: 300, lang: 'fr', width: 'half' },
       { name: 'awardingInstitutionId', kind: 'institution', clearable: true, width: 'third', hint: 'hon.bodyHint' },
       { name: 'awardingBody', kind: 'text', maxLength: 300, width: 'third' },
+      { name: 'awardingBodyZh', kind: 'text', maxLength: 300, lang: 'zh', width: 'half' },
+      { name: 'awardingBodyFr', kind: 'text', maxLength: 300, lang: 'fr', width: 'half' },
       { name: 'countryCode', kind: 'country', clearable: true, width: 'third' },
       { name: 'conferredOn', kind: 'date', width: 'third', hint: 'hon.dateHint' },
       { name: 'datePrecision', kind: 'select', values: DATE_PRECISIONS, labels: { messages: 'honour.precision' }, width: 'third' },

@@ -10,8 +10,8 @@ export function honourName(h: Pick<Honour, 'nameEn' | 'nameZh' | 'nameFr'>, loca
 }
 
 /** Who gave it: the body as named at the time, else the institution's name in the reader's language. */
-export function awardedByName(h: Pick<Honour, 'awardingBody' | 'awardingInstitution'>, locale: Locale): string | null {
-  if (h.awardingBody) return h.awardingBody;
+export function awardedByName(h: Pick<Honour, 'awardingBody' | 'awardingBodyZh' | 'awardingBodyFr' | 'awardingInstitution'>, locale: Locale): string | null {
+  if (h.awardingBody) return (locale === 'zh' ? h.awardingBodyZh : locale === 'fr' ? h.awardingBodyFr : null) ?? h.awardingBody;
   const i = h.awardingInstitution;
   if (!i) return null;
   return (locale === 'zh' ? i.nameZh : locale === 'fr' ? i.nameFr : null) ?? i.nameEn;

@@ -11,6 +11,8 @@ export interface HonourFormValues {
   nameFr?: string;
   awardingInstitutionId?: number | null;
   awardingBody?: string;
+  awardingBodyZh?: string;
+  awardingBodyFr?: string;
   countryCode?: string;
   conferredOn?: string;
   datePrecision?: DatePrecision;
@@ -22,7 +24,7 @@ export interface HonourFormValues {
 /** An honour as form values (nulls become empty fields). */
 export function toHonourFormValues(h: Honour): HonourFormValues {
   return {
-    ...formValuesOf(h, ['personId', 'kind', 'nameOriginal', 'nameEn', 'nameZh', 'nameFr', 'awardingBody', 'countryCode', 'conferredOn', 'datePrecision', 'citation', 'notable']),
+    ...formValuesOf(h, ['personId', 'kind', 'nameOriginal', 'nameEn', 'nameZh', 'nameFr', 'awardingBody', 'awardingBodyZh', 'awardingBodyFr', 'countryCode', 'conferredOn', 'datePrecision', 'citation', 'notable']),
     // null here is a choice the form shows ("none"), not an empty field
     awardingInstitutionId: h.awardingInstitutionId,
     unitId: h.unitId,

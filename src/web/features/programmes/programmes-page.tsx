@@ -37,9 +37,11 @@ function Professors({ programmeId }: { programmeId: number }) {
 function ProgrammeCard({ programme }: { programme: Programme }) {
   const { t, locale } = useI18n();
   const language = programme.language === 'fr' ? t('prg.language.fr') : programme.language;
+  const standing = (locale === 'zh' ? programme.standingZh : locale === 'fr' ? programme.standingFr : null) ?? programme.standingEn;
   return (
     <Card title={programmeName(programme, locale)} extra={<Link to="/programmes/students" search={{ programmeId: programme.id }}>{t('prg.students')}</Link>} data-testid="programme-card">
       <Descriptions size="small" column={1}>
+        {standing ? <Descriptions.Item label={t('prg.standing')}>{standing}</Descriptions.Item> : null}
         <Descriptions.Item label={t('prg.partners')}>
           <Space wrap>
             {programme.partners.map((p) => (

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure, FigureItem } from '../../../shared/contracts/reports.ts';
 import type { Translate } from '../../lib/i18n.tsx';
-import { figureNames } from './figure-format.ts';
+import { figureNames, figureValueText } from './figure-format.ts';
 
-const t = ((key: string, vars?: Record<string, unknown>) => (key === 'figure.andMore' ? `and ${String(vars?.n)} more` : key)) as Translate;
+const t = ((key: string, vars?: Record<string, unknown>) => (key === 'figure.andMore' ? `and ${String(vars?.n)} more` : key === 'figure.yearsSince' ? `${String(vars?.n)} years since ${String(vars?.from)}` : key)) as Translate;
 const holder = (nameEn: string, nameZh: string, group: string): FigureItem => ({ key: `${group}#${nameEn}`, count: null, nameEn, nameZh, title: null });
 
 describe('a list figure’s names', () => {
@@ -31,5 +31,15 @@ describe('a list figure’s names', () => {
     expect(figureNames(figure, t, 10, 'zh')).toBe('法国荣誉军团勋章 · 凯特林奖 · CRB 奖');
     // Shown and "more" together are as many as the figure's lines (two holders, three honours).
     expect(figureNames(figure, t, 1)).toBe(`Legion of Honour and ${value.length - 1} more`);
+  });
+});
+
+describe('a figure counted by key', () => {
+  const n = (x: number) => String(x);
+  it('says how many years and since when, for counts by year', () => {
+    expect(figureValueText({ value: { 2007: 3, 2008: 2, 2010: 4 }, counts: 'persons' }, t, n)).toBe('3 years since 2007');
+  });
+  it('names each part by its label', () => {
+    expect(figureValueText({ value: { exchange: 150, degree: 4 }, counts: 'persons' }, t, n)).toBe('figure.purpose.exchange 150 · figure.purpose.degree 4');
   });
 });

@@ -20,7 +20,12 @@ export function figureWhen(figure: Pick<Figure, 'asOf' | 'from' | 'to'>, t: Tran
   return '';
 }
 
-const levelLabel = (key: string, t: Translate) => (['bachelor', 'master', 'doctorate'].includes(key) ? t(`figure.level.${key}` as MessageKey) : key);
+/** A part of a figure counted by key: a level of study, or what students were selected for. */
+function partLabel(key: string, t: Translate): string {
+  if (['bachelor', 'master', 'doctorate'].includes(key)) return t(`figure.level.${key}` as MessageKey);
+  if (['exchange', 'study', 'degree'].includes(key)) return t(`figure.purpose.${key}` as MessageKey);
+  return key;
+}
 
 /**
  * A figure's value as one short text: a count, a share as a percentage, the number of names, or
@@ -31,9 +36,10 @@ export function figureValueText(figure: Pick<Figure, 'value' | 'counts'>, t: Tra
   if (value === null) return t('figure.notAvailable');
   if (typeof value === 'number') return figure.counts === 'share' ? `${formatNumber(Math.round(value * 1000) / 10)} %` : formatNumber(value);
   if (Array.isArray(value)) return formatNumber(value.length);
-  return Object.entries(value)
-    .map(([key, n]) => `${levelLabel(key, t)} ${formatNumber(n)}`)
-    .join(' · ');
+  const entries = Object.entries(value);
+  // counts by year (the professors the partner sent each year): how many years, since when
+  if (entries.length && entries.every(([key]) => /^\d{4}$/.test(key))) return t('figure.yearsSince', { n: formatNumber(entries.length), from: entries[0]![0] });
+  return entries.map(([key, n]) => `${partLabel(key, t)} ${formatNumber(n)}`).join(' · ');
 }
 
 /**

@@ -7,6 +7,7 @@ import { canChangeSettings } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useSettings } from './api.ts';
 import { SettingRow } from './setting-row.tsx';
+import { OfficeTextRow } from './office-text-row.tsx';
 import { DocumentTemplatesCard } from '../documents/document-templates-card.tsx';
 
 /** The office's settings: the thresholds the figures use and the deadlines' lead times. Everyone may read them; the office changes them. */
@@ -30,9 +31,13 @@ export function SettingsPage() {
             {(data ?? [])
               // a key this version of the interface does not know has no words to explain it
               .filter((s) => SETTING_KEYS.includes(s.key) && !s.key.startsWith('deadline.'))
-              .map((s) => (
-                <SettingRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
-              ))}
+              .map((s) =>
+                typeof s.value === 'object' ? (
+                  <OfficeTextRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
+                ) : (
+                  <SettingRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
+                ),
+              )}
             <Typography.Title level={5} style={{ margin: 0 }}>
               {t('settings.deadlines.title')}
             </Typography.Title>

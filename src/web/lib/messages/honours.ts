@@ -12,6 +12,8 @@ const HONOUR_FIELDS = {
   nameFr: ['Name in French', '法文名称', 'Nom en français'],
   awardingInstitutionId: ['Awarding institution', '授予机构（机构库）', 'Établissement qui décerne'],
   awardingBody: ['Awarding body (as named at the time)', '授予机构（当时名称）', 'Organisme qui décerne (nom de l’époque)'],
+  awardingBodyZh: ['Awarding body in Chinese', '授予机构中文名称', 'Organisme qui décerne, en chinois'],
+  awardingBodyFr: ['Awarding body in French', '授予机构法文名称', 'Organisme qui décerne, en français'],
   countryCode: ['Country or region', '国家或地区', 'Pays ou région'],
   conferredOn: ['Conferred on', '授予日期', 'Décerné le'],
   datePrecision: ['Date known to the', '日期精确到', 'Date connue au'],

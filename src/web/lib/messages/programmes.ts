@@ -13,6 +13,7 @@ export const PROGRAMMES = {
   ...fromLabels('programme.placementStatus', PLACEMENT_STATUS_LABELS),
   'prg.students': ['Students', '学生', 'Étudiants'],
   'prg.partners': ['Partners', '合作方', 'Partenaires'],
+  'prg.standing': ['Standing', '项目定位', 'Statut'],
   'prg.duration': ['{years} years, taught partly in {language}', '学制{years}年，部分课程以{language}授课', '{years} ans, enseignement en partie en {language}'],
   'prg.language.fr': ['French', '法语', 'français'],
   'prg.cohorts': ['Cohorts', '年级', 'Promotions'],

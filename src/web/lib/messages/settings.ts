@@ -30,4 +30,13 @@ export const SETTINGS = {
     'L’heure du bureau (heure de Shanghai, 0–23) à laquelle chaque utilisateur reçoit le résumé de ses tâches nouvelles et en retard.',
   ],
   'settings.digest.hour.unit': ['o’clock', '点', 'heures'],
+  'settings.factsheet.closing.title': ['The fact sheet’s closing paragraph', '概况页结尾段落', 'Le dernier paragraphe de la fiche'],
+  'settings.factsheet.closing.help': [
+    'What the exchanges brought the school, in the office’s words, in each language. {school} is the school’s name; a figure’s key in braces, such as {partners.universities}, is the figure, written live and linked to its records.',
+    '用本处的话说明国际交流给学校带来了什么，每种语言各一段。{school} 代表学校名称；花括号中的数字键名（如 {partners.universities}）会替换为实时数字，并链接到其记录。',
+    'Ce que les échanges ont apporté à l’établissement, dans les mots du bureau, en chaque langue. {school} est le nom de l’établissement ; la clé d’un chiffre entre accolades, comme {partners.universities}, est ce chiffre, écrit à jour et lié à ses enregistrements.',
+  ],
+  'settings.factsheet.closing.en': ['In English', '英文', 'En anglais'],
+  'settings.factsheet.closing.zh': ['In Chinese', '中文', 'En chinois'],
+  'settings.factsheet.closing.fr': ['In French', '法文', 'En français'],
 } satisfies Catalogue;
