@@ -212,7 +212,7 @@ describe('the figures', () => {
           const page = new URL(figure.records.page, 'http://x').searchParams;
           expect(page.get('groupBy'), figure.key).toBe(DISTINCT_FIGURES[figure.key] ?? null);
           page.delete('groupBy');
-          expect(`?${page.toString()}`, figure.key).toBe(new URL(figure.records.api, 'http://x').search);
+          expect(page.toString(), figure.key).toBe(new URL(figure.records.api, 'http://x').searchParams.toString());
         }
     });
   }
