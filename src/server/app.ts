@@ -37,6 +37,7 @@ import { institutionsRoutes } from './modules/institutions/institutions.routes.t
 import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { importDraftsRoutes } from './modules/imports/import-drafts.routes.ts';
 import { personRightsRoutes } from './modules/people/person-rights.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     settingsRoutes,
     todoRoutes,
     importsRoutes,
+    importDraftsRoutes,
     documentsRoutes,
     auditRoutes,
     searchRoutes,

@@ -10,6 +10,7 @@ export interface JobDeps {
   publicUrl: string | null;
   /** What a route's work needs beside the database (a prepared export runs a route's): without them an export job fails. */
   config?: Config;
+  /** The personal-data cipher, for jobs that write people (an import's commit) or run a route's work; absent, such a job fails saying so. */
   cipher?: Cipher;
 }
 

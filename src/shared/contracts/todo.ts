@@ -28,6 +28,8 @@ export const TodoItem = z.object({
   unitId: z.number().nullable(),
   /** The web app's path of the record. */
   link: z.string(),
+  /** An import waiting for a decision (kind `imports`): the kind of record its file holds. */
+  importKind: z.string().optional(),
 });
 export type TodoItem = z.infer<typeof TodoItem>;
 

@@ -73,6 +73,26 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '此次导入无法撤销：其创建的部分记录此后已被修改，见下方列表。',
     fr: "Cette importation ne peut pas être annulée : des enregistrements qu'elle a créés ont changé depuis. Ils sont listés ci-dessous.",
   },
+  import_draft_closed: {
+    en: 'This import is no longer waiting for a decision: it has been committed, discarded, or is being committed.',
+    zh: '此次导入已不在等待决定：它已提交、已放弃或正在提交。',
+    fr: "Cette importation n'attend plus de décision : elle a été validée, abandonnée, ou est en cours de validation.",
+  },
+  import_draft_expired: {
+    en: 'This import waited more than 30 days for a decision and has expired: upload the file again.',
+    zh: '此次导入等待决定已超过 30 天，已过期：请重新上传文件。',
+    fr: "Cette importation a attendu plus de 30 jours une décision et a expiré : téléversez à nouveau le fichier.",
+  },
+  import_owner_refused: {
+    en: 'The import was not written: the user who uploaded it is disabled or may no longer import this kind of record.',
+    zh: '导入未写入：上传该文件的用户已被停用，或已无权导入此类记录。',
+    fr: "L'importation n'a pas été écrite : l'utilisateur qui l'a téléversée est désactivé ou ne peut plus importer ce type d'enregistrement.",
+  },
+  import_failed: {
+    en: 'The import failed on the server and wrote nothing; try committing it again.',
+    zh: '导入在服务器上失败，未写入任何内容；请重新提交。',
+    fr: "L'importation a échoué sur le serveur et n'a rien écrit ; réessayez de la valider.",
+  },
   not_found: { en: 'Not found.', zh: '未找到。', fr: 'Introuvable.' },
   version_conflict: {
     en: 'Someone else changed this record since you opened it. Review the current version and save again.',
@@ -335,6 +355,12 @@ export const FIELD_REASONS: Catalogue = {
     en: 'is not an encoding we read (UTF-8, GB18030/GBK, Windows-1252, Big5, UTF-16)',
     zh: '不是支持的编码（UTF-8、GB18030/GBK、Windows-1252、Big5、UTF-16）',
     fr: "n'est pas un encodage pris en charge (UTF-8, GB18030/GBK, Windows-1252, Big5, UTF-16)",
+  },
+  unknown_row: { en: 'is not a row of the file', zh: '不是文件中的行', fr: "n'est pas une ligne du fichier" },
+  not_a_match: {
+    en: 'is not one of the records proposed for this row (create, skip, or one of its matches)',
+    zh: '不是为该行建议的记录之一（新建、跳过或其匹配记录之一）',
+    fr: "n'est pas l'un des enregistrements proposés pour cette ligne (créer, ignorer, ou l'une de ses correspondances)",
   },
   unknown_mapping: { en: 'is not a saved mapping of this kind', zh: '不是此类记录已保存的列对应方案', fr: "n'est pas une correspondance enregistrée pour ce type" },
   same_identifier: { en: 'the same identifier (ROR, PIC or Erasmus code)', zh: '标识代码相同（ROR、PIC 或 Erasmus 代码）', fr: 'le même identifiant (ROR, PIC ou code Erasmus)' },

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DomainError, invalidFields, parseOrThrow, reasonOf, type FieldProblem } from '../../core/errors.ts';
-import { requestContext, type RequestContext } from '../../core/request-context.ts';
+import { requestContext, type RequestContext, type TxContext } from '../../core/request-context.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { csvEncodingNamed, type CsvEncoding } from '../../interop/csv-rows.ts';
@@ -207,6 +207,12 @@ function decisionsOf(options: Options): Map<number, Decision> {
   return out;
 }
 
+/** Told how many of a commit's rows are written, every PROGRESS_EVERY rows and at the end (a background commit's progress bar). */
+export type ImportProgress = (rowsDone: number, rowsTotal: number) => Promise<void>;
+
+/** How often a commit reports its progress, in rows. */
+export const PROGRESS_EVERY = 200;
+
 /** At most this many problems are reported: a wrong file would otherwise answer with thousands. */
 const MAX_REPORTED = 100;
 
@@ -219,7 +225,9 @@ const MAX_REPORTED = 100;
  */
 export async function commitImport(
   ctx: RequestContext,
-  options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher },
+  options: { kind: ImportKindName; fileName: string; content: Buffer; query: Options; cipher: Cipher; onProgress?: ImportProgress;
+    /** Runs in the import's transaction once it is recorded (a draft marked committed with it, or neither). */
+    onRecorded?: (tx: TxContext, importId: number, counts: { created: number; updated: number; unchanged: number; skipped: number }) => Promise<void> },
 ): Promise<ImportOutcome & { preview: ImportPreview }> {
   const { preview, state } = await readFile(ctx, options);
   const decisions = decisionsOf(options.query);
@@ -255,12 +263,14 @@ export async function commitImport(
     if (state.commitRows) {
       const rows = preview.rows.map((r) => ({ rowNumber: r.rowNumber, values: r.values, defaulted: r.defaulted, action: actions.get(r.rowNumber)! }));
       const done = await state.commitRows(inner, rows, columnOf);
+      await options.onProgress?.(rows.length, rows.length);
       outcome.records = done.records;
       outcome.created = done.records.filter((r) => r.action === 'created').map((r) => r.id);
       outcome.skipped = done.skipped;
       outcome.unchanged = done.unchanged;
     } else {
-      for (const row of preview.rows) {
+      for (const [index, row] of preview.rows.entries()) {
+        if (index > 0 && index % PROGRESS_EVERY === 0) await options.onProgress?.(index, preview.rows.length);
         const action = actions.get(row.rowNumber)!;
         try {
           if (action === 'skip') outcome.skipped += 1;
@@ -275,11 +285,13 @@ export async function commitImport(
         }
       }
       outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map((id) => ({ entity, id, action: 'updated' as const }))];
+      await options.onProgress?.(preview.rows.length, preview.rows.length);
     }
     const fileSha256 = createHash('sha256').update(options.content).digest('hex');
     const stored = { ...outcome, records: await withVersions(tx, outcome.records) };
     const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome: stored });
     await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored } });
+    await options.onRecorded?.(tx, id, { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped });
     return id;
   });
   return {

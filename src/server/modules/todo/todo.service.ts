@@ -6,6 +6,7 @@ import { KINDS } from '../../../shared/kinds/kinds.ts';
 import { decisionStates, owesDeadlines } from '../../../shared/kinds/todo-rules.ts';
 import { lateCounts, todoRows, type TodoPart } from './todo.repo.ts';
 import { TODO_SOURCES } from './todo-sources.ts';
+import { waitingImportDrafts } from '../imports/import-drafts.service.ts';
 
 /** Every deadline part of the kinds the to-do list reads (the lead times are read by the query). */
 function deadlineParts(kinds: (kind: string) => boolean): TodoPart[] {
@@ -30,7 +31,7 @@ function partsFor(actor: Pick<Actor, 'role'>): TodoPart[] {
  * the state that owes it. Independent of HTTP, for the daily digest too; `today` is the caller's
  * (the office's day), never read here.
  */
-export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> }, today: string): Promise<TodoList> {
+export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> & Partial<Pick<Actor, 'userId'>> }, today: string, options: { imports?: boolean } = {}): Promise<TodoList> {
   const rows = await todoRows(ctx, partsFor(ctx.actor), today);
   const items: TodoItem[] = rows.map((r) => ({
     ...r,
@@ -41,7 +42,30 @@ export async function todoFor(ctx: Scoped & { actor: Pick<Actor, 'role'> }, toda
     standing: r.dueOn === null ? 'waiting' : r.late ? 'late' : 'coming',
     link: `${TODO_SOURCES[r.kind]!.path}/${r.id}`,
   }));
+  if (options.imports && ctx.actor.userId) items.unshift(...(await importItems(ctx, ctx.actor.userId)));
   return { today, items };
+}
+
+/**
+ * The user's own imports waiting for a decision (uploaded and previewed, neither committed nor
+ * discarded), each linking to the import page that reopens it; due on the day it expires.
+ */
+async function importItems(db: Scoped, userId: number): Promise<TodoItem[]> {
+  return (await waitingImportDrafts(db, userId)).map((d) => ({
+    group: 'approvals',
+    kind: 'imports',
+    id: d.id,
+    titleEn: d.fileName,
+    titleZh: d.fileName,
+    owed: 'importDecision',
+    partId: null,
+    labelKey: 'todo.owed.importDecision',
+    dueOn: d.expiresOn,
+    standing: 'waiting',
+    unitId: null,
+    link: `/imports?draft=${d.id}`,
+    importKind: d.kind,
+  }));
 }
 
 /** How many reports and renewals are late on `today` in each unit within the caller's reach, by kind: the leaders' read-only summary. */

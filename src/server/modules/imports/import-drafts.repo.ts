@@ -1,0 +1,153 @@
+/**
+ * SQL of the import drafts: an upload kept until it is committed or discarded, its options and
+ * decisions, and where its commit stands (rows done of rows total), read by any server process.
+ */
+import type { Queryable } from '../../db/client.ts';
+import { isoTimestamp } from '../../db/columns.ts';
+import type { ImportDecision, ImportDraftStatus } from '../../../shared/contracts/import-drafts.ts';
+import { IMPORT_DRAFT_LIFETIME_DAYS } from '../../../shared/contracts/import-drafts.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { Locale } from '../../../shared/contracts/common.ts';
+
+/** A draft as stored (without its file). */
+export interface DraftRow {
+  id: number;
+  kind: string;
+  createdBy: number;
+  unitId: number | null;
+  fileName: string;
+  fileSha256: string;
+  encoding: string | null;
+  encodingOverride: string | null;
+  mappingName: string | null;
+  mapping: Record<string, string> | null;
+  dayFirst: 'true' | 'false' | null;
+  onDuplicate: 'skip' | 'update' | 'fail';
+  decisions: Record<string, ImportDecision>;
+  counts: Record<string, number>;
+  status: ImportDraftStatus;
+  rowsDone: number;
+  rowsTotal: number;
+  error: { code: string; fields?: Array<{ field: string; reason: string }> } | null;
+  importId: number | null;
+  outcome: { created: number; updated: number; unchanged: number; skipped: number } | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** A draft still previewed expires on this day (UTC). */
+  expiresOn: string;
+  /** Past its lifetime: no longer committed, listed or changed. */
+  expired: boolean;
+}
+
+const LIFETIME = `interval '${IMPORT_DRAFT_LIFETIME_DAYS} days'`;
+
+const COLUMNS = `d.id::int, d.kind, d.created_by::int AS "createdBy", d.unit_id::int AS "unitId", d.file_name AS "fileName", d.file_sha256 AS "fileSha256",
+  d.encoding, d.encoding_override AS "encodingOverride", d.mapping_name AS "mappingName", d.mapping, d.day_first AS "dayFirst",
+  d.on_duplicate AS "onDuplicate", d.decisions, d.counts, d.status, d.rows_done AS "rowsDone", d.rows_total AS "rowsTotal", d.error,
+  d.import_id::int AS "importId", d.outcome, d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt",
+  to_char((d.created_at + ${LIFETIME}) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "expiresOn", (d.created_at + ${LIFETIME} < now()) AS expired`;
+
+/** Stores a new draft with its file and its first preview's counts. */
+export async function insertDraft(
+  db: Queryable,
+  values: {
+    kind: string; createdBy: number; unitId: number | null; fileName: string; fileSha256: string; content: Buffer; encoding: string | null; encodingOverride: string | null;
+    mappingName: string | null; mapping: Record<string, string> | null; dayFirst: 'true' | 'false' | null; onDuplicate: string; counts: Record<string, number>; rowsTotal: number;
+  },
+): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO import_drafts (kind, created_by, unit_id, file_name, file_sha256, content, encoding, encoding_override, mapping_name, mapping, day_first, on_duplicate, counts, rows_total)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id::int`,
+    [values.kind, values.createdBy, values.unitId, values.fileName, values.fileSha256, values.content, values.encoding, values.encodingOverride, values.mappingName,
+      values.mapping === null ? null : JSON.stringify(values.mapping), values.dayFirst, values.onDuplicate, JSON.stringify(values.counts), values.rowsTotal],
+  );
+  return rows[0]!.id;
+}
+
+/** One draft, or null; `lock` holds it until the transaction ends (a commit and a discard never cross). */
+export async function findDraft(db: Queryable, id: number, lock = false): Promise<DraftRow | null> {
+  const { rows } = await db.query<DraftRow>(`SELECT ${COLUMNS} FROM import_drafts d WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  return rows[0] ?? null;
+}
+
+/** A draft's file, or null once dropped. */
+export async function draftContent(db: Queryable, id: number): Promise<Buffer | null> {
+  const { rows } = await db.query<{ content: Buffer | null }>('SELECT content FROM import_drafts WHERE id = $1', [id]);
+  return rows[0]?.content ?? null;
+}
+
+/** Changes a draft's options, decisions and counts; bumps its version. */
+export async function updateDraft(
+  db: Queryable,
+  id: number,
+  values: { encoding: string | null; encodingOverride: string | null; dayFirst: 'true' | 'false' | null; onDuplicate: string; decisions: Record<string, ImportDecision>; counts: Record<string, number>; rowsTotal: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE import_drafts SET encoding = $2, encoding_override = $3, day_first = $4, on_duplicate = $5, decisions = $6, counts = $7, rows_total = $8,
+            version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, values.encoding, values.encodingOverride, values.dayFirst, values.onDuplicate, JSON.stringify(values.decisions), JSON.stringify(values.counts), values.rowsTotal],
+  );
+}
+
+/** Moves a draft to `status`; a finished one (committed, discarded) drops its file, which nothing reads again. */
+export async function setDraftStatus(
+  db: Queryable,
+  id: number,
+  status: ImportDraftStatus,
+  extra: { error?: DraftRow['error']; importId?: number; outcome?: DraftRow['outcome']; rowsDone?: number } = {},
+): Promise<void> {
+  const finished = status === 'committed' || status === 'discarded';
+  await db.query(
+    `UPDATE import_drafts SET status = $2, error = $3, import_id = COALESCE($4, import_id), outcome = COALESCE($5, outcome), rows_done = COALESCE($6, rows_done),
+            content = CASE WHEN $7 THEN NULL ELSE content END, finished_at = CASE WHEN $7 OR $2 = 'failed' THEN now() ELSE finished_at END,
+            version = version + 1, updated_at = now()
+      WHERE id = $1`,
+    [id, status, extra.error ? JSON.stringify(extra.error) : null, extra.importId ?? null, extra.outcome ? JSON.stringify(extra.outcome) : null, extra.rowsDone ?? null, finished],
+  );
+}
+
+/** Records how far a commit has come (outside its transaction, so that other sessions see it). */
+export async function setDraftProgress(db: Queryable, id: number, rowsDone: number, rowsTotal: number): Promise<void> {
+  await db.query(`UPDATE import_drafts SET rows_done = $2, rows_total = $3 WHERE id = $1 AND status = 'committing'`, [id, rowsDone, rowsTotal]);
+}
+
+/** A user's drafts waiting for their decision (previewed, or failed and to be tried again; not expired), newest first. */
+export async function waitingDraftRows(db: Queryable, userId: number): Promise<DraftRow[]> {
+  const { rows } = await db.query<DraftRow>(
+    `SELECT ${COLUMNS} FROM import_drafts d WHERE d.created_by = $1 AND d.status IN ('previewed', 'failed') AND d.created_at + ${LIFETIME} >= now() ORDER BY d.created_at DESC, d.id DESC`,
+    [userId],
+  );
+  return rows;
+}
+
+/** Who a draft's commit runs as, as they are now (a user disabled since is refused). */
+export interface DraftOwner {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  locale: Locale;
+  disabled: boolean;
+}
+
+/** The user who uploaded a draft, or null when they are gone. */
+export async function draftOwner(db: Queryable, userId: number): Promise<DraftOwner | null> {
+  const { rows } = await db.query<DraftOwner>(
+    `SELECT id::int, email, display_name AS "displayName", role, unit_id::int AS "unitId", locale, disabled FROM users WHERE id = $1`,
+    [userId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Clears what drafts keep past their use: the file of a committed, discarded or failed draft
+ * finished more than a day ago, and previewed drafts past their lifetime (deleted).
+ * Returns how many drafts were deleted.
+ */
+export async function purgeDrafts(db: Queryable): Promise<number> {
+  await db.query(`UPDATE import_drafts SET content = NULL WHERE content IS NOT NULL AND status IN ('committed', 'discarded', 'failed') AND finished_at < now() - interval '1 day'`);
+  const { rowCount } = await db.query(`DELETE FROM import_drafts WHERE status IN ('previewed', 'discarded', 'failed') AND created_at + ${LIFETIME} < now()`);
+  return rowCount ?? 0;
+}

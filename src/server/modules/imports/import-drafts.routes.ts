@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { created, declareRoutes, get, patch, policy, post, signedIn, type RouteDeclaration } from '../../core/routes.ts';
+import { IdParams } from '../../../shared/contracts/common.ts';
+import { SPREADSHEET_MAX_BYTES } from '../../interop/spreadsheet-limits.ts';
+import { IMPORT_KINDS, ImportQuery, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { ImportDraftUpdate } from '../../../shared/contracts/import-drafts.ts';
+import { commitImportDraft, createImportDraft, discardImportDraft, getImportDraft, previewImportDraft, updateImportDraft } from './import-drafts.service.ts';
+
+const upload = { maxBytes: SPREADSHEET_MAX_BYTES, tooLarge: 'spreadsheet_too_large' };
+const Version = z.object({ version: z.number().int().positive() });
+
+/** Uploading a file of one kind as a draft: importing is creating its records, so it is under the kind's create policy. */
+function draftRoute(name: ImportKindName): RouteDeclaration {
+  return post(`/api/imports/${name}/drafts`, { summary: `Upload a ${name} file as an import draft: stored with its preview, committed later`, ...policy(IMPORT_KINDS[name].entity, 'create'), query: ImportQuery, upload }, async ({ ctx, deps: { cipher }, query, file: f }) =>
+    created(await createImportDraft(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher })),
+  );
+}
+
+/**
+ * Import drafts: an upload kept until it is committed (as a background job) or discarded. A
+ * draft is its uploader's: anyone else is answered 404 (the administrator may read and discard it).
+ */
+export const importDraftsRoutes = declareRoutes('imports', [
+  ...(Object.keys(IMPORT_KINDS) as ImportKindName[]).map(draftRoute),
+  get('/api/imports/drafts/:id', { summary: 'Read an import draft: its status, decisions, counts and commit progress', ...signedIn, params: IdParams }, async ({ ctx, params }) =>
+    getImportDraft(ctx, { id: params.id }),
+  ),
+  get('/api/imports/drafts/:id/preview', { summary: "Read an import draft's preview again from its stored file", ...signedIn, params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+    previewImportDraft(ctx, { id: params.id, cipher }),
+  ),
+  patch('/api/imports/drafts/:id', { summary: "Save an import draft's decisions per row and its reading options", ...signedIn, params: IdParams, body: ImportDraftUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
+    updateImportDraft(ctx, { id: params.id, input: body, cipher }),
+  ),
+  post('/api/imports/drafts/:id/commit', { summary: 'Commit an import draft as a background job, wholly or not at all', ...signedIn, params: IdParams, body: Version }, async ({ ctx, params, body }) =>
+    commitImportDraft(ctx, { id: params.id, version: body.version }),
+  ),
+  post('/api/imports/drafts/:id/discard', { summary: 'Discard an import draft waiting for a decision', ...signedIn, params: IdParams, body: Version }, async ({ ctx, params, body }) =>
+    discardImportDraft(ctx, { id: params.id, version: body.version }),
+  ),
+]);

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { readConfig } from '../../config.ts';
+import { startWorker, type Worker } from '../../jobs/queue.ts';
+import type { JobType } from '../../jobs/job-type.ts';
+import { client, emailOf, signInAs, startTestServer, type Client, type TestRole, type TestServer } from '../../test/harness.ts';
+import { institutionBody, multipartFile } from '../../test/factories.ts';
+import { IMPORT_COMMIT_JOB } from './import-job.ts';
+import type { ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
+import type { TodoList } from '../../../shared/contracts/todo.ts';
+
+let t: TestServer;
+const workers: Worker[] = [];
+let sydney: number;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  sydney = (await (await t.as('officer')).post('/api/institutions', institutionBody({ nameEn: 'The University of Sydney', nameZh: '悉尼大学', countryCode: 'AU' }))).json().id;
+});
+afterAll(async () => {
+  for (const w of workers.splice(0)) await w.stop({ graceful: false });
+  await t?.close();
+});
+
+const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n') + '\r\n');
+const header = ['Name (English)', 'Name (Chinese)', 'Country or region', 'City'];
+let serial = 0;
+/** A file of `n` new institutions (names unique to this call), and the University of Sydney under another spelling when `withSydney`. */
+function institutionsFile(n: number, withSydney = false): Buffer {
+  serial += 1;
+  const rows = Array.from({ length: n }, (_, i) => [`Draft University ${serial}-${i}`, `草稿大学${serial}-${i}`, 'France', 'Lyon']);
+  return csv([header, ...(withSydney ? [['Univ. of Sydney', '悉尼大学', 'Australia', 'Sydney']] : []), ...rows]);
+}
+
+async function upload(who: Client, fileName: string, content: Buffer, kind = 'institutions') {
+  const { payload, headers } = multipartFile(fileName, content);
+  return who.post(`/api/imports/${kind}/drafts`, payload, headers);
+}
+
+async function institutions(): Promise<number> {
+  return (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM institutions')).rows[0]!.n;
+}
+
+async function todoImports(who: Client): Promise<Array<{ id: number; importKind?: string; titleEn: string; link: string }>> {
+  const list = (await who.get('/api/todo')).json<TodoList>();
+  return list.items.filter((i) => i.kind === 'imports');
+}
+
+/** A worker that commits drafts, as every server process runs one. */
+async function worker(): Promise<void> {
+  if (workers.length) return;
+  workers.push(await startWorker({ db: t.db, mailer: null, publicUrl: null, cipher: t.cipher }, { types: [IMPORT_COMMIT_JOB as JobType<never>], pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, onError: () => undefined }));
+}
+
+/** Reads the draft until it is no longer committing; every rowsDone seen on the way. */
+async function untilSettled(who: Client, id: number, timeoutMs = 50_000): Promise<{ draft: ImportDraftView; seen: number[] }> {
+  const end = Date.now() + timeoutMs;
+  const seen: number[] = [];
+  for (;;) {
+    const draft = (await who.get(`/api/imports/drafts/${id}`)).json<ImportDraftView>();
+    seen.push(draft.rowsDone);
+    if (draft.status !== 'committing') return { draft, seen };
+    if (Date.now() > end) throw new Error(`draft ${id} still committing after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('import drafts', () => {
+  it('an upload is kept as a draft with its preview, and waits on its uploader\'s to-do list only', async () => {
+    const officer = await t.as('officer');
+    const created = await upload(officer, 'partners.csv', institutionsFile(2, true));
+    expect(created.statusCode, created.body).toBe(201);
+    const { draft, preview } = created.json<{ draft: ImportDraftView; preview: { counts: Record<string, number>; rows: unknown[] } }>();
+    expect(draft).toMatchObject({ status: 'previewed', kind: 'institutions', fileName: 'partners.csv', rowsDone: 0, rowsTotal: preview.rows.length, counts: preview.counts });
+    expect(preview.counts).toEqual({ new: 2, update: 0, duplicate: 1, error: 0 });
+
+    const items = await todoImports(officer);
+    expect(items).toContainEqual(expect.objectContaining({ id: draft.id, importKind: 'institutions', titleEn: 'partners.csv', link: `/imports?draft=${draft.id}` }));
+    for (const role of ['admin', 'coordinatorA'] as TestRole[]) expect((await todoImports(await t.as(role))).map((i) => i.id)).not.toContain(draft.id);
+    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'import_draft' AND entity_id = $1 AND action = 'create'`, [draft.id]);
+    expect(audit.rows[0]!.n).toBe(1);
+  });
+
+  it('another user, of the office or of a unit, can neither read, change nor commit a draft (404); the administrator reads it', async () => {
+    const coordinator = await t.as('coordinatorA');
+    const mine = (await upload(coordinator, 'unit-a.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    const theirs = (await upload(await t.as('officer'), 'office.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    for (const [role, draft] of [['coordinatorB', mine], ['officer', mine], ['viewer', mine], ['coordinatorA', theirs]] as const) {
+      const who = await t.as(role);
+      expect((await who.get(`/api/imports/drafts/${draft.id}`)).statusCode, role).toBe(404);
+      expect((await who.get(`/api/imports/drafts/${draft.id}/preview`)).statusCode, role).toBe(404);
+      expect((await who.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: {} })).statusCode, role).toBe(404);
+      expect((await who.post(`/api/imports/drafts/${draft.id}/commit`, { version: draft.version })).statusCode, role).toBe(404);
+    }
+    const admin = await t.as('admin');
+    expect((await admin.get(`/api/imports/drafts/${mine.id}`)).json()).toMatchObject({ id: mine.id, fileName: 'unit-a.csv' });
+    expect((await admin.post(`/api/imports/drafts/${mine.id}/commit`, { version: mine.version })).statusCode).toBe(404);
+    expect((await admin.get(`/api/imports/drafts/${mine.id}`)).json().status).toBe('previewed');
+  });
+
+  it('refuses bad decisions, each named by its field, and saves good ones', async () => {
+    const officer = await t.as('officer');
+    const draft = (await upload(officer, 'decide.csv', institutionsFile(1, true))).json<{ draft: ImportDraftView }>().draft;
+    const unknownRow = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: { '99': 'create' } }, { 'accept-language': 'fr' });
+    expect(unknownRow.statusCode).toBe(400);
+    expect(unknownRow.json().error.fields).toEqual([{ field: 'decisions.99', message: "decisions.99: n'est pas une ligne du fichier" }]);
+    const notMatch = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: { '2': sydney + 100000 } });
+    expect(notMatch.statusCode).toBe(400);
+    expect(notMatch.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['decisions.2']);
+    const badValue = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: { '2': 'merge' } });
+    expect(badValue.statusCode).toBe(400);
+    expect(badValue.json().error.fields[0].field).toMatch(/^decisions/);
+    const stale = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version + 5, decisions: {} });
+    expect(stale.statusCode).toBe(409);
+
+    const saved = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: { '2': sydney } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().draft).toMatchObject({ decisions: { '2': sydney }, version: draft.version + 1 });
+    expect((await officer.get(`/api/imports/drafts/${draft.id}`)).json().decisions).toEqual({ '2': sydney });
+  });
+
+  it('a draft survives a new server instance, is committed from it through the job queue, its progress reaching its total, and leaves the to-do list', async () => {
+    const before = await institutions();
+    const rows = t.db.engine === 'postgresql' ? 450 : 3;
+    const draft = (await upload(await t.as('officer'), 'restart.csv', institutionsFile(rows))).json<{ draft: ImportDraftView }>().draft;
+
+    // A second server on the same database, as after a restart: nothing of the first one's memory.
+    const config = { ...readConfig({}), webDir: '/nonexistent', signInRateLimit: 100 };
+    const second = await buildApp({ db: t.db, config, cipher: t.cipher });
+    await second.ready();
+    try {
+      const { cookie, csrf } = await signInAs(second, emailOf('officer'));
+      const officer = client(second, cookie, csrf);
+      const read = (await officer.get(`/api/imports/drafts/${draft.id}`)).json<ImportDraftView>();
+      expect(read).toMatchObject({ status: 'previewed', rowsTotal: rows, version: draft.version });
+      const reopened = await officer.get(`/api/imports/drafts/${draft.id}/preview`);
+      expect(reopened.json().preview.counts).toEqual({ new: rows, update: 0, duplicate: 0, error: 0 });
+
+      const committing = await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: read.version });
+      expect(committing.statusCode, committing.body).toBe(200);
+      expect(committing.json()).toMatchObject({ status: 'committing', rowsDone: 0 });
+      // Queued, not written: no worker runs yet.
+      expect(await institutions()).toBe(before);
+      await worker();
+      const { draft: done, seen } = await untilSettled(officer, draft.id);
+      expect(done).toMatchObject({ status: 'committed', rowsDone: rows, rowsTotal: rows, error: null, outcome: { created: rows, updated: 0, skipped: 0 } });
+      expect(await institutions()).toBe(before + rows);
+      // On PostgreSQL the progress is written beside the import's transaction, and seen on the way.
+      if (t.db.engine === 'postgresql') expect(seen.some((n) => n > 0 && n < rows)).toBe(true);
+      const history = await (await t.as('officer')).get(`/api/imports/history/${done.importId}`);
+      expect(history.json()).toMatchObject({ id: done.importId, fileName: 'restart.csv' });
+      expect((await todoImports(officer)).map((i) => i.id)).not.toContain(draft.id);
+      const stored = await t.db.query<{ content: Buffer | null }>('SELECT content FROM import_drafts WHERE id = $1', [draft.id]);
+      expect(stored.rows[0]!.content).toBeNull();
+      expect((await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: done.version })).statusCode).toBe(409);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a commit refused by a bad row marks the draft failed, in the reader\'s language, writing nothing', async () => {
+    const officer = await t.as('officer');
+    const before = await institutions();
+    serial += 1;
+    const file = csv([header, [`Good ${serial}`, '好', 'France', 'Paris'], [`Bad ${serial}`, '坏', 'Atlantis', 'Nowhere']]);
+    const draft = (await upload(officer, 'bad.csv', file)).json<{ draft: ImportDraftView }>().draft;
+    expect(draft.counts.error).toBe(1);
+    await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: draft.version });
+    await worker();
+    await untilSettled(officer, draft.id);
+    const failed = (await officer.get(`/api/imports/drafts/${draft.id}`, { 'accept-language': 'zh-CN' })).json<ImportDraftView>();
+    expect(failed.status).toBe('failed');
+    expect(failed.error!.code).toBe('validation_failed');
+    expect(failed.error!.message).toBe('部分字段无效。');
+    expect(failed.error!.fields.map((f) => f.field)).toEqual(['rows.3.Country or region']);
+    expect(await institutions()).toBe(before);
+    // A failed draft still waits for a decision: the user may fix their choices, commit again, or discard it.
+    expect((await todoImports(officer)).map((i) => i.id)).toContain(draft.id);
+  });
+
+  it('a discarded draft leaves the to-do list, drops its file and can no longer be committed', async () => {
+    const officer = await t.as('officer');
+    const draft = (await upload(officer, 'discard.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    expect((await todoImports(officer)).map((i) => i.id)).toContain(draft.id);
+    const discarded = await officer.post(`/api/imports/drafts/${draft.id}/discard`, { version: draft.version });
+    expect(discarded.statusCode, discarded.body).toBe(200);
+    expect(discarded.json().status).toBe('discarded');
+    expect((await todoImports(officer)).map((i) => i.id)).not.toContain(draft.id);
+    expect((await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: discarded.json().version })).statusCode).toBe(409);
+    const stored = await t.db.query<{ content: Buffer | null }>('SELECT content FROM import_drafts WHERE id = $1', [draft.id]);
+    expect(stored.rows[0]!.content).toBeNull();
+  });
+
+  it('a draft past 30 days leaves the to-do list and cannot be committed', async () => {
+    const officer = await t.as('officer');
+    const draft = (await upload(officer, 'old.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    await t.db.query(`UPDATE import_drafts SET created_at = now() - interval '31 days' WHERE id = $1`, [draft.id]);
+    expect((await todoImports(officer)).map((i) => i.id)).not.toContain(draft.id);
+    const refused = await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: draft.version });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('import_draft_expired');
+  });
+
+  it('the commit runs as its uploader as they are now: one disabled since is refused, writing nothing', async () => {
+    const coordinator = await t.as('coordinatorB');
+    const before = await institutions();
+    const draft = (await upload(coordinator, 'later.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    const committing = await coordinator.post(`/api/imports/drafts/${draft.id}/commit`, { version: draft.version });
+    expect(committing.statusCode, committing.body).toBe(200);
+    await t.db.query('UPDATE users SET disabled = true WHERE id = $1', [t.userIds.coordinatorB]);
+    try {
+      await worker();
+      const end = Date.now() + 50_000;
+      let status = 'committing';
+      while (status === 'committing' && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await t.db.query<{ status: string }>('SELECT status FROM import_drafts WHERE id = $1', [draft.id])).rows[0]!.status;
+      }
+      expect(status).toBe('failed');
+      const error = (await t.db.query<{ error: { code: string } }>('SELECT error FROM import_drafts WHERE id = $1', [draft.id])).rows[0]!.error;
+      expect(error.code).toBe('import_owner_refused');
+      expect(await institutions()).toBe(before);
+    } finally {
+      await t.db.query('UPDATE users SET disabled = false WHERE id = $1', [t.userIds.coordinatorB]);
+    }
+  });
+});
