@@ -7,6 +7,7 @@ import { createCipher } from './security/personal-data.ts';
 import { loadSecret } from './security/secret-key.ts';
 import { restrictUmask, secureDataDir } from './security/owner-only.ts';
 import { expireLapsedAgreements } from './modules/agreements/agreements.service.ts';
+import { expireImportDrafts } from './modules/imports/import-drafts.service.ts';
 import { demoRefusal } from './demo-guard.ts';
 import { indexPassports } from './modules/people/passport-index.ts';
 import { startWorker } from './jobs/queue.ts';
@@ -42,7 +43,11 @@ export async function serve(config: Config): Promise<void> {
   await indexPassports(db, cipher);
   const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
   // Agreements past their expiry are marked expired at start and then hourly (figures read dates, not this).
-  const sweep = () => expireLapsedAgreements(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring agreements failed'));
+  const sweep = async () => {
+    await expireLapsedAgreements(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring agreements failed'));
+    // Import drafts past 30 days are deleted, and finished drafts' files dropped.
+    await expireImportDrafts(db).catch((error: unknown) => app.log.error({ err: error }, 'expiring import drafts failed'));
+  };
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000);
   sweeper.unref();

@@ -29,11 +29,29 @@ const GAUGES = [
     sql: `SELECT kind, o.outcome, sum(jsonb_array_length(COALESCE(i.outcome -> o.outcome, '[]')))::int AS n
             FROM imports i CROSS JOIN (VALUES ('created'), ('updated')) o(outcome) GROUP BY 1, 2`,
   },
+  {
+    name: 'interchange_import_drafts',
+    help: 'Import drafts kept in the database, by kind of record and status (previewed, committing, committed, failed, discarded)',
+    labelNames: ['kind', 'status'],
+    sql: `SELECT kind, status, count(*)::int AS n FROM import_drafts GROUP BY 1, 2`,
+  },
+  {
+    name: 'interchange_import_commit_rows_done',
+    help: 'Rows written so far by the imports being committed, by kind of record (with interchange_import_commit_rows_total: their progress)',
+    labelNames: ['kind'],
+    sql: `SELECT kind, sum(rows_done)::int AS n FROM import_drafts WHERE status = 'committing' GROUP BY 1`,
+  },
+  {
+    name: 'interchange_import_commit_rows_total',
+    help: 'Rows of the imports being committed, by kind of record',
+    labelNames: ['kind'],
+    sql: `SELECT kind, sum(rows_total)::int AS n FROM import_drafts WHERE status = 'committing' GROUP BY 1`,
+  },
 ] as const;
 
 /**
- * Gauges of what waits in the database: the job queue by state, the outbox by status, and
- * what imports brought in. Each is one grouped query when scraped; a gauge's old label sets
+ * Gauges of what waits in the database: the job queue by state, the outbox by status, what
+ * imports brought in, and the import drafts with the progress of those being committed. Each is one grouped query when scraped; a gauge's old label sets
  * are cleared first, so a queue that emptied reads as absent, not as its last count.
  */
 export function registerBacklogGauges(registry: Registry, db: Queryable): void {

@@ -112,4 +112,25 @@ describe('/metrics', () => {
     expect(value(after, 'interchange_import_rows{kind="metrics-test",outcome="created"}')).toBe(3);
     expect(value(after, 'interchange_import_rows{kind="metrics-test",outcome="updated"}')).toBe(1);
   });
+
+  it('gives the import drafts by status, and the progress of those being committed, read from the drafts', async () => {
+    const app = await appWith({ metricsToken: TOKEN });
+    const scrape = async () => (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    const value = (text: string, series: string) => Number(new RegExp(`\\n${series.replace(/[{}]/g, '\\$&')} (\\d+)\\n`).exec(text)?.[1] ?? 0);
+    const insert = (status: string, done: number, total: number) =>
+      t.db.query(
+        `INSERT INTO import_drafts (kind, created_by, file_name, file_sha256, status, rows_done, rows_total) VALUES ('metrics-drafts', $1, 'f.csv', 'x', $2, $3, $4)`,
+        [t.userIds.officer, status, done, total],
+      );
+    await insert('committing', 400, 1000);
+    await insert('committing', 50, 200);
+    await insert('previewed', 0, 30);
+    const text = await scrape();
+    expect(value(text, 'interchange_import_drafts{kind="metrics-drafts",status="committing"}')).toBe(2);
+    expect(value(text, 'interchange_import_drafts{kind="metrics-drafts",status="previewed"}')).toBe(1);
+    expect(value(text, 'interchange_import_commit_rows_done{kind="metrics-drafts"}')).toBe(450);
+    expect(value(text, 'interchange_import_commit_rows_total{kind="metrics-drafts"}')).toBe(1200);
+    await t.db.query(`UPDATE import_drafts SET status = 'committed', rows_done = rows_total WHERE kind = 'metrics-drafts' AND status = 'committing'`);
+    expect(value(await scrape(), 'interchange_import_commit_rows_total{kind="metrics-drafts"}')).toBe(0);
+  });
 });

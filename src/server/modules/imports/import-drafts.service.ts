@@ -18,7 +18,7 @@ import { IMPORT_KINDS, type ImportKindName, type ImportQuery } from '../../../sh
 import type { ImportDecision, ImportDraftUpdate, ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
 import { previewImport, type ImportPreview } from './imports.service.ts';
 import { draftQuery, IMPORT_COMMIT_JOB } from './import-job.ts';
-import { draftContent, findDraft, insertDraft, setDraftStatus, updateDraft, waitingDraftRows, type DraftRow } from './import-drafts.repo.ts';
+import { draftContent, findDraft, insertDraft, purgeDrafts, setDraftStatus, updateDraft, waitingDraftRows, type DraftRow } from './import-drafts.repo.ts';
 
 type Options = z.output<typeof ImportQuery>;
 
@@ -206,4 +206,12 @@ export interface WaitingDraft {
 /** The drafts waiting for `userId`'s decision (previewed, not expired), newest first: the to-do list's imports. */
 export async function waitingImportDrafts(db: Queryable, userId: number): Promise<WaitingDraft[]> {
   return (await waitingDraftRows(db, userId)).map((r) => ({ id: r.id, kind: r.kind, fileName: r.fileName, expiresOn: r.expiresOn }));
+}
+
+/**
+ * The hourly clean-up of drafts: the files of finished drafts are dropped, and drafts that
+ * waited more than IMPORT_DRAFT_LIFETIME_DAYS (30) days are deleted. Returns how many were deleted.
+ */
+export async function expireImportDrafts(db: Queryable): Promise<number> {
+  return purgeDrafts(db);
 }

@@ -6,6 +6,7 @@ import type { JobType } from '../../jobs/job-type.ts';
 import { client, emailOf, signInAs, startTestServer, type Client, type TestRole, type TestServer } from '../../test/harness.ts';
 import { institutionBody, multipartFile } from '../../test/factories.ts';
 import { IMPORT_COMMIT_JOB } from './import-job.ts';
+import { expireImportDrafts } from './import-drafts.service.ts';
 import type { ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
 import type { TodoList } from '../../../shared/contracts/todo.ts';
 
@@ -199,6 +200,11 @@ describe('import drafts', () => {
     const refused = await officer.post(`/api/imports/drafts/${draft.id}/commit`, { version: draft.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('import_draft_expired');
+    // The hourly sweep deletes it; a draft within its 30 days stays.
+    const young = (await upload(officer, 'young.csv', institutionsFile(1))).json<{ draft: ImportDraftView }>().draft;
+    expect(await expireImportDrafts(t.db)).toBeGreaterThanOrEqual(1);
+    expect((await officer.get(`/api/imports/drafts/${draft.id}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/imports/drafts/${young.id}`)).json().status).toBe('previewed');
   });
 
   it('the commit runs as its uploader as they are now: one disabled since is refused, writing nothing', async () => {
