@@ -39,6 +39,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   institution_import: 'institution',
   person_import: 'person',
   import_mapping: 'institution',
+  // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
+  import_draft: 'import',
   // A run started by hand (the daily digest), a backup or a restore of the whole database: the administrator's.
   job: 'job',
   database: 'job',

@@ -4,6 +4,7 @@ import { multipartFile } from '../test/factories.ts';
 import { requiredQuery } from '../test/route-queries.ts';
 import { recordKindBody } from '../test/record-kind-samples.ts';
 import { POLICIES, type Action } from '../../shared/policies.ts';
+import { IMPORT_KINDS, type ImportKindName } from '../../shared/contracts/imports.ts';
 import type { Role } from '../../shared/roles.ts';
 import { unitField } from '../../shared/kinds/record-kind.ts';
 import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
@@ -90,6 +91,14 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/imports/visits/commit': OFFICE_AND_UNITS,
   'GET /api/imports/visits/mappings': OFFICE_AND_UNITS,
   'POST /api/imports/visits/mappings': OFFICE_AND_UNITS,
+  // Uploading a draft is creating the kind's records; a draft's own routes are its uploader's (the officer's here, also
+  // through the officer's token) and the administrator's to read: any other caller is answered 404 (DRAFT_OWNER_ONLY below).
+  ...Object.fromEntries((Object.keys(IMPORT_KINDS) as ImportKindName[]).map((k) => [`POST /api/imports/${k}/drafts`, callersOf(POLICIES[IMPORT_KINDS[k].entity].create)])),
+  'GET /api/imports/drafts/:id': SIGNED_IN,
+  'GET /api/imports/drafts/:id/preview': SIGNED_IN,
+  'PATCH /api/imports/drafts/:id': SIGNED_IN,
+  'POST /api/imports/drafts/:id/commit': SIGNED_IN,
+  'POST /api/imports/drafts/:id/discard': SIGNED_IN,
   'GET /api/imports/history/:id': OFFICE,
   'POST /api/imports/history/:id/undo': OFFICE,
   'GET /api/units': SIGNED_IN,
@@ -244,7 +253,10 @@ const UNIT_A_RECORD = new RegExp(
 );
 
 /** Routes on a record that is its owner's alone (a prepared export): another caller, allowed by the policy, finds nothing (404). */
-const OWNER_ONLY = /^\/api\/exports\/:id/;
+const EXPORT_OWNER_ONLY = /^\/api\/exports\/:id/;
+/** A user's own records: the officer's import draft, read by the officer (also through their token) and the administrator. */
+const DRAFT_OWNER_ONLY = /^\/api\/imports\/drafts\/:id/;
+const DRAFT_READERS: Caller[] = ['officer', 'token', 'admin'];
 
 let t: TestServer;
 const ids: Record<string, number> = {};
@@ -258,6 +270,9 @@ beforeAll(async () => {
     // A committed import, for its record and its undo.
     const { payload, headers } = multipartFile('matrix.csv', Buffer.from('Name (English),Country or region\r\nMatrix Import U,FR\r\n'));
     ids.imports = (await officer.post('/api/imports/institutions/commit', payload, headers)).json().importId;
+    // An import draft of the officer's, for its reads and writes.
+    const draft = multipartFile('matrix-draft.csv', Buffer.from('Name (English),Country or region\r\nMatrix Draft U,FR\r\n'));
+    ids.drafts = (await officer.post('/api/imports/institutions/drafts', draft.payload, draft.headers)).json().draft.id;
   }
   ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
   ids.aggregates = (await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 3, category: 'other', startDate: '1960-01-01', endDate: '1960-12-31', sourceDocument: 'doc', unitId: t.units.a })).json().id;
@@ -307,7 +322,7 @@ afterAll(async () => t?.close());
 // carry a stale version, so an allowed caller gets 409.
 // Deleting a document or a visit's file takes no version: it names one that does not exist, so an allowed caller gets 404.
 function concreteUrl(method: string, url: string): string {
-  const kind = url.split('/')[url.startsWith('/api/ledger/') || url.startsWith('/api/auth/') ? 3 : 2]!;
+  const kind = url.split('/')[url.startsWith('/api/ledger/') || url.startsWith('/api/auth/') || url.startsWith('/api/imports/drafts/') ? 3 : 2]!;
   return url
     .replace(':id', String(ids[kind] ?? 999999))
     .replace(':documentId', String(method === 'DELETE' ? 999999 : ids.documents))
@@ -361,7 +376,11 @@ describe('authorization matrix', () => {
       }
       for (const caller of CALLERS) {
         const status = results[caller]!;
-        if (caller === 'coordinatorB' && allowed !== 'public' && allowed.includes('coordinatorA') && UNIT_A_RECORD.test(url)) {
+        if (DRAFT_OWNER_ONLY.test(url) && caller !== 'anonymous' && !DRAFT_READERS.includes(caller)) {
+          // Someone else's draft: not found, as if it did not exist (a write may fail validation first, never reaching it).
+          if (method === 'GET') expect(status, `${caller} → ${status}`).toBe(404);
+          else expect([400, 404], `${caller} → ${status}`).toContain(status);
+        } else if (caller === 'coordinatorB' && allowed !== 'public' && allowed.includes('coordinatorA') && UNIT_A_RECORD.test(url)) {
           // Coordinator B holds the same role as A, but these records are unit A's: not found, never served.
           // A write may fail validation first (400); it must never reach the record (a 409 would).
           if (method === 'GET') expect(status, `${caller} → ${status}`).toBe(404);
@@ -369,7 +388,7 @@ describe('authorization matrix', () => {
           if (method === 'DELETE' && url.endsWith(':id')) expect(status, `${caller} → ${status}`).toBe(404);
         } else if (allowed === 'public' || allowed.includes(caller) || (caller === 'coordinatorB' && allowed.includes('coordinatorA'))) {
           expect([401, 403], `${caller} → ${status}`).not.toContain(status);
-          if (method === 'GET') expect(status, caller).toBe(OWNER_ONLY.test(url) ? 404 : 200);
+          if (method === 'GET') expect(status, caller).toBe(EXPORT_OWNER_ONLY.test(url) ? 404 : 200);
         } else expect(status, caller).toBe(caller === 'anonymous' ? 401 : 403);
       }
     });

@@ -90,6 +90,8 @@ const routeIds: RouteIds = {
     if (route.url === '/api/auth/tokens/:id') return '999999';
     // No import is committed by the fixtures: the import's record and its undo answer 404.
     if (route.url.startsWith('/api/imports/history/')) return '999999';
+    // Nor is a draft uploaded: a draft's reads and writes answer 404 (a draft is its uploader's alone).
+    if (route.url.startsWith('/api/imports/drafts/')) return '999999';
     if (route.url === '/api/people/:id/erase') return String(ids.erasable);
     const kind = route.url.split('/')[route.url.startsWith('/api/ledger/') ? 3 : 2]!;
     const id = ids[kind];
