@@ -326,6 +326,8 @@ const programmeStudentRoute = createRoute({
 const importsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'imports',
+  // An import draft to reopen (the to-do list's link): its preview and decisions, or its commit's progress.
+  validateSearch: lenientSearch({ draft: z.coerce.number().int().positive() }),
   component: lazyRouteComponent(() => import('./features/imports/imports-page.tsx'), 'ImportsPage'),
 });
 

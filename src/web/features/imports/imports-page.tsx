@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Flex, Popconfirm, Segmented, Select, Space, Table, Tag, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
+import { Alert, Button, Card, Flex, Popconfirm, Progress, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -9,7 +10,12 @@ import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { fieldReason } from '../../../shared/i18n/errors.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import type { ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
 import { importQuery, initialDecision, isOnFile, type ImportChoices, type PreviewRow } from './import-query.ts';
+
+const route = getRouteApi('/app/imports');
+/** How often the page asks how a commit is going. */
+const POLL_MS = 1000;
 
 interface Preview {
   format: 'xlsx' | 'csv';
@@ -30,13 +36,31 @@ const CLASSES = ['new', 'update', 'duplicate', 'error'] as const;
 const CLASS_COLOURS = { new: 'green', update: 'blue', duplicate: 'orange', error: 'red' } as const;
 const ENCODINGS = ['utf-8', 'gb18030', 'windows-1252', 'big5', 'utf-16le'];
 
-/** Upload → columns recognised → preview with counts and a filter per class → decide the duplicates → import. */
+/** The decisions a preview starts with: the draft's saved ones, else a possible duplicate skipped until the user decides. */
+function startingDecisions(preview: Preview, saved: ImportDraftView['decisions'] = {}): Record<number, 'skip' | 'create' | number> {
+  const start: Record<number, 'skip' | 'create' | number> = {};
+  for (const row of preview.rows) {
+    const decision = saved[String(row.rowNumber)] ?? initialDecision(row);
+    if (decision !== undefined) start[row.rowNumber] = decision;
+  }
+  return start;
+}
+
+/**
+ * Upload → columns recognised → preview with counts and a filter per class → decide the
+ * duplicates → import. The upload is kept on the server as a draft (the URL names it, so the
+ * page reopens it, and the to-do list links to it); the import runs as a background job whose
+ * progress the page follows, and the user may leave and come back.
+ */
 export function ImportsPage() {
   const { t, locale } = useI18n();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const [kind, setKind] = useState<ImportKindName>('institutions');
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>({});
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [draft, setDraft] = useState<ImportDraftView | null>(null);
   const [filter, setFilter] = useState<PreviewRow['class'] | 'all'>('all');
   const [decisions, setDecisions] = useState<Record<number, 'skip' | 'create' | number>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -47,12 +71,12 @@ export function ImportsPage() {
   const user = useCurrentUser();
   const labelOf = (field: string) => IMPORT_KINDS[kind].columns.find((c) => c.field === field)?.label[locale] ?? field;
 
-  const run = async <T,>(step: 'preview' | 'commit', query: ImportChoices): Promise<T | null> => {
-    if (!file) return null;
+  /** Runs one call, showing its refusal; null when refused. */
+  const attempt = async <T,>(call: () => Promise<T>): Promise<T | null> => {
     setBusy(true);
     setError(null);
     try {
-      return await api.post<T>(`/imports/${kind}/${step}${importQuery(query)}`, fileForm(file));
+      return await call();
     } catch (e) {
       if (e instanceof ApiError) setError(e);
       else throw e;
@@ -62,25 +86,82 @@ export function ImportsPage() {
     }
   };
 
-  const onPreview = async () => {
-    setOutcome(null);
-    const read = await run<Preview>('preview', choices);
-    setPreview(read);
-    const start: Record<number, 'skip' | 'create' | number> = {};
-    for (const row of read?.rows ?? []) {
-      const decision = initialDecision(row);
-      if (decision !== undefined) start[row.rowNumber] = decision;
+  /** Shows a draft as it stands: its preview to decide on, its progress, or what it wrote. */
+  const show = (next: ImportDraftView, read: Preview | null) => {
+    setDraft(next);
+    setKind(next.kind as ImportKindName);
+    if (read) {
+      setPreview(read);
+      setDecisions(startingDecisions(read, next.decisions));
     }
-    setDecisions(start);
-  };
-
-  const onCommit = async () => {
-    const done = await run<Outcome>('commit', { ...choices, decisions });
-    if (done) {
-      setOutcome(done);
+    if (next.status === 'committed' && next.importId !== null && next.outcome) {
+      setOutcome({ importId: next.importId, ...next.outcome });
       setUndone(false);
       setUndoError(null);
       setPreview(null);
+    }
+  };
+
+  // A draft named by the URL (the to-do list's link, a reload): reopened as it stands.
+  useEffect(() => {
+    if (!search.draft || search.draft === draft?.id) return;
+    void attempt(async () => {
+      const found = await api.get<ImportDraftView>(`/imports/drafts/${search.draft}`);
+      const open = found.status === 'previewed' || found.status === 'failed';
+      const read = open ? (await api.get<{ preview: Preview }>(`/imports/drafts/${found.id}/preview`)).preview : null;
+      setChoices({ ...(found.encodingOverride ? { encoding: found.encodingOverride } : {}), ...(found.dayFirst === null ? {} : { dayOrder: found.dayFirst ? 'day-first' : 'month-first' }) });
+      show(found, read);
+    });
+    // Reopened when the URL names another draft, not on each render.
+  }, [search.draft]);
+
+  // While the draft commits, its progress is asked for every second, from whichever server answers.
+  useEffect(() => {
+    if (draft?.status !== 'committing') return;
+    const timer = setInterval(() => {
+      void api.get<ImportDraftView>(`/imports/drafts/${draft.id}`).then((now) => {
+        if (now.status === 'committing') setDraft(now);
+        else show(now, null);
+      }, () => undefined);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+    // One timer per committing draft.
+  }, [draft?.id, draft?.status]);
+
+  const onPreview = async () => {
+    setOutcome(null);
+    if (file) {
+      const made = await attempt(() => api.post<{ draft: ImportDraftView; preview: Preview }>(`/imports/${kind}/drafts${importQuery(choices)}`, fileForm(file)));
+      if (!made) return;
+      show(made.draft, made.preview);
+      void navigate({ search: { draft: made.draft.id }, replace: true });
+    } else if (draft) {
+      // The draft's own file read again with the options chosen now.
+      const body = { version: draft.version, encoding: choices.encoding ?? null, dayFirst: choices.dayOrder ? choices.dayOrder === 'day-first' : null };
+      const read = await attempt(() => api.patch<{ draft: ImportDraftView; preview: Preview }>(`/imports/drafts/${draft.id}`, body));
+      if (read) show(read.draft, read.preview);
+    }
+  };
+
+  const onCommit = async () => {
+    if (!draft) return;
+    const started = await attempt(async () => {
+      const saved = await api.patch<{ draft: ImportDraftView }>(`/imports/drafts/${draft.id}`, { version: draft.version, decisions });
+      return api.post<ImportDraftView>(`/imports/drafts/${draft.id}/commit`, { version: saved.draft.version });
+    });
+    if (started) {
+      setDraft(started);
+      setPreview(null);
+    }
+  };
+
+  const onDiscard = async () => {
+    if (!draft) return;
+    const gone = await attempt(() => api.post<ImportDraftView>(`/imports/drafts/${draft.id}/discard`, { version: draft.version }));
+    if (gone) {
+      setDraft(null);
+      setPreview(null);
+      void navigate({ search: {}, replace: true });
     }
   };
 
@@ -109,6 +190,7 @@ export function ImportsPage() {
             aria-label={t('imports.kind')}
             value={kind}
             style={{ minWidth: 180 }}
+            disabled={draft?.status === 'committing'}
             onChange={(k) => {
               setKind(k);
               setPreview(null);
@@ -148,12 +230,21 @@ export function ImportsPage() {
               { value: 'month-first', label: t('imports.dayOrder.monthFirst') },
             ]}
           />
-          <Button type="primary" disabled={!file} loading={busy} onClick={() => void onPreview()} data-testid="import-preview">
+          <Button type="primary" disabled={(!file && !draft) || draft?.status === 'committing'} loading={busy} onClick={() => void onPreview()} data-testid="import-preview">
             {t('imports.preview')}
           </Button>
         </Space>
       </Card>
       {error && <Alert type="error" showIcon message={error.message} description={error.fields.map((f) => <div key={f.field}>{f.message}</div>)} />}
+      {draft?.status === 'committing' && (
+        <Card title={t('imports.committing', { file: draft.fileName })} data-testid="import-progress">
+          <Progress percent={draft.rowsTotal ? Math.floor((100 * draft.rowsDone) / draft.rowsTotal) : 0} status="active" />
+          <Typography.Text type="secondary">{t('imports.progress', { done: draft.rowsDone, total: draft.rowsTotal })}</Typography.Text>
+        </Card>
+      )}
+      {draft?.status === 'failed' && draft.error && (
+        <Alert type="error" showIcon data-testid="import-failed" message={`${t('imports.failed')} ${draft.error.message}`} description={draft.error.fields.map((f) => <div key={f.field}>{f.message}</div>)} />
+      )}
       {outcome && (
         <Alert
           type="success"
@@ -177,12 +268,22 @@ export function ImportsPage() {
         <Card
           title={t('imports.readAs', { format: preview.format, encoding: preview.encoding ?? 'xlsx' })}
           extra={
-            <Button type="primary" loading={busy} disabled={preview.counts.error > 0} onClick={() => void onCommit()} data-testid="import-commit">
-              {t('imports.commit')}
-            </Button>
+            <Space>
+              {draft && (
+                <Popconfirm title={t('imports.discardConfirm')} onConfirm={() => void onDiscard()}>
+                  <Button loading={busy} data-testid="import-discard">
+                    {t('imports.discard')}
+                  </Button>
+                </Popconfirm>
+              )}
+              <Button type="primary" loading={busy} disabled={preview.counts.error > 0 || !draft} onClick={() => void onCommit()} data-testid="import-commit">
+                {t('imports.commit')}
+              </Button>
+            </Space>
           }
         >
           <Flex vertical gap={12}>
+            {draft && <Typography.Text type="secondary">{t('imports.draftKept', { file: draft.fileName, date: draft.expiresOn })}</Typography.Text>}
             <Space wrap>
               <span>{t('imports.columns')}:</span>
               {preview.headers.map((h) => (

@@ -3,7 +3,7 @@ import { Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { TODO_GROUPS, type TodoItem, type TodoStanding } from '../../../shared/contracts/todo.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorPage } from '../../components/status-pages.tsx';
-import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
+import { hasMessage, useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useTodo } from './api.ts';
 import { kindName } from './kind-name.ts';
@@ -21,14 +21,17 @@ function TodoRow({ item }: { item: TodoItem }) {
         <Tag color={STANDING_COLOR[item.standing]} data-testid={item.standing === 'late' ? 'todo-late' : undefined}>
           {t(`todo.standing.${item.standing}` as MessageKey)}
         </Tag>
-        <Typography.Text type="secondary">{kindName(item.kind, t, locale)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {kindName(item.kind, t, locale)}
+          {item.importKind && hasMessage(`imports.kind.${item.importKind}`) ? ` · ${t(`imports.kind.${item.importKind}` as MessageKey)}` : ''}
+        </Typography.Text>
         <Link to={item.link as NonNullable<LinkProps['to']>} data-testid="todo-link">
           {title}
         </Link>
         <Typography.Text>· {t(item.labelKey as MessageKey)}</Typography.Text>
         {item.dueOn ? (
           <Typography.Text type={item.standing === 'late' ? 'danger' : 'secondary'} style={{ marginLeft: 'auto' }}>
-            {t('todo.due', { date: item.dueOn })}
+            {t(item.kind === 'imports' ? 'todo.expires' : 'todo.due', { date: item.dueOn })}
           </Typography.Text>
         ) : null}
       </Flex>

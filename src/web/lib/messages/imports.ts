@@ -47,5 +47,19 @@ export const IMPORTS = {
     '已导入：新建 {created} 条，更新 {updated} 条，未变 {unchanged} 条，跳过 {skipped} 条。',
     'Importé : {created} créés, {updated} mis à jour, {unchanged} inchangés, {skipped} ignorés.',
   ],
+  'imports.committing': ['Importing {file}…', '正在导入 {file}……', 'Importation de {file}…'],
+  'imports.progress': [
+    '{done} of {total} rows written. You may leave this page: the import goes on, and its result is here when you come back.',
+    '已写入 {done} / {total} 行。您可以离开此页面：导入会继续进行，返回时可在此查看结果。',
+    '{done} lignes écrites sur {total}. Vous pouvez quitter cette page : l’importation continue, et son résultat sera ici à votre retour.',
+  ],
+  'imports.failed': ['The import wrote nothing.', '导入未写入任何内容。', 'L’importation n’a rien écrit.'],
+  'imports.draftKept': [
+    '{file} is kept with your decisions until you import or discard it, or until it expires on {date} (30 days); it waits on your to-do list.',
+    '{file} 及您的处理决定将保留至您导入或放弃为止，最迟至 {date}（30 天）过期；在此之前它会列在您的待办中。',
+    '{file} est conservé avec vos décisions jusqu’à ce que vous l’importiez ou l’abandonniez, ou jusqu’à son expiration le {date} (30 jours) ; il attend dans votre liste de tâches.',
+  ],
+  'imports.discard': ['Discard', '放弃', 'Abandonner'],
+  'imports.discardConfirm': ['Discard this file and your decisions? Nothing has been imported from it.', '放弃此文件及您的处理决定？尚未从中导入任何内容。', 'Abandonner ce fichier et vos décisions ? Rien n’en a été importé.'],
   'imports.fixErrors': ['Correct the rows in error in the file and preview it again.', '请在文件中更正出错的行后重新预览。', 'Corrigez les lignes en erreur dans le fichier et prévisualisez-le à nouveau.'],
 } satisfies Catalogue;
