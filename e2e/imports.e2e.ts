@@ -25,7 +25,7 @@ const BAD = ['Journey College of Atlantis', '', '亚特兰蒂斯', ''];
 
 async function preview(page: Page, content: Buffer): Promise<void> {
   await page.locator('input[type=file]').setInputFiles({ name: '合作院校.csv', mimeType: 'text/csv', buffer: content });
-  const answered = page.waitForResponse((r) => r.url().includes('/api/imports/institutions/preview'));
+  const answered = page.waitForResponse((r) => r.url().includes('/api/imports/institutions/drafts'));
   await page.getByTestId('import-preview').click();
   await answered;
 }
