@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, emailOf, signInAs, startTestServer, succeeded, type Client, type TestServer } from '../test/harness.ts';
-import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, personBody, visitBody } from '../test/factories.ts';
+import { agreementBody, appointmentBody, conferenceBody, institutionBody, missionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { editableField, recordKindBody } from '../test/record-kind-samples.ts';
 import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
 
@@ -48,6 +48,16 @@ const fragment = (edit: Record<string, unknown>) => Object.entries(edit).map(([f
 const twoValues = (field: string): Case['edits'] => [{ [field]: `First edit ${++serial}` }, { [field]: `Second edit ${serial}` }];
 
 const CASES: Record<string, () => Case> = {
+  // A draft is its uploader's alone: the two editors are two sessions of the administrator who uploaded it.
+  'PATCH /api/imports/drafts/:id': () => ({
+    make: async () => {
+      const { payload, headers } = multipartFile('race.csv', Buffer.from(`Name (English),Country or region\r\nRace University ${++serial},FR\r\n`));
+      const { draft } = await created<{ draft: { id: number; version: number } }>(admin.post('/api/imports/institutions/drafts', payload, headers));
+      return { url: `/api/imports/drafts/${draft.id}`, version: draft.version };
+    },
+    edits: [{ onDuplicate: 'update' }, { onDuplicate: 'fail' }],
+    adminOnly: true,
+  }),
   'PATCH /api/institutions/:id': () => ({ make: () => top('institutions')(institutionBody()), edits: twoValues('city') }),
   'PATCH /api/units/:id': () => ({ make: () => top('units')({ code: `U${++serial}`, kind: 'department', nameEn: 'Unit', nameZh: '单位', parentId: t.units.a }), edits: twoValues('nameEn') }),
   'PATCH /api/people/:id': () => ({ make: () => top('people')(personBody({ unitId: t.units.a })), edits: twoValues('title') }),

@@ -69,6 +69,9 @@ function ownOpenDraft(ctx: RequestContext, row: DraftRow, version: number): Draf
   return row;
 }
 
+/** The decisions by row number in order, to compare two sets of them. */
+const sorted = (decisions: Record<string, ImportDecision>) => Object.entries(decisions).sort(([a], [b]) => Number(a) - Number(b));
+
 /** Every decision names a row of the file, and a record proposed for it (or create / skip); each bad one named by its field. */
 function checkDecisions(preview: ImportPreview, decisions: Record<string, ImportDecision>): void {
   const rows = new Map(preview.rows.map((r) => [String(r.rowNumber), r]));
@@ -153,6 +156,10 @@ export async function updateImportDraft(
   if (!content) throw new DomainError('import_draft_closed', 'conflict');
   const preview = await previewImport(ctx, { kind: current.kind as ImportKindName, fileName: current.fileName, content, query: { ...draftQuery(next), decisions: undefined }, cipher: options.cipher });
   checkDecisions(preview, next.decisions);
+  // A save that changes nothing writes nothing: no audit row, the same version.
+  const same = (a: DraftRow, b: DraftRow) =>
+    a.encodingOverride === b.encodingOverride && a.dayFirst === b.dayFirst && a.onDuplicate === b.onDuplicate && JSON.stringify(sorted(a.decisions)) === JSON.stringify(sorted(b.decisions));
+  if (same(current, next)) return { draft: presentDraft(current, ctx.locale), preview };
   await ctx.transaction(async (tx) => {
     const locked = ownOpenDraft(ctx, await readableDraft(ctx, tx, options.id, true), input.version);
     const values = { encoding: preview.encoding, encodingOverride: next.encodingOverride, dayFirst: next.dayFirst, onDuplicate: next.onDuplicate, decisions: next.decisions, counts: preview.counts, rowsTotal: preview.rows.length };
