@@ -119,10 +119,12 @@ export function ImportsPage() {
   useEffect(() => {
     if (draft?.status !== 'committing') return;
     const timer = setInterval(() => {
-      void api.get<ImportDraftView>(`/imports/drafts/${draft.id}`).then((now) => {
-        if (now.status === 'committing') setDraft(now);
-        else show(now, null);
-      }, () => undefined);
+      void api.get<ImportDraftView>(`/imports/drafts/${draft.id}`).then(async (now) => {
+        if (now.status === 'committing') return setDraft(now);
+        // A failed import shows its preview again, to change the decisions and import again, or discard it.
+        const read = now.status === 'failed' ? (await api.get<{ preview: Preview }>(`/imports/drafts/${now.id}/preview`)).preview : null;
+        show(now, read);
+      }).catch(() => undefined);
     }, POLL_MS);
     return () => clearInterval(timer);
     // One timer per committing draft.
