@@ -38,6 +38,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   // An import is read by those who may read what it imported; a saved column mapping names no record.
   institution_import: 'institution',
   person_import: 'person',
+  mission_import: 'mission',
   import_mapping: 'institution',
   // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
   import_draft: 'import',

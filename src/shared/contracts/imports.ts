@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { CleanString, RequiredName, type Locale } from './common.ts';
 import type { Entity } from '../policies.ts';
-import type { GENDERS } from './people.ts';
 import type { INSTITUTION_KINDS } from './institutions.ts';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../i18n/agreement-labels.ts';
 import { AGREEMENT_KIND } from '../kinds/agreement.ts';
 import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../i18n/visit-labels.ts';
+import { MISSION_IMPORT } from './import-missions.ts';
+import { GENDER_LABELS } from './import-person-columns.ts';
 
 /** Text in each of the interface's languages. */
-type Labels = Readonly<Record<Locale, string>>;
+export type Labels = Readonly<Record<Locale, string>>;
 
 /** How a column's cells are read (server/modules/imports/import-values.ts). */
 export type ImportValue =
@@ -19,6 +20,8 @@ export type ImportValue =
   /** A web address; one written without its scheme (www.example.org) is read as http://. */
   | { readonly is: 'url' }
   | { readonly is: 'country' }
+  /** Several countries or regions in one cell, separated as a list is (a mission's itinerary). */
+  | { readonly is: 'countries' }
   | { readonly is: 'unit' }
   /** An institution on file, by any of its names in any script. */
   | { readonly is: 'institution' }
@@ -43,7 +46,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
@@ -61,13 +64,6 @@ const INSTITUTION_KIND_LABELS: Record<(typeof INSTITUTION_KINDS)[number], Labels
   government_body: { en: 'Government body', zh: '政府机构', fr: 'Organisme public' },
   association: { en: 'Association', zh: '协会', fr: 'Association' },
   company: { en: 'Company', zh: '企业', fr: 'Entreprise' },
-};
-
-const GENDER_LABELS: Record<(typeof GENDERS)[number], Labels> = {
-  female: { en: 'Female', zh: '女', fr: 'Femme' },
-  male: { en: 'Male', zh: '男', fr: 'Homme' },
-  other: { en: 'Other', zh: '其他', fr: 'Autre' },
-  unknown: { en: 'Not known', zh: '未知', fr: 'Non connu' },
 };
 
 /** Institutions: partners, hospitals, organizations (contract: InstitutionInput). */
@@ -194,7 +190,7 @@ export const VISIT_IMPORT: ImportKind = {
 };
 
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

@@ -383,6 +383,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此来访（标题、接待单位和日期相同），这些行不再重复导入',
     fr: 'cette visite est déjà enregistrée (même titre, unité et jours) : ses lignes ne sont pas importées à nouveau',
   },
+  same_mission: {
+    en: 'this mission is on file already (same title, sending unit and days): its rows are not imported again',
+    zh: '系统中已有此出访团组（名称、派出单位和日期相同），这些行不再重复导入',
+    fr: "cette mission est déjà enregistrée (même titre, unité d'envoi et jours) : ses lignes ne sont pas importées à nouveau",
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

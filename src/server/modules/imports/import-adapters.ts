@@ -19,6 +19,7 @@ import { foldName } from '../../search/normalize.ts';
 import { InstitutionMatcher, PersonMatcher, type Match } from './import-matching.ts';
 import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
 import { visitsImport } from './import-visits.ts';
+import { missionsImport } from './import-missions.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -29,9 +30,12 @@ export interface Classified {
   group?: { first: number; onFile?: number };
 }
 
+/** The kinds of record an import writes. */
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission';
+
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
-  entity: 'institution' | 'person' | 'agreement' | 'visit';
+  entity: WrittenEntity;
   id: number;
   action: 'created' | 'updated';
 }
@@ -257,5 +261,6 @@ const agreements: ImportAdapter = {
 export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): ImportAdapter {
   if (name === 'agreements') return agreements;
   if (name === 'visits') return visitsImport(deps.cipher);
+  if (name === 'missions') return missionsImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -107,6 +107,15 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
       const code = readers.country(cell);
       return code ? { value: code } : { reason: 'unknown_country' };
     }
+    case 'countries': {
+      const codes: string[] = [];
+      for (const name of listOf(cell)) {
+        const code = readers.country(name);
+        if (!code) return { reason: 'unknown_country' };
+        if (!codes.includes(code)) codes.push(code);
+      }
+      return { value: codes };
+    }
     case 'unit': {
       const id = readers.unit(cell);
       return id !== undefined ? { value: id } : { reason: 'unknown_unit' };

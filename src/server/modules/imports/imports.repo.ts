@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/client.ts';
 import { Where } from '../../db/where.ts';
 import { isoTimestamp } from '../../db/columns.ts';
 import type { Scoped } from '../../core/request-context.ts';
+import type { WrittenEntity } from './import-adapters.ts';
 
 /** An institution as an import compares it: every name, the identifiers, the version to update it at. */
 export interface InstitutionOnFile {
@@ -170,7 +171,7 @@ export interface ImportRow {
   kind: string;
   fileName: string;
   actorId: number | null;
-  outcome: { records?: Array<{ entity: 'institution' | 'person' | 'agreement' | 'visit'; id: number; action: 'created' | 'updated'; version: number }> } & Record<string, unknown>;
+  outcome: { records?: Array<{ entity: WrittenEntity; id: number; action: 'created' | 'updated'; version: number }> } & Record<string, unknown>;
   createdAt: string;
   undoneAt: string | null;
 }
@@ -191,7 +192,7 @@ export async function markUndone(db: Queryable, id: number, actorId: number | nu
 }
 
 /** The version each record is at now (absent: deleted). */
-export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements', ids: number[]): Promise<Map<number, number>> {
+export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements' | 'missions', ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} WHERE id = ANY($1::bigint[])`, [ids]);
   return new Map(rows.map((r) => [Number(r.id), r.version]));

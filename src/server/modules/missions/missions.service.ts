@@ -148,6 +148,11 @@ export function deleteMission(ctx: RequestContext, options: { id: number; versio
   return deleteMovement(MISSION, ctx, options);
 }
 
+/** Deletes a mission an import created, whatever its status, its person-times with it (imports/import-undo.ts: the undo of an import). */
+export function deleteImportedMission(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return deleteMovement(MISSION, ctx, options, { anyStatus: true });
+}
+
 /** One mission within the actor's reach, with its states derived at `asOf` (default today). */
 export function getMission(ctx: Scoped, options: { id: number; asOf?: string }): Promise<Mission> {
   return getMovement(MISSION, ctx, options.id, options.asOf);

@@ -328,7 +328,7 @@ export function ImportsPage() {
                   title: t('imports.found'),
                   render: (_, row) => (
                     <>
-                      {kind === 'visits' && row.group && row.group.first !== row.rowNumber && <div>{t('imports.visitOf', { row: row.group.first })}</div>}
+                      {row.group && row.group.first !== row.rowNumber && <div>{t(kind === 'missions' ? 'imports.missionOf' : 'imports.visitOf', { row: row.group.first })}</div>}
                       {row.matches.map((m) => (
                         <div key={`${m.id ?? ''}-${m.row ?? ''}`}>
                           {m.label} <span style={{ color: 'rgba(0,0,0,0.55)' }}>({fieldReason(m.reason, locale)})</span>

@@ -1,0 +1,28 @@
+/**
+ * SQL of the kinds imported with their people (missions, appointments, honours) and of the
+ * ledger's aggregate rows: the records on file an import recognises, within the caller's reach.
+ */
+import { Where } from '../../db/where.ts';
+import type { Scoped } from '../../core/request-context.ts';
+
+/** A mission as an import recognises it: its English title, sending unit and days. */
+export interface MissionOnFile {
+  id: number;
+  titleEn: string;
+  titleZh: string | null;
+  unitId: number;
+  startDate: string;
+  endDate: string;
+}
+
+/** The missions within the caller's reach (their sending unit's). */
+export async function missionsOnFile(db: Scoped): Promise<MissionOnFile[]> {
+  const where = new Where().scope('m.unit_id', db.scope);
+  const { rows } = await db.query<MissionOnFile>(
+    `SELECT m.id, m.title_en AS "titleEn", m.title_zh AS "titleZh", m.unit_id AS "unitId",
+            m.start_date::text AS "startDate", m.end_date::text AS "endDate"
+     FROM missions m ${where}`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), unitId: Number(r.unitId) }));
+}
