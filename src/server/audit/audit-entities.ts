@@ -39,6 +39,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   institution_import: 'institution',
   person_import: 'person',
   mission_import: 'mission',
+  appointment_import: 'appointment',
   import_mapping: 'institution',
   // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
   import_draft: 'import',

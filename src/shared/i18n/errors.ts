@@ -388,6 +388,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此出访团组（名称、派出单位和日期相同），这些行不再重复导入',
     fr: "cette mission est déjà enregistrée (même titre, unité d'envoi et jours) : ses lignes ne sont pas importées à nouveau",
   },
+  same_appointment: {
+    en: 'this appointment is on file already (same expert, title, unit and first day): the row updates it',
+    zh: '系统中已有此聘任（同一专家、职衔、聘任单位和开始日期），该行将更新它',
+    fr: 'cette nomination est déjà enregistrée (même expert, titre, unité et premier jour) : la ligne la met à jour',
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

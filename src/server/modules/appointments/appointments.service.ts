@@ -87,10 +87,19 @@ export async function updateAppointment(ctx: RequestContext, options: { id: numb
 
 /** Deletes a proposal; an appointment once made is revoked instead, so that its history stays. */
 export async function deleteAppointment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return removeAppointment(ctx, options, false);
+}
+
+/** Deletes an appointment an import created, whatever its status (imports/import-undo.ts: the undo of an import). */
+export async function deleteImportedAppointment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return removeAppointment(ctx, options, true);
+}
+
+async function removeAppointment(ctx: RequestContext, options: { id: number; version: number }, anyStatus: boolean): Promise<void> {
   const { id, version } = options;
   await ctx.transaction(async (tx) => {
     const current = currentVersion(await findAppointment(tx, id, officeToday(), true), version);
-    if (!DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new DomainError('appointment_not_deletable', 'conflict');
+    if (!anyStatus && !DELETABLE_APPOINTMENT_STATUSES.includes(current.status)) throw new DomainError('appointment_not_deletable', 'conflict');
     await deleteAppointmentRow(tx, id);
     await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });

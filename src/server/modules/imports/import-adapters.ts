@@ -20,6 +20,7 @@ import { InstitutionMatcher, PersonMatcher, type Match } from './import-matching
 import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
 import { visitsImport } from './import-visits.ts';
 import { missionsImport } from './import-missions.ts';
+import { appointmentsImport } from './import-appointments.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -31,7 +32,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -262,5 +263,6 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'agreements') return agreements;
   if (name === 'visits') return visitsImport(deps.cipher);
   if (name === 'missions') return missionsImport(deps.cipher);
+  if (name === 'appointments') return appointmentsImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -26,3 +26,22 @@ export async function missionsOnFile(db: Scoped): Promise<MissionOnFile[]> {
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), unitId: Number(r.unitId) }));
 }
+
+/** An appointment as an import recognises it: its expert, title, unit and first day. */
+export interface AppointmentOnFile {
+  id: number;
+  personId: number;
+  title: string;
+  unitId: number;
+  startDate: string;
+}
+
+/** The appointments within the caller's reach (their appointing unit's). */
+export async function appointmentsOnFile(db: Scoped): Promise<AppointmentOnFile[]> {
+  const where = new Where().scope('a.unit_id', db.scope);
+  const { rows } = await db.query<AppointmentOnFile>(
+    `SELECT a.id, a.person_id AS "personId", a.title, a.unit_id AS "unitId", a.start_date::text AS "startDate" FROM appointments a ${where}`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), personId: Number(r.personId), unitId: Number(r.unitId) }));
+}
