@@ -40,6 +40,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   person_import: 'person',
   mission_import: 'mission',
   appointment_import: 'appointment',
+  honour_import: 'honour',
   import_mapping: 'institution',
   // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
   import_draft: 'import',

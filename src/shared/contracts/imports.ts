@@ -7,6 +7,7 @@ import { AGREEMENT_KIND } from '../kinds/agreement.ts';
 import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from '../i18n/visit-labels.ts';
 import { MISSION_IMPORT } from './import-missions.ts';
 import { APPOINTMENT_IMPORT } from './import-appointments.ts';
+import { HONOUR_IMPORT } from './import-honours.ts';
 import { GENDER_LABELS } from './import-person-columns.ts';
 
 /** Text in each of the interface's languages. */
@@ -18,6 +19,8 @@ export type ImportValue =
   /** Several values in one cell, separated by ; ； | or a line break. */
   | { readonly is: 'list' }
   | { readonly is: 'date' }
+  /** A day, or only a month (2019-03, 2019年3月, 3/2019) or a year (2019) when that is all that is known: YYYY-MM-DD, YYYY-MM or YYYY. */
+  | { readonly is: 'partial-date' }
   /** A web address; one written without its scheme (www.example.org) is read as http://. */
   | { readonly is: 'url' }
   | { readonly is: 'country' }
@@ -47,7 +50,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
@@ -191,7 +194,7 @@ export const VISIT_IMPORT: ImportKind = {
 };
 
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

@@ -393,6 +393,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此聘任（同一专家、职衔、聘任单位和开始日期），该行将更新它',
     fr: 'cette nomination est déjà enregistrée (même expert, titre, unité et premier jour) : la ligne la met à jour',
   },
+  same_honour: {
+    en: 'this honour is on file already (same recipient, name and date): the row updates it',
+    zh: '系统中已有此荣誉（同一获得者、名称和时间），该行将更新它',
+    fr: 'cette distinction est déjà enregistrée (même lauréat, nom et date) : la ligne la met à jour',
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

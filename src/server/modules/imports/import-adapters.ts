@@ -21,6 +21,7 @@ import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnF
 import { visitsImport } from './import-visits.ts';
 import { missionsImport } from './import-missions.ts';
 import { appointmentsImport } from './import-appointments.ts';
+import { honoursImport } from './import-honours.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -32,7 +33,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -264,5 +265,6 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'visits') return visitsImport(deps.cipher);
   if (name === 'missions') return missionsImport(deps.cipher);
   if (name === 'appointments') return appointmentsImport(deps.cipher);
+  if (name === 'honours') return honoursImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

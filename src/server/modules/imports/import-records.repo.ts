@@ -45,3 +45,21 @@ export async function appointmentsOnFile(db: Scoped): Promise<AppointmentOnFile[
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), personId: Number(r.personId), unitId: Number(r.unitId) }));
 }
+
+/** An honour as an import recognises it: its recipient, English name and date. */
+export interface HonourOnFile {
+  id: number;
+  personId: number;
+  nameEn: string;
+  conferredOn: string;
+}
+
+/** The honours within the caller's reach (their unit's). */
+export async function honoursOnFile(db: Scoped): Promise<HonourOnFile[]> {
+  const where = new Where().scope('h.unit_id', db.scope);
+  const { rows } = await db.query<HonourOnFile>(
+    `SELECT h.id, h.person_id AS "personId", h.name_en AS "nameEn", h.conferred_on::text AS "conferredOn" FROM honours h ${where}`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), personId: Number(r.personId) }));
+}

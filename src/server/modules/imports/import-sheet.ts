@@ -7,7 +7,7 @@
 import type { FieldProblem } from '../../core/errors.ts';
 import type { ImportColumn, ImportKind } from '../../../shared/contracts/imports.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import { choiceReader, looseKey, readDate, type DayOrder } from './import-values.ts';
+import { choiceReader, looseKey, readDate, readPartialDate, type DayOrder } from './import-values.ts';
 
 /** A header cell and the field it was recognised as (null: a column the import leaves out). */
 export interface HeaderMatch {
@@ -106,6 +106,10 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
     case 'country': {
       const code = readers.country(cell);
       return code ? { value: code } : { reason: 'unknown_country' };
+    }
+    case 'partial-date': {
+      const partial = readPartialDate(cell, readers.dayOrder);
+      return partial ? { value: partial } : { reason: 'unreadable_date' };
     }
     case 'countries': {
       const codes: string[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CountryEntry } from './import-values.ts';
-import { choiceReader, countryReader, dayOrderOf, readDate, statusReader, unitReader } from './import-values.ts';
+import { choiceReader, countryReader, dayOrderOf, readDate, readPartialDate, statusReader, unitReader } from './import-values.ts';
 import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
 
 const countries = JSON.parse(readFileSync(new URL('../../../../reference/countries.json', import.meta.url), 'utf8')) as CountryEntry[];
@@ -86,5 +86,23 @@ describe('choiceReader', () => {
   it('reads a choice by its labels', () => {
     const kind = choiceReader({ university: { en: 'University', zh: '大学', fr: 'Université' }, hospital: { en: 'Hospital', zh: '医院', fr: 'Hôpital' } });
     expect([kind('大学'), kind('hopital'), kind('HOSPITAL'), kind('castle')]).toEqual(['university', 'hospital', 'hospital', undefined]);
+  });
+});
+
+describe('readPartialDate', () => {
+  it('reads a year, a month or a day, as offices write what they know of a date', () => {
+    expect(readPartialDate('2019')).toBe('2019');
+    expect(readPartialDate('2019年')).toBe('2019');
+    expect(readPartialDate('2019-03')).toBe('2019-03');
+    expect(readPartialDate('2019年3月')).toBe('2019-03');
+    expect(readPartialDate('3/2019')).toBe('2019-03');
+    expect(readPartialDate('2019/3/5')).toBe('2019-03-05');
+    expect(readPartialDate('5/3/2019', 'month-first')).toBe('2019-05-03');
+  });
+
+  it('refuses what is no date', () => {
+    expect(readPartialDate('2019-13')).toBeUndefined();
+    expect(readPartialDate('spring 2019')).toBeUndefined();
+    expect(readPartialDate('19')).toBeUndefined();
   });
 });

@@ -57,6 +57,26 @@ export function readDate(cell: string, order: DayOrder = 'day-first'): string | 
   return undefined;
 }
 
+const YEAR = /^(\d{4})\s*年?$/;
+const YEAR_MONTH = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$/;
+const MONTH_YEAR = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/;
+
+/**
+ * What a cell says of a date when it may know only the month or the year (an honour conferred
+ * "in 2019"): YYYY-MM-DD as readDate reads it, YYYY-MM (2019-03, 2019/3, 2019年3月, 3/2019) or
+ * YYYY (2019, 2019年); undefined when it names none.
+ */
+export function readPartialDate(cell: string, order: DayOrder = 'day-first'): string | undefined {
+  const text = cell.normalize('NFKC').trim();
+  const year = YEAR.exec(text);
+  if (year) return isoDay(Number(year[1]), 1, 1)?.slice(0, 4);
+  const yearMonth = YEAR_MONTH.exec(text);
+  if (yearMonth) return isoDay(Number(yearMonth[1]), Number(yearMonth[2]), 1)?.slice(0, 7);
+  const monthYear = MONTH_YEAR.exec(text);
+  if (monthYear) return isoDay(Number(monthYear[2]), Number(monthYear[1]), 1)?.slice(0, 7);
+  return readDate(cell, order);
+}
+
 /**
  * The day order a file's slashed dates are written in, when they say so themselves (a first
  * number over 12 is a day, a second over 12 too); undefined when every one could be either.
