@@ -8,6 +8,7 @@ import { PROTOCOL_LEVEL_LABELS, VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS } from
 import { MISSION_IMPORT } from './import-missions.ts';
 import { APPOINTMENT_IMPORT } from './import-appointments.ts';
 import { HONOUR_IMPORT } from './import-honours.ts';
+import { AGGREGATE_IMPORT } from './import-aggregates.ts';
 import { GENDER_LABELS } from './import-person-columns.ts';
 
 /** Text in each of the interface's languages. */
@@ -26,6 +27,8 @@ export type ImportValue =
   | { readonly is: 'country' }
   /** Several countries or regions in one cell, separated as a list is (a mission's itinerary). */
   | { readonly is: 'countries' }
+  /** A whole number written with or without thousands separators (1,234 or 1 234). */
+  | { readonly is: 'integer' }
   | { readonly is: 'unit' }
   /** An institution on file, by any of its names in any script. */
   | { readonly is: 'institution' }
@@ -50,7 +53,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
@@ -194,7 +197,7 @@ export const VISIT_IMPORT: ImportKind = {
 };
 
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

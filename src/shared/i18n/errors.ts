@@ -398,6 +398,12 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此荣誉（同一获得者、名称和时间），该行将更新它',
     fr: 'cette distinction est déjà enregistrée (même lauréat, nom et date) : la ligne la met à jour',
   },
+  not_a_whole_number: { en: 'is not a whole number (write 1234 or 1,234)', zh: '不是整数（请填写 1234 或 1,234）', fr: "n'est pas un nombre entier (écrivez 1234 ou 1 234)" },
+  same_aggregate: {
+    en: 'this count is on file already (same year, direction, people, purpose, country and unit): the row updates it',
+    zh: '系统中已有此统计（年份、方向、人员类别、目的、国家和单位相同），该行将更新它',
+    fr: 'ce décompte est déjà enregistré (même année, sens, personnes, objet, pays et unité) : la ligne le met à jour',
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

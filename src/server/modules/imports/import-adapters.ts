@@ -22,6 +22,7 @@ import { visitsImport } from './import-visits.ts';
 import { missionsImport } from './import-missions.ts';
 import { appointmentsImport } from './import-appointments.ts';
 import { honoursImport } from './import-honours.ts';
+import { aggregatesImport } from './import-aggregates.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -33,7 +34,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -266,5 +267,6 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'missions') return missionsImport(deps.cipher);
   if (name === 'appointments') return appointmentsImport(deps.cipher);
   if (name === 'honours') return honoursImport(deps.cipher);
+  if (name === 'aggregates') return aggregatesImport;
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -63,3 +63,27 @@ export async function honoursOnFile(db: Scoped): Promise<HonourOnFile[]> {
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), personId: Number(r.personId) }));
 }
+
+/** An aggregate count as an import recognises it: what it counts, where and when. */
+export interface AggregateOnFile {
+  id: number;
+  direction: string;
+  who: string;
+  category: string;
+  countryCode: string | null;
+  unitId: number | null;
+  startDate: string;
+  endDate: string;
+  version: number;
+}
+
+/** The ledger's aggregate entries within the caller's reach. */
+export async function aggregatesOnFile(db: Scoped): Promise<AggregateOnFile[]> {
+  const where = new Where().scope('a.unit_id', db.scope);
+  const { rows } = await db.query<AggregateOnFile>(
+    `SELECT a.id, a.direction, a.who, a.category, a.country_code AS "countryCode", a.unit_id AS "unitId", a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.version
+     FROM ledger_aggregates a ${where}`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), unitId: r.unitId === null ? null : Number(r.unitId) }));
+}

@@ -120,6 +120,11 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
       }
       return { value: codes };
     }
+    case 'integer': {
+      // Thousands written with a comma, a space or a narrow space; a spreadsheet's 12.0 is 12.
+      const text = cell.normalize('NFKC').replace(/[,\s\u202f]/g, '').replace(/\.0+$/, '');
+      return /^-?\d{1,15}$/.test(text) ? { value: Number(text) } : { reason: 'not_a_whole_number' };
+    }
     case 'unit': {
       const id = readers.unit(cell);
       return id !== undefined ? { value: id } : { reason: 'unknown_unit' };
