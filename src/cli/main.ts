@@ -119,8 +119,8 @@ report
 
 program
   .command('import')
-  .description('import records of KIND (institutions, people, agreements, visits, missions, appointments, honours, aggregates) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all')
-  .argument('<kind>', 'institutions, people, agreements, visits (one row per visitor), missions (one row per member), appointments, honours or aggregates (counts of the years before records)')
+  .description('import records of KIND (institutions, people, agreements, visits, missions, appointments, honours, students, aggregates) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all')
+  .argument('<kind>', 'institutions, people, agreements, visits (one row per visitor), missions (one row per member), appointments, honours, students (one row per enrolment) or aggregates (counts of the years before records)')
   .argument('<file>', 'the spreadsheet (xlsx, or CSV in UTF-8, GB18030/GBK, Windows-1252 …)')
   .option('--mapping <name|file>', 'a saved column mapping by name, or a JSON file { "<header>": "<field>" }')
   .option('--encoding <encoding>', "a CSV's encoding instead of the one detected (utf-8, gb18030, gbk, windows-1252, big5)")

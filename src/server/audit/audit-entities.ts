@@ -42,6 +42,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   appointment_import: 'appointment',
   honour_import: 'honour',
   aggregate_import: 'aggregate',
+  student_import: 'student',
   import_mapping: 'institution',
   // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
   import_draft: 'import',

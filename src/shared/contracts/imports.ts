@@ -9,6 +9,7 @@ import { MISSION_IMPORT } from './import-missions.ts';
 import { APPOINTMENT_IMPORT } from './import-appointments.ts';
 import { HONOUR_IMPORT } from './import-honours.ts';
 import { AGGREGATE_IMPORT } from './import-aggregates.ts';
+import { STUDENT_IMPORT } from './import-students.ts';
 import { GENDER_LABELS } from './import-person-columns.ts';
 
 /** Text in each of the interface's languages. */
@@ -53,7 +54,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates' | 'students';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
@@ -197,7 +198,7 @@ export const VISIT_IMPORT: ImportKind = {
 };
 
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT, students: STUDENT_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */

@@ -404,6 +404,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此统计（年份、方向、人员类别、目的、国家和单位相同），该行将更新它',
     fr: 'ce décompte est déjà enregistré (même année, sens, personnes, objet, pays et unité) : la ligne le met à jour',
   },
+  same_enrolment: {
+    en: 'this enrolment is on file already (same student, level, programme and admission date): the row updates it',
+    zh: '系统中已有此学籍（同一学生、层次、专业和录取日期），该行将更新它',
+    fr: "cette inscription est déjà enregistrée (même étudiant, niveau, programme et date d'admission) : la ligne la met à jour",
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',

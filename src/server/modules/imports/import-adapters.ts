@@ -23,6 +23,7 @@ import { missionsImport } from './import-missions.ts';
 import { appointmentsImport } from './import-appointments.ts';
 import { honoursImport } from './import-honours.ts';
 import { aggregatesImport } from './import-aggregates.ts';
+import { studentsImport } from './import-students.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -34,7 +35,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -268,5 +269,6 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'appointments') return appointmentsImport(deps.cipher);
   if (name === 'honours') return honoursImport(deps.cipher);
   if (name === 'aggregates') return aggregatesImport;
+  if (name === 'students') return studentsImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -87,3 +87,22 @@ export async function aggregatesOnFile(db: Scoped): Promise<AggregateOnFile[]> {
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), unitId: r.unitId === null ? null : Number(r.unitId) }));
 }
+
+/** An enrolment as an import recognises it: its student, level, programme and admission. */
+export interface EnrolmentOnFile {
+  id: number;
+  personId: number;
+  level: string;
+  programmeEn: string;
+  admittedOn: string;
+}
+
+/** The enrolments within the caller's reach (their teaching unit's). */
+export async function enrolmentsOnFile(db: Scoped): Promise<EnrolmentOnFile[]> {
+  const where = new Where().scope('e.unit_id', db.scope);
+  const { rows } = await db.query<EnrolmentOnFile>(
+    `SELECT e.id, e.person_id AS "personId", e.level, e.programme_en AS "programmeEn", e.admitted_on::text AS "admittedOn" FROM student_enrolments e ${where}`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), personId: Number(r.personId) }));
+}

@@ -121,10 +121,19 @@ export function transitionEnrolment(ctx: RequestContext, options: { id: number; 
 
 /** Deletes an admission never registered; from registration on, a withdrawal is recorded instead. */
 export async function deleteEnrolment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return removeEnrolment(ctx, options, false);
+}
+
+/** Deletes an enrolment an import created, whatever its status (imports/import-undo.ts: the undo of an import). */
+export async function deleteImportedEnrolment(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  return removeEnrolment(ctx, options, true);
+}
+
+async function removeEnrolment(ctx: RequestContext, options: { id: number; version: number }, anyStatus: boolean): Promise<void> {
   const { id, version } = options;
   await ctx.transaction(async (tx) => {
     const current = currentVersion(await findEnrolment(tx, id, true), version);
-    if (!STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('enrolment_not_deletable', 'conflict');
+    if (!anyStatus && !STUDENT_DELETABLE_STATUSES.includes(current.status)) throw new DomainError('enrolment_not_deletable', 'conflict');
     await deleteEnrolmentRow(tx, id);
     await tx.audit({ action: 'delete', entity: ENTITY, entityId: id, unitId: current.unitId, before: audited(current) });
   });
