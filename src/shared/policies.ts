@@ -1,7 +1,10 @@
 import type { Role } from './roles.ts';
 
-/** `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields). */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase';
+/**
+ * `export` and `erase` are a person's data rights (everything held about them; erasure of their personal fields);
+ * `merge` folds a duplicate into the record that stays (its references, ledger rows and names move).
+ */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase' | 'merge';
 export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
@@ -18,11 +21,12 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   // A committed import, as a whole: the office reads it and undoes it (each record's own policy applies as it is deleted).
   import: { read: office, delete: office },
   catalogue: { read: everyone },
-  institution: { read: everyone, create: officeAndUnits, update: office, delete: office },
+  // Merging two institutions moves every unit's records: the office's.
+  institution: { read: everyone, create: officeAndUnits, update: office, delete: office, merge: office },
   unit: { read: everyone, create: office, update: office, delete: office },
   // Exporting what is held about a person: the office, and the coordinator of the person's unit (their unit's records only).
-  // Erasing one is the office's alone: it cannot be undone.
-  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits, export: officeAndUnits, erase: office },
+  // Erasing one is the office's alone: it cannot be undone. Merging two: the office, or a coordinator when both are their unit's.
+  person: { read: everyone, create: officeAndUnits, update: officeAndUnits, delete: officeAndUnits, export: officeAndUnits, erase: office, merge: officeAndUnits },
   ledger: { read: everyone },
   aggregate: { read: everyone, create: office, update: office, delete: office },
   user: { read: ['admin'], create: ['admin'], update: ['admin'], delete: ['admin'] },

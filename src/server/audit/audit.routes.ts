@@ -4,6 +4,7 @@ import { isoTimestamp, selectList } from '../db/columns.ts';
 import { selectPage, Where } from '../db/where.ts';
 import { readableAuditEntities } from './audit-entities.ts';
 import { auditNames } from './audit-names.ts';
+import { idsMergedInto } from '../db/record-merges.ts';
 
 const COLUMNS = selectList({
   id: 'id',
@@ -22,13 +23,16 @@ const COLUMNS = selectList({
  * GET /api/audit: the history of records; a coordinator sees their unit's entries only, and
  * each caller only the entries about kinds of records they may read (user accounts: the
  * administrator's); with the names of the institutions, units and people the entries refer to by id.
+ * An institution's or a person's history includes the entries of the records merged into it.
  */
 export const auditRoutes = declareRoutes('audit', [
   get('/api/audit', { summary: 'List the history of records', ...policy('audit', 'read'), query: AuditQuery }, async ({ ctx, query: q }) => {
     const readable = readableAuditEntities(ctx.actor.role);
+    // A record's history includes the records merged into it: what they were is part of its story.
+    const ids = q.entityId === undefined ? undefined : [String(q.entityId), ...(q.entity && /^\d{1,15}$/.test(String(q.entityId)) ? (await idsMergedInto(ctx, q.entity, Number(q.entityId))).map(String) : [])];
     const where = new Where()
       .when(q.entity, 'entity = ?')
-      .when(q.entityId, 'entity_id = ?')
+      .when(ids, 'entity_id = ANY(?::text[])')
       .when(readable, 'entity = ANY(?::text[])')
       .scope('unit_id', ctx.scope);
     const order = q.order === 'asc' ? 'ASC' : 'DESC';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client.ts';
 import type { Actor } from '../policies/actor.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_out' | 'password_change' | 'token_create' | 'token_revoke' | 'export' | 'erase' | 'restore';
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_out' | 'password_change' | 'token_create' | 'token_revoke' | 'export' | 'erase' | 'restore' | 'merge';
 
 export interface AuditRecord {
   actor: Actor;

@@ -42,6 +42,29 @@ const Fields = {
 export const InstitutionInput = z.object(Fields);
 export type InstitutionInput = z.input<typeof InstitutionInput>;
 
+/**
+ * Creating an institution over the API: refused (409 `institution_exists`) when one on file has
+ * the same website domain, identifier or catalogue entry, unless the user confirms `createAnyway`.
+ */
+export const InstitutionCreate = InstitutionInput.extend({ createAnyway: z.boolean().default(false) });
+export type InstitutionCreate = z.input<typeof InstitutionCreate>;
+
+/** Why an institution on file is taken for the one being added. */
+export const INSTITUTION_MATCH_REASONS = ['website', 'referenceRef', 'erasmusCode', 'pic', 'ror', 'schac'] as const;
+export type InstitutionMatchReason = (typeof INSTITUTION_MATCH_REASONS)[number];
+
+/** An institution on file that the one being added seems to be (the 409's `current`). */
+export const InstitutionMatch = z.object({
+  id: z.number(),
+  nameEn: z.string(),
+  nameZh: z.string().nullable(),
+  nameFr: z.string().nullable(),
+  countryCode: z.string(),
+  website: z.string().nullable(),
+  reasons: z.array(z.enum(INSTITUTION_MATCH_REASONS)),
+});
+export type InstitutionMatch = z.infer<typeof InstitutionMatch>;
+
 /** Changing an institution: any fields, plus the version the change is based on. */
 export const InstitutionUpdate = z.object(updateFields(Fields)).extend(Versioned.shape);
 export type InstitutionUpdate = z.input<typeof InstitutionUpdate>;

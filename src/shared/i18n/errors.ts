@@ -4,6 +4,21 @@ type Catalogue = Record<string, Record<Locale, string>>;
 
 /** What went wrong, per error code, in the three interface languages. */
 export const ERROR_MESSAGES: Catalogue = {
+  institution_exists: {
+    en: 'An institution on file seems to be this one: open it, or confirm to create another anyway.',
+    zh: '系统中已有的一个机构似乎就是此机构：请打开查看，或确认仍要新建。',
+    fr: 'Un établissement déjà enregistré semble être celui-ci : ouvrez-le, ou confirmez pour en créer un autre malgré tout.',
+  },
+  record_merged: {
+    en: 'This record was merged into another one, which holds everything it held.',
+    zh: '此记录已合并到另一条记录，原有内容均已转入该记录。',
+    fr: 'Cet enregistrement a été fusionné dans un autre, qui reprend tout ce qu’il contenait.',
+  },
+  merge_conflict: {
+    en: 'These two cannot be merged yet: both are on the same records; remove one of them from each first.',
+    zh: '暂不能合并：两者出现在同一些记录中，请先从每条记录中移除其中一个。',
+    fr: 'Impossible de fusionner pour l’instant : les deux figurent sur les mêmes enregistrements ; retirez d’abord l’un des deux de chacun.',
+  },
   validation_failed: { en: 'Some fields are not valid.', zh: '部分字段无效。', fr: 'Certains champs ne sont pas valides.' },
   bad_json: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。', fr: "Le corps de la requête n'est pas un JSON valide." },
   payload_too_large: { en: 'The request is too large.', zh: '请求内容过大。', fr: 'La requête est trop volumineuse.' },
@@ -237,6 +252,11 @@ export const ERROR_MESSAGES: Catalogue = {
 
 /** Why a field is not valid, in the three interface languages. */
 export const FIELD_REASONS: Catalogue = {
+  same_website: { en: 'is the website of {value}, already on file', zh: '与系统中已有的 {value} 网站相同', fr: 'est le site web de {value}, déjà enregistré' },
+  identifier_on_file: { en: 'is the identifier of {value}, already on file', zh: '与系统中已有的 {value} 的标识码相同', fr: 'est l’identifiant de {value}, déjà enregistré' },
+  same_catalogue_entry: { en: 'was already used to add {value}', zh: '已用于添加 {value}', fr: 'a déjà servi à ajouter {value}' },
+  same_record: { en: 'must be another record than the one merged away', zh: '必须是另一条记录，不能与被合并的记录相同', fr: 'doit être un autre enregistrement que celui qui est fusionné' },
+  both_on_record: { en: 'both are on {value} of these records', zh: '两者同时出现在其中 {value} 条记录中', fr: 'les deux figurent sur {value} de ces enregistrements' },
   required: { en: 'is required', zh: '为必填项', fr: 'est obligatoire' },
   too_short: { en: 'is too short', zh: '太短', fr: 'est trop court' },
   too_long: { en: 'is too long', zh: '太长', fr: 'est trop long' },

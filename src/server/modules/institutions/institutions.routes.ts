@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { created, declareRoutes, del, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
-import { CatalogueQuery, InstitutionInput, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { CatalogueQuery, InstitutionCreate, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { MergeInput, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
 import { searchCatalogue } from './catalogue.repo.ts';
 import { listInstitutions } from './institutions.repo.ts';
+import { mergeInstitution, previewInstitutionMerge } from './institution-merge.service.ts';
 import { createInstitution, deleteInstitution, getInstitution, updateInstitution } from './institutions.service.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
@@ -19,7 +21,32 @@ export const institutionsRoutes = declareRoutes('institutions', [
 
   get('/api/institutions/:id', { summary: 'Read an institution', ...policy('institution', 'read'), params: IdParams }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
 
-  post('/api/institutions', { summary: 'Create an institution', ...policy('institution', 'create'), body: InstitutionInput }, async ({ ctx, body }) => created(await createInstitution(ctx, { input: body }))),
+  post(
+    '/api/institutions',
+    {
+      summary: 'Create an institution',
+      description: 'Refused (409 institution_exists, naming the one on file) when an institution has the same website domain, catalogue entry or identifier, unless createAnyway is true.',
+      ...policy('institution', 'create'),
+      body: InstitutionCreate,
+    },
+    async ({ ctx, body: { createAnyway, ...input } }) => created(await createInstitution(ctx, { input, refuseExisting: !createAnyway })),
+  ),
+
+  get('/api/institutions/:id/merge', { summary: 'Preview merging an institution into another', ...policy('institution', 'merge'), params: IdParams, query: MergePreviewQuery }, async ({ deps: { db }, params, query }) =>
+    previewInstitutionMerge(db, { id: params.id, into: query.into }),
+  ),
+
+  post(
+    '/api/institutions/:id/merge',
+    {
+      summary: 'Merge an institution into another',
+      description: 'Moves every record that names this institution to `into`, deletes this one (its id then leads to `into`) and keeps its names as other names of `into`.',
+      ...policy('institution', 'merge'),
+      params: IdParams,
+      body: MergeInput,
+    },
+    async ({ ctx, params, body }) => mergeInstitution(ctx, { id: params.id, into: body.into, version: body.version, intoVersion: body.intoVersion }),
+  ),
 
   patch('/api/institutions/:id', { summary: 'Change an institution', ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate }, async ({ ctx, params, body }) =>
     updateInstitution(ctx, { id: params.id, input: body }),

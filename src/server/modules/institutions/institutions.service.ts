@@ -1,26 +1,55 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
-import type { RequestContext } from '../../core/request-context.ts';
-import { searchText } from '../../search/normalize.ts';
-import type { Institution, InstitutionInput, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { DomainError, currentVersion, invalidFields, notFound } from '../../core/errors.ts';
+import type { RequestContext, TxContext } from '../../core/request-context.ts';
+import { mergedInto } from '../../db/record-merges.ts';
+import type { Institution, InstitutionInput, InstitutionMatchReason, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
 import { findCatalogueEntry } from './catalogue.repo.ts';
+import { catalogueKeys, findMatchCandidates } from './institution-matches.repo.ts';
+import { institutionMatches, matchKeys } from './institution-matches.rules.ts';
+import { institutionSearchText } from './institution-search-text.ts';
 import { deleteInstitutionRow, findInstitution, insertInstitution, updateInstitutionRow } from './institutions.repo.ts';
 
-type Names = Pick<Institution, 'nameEn' | 'nameZh' | 'nameFr' | 'nameLocal' | 'otherNames'>;
+/** The field a match's reason is shown on, and the reason's code. */
+const MATCH_FIELDS: Record<InstitutionMatchReason, [string, string]> = {
+  website: ['website', 'same_website'],
+  referenceRef: ['referenceRef', 'same_catalogue_entry'],
+  erasmusCode: ['erasmusCode', 'identifier_on_file'],
+  pic: ['pic', 'identifier_on_file'],
+  ror: ['ror', 'identifier_on_file'],
+  schac: ['schac', 'identifier_on_file'],
+};
 
-/** The search text of an institution: every name it goes by, and its codes. */
-function institutionSearchText(i: Names & { erasmusCode?: string | null }): string {
-  return searchText(i.nameEn, i.nameZh, i.nameFr, i.nameLocal, ...i.otherNames, i.erasmusCode);
+/**
+ * Refuses an institution that is already on file: the same website domain, catalogue entry or
+ * identifier (409 `institution_exists`, each matching field naming the one on file in the
+ * caller's language, the first match as `current`).
+ */
+async function refuseExisting(tx: TxContext, input: z.output<typeof InstitutionInput>): Promise<void> {
+  const catalogue = input.referenceRef ? await catalogueKeys(tx, input.referenceRef) : null;
+  const keys = matchKeys(input, catalogue);
+  const matches = institutionMatches(keys, await findMatchCandidates(tx, keys));
+  const first = matches[0];
+  if (!first) return;
+  const name = nameIn(tx.locale, first.nameEn, first.nameZh, first.nameFr);
+  const fields = first.reasons.map((r) => ({ field: MATCH_FIELDS[r][0], reason: `${MATCH_FIELDS[r][1]}:${name}` }));
+  throw new DomainError('institution_exists', 'conflict', { fields, current: first });
 }
 
-/** Creates an institution, optionally from a catalogue entry (`referenceRef`). */
-export async function createInstitution(ctx: RequestContext, options: { input: z.output<typeof InstitutionInput> }): Promise<Institution> {
+/**
+ * Creates an institution, optionally from a catalogue entry (`referenceRef`). With
+ * `refuseExisting` (the API's, unless the user confirmed "create anyway") one already on file
+ * by website domain, catalogue entry or identifier is refused; imports match rows their own way
+ * (their preview) and the demo builds from known data.
+ */
+export async function createInstitution(ctx: RequestContext, options: { input: z.output<typeof InstitutionInput>; refuseExisting?: boolean }): Promise<Institution> {
   const { input } = options;
   return ctx.transaction(async (tx) => {
     if (input.referenceRef && !(await findCatalogueEntry(tx, input.referenceRef)))
       throw invalidFields({ field: 'referenceRef', reason: 'unknown_reference' });
+    if (options.refuseExisting) await refuseExisting(tx, input);
     const row = await insertInstitution(tx, { ...input, searchText: institutionSearchText(input) });
     await tx.audit({ action: 'create', entity: 'institution', entityId: row.id, after: row });
     return row;
@@ -53,9 +82,11 @@ export async function deleteInstitution(ctx: RequestContext, options: { id: numb
   });
 }
 
-/** One institution, or 404. */
+/** One institution, or 404 (`record_merged`, with the survivor's id as `current`, for one merged into another). */
 export async function getInstitution(db: Queryable, id: number): Promise<Institution> {
   const row = await findInstitution(db, id);
-  if (!row) throw notFound();
-  return row;
+  if (row) return row;
+  const into = await mergedInto(db, 'institution', id);
+  if (into !== null) throw new DomainError('record_merged', 'not_found', { current: { id: into } });
+  throw notFound();
 }

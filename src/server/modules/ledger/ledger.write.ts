@@ -122,3 +122,15 @@ export async function deleteLedgerModule(tx: Queryable, module: string): Promise
   );
   await dropEmptiedCells(tx, result);
 }
+
+/**
+ * Points the ledger rows that name one institution or person at another, when the office
+ * merges two records of the same one. Counts, dates, countries and units stay, so no rollup
+ * cell moves and every figure of person-times reads the same after as before; only distinct
+ * persons can fall, since the two were one.
+ */
+export async function reassignLedgerRows(tx: Queryable, options: { column: 'institution_id' | 'person_id'; from: number; into: number }): Promise<number> {
+  const column = options.column === 'person_id' ? 'person_id' : 'institution_id';
+  const result = await tx.query(`UPDATE ledger SET ${column} = $2 WHERE ${column} = $1`, [options.from, options.into]);
+  return result.rowCount ?? 0;
+}
