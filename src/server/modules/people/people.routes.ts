@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { created, declareRoutes, del, fieldRights, get, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
+import { MergeInput, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
 import { PersonInput, PersonQuery, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import { presentPerson } from './people.presenter.ts';
 import { listPeople } from './people.repo.ts';
+import { mergePerson, previewPersonMerge } from './person-merge.service.ts';
 import { createPerson, deletePerson, getPerson, updatePerson } from './people.service.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
@@ -22,6 +24,20 @@ export const peopleRoutes = declareRoutes('people', [
   ),
   patch('/api/people/:id', { summary: 'Change a person', ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
     updatePerson(ctx, { id: params.id, input: body, cipher }),
+  ),
+  get('/api/people/:id/merge', { summary: 'Preview merging a person into another', ...policy('person', 'merge'), params: IdParams, query: MergePreviewQuery }, async ({ ctx, params, query }) =>
+    previewPersonMerge(ctx, { id: params.id, into: query.into }),
+  ),
+  post(
+    '/api/people/:id/merge',
+    {
+      summary: 'Merge a person into another',
+      description: 'Moves every record and ledger row that names this person to `into`, deletes this one (its id then leads to `into`); refused where both are on the same record. A coordinator merges only their unit\'s people.',
+      ...policy('person', 'merge'),
+      params: IdParams,
+      body: MergeInput,
+    },
+    async ({ ctx, deps: { cipher }, params, body }) => mergePerson(ctx, { id: params.id, into: body.into, version: body.version, intoVersion: body.intoVersion, cipher }),
   ),
   del('/api/people/:id', { summary: 'Delete a person', ...policy('person', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, deps: { cipher }, params, query }) => {
     await deletePerson(ctx, { id: params.id, version: query.version, cipher });

@@ -4,7 +4,8 @@ import { DomainError, invalidFields, notFound, currentVersion, type FieldProblem
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
-import { searchText } from '../../search/normalize.ts';
+import { personSearchText } from './person-search-text.ts';
+import { mergedInto } from '../../db/record-merges.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { unitContains } from '../units/units.service.ts';
@@ -12,10 +13,6 @@ import { auditPerson, presentPerson } from './people.presenter.ts';
 import { deletePersonRow, findPerson, insertPerson, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
 
 type Input = Partial<z.output<typeof PersonInput>>;
-
-function personSearchText(p: Pick<PersonRow, 'familyName' | 'givenName' | 'nameZh' | 'otherNames' | 'email'>): string {
-  return searchText(`${p.familyName} ${p.givenName ?? ''}`, `${p.givenName ?? ''} ${p.familyName}`, p.nameZh, ...p.otherNames, p.email);
-}
 
 /**
  * Checks the owning unit against the actor's reach. Who may write personal data is a field
@@ -86,9 +83,11 @@ export async function deletePerson(ctx: RequestContext, options: { id: number; v
   });
 }
 
-/** One person within the actor's reach, presented for the actor's role. */
+/** One person within the actor's reach, presented for the actor's role; a merged one's old id says where it went (404 `record_merged`). */
 export async function getPerson(ctx: RequestContext, options: { id: number; cipher: Cipher }): Promise<Person> {
   const row = await findPerson(ctx, options.id);
-  if (!row) throw notFound();
-  return presentPerson(row, options.cipher, seesPersonalData(ctx.actor));
+  if (row) return presentPerson(row, options.cipher, seesPersonalData(ctx.actor));
+  const into = await mergedInto(ctx, 'person', options.id);
+  if (into !== null) throw new DomainError('record_merged', 'not_found', { current: { id: into } });
+  throw notFound();
 }
