@@ -71,6 +71,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/institutions': OFFICE_AND_UNITS,
   'PATCH /api/institutions/:id': OFFICE,
   'DELETE /api/institutions/:id': OFFICE,
+  'GET /api/institutions/:id/merge': OFFICE,
+  'POST /api/institutions/:id/merge': OFFICE,
   'GET /api/imports/institutions/template': OFFICE_AND_UNITS,
   'POST /api/imports/institutions/preview': OFFICE_AND_UNITS,
   'POST /api/imports/institutions/commit': OFFICE_AND_UNITS,
@@ -137,6 +139,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'DELETE /api/people/:id': OFFICE_AND_UNITS,
   'GET /api/people/:id/export': OFFICE_AND_UNITS,
   'POST /api/people/:id/erase': OFFICE,
+  'GET /api/people/:id/merge': OFFICE_AND_UNITS,
+  'POST /api/people/:id/merge': OFFICE_AND_UNITS,
   'GET /api/ledger': SIGNED_IN,
   'GET /api/ledger/totals': SIGNED_IN,
   'GET /api/ledger/aggregates': SIGNED_IN,
@@ -300,6 +304,9 @@ beforeAll(async () => {
     ids.drafts = (await officer.post('/api/imports/institutions/drafts', draft.payload, draft.headers)).json().draft.id;
   }
   ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
+  // The records a merge preview would merge into: another institution, another person of unit A.
+  ids.mergeInto_institutions = (await officer.post('/api/institutions', { kind: 'university', nameEn: 'Matrix U bis', countryCode: 'FR' })).json().id;
+  ids.mergeInto_people = (await officer.post('/api/people', { familyName: 'Matrix bis', unitId: t.units.a })).json().id;
   ids.aggregates = (await officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 3, category: 'other', startDate: '1960-01-01', endDate: '1960-12-31', sourceDocument: 'doc', unitId: t.units.a })).json().id;
   // Collegiate in unit A, so that coordinator A reads it too.
   ids.agreements = (await officer.post('/api/agreements', { titleEn: 'Matrix', titleZh: '矩阵', level: 'collegiate', unitId: t.units.a, kind: 'other', partners: [{ institutionId: ids.institutions }] })).json().id;
@@ -358,7 +365,8 @@ function concreteUrl(method: string, url: string): string {
     .replace(':kind', url.startsWith('/api/documents/') ? 'appointment_letter' : 'invitation_letter')
     .replace(':lang', 'en')
     .concat(url.endsWith(':id') ? '?version=999' : '')
-    .concat(url === '/api/documents/:kind' ? `?recordId=${ids.appointments}` : '');
+    .concat(url === '/api/documents/:kind' ? `?recordId=${ids.appointments}` : '')
+    .concat(method === 'GET' && url.endsWith('/:id/merge') ? `?into=${ids[`mergeInto_${kind}`]}` : '');
 }
 
 async function callerClient(caller: Caller, fresh: boolean): Promise<Client> {

@@ -18,7 +18,7 @@ type Path = NonNullable<LinkProps['to']>;
 /** The page of one record, where a new record opens. */
 type RecordPath = Extract<Path, `${string}/$id`>;
 
-interface CreateFormProps<T, S extends ObjectSchema, V> extends Pick<CreateFormOptions<T, S>, 'resource' | 'schema' | 'prepare'> {
+interface CreateFormProps<T, S extends ObjectSchema, V> extends Pick<CreateFormOptions<T, S>, 'resource' | 'schema' | 'prepare' | 'onError'> {
   /** What is created: who may create it (the policy table), and which fields they may write (FIELD_RULES). */
   entity: Entity;
   /** The kind's messages: `<messages>.newTitle` titles the page, `<messages>.field.<name>` labels the fields. */

@@ -28,8 +28,9 @@ import { TODO } from './messages/todo.ts';
 import { CALENDAR } from './messages/calendar.ts';
 import { DOCUMENTS } from './messages/documents.ts';
 import { EXPORTS } from './messages/exports.ts';
+import { MERGES } from './messages/merges.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS, ...MERGES };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -15,6 +15,8 @@ export interface CreateFormOptions<T, S extends ObjectSchema> {
   announce?: boolean;
   /** Where to go with the new record (its page). */
   onCreated: (created: T) => Promise<void>;
+  /** A refusal the kind shows its own way (an institution already on file); true when it did. */
+  onError?: (err: unknown) => boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface CreateFormOptions<T, S extends ObjectSchema> {
  * the server land on their fields. Shared so that every module's create page behaves the same.
  */
 export function useCreateForm<T, S extends ObjectSchema, V>(options: CreateFormOptions<T, S>) {
-  const { resource, schema, labelPrefix, prepare = (input) => input, announce = true, onCreated } = options;
+  const { resource, schema, labelPrefix, prepare = (input) => input, announce = true, onCreated, onError } = options;
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
@@ -37,7 +39,7 @@ export function useCreateForm<T, S extends ObjectSchema, V>(options: CreateFormO
       if (announce) void message.success(t('common.created'));
       await onCreated(created);
     } catch (err) {
-      contract.handleError(form, err);
+      if (!onError?.(err)) contract.handleError(form, err);
     }
   };
 

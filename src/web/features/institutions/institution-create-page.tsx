@@ -1,12 +1,14 @@
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { InstitutionInput, type CatalogueEntry, type Institution } from '../../../shared/contracts/institutions.ts';
+import { useRef, useState, type ReactNode } from 'react';
+import { InstitutionInput, type CatalogueEntry, type Institution, type InstitutionMatch } from '../../../shared/contracts/institutions.ts';
+import { nameIn } from '../../../shared/i18n/name-in.ts';
+import { ApiError } from '../../lib/api.ts';
 import { BackLink } from '../../components/back-link.tsx';
 import { CreateForm } from '../../components/create-page.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ForbiddenPage } from '../../components/status-pages.tsx';
-import { useI18n } from '../../lib/i18n.tsx';
+import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
 import { can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { institutionsApi } from './api.ts';
@@ -17,11 +19,65 @@ import { InstitutionForm } from './institution-form.tsx';
 
 type Mode = 'catalogue' | 'blank';
 
-/** The form of a new institution; remounted (fresh) for each catalogue pick. */
-function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {
+/** The institution on file that the server took this one for, with a link to it and the choice to create anyway. */
+function ExistingInstitution({ match, onCreateAnyway }: { match: InstitutionMatch; onCreateAnyway: () => void }) {
+  const { t, locale } = useI18n();
+  const reasons = match.reasons.map((r) => t(`merge.reason.${r}` as MessageKey)).join(locale === 'zh' ? '、' : ', ');
   return (
-    <CreateForm<Institution, typeof InstitutionInput, InstitutionFormValues> entity="institution" messages="inst" record="/institutions/$id" resource={institutionsApi} schema={InstitutionInput}>
-      {(binding) => <InstitutionForm {...binding} initialValues={initialValues} notice={notice} />}
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="institution-exists"
+      title={t('merge.existsTitle')}
+      description={t('merge.existsBody', { name: nameIn(locale, match.nameEn, match.nameZh, match.nameFr), reasons })}
+      action={
+        <Space orientation="vertical">
+          <Link to="/institutions/$id" params={{ id: String(match.id) }} data-testid="institution-exists-open">
+            {t('inst.openExisting')}
+          </Link>
+          <Button size="small" onClick={onCreateAnyway} data-testid="institution-create-anyway">
+            {t('merge.createAnyway')}
+          </Button>
+        </Space>
+      }
+    />
+  );
+}
+
+/**
+ * The form of a new institution; remounted (fresh) for each catalogue pick. One the server finds
+ * on file already (same website domain, catalogue entry or identifier) is shown, to open it or
+ * to create this one anyway (sent again with `createAnyway`).
+ */
+function NewInstitutionForm({ initialValues, notice }: { initialValues?: InstitutionFormValues; notice?: ReactNode }) {
+  const [existing, setExisting] = useState<InstitutionMatch | null>(null);
+  const anyway = useRef(false);
+  const onError = (err: unknown) => {
+    anyway.current = false;
+    if (!(err instanceof ApiError) || err.code !== 'institution_exists') return false;
+    setExisting(err.current as InstitutionMatch);
+    return true;
+  };
+  return (
+    <CreateForm<Institution, typeof InstitutionInput, InstitutionFormValues>
+      entity="institution"
+      messages="inst"
+      record="/institutions/$id"
+      resource={institutionsApi}
+      schema={InstitutionInput}
+      prepare={(input) => ({ ...input, ...(anyway.current ? { createAnyway: true } : {}) })}
+      onError={onError}
+    >
+      {(binding) => {
+        const createAnyway = () => {
+          anyway.current = true;
+          setExisting(null);
+          binding.form.submit();
+        };
+        const shown = existing ? <ExistingInstitution match={existing} onCreateAnyway={createAnyway} /> : null;
+        return <InstitutionForm {...binding} initialValues={initialValues} notice={notice || shown ? <>{notice}{shown}</> : undefined} />;
+      }}
     </CreateForm>
   );
 }

@@ -1,4 +1,7 @@
 import { PersonInput } from '../../../shared/contracts/people.ts';
+import { useNavigate } from '@tanstack/react-router';
+import { MergeAction } from '../../components/merge-dialog.tsx';
+import { PersonSelect } from '../../components/person-select.tsx';
 import { RecordPage } from '../../components/record-page.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { canSeePersonalData, canWriteField, writableInput } from '../../lib/permissions.ts';
@@ -13,11 +16,12 @@ import { PersonVisitsCard } from '../visits/person-visits-card.tsx';
 import { PersonHonoursCard } from '../honours/person-honours-card.tsx';
 import { PersonEnrolmentsCard } from '../students/person-enrolments-card.tsx';
 
-/** One person: details or the edit form, and the history of the record. */
+/** One person: details or the edit form, the history of the record, and a merge into another record of the same person. */
 export function PersonPage() {
   const { locale } = useI18n();
   const user = useCurrentUser();
   const personalData = canSeePersonalData(user);
+  const navigate = useNavigate();
 
   return (
     <RecordPage
@@ -27,7 +31,21 @@ export function PersonPage() {
         const { primary, secondary } = personNames(person, locale);
         return { title: primary, subtitle: [secondary, person.title, person.institutionName].filter(Boolean).join(' · ') };
       }}
-      actions={(person) => <PersonRightsActions person={person} />}
+      actions={(person) => (
+        <>
+          <PersonRightsActions person={person} />
+          {person.erasedAt ? null : (
+            <MergeAction
+              entity="person"
+              resource="people"
+              record={person}
+              name={personNames(person, locale).primary}
+              picker={({ value, onChange, id }) => <PersonSelect id={id} value={value} onChange={onChange} style={{ width: '100%' }} data-testid="merge-into" />}
+              onMerged={(into) => void navigate({ to: '/people/$id', params: { id: String(into) } })}
+            />
+          )}
+        </>
+      )}
       // An erased person stays erased: the server refuses an edit (409 person_erased), so none is offered.
       mayEdit={(person) => !person.erasedAt}
       details={(person) => (
