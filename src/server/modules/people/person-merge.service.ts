@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/contracts/people.ts';
 import { reassignLedgerRows } from '../ledger/ledger.write.ts';
 import { auditPerson, presentPerson } from './people.presenter.ts';
 import { deletePersonRow, findPerson, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
-import { PERSON_LEDGER_REFERENCE, PERSON_REFERENCES } from './person-references.ts';
+import { PERSON_MERGE_LEDGER_REFERENCE, PERSON_MERGE_REFERENCES } from './person-merge-references.ts';
 import { personSearchText } from './person-search-text.ts';
 
 /** The contract's limit on other names: a merged record stays editable in the form. */
@@ -58,7 +58,7 @@ function survivorValues(survivor: PersonRow, merged: PersonRow, cipher: Cipher):
 /** What merging person `id` into `into` would move, kind by kind, and where both are on one record. */
 export async function previewPersonMerge(ctx: RequestContext, options: { id: number; into: number }): Promise<MergePreview> {
   await bothOf(ctx, options.id, options.into, false);
-  return countReferences(ctx, [...PERSON_REFERENCES, PERSON_LEDGER_REFERENCE], options.id, options.into);
+  return countReferences(ctx, [...PERSON_MERGE_REFERENCES, PERSON_MERGE_LEDGER_REFERENCE], options.id, options.into);
 }
 
 /**
@@ -79,10 +79,10 @@ export async function mergePerson(
     const [merged, survivor] = await bothOf(tx, id, into, true);
     if (merged.version !== options.version) throw versionConflict(shown(merged));
     if (survivor.version !== options.intoVersion) throw versionConflict(shown(survivor));
-    const { moves: moved, both } = await countReferences(tx, [...PERSON_REFERENCES, PERSON_LEDGER_REFERENCE], id, into);
+    const { moves: moved, both } = await countReferences(tx, [...PERSON_MERGE_REFERENCES, PERSON_MERGE_LEDGER_REFERENCE], id, into);
     const twice = Object.entries(both);
     if (twice.length) throw new DomainError('merge_conflict', 'conflict', { fields: twice.map(([kind, n]) => ({ field: kind, reason: `both_on_record:${n}` })) });
-    await moveReferences(tx, PERSON_REFERENCES, id, into);
+    await moveReferences(tx, PERSON_MERGE_REFERENCES, id, into);
     await reassignLedgerRows(tx, { column: 'person_id', from: id, into });
     await deletePersonRow(tx, id);
     const row = await updatePersonRow(tx, into, survivorValues(survivor, merged, cipher));

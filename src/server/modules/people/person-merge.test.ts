@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, succeeded, type TestServer, type Client } from '../../test/harness.ts';
 import { appointmentBody, personBody, visitBody } from '../../test/factories.ts';
 import { foreignKeysTo, rowsNaming } from '../../test/foreign-keys.ts';
-import { PERSON_LEDGER_REFERENCE, PERSON_REFERENCES } from './person-references.ts';
+import { PERSON_MERGE_LEDGER_REFERENCE, PERSON_MERGE_REFERENCES } from './person-merge-references.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ async function heldVisit(officer: Client, unitId: number, people: number[], star
 
 describe('merging two people', () => {
   it('lists every foreign key to people in the merge, so a new table cannot be forgotten', async () => {
-    const listed = [...PERSON_REFERENCES, PERSON_LEDGER_REFERENCE].map((r) => `${r.table}.${r.column}`).sort();
+    const listed = [...PERSON_MERGE_REFERENCES, PERSON_MERGE_LEDGER_REFERENCE].map((r) => `${r.table}.${r.column}`).sort();
     expect(listed).toEqual(await foreignKeysTo(t.db, 'people'));
   });
 

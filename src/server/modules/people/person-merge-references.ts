@@ -8,7 +8,7 @@ import type { MergeKind } from '../../../shared/contracts/merges.ts';
  * people are on one record (the same visit, the same programme) the merge is refused: keeping
  * one of the two rows would change what was counted.
  */
-export const PERSON_REFERENCES: ReadonlyArray<Reference<MergeKind>> = [
+export const PERSON_MERGE_REFERENCES: ReadonlyArray<Reference<MergeKind>> = [
   { table: 'visit_members', column: 'person_id', kind: 'visits', uniqueWith: ['visit_id'] },
   { table: 'mission_members', column: 'person_id', kind: 'missions', uniqueWith: ['mission_id'] },
   { table: 'appointments', column: 'person_id', kind: 'appointments' },
@@ -22,4 +22,4 @@ export const PERSON_REFERENCES: ReadonlyArray<Reference<MergeKind>> = [
 ];
 
 /** The ledger's column, listed for the preview's count and for the test that compares with the database. */
-export const PERSON_LEDGER_REFERENCE: Reference<MergeKind> = { table: 'ledger', column: 'person_id', kind: 'ledger' };
+export const PERSON_MERGE_LEDGER_REFERENCE: Reference<MergeKind> = { table: 'ledger', column: 'person_id', kind: 'ledger' };
