@@ -1,5 +1,6 @@
 import { Button, Result, Spin } from 'antd';
-import { Link } from '@tanstack/react-router';
+import { Link, Navigate, useLocation } from '@tanstack/react-router';
+import { ApiError } from '../lib/api.ts';
 import { errorText, isNotFound } from '../lib/errors.ts';
 import { useI18n } from '../lib/i18n.tsx';
 
@@ -35,9 +36,13 @@ export function ForbiddenPage() {
   return <Result status="403" title="403" subTitle={t('error.forbidden')} />;
 }
 
-/** Shown when loading a page's data failed: "not found" for 404/403, else the error's message. */
+/** Shown when loading a page's data failed: "not found" for 404/403, else the error's message; a merged record's old page leads to the survivor's. */
 export function ErrorPage({ error }: { error: unknown }) {
   const { t, locale } = useI18n();
+  const { pathname } = useLocation();
+  // A record merged into another: its old address leads to the one that holds everything now.
+  const into = error instanceof ApiError && error.code === 'record_merged' ? (error.current as { id?: number } | undefined)?.id : undefined;
+  if (into !== undefined && /\/\d+$/.test(pathname)) return <Navigate to={pathname.replace(/\d+$/, String(into)) as never} replace />;
   if (isNotFound(error)) return <Result status="404" title={t('error.title')} subTitle={t('error.notFound')} />;
   return <Result status="error" title={t('error.title')} subTitle={errorText(error, locale)} />;
 }
