@@ -1,5 +1,6 @@
 import { Button, Result, Spin } from 'antd';
-import { Link, Navigate, useLocation } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { ApiError } from '../lib/api.ts';
 import { errorText, isNotFound } from '../lib/errors.ts';
 import { useI18n } from '../lib/i18n.tsx';
@@ -40,9 +41,17 @@ export function ForbiddenPage() {
 export function ErrorPage({ error }: { error: unknown }) {
   const { t, locale } = useI18n();
   const { pathname } = useLocation();
-  // A record merged into another: its old address leads to the one that holds everything now.
+  const navigate = useNavigate();
+  const redirected = useRef(false);
+  // A record merged into another: its old address leads to the one that holds everything now (once).
   const into = error instanceof ApiError && error.code === 'record_merged' ? (error.current as { id?: number } | undefined)?.id : undefined;
-  if (into !== undefined && /\/\d+$/.test(pathname)) return <Navigate to={pathname.replace(/\d+$/, String(into)) as never} replace />;
+  const target = into !== undefined && /\/\d+$/.test(pathname) ? pathname.replace(/\d+$/, String(into)) : null;
+  useEffect(() => {
+    if (!target || redirected.current) return;
+    redirected.current = true;
+    void navigate({ to: target as never, replace: true });
+  }, [target, navigate]);
+  if (target) return <LoadingPage />;
   if (isNotFound(error)) return <Result status="404" title={t('error.title')} subTitle={t('error.notFound')} />;
   return <Result status="error" title={t('error.title')} subTitle={errorText(error, locale)} />;
 }
