@@ -1,5 +1,7 @@
 import { App, Modal, Space, Typography } from 'antd';
-import { InstitutionInput, type CatalogueEntry, type Institution } from '../../shared/contracts/institutions.ts';
+import { InstitutionInput, type CatalogueEntry, type Institution, type InstitutionMatch } from '../../shared/contracts/institutions.ts';
+import { nameIn } from '../../shared/i18n/name-in.ts';
+import { ApiError } from '../lib/api.ts';
 import { errorText } from '../lib/errors.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { institutionsApi } from '../features/institutions/api.ts';
@@ -34,7 +36,8 @@ interface InstitutionFromCatalogueProps {
 
 /**
  * A dialog to take an institution from the reference catalogue: an entry already recorded is used as
- * it is, a new one is first added to the institutions (with its catalogue reference).
+ * it is, a new one is first added to the institutions (with its catalogue reference), unless the
+ * server finds it on file already (409 institution_exists), when the one on file is used.
  */
 export function InstitutionFromCatalogue({ texts, onPicked, onClose }: InstitutionFromCatalogueProps) {
   const { t, locale } = useI18n();
@@ -53,6 +56,15 @@ export function InstitutionFromCatalogue({ texts, onPicked, onClose }: Instituti
       }
       onClose();
     } catch (err) {
+      // The same institution is on file under another catalogue entry (same website, same code): that one is used.
+      if (err instanceof ApiError && err.code === 'institution_exists') {
+        const existing = err.current as InstitutionMatch;
+        const name = nameIn(locale, existing.nameEn, existing.nameZh, existing.nameFr);
+        onPicked({ institutionId: existing.id, label: name });
+        void message.success(texts.added(name));
+        onClose();
+        return;
+      }
       void message.error(errorText(err, locale));
     }
   };
