@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, ServerContext } from './http/context.ts';
 import { publicRoute } from './http/context.ts';
 import { registerAuth, SESSION_COOKIE } from './http/auth.ts';
@@ -54,6 +54,7 @@ import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
+import { ERROR_RESPONSES, responseSerializerCompiler, strictResponses } from './http/response-serializer.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { databaseRateLimitStore } from './http/rate-limit-store.ts';
 import { VERSION } from './version.ts';
@@ -95,7 +96,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // JSON answers leave through their response schemas: unknown keys dropped, drift a 500 in tests.
+  app.setSerializerCompiler(responseSerializerCompiler({ strict: strictResponses(), log: app.log }));
   app.setErrorHandler(handleError);
   registerRequestLog(app);
 
@@ -103,6 +105,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   // Each gets its OpenAPI operationId here too, where a second route with the same one stops it.
   const giveOperationId = operationIds();
   app.addHook('onRoute', (route) => {
+    // Every documented operation may answer with the one error shape (http/errors.ts), and says so.
+    if (route.schema && !route.schema.hide) route.schema = { ...route.schema, response: { ...ERROR_RESPONSES, ...(route.schema.response as object | undefined) } };
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = route.config?.policy;
     if (!policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);

@@ -47,6 +47,34 @@ export interface UploadedFile {
 }
 
 type Schema = z.ZodType | undefined;
+
+/** A body sent as bytes of its media type (a file, a table), not as JSON: the document says `format: binary`. */
+export const BINARY = 'binary';
+/** A success body: JSON of a schema, or one entry per media type the route may answer with (a schema for JSON, BINARY for bytes). */
+export type SuccessBody = z.ZodType | Readonly<Record<string, z.ZodType | typeof BINARY>>;
+/**
+ * What a route answers when it succeeds, by status: 200 (its value), 201 (`created`), 204
+ * (`noContent`, 'empty'). The JSON is sent through its schema, so a field the schema does not
+ * name never leaves; errors (4xx, 5xx) are declared for every route by the server.
+ */
+export interface Responses {
+  200?: SuccessBody;
+  201?: SuccessBody;
+  204?: 'empty';
+}
+
+/** An Excel workbook's media type. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A `table()` answer: CSV or Excel. */
+export const TABLE_TYPES = { 'text/csv': BINARY, [XLSX_TYPE]: BINARY } as const;
+/** Whatever media type a user's upload had (`storedFile()`). */
+export const ANY_FILE = '*/*';
+/** A 204. */
+export const NO_CONTENT: Responses = { 204: 'empty' };
+/** A 200 whose body is bytes of one of these media types (`file()`); `*\/*` for a file users uploaded. */
+export const fileResponse = (...mediaTypes: string[]): Responses => ({ 200: Object.fromEntries(mediaTypes.map((type) => [type, BINARY])) });
+/** A 200 in JSON (`format=json`) or as the same list's CSV or Excel download. */
+export const jsonOrTable = (json: z.ZodType): Responses => ({ 200: { 'application/json': json, ...TABLE_TYPES } });
 type Output<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a route declares beside its method, URL and handler; the schemas also make the OpenAPI document. */
@@ -62,6 +90,8 @@ export interface RouteOptions<Pol extends RoutePolicy = RoutePolicy, P extends S
   description?: string;
   /** The name a generated client calls it by; when absent, derived from its method and URL (http/operation-ids.ts). */
   operationId?: string;
+  /** What it answers on success (see Responses); a route without one is on openapi.test.ts's shrinking list. */
+  response?: Responses;
 }
 
 /** What a handler is given: the caller's context (none on a public route), the server's deps, and the request's parts as validated. */

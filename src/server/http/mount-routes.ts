@@ -3,6 +3,7 @@ import type { App } from './context.ts';
 import { isRouteResult, type RouteDeps, type RouteGroup, type RouteResult } from '../core/routes.ts';
 import { readUploadedFile, uploadBodyLimit } from './uploads.ts';
 import { sendTable } from './table-export.ts';
+import { responseSchemas } from './response-serializer.ts';
 
 /** Turns a declared result into the reply: its status, headers and body. */
 async function send(reply: FastifyReply, result: RouteResult): Promise<FastifyReply> {
@@ -26,13 +27,13 @@ async function send(reply: FastifyReply, result: RouteResult): Promise<FastifyRe
 
 /**
  * Puts a routes file's declarations on the server: its policy and field rights in the route's
- * config (read by app.ts's hooks and start-up check), its schemas for validation and the
- * OpenAPI document, an upload's file read within its limit, and the handler's result sent.
+ * config (read by app.ts's hooks and start-up check), its schemas for validation, for the
+ * answer (sent through its response schema) and the OpenAPI document, an upload's file read within its limit, and the handler's result sent.
  * The one place where a module's routes meet Fastify.
  */
 export function mountRoutes(app: App, deps: RouteDeps, group: RouteGroup): void {
   for (const route of group.routes) {
-    const { policy, fieldRights, params, query, body, upload, summary, description, operationId } = route.options;
+    const { policy, fieldRights, params, query, body, upload, summary, description, operationId, response } = route.options;
     app.route({
       method: route.method,
       url: route.url,
@@ -46,6 +47,7 @@ export function mountRoutes(app: App, deps: RouteDeps, group: RouteGroup): void 
         ...(query ? { querystring: query } : {}),
         ...(body ? { body } : {}),
         ...(upload ? { consumes: ['multipart/form-data'] } : {}),
+        ...(response ? { response: responseSchemas(response) } : {}),
       },
       // The multipart stream is limited by readUploadedFile; a declared length far beyond it is refused unread.
       ...(upload ? { bodyLimit: uploadBodyLimit(upload.maxBytes) } : {}),
