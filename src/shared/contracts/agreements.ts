@@ -191,6 +191,10 @@ export const RenewalWatchQuery = z.object({
 });
 export type RenewalWatchQuery = z.input<typeof RenewalWatchQuery>;
 
+/** The renewal watch as JSON: the agreements ending within `months` of `asOf`. */
+export const RenewalWatch = z.object({ asOf: z.string(), months: z.number(), items: z.array(Agreement) });
+export type RenewalWatch = z.infer<typeof RenewalWatch>;
+
 export const PartnersQuery = z.object({ asOf: IsoDate.optional() });
 export type PartnersQuery = z.input<typeof PartnersQuery>;
 
