@@ -182,6 +182,10 @@ export const RenewalItem = z.object({
 });
 export type RenewalItem = z.infer<typeof RenewalItem>;
 
+/** The renewal list as JSON: what ends within `months` of `asOf`. */
+export const AppointmentRenewals = z.object({ asOf: z.string(), months: z.number(), items: z.array(RenewalItem) });
+export type AppointmentRenewals = z.infer<typeof AppointmentRenewals>;
+
 export const ExpertsQuery = z.object({ asOf: IsoDate.optional() });
 export type ExpertsQuery = z.input<typeof ExpertsQuery>;
 
