@@ -68,6 +68,8 @@ export type PageQuery = z.infer<typeof PageQuery>;
 /** A page of a list. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** A whole list, not paged: its items and their count. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 export interface Page<T> {
   items: T[];
   total: number;

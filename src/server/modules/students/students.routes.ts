@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { created, declareRoutes, del, get, noContent, patch, policy, post, table } from '../../core/routes.ts';
+import { created, declareRoutes, del, get, jsonOrTable, NO_CONTENT, noContent, patch, policy, post, table } from '../../core/routes.ts';
 import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
-import { StudentEnrolmentInput, StudentEnrolmentUpdate, StudentQuery, StudentTransition } from '../../../shared/contracts/students.ts';
+import { PersonEnrolments, StudentEnrolment, StudentEnrolmentInput, StudentEnrolmentUpdate, StudentPage, StudentQuery, StudentTransition } from '../../../shared/contracts/students.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { listEnrolments } from './students.repo.ts';
 import { studentsTable } from './students.presenter.ts';
@@ -11,7 +11,7 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** International degree students: the enrolments (list, export, workflow) and a person's enrolments. */
 export const studentsRoutes = declareRoutes('students', [
-  get('/api/students', { summary: 'List international degree students', ...policy('student', 'read'), query: StudentQuery }, async ({ ctx, query: { format, ...query } }) => {
+  get('/api/students', { summary: 'List international degree students', ...policy('student', 'read'), query: StudentQuery, response: jsonOrTable(StudentPage) }, async ({ ctx, query: { format, ...query } }) => {
     if (format === 'json') {
       const { rows, total, persons } = await listEnrolments(ctx, officeToday(), query);
       return { items: rows, total, persons, page: query.page, pageSize: query.pageSize };
@@ -21,22 +21,22 @@ export const studentsRoutes = declareRoutes('students', [
     return table(studentsTable(items, ctx.locale, `students-${query.asOf ?? officeToday()}`), format);
   }),
 
-  get('/api/students/:id', { summary: "Read a student's enrolment", ...policy('student', 'read'), params: IdParams }, async ({ ctx, params }) => getEnrolment(ctx, { id: params.id })),
+  get('/api/students/:id', { summary: "Read a student's enrolment", ...policy('student', 'read'), params: IdParams, response: { 200: StudentEnrolment } }, async ({ ctx, params }) => getEnrolment(ctx, { id: params.id })),
 
-  post('/api/students', { summary: 'Enrol an international degree student', ...policy('student', 'create'), body: StudentEnrolmentInput }, async ({ ctx, body }) => created(await createEnrolment(ctx, { input: body }))),
+  post('/api/students', { summary: 'Enrol an international degree student', ...policy('student', 'create'), body: StudentEnrolmentInput, response: { 201: StudentEnrolment } }, async ({ ctx, body }) => created(await createEnrolment(ctx, { input: body }))),
 
-  patch('/api/students/:id', { summary: "Change a student's enrolment", ...policy('student', 'update'), params: IdParams, body: StudentEnrolmentUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/students/:id', { summary: "Change a student's enrolment", ...policy('student', 'update'), params: IdParams, body: StudentEnrolmentUpdate, response: { 200: StudentEnrolment } }, async ({ ctx, params, body }) =>
     updateEnrolment(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/students/:id', { summary: "Delete a student's enrolment", ...policy('student', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/students/:id', { summary: "Delete a student's enrolment", ...policy('student', 'delete'), params: IdParams, query: VersionQuery, response: NO_CONTENT }, async ({ ctx, params, query }) => {
     await deleteEnrolment(ctx, { id: params.id, version: query.version });
     return noContent();
   }),
 
-  post('/api/students/:id/transitions', { summary: "Move a student's enrolment along its workflow", ...policy('student', 'update'), params: IdParams, body: StudentTransition }, async ({ ctx, params, body }) =>
+  post('/api/students/:id/transitions', { summary: "Move a student's enrolment along its workflow", ...policy('student', 'update'), params: IdParams, body: StudentTransition, response: { 200: StudentEnrolment } }, async ({ ctx, params, body }) =>
     transitionEnrolment(ctx, { id: params.id, input: body }),
   ),
 
-  get('/api/people/:id/enrolments', { summary: "List a person's enrolments", ...policy('student', 'read'), params: IdParams }, async ({ ctx, params }) => getPersonEnrolments(ctx, { personId: params.id })),
+  get('/api/people/:id/enrolments', { summary: "List a person's enrolments", ...policy('student', 'read'), params: IdParams, response: { 200: PersonEnrolments } }, async ({ ctx, params }) => getPersonEnrolments(ctx, { personId: params.id })),
 ]);
