@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { created, declareRoutes, del, get, noContent, patch, policy, post } from '../../core/routes.ts';
-import { IdParams, Versioned } from '../../../shared/contracts/common.ts';
-import { CatalogueQuery, InstitutionCreate, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
-import { MergeInput, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
+import { created, declareRoutes, del, get, NO_CONTENT, noContent, patch, policy, post } from '../../core/routes.ts';
+import { IdParams, pageOf, Versioned } from '../../../shared/contracts/common.ts';
+import { CatalogueEntry, CatalogueQuery, Institution, InstitutionCreate, InstitutionQuery, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
+import { MergeInput, MergePreview, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
 import { searchCatalogue } from './catalogue.repo.ts';
 import { listInstitutions } from './institutions.repo.ts';
 import { mergeInstitution, previewInstitutionMerge } from './institution-merge.service.ts';
@@ -12,14 +12,14 @@ const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.
 
 /** Institutions and the reference catalogue they can be picked from. */
 export const institutionsRoutes = declareRoutes('institutions', [
-  get('/api/catalogue', { summary: 'Search the reference catalogue of institutions', ...policy('catalogue', 'read'), query: CatalogueQuery }, async ({ deps: { db }, query }) => searchCatalogue(db, query)),
+  get('/api/catalogue', { summary: 'Search the reference catalogue of institutions', ...policy('catalogue', 'read'), query: CatalogueQuery, response: { 200: z.array(CatalogueEntry) } }, async ({ deps: { db }, query }) => searchCatalogue(db, query)),
 
-  get('/api/institutions', { summary: 'List institutions', ...policy('institution', 'read'), query: InstitutionQuery }, async ({ deps: { db }, query }) => {
+  get('/api/institutions', { summary: 'List institutions', ...policy('institution', 'read'), query: InstitutionQuery, response: { 200: pageOf(Institution) } }, async ({ deps: { db }, query }) => {
     const { rows, total } = await listInstitutions(db, query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
   }),
 
-  get('/api/institutions/:id', { summary: 'Read an institution', ...policy('institution', 'read'), params: IdParams }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
+  get('/api/institutions/:id', { summary: 'Read an institution', ...policy('institution', 'read'), params: IdParams, response: { 200: Institution } }, async ({ deps: { db }, params }) => getInstitution(db, params.id)),
 
   post(
     '/api/institutions',
@@ -28,11 +28,12 @@ export const institutionsRoutes = declareRoutes('institutions', [
       description: 'Refused (409 institution_exists, naming the one on file) when an institution has the same website domain, catalogue entry or identifier, unless createAnyway is true.',
       ...policy('institution', 'create'),
       body: InstitutionCreate,
+      response: { 201: Institution },
     },
     async ({ ctx, body: { createAnyway, ...input } }) => created(await createInstitution(ctx, { input, refuseExisting: !createAnyway })),
   ),
 
-  get('/api/institutions/:id/merge', { summary: 'Preview merging an institution into another', ...policy('institution', 'merge'), params: IdParams, query: MergePreviewQuery }, async ({ deps: { db }, params, query }) =>
+  get('/api/institutions/:id/merge', { summary: 'Preview merging an institution into another', ...policy('institution', 'merge'), params: IdParams, query: MergePreviewQuery, response: { 200: MergePreview } }, async ({ deps: { db }, params, query }) =>
     previewInstitutionMerge(db, { id: params.id, into: query.into }),
   ),
 
@@ -44,15 +45,16 @@ export const institutionsRoutes = declareRoutes('institutions', [
       ...policy('institution', 'merge'),
       params: IdParams,
       body: MergeInput,
+      response: { 200: z.object({ institution: Institution, moved: z.record(z.string(), z.number()) }) },
     },
     async ({ ctx, params, body }) => mergeInstitution(ctx, { id: params.id, into: body.into, version: body.version, intoVersion: body.intoVersion }),
   ),
 
-  patch('/api/institutions/:id', { summary: 'Change an institution', ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate }, async ({ ctx, params, body }) =>
+  patch('/api/institutions/:id', { summary: 'Change an institution', ...policy('institution', 'update'), params: IdParams, body: InstitutionUpdate, response: { 200: Institution } }, async ({ ctx, params, body }) =>
     updateInstitution(ctx, { id: params.id, input: body }),
   ),
 
-  del('/api/institutions/:id', { summary: 'Delete an institution', ...policy('institution', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, params, query }) => {
+  del('/api/institutions/:id', { summary: 'Delete an institution', ...policy('institution', 'delete'), params: IdParams, query: VersionQuery, response: NO_CONTENT }, async ({ ctx, params, query }) => {
     await deleteInstitution(ctx, { id: params.id, version: query.version });
     return noContent();
   }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { created, declareRoutes, del, fieldRights, get, noContent, patch, policy, post } from '../../core/routes.ts';
-import { IdParams } from '../../../shared/contracts/common.ts';
-import { MergeInput, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
-import { PersonInput, PersonQuery, PersonUpdate } from '../../../shared/contracts/people.ts';
+import { created, declareRoutes, del, fieldRights, get, NO_CONTENT, noContent, patch, policy, post } from '../../core/routes.ts';
+import { IdParams, pageOf } from '../../../shared/contracts/common.ts';
+import { MergeInput, MergePreview, MergePreviewQuery } from '../../../shared/contracts/merges.ts';
+import { Person, PersonInput, PersonQuery, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import { presentPerson } from './people.presenter.ts';
 import { listPeople } from './people.repo.ts';
@@ -13,19 +13,19 @@ const VersionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /** People: foreign experts, visitors, our staff and students. */
 export const peopleRoutes = declareRoutes('people', [
-  get('/api/people', { summary: 'List people', ...policy('person', 'read'), query: PersonQuery }, async ({ ctx, deps: { cipher }, query }) => {
+  get('/api/people', { summary: 'List people', ...policy('person', 'read'), query: PersonQuery, response: { 200: pageOf(Person) } }, async ({ ctx, deps: { cipher }, query }) => {
     const { rows, total } = await listPeople(ctx, query);
     const items = rows.map((row) => presentPerson(row, cipher, seesPersonalData(ctx.actor)));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }),
-  get('/api/people/:id', { summary: 'Read a person', ...policy('person', 'read'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) => getPerson(ctx, { id: params.id, cipher })),
-  post('/api/people', { summary: 'Create a person', ...policy('person', 'create'), ...fieldRights('person'), body: PersonInput }, async ({ ctx, deps: { cipher }, body }) =>
+  get('/api/people/:id', { summary: 'Read a person', ...policy('person', 'read'), params: IdParams, response: { 200: Person } }, async ({ ctx, deps: { cipher }, params }) => getPerson(ctx, { id: params.id, cipher })),
+  post('/api/people', { summary: 'Create a person', ...policy('person', 'create'), ...fieldRights('person'), body: PersonInput, response: { 201: Person } }, async ({ ctx, deps: { cipher }, body }) =>
     created(await createPerson(ctx, { input: body, cipher })),
   ),
-  patch('/api/people/:id', { summary: 'Change a person', ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate }, async ({ ctx, deps: { cipher }, params, body }) =>
+  patch('/api/people/:id', { summary: 'Change a person', ...policy('person', 'update'), ...fieldRights('person'), params: IdParams, body: PersonUpdate, response: { 200: Person } }, async ({ ctx, deps: { cipher }, params, body }) =>
     updatePerson(ctx, { id: params.id, input: body, cipher }),
   ),
-  get('/api/people/:id/merge', { summary: 'Preview merging a person into another', ...policy('person', 'merge'), params: IdParams, query: MergePreviewQuery }, async ({ ctx, params, query }) =>
+  get('/api/people/:id/merge', { summary: 'Preview merging a person into another', ...policy('person', 'merge'), params: IdParams, query: MergePreviewQuery, response: { 200: MergePreview } }, async ({ ctx, params, query }) =>
     previewPersonMerge(ctx, { id: params.id, into: query.into }),
   ),
   post(
@@ -36,10 +36,11 @@ export const peopleRoutes = declareRoutes('people', [
       ...policy('person', 'merge'),
       params: IdParams,
       body: MergeInput,
+      response: { 200: z.object({ person: Person, moved: z.record(z.string(), z.number()) }) },
     },
     async ({ ctx, deps: { cipher }, params, body }) => mergePerson(ctx, { id: params.id, into: body.into, version: body.version, intoVersion: body.intoVersion, cipher }),
   ),
-  del('/api/people/:id', { summary: 'Delete a person', ...policy('person', 'delete'), params: IdParams, query: VersionQuery }, async ({ ctx, deps: { cipher }, params, query }) => {
+  del('/api/people/:id', { summary: 'Delete a person', ...policy('person', 'delete'), params: IdParams, query: VersionQuery, response: NO_CONTENT }, async ({ ctx, deps: { cipher }, params, query }) => {
     await deletePerson(ctx, { id: params.id, version: query.version, cipher });
     return noContent();
   }),
