@@ -1,5 +1,5 @@
 import { declareRoutes, get, policy } from '../core/routes.ts';
-import { AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
+import { AuditPage, AuditQuery, type AuditEntry } from '../../shared/contracts/audit.ts';
 import { isoTimestamp, selectList } from '../db/columns.ts';
 import { selectPage, Where } from '../db/where.ts';
 import { readableAuditEntities } from './audit-entities.ts';
@@ -26,7 +26,7 @@ const COLUMNS = selectList({
  * An institution's or a person's history includes the entries of the records merged into it.
  */
 export const auditRoutes = declareRoutes('audit', [
-  get('/api/audit', { summary: 'List the history of records', ...policy('audit', 'read'), query: AuditQuery }, async ({ ctx, query: q }) => {
+  get('/api/audit', { summary: 'List the history of records', ...policy('audit', 'read'), query: AuditQuery, response: { 200: AuditPage } }, async ({ ctx, query: q }) => {
     const readable = readableAuditEntities(ctx.actor.role);
     // A record's history includes the records merged into it: what they were is part of its story.
     const ids = q.entityId === undefined ? undefined : [String(q.entityId), ...(q.entity && /^\d{1,15}$/.test(String(q.entityId)) ? (await idsMergedInto(ctx, q.entity, Number(q.entityId))).map(String) : [])];

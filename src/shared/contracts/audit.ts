@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from './common.ts';
+import { pageOf, PageQuery } from './common.ts';
 
 export const AuditEntry = z.object({
   id: z.number(),
@@ -24,6 +24,10 @@ export const AuditNames = z.object({
   people: z.record(z.string(), z.object({ familyName: z.string(), givenName: z.string().nullable(), nameZh: z.string().nullable() })),
 });
 export type AuditNames = z.infer<typeof AuditNames>;
+
+/** A page of the history, with the names its entries refer to. */
+export const AuditPage = pageOf(AuditEntry).extend({ names: AuditNames });
+export type AuditPage = z.infer<typeof AuditPage>;
 
 /** The kind of record a field's id points at, by the field's name (hostInstitutionId, parentId, personId …). */
 export function referenceKind(field: string): keyof AuditNames | null {

@@ -230,3 +230,61 @@ export type ImportMappingInput = z.input<typeof ImportMappingInput>;
 /** The class of a row in a preview. */
 export const ROW_CLASSES = ['new', 'update', 'duplicate', 'error'] as const;
 export type RowClass = (typeof ROW_CLASSES)[number];
+
+/** A saved column mapping, as answered. */
+export const ImportMapping = z.object({ id: z.number(), kind: z.string(), name: z.string(), columns: z.record(z.string(), z.string()), version: z.number() });
+export type ImportMapping = z.infer<typeof ImportMapping>;
+/** A kind's saved mappings, by name. */
+export const ImportMappingList = z.object({ items: z.array(ImportMapping) });
+
+const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit']);
+const RowCounts = z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() });
+
+/** What a file would import, before anything is written: each header's field, each row classified with its matches and problems. */
+export const ImportPreviewResult = z.object({
+  kind: z.enum(Object.keys(IMPORT_KINDS) as [ImportKindName, ...ImportKindName[]]),
+  fileName: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  encoding: z.string().nullable(),
+  dayOrder: z.enum(['day-first', 'month-first']),
+  headers: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable() })),
+  counts: RowCounts,
+  rows: z.array(
+    z.object({
+      rowNumber: z.number(),
+      class: z.enum(ROW_CLASSES),
+      values: z.record(z.string(), z.unknown()),
+      defaulted: z.array(z.string()),
+      matches: z.array(z.object({ id: z.number().optional(), row: z.number().optional(), label: z.string(), reason: z.string() })),
+      problems: z.array(z.object({ field: z.string(), column: z.string(), reason: z.string(), message: z.string() })),
+      group: z.object({ first: z.number(), onFile: z.number().optional() }).optional(),
+    }),
+  ),
+});
+export type ImportPreviewResult = z.infer<typeof ImportPreviewResult>;
+
+/** What a commit wrote: the import's id (for its undo), each record written, the counts by outcome and by the preview's classes. */
+export const ImportCommitResult = z.object({
+  importId: z.number(),
+  records: z.array(z.object({ entity: ImportedEntity, id: z.number(), action: z.enum(['created', 'updated']) })),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  skipped: z.number(),
+  counts: RowCounts,
+  encoding: z.string().nullable(),
+});
+export type ImportCommitResult = z.infer<typeof ImportCommitResult>;
+
+/** A committed import as kept: what it wrote (each record at the version it left it), whether and when it was undone. */
+export const ImportRecord = z.object({
+  id: z.number(),
+  kind: z.string(),
+  fileName: z.string(),
+  actorId: z.number().nullable(),
+  // The outcome as the commit stored it; the records are what an undo reads.
+  outcome: z.object({ records: z.array(z.object({ entity: ImportedEntity, id: z.number(), action: z.enum(['created', 'updated']), version: z.number() })).optional() }).catchall(z.unknown()),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportRecord = z.infer<typeof ImportRecord>;

@@ -10,26 +10,28 @@ export const JobsQuery = z.object({ state: z.enum(JOB_STATES).optional() });
 export type JobsQuery = z.infer<typeof JobsQuery>;
 
 /** One background job as the administrator sees it. */
-export interface JobView {
-  id: string;
-  type: string;
-  state: JobState;
+export const JobView = z.object({
+  id: z.string(),
+  type: z.string(),
+  state: z.enum(JOB_STATES),
   /** Tries made so far beyond the first, and allowed. */
-  retryCount: number;
-  retryLimit: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
+  retryCount: z.number(),
+  retryLimit: z.number(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
   /** When a waiting retry may start. */
-  startAfter: string;
+  startAfter: z.string(),
   /** A failed try's error message. */
-  error: string | null;
-}
+  error: z.string().nullable(),
+});
+export type JobView = z.infer<typeof JobView>;
 
-export interface JobsPage {
-  counts: Record<JobState, number>;
-  items: JobView[];
-}
+export const JobsPage = z.object({
+  counts: z.object(Object.fromEntries(JOB_STATES.map((state) => [state, z.number()])) as Record<JobState, z.ZodNumber>),
+  items: z.array(JobView),
+});
+export type JobsPage = z.infer<typeof JobsPage>;
 
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'held'] as const;
 export const OutboxQuery = z.object({
@@ -41,28 +43,30 @@ export const OutboxQuery = z.object({
 export type OutboxQuery = z.infer<typeof OutboxQuery>;
 
 /** One message of the outbox, as the administrator reads it. */
-export interface OutboxMessage {
-  id: number;
-  kind: string;
-  recipient: string;
-  locale: 'en' | 'zh' | 'fr';
-  subject: string;
-  bodyText: string;
-  status: (typeof OUTBOX_STATUSES)[number];
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+export const OutboxMessage = z.object({
+  id: z.number(),
+  kind: z.string(),
+  recipient: z.string(),
+  locale: z.enum(['en', 'zh', 'fr']),
+  subject: z.string(),
+  bodyText: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 /** One page of the outbox, and how much may still change in it (messages queued, jobs waiting or running): the page reads again while that is not zero. */
-export interface OutboxPage {
-  items: OutboxMessage[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pending: number;
-}
+export const OutboxPage = z.object({
+  items: z.array(OutboxMessage),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  pending: z.number(),
+});
+export type OutboxPage = z.infer<typeof OutboxPage>;
 
 /** The kinds of message the signed-in user receives (true) or has switched off (false). */
 export const MailPreferences = z.object(Object.fromEntries(MAIL_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof MAIL_KINDS)[number], z.ZodBoolean>);
@@ -75,7 +79,5 @@ export const DigestRunInput = z.object({ date: IsoDate.optional() });
 export type DigestRunInput = z.infer<typeof DigestRunInput>;
 
 /** A digest run queued: its office day and its job. */
-export interface DigestRunQueued {
-  day: string;
-  jobId: string;
-}
+export const DigestRunQueued = z.object({ day: z.string(), jobId: z.string() });
+export type DigestRunQueued = z.infer<typeof DigestRunQueued>;

@@ -1,11 +1,10 @@
-import { created, declareRoutes, file, get, policy, post, type RouteDeclaration } from '../../core/routes.ts';
+import { created, declareRoutes, file, fileResponse, get, policy, post, XLSX_TYPE, type RouteDeclaration } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { getImport, undoImport } from './import-undo.ts';
 import { SPREADSHEET_MAX_BYTES } from '../../interop/spreadsheet-limits.ts';
-import { IMPORT_KINDS, ImportMappingInput, ImportQuery, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { IMPORT_KINDS, ImportCommitResult, ImportMapping, ImportMappingInput, ImportMappingList, ImportPreviewResult, ImportQuery, ImportRecord, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { commitImport, getMappings, importTemplate, previewImport, saveMapping } from './imports.service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const upload = { maxBytes: SPREADSHEET_MAX_BYTES, tooLarge: 'spreadsheet_too_large' };
 
 /** The routes of one kind: importing is creating its records, so each is under the kind's create policy. */
@@ -13,18 +12,18 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
   const may = policy(IMPORT_KINDS[name].entity, 'create');
   const base = `/api/imports/${name}`;
   return [
-    get(`${base}/template`, { summary: `Download the ${name} import template (xlsx, headers in the caller's language first)`, ...may }, async ({ ctx }) =>
-      file({ body: await importTemplate({ kind: name, locale: ctx.locale }), contentType: XLSX, fileName: `${name}-template.xlsx`, disposition: 'attachment' }),
+    get(`${base}/template`, { summary: `Download the ${name} import template (xlsx, headers in the caller's language first)`, ...may, response: fileResponse(XLSX_TYPE) }, async ({ ctx }) =>
+      file({ body: await importTemplate({ kind: name, locale: ctx.locale }), contentType: XLSX_TYPE, fileName: `${name}-template.xlsx`, disposition: 'attachment' }),
     ),
-    post(`${base}/preview`, { summary: `Preview an import of ${name}: every row classified, nothing written`, ...may, query: ImportQuery, upload }, async ({ ctx, deps: { cipher }, query, file: f }) =>
+    post(`${base}/preview`, { summary: `Preview an import of ${name}: every row classified, nothing written`, ...may, query: ImportQuery, upload, response: { 200: ImportPreviewResult } }, async ({ ctx, deps: { cipher }, query, file: f }) =>
       previewImport(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher }),
     ),
-    post(`${base}/commit`, { summary: `Import ${name} from a spreadsheet, wholly or not at all`, ...may, query: ImportQuery, upload }, async ({ ctx, deps: { cipher }, query, file: f }) => {
+    post(`${base}/commit`, { summary: `Import ${name} from a spreadsheet, wholly or not at all`, ...may, query: ImportQuery, upload, response: { 201: ImportCommitResult } }, async ({ ctx, deps: { cipher }, query, file: f }) => {
       const { preview, ...outcome } = await commitImport(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher });
       return created({ ...outcome, counts: preview.counts, encoding: preview.encoding });
     }),
-    get(`${base}/mappings`, { summary: `List the saved column mappings of ${name} imports`, ...may }, async ({ ctx }) => ({ items: await getMappings(ctx, { kind: name }) })),
-    post(`${base}/mappings`, { summary: `Save a column mapping of ${name} imports by name`, ...may, body: ImportMappingInput }, async ({ ctx, body }) =>
+    get(`${base}/mappings`, { summary: `List the saved column mappings of ${name} imports`, ...may, response: { 200: ImportMappingList } }, async ({ ctx }) => ({ items: await getMappings(ctx, { kind: name }) })),
+    post(`${base}/mappings`, { summary: `Save a column mapping of ${name} imports by name`, ...may, body: ImportMappingInput, response: { 201: ImportMapping } }, async ({ ctx, body }) =>
       created(await saveMapping(ctx, { kind: name, input: body })),
     ),
   ];
@@ -33,10 +32,10 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
 /** Imports: a template, a preview and a commit per kind of record, and its saved column mappings. */
 export const importsRoutes = declareRoutes('imports', [
   ...(Object.keys(IMPORT_KINDS) as ImportKindName[]).flatMap(kindRoutes),
-  get('/api/imports/history/:id', { summary: 'Read a committed import: its file, what it wrote, whether it was undone', ...policy('import', 'read'), params: IdParams }, async ({ ctx, params }) =>
+  get('/api/imports/history/:id', { summary: 'Read a committed import: its file, what it wrote, whether it was undone', ...policy('import', 'read'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, params }) =>
     getImport(ctx, { id: params.id }),
   ),
-  post('/api/imports/history/:id/undo', { summary: 'Undo an import: delete what it created, if nothing has changed it since', ...policy('import', 'delete'), params: IdParams }, async ({ ctx, deps: { cipher }, params }) =>
+  post('/api/imports/history/:id/undo', { summary: 'Undo an import: delete what it created, if nothing has changed it since', ...policy('import', 'delete'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, deps: { cipher }, params }) =>
     undoImport(ctx, { id: params.id, cipher }),
   ),
 ]);
