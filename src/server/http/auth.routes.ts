@@ -4,7 +4,11 @@ import type { App, ServerContext } from './context.ts';
 import { publicRoute, signedIn } from './context.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { IdParams } from '../../shared/contracts/common.ts';
-import { ApiTokenInput, LdapSignInInput, OidcStartQuery, PasswordChange, PreferencesInput, SignInInput, type SignInMethods } from '../../shared/contracts/auth.ts';
+import { z } from 'zod';
+import { ApiToken, ApiTokenCreated, ApiTokenInput, LdapSignInInput, OidcStartQuery, PasswordChange, PreferencesInput, SessionInfo, SignInInput, SignInMethods } from '../../shared/contracts/auth.ts';
+import { User } from '../../shared/contracts/users.ts';
+import { NO_CONTENT } from '../core/routes.ts';
+import { responseSchemas } from './response-serializer.ts';
 import {
   changePassword,
   createApiToken,
@@ -40,8 +44,12 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     });
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null, sessionHours: config.sessionHours });
   const { sso } = config;
+  const session = responseSchemas({ 200: SessionInfo });
+  const noContent = responseSchemas(NO_CONTENT);
+  // Where the browser is sent next (the identity provider, or back to the app).
+  const redirect = { 302: z.undefined().describe('A redirect') };
 
-  app.get('/api/auth/methods', { config: publicRoute, schema: { tags, summary: 'List the ways to sign in this server offers' } }, async (): Promise<SignInMethods> => ({
+  app.get('/api/auth/methods', { config: publicRoute, schema: { tags, summary: 'List the ways to sign in this server offers', response: responseSchemas({ 200: SignInMethods }) } }, async (): Promise<SignInMethods> => ({
     password: sso.localPasswords,
     oidc: sso.oidc ? { name: sso.oidc.name } : null,
     ldap: sso.ldap ? { name: sso.ldap.name } : null,
@@ -51,7 +59,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     '/api/auth/sign-in',
     {
       config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Sign in with an email and a password', body: SignInInput },
+      schema: { tags, summary: 'Sign in with an email and a password', body: SignInInput, response: session },
     },
     async (request, reply) => {
       const { user, session } = await signIn({ ...request.body, ...client(request), passwords: sso }, db);
@@ -66,7 +74,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
       '/api/auth/ldap/sign-in',
       {
         config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Sign in with a directory (LDAP) user name and password', body: LdapSignInInput },
+        schema: { tags, summary: 'Sign in with a directory (LDAP) user name and password', body: LdapSignInInput, response: session },
       },
       async (request, reply) => {
         const { user, session } = await ldapSignIn(db, ldap, {
@@ -93,7 +101,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
       '/api/auth/oidc/start',
       {
         config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } },
-        schema: { tags, summary: 'Start signing in with the identity provider (redirects there)', querystring: OidcStartQuery },
+        schema: { tags, summary: 'Start signing in with the identity provider (redirects there)', querystring: OidcStartQuery, response: redirect },
       },
       async (request, reply) => {
         try {
@@ -107,7 +115,7 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     );
     app.get(
       '/api/auth/oidc/callback',
-      { config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } }, schema: { tags, summary: 'Where the identity provider sends the browser back' } },
+      { config: { ...publicRoute, rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } }, schema: { tags, summary: 'Where the identity provider sends the browser back', response: redirect } },
       async (request, reply) => {
         void reply.clearCookie(OIDC_PENDING_COOKIE, pendingCookie);
         try {
@@ -127,14 +135,14 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     );
   }
 
-  app.get('/api/auth/me', { config: signedIn, schema: { tags, summary: 'Read the signed-in account and its CSRF token' } }, async (request) => ({
+  app.get('/api/auth/me', { config: signedIn, schema: { tags, summary: 'Read the signed-in account and its CSRF token', response: session } }, async (request) => ({
     user: await getOwnAccount(request.ctx!),
     csrfToken: request.actor!.csrfToken ?? '',
   }));
 
   app.post(
     '/api/auth/sign-out',
-    { config: signedIn, schema: { tags, summary: 'Sign out this session (200 with the identity provider\'s sign-out address when it opened the session)' } },
+    { config: signedIn, schema: { tags, summary: 'Sign out this session (200 with the identity provider\'s sign-out address when it opened the session)', response: responseSchemas({ 200: z.object({ logoutUrl: z.string() }), ...NO_CONTENT }) } },
     async (request, reply) => {
       const { signedInWith } = await signOut(request.ctx!, { everywhere: false });
       clearCookie(reply);
@@ -143,30 +151,30 @@ export function authRoutes(app: App, { db, config }: ServerContext): void {
     },
   );
 
-  app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags, summary: 'Sign out every session of the account' } }, async (request, reply) => {
+  app.post('/api/auth/sign-out-everywhere', { config: signedIn, schema: { tags, summary: 'Sign out every session of the account', response: noContent } }, async (request, reply) => {
     await signOut(request.ctx!, { everywhere: true });
     clearCookie(reply);
     return reply.status(204).send();
   });
 
-  app.post('/api/auth/password', { config: signedIn, schema: { tags, summary: 'Change your password', body: PasswordChange } }, async (request, reply) => {
+  app.post('/api/auth/password', { config: signedIn, schema: { tags, summary: 'Change your password', body: PasswordChange, response: noContent } }, async (request, reply) => {
     await changePassword(request.ctx!, { ...request.body, ip: request.ip });
     return reply.status(204).send();
   });
 
-  app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, summary: 'Change your preferences (language)', body: PreferencesInput } }, async (request) =>
+  app.patch('/api/auth/preferences', { config: signedIn, schema: { tags, summary: 'Change your preferences (language)', body: PreferencesInput, response: responseSchemas({ 200: User }) } }, async (request) =>
     setPreferences(request.ctx!, { locale: request.body.locale }),
   );
 
-  app.get('/api/auth/tokens', { config: signedIn, schema: { tags, summary: 'List your API tokens' } }, async (request) => getOwnApiTokens(request.ctx!));
+  app.get('/api/auth/tokens', { config: signedIn, schema: { tags, summary: 'List your API tokens', response: responseSchemas({ 200: z.array(ApiToken) }) } }, async (request) => getOwnApiTokens(request.ctx!));
   // Refused before the body is read: a token never mints tokens (they would outlive its revocation).
   const notByToken = async (request: FastifyRequest) => {
     if (request.actor?.via === 'token') throw new DomainError('token_cannot_mint', 'forbidden');
   };
-  app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, summary: 'Create an API token (from a session, not with a token)', body: ApiTokenInput } }, async (request, reply) =>
+  app.post('/api/auth/tokens', { config: signedIn, preValidation: notByToken, schema: { tags, summary: 'Create an API token (from a session, not with a token)', body: ApiTokenInput, response: responseSchemas({ 201: ApiTokenCreated }) } }, async (request, reply) =>
     reply.status(201).send(await createApiToken(request.ctx!, { input: request.body })),
   );
-  app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams } }, async (request, reply) => {
+  app.delete('/api/auth/tokens/:id', { config: signedIn, schema: { tags, summary: 'Revoke one of your API tokens', params: IdParams, response: noContent } }, async (request, reply) => {
     await revokeToken(request.ctx!, { id: request.params.id });
     return reply.status(204).send();
   });

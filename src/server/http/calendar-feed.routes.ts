@@ -5,6 +5,8 @@ import { publicRoute } from './context.ts';
 import { notFound } from '../core/errors.ts';
 import { calendarFeedText } from '../modules/calendar/calendar.public.ts';
 import { officeToday } from '../../shared/calendar.ts';
+import { fileResponse } from '../core/routes.ts';
+import { responseSchemas } from './response-serializer.ts';
 
 /**
  * Feed requests per address per minute. Not the sign-in limit (20): a calendar service (Google,
@@ -38,6 +40,7 @@ export function calendarFeedRoutes(app: App, { db, config }: ServerContext): voi
         operationId: 'getCalendarFeed',
         security: [],
         params: FeedParams,
+        response: responseSchemas(fileResponse('text/calendar')),
       },
     },
     async (request, reply) => {

@@ -2,6 +2,8 @@ import type { App, ServerContext } from './context.ts';
 import { publicRoute } from './context.ts';
 import { migrationStatus, type MigrationStatus } from '../db/migrate.ts';
 import { buildCommit, VERSION } from '../version.ts';
+import { Health, NotReady, Ready } from '../../shared/contracts/health.ts';
+import { responseSchemas } from './response-serializer.ts';
 
 /** How long readiness waits for the database before it says it does not answer. */
 const DATABASE_TIMEOUT_MS = 3000;
@@ -37,14 +39,14 @@ async function readinessProblems(context: ServerContext, log: App['log']): Promi
 export function healthRoutes(app: App, context: ServerContext): void {
   const commit = buildCommit();
   const version = { version: VERSION, ...(commit ? { commit } : {}) };
-  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the server answers (liveness)' } }, async () => ({
+  app.get('/api/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the server answers (liveness)', response: responseSchemas({ 200: Health }) } }, async () => ({
     status: 'ok',
     engine: context.db.engine,
     ...version,
   }));
-  app.get('/api/health/ready', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the database answers and every migration is applied (readiness)' } }, async (request, reply) => {
+  app.get('/api/health/ready', { config: publicRoute, schema: { tags: ['health'], summary: 'Check that the database answers and every migration is applied (readiness)', response: { 200: Ready, 503: NotReady } } }, async (request, reply) => {
     const { problems, status } = await readinessProblems(context, request.log);
-    if (problems.length > 0) return reply.code(503).send({ status: 'not ready', problems, engine: context.db.engine, ...version });
-    return { status: 'ready', engine: context.db.engine, ...version, migrations: status!.applied };
+    if (problems.length > 0) return reply.code(503).send({ status: 'not ready' as const, problems, engine: context.db.engine, ...version });
+    return { status: 'ready' as const, engine: context.db.engine, ...version, migrations: status!.applied };
   });
 }

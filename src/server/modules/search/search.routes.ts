@@ -1,5 +1,6 @@
 import { declareRoutes, get, signedIn } from '../../core/routes.ts';
-import { SearchQuery, type SearchHit } from '../../../shared/contracts/search.ts';
+import { z } from 'zod';
+import { SearchHit, SearchQuery } from '../../../shared/contracts/search.ts';
 import { Where } from '../../db/where.ts';
 import { can } from '../../policies/policies.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -53,5 +54,5 @@ async function searchAll(ctx: RequestContext, q: string, limit: number): Promise
 
 /** GET /api/search: one box for institutions, people, agreements, visits and units. */
 export const searchRoutes = declareRoutes('search', [
-  get('/api/search', { summary: 'Search institutions, people, agreements, visits and units', ...signedIn, query: SearchQuery }, async ({ ctx, query }) => searchAll(ctx, query.q, query.limit)),
+  get('/api/search', { summary: 'Search institutions, people, agreements, visits and units', ...signedIn, query: SearchQuery, response: { 200: z.array(SearchHit) } }, async ({ ctx, query }) => searchAll(ctx, query.q, query.limit)),
 ]);
