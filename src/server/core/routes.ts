@@ -60,6 +60,7 @@ export type SuccessBody = z.ZodType | Readonly<Record<string, z.ZodType | typeof
 export interface Responses {
   200?: SuccessBody;
   201?: SuccessBody;
+  202?: SuccessBody;
   204?: 'empty';
 }
 

@@ -62,18 +62,21 @@ export const EXPORT_STATUSES = ['waiting', 'running', 'done', 'failed'] as const
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 /** A prepared export as its owner sees it (never its bytes: `GET /api/exports/:id/file`). */
-export interface ExportView {
-  id: number;
-  what: string;
-  format: ExportFormat;
-  query: Record<string, string | string[]>;
-  status: ExportStatus;
-  fileName: string | null;
-  contentType: string | null;
-  sizeBytes: number | null;
+export const ExportView = z.object({
+  id: z.number(),
+  what: z.string(),
+  format: z.enum(EXPORT_FORMATS),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  status: z.enum(EXPORT_STATUSES),
+  fileName: z.string().nullable(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.number().nullable(),
   /** Why it failed: an error code (account_disabled, forbidden, export_too_large …) or the message of an unexpected error. */
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  expiresAt: string;
-}
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type ExportView = z.infer<typeof ExportView>;
+/** The caller's recent exports. */
+export const ExportList = z.object({ items: z.array(ExportView) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ON_DUPLICATE, type RowClass } from './imports.ts';
+import { ON_DUPLICATE } from './imports.ts';
 
 /**
  * An import kept between its upload and its commit: previewed (waiting for the user's
@@ -29,28 +29,29 @@ export const ImportDraftUpdate = z.object({
 export type ImportDraftUpdate = z.input<typeof ImportDraftUpdate>;
 
 /** A draft as its owner reads it: its file, options, decisions, counts, and where its commit stands. */
-export interface ImportDraftView {
-  id: number;
-  kind: string;
-  fileName: string;
-  status: ImportDraftStatus;
-  encoding: string | null;
-  encodingOverride: string | null;
-  dayFirst: boolean | null;
-  onDuplicate: (typeof ON_DUPLICATE)[number];
-  decisions: Record<string, ImportDecision>;
-  counts: Partial<Record<RowClass, number>>;
-  rowsDone: number;
-  rowsTotal: number;
+export const ImportDraftView = z.object({
+  id: z.number(),
+  kind: z.string(),
+  fileName: z.string(),
+  status: z.enum(IMPORT_DRAFT_STATUSES),
+  encoding: z.string().nullable(),
+  encodingOverride: z.string().nullable(),
+  dayFirst: z.boolean().nullable(),
+  onDuplicate: z.enum(ON_DUPLICATE),
+  decisions: z.record(z.string(), ImportDecision),
+  counts: z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() }).partial(),
+  rowsDone: z.number(),
+  rowsTotal: z.number(),
   /** The failure, in the reader's language, with its fields. */
-  error: { code: string; message: string; fields: Array<{ field: string; message: string }> } | null;
+  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ field: z.string(), message: z.string() })) }).nullable(),
   /** The committed import (its history page, its undo). */
-  importId: number | null;
+  importId: z.number().nullable(),
   /** What the commit wrote, once committed. */
-  outcome: { created: number; updated: number; unchanged: number; skipped: number } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+  outcome: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number() }).nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** The day a draft still previewed expires. */
-  expiresOn: string;
-}
+  expiresOn: z.string(),
+});
+export type ImportDraftView = z.infer<typeof ImportDraftView>;
