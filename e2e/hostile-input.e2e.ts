@@ -126,7 +126,8 @@ describe('hostile names on every page', () => {
       expect(await injected(page), path).toBe(0);
     };
 
-    await visitPage(`/institutions?q=${encodeURIComponent('universite')}`, [INSTITUTION]);
+    // accents folded, and words only this name has: the demo's universities now have French names (Université de …)
+    await visitPage(`/institutions?q=${encodeURIComponent('universite drop table')}`, [INSTITUTION]);
     await visitPage(`/institutions/${institution.id}`, [INSTITUTION, BIDI, EMOJI]);
     await visitPage(`/people?q=hostile`, [FAMILY]);
     await visitPage(`/people/${person.id}`, [FAMILY, GIVEN, `${SQL} ${BIDI}`]);
