@@ -1,6 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
 import type { Setting, SettingKey, SettingValues } from '../../../shared/contracts/settings.ts';
-import { api } from '../../lib/api.ts';
+import { api, ApiError, type ApiFieldError } from '../../lib/api.ts';
+import { errorText } from '../../lib/errors.ts';
+import { useI18n } from '../../lib/i18n.tsx';
 import { useApiGet } from '../../lib/api-query.ts';
 
 const SETTINGS_KEY = ['settings'] as const;
@@ -26,4 +29,27 @@ export function useSettingUpdate() {
     onSettled: () => void client.invalidateQueries({ queryKey: SETTINGS_KEY }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['conferences'] }),
   });
+}
+
+/**
+ * Saves a setting at its version and says how it went: saved, someone else changed it (the row
+ * is read again and shows their value), or the refused fields, handed to `onFields` to show
+ * beside their inputs.
+ */
+export function useSettingSave(setting: Setting, onFields: (fields: ApiFieldError[]) => void) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const update = useSettingUpdate();
+  const save = async (value: unknown) => {
+    onFields([]);
+    try {
+      await update.mutateAsync({ key: setting.key, value, version: setting.version });
+      void message.success(t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.fields.length) onFields(err.fields);
+      else if (err instanceof ApiError && err.code === 'version_conflict') void message.warning(t('settings.conflict'));
+      else void message.error(errorText(err, locale));
+    }
+  };
+  return { save, saving: update.isPending };
 }

@@ -1,38 +1,23 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Form, Input } from 'antd';
+import { Button, Descriptions, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { OfficeText, Setting } from '../../../shared/contracts/settings.ts';
-import { ApiError } from '../../lib/api.ts';
-import { errorText } from '../../lib/errors.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
-import { useSettingUpdate } from './api.ts';
+import { useSettingSave } from './api.ts';
 
 const LANGUAGES = ['en', 'zh', 'fr'] as const;
 const EMPTY: OfficeText = { en: '', zh: '', fr: '' };
 
 /** A text setting the office writes in each language (the fact sheet's closing paragraph), with a field per language and its own problems beside it. */
 export function OfficeTextRow({ setting, editable }: { setting: Setting; editable: boolean }) {
-  const { t, locale, formatDateTime } = useI18n();
-  const { message } = App.useApp();
-  const update = useSettingUpdate();
+  const { t, formatDateTime } = useI18n();
   const current = (setting.value as OfficeText | null) ?? EMPTY;
   const [value, setValue] = useState<OfficeText>(current);
   const [problems, setProblems] = useState<Partial<Record<keyof OfficeText, string>>>({});
   const label = (suffix: string) => t(`settings.${setting.key}.${suffix}` as MessageKey);
   const changed = LANGUAGES.some((l) => value[l] !== current[l]);
 
-  const save = async () => {
-    setProblems({});
-    try {
-      await update.mutateAsync({ key: setting.key, value, version: setting.version });
-      void message.success(t('common.saved'));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.fields.length)
-        setProblems(Object.fromEntries(err.fields.map((f) => [f.field.replace(/^value\./, ''), f.message.replace(/^value\.\w+: /, '')])));
-      else if (err instanceof ApiError && err.code === 'version_conflict') void message.warning(t('settings.conflict'));
-      else void message.error(errorText(err, locale));
-    }
-  };
+  const { save, saving } = useSettingSave(setting, (fields) => setProblems(Object.fromEntries(fields.map((f) => [f.field.replace(/^value\./, ''), f.message.replace(/^value\.\w+: /, '')]))));
 
   return (
     <Descriptions
@@ -56,7 +41,7 @@ export function OfficeTextRow({ setting, editable }: { setting: Setting; editabl
         ...(editable
           ? [{ key: 'save', label: '', children: (
               <Flex justify="end">
-                <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={!changed} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
+                <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!changed} onClick={() => void save(value)} data-testid={`setting-save-${setting.key}`}>
                   {t('action.save')}
                 </Button>
               </Flex>

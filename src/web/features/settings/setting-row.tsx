@@ -1,11 +1,9 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Form, InputNumber, Typography } from 'antd';
+import { Button, Descriptions, Flex, Form, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import type { Setting } from '../../../shared/contracts/settings.ts';
-import { ApiError } from '../../lib/api.ts';
-import { errorText } from '../../lib/errors.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
-import { useSettingUpdate } from './api.ts';
+import { useSettingSave } from './api.ts';
 import { deadlineLabels } from './deadline-labels.ts';
 
 /** Settings whose range is not the usual 1 and up: the digest's hour of the day. The server checks it too. */
@@ -14,26 +12,13 @@ const BOUNDS: Record<string, { min: number; max: number }> = { 'digest.hour': { 
 /** One numeric setting (a threshold, a deadline's lead time): what it decides, its value, and (for the office) a field to change it at its version. */
 export function SettingRow({ setting, editable }: { setting: Setting; editable: boolean }) {
   const { t, locale, formatNumber, formatDateTime } = useI18n();
-  const { message } = App.useApp();
-  const update = useSettingUpdate();
   const current = typeof setting.value === 'number' ? setting.value : null;
   const [value, setValue] = useState<number | null>(current);
   const [problem, setProblem] = useState<string | null>(null);
   const words = deadlineLabels(setting.key, t, locale);
   const label = (suffix: 'title' | 'help' | 'unit') => (words ? words[suffix] : t(`settings.${setting.key}.${suffix}` as MessageKey));
 
-  const save = async () => {
-    setProblem(null);
-    try {
-      await update.mutateAsync({ key: setting.key, value, version: setting.version });
-      void message.success(t('common.saved'));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.fields.length) setProblem(err.fields.map((f) => f.message.replace(/^value: /, '')).join('; '));
-      // someone else changed it: the row is read again and shows their value
-      else if (err instanceof ApiError && err.code === 'version_conflict') void message.warning(t('settings.conflict'));
-      else void message.error(errorText(err, locale));
-    }
-  };
+  const { save, saving } = useSettingSave(setting, (fields) => setProblem(fields.length ? fields.map((f) => f.message.replace(/^value: /, '')).join('; ') : null));
 
   return (
     <Descriptions
@@ -51,7 +36,7 @@ export function SettingRow({ setting, editable }: { setting: Setting; editable: 
               <Flex gap={8} align="center" wrap>
                 <InputNumber aria-label={label('title')} min={BOUNDS[setting.key]?.min ?? 1} max={words?.max ?? BOUNDS[setting.key]?.max ?? 1_000_000} precision={0} value={value} onChange={setValue} data-testid={`setting-${setting.key}`} />
                 <Typography.Text type="secondary">{label('unit')}</Typography.Text>
-                <Button type="primary" icon={<SaveOutlined />} loading={update.isPending} disabled={value === current} onClick={() => void save()} data-testid={`setting-save-${setting.key}`}>
+                <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={value === current} onClick={() => void save(value)} data-testid={`setting-save-${setting.key}`}>
                   {t('action.save')}
                 </Button>
               </Flex>
