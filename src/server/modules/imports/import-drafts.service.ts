@@ -101,7 +101,7 @@ export async function createImportDraft(
     const draftId = await insertDraft(tx, {
       kind: options.kind,
       createdBy: ctx.actor.userId,
-      unitId: ctx.actor.role === 'coordinator' ? ctx.actor.unitId : null,
+      unitId: ctx.scope,
       fileName: options.fileName,
       fileSha256: createHash('sha256').update(options.content).digest('hex'),
       content: options.content,
@@ -114,7 +114,7 @@ export async function createImportDraft(
       counts: preview.counts,
       rowsTotal: preview.rows.length,
     });
-    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.actor.role === 'coordinator' ? ctx.actor.unitId : null, after: { kind: options.kind, fileName: options.fileName, counts: preview.counts } });
+    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, counts: preview.counts } });
     return draftId;
   });
   return { draft: presentDraft((await findDraft(ctx, id))!, ctx.locale), preview };
