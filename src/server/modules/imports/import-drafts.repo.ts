@@ -6,8 +6,6 @@ import type { Queryable } from '../../db/client.ts';
 import { isoTimestamp } from '../../db/columns.ts';
 import type { ImportDecision, ImportDraftStatus } from '../../../shared/contracts/import-drafts.ts';
 import { IMPORT_DRAFT_LIFETIME_DAYS } from '../../../shared/contracts/import-drafts.ts';
-import type { Role } from '../../../shared/roles.ts';
-import type { Locale } from '../../../shared/contracts/common.ts';
 
 /** A draft as stored (without its file). */
 export interface DraftRow {
@@ -119,26 +117,6 @@ export async function waitingDraftRows(db: Queryable, userId: number): Promise<D
     [userId],
   );
   return rows;
-}
-
-/** Who a draft's commit runs as, as they are now (a user disabled since is refused). */
-export interface DraftOwner {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  locale: Locale;
-  disabled: boolean;
-}
-
-/** The user who uploaded a draft, or null when they are gone. */
-export async function draftOwner(db: Queryable, userId: number): Promise<DraftOwner | null> {
-  const { rows } = await db.query<DraftOwner>(
-    `SELECT id::int, email, display_name AS "displayName", role, unit_id::int AS "unitId", locale, disabled FROM users WHERE id = $1`,
-    [userId],
-  );
-  return rows[0] ?? null;
 }
 
 /**

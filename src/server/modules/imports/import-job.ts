@@ -7,11 +7,11 @@ import { DomainError } from '../../core/errors.ts';
 import type { z } from 'zod';
 import { requestContext, systemContext } from '../../core/request-context.ts';
 import { defineJobType, type JobDeps, type JobRun } from '../../jobs/job-type.ts';
-import { SYSTEM_ACTOR } from '../../policies/actor.ts';
+import { enabledActorOf } from '../users/users.service.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import { IMPORT_KINDS, type ImportKindName, type ImportQuery } from '../../../shared/contracts/imports.ts';
 import { commitImport } from './imports.service.ts';
-import { draftContent, draftOwner, findDraft, setDraftProgress, setDraftStatus, type DraftRow } from './import-drafts.repo.ts';
+import { draftContent, findDraft, setDraftProgress, setDraftStatus, type DraftRow } from './import-drafts.repo.ts';
 
 type Failure = NonNullable<DraftRow['error']>;
 
@@ -48,11 +48,10 @@ export async function runDraftCommit(deps: JobDeps, job: Pick<JobRun<{ draftId: 
   const draft = await findDraft(deps.db, job.data.draftId);
   if (!draft || draft.status !== 'committing') return;
   const kind = IMPORT_KINDS[draft.kind as ImportKindName];
-  const owner = await draftOwner(deps.db, draft.createdBy);
-  if (!kind || !owner || owner.disabled || !roleMay(owner.role, kind.entity, 'create')) return fail(deps, draft, { code: 'import_owner_refused' });
+  const actor = await enabledActorOf(deps.db, draft.createdBy);
+  if (!kind || !actor || !roleMay(actor.role, kind.entity, 'create')) return fail(deps, draft, { code: 'import_owner_refused' });
   const content = await draftContent(deps.db, draft.id);
   if (!content || !deps.cipher) return fail(deps, draft, { code: 'import_failed' });
-  const actor = { ...SYSTEM_ACTOR, userId: owner.id, email: owner.email, displayName: owner.displayName, role: owner.role, unitId: owner.unitId, locale: owner.locale, via: 'session' as const };
   const ctx = requestContext(actor, deps.db);
   // Progress is written beside the import's transaction, on another connection, for other
   // sessions to read. The embedded engine has one connection, held by that transaction:
