@@ -121,7 +121,11 @@ describe('a prepared export asked for with no worker running', () => {
     expect(file.headers['content-disposition']).toContain(encodeURIComponent(done.fileName!));
 
     // The disabled user's export failed with its reason, for its owner; pg-boss's job failed too after its tries.
-    const failed = (await t.db.query<{ status: string; error: string }>('SELECT status, error FROM prepared_files WHERE id = $1', [refused.id])).rows[0]!;
+    // The worker may take the two jobs in either order, so the refused one may still be running here.
+    const failed = await until(
+      async () => (await t.db.query<{ status: string; error: string | null }>('SELECT status, error FROM prepared_files WHERE id = $1', [refused.id])).rows[0]!,
+      (row) => row.status !== 'waiting' && row.status !== 'running',
+    );
     expect(failed).toEqual({ status: 'failed', error: 'account_disabled' });
     const admin = await t.as('admin');
     const jobs = await until(
