@@ -1,6 +1,7 @@
 import { roleMay, type Entity } from '../../shared/policies.ts';
 import type { Role } from '../../shared/roles.ts';
 import { RECORD_KINDS } from '../../shared/kinds/record-kinds.ts';
+import { IMPORT_KINDS } from '../../shared/contracts/imports.ts';
 
 /**
  * The record kind each audit row's `entity` describes, for its read right: an audit row tells
@@ -35,14 +36,7 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   visiting_professor: 'programme',
   exchange_opportunity: 'exchange',
   exchange_application: 'exchange',
-  // An import is read by those who may read what it imported; a saved column mapping names no record.
-  institution_import: 'institution',
-  person_import: 'person',
-  mission_import: 'mission',
-  appointment_import: 'appointment',
-  honour_import: 'honour',
-  aggregate_import: 'aggregate',
-  student_import: 'student',
+  // A saved column mapping names no record.
   import_mapping: 'institution',
   // An import draft (a file uploaded, decisions on its rows, its commit): read like the committed imports, by the office.
   import_draft: 'import',
@@ -53,6 +47,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   // A file prepared in the background (what was asked, with its filters): the administrator's, as the jobs are.
   prepared_file: 'job',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
+  // An import is read by those who may read what it imported: every kind's, by its description.
+  ...Object.fromEntries(Object.values(IMPORT_KINDS).map((kind) => [`${kind.entity}_import`, kind.entity])),
 };
 
 /** The audit entities `role` may read, or null for all of them (the administrator). */
