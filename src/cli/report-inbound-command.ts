@@ -25,7 +25,7 @@ export function inboundSentence(r: InboundReport, lang: Locale): string {
   if (lang === 'zh')
     return `${r.since} 至 ${r.until}，共接待境外来访 ${r.personTimes} 人次（其中 ${r.aggregatePersonTimes} 人次为历年汇总数），涉及 ${r.distinctPersons} 名有个人记录的来访者，来自 ${r.countriesAndRegions} 个国家和地区。${top.length ? `主要来源：${top.join('、')}。` : ''}`;
   if (lang === 'fr')
-    return `Du ${r.since} au ${r.until} : ${r.personTimes} personnes-fois reçues (dont ${r.aggregatePersonTimes} en décomptes globaux), ${r.distinctPersons} personnes distinctes enregistrées, de ${r.countriesAndRegions} pays et régions.${top.length ? ` En tête : ${top.join(', ')}.` : ''}`;
+    return `Du ${r.since} au ${r.until} : ${r.personTimes} visites reçues (dont ${r.aggregatePersonTimes} en décomptes globaux), ${r.distinctPersons} personnes distinctes enregistrées, de ${r.countriesAndRegions} pays et régions.${top.length ? ` En tête : ${top.join(', ')}.` : ''}`;
   return `From ${r.since} to ${r.until}: ${r.personTimes} inbound person-times (${r.aggregatePersonTimes} of them from aggregate counts), ${r.distinctPersons} distinct persons on record, from ${r.countriesAndRegions} countries and regions.${top.length ? ` Leading: ${top.join(', ')}.` : ''}`;
 }
 

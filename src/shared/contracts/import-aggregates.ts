@@ -32,7 +32,7 @@ export const AGGREGATE_IMPORT: ImportKind = {
       '每行为某一年份（尚无逐人记录的年份）的一项人次统计：年份、方向（来访或出访）、人员类别（为空时来访为来宾、出访为教职工）、目的（为空时为全部目的）、国家或地区、单位、人次，以及数据来源。' +
       '系统中已有的同一年份、方向、人员类别、目的、国家和单位的统计会被识别，该行将更新它，因此同一文件导入两次不会改变任何数据。',
     fr:
-      "Une ligne par décompte de personnes-fois pour une année sans dossiers individuels : année, sens (entrant ou sortant), personnes (visiteurs en entrée et personnel en sortie si vide), objet (tous objets si vide), pays ou région, unité, nombre, et le document d'où vient le chiffre. " +
+      "Une ligne par décompte de visites ou de déplacements pour une année sans dossiers individuels : année, sens (entrant ou sortant), personnes (visiteurs en entrée et personnel en sortie si vide), objet (tous objets si vide), pays ou région, unité, nombre, et le document d'où vient le chiffre. " +
       "Un décompte enregistré pour la même année, le même sens, les mêmes personnes, objet, pays et unité est reconnu : la ligne le met à jour, si bien qu'importer deux fois le même fichier ne change rien.",
   },
   columns: [
@@ -42,7 +42,7 @@ export const AGGREGATE_IMPORT: ImportKind = {
     { field: 'category', label: { en: 'Purpose', zh: '目的', fr: 'Objet' }, aliases: ['category', 'catégorie', '任务类型', '性质'], value: { is: 'choice', options: LEDGER_CATEGORY_LABELS as Record<LedgerCategory, Labels> }, default: 'all_purposes' },
     { field: 'countryCode', label: { en: 'Country or region', zh: '国家或地区', fr: 'Pays ou région' }, aliases: ['country', 'pays', '国家', '国别', '国家/地区'], value: { is: 'country' } },
     { field: 'unitId', label: { en: 'Unit', zh: '单位', fr: 'Unité' }, aliases: ['unit', 'unité', 'department', '部门', '院系'], value: { is: 'unit' } },
-    { field: 'count', label: { en: 'Person-times', zh: '人次', fr: 'Personnes-fois' }, aliases: ['count', 'number', 'nombre', '数量', '人数'], value: { is: 'integer' }, required: true },
+    { field: 'count', label: { en: 'Person-times', zh: '人次', fr: 'Visites et déplacements' }, aliases: ['count', 'number', 'nombre', '数量', '人数'], value: { is: 'integer' }, required: true },
     { field: 'sourceDocument', label: { en: 'Source', zh: '数据来源', fr: 'Source' }, aliases: ['source document', 'document', '来源', '出处'], value: { is: 'text' }, required: true },
     { field: 'notes', label: { en: 'Notes', zh: '备注', fr: 'Notes' }, aliases: ['remarks', 'comments', 'remarques', '说明'], value: { is: 'text' } },
   ],

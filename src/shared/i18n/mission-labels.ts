@@ -64,7 +64,7 @@ export const MISSION_HEADINGS: Labels<
   approvalDocumentNo: { en: 'Approval no.', zh: '批件号', fr: 'N° d’autorisation' },
   reportDueOn: { en: 'Report due', zh: '总结截止日期', fr: 'Rapport attendu le' },
   daysOverdue: { en: 'Days overdue', zh: '逾期天数', fr: 'Jours de retard' },
-  personTimes: { en: 'Person-times', zh: '人次', fr: 'Personnes-fois' },
+  personTimes: { en: 'Person-times', zh: '人次', fr: 'Déplacements' },
 };
 
 /** The export's sheet titles. */

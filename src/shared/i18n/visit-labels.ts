@@ -36,5 +36,5 @@ export const OVERDUE_REPORT_HEADINGS: Labels<'unit' | 'visit' | 'startDate' | 'e
   endDate: { en: 'To', zh: '结束日期', fr: 'Au' },
   reportDueOn: { en: 'Report due', zh: '总结截止日期', fr: 'Compte rendu attendu le' },
   daysOverdue: { en: 'Days overdue', zh: '逾期天数', fr: 'Jours de retard' },
-  personTimes: { en: 'Person-times', zh: '人次', fr: 'Personnes-fois' },
+  personTimes: { en: 'Person-times', zh: '人次', fr: 'Visites reçues' },
 };

@@ -5,8 +5,8 @@ import { formatCount } from '../wording.rules.ts';
 import type { YearFigure, YearFigureKey, YearInReview } from './year-figures.ts';
 
 const LABELS: Record<YearFigureKey, Record<Locale, string>> = {
-  'inbound.personTimes': { en: 'inbound visitors (person-times)', zh: '来访（人次）', fr: 'visiteurs reçus (personnes-fois)' },
-  'outbound.personTimes': { en: 'staff sent abroad (person-times)', zh: '出访（人次）', fr: 'missions à l’étranger (personnes-fois)' },
+  'inbound.personTimes': { en: 'inbound visitors (person-times)', zh: '来访（人次）', fr: 'visites reçues (chaque visiteur, chaque venue)' },
+  'outbound.personTimes': { en: 'staff sent abroad (person-times)', zh: '出访（人次）', fr: 'déplacements à l’étranger (chaque membre, chaque mission)' },
   'conferences.held': { en: 'international conferences held', zh: '主办国际会议', fr: 'conférences internationales tenues' },
   'agreements.signed': { en: 'new agreements signed', zh: '新签协议', fr: 'nouveaux accords signés' },
   'experts.appointed': { en: 'foreign experts appointed', zh: '新聘外国专家', fr: 'experts étrangers nommés' },
@@ -17,7 +17,7 @@ const LABELS: Record<YearFigureKey, Record<Locale, string>> = {
   'students.countries': { en: 'their countries', zh: '其来源国', fr: 'leurs pays' },
   'programme.residencies': { en: 'programme students beginning a residency in a French hospital', zh: '赴法国医院开始住院医师培训的项目学生', fr: 'étudiants du programme commençant un internat dans un hôpital français' },
   'programme.residencyPlaced': { en: 'programme students placed in French hospitals since the programme began, at the year’s end', zh: '项目开办以来赴法国医院培训的学生（年末）', fr: 'étudiants du programme placés dans des hôpitaux français depuis ses débuts, en fin d’année' },
-  'exchange.students': { en: 'students sent abroad on exchange (person-times)', zh: '派出交流学生（人次）', fr: 'étudiants envoyés en échange à l’étranger (personnes-fois)' },
+  'exchange.students': { en: 'students sent abroad on exchange (person-times)', zh: '派出交流学生（人次）', fr: 'étudiants envoyés en échange à l’étranger (chaque départ)' },
   'exchange.universities': { en: 'their host universities', zh: '接收院校', fr: 'leurs universités d’accueil' },
 };
 

@@ -138,7 +138,7 @@ export const EXPERTS = {
   'exp.record.personTimes': [
     'Inbound person-times (visits and conferences): {n}',
     '来访 {n} 人次（含来访和参加会议）',
-    'Personnes-fois reçues (visites et conférences) : {n}',
+    'Venues comptées (visites et conférences) : {n}',
   ],
   'exp.record.appointments': ['Appointments ({n})', '聘任（{n}）', 'Nominations ({n})'],
   'exp.record.visits': ['Visits ({n})', '来访（{n}）', 'Visites ({n})'],

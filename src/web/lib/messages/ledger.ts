@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue.ts';
 
 /** The mobility ledger, its aggregates, and the dashboard that reads it. */
 export const LEDGER = {
-  'ledger.rowsTab': ['Person-times', '人次明细', 'Personnes-fois'],
+  'ledger.rowsTab': ['Person-times', '人次明细', 'Visites et déplacements'],
   'ledger.aggregatesTab': ['Aggregate counts', '汇总数据', 'Comptages agrégés'],
   'ledger.direction.inbound': ['Inbound', '来访', 'Entrant'],
   'ledger.direction.outbound': ['Outbound', '出访', 'Sortant'],
@@ -12,7 +12,7 @@ export const LEDGER = {
   'ledger.who.expert': ['Experts', '专家', 'Experts'],
   'ledger.field.direction': ['Direction', '方向', 'Sens'],
   'ledger.field.who': ['Who', '人员类别', 'Qui'],
-  'ledger.field.count': ['Person-times', '人次', 'Personnes-fois'],
+  'ledger.field.count': ['Person-times', '人次', 'Visites et déplacements'],
   'ledger.field.category': ['Category', '类别', 'Catégorie'],
   'ledger.field.countryCode': ['Country or region', '国家或地区', 'Pays ou région'],
   'ledger.field.institutionId': ['Institution', '机构', 'Établissement'],
@@ -33,7 +33,7 @@ export const LEDGER = {
   'ledger.filter.aggregate': ['Aggregate counts only', '仅汇总数据', 'Comptages agrégés seulement'],
   'ledger.row.individual': ['individual', '明细', 'individuelle'],
   'ledger.row.aggregate': ['aggregate', '汇总', 'agrégée'],
-  'ledger.totals.personTimes': ['Person-times', '人次', 'Personnes-fois'],
+  'ledger.totals.personTimes': ['Person-times', '人次', 'Visites et déplacements'],
   'ledger.totals.distinctPersons': ['Distinct persons', '人数（去重）', 'Personnes distinctes'],
   'ledger.totals.aggregatePersonTimes': ['of which from aggregate counts', '其中来自汇总数据', 'dont comptages agrégés'],
   'ledger.totals.countriesAndRegions': ['Countries and regions', '国家和地区', 'Pays et régions'],
@@ -41,7 +41,7 @@ export const LEDGER = {
   'ledger.totals.note': [
     'Person-times count every trip or visit: a professor who came five times counts five. Distinct persons count each individual once, and only where individual records exist (aggregate counts for early years have none). Hong Kong, Macao and Taiwan count as regions, not countries.',
     '人次按每次出访或来访计算：一位教授来访五次计为五人次。人数（去重）每人只计一次，且仅统计有明细记录的人员（早年的汇总数据无个人明细）。香港、澳门、台湾计为地区，不计为国家。',
-    'Les personnes-fois comptent chaque voyage ou visite : un professeur venu cinq fois compte cinq. Les personnes distinctes comptent chaque individu une fois, et seulement là où existent des enregistrements individuels (les comptages agrégés des premières années n’en ont pas). Hong Kong, Macao et Taïwan comptent comme régions, non comme pays.',
+    'Les visites et déplacements se comptent un à un : un professeur venu cinq fois compte pour cinq. Les personnes distinctes comptent chaque individu une fois, et seulement là où existent des enregistrements individuels (les comptages agrégés des premières années n’en ont pas). Hong Kong, Macao et Taïwan comptent comme régions, non comme pays.',
   ],
   'aggregate.add': ['Add aggregate count', '新增汇总数据', 'Ajouter un comptage agrégé'],
   'aggregate.createTitle': ['New aggregate count', '新增汇总数据', 'Nouveau comptage agrégé'],
@@ -49,7 +49,7 @@ export const LEDGER = {
   'aggregate.intro': [
     'Counts of person-times for periods with no individual records (outbound trips since 1954, visitors since 1980…), each with its source.',
     '无个人明细记录时期的人次汇总（如 1954 年以来的出访、1980 年以来的来访），须注明数据来源。',
-    'Comptages de personnes-fois pour les périodes sans enregistrements individuels (départs depuis 1954, visiteurs depuis 1980…), chacun avec sa source.',
+    'Décomptes de visites et de déplacements pour les périodes sans enregistrements individuels (départs depuis 1954, visiteurs depuis 1980…), chacun avec sa source.',
   ],
   'aggregate.unfiltered': [
     'Every aggregate count is listed here, unfiltered. They are also rows of the ledger, where the filters apply.',
@@ -59,15 +59,15 @@ export const LEDGER = {
   'aggregate.showAsRows': ['Filter them in the ledger', '在人次明细中筛选', 'Les filtrer dans le registre'],
   'aggregate.period': ['Period', '时段', 'Période'],
   'dash.welcome': ['Welcome, {name}', '欢迎，{name}', 'Bienvenue, {name}'],
-  'dash.inbound': ['Inbound person-times', '来访人次', 'Personnes-fois entrantes'],
-  'dash.outbound': ['Outbound person-times', '出访人次', 'Personnes-fois sortantes'],
+  'dash.inbound': ['Inbound person-times', '来访人次', 'Visites reçues'],
+  'dash.outbound': ['Outbound person-times', '出访人次', 'Déplacements à l’étranger'],
   'dash.distinct': ['Distinct persons', '人数（去重）', 'Personnes distinctes'],
   'dash.countries': ['Countries and regions', '国家和地区', 'Pays et régions'],
   'dash.distinctOf': ['{n} distinct persons', '去重 {n} 人', '{n} personnes distinctes'],
   'dash.aggregateOf': ['{n} from aggregate counts', '{n} 来自汇总数据', '{n} issues de comptages agrégés'],
   'dash.countriesOf': ['{n} countries, {r} regions', '{n} 个国家，{r} 个地区', '{n} pays, {r} régions'],
   'dash.inboundAndOutbound': ['inbound and outbound, with individual records', '来访与出访，有明细记录者', 'entrants et sortants, avec enregistrement individuel'],
-  'dash.chartTitle': ['Person-times by who travelled', '按人员类别统计人次', 'Personnes-fois par catégorie'],
+  'dash.chartTitle': ['Person-times by who travelled', '按人员类别统计人次', 'Visites et déplacements par catégorie'],
   'dash.chartHint': ['Click a bar to open the rows behind it.', '点击柱形可查看对应明细。', 'Cliquez sur une barre pour voir les lignes correspondantes.'],
   'dash.openLedger': ['Open the ledger', '查看台账', 'Ouvrir le registre'],
 } satisfies Catalogue;

@@ -67,7 +67,7 @@ export const MISSIONS = {
   'mission.member.role': ['Role', '团内职务', 'Rôle'],
   'mission.member.add': ['Add a member', '添加成员', 'Ajouter un membre'],
   'mission.member.remove': ['Remove this member', '删除此成员', 'Retirer ce membre'],
-  'mission.membersHint': ['The leader first. Each member who travels is one outbound person-time.', '团长在前。每位出访成员计 1 人次。', 'Le chef de délégation d’abord. Chaque membre qui part compte pour une personne-fois.'],
+  'mission.membersHint': ['The leader first. Each member who travels is one outbound person-time.', '团长在前。每位出访成员计 1 人次。', 'Le chef de délégation d’abord. Chaque membre qui part compte pour un déplacement.'],
   'mission.field.titleEn': ['Title in English', '英文名称', 'Titre en anglais'],
   'mission.field.titleZh': ['Title in Chinese', '中文名称', 'Titre en chinois'],
   'mission.field.unitId': ['Sending unit', '派出单位', 'Unité d’envoi'],
@@ -107,13 +107,13 @@ export const MISSIONS = {
   'mission.travelledHint': [
     'From the first day of the mission; each member becomes one outbound person-time.',
     '自出访首日起可确认；每位成员计 1 人次出访。',
-    'À partir du premier jour de la mission ; chaque membre devient une personne-fois sortante.',
+    'À partir du premier jour de la mission ; chaque membre compte pour un déplacement à l’étranger.',
   ],
   'mission.approveHint': ['The approval number is quoted on passports, visas and reimbursements.', '批件号将用于办理护照、签证及经费报销。', 'Le numéro d’autorisation sert aux passeports, visas et remboursements.'],
   'mission.cancelConfirm': [
     'A cancelled mission stays on file but no longer counts; its person-times leave the ledger.',
     '取消后记录保留但不再计入统计，其出访人次从台账中移除。',
-    'Une mission annulée reste archivée mais ne compte plus ; ses personnes-fois quittent le registre.',
+    'Une mission annulée reste archivée mais ne compte plus ; ses déplacements quittent le registre.',
   ],
   'mission.officeOnly': ['Approving is the international office’s.', '审批由国际交流处办理。', 'L’approbation revient au bureau international.'],
   'mission.noNext': ['No further step.', '无后续步骤。', 'Aucune étape suivante.'],
@@ -142,5 +142,5 @@ export const MISSIONS = {
   'mission.overdueCount': ['{n} overdue', '逾期 {n} 项', '{n} en retard'],
   'mission.overdueNone': ['No report is overdue.', '没有逾期的总结。', 'Aucun rapport en retard.'],
   'mission.daysOverdue': ['Days overdue', '逾期天数', 'Jours de retard'],
-  'mission.personTimes': ['Person-times', '人次', 'Personnes-fois'],
+  'mission.personTimes': ['Person-times', '人次', 'Déplacements'],
 } satisfies Record<string, Triple>;

@@ -37,7 +37,7 @@ export const PARTNERS = {
   'org.empty': ['No international organization recorded yet.', '尚未录入国际组织。', 'Aucune organisation internationale enregistrée.'],
   'timeline.title': ['Everything we did together', '交流合作记录', 'Tout ce que nous avons fait ensemble'],
   'timeline.empty': ['Nothing recorded with this institution yet.', '尚无与该机构的往来记录。', 'Rien d’enregistré avec cet établissement.'],
-  'timeline.personTimes': ['{n} person-times', '{n} 人次', '{n} personnes-fois'],
+  'timeline.personTimes': ['{n} person-times', '{n} 人次', '{n} visites et déplacements'],
   'timeline.agreements': ['Agreements', '合作协议', 'Accords'],
   'timeline.noAgreements': ['No agreement with this institution.', '与该机构暂无协议。', 'Aucun accord avec cet établissement.'],
   'timeline.module.agreements': ['Agreement', '协议', 'Accord'],

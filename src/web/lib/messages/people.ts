@@ -35,7 +35,7 @@ export const PEOPLE = {
   'person.eraseExplain': [
     'Names, contact details, passport, birth date, notes and document numbers are removed everywhere, the history included. Nationality and unit stay, so that their person-times still count, anonymously. This cannot be undone.',
     '姓名、联系方式、护照、出生日期、备注和证件号码将从所有地方删除，包括历史记录。国籍和所属单位保留，其人次仍以匿名方式计入统计。此操作不可撤销。',
-    'Noms, coordonnées, passeport, date de naissance, notes et numéros de documents sont effacés partout, historique compris. La nationalité et l’unité restent, pour que ses personnes-fois comptent encore, anonymement. C’est irréversible.',
+    'Noms, coordonnées, passeport, date de naissance, notes et numéros de documents sont effacés partout, historique compris. La nationalité et l’unité restent, pour que ses visites et déplacements comptent encore, anonymement. C’est irréversible.',
   ],
   'person.eraseReason': ['Reason (the request this answers; no names)', '原因（所依据的申请；请勿填写姓名）', 'Motif (la demande à laquelle on répond ; sans nom)'],
   'person.eraseReasonRequired': ['Give the reason.', '请填写原因。', 'Indiquez le motif.'],

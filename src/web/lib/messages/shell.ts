@@ -58,12 +58,12 @@ export const SHELL = {
   'notBuilt.visits': [
     'Delegations and individuals received since 1980 — about 50,000 person-times, heads of state among them.',
     '1980 年以来接待的代表团和个人——约 5 万人次，其中包括国家元首。',
-    'Les délégations et personnes reçues depuis 1980 — environ 50 000 personnes-fois, dont des chefs d’État.',
+    'Les délégations et personnes reçues depuis 1980 — environ 50 000 visites, dont celles de chefs d’État.',
   ],
   'notBuilt.missions': [
     'Staff sent abroad since 1954 for conferences, visits, study tours, advanced study, lecturing and joint research — about 17,000 person-times.',
     '1954 年以来派出参加国际会议、友好访问、考察、进修、讲学和合作研究的专家——约 1.7 万人次。',
-    'Les personnels envoyés à l’étranger depuis 1954 (congrès, visites, études, enseignement, recherche conjointe) — environ 17 000 personnes-fois.',
+    'Les personnels envoyés à l’étranger depuis 1954 (congrès, visites, études, enseignement, recherche conjointe) — environ 17 000 déplacements.',
   ],
   'notBuilt.honours': [
     'Honours our people received from abroad: the Legion of Honour, the Kettering Prize, honorary doctorates, foreign academy memberships.',
