@@ -9,6 +9,7 @@ import { createCipher } from '../security/personal-data.ts';
 import { officeToday } from '../../shared/calendar.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { cloneTemplate, imagePath, templateName, testEngine, withDatabase } from './test-database.ts';
+import { markUsed, unusedDatabases } from './shared-templates.ts';
 
 /**
  * The demo, loaded once and copied for each demo test file: a dozen files each loading the
@@ -52,8 +53,8 @@ export async function forgetDemoDatabases(engine: 'embedded' | 'postgresql'): Pr
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^interchange_demo_[0-9a-f]{12}$' AND datname <> $1", [demoTemplate()]);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    // Another checkout's run may be copying one: only those unused for hours go.
+    for (const datname of await unusedDatabases(admin, '^interchange_demo_[0-9a-f]{12}$', demoTemplate())) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await admin.end();
   }
@@ -121,17 +122,19 @@ async function ensurePostgresDemo(url: string): Promise<void> {
   try {
     await admin.query('SELECT pg_advisory_lock($1)', [DEMO_LOCK]);
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [demoTemplate()]);
-    if (exists.rowCount) return;
-    const building = `${demoTemplate()}_build`;
-    await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${building} TEMPLATE ${templateName()}`);
-    const db = connectDb(withDatabase(url, building), 'postgresql');
-    try {
-      await loadDemo(db, createCipher('test-secret'), officeToday());
-    } finally {
-      await db.close();
+    if (!exists.rowCount) {
+      const building = `${demoTemplate()}_build`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building} TEMPLATE ${templateName()}`);
+      const db = connectDb(withDatabase(url, building), 'postgresql');
+      try {
+        await loadDemo(db, createCipher('test-secret'), officeToday());
+      } finally {
+        await db.close();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${demoTemplate()}`);
     }
-    await admin.query(`ALTER DATABASE ${building} RENAME TO ${demoTemplate()}`);
+    await markUsed(admin, demoTemplate());
   } finally {
     await admin.query('SELECT pg_advisory_unlock($1)', [DEMO_LOCK]).catch(() => undefined);
     await admin.end();

@@ -7,6 +7,7 @@ import { connectDb, type Db } from '../db/client.ts';
 import { dumpEmbeddedImage, startEmbeddedEngine } from '../db/embedded/embedded-engine.ts';
 import { migrate } from '../db/migrate.ts';
 import { syncReferenceData } from '../reference/sync-reference.ts';
+import { markUsed, unusedDatabases } from './shared-templates.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -62,12 +63,8 @@ export async function prepareTestDatabases(engine: 'embedded' | 'postgresql'): P
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      // Templates of earlier schemas are of no further use.
-      const stale = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'interchange\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_build\\_%'",
-        [templateName()],
-      );
-      for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+      // Templates of other schemas: another checkout's run may be using one, so only those unused for hours go.
+      for (const datname of await unusedDatabases(admin, '^interchange_tpl_[0-9a-f]{12}$', templateName())) await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [templateName()]);
       if (!exists.rowCount) {
         const building = `${templateName()}_build_${randomBytes(3).toString('hex')}`;
@@ -79,6 +76,7 @@ export async function prepareTestDatabases(engine: 'embedded' | 'postgresql'): P
           await admin.query(`DROP DATABASE ${building}`);
         });
       }
+      await markUsed(admin, templateName());
     } finally {
       await admin.end();
     }
