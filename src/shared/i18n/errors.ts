@@ -79,14 +79,14 @@ export const ERROR_MESSAGES: Catalogue = {
   },
   import_undone: { en: 'This import has been undone already.', zh: '此次导入已撤销。', fr: 'Cette importation a déjà été annulée.' },
   import_not_undoable: {
-    en: 'This import cannot be undone: it changed records that were on file (or was made before imports could be undone).',
-    zh: '此次导入无法撤销：它修改了系统中已有的记录（或是在支持撤销之前导入的）。',
-    fr: "Cette importation ne peut pas être annulée : elle a modifié des enregistrements existants (ou date d'avant l'annulation des importations).",
+    en: 'This import cannot be undone: it changed records that were on file without keeping their earlier values (it was made before imports kept them).',
+    zh: '此次导入无法撤销：它修改了系统中已有的记录，但未保存其原有的值（在导入开始保存原值之前进行）。',
+    fr: "Cette importation ne peut pas être annulée : elle a modifié des enregistrements existants sans garder leurs valeurs antérieures (elle date d'avant qu'elles soient gardées).",
   },
   import_changed: {
-    en: 'This import cannot be undone: records it created have changed since. They are listed below.',
-    zh: '此次导入无法撤销：其创建的部分记录此后已被修改，见下方列表。',
-    fr: "Cette importation ne peut pas être annulée : des enregistrements qu'elle a créés ont changé depuis. Ils sont listés ci-dessous.",
+    en: 'This import cannot be undone: records it wrote have changed since. They are listed below.',
+    zh: '此次导入无法撤销：其写入的部分记录此后已被修改，见下方列表。',
+    fr: "Cette importation ne peut pas être annulée : des enregistrements qu'elle a écrits ont changé depuis. Ils sont listés ci-dessous.",
   },
   import_draft_closed: {
     en: 'This import is no longer waiting for a decision: it has been committed, discarded, or is being committed.',

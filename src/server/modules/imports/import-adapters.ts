@@ -17,6 +17,7 @@ import { createInstitution, getInstitution, updateInstitution } from '../institu
 import { createPerson, getPerson, updatePerson } from '../people/people.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { InstitutionMatcher, PersonMatcher, type Match } from './import-matching.ts';
+import { sealPersonalData, valuesBefore } from './import-restore.ts';
 import { agreementsOnFile, institutionsOnFile, peopleOnFile, type InstitutionOnFile, type PersonOnFile } from './imports.repo.ts';
 import { visitsImport } from './import-visits.ts';
 import { missionsImport } from './import-missions.ts';
@@ -42,6 +43,8 @@ export interface WrittenRecord {
   entity: WrittenEntity;
   id: number;
   action: 'created' | 'updated';
+  /** An updated record's values before the import, of the fields the update wrote (what an undo writes back). */
+  before?: Record<string, unknown>;
 }
 
 /** A row as committed: its values and what the user (or its class) decided. */
@@ -77,8 +80,8 @@ export interface KindState {
   /** The name a match is shown by. */
   label(id: number): string;
   create(ctx: RequestContext, values: Record<string, unknown>): Promise<number>;
-  /** Writes the row's values (those it has) over the record; false when nothing changed. */
-  update(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<boolean>;
+  /** Writes the row's values (those it has) over the record: the values it had before (valuesBefore), null when nothing changed. */
+  update(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<Record<string, unknown> | null>;
   /**
    * Writes all the rows at once, for a kind whose record is made of several rows (a visit and
    * its visitors); a refusal is thrown named by `rows.<row>.<column>`.
@@ -126,8 +129,9 @@ const institutions: ImportAdapter = {
       },
       async update(ctx, id, values) {
         const current = await getInstitution(ctx, id);
-        const row = await updateInstitution(ctx, { id, input: parseOrThrow(InstitutionUpdate, { ...values, version: current.version }) });
-        return row.version !== current.version;
+        const input = parseOrThrow(InstitutionUpdate, { ...values, version: current.version });
+        const row = await updateInstitution(ctx, { id, input });
+        return row.version !== current.version ? valuesBefore(current, input) : null;
       },
     };
   },
@@ -169,8 +173,9 @@ function people(cipher: Cipher): ImportAdapter {
         },
         async update(ctx, id, values) {
           const current = await getPerson(ctx, { id, cipher });
-          const row = await updatePerson(ctx, { id, input: parseOrThrow(PersonUpdate, { ...values, version: current.version }), cipher });
-          return row.version !== current.version;
+          const input = parseOrThrow(PersonUpdate, { ...values, version: current.version });
+          const row = await updatePerson(ctx, { id, input, cipher });
+          return row.version !== current.version ? sealPersonalData(valuesBefore(current, input), cipher) : null;
         },
       };
     },
@@ -254,8 +259,9 @@ const agreements: ImportAdapter = {
       },
       async update(ctx, id, values) {
         const current = await getAgreement(ctx, { id });
-        const row = await updateAgreement(ctx, { id, input: parseOrThrow(AgreementUpdate, { ...agreementInput(values), version: current.version }) });
-        return row.version !== current.version;
+        const input = parseOrThrow(AgreementUpdate, { ...agreementInput(values), version: current.version });
+        const row = await updateAgreement(ctx, { id, input });
+        return row.version !== current.version ? valuesBefore(current, input) : null;
       },
     };
   },

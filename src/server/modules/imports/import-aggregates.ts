@@ -6,7 +6,8 @@
 import { parseOrThrow } from '../../core/errors.ts';
 import { AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { AGGREGATE_IMPORT } from '../../../shared/contracts/import-aggregates.ts';
-import { createAggregate, updateAggregate } from '../ledger/aggregates.service.ts';
+import { createAggregate, getAggregate, updateAggregate } from '../ledger/aggregates.service.ts';
+import { valuesBefore } from './import-restore.ts';
 import { aggregatesOnFile } from './import-records.repo.ts';
 import type { ImportAdapter } from './import-adapters.ts';
 
@@ -47,8 +48,10 @@ export const aggregatesImport: ImportAdapter = {
       async update(ctx, id, values) {
         // The version read with the records on file: a change since is refused by the service as stale.
         const version = byId.get(id)?.version ?? 0;
-        const row = await updateAggregate(ctx, { id, input: parseOrThrow(AggregateUpdate, { ...aggregateInput(values), version }) });
-        return row.version !== version;
+        const current = await getAggregate(ctx, { id });
+        const input = parseOrThrow(AggregateUpdate, { ...aggregateInput(values), version });
+        const row = await updateAggregate(ctx, { id, input });
+        return row.version !== version ? valuesBefore(current, input) : null;
       },
     };
   },

@@ -17,6 +17,7 @@ import { createAppointment, getAppointment, transitionAppointment, updateAppoint
 import { appointmentsOnFile } from './import-records.repo.ts';
 import { RowPeople, namedByRow, personInputOf } from './import-row-people.ts';
 import type { ImportAdapter, RowToCommit, RowsCommitted, WrittenRecord } from './import-adapters.ts';
+import { valuesBefore } from './import-restore.ts';
 import { z } from 'zod';
 
 /** A row checked on its own: the expert as a person, the appointment's term in order. */
@@ -76,8 +77,9 @@ export function appointmentsImport(cipher: Cipher): ImportAdapter {
             const id = row.action as number;
             try {
               const current = await getAppointment(ctx, { id });
-              const after = await updateAppointment(ctx, { id, input: parseOrThrow(AppointmentUpdate, { ...own(row), version: current.version }) });
-              if (after.version !== current.version) records.push({ entity: 'appointment', id, action: 'updated' });
+              const input = parseOrThrow(AppointmentUpdate, { ...own(row), version: current.version });
+              const after = await updateAppointment(ctx, { id, input });
+              if (after.version !== current.version) records.push({ entity: 'appointment', id, action: 'updated', before: valuesBefore(current, input) });
               else unchanged.push(id);
             } catch (error) {
               throw named(row, error);

@@ -15,6 +15,7 @@ import { foldName } from '../../search/normalize.ts';
 import { honoursOnFile } from './import-records.repo.ts';
 import { RowPeople, namedByRow, personInputOf } from './import-row-people.ts';
 import type { ImportAdapter, RowToCommit, RowsCommitted, WrittenRecord } from './import-adapters.ts';
+import { valuesBefore } from './import-restore.ts';
 import { z } from 'zod';
 
 /** The honour's fields of a row as the contract takes them: the date and its precision from the "conferred" cell, notable as a yes or no. */
@@ -89,8 +90,9 @@ export function honoursImport(cipher: Cipher): ImportAdapter {
             const id = row.action as number;
             try {
               const current = await getHonour(ctx, { id });
-              const after = await updateHonour(ctx, { id, input: parseOrThrow(HonourUpdate, { ...own(row), version: current.version }) });
-              if (after.version !== current.version) records.push({ entity: 'honour', id, action: 'updated' });
+              const input = parseOrThrow(HonourUpdate, { ...own(row), version: current.version });
+              const after = await updateHonour(ctx, { id, input });
+              if (after.version !== current.version) records.push({ entity: 'honour', id, action: 'updated', before: valuesBefore(current, input) });
               else unchanged.push(id);
             } catch (error) {
               throw named(row, error);

@@ -15,6 +15,7 @@ import { foldName } from '../../search/normalize.ts';
 import { enrolmentsOnFile } from './import-records.repo.ts';
 import { RowPeople, namedByRow, personInputOf } from './import-row-people.ts';
 import type { ImportAdapter, RowToCommit, RowsCommitted, WrittenRecord } from './import-adapters.ts';
+import { valuesBefore } from './import-restore.ts';
 import { z } from 'zod';
 
 /** The enrolment's own fields of a row. */
@@ -80,8 +81,9 @@ export function studentsImport(cipher: Cipher): ImportAdapter {
             try {
               const current = await getEnrolment(ctx, { id });
               const given = pick(Object.fromEntries(Object.entries(row.values).filter(([f]) => !row.defaulted.includes(f))));
-              const after = await updateEnrolment(ctx, { id, input: parseOrThrow(StudentEnrolmentUpdate, { ...given, version: current.version }) });
-              if (after.version !== current.version) records.push({ entity: 'student', id, action: 'updated' });
+              const input = parseOrThrow(StudentEnrolmentUpdate, { ...given, version: current.version });
+              const after = await updateEnrolment(ctx, { id, input });
+              if (after.version !== current.version) records.push({ entity: 'student', id, action: 'updated', before: valuesBefore(current, input) });
               else unchanged.push(id);
             } catch (error) {
               throw named(row, error);

@@ -1,7 +1,8 @@
 /**
- * Undoing an import as a whole: every record it created is deleted through its own service
- * (the visits' person-times leave the ledger with them, each delete audited), provided none
- * has changed since; otherwise the undo names the records that changed and writes nothing.
+ * Undoing an import as a whole: every record it created is deleted and every record it updated
+ * gets its values before the import back, each through its own service (the person-times leave
+ * or return to the ledger with them, each write audited), provided none has changed since;
+ * otherwise the undo names the records that changed and writes nothing.
  */
 import { DomainError, notFound, type FieldProblem } from '../../core/errors.ts';
 import { requestContext, type RequestContext } from '../../core/request-context.ts';
@@ -19,6 +20,7 @@ import { deleteImportedEnrolment } from '../students/students.service.ts';
 import type { WrittenRecord } from './import-adapters.ts';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { savepoints } from './import-savepoints.ts';
+import { restoreRecord } from './import-restore.ts';
 import { findImport, markUndone, recordVersions, type ImportRow } from './imports.repo.ts';
 
 const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments' } as const;
@@ -26,27 +28,50 @@ const TABLES = { person: 'people', visit: 'visits', institution: 'institutions',
 /** A written record with the version it was left at by the import. */
 export type KeptRecord = WrittenRecord & { version: number };
 
-/** The records an import wrote, each with its version at the end of the import (what an undo compares with). */
+/**
+ * The records an import wrote, each with its version at the end of the import (what an undo
+ * compares with). A record two rows updated is kept once, with its values before the first.
+ */
 export async function withVersions(db: Queryable, records: WrittenRecord[]): Promise<KeptRecord[]> {
   const versions = new Map<string, Map<number, number>>();
   for (const entity of new Set(records.map((r) => r.entity))) versions.set(entity, await recordVersions(db, TABLES[entity], records.filter((r) => r.entity === entity).map((r) => r.id)));
-  return records.map((r) => ({ ...r, version: versions.get(r.entity)?.get(r.id) ?? 0 }));
+  const kept = new Map<string, KeptRecord>();
+  for (const r of records) {
+    const key = `${r.entity}.${r.id}`;
+    const earlier = kept.get(key);
+    if (earlier) earlier.before = { ...r.before, ...earlier.before };
+    else kept.set(key, { ...r, version: versions.get(r.entity)?.get(r.id) ?? 0 });
+  }
+  return [...kept.values()];
+}
+
+/** A record without its values before (an answer or an audit row names the record, not its old values). */
+export function withoutBefore<R extends WrittenRecord>(record: R): Omit<R, 'before'> {
+  const { before: _before, ...rest } = record;
+  return rest;
+}
+
+/** An import as answered: its records without their values before. */
+function presented(row: ImportRow): ImportRow {
+  const { records } = row.outcome;
+  return records ? { ...row, outcome: { ...row.outcome, records: records.map(withoutBefore) } } : row;
 }
 
 /** An import as its page shows it: the file, who, when, what it wrote, whether it was undone. */
 export async function getImport(ctx: RequestContext, options: { id: number }): Promise<ImportRow> {
   const row = await findImport(ctx, options.id);
   if (!row) throw notFound();
-  return row;
+  return presented(row);
 }
 
 const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
 
 /**
- * Deletes what an import created, newest first (a visit before its new visitors), in one
- * transaction. Refused, writing nothing, when the import was undone already, when it changed
- * records on file (reverting them is not offered), or when a record it created has changed or
- * been used since (each named as `<entity>.<id>`).
+ * Undoes an import in one transaction, newest record first (a visit before its new visitors):
+ * what it created deleted, what it updated given back its values before. Refused, writing
+ * nothing, when the import was undone already, when it updated a record without keeping its
+ * values before (an import older than that), or when a record it wrote has changed or been
+ * used since (each named as `<entity>.<id>`).
  */
 export async function undoImport(ctx: RequestContext, options: { id: number; cipher: Cipher }): Promise<ImportRow> {
   return ctx.transaction(async (tx) => {
@@ -56,7 +81,8 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     const records = row.outcome.records;
     if (!records) throw new DomainError('import_not_undoable', 'conflict');
     const updated = records.filter((r) => r.action === 'updated');
-    if (updated.length) throw new DomainError('import_not_undoable', 'conflict', { fields: updated.map((r) => ({ field: `${r.entity}.${r.id}`, reason: 'updated_by_import' })) });
+    const unkept = updated.filter((r) => !r.before);
+    if (unkept.length) throw new DomainError('import_not_undoable', 'conflict', { fields: unkept.map((r) => ({ field: `${r.entity}.${r.id}`, reason: 'updated_by_import' })) });
     const changed: FieldProblem[] = [];
     for (const entity of new Set(records.map((r) => r.entity))) {
       const mine = records.filter((r) => r.entity === entity);
@@ -72,7 +98,8 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     for (const r of [...records].reverse()) {
       const target = { id: r.id, version: r.version };
       try {
-        if (r.entity === 'visit') await deleteImportedVisit(inner, target);
+        if (r.action === 'updated') await restoreRecord(inner, { ...r, before: r.before! }, options.cipher);
+        else if (r.entity === 'visit') await deleteImportedVisit(inner, target);
         else if (r.entity === 'mission') await deleteImportedMission(inner, target);
         else if (r.entity === 'appointment') await deleteImportedAppointment(inner, target);
         else if (r.entity === 'honour') await deleteHonour(inner, target);
@@ -89,7 +116,7 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     }
     await markUndone(tx, row.id, ctx.actor.userId || null);
     const after = (await findImport(tx, row.id))!;
-    await tx.audit({ action: 'update', entity: `${IMPORT_KINDS[row.kind as ImportKindName]?.entity ?? row.kind}_import`, entityId: row.id, unitId: tx.scope, before: { undoneAt: null }, after: { undoneAt: after.undoneAt, deleted: records.map(({ entity, id }) => ({ entity, id })) } });
-    return after;
+    await tx.audit({ action: 'update', entity: `${IMPORT_KINDS[row.kind as ImportKindName]?.entity ?? row.kind}_import`, entityId: row.id, unitId: tx.scope, before: { undoneAt: null }, after: { undoneAt: after.undoneAt, deleted: records.filter((r) => r.action === 'created').map(({ entity, id }) => ({ entity, id })), restored: updated.map(({ entity, id }) => ({ entity, id })) } });
+    return presented(after);
   });
 }

@@ -171,7 +171,7 @@ export interface ImportRow {
   kind: string;
   fileName: string;
   actorId: number | null;
-  outcome: { records?: Array<{ entity: WrittenEntity; id: number; action: 'created' | 'updated'; version: number }> } & Record<string, unknown>;
+  outcome: { records?: Array<{ entity: WrittenEntity; id: number; action: 'created' | 'updated'; version: number; before?: Record<string, unknown> }> } & Record<string, unknown>;
   createdAt: string;
   undoneAt: string | null;
 }

@@ -21,7 +21,7 @@ import { importAdapter, type KindState, type WrittenRecord } from './import-adap
 import { InstitutionMatcher } from './import-matching.ts';
 import { recognizeColumns, readRow, templateHeader, type HeaderMatch, type RowProblem } from './import-sheet.ts';
 import { countryReader, dayOrderOf, unitReader, type DayOrder } from './import-values.ts';
-import { withVersions } from './import-undo.ts';
+import { withVersions, withoutBefore } from './import-undo.ts';
 import { savepoints } from './import-savepoints.ts';
 import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
 
@@ -257,7 +257,7 @@ export async function commitImport(
 
   const entity = IMPORT_KINDS[options.kind].entity as WrittenRecord['entity'];
   const columnOf = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
-  const outcome = { created: [] as number[], updated: [] as number[], unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
+  const outcome = { created: [] as number[], updated: [] as Array<{ id: number; before: Record<string, unknown> }>, unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
   const importId = await ctx.transaction(async (tx) => {
     const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
     if (state.commitRows) {
@@ -266,6 +266,7 @@ export async function commitImport(
       await options.onProgress?.(rows.length, rows.length);
       outcome.records = done.records;
       outcome.created = done.records.filter((r) => r.action === 'created').map((r) => r.id);
+      outcome.updated = done.records.flatMap((r) => (r.action === 'updated' ? [{ id: r.id, before: r.before ?? {} }] : []));
       outcome.skipped = done.skipped;
       outcome.unchanged = done.unchanged;
     } else {
@@ -275,8 +276,11 @@ export async function commitImport(
         try {
           if (action === 'skip') outcome.skipped += 1;
           else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
-          else if (await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))))) outcome.updated.push(action);
-          else outcome.unchanged.push(action);
+          else {
+            const before = await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))));
+            if (before) outcome.updated.push({ id: action, before });
+            else outcome.unchanged.push(action);
+          }
         } catch (error) {
           // The service's own refusal, named by the row it came from.
           if (error instanceof DomainError && error.extra.fields?.length)
@@ -284,18 +288,20 @@ export async function commitImport(
           throw error;
         }
       }
-      outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map((id) => ({ entity, id, action: 'updated' as const }))];
+      outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map(({ id, before }) => ({ entity, id, action: 'updated' as const, before }))];
       await options.onProgress?.(preview.rows.length, preview.rows.length);
     }
     const fileSha256 = createHash('sha256').update(options.content).digest('hex');
-    const stored = { ...outcome, records: await withVersions(tx, outcome.records) };
+    const records = await withVersions(tx, outcome.records);
+    const stored = { ...outcome, updated: outcome.updated.map((u) => u.id), records };
     const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome: stored });
-    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored } });
+    // The audit row names what was written; each update's own audit row holds its values before.
+    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: records.map(withoutBefore) } });
     await options.onRecorded?.(tx, id, { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped });
     return id;
   });
   return {
-    importId, records: outcome.records, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview,
+    importId, records: outcome.records.map(withoutBefore), created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview,
   };
 }
 

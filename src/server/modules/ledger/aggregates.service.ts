@@ -1,8 +1,8 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { currentVersion, invalidFields } from '../../core/errors.ts';
-import type { RequestContext } from '../../core/request-context.ts';
+import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
+import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Aggregate, AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { deleteAggregateRow, findAggregate, insertAggregate, updateAggregateRow } from './aggregates.repo.ts';
 import { replaceLedgerRows } from './ledger.write.ts';
@@ -35,6 +35,13 @@ export async function createAggregate(ctx: RequestContext, options: { input: z.o
     await tx.audit({ action: 'create', entity: MODULE, entityId: row.id, unitId: row.unitId, after: row });
     return row;
   });
+}
+
+/** One aggregate entry within the caller's reach (an import reads what its update is about to write over). */
+export async function getAggregate(ctx: Scoped, options: { id: number }): Promise<Aggregate> {
+  const row = await findAggregate(ctx, options.id);
+  if (!row) throw notFound();
+  return row;
 }
 
 /** Changes an aggregate entry and rewrites its ledger row. */
