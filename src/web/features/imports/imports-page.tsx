@@ -265,7 +265,7 @@ export function ImportsPage() {
         />
       )}
       {undone && <Alert type="info" showIcon message={t('imports.undone')} data-testid="import-undone" />}
-      {undoError && <Alert type="error" showIcon message={undoError.message} description={undoError.fields.map((f) => <div key={f.field}>{`${f.field}: ${f.message}`}</div>)} />}
+      {undoError && <Alert type="error" showIcon message={undoError.message} data-testid="import-undo-refused" description={undoError.fields.map((f) => <div key={f.field}>{f.message}</div>)} />}
       {preview && (
         <Card
           title={t('imports.readAs', { format: preview.format, encoding: preview.encoding ?? 'xlsx' })}
