@@ -35,7 +35,7 @@ export const importsRoutes = declareRoutes('imports', [
   get('/api/imports/history/:id', { summary: 'Read a committed import: its file, what it wrote, whether it was undone', ...policy('import', 'read'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, params }) =>
     getImport(ctx, { id: params.id }),
   ),
-  post('/api/imports/history/:id/undo', { summary: 'Undo an import: delete what it created and give what it updated its values back, if nothing has changed them since', ...policy('import', 'delete'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, deps: { cipher }, params }) =>
+  post('/api/imports/history/:id/undo', { summary: 'Undo an import: delete what it created, restore what it updated, if none has changed since', ...policy('import', 'delete'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, deps: { cipher }, params }) =>
     undoImport(ctx, { id: params.id, cipher }),
   ),
 ]);
