@@ -10,6 +10,10 @@ import { undoImport } from '../server/modules/imports/import-undo.ts';
 import { IMPORT_KINDS, ImportQuery, ON_DUPLICATE, type ImportKindName } from '../shared/contracts/imports.ts';
 import { errorMessage, fieldReason } from '../shared/i18n/errors.ts';
 import { openReadyDb } from './open-ready-db.ts';
+import { runMoeTwImport } from './import-moe-tw-command.ts';
+
+/** The kind of `interchange import` that reads the Taiwan ministry's statistics files. */
+export const MOE_TW = 'moe-tw';
 
 /** The options of `interchange import`, as commander gives them. */
 export interface ImportCommandOptions {
@@ -29,7 +33,7 @@ type Parsed = { kind: ImportKindName; query: ReturnType<typeof ImportQuery.parse
  * JSON file ({ "<header>": "<field>" }) when a file of that name exists.
  */
 export function parseImportOptions(kind: string, options: ImportCommandOptions): Parsed | { problem: string } {
-  if (!(kind in IMPORT_KINDS)) return { problem: `KIND: "${kind}" is not one of ${Object.keys(IMPORT_KINDS).join(', ')}` };
+  if (!(kind in IMPORT_KINDS)) return { problem: `KIND: "${kind}" is not one of ${[...Object.keys(IMPORT_KINDS), MOE_TW].join(', ')}` };
   if (!(ON_DUPLICATE as readonly string[]).includes(options.onDuplicate)) return { problem: `--on-duplicate: "${options.onDuplicate}" is not one of ${ON_DUPLICATE.join(', ')}` };
   if (options.format !== 'text' && options.format !== 'json') return { problem: `--format: "${options.format}" is not one of text, json` };
   if (options.dayFirst && options.monthFirst) return { problem: '--day-first and --month-first: give one of them' };
@@ -87,8 +91,35 @@ export async function runImport(db: Db, cipher: Cipher, options: Parsed & { file
   }
 }
 
-/** `interchange import KIND FILE`: a spreadsheet's rows into the database, wholly or not at all. */
-export async function importCommand(config: Config, kind: string, file: string, options: ImportCommandOptions): Promise<void> {
+/** `interchange import moe-tw FILE…`: the Taiwan ministry's statistics files of one year, wholly or not at all. */
+async function importMoeTwCommand(config: Config, files: string[], options: ImportCommandOptions): Promise<void> {
+  const problem =
+    options.format !== 'text' && options.format !== 'json' ? `--format: "${options.format}" is not one of text, json` : files.find((f) => !existsSync(f)) ? `FILE: "${files.find((f) => !existsSync(f))}" does not exist` : null;
+  if (problem) {
+    console.error(problem);
+    process.exitCode = 1;
+    return;
+  }
+  const { db } = await openReadyDb(config);
+  try {
+    const input = { files: files.map((file) => ({ file, content: readFileSync(file) })), encoding: options.encoding, format: options.format as 'text' | 'json' };
+    const { out, exitCode } = await runMoeTwImport(db, input);
+    console.log(out);
+    process.exitCode = exitCode;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `interchange import KIND FILE`: a spreadsheet's rows into the database, wholly or not at all (`moe-tw` takes a year's files). */
+export async function importCommand(config: Config, kind: string, files: string[], options: ImportCommandOptions): Promise<void> {
+  if (kind === MOE_TW) return importMoeTwCommand(config, files, options);
+  if (files.length !== 1) {
+    console.error(`FILE: ${kind} takes one file, not ${files.length}`);
+    process.exitCode = 1;
+    return;
+  }
+  const file = files[0]!;
   const parsed = parseImportOptions(kind, options);
   if ('problem' in parsed) {
     console.error(parsed.problem);

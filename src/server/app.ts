@@ -31,6 +31,7 @@ import { honoursRoutes } from './modules/honours/honours.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { exchangesRoutes } from './modules/exchanges/exchanges.routes.ts';
 import { studentsRoutes } from './modules/students/students.routes.ts';
+import { nationalStatisticsRoutes } from './modules/national-statistics/national-statistics.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.ts';
@@ -186,6 +187,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     programmesRoutes,
     exchangesRoutes,
     studentsRoutes,
+    nationalStatisticsRoutes,
     ...recordKindsRoutes,
     settingsRoutes,
     todoRoutes,

@@ -5,7 +5,7 @@ import type { Role } from './roles.ts';
  * `merge` folds a duplicate into the record that stays (its references, ledger rows and names move).
  */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase' | 'merge';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import' | 'national_statistics';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -57,6 +57,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   report: { read: everyone },
   // Background jobs and the mail outbox (every message, to anyone): the administrator's, who may also start a run (the daily digest).
   job: { read: ['admin'], create: ['admin'] },
+  // A national statistics table (the Taiwan ministry's open data): the office imports it, everyone reads the office beside it.
+  national_statistics: { read: everyone, create: office },
   // The office's .docx templates: everyone reads them (and fills documents from the records they may read); the administrator uploads, replaces and deletes them.
   document_template: { read: everyone, update: ['admin'], delete: ['admin'] },
 };

@@ -44,6 +44,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   job: 'job',
   database: 'job',
   document_template: 'document_template',
+  // A national statistics file imported (its provenance, replaced by a new import of the same year): read by whoever reads the statistics.
+  national_statistics: 'national_statistics',
   // A file prepared in the background (what was asked, with its filters): the administrator's, as the jobs are.
   prepared_file: 'job',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),

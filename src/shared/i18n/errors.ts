@@ -501,6 +501,46 @@ export const FIELD_REASONS: Catalogue = {
   },
   no_nominees: { en: 'has no selected or nominated students for this partner and year', zh: '该合作院校本学年没有已选拔或已提名的学生', fr: "n'a aucun étudiant sélectionné ou nommé pour ce partenaire et cette année" },
   no_rows: { en: 'has no attendee rows below its header', zh: '表头下没有参会人员数据', fr: "ne contient aucune ligne de participant sous l'en-tête" },
+  // The ministry's statistics files (national-statistics/moe-tw-file.ts): the field is the line and its column.
+  not_utf8: {
+    en: 'is not UTF-8, as the ministry publishes its files (it reads as {value}): save it as UTF-8, or give its encoding',
+    zh: '不是教育部发布文件所用的 UTF-8 编码（看起来是 {value}）：请另存为 UTF-8，或指明其编码',
+    fr: "n'est pas en UTF-8, l'encodage des fichiers du ministère (il se lit comme {value}) : enregistrez-le en UTF-8, ou indiquez son encodage",
+  },
+  not_a_count: {
+    en: 'is not a number of students: {value} (the ministry writes a number, or " -" for none)',
+    zh: '不是学生人数：{value}（教育部写作数字，无则写 " -"）',
+    fr: "n'est pas un nombre d'étudiants : {value} (le ministère écrit un nombre, ou « - » pour aucun)",
+  },
+  not_a_year: { en: 'is not an academic year: {value}', zh: '不是学年：{value}', fr: "n'est pas une année universitaire : {value}" },
+  other_year: {
+    en: 'is another academic year ({value}) than the lines before it: import one year at a time',
+    zh: '与前面各行的学年不同（{value}）：请每次导入一个学年',
+    fr: "est une autre année universitaire ({value}) que les lignes précédentes : importez une année à la fois",
+  },
+  unknown_level: { en: 'is not a level code of the ministry: {value}', zh: '不是教育部的等级代码：{value}', fr: "n'est pas un code de niveau du ministère : {value}" },
+  unknown_category: {
+    en: 'is neither A 僑生 (overseas Chinese) nor B 港澳生 (Hong Kong and Macao): {value}',
+    zh: '既不是 A 僑生（侨生）也不是 B 港澳生：{value}',
+    fr: "n'est ni A 僑生 (Chinois d'outre-mer) ni B 港澳生 (Hong Kong et Macao) : {value}",
+  },
+  not_hong_kong_or_macao: {
+    en: 'is not Hong Kong or Macao, the only places of category B 港澳生: {value}',
+    zh: '不是香港或澳门（B 港澳生类别只含这两地）：{value}',
+    fr: "n'est ni Hong Kong ni Macao, seuls lieux de la catégorie B 港澳生 : {value}",
+  },
+  duplicate_column: { en: 'appears twice in the header row', zh: '在表头中出现两次', fr: "figure deux fois dans la ligne d'en-tête" },
+  no_data_rows: { en: 'has no lines below its header', zh: '表头下没有数据行', fr: "ne contient aucune ligne sous l'en-tête" },
+  same_file_kind: {
+    en: 'holds two files of the same kind ({value}): give one foreign-students file and one overseas-Chinese file',
+    zh: '包含两个同类文件（{value}）：请提供一个外国学生文件和一个侨生及港澳生文件',
+    fr: "contient deux fichiers du même type ({value}) : donnez un fichier d'étudiants étrangers et un fichier d'étudiants chinois d'outre-mer",
+  },
+  years_differ: {
+    en: 'are of different academic years ({value}): import one year at a time',
+    zh: '属于不同学年（{value}）：请每次导入一个学年',
+    fr: "sont de différentes années universitaires ({value}) : importez une année à la fois",
+  },
 };
 
 /** The message for an error code, falling back to English and then to the code itself. */

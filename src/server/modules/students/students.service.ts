@@ -178,6 +178,15 @@ export async function studentsRegisteredBetween(ctx: Scoped, options: { from: st
   return tallyStudents(await countedDegreeRows(ctx, options.from, options.to));
 }
 
+/**
+ * The degree enrolments counted on `asOf` within the actor's reach (the definition of
+ * `studentsAsOf`), one row each: who, at which level, from which country or region. A
+ * comparison with national statistics tallies them by country and level together.
+ */
+export function countedEnrolmentsOn(ctx: Scoped, options: { asOf: string }): ReturnType<typeof countedDegreeRows> {
+  return countedDegreeRows(ctx, STUDENTS_SINCE, options.asOf);
+}
+
 /** Registrations per year within the actor's reach, for the dashboard's series. */
 export function studentRegistrationsByYear(ctx: Scoped, options: { fromYear: number; toYear: number }): Promise<Map<number, number>> {
   return registrationsByYear(ctx, options.fromYear, options.toYear);
