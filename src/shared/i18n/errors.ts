@@ -507,6 +507,11 @@ export const FIELD_REASONS: Catalogue = {
     zh: '不是教育部发布文件所用的 UTF-8 编码（看起来是 {value}）：请另存为 UTF-8，或指明其编码',
     fr: "n'est pas en UTF-8, l'encodage des fichiers du ministère (il se lit comme {value}) : enregistrez-le en UTF-8, ou indiquez son encodage",
   },
+  bad_utf8: {
+    en: 'is not UTF-8 as the rest of the file is (a line saved in another encoding?): save the file as UTF-8 again',
+    zh: '与文件其余部分不同，不是 UTF-8 编码（该行是否以其他编码保存？）：请将文件重新另存为 UTF-8',
+    fr: "n'est pas en UTF-8 comme le reste du fichier (une ligne enregistrée dans un autre encodage ?) : enregistrez de nouveau le fichier en UTF-8",
+  },
   not_a_count: {
     en: 'is not a number of students: {value} (the ministry writes a number, or " -" for none)',
     zh: '不是学生人数：{value}（教育部写作数字，无则写 " -"）',

@@ -129,6 +129,12 @@ function encodingOf(content: Buffer, given: string | undefined): CsvEncoding | u
   }
   const detected = detectCsvEncoding(content);
   if (detected !== 'utf-8') throw invalidFields(at(detected === 'utf-16le' ? 1 : firstLineNotUtf8(content), null, `not_utf8:${detected}`));
+  // A byte-order mark says UTF-8 whatever follows: a line saved in another encoding is named.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    throw invalidFields(at(firstLineNotUtf8(content), null, 'bad_utf8'));
+  }
   return 'utf-8';
 }
 
