@@ -227,6 +227,10 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'DELETE /api/students/:id': OFFICE_AND_UNITS,
   'POST /api/students/:id/transitions': OFFICE_AND_UNITS,
   'GET /api/people/:id/enrolments': SIGNED_IN,
+  // The national statistics: the office imports the ministry's files, everyone reads the office beside them.
+  'POST /api/national-statistics/moe-tw': OFFICE,
+  'GET /api/national-statistics': SIGNED_IN,
+  'GET /api/national-statistics/comparison': SIGNED_IN,
   'GET /api/programmes': SIGNED_IN,
   'POST /api/programmes': OFFICE_AND_UNITS,
   'GET /api/programmes/:id': SIGNED_IN,
@@ -302,6 +306,11 @@ beforeAll(async () => {
     // An import draft of the officer's, for its reads and writes.
     const draft = multipartFile('matrix-draft.csv', Buffer.from('Name (English),Country or region\r\nMatrix Draft U,FR\r\n'));
     ids.drafts = (await officer.post('/api/imports/institutions/drafts', draft.payload, draft.headers)).json().draft.id;
+  }
+  {
+    // A year of national statistics (one line of the ministry's shape), for its comparison.
+    const { payload, headers } = multipartFile('112_regular.csv', Buffer.from('學年度,學校代碼,學校名稱,等級別,國別代碼,國別名稱,科系代碼,科系名稱,學生總計,男學生,女學生\r\n112,0001,Matrix,B,008,越南,1,Matrix,1 ,0 ,1 \r\n'));
+    expect((await officer.post('/api/national-statistics/moe-tw', payload, headers)).statusCode).toBe(201);
   }
   ids.people = (await officer.post('/api/people', { familyName: 'Matrix', unitId: t.units.a })).json().id;
   // The records a merge preview would merge into: another institution, another person of unit A.

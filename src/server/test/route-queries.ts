@@ -12,6 +12,8 @@ export function requiredQuery(url: string, term: string): string {
       return 'by=country';
     case '/api/reports/year-in-review':
       return 'year=2024';
+    case '/api/national-statistics/comparison':
+      return 'year=112';
     default:
       return '';
   }

@@ -10,11 +10,11 @@ const upload = { maxBytes: SPREADSHEET_MAX_BYTES, tooLarge: 'spreadsheet_too_lar
  * replaces that year's file of its kind), everyone reads the office beside the nation.
  */
 export const nationalStatisticsRoutes = declareRoutes('national-statistics', [
-  post('/api/national-statistics/moe-tw', { summary: "Import one of the Taiwan Ministry of Education's yearly files (foreign, or overseas-Chinese and Hong Kong/Macao students)", ...policy('national_statistics', 'create'), query: MoeTwUploadQuery, upload, response: { 201: MoeTwImportResult } }, async ({ ctx, query, file: f }) =>
+  post('/api/national-statistics/moe-tw', { summary: "Import a yearly file of Taiwan's Ministry of Education on international students", ...policy('national_statistics', 'create'), query: MoeTwUploadQuery, upload, response: { 201: MoeTwImportResult } }, async ({ ctx, query, file: f }) =>
     created(await importMoeTw(ctx, { files: [{ fileName: f.fileName, content: f.content }], encoding: query.encoding })),
   ),
   get('/api/national-statistics', { summary: 'List the national statistics imported, by year, with their files', ...policy('national_statistics', 'read'), response: { 200: NationalStatisticsYears } }, async ({ ctx }) => nationalStatisticsYears(ctx)),
-  get('/api/national-statistics/comparison', { summary: "Compare the office's international students with the national figures of a year, by country and level", ...policy('national_statistics', 'read'), query: NationalComparisonQuery, response: { 200: NationalComparison } }, async ({ ctx, query }) =>
+  get('/api/national-statistics/comparison', { summary: "Compare the office's international students with a year's national figures", ...policy('national_statistics', 'read'), query: NationalComparisonQuery, response: { 200: NationalComparison } }, async ({ ctx, query }) =>
     nationalComparison(ctx, { source: query.source, year: query.year }),
   ),
 ]);

@@ -13,6 +13,7 @@ import { studentsApi, studentsFileUrl } from './api.ts';
 import { programmeName, StudentName, StudentStatusTag } from './student-labels.tsx';
 import type { StudentsSearch } from './students-search.ts';
 import { newestFirst } from '../../lib/list-url-state.ts';
+import { NationalComparisonCard } from '../national-statistics/national-comparison-card.tsx';
 
 const route = getRouteApi('/app/students');
 
@@ -27,6 +28,7 @@ export function InternationalStudentsPage() {
   const page = result.data as (Page<StudentEnrolment> & { persons?: number }) | undefined;
 
   return (
+    <>
     <ListPage<StudentEnrolment, StudentsSearch>
       title={t('nav.students')}
       create={can(user, 'create', 'student') ? { to: '/students/new', label: t('stu.add') } : undefined}
@@ -89,5 +91,7 @@ export function InternationalStudentsPage() {
         { key: 'status', title: t('stu.field.status'), width: 110, render: (_, e) => <StudentStatusTag status={e.status} /> },
       ]}
     />
+    <NationalComparisonCard />
+    </>
   );
 }
