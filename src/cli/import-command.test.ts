@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test/harness.ts';
 import { institutionBody } from '../server/test/factories.ts';
-import { parseImportOptions, runImport, runUndoImport } from './import-command.ts';
+import { MOE_TW, parseImportOptions, runImport, runUndoImport } from './import-command.ts';
 import { IMPORT_KINDS } from '../shared/contracts/imports.ts';
 
 let t: TestServer;
@@ -60,7 +60,7 @@ describe('interchange import', () => {
   });
 
   it('names a bad option before opening any database', () => {
-    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: `KIND: "castles" is not one of ${Object.keys(IMPORT_KINDS).join(', ')}` });
+    expect(parseImportOptions('castles', { onDuplicate: 'skip', format: 'text' })).toEqual({ problem: `KIND: "castles" is not one of ${[...Object.keys(IMPORT_KINDS), MOE_TW].join(', ')}` });
     expect(parseImportOptions('people', { onDuplicate: 'merge', format: 'text' })).toEqual({ problem: '--on-duplicate: "merge" is not one of skip, update, fail' });
     const run = spawnSync(process.execPath, ['bin/interchange.js', 'import', 'castles', 'x.csv'], { encoding: 'utf8', env: { ...process.env, INTERCHANGE_SECRET: 'x' } });
     expect(run.status).toBe(1);
