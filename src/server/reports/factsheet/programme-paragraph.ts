@@ -10,14 +10,19 @@ interface ProfessorYears {
   withProfessors: number;
 }
 
-/** The years of `programme.visitingProfessors` up to the date: null when no professor is recorded. */
-function professorYears(input: FactSheetInput): ProfessorYears | null {
-  const figure = input.set.figures.find((f) => f.key === 'programme.visitingProfessors');
-  const byYear = figure?.value && typeof figure.value === 'object' && !Array.isArray(figure.value) ? figure.value : {};
+/** A figure of the set, with its value as counts by key ({} when it holds none). */
+function countsFigure(input: FactSheetInput, key: string) {
+  const figure = input.set.figures.find((f) => f.key === key);
+  const counts: Record<string, number> = figure?.value && typeof figure.value === 'object' && !Array.isArray(figure.value) ? figure.value : {};
+  return { figure, counts };
+}
+
+/** The years of the professors' counts by year up to `asOf`: null when no professor is recorded. */
+function professorYears(byYear: Record<string, number>, asOf: string): ProfessorYears | null {
   const years = Object.keys(byYear).map(Number).sort((a, b) => a - b);
   if (!years.length) return null;
   const since = years[0]!;
-  const lastComplete = Number(input.set.asOf.slice(0, 4)) - 1;
+  const lastComplete = Number(asOf.slice(0, 4)) - 1;
   const span = Math.max(lastComplete - since + 1, 0);
   return { since, span, withProfessors: years.filter((y) => y <= lastComplete).length };
 }
@@ -34,8 +39,8 @@ const WHEN: Record<Locale, (y: ProfessorYears) => string> = {
  * only when no complete year since the first lacks one. Null when none is recorded.
  */
 export function professorsSentence(input: FactSheetInput): Piece[] | null {
-  const years = professorYears(input);
-  const figure = input.set.figures.find((f) => f.key === 'programme.visitingProfessors');
+  const { figure, counts } = countsFigure(input, 'programme.visitingProfessors');
+  const years = professorYears(counts, input.set.asOf);
   if (!years || !figure) return null;
   const when: Piece = { text: WHEN[input.lang](years), href: figure.records ? `${input.baseUrl}${figure.records.page}` : null, key: figure.key };
   if (input.lang === 'zh') return ['学生部分基础课程以法语学习，法方', when, '派教授来校授课。'];
@@ -56,9 +61,8 @@ const OR: Record<Locale, [string, string]> = { en: [', ', ' or '], zh: ['、', '
  * linked to them. Null when nobody has been selected.
  */
 export function selectedSentence(input: FactSheetInput, org: string): Piece[] | null {
-  const figure = input.set.figures.find((f) => f.key === 'exchange.selected');
-  const value = figure?.value && typeof figure.value === 'object' && !Array.isArray(figure.value) ? figure.value : {};
-  const purposes = (['exchange', 'study', 'degree'] as const).filter((k) => (value[k] ?? 0) > 0).map((k) => PURPOSES[input.lang][k]);
+  const { figure, counts } = countsFigure(input, 'exchange.selected');
+  const purposes = (['exchange', 'study', 'degree'] as const).filter((k) => (counts[k] ?? 0) > 0).map((k) => PURPOSES[input.lang][k]);
   if (!figure || !purposes.length) return null;
   const [comma, or] = OR[input.lang];
   const text = purposes.length === 1 ? purposes[0]! : `${purposes.slice(0, -1).join(comma)}${or}${purposes.at(-1)}`;
