@@ -1,12 +1,13 @@
 import type { Queryable } from '../db/client.ts';
 import { requestContext } from '../core/request-context.ts';
-import { SYSTEM_ACTOR } from '../policies/actor.ts';
 import { todoFor } from '../modules/todo/todo.service.ts';
 import { defineJobType, type JobDeps } from '../jobs/job-type.ts';
 import { enqueueJob } from '../jobs/enqueue.ts';
 import { enqueueMessage } from './outbox.ts';
+import { optedOutKinds } from './outbox.repo.ts';
+import { enabledActorOf } from '../modules/users/users.service.ts';
 import { composeDigest, digestItemKey } from './digest.ts';
-import { digestRecipients, findDigestUser, lockDigestState, saveDigestState } from './digest.repo.ts';
+import { digestRecipients, lockDigestState, saveDigestState } from './digest.repo.ts';
 
 /** What became of one user's digest of a day. */
 export type DigestOutcome = 'written' | 'nothing' | 'made-before' | 'skipped';
@@ -24,16 +25,17 @@ const LOCAL_BASE = 'http://localhost:3000';
  */
 export async function writeDigest(deps: Pick<JobDeps, 'db' | 'publicUrl'>, userId: number, day: string): Promise<DigestOutcome> {
   return deps.db.transaction(async (tx) => {
-    const user = await findDigestUser(tx, userId);
-    if (!user || user.disabled || user.optedOut || !user.email) return 'skipped';
+    // The user as a job acts for them (a disabled or removed one is none), as exports and imports read them.
+    const user = await enabledActorOf(tx, userId);
+    if (!user || !user.email || (await optedOutKinds(tx, userId)).includes('digest')) return 'skipped';
     const state = await lockDigestState(tx, userId);
     if (state.day !== null && state.day >= day) return 'made-before';
-    const reach = requestContext({ ...SYSTEM_ACTOR, userId: user.id, email: user.email, displayName: user.displayName, role: user.role, unitId: user.unitId, locale: user.locale }, deps.db);
+    const reach = requestContext(user, deps.db);
     const list = await todoFor({ scope: reach.scope, query: (text, params) => tx.query(text, params), actor: { role: user.role } }, day);
     const message = composeDigest({ items: list.items, previous: new Set(state.keys), locale: user.locale, name: user.displayName, day, baseUrl: deps.publicUrl ?? LOCAL_BASE });
     if (message)
-      await enqueueMessage(tx, { idempotencyKey: `digest:${user.id}:${day}`, kind: 'digest', userId: user.id, recipient: user.email, locale: user.locale, subject: message.subject, bodyText: message.text });
-    await saveDigestState(tx, user.id, day, list.items.map(digestItemKey));
+      await enqueueMessage(tx, { idempotencyKey: `digest:${userId}:${day}`, kind: 'digest', userId, recipient: user.email, locale: user.locale, subject: message.subject, bodyText: message.text });
+    await saveDigestState(tx, userId, day, list.items.map(digestItemKey));
     return message ? 'written' : 'nothing';
   });
 }

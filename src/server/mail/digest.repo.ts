@@ -1,18 +1,4 @@
 import type { Queryable } from '../db/client.ts';
-import type { Locale } from '../../shared/contracts/common.ts';
-import type { Role } from '../../shared/roles.ts';
-
-/** A user as their digest needs them. */
-export interface DigestUser {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: number | null;
-  locale: Locale;
-  disabled: boolean;
-  optedOut: boolean;
-}
 
 /**
  * The users a digest run writes to: enabled, with an address, who have not switched the digest
@@ -26,17 +12,6 @@ export async function digestRecipients(q: Queryable): Promise<number[]> {
       ORDER BY id`,
   );
   return rows.map((r) => Number(r.id));
-}
-
-/** One user, with whether they switched the digest off. */
-export async function findDigestUser(q: Queryable, userId: number): Promise<DigestUser | null> {
-  const { rows } = await q.query<DigestUser>(
-    `SELECT id::int, email, display_name AS "displayName", role, unit_id::int AS "unitId", locale, disabled,
-            EXISTS (SELECT 1 FROM user_mail_opt_outs o WHERE o.user_id = u.id AND o.kind = 'digest') AS "optedOut"
-       FROM users u WHERE id = $1`,
-    [userId],
-  );
-  return rows[0] ?? null;
 }
 
 /**
