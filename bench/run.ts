@@ -10,7 +10,9 @@
  * the size and generation time of letters and fact sheets (bench/pdf-bench.ts); `--only todo`, the
  * to-do list of the officer and a coordinator at the 10 M-row scale (bench/todo-bench.ts), on the
  * same PostgreSQL as the load test; it exits 1 when a list measured misses 50 ms; `--only digest`,
- * the daily digest run for 1,000 users on PostgreSQL (bench/digest-bench.ts).
+ * the daily digest run for 1,000 users on PostgreSQL (bench/digest-bench.ts); `--only import`, a
+ * 1,000,000-row aggregate file and a 100,000-row visitors file imported on PostgreSQL against COPY
+ * (bench/import-bench.ts; BENCH_IMPORT_AGGREGATES and BENCH_IMPORT_VISITORS change the sizes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -26,15 +28,25 @@ import { START_HEADING, measureStarts, startSection } from './start-bench.ts';
 import { PDF_HEADING, measurePdfs, pdfSection } from './pdf-bench.ts';
 import { TODO_HEADING, measureTodo, todoSection } from './todo-bench.ts';
 import { DIGEST_HEADING, digestSection, measureDigest } from './digest-bench.ts';
+import { IMPORT_HEADING, importSection, measureImports } from './import-bench.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo' && only !== 'digest') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo, digest)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo' && only !== 'digest' && only !== 'import') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo, digest, import)`);
   process.exit(2);
+}
+if (only === 'import') {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const size = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+  const result = await measureImports(url, { aggregates: size('BENCH_IMPORT_AGGREGATES', 1_000_000), visitors: size('BENCH_IMPORT_VISITORS', 100_000), commitVisitors: process.env.BENCH_IMPORT_COMMIT_VISITORS !== '0' });
+  const section = importSection(result, machine(result.postgres));
+  writeFileSync(RESULTS, replaceSection(previousResults, IMPORT_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(0);
 }
 if (only === 'todo') {
   const result = await measureTodo(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -235,7 +247,7 @@ const load = pgUrl && process.env.BENCH_LOAD !== '0' ? await runLoadTest(pgUrl) 
 lines.push(...(load ? loadSection(load) : (findSection(previousResults, LOAD_HEADING) ?? [])));
 lines.push('', ...commitLines, ...startLines);
 // the parts measured only with --only are kept as they were last measured
-for (const heading of [PDF_HEADING, TODO_HEADING, DIGEST_HEADING]) {
+for (const heading of [PDF_HEADING, TODO_HEADING, DIGEST_HEADING, IMPORT_HEADING]) {
   const kept = findSection(previousResults, heading);
   if (kept) lines.push('', ...kept);
 }

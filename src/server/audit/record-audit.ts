@@ -34,3 +34,25 @@ export async function recordAudit(tx: Queryable, record: AuditRecord): Promise<v
     ],
   );
 }
+
+/**
+ * Writes many audit rows by one actor in one statement (an import of thousands of records):
+ * the same rows recordAudit writes one at a time, in the same transaction as the change.
+ */
+export async function recordAudits(tx: Queryable, actor: Actor, records: Array<Omit<AuditRecord, 'actor'>>): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({
+    action: r.action,
+    entity: r.entity,
+    entity_id: String(r.entityId),
+    unit_id: r.unitId ?? null,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  }));
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
+     SELECT $1, $2, r.action, r.entity, r.entity_id, r.unit_id, r.before, r.after
+     FROM json_to_recordset($3::json) AS r(action text, entity text, entity_id text, unit_id bigint, before jsonb, after jsonb)`,
+    [actor.userId || null, actor.email, JSON.stringify(rows)],
+  );
+}

@@ -83,6 +83,12 @@ export interface KindState {
   /** Writes the row's values (those it has) over the record: the values it had before (valuesBefore), null when nothing changed. */
   update(ctx: RequestContext, id: number, values: Record<string, unknown>): Promise<Record<string, unknown> | null>;
   /**
+   * Creates many rows' records at once, ids in the rows' order, for a kind whose records are
+   * written set-based (a ledger file of a million counts); a refusal names its row by its index
+   * in `rows` (`<index>.<field>`). Without it each row is created on its own.
+   */
+  createMany?(ctx: RequestContext, rows: Array<Record<string, unknown>>): Promise<number[]>;
+  /**
    * Writes all the rows at once, for a kind whose record is made of several rows (a visit and
    * its visitors); a refusal is thrown named by `rows.<row>.<column>`.
    */

@@ -3,10 +3,10 @@
  * or updated by the aggregates service, which writes its one ledger row and keeps the figures'
  * rollups in the same transaction, so the figures move by exactly the imported counts.
  */
-import { parseOrThrow } from '../../core/errors.ts';
+import { DomainError, parseOrThrow } from '../../core/errors.ts';
 import { AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { AGGREGATE_IMPORT } from '../../../shared/contracts/import-aggregates.ts';
-import { createAggregate, getAggregate, updateAggregate } from '../ledger/aggregates.service.ts';
+import { createAggregate, createAggregates, getAggregate, updateAggregate } from '../ledger/aggregates.service.ts';
 import { valuesBefore } from './import-restore.ts';
 import { aggregatesOnFile } from './import-records.repo.ts';
 import type { ImportAdapter } from './import-adapters.ts';
@@ -44,6 +44,18 @@ export const aggregatesImport: ImportAdapter = {
       },
       async create(ctx, values) {
         return (await createAggregate(ctx, { input: parseOrThrow(AggregateInput, aggregateInput(values)) })).id;
+      },
+      async createMany(ctx, rows) {
+        const inputs = rows.map((values, index) => {
+          try {
+            return parseOrThrow(AggregateInput, aggregateInput(values));
+          } catch (error) {
+            // Named by the row's index in the batch: the import names it by its row in the file.
+            if (error instanceof DomainError && error.extra.fields) throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+            throw error;
+          }
+        });
+        return (await createAggregates(ctx, { inputs })).map((a) => a.id);
       },
       async update(ctx, id, values) {
         // The version read with the records on file: a change since is refused by the service as stale.

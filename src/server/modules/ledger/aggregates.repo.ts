@@ -48,6 +48,22 @@ export async function insertAggregate(db: Queryable, values: AggregateValues): P
   return rows[0]!;
 }
 
+/** Inserts many aggregate entries in one statement; returned in the order given. */
+export async function insertAggregates(db: Queryable, values: AggregateValues[]): Promise<Aggregate[]> {
+  if (values.length === 0) return [];
+  const fields = Object.entries(WRITABLE);
+  const rows = values.map((v) => Object.fromEntries(fields.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])));
+  const cols = fields.map(([, column]) => column).join(', ');
+  // Identities are drawn in the SELECT's order, so the ids' order is the rows' order.
+  const { rows: inserted } = await db.query<Aggregate>(
+    `INSERT INTO ledger_aggregates (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::ledger_aggregates, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING ${COLUMNS}`,
+    [JSON.stringify(rows)],
+  );
+  return inserted.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
 /** Writes the given fields and bumps the version. */
 export async function updateAggregateRow(db: Queryable, id: number, values: AggregateValues): Promise<Aggregate> {
   const params: unknown[] = [id];

@@ -4,26 +4,30 @@ import type { Queryable } from '../../db/client.ts';
 import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Aggregate, AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
-import { deleteAggregateRow, findAggregate, insertAggregate, updateAggregateRow } from './aggregates.repo.ts';
-import { replaceLedgerRows } from './ledger.write.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
+import { deleteAggregateRow, findAggregate, insertAggregate, insertAggregates, updateAggregateRow } from './aggregates.repo.ts';
+import { addLedgerRows, replaceLedgerRows, type LedgerEntry } from './ledger.write.ts';
 
 const MODULE = 'aggregate';
 
-/** The aggregate entry's one ledger row: a count, flagged as such, with its source. */
+/** The aggregate entry's one ledger row: a count, flagged as such. */
+function ledgerEntry(a: Aggregate): LedgerEntry {
+  return {
+    direction: a.direction,
+    who: a.who,
+    count: a.count,
+    category: a.category,
+    countryCode: a.countryCode,
+    institutionId: a.institutionId,
+    unitId: a.unitId,
+    startDate: a.startDate,
+    endDate: a.endDate,
+  };
+}
+
+/** Writes the aggregate entry's one ledger row, with its source. */
 function writeLedger(tx: Queryable, a: Aggregate): Promise<void> {
-  return replaceLedgerRows(tx, { module: MODULE, id: a.id, document: a.sourceDocument }, [
-    {
-      direction: a.direction,
-      who: a.who,
-      count: a.count,
-      category: a.category,
-      countryCode: a.countryCode,
-      institutionId: a.institutionId,
-      unitId: a.unitId,
-      startDate: a.startDate,
-      endDate: a.endDate,
-    },
-  ]);
+  return replaceLedgerRows(tx, { module: MODULE, id: a.id, document: a.sourceDocument }, [ledgerEntry(a)]);
 }
 
 /** Enters an aggregate count of person-times for a period with no individual records. */
@@ -42,6 +46,20 @@ export async function getAggregate(ctx: Scoped, options: { id: number }): Promis
   const row = await findAggregate(ctx, options.id);
   if (!row) throw notFound();
   return row;
+}
+
+/**
+ * Enters many aggregate counts at once (an import of a ledger file): the same rows, ledger rows,
+ * rollups and audit rows as createAggregate for each, written in four statements instead of
+ * four each. Returns the entries in the order given.
+ */
+export async function createAggregates(ctx: RequestContext, options: { inputs: Array<z.output<typeof AggregateInput>> }): Promise<Aggregate[]> {
+  return ctx.transaction(async (tx) => {
+    const rows = await insertAggregates(tx, options.inputs);
+    await addLedgerRows(tx, MODULE, rows.map((a) => ({ id: a.id, document: a.sourceDocument, entries: [ledgerEntry(a)] })));
+    await recordAudits(tx, tx.actor, rows.map((row) => ({ action: 'create' as const, entity: MODULE, entityId: row.id, unitId: row.unitId, after: row })));
+    return rows;
+  });
 }
 
 /** Changes an aggregate entry and rewrites its ledger row. */

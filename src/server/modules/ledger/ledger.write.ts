@@ -86,6 +86,52 @@ export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, ent
   await dropEmptiedCells(tx, result);
 }
 
+/** A new record's ledger rows, for `addLedgerRows`: the record's id, its document, its entries. */
+export interface NewLedgerSource {
+  id: number;
+  document?: string | null;
+  entries: LedgerEntry[];
+}
+
+/**
+ * The ledger rows of many records of `module` created in this transaction (none has rows yet),
+ * in one statement, the rollups moving in it as in replaceLedgerRows: what an import of
+ * thousands of records writes instead of one replaceLedgerRows each.
+ */
+export async function addLedgerRows(tx: Queryable, module: string, sources: NewLedgerSource[]): Promise<void> {
+  const rows = sources.flatMap((s) =>
+    s.entries.map((e) => ({
+      direction: e.direction,
+      who: e.who,
+      person_id: e.personId ?? null,
+      count: e.personId ? 1 : (e.count ?? 1),
+      is_aggregate: !e.personId,
+      category: e.category,
+      country_code: e.countryCode,
+      institution_id: e.institutionId,
+      unit_id: e.unitId,
+      start_date: e.startDate,
+      end_date: e.endDate,
+      source_id: s.id,
+      source_document: s.document ?? null,
+    })),
+  );
+  if (rows.length === 0) return;
+  const result = await tx.query<{ emptied: boolean }>(
+    applyToRollups(
+      `new AS (INSERT INTO ledger (direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
+                                   start_date, end_date, source_module, source_id, source_document)
+               SELECT direction, who, person_id, count, is_aggregate, category, country_code, institution_id, unit_id,
+                      start_date, end_date, $2, source_id, source_document
+               FROM json_populate_recordset(NULL::ledger, $1::json) ${RETURNED}),
+       delta AS (SELECT *, 1 AS sign FROM new)`,
+      'delta',
+    ),
+    [JSON.stringify(rows), module],
+  );
+  await dropEmptiedCells(tx, result);
+}
+
 /**
  * Bulk copies for `demo load --scale`: copies number `first`..`last` of every person-time
  * not already from `module`, one ledger row each (an aggregate count of N becomes N

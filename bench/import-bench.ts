@@ -1,0 +1,262 @@
+/**
+ * Import speed on PostgreSQL (issue 11), each as a ratio to PostgreSQL's own COPY of the same
+ * file's rows into a plain table, measured in the same run: a ledger aggregate file and a
+ * visitors file imported as the CLI imports them (`commitImport`: the file read again, every
+ * row validated and matched, written through the services with their audit, in one transaction),
+ * the preview of each, and the process's peak memory. In a database made for the run,
+ * `interchange_importbench`, dropped first. `npm run bench -- --only import`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { connectDb, type Db } from '../src/server/db/client.ts';
+import { migrate } from '../src/server/db/migrate.ts';
+import { syncReferenceData } from '../src/server/reference/sync-reference.ts';
+import { systemContext } from '../src/server/core/request-context.ts';
+import { parseOrThrow } from '../src/server/core/errors.ts';
+import { createCipher } from '../src/server/security/personal-data.ts';
+import { createUnit } from '../src/server/modules/units/units.service.ts';
+import { createPerson } from '../src/server/modules/people/people.service.ts';
+import { commitImport, previewImport, type ImportPreview } from '../src/server/modules/imports/imports.service.ts';
+import { openSpreadsheet } from '../src/server/interop/spreadsheet-reader.ts';
+import { SPREADSHEET_LIMITS } from '../src/server/interop/spreadsheet-limits.ts';
+import { withDatabase } from '../src/server/test/test-database.ts';
+import { UnitInput } from '../src/shared/contracts/units.ts';
+import { PersonInput } from '../src/shared/contracts/people.ts';
+import { ImportQuery, type ImportKindName } from '../src/shared/contracts/imports.ts';
+import { writeAggregateFile, writeVisitorFile, type BenchCountry, type BenchUnit, type KnownPerson } from './import-files.ts';
+
+export const IMPORT_HEADING = '## Import speed (issue 11)';
+const DATABASE = 'interchange_importbench';
+/** The issue's target: rows imported a second. */
+const TARGET_ROWS_PER_SECOND = 50_000;
+/** The issue's target for a 100,000-row preview. */
+const TARGET_PREVIEW_SECONDS = 10;
+
+/** Peak RSS while `work` runs, sampled every 20 ms (and the process's high-water mark). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  const start = performance.now();
+  try {
+    const value = await work();
+    const seconds = (performance.now() - start) / 1000;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, seconds, peakRss: peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** One file's measures. */
+export interface ImportMeasure {
+  kind: ImportKindName;
+  rows: number;
+  bytes: number;
+  copySeconds: number;
+  previewSeconds: number;
+  previewRss: number;
+  counts: ImportPreview['counts'];
+  commitSeconds: number | null;
+  commitRss: number | null;
+  /** What the database holds after the commit, read back (records and their audit rows). */
+  written: string | null;
+  /** Why the commit was not measured. */
+  skipped?: string;
+}
+
+/** The whole bench's result. */
+export interface ImportBench {
+  files: ImportMeasure[];
+  /** Peak RSS reading a file's rows one after the other without keeping them, by file size. */
+  reads: Array<{ rows: number; bytes: number; peakRss: number; baseRss: number }>;
+  load: { before: number[]; after: number[] };
+  postgres: string;
+  maxRss: number;
+}
+
+/** COPY of `file` into a new plain table of `columns` through psql's \copy (the client streams the file), in seconds; the median of three. */
+function copySeconds(url: string, table: string, columns: string, file: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    execFileSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `DROP TABLE IF EXISTS ${table}`, '-c', `CREATE TABLE ${table} (${columns})`]);
+    const start = performance.now();
+    execFileSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `\\copy ${table} FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+    times.push((performance.now() - start) / 1000);
+  }
+  execFileSync('psql', [url, '-q', '-c', `DROP TABLE ${table}`]);
+  return times.sort((a, b) => a - b)[1]!;
+}
+
+async function freshDatabase(serverUrl: string): Promise<{ db: Db; url: string }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, DATABASE);
+  const db = connectDb(url, 'postgresql');
+  await migrate(db);
+  await syncReferenceData(db);
+  return { db, url };
+}
+
+/**
+ * Measures the import of `sizes.aggregates` aggregate rows and `sizes.visitors` visitor rows on
+ * `serverUrl`'s server. `sizes.commitVisitors: false` previews the visitors file without committing it.
+ */
+export async function measureImports(serverUrl: string, sizes: { aggregates: number; visitors: number; commitVisitors?: boolean }): Promise<ImportBench> {
+  const { db, url } = await freshDatabase(serverUrl);
+  const folder = mkdtempSync(join(tmpdir(), 'interchange-import-bench-'));
+  const cipher = createCipher('import-bench-secret');
+  const ctx = systemContext(db);
+  const limits = { ...SPREADSHEET_LIMITS, bytes: 2 ** 31 - 1, rows: 10_000_000, cells: 100_000_000, readMs: 3_600_000 };
+  const files: ImportMeasure[] = [];
+  const reads: ImportBench['reads'] = [];
+  const before = loadavg();
+  try {
+    const unit = async (code: string, nameZh: string, parentId: number | null) =>
+      (await createUnit(ctx, { input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh, parentId }) })).id;
+    const root = await unit('ROOT', '总部', null);
+    await unit('MED', '医学院', root);
+    await unit('ENG', '工学院', root);
+    await unit('IEO', '国际交流处', root);
+    const units: BenchUnit[] = [{ code: 'MED', nameZh: '医学院' }, { code: 'ENG', nameZh: '工学院' }, { code: 'IEO', nameZh: '国际交流处' }];
+    const countries = (await db.query<BenchCountry>(`SELECT code, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr" FROM countries ORDER BY code`)).rows;
+    // People on file the visitors file names again: 1,000, half with a Chinese name.
+    const known: KnownPerson[] = [];
+    for (let i = 0; i < 1000; i += 1) {
+      const chinese = i % 2 === 0;
+      const person: KnownPerson = chinese
+        ? { familyName: ['Wang', 'Li', 'Zhang', 'Liu'][i % 4]!, givenName: `Kai${i}`, nameZh: `${['王', '李', '张', '刘'][i % 4]}凯${'〇一二三四五六七八九'[i % 10]}${'〇一二三四五六七八九'[Math.floor(i / 10) % 10]}${'〇一二三四五六七八九'[Math.floor(i / 100) % 10]}`, nationality: 'CN', passportNumber: `G${String(30_000_000 + i)}` }
+        : { familyName: `Martin-${i}`, givenName: 'Élodie', nameZh: null, nationality: 'FR', passportNumber: `F${String(40_000_000 + i)}` };
+      await createPerson(ctx, { input: parseOrThrow(PersonInput, { familyName: person.familyName, givenName: person.givenName, nameZh: person.nameZh, nationality: person.nationality, passportNumber: person.passportNumber }), cipher });
+      known.push(person);
+    }
+    const plans = [
+      {
+        kind: 'aggregates' as const, rows: sizes.aggregates, commit: true, table: 'copy_aggregates',
+        columns: 'year int, direction text, who text, category text, country text, unit text, count int, source text, notes text',
+        write: (path: string) => writeAggregateFile(path, sizes.aggregates, countries, units),
+        written: async () => {
+          const { rows } = await db.query<{ n: number; audit: number; ledger: number }>(
+            `SELECT (SELECT count(*) FROM ledger_aggregates)::int AS n, (SELECT count(*) FROM audit_log WHERE entity = 'aggregate')::int AS audit, (SELECT count(*) FROM ledger WHERE source_module = 'aggregate')::int AS ledger`,
+          );
+          return `${rows[0]!.n.toLocaleString('en')} aggregate entries, ${rows[0]!.ledger.toLocaleString('en')} ledger rows, ${rows[0]!.audit.toLocaleString('en')} audit rows`;
+        },
+      },
+      {
+        kind: 'visits' as const, rows: sizes.visitors, commit: sizes.commitVisitors !== false, table: 'copy_visitors',
+        columns: 'title_en text, title_zh text, host_unit text, first_day text, last_day text, family_name text, given_name text, name_zh text, gender text, country text, position text, role text, email text, passport text',
+        write: (path: string) => writeVisitorFile(path, sizes.visitors, known, countries, units),
+        written: async () => {
+          const { rows } = await db.query<{ visits: number; people: number; members: number; audit: number }>(
+            `SELECT (SELECT count(*) FROM visits)::int AS visits, (SELECT count(*) FROM people)::int AS people, (SELECT count(*) FROM visit_members)::int AS members, (SELECT count(*) FROM audit_log WHERE entity IN ('visit', 'person'))::int AS audit`,
+          );
+          return `${rows[0]!.visits.toLocaleString('en')} visits with ${rows[0]!.members.toLocaleString('en')} visitors, ${rows[0]!.people.toLocaleString('en')} people on file (1,000 before), ${rows[0]!.audit.toLocaleString('en')} audit rows on visits and people`;
+        },
+      },
+    ];
+    for (const plan of plans) {
+      const path = join(folder, `${plan.kind}.csv`);
+      const bytes = await plan.write(path);
+      console.log(`import bench: ${plan.kind}, ${plan.rows} rows, ${bytes} bytes`);
+      const copy = copySeconds(url, plan.table, plan.columns, path);
+      const content = readFileSync(path);
+      const file = { kind: plan.kind, fileName: `${plan.kind}.csv`, content, query: ImportQuery.parse({}), cipher, limits };
+      const preview = await withPeakRss(() => previewImport(ctx, file));
+      console.log(`import bench: ${plan.kind} preview ${preview.seconds.toFixed(1)} s`, preview.value.counts);
+      const measure: ImportMeasure = {
+        kind: plan.kind, rows: plan.rows, bytes, copySeconds: copy, previewSeconds: preview.seconds, previewRss: preview.peakRss, counts: preview.value.counts,
+        commitSeconds: null, commitRss: null, written: null,
+      };
+      if (preview.value.counts.error > 0) measure.skipped = 'the file has rows in error';
+      else if (!plan.commit) measure.skipped = 'not committed in this run';
+      else {
+        const commit = await withPeakRss(() => commitImport(ctx, file));
+        measure.commitSeconds = commit.seconds;
+        measure.commitRss = commit.peakRss;
+        measure.written = await plan.written();
+        console.log(`import bench: ${plan.kind} commit ${commit.seconds.toFixed(1)} s; ${measure.written}`);
+      }
+      files.push(measure);
+    }
+    // Reading alone, rows dropped as read: does the reader's memory follow the file?
+    for (const part of [10, 1]) {
+      const path = join(folder, `read-${part}.csv`);
+      const rows = Math.floor(sizes.aggregates / part);
+      const bytes = await writeAggregateFile(path, rows, countries, units);
+      globalThis.gc?.();
+      const baseRss = process.memoryUsage.rss();
+      const read = await withPeakRss(async () => {
+        let n = 0;
+        for await (const row of openSpreadsheet(readFileSync(path), { limits }).rows) n += row.cells.length > 0 ? 1 : 0;
+        return n;
+      });
+      reads.push({ rows, bytes, peakRss: read.peakRss, baseRss });
+    }
+  } finally {
+    await db.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const version = execFileSync('psql', [serverUrl, '-Atc', 'SHOW server_version']).toString().trim();
+  return { files, reads, load: { before, after: loadavg() }, postgres: `PostgreSQL ${version}`, maxRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`;
+const n = (v: number) => Math.round(v).toLocaleString('en');
+
+/** The RESULTS.md section of a measurement. */
+export function importSection(result: ImportBench, machine: string): string[] {
+  const lines = [
+    IMPORT_HEADING,
+    '',
+    `Measured by \`npm run bench -- --only import\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${machine}).`,
+    `Load average (1, 5, 15 min) before: ${result.load.before.map((v) => v.toFixed(2)).join(', ')}; after: ${result.load.after.map((v) => v.toFixed(2)).join(', ')} (2 cores shared with other sessions).`,
+    `In a database made for the run (\`${DATABASE}\`, ${result.postgres}), with 4 units and 1,000 people on file. The files are made deterministically (bench/import-files.ts):`,
+    'aggregate counts one distinct cell a row (years, directions, people, purposes, countries by ISO code or Chinese or French name, units by code or Chinese name);',
+    'visitors five to a visit, in Chinese, pinyin, Japanese, Korean, Cyrillic and accented Latin, dates as 2019-03-05, 2019/03/05 or 2019年3月5日,',
+    'every 50th row a person on file by passport number (linked), every 200th one by name only (a possible duplicate, skipped as `--on-duplicate skip` does).',
+    'The baseline is `\\copy` of the same CSV file into a plain table of the same columns (psql, the median of three); the import is `commitImport`',
+    "as the CLI calls it, timed whole: the file read again, every row validated against its contract and matched, written through the kind's",
+    'services (ledger rows, rollups, audit rows), the import recorded, in one transaction. Memory is the RSS of the bench process (sampled every 20 ms).',
+    '',
+    '| file | rows | size | COPY (s) | COPY rows/s | preview (s) | import (s) | import rows/s | ratio to COPY | peak RSS preview | peak RSS import |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const f of result.files) {
+    const rate = f.commitSeconds ? f.rows / f.commitSeconds : null;
+    lines.push(
+      `| ${f.kind} | ${n(f.rows)} | ${mb(f.bytes)} | ${f.copySeconds.toFixed(2)} | ${n(f.rows / f.copySeconds)} | ${f.previewSeconds.toFixed(1)} | ${f.commitSeconds?.toFixed(1) ?? '—'} | ${rate ? n(rate) : '—'} | ${f.commitSeconds ? `${(f.commitSeconds / f.copySeconds).toFixed(1)}×` : '—'} | ${mb(f.previewRss)} | ${f.commitRss ? mb(f.commitRss) : '—'} |`,
+    );
+  }
+  lines.push('');
+  for (const f of result.files) {
+    lines.push(`- ${f.kind}: preview counts ${Object.entries(f.counts).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; ${f.written ? `after the commit, read back: ${f.written}` : `not committed: ${f.skipped ?? ''}`}.`);
+  }
+  lines.push('', 'Reading a file alone (rows dropped as they are read), peak RSS against the file size:', '');
+  for (const r of result.reads) lines.push(`- ${n(r.rows)} aggregate rows, ${mb(r.bytes)}: RSS ${mb(r.baseRss)} before, ${mb(r.peakRss)} at most.`);
+  lines.push('', 'Targets (issue 11):');
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+  for (const f of result.files) {
+    const rate = f.commitSeconds ? f.rows / f.commitSeconds : null;
+    lines.push(`- ${f.kind}, ${n(f.rows)} rows at ≥ ${n(TARGET_ROWS_PER_SECOND)} rows/s: ${rate ? `${n(rate)} rows/s` : '—'}, ${verdict(rate === null ? null : rate >= TARGET_ROWS_PER_SECOND)};`);
+  }
+  const hundredK = result.files.filter((f) => f.rows <= 100_000);
+  for (const f of hundredK) lines.push(`- preview of the ${n(f.rows)}-row ${f.kind} file < ${TARGET_PREVIEW_SECONDS} s: ${f.previewSeconds.toFixed(1)} s, ${verdict(f.previewSeconds < TARGET_PREVIEW_SECONDS)};`);
+  const [tenth, whole] = result.reads;
+  if (tenth && whole) {
+    const flat = whole.peakRss - whole.baseRss <= 1.5 * Math.max(tenth.peakRss - tenth.baseRss, 32 * 2 ** 20);
+    lines.push(`- memory bounded (a reader's peak does not follow the file): ${mb(tenth.peakRss - tenth.baseRss)} over the base for ${mb(tenth.bytes)}, ${mb(whole.peakRss - whole.baseRss)} for ${mb(whole.bytes)}, ${verdict(flat)}.`);
+  }
+  lines.push(`- the process's high-water RSS over the whole run: ${mb(result.maxRss)}.`, '');
+  return lines;
+}
