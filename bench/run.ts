@@ -12,7 +12,7 @@
  * same PostgreSQL as the load test; it exits 1 when a list measured misses 50 ms; `--only digest`,
  * the daily digest run for 1,000 users on PostgreSQL (bench/digest-bench.ts); `--only import`, a
  * 1,000,000-row aggregate file and a 100,000-row visitors file imported on PostgreSQL against COPY
- * (bench/import-bench.ts; BENCH_IMPORT_AGGREGATES and BENCH_IMPORT_VISITORS change the sizes).
+ * (bench/import-bench.ts; BENCH_IMPORT_AGGREGATES, BENCH_IMPORT_VISITORS and BENCH_IMPORT_VISITORS_COMMITTED change the sizes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -42,7 +42,7 @@ if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'sta
 if (only === 'import') {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const size = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-  const result = await measureImports(url, { aggregates: size('BENCH_IMPORT_AGGREGATES', 1_000_000), visitors: size('BENCH_IMPORT_VISITORS', 100_000), commitVisitors: process.env.BENCH_IMPORT_COMMIT_VISITORS !== '0' });
+  const result = await measureImports(url, { aggregates: size('BENCH_IMPORT_AGGREGATES', 1_000_000), visitors: size('BENCH_IMPORT_VISITORS', 100_000), visitorsCommitted: size('BENCH_IMPORT_VISITORS_COMMITTED', 2_000) });
   const section = importSection(result, machine(result.postgres));
   writeFileSync(RESULTS, replaceSection(previousResults, IMPORT_HEADING, section));
   console.log(section.join('\n'));
