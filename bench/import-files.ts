@@ -159,7 +159,7 @@ export async function writeVisitorFile(path: string, rows: number, known: KnownP
         yield [...head, k.familyName, k.givenName, k.nameZh ?? '', '', k.nationality, POSITIONS[i % POSITIONS.length]!, role, '', k.passportNumber];
         continue;
       }
-      if (i % 200 === 75 && known.length) {
+      if (i % 200 === 110 && known.length) {
         // The same person by name only: the Chinese name alone, or the Latin one in capitals.
         const k = known[(i / 200) % known.length | 0]!;
         yield k.nameZh
