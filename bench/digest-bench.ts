@@ -10,9 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { requestContext } from '../src/server/core/request-context.ts';
 import { startWorker } from '../src/server/jobs/queue.ts';
 import { queueDigestRun } from '../src/server/mail/digest.job.ts';
-import { digestRecipients, findDigestUser } from '../src/server/mail/digest.repo.ts';
+import { digestRecipients } from '../src/server/mail/digest.repo.ts';
+import { enabledActorOf } from '../src/server/modules/users/users.service.ts';
 import { todoFor } from '../src/server/modules/todo/todo.service.ts';
-import { SYSTEM_ACTOR } from '../src/server/policies/actor.ts';
 import { startTestServer } from '../src/server/test/harness.ts';
 import { missionBody, personBody } from '../src/server/test/factories.ts';
 import { prepareTestDatabases } from '../src/server/test/test-database.ts';
@@ -65,9 +65,9 @@ export async function measureDigest(pgUrl: string): Promise<DigestBench> {
     let items = 0;
     const baseStart = performance.now();
     for (const id of recipients) {
-      const u = (await findDigestUser(t.db, id))!;
-      const ctx = requestContext({ ...SYSTEM_ACTOR, userId: u.id, role: u.role, unitId: u.unitId }, t.db);
-      items += (await todoFor({ ...ctx, actor: { role: u.role } }, today)).items.length;
+      const user = (await enabledActorOf(t.db, id))!;
+      const ctx = requestContext(user, t.db);
+      items += (await todoFor({ ...ctx, actor: { role: user.role } }, today)).items.length;
     }
     const baselineSeconds = (performance.now() - baseStart) / 1000;
 
