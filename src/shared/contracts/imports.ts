@@ -10,6 +10,8 @@ import { APPOINTMENT_IMPORT } from './import-appointments.ts';
 import { HONOUR_IMPORT } from './import-honours.ts';
 import { AGGREGATE_IMPORT } from './import-aggregates.ts';
 import { STUDENT_IMPORT } from './import-students.ts';
+import { EXCHANGE_APPLICATION_IMPORT } from './import-exchanges.ts';
+import { PROGRAMME_STUDENT_IMPORT } from './import-programme-students.ts';
 import { GENDER_LABELS } from './import-person-columns.ts';
 
 /** Text in each of the interface's languages. */
@@ -54,7 +56,7 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates' | 'students';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates' | 'students' | 'exchange-applications' | 'programme-students';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
@@ -198,7 +200,8 @@ export const VISIT_IMPORT: ImportKind = {
 };
 
 /** Every kind that can be imported, by name. */
-export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT, students: STUDENT_IMPORT } as const;
+export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT, students: STUDENT_IMPORT,
+  'exchange-applications': EXCHANGE_APPLICATION_IMPORT, 'programme-students': PROGRAMME_STUDENT_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */
@@ -237,7 +240,7 @@ export type ImportMapping = z.infer<typeof ImportMapping>;
 /** A kind's saved mappings, by name. */
 export const ImportMappingList = z.object({ items: z.array(ImportMapping) });
 
-const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student']);
+const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student']);
 const RowCounts = z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() });
 
 /** What a file would import, before anything is written: each header's field, each row classified with its matches and problems. */

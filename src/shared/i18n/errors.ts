@@ -429,6 +429,46 @@ export const FIELD_REASONS: Catalogue = {
     zh: '系统中已有此学籍（同一学生、层次、专业和录取日期），该行将更新它',
     fr: "cette inscription est déjà enregistrée (même étudiant, niveau, programme et date d'admission) : la ligne la met à jour",
   },
+  same_application: {
+    en: 'this application is on file already (same student, same exchange): the row updates it',
+    zh: '系统中已有此申请（同一学生、同一交流项目），该行将更新它',
+    fr: 'cette candidature est déjà enregistrée (même étudiant, même échange) : la ligne la met à jour',
+  },
+  same_student_number: {
+    en: 'this student is on file already (same programme and student number): the row updates the record',
+    zh: '系统中已有此学生（同一项目、同一学号），该行将更新其记录',
+    fr: "cet étudiant est déjà enregistré (même programme et même numéro) : la ligne met à jour sa fiche",
+  },
+  same_programme_student: {
+    en: 'this person is a student of the programme already: the row updates the record',
+    zh: '此人已是该项目的学生，该行将更新其记录',
+    fr: 'cette personne est déjà étudiante du programme : la ligne met à jour sa fiche',
+  },
+  unknown_exchange: {
+    en: 'is not an exchange on file (by its title, host institution and academic year): record the exchange first',
+    zh: '不是系统中已有的交流项目（按名称、接收院校和学年）：请先录入该交流项目',
+    fr: "n'est pas un échange enregistré (par titre, établissement d'accueil et année universitaire) : enregistrez d'abord l'échange",
+  },
+  ambiguous_exchange: {
+    en: 'names several exchanges on file: add the host institution or the academic year',
+    zh: '对应多个已有的交流项目：请补充接收院校或学年',
+    fr: "désigne plusieurs échanges enregistrés : ajoutez l'établissement d'accueil ou l'année universitaire",
+  },
+  unknown_programme: {
+    en: 'is not a joint programme on file (by its name in any language)',
+    zh: '不是系统中已有的合作项目（按任一语言的名称）',
+    fr: "n'est pas un programme conjoint enregistré (par son nom dans l'une des langues)",
+  },
+  unknown_cohort: {
+    en: 'is not a cohort of the programme on file (by its entry year): add the cohort first',
+    zh: '不是该项目已有的年级（按入学年份）：请先添加该年级',
+    fr: "n'est pas une promotion enregistrée du programme (par son année d'entrée) : ajoutez d'abord la promotion",
+  },
+  unreadable_academic_year: {
+    en: 'is not an academic year (write 2024, 2024-2025 or 2024/25)',
+    zh: '不是学年（请填写 2024、2024-2025 或 2024/25）',
+    fr: "n'est pas une année universitaire (écrivez 2024, 2024-2025 ou 2024/25)",
+  },
   same_row_in_file: { en: 'the same as an earlier row of this file', zh: '与本文件中前面的某一行相同', fr: 'identique à une ligne précédente de ce fichier' },
   wrong_encoding: {
     en: 'is not in the encoding chosen (try GB18030 for Chinese Excel or WPS, Windows-1252 for Western Excel)',
@@ -561,6 +601,7 @@ export function errorMessage(code: string, locale: Locale): string {
 export function fieldReason(code: string, locale: Locale): string {
   const colon = code.indexOf(':');
   const [key, value] = colon > 0 && FIELD_REASONS[code.slice(0, colon)] ? [code.slice(0, colon), code.slice(colon + 1)] : [code, null];
-  const text = FIELD_REASONS[key]?.[locale] ?? FIELD_REASONS[key]?.en ?? code;
+  // A refusal of a whole record named by the cell it came from (an import's row: the exchange's places are full) says what the refusal says.
+  const text = FIELD_REASONS[key]?.[locale] ?? FIELD_REASONS[key]?.en ?? ERROR_MESSAGES[key]?.[locale] ?? code;
   return value === null ? text : text.replace('{value}', `{${value}}`);
 }

@@ -270,6 +270,11 @@ export async function updateApplicationRow(db: Queryable, id: number, values: Ap
   await db.query(`UPDATE exchange_applications SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
 }
 
+/** Deletes an application (its ledger row is the caller's to remove first). */
+export async function deleteApplicationRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM exchange_applications WHERE id = $1', [id]);
+}
+
 /** Inserts many applications in one statement (the demo's past years); returns the ids of those that sent the student. */
 export async function insertApplicationsBulk(db: Queryable, rows: Array<Required<Pick<ApplicationValues, 'opportunityId' | 'personId' | 'appliedOn' | 'score' | 'status'>> & ApplicationValues>): Promise<number[]> {
   if (!rows.length) return [];

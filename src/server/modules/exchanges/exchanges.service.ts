@@ -21,6 +21,7 @@ import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 import { unitContains } from '../units/units.service.ts';
 import {
   allApplications,
+  deleteApplicationRow,
   existingIds,
   exchangeCounts,
   findApplication,
@@ -156,6 +157,20 @@ export async function updateApplication(ctx: RequestContext, options: { id: numb
     if (!row) return withoutContext(found);
     await tx.audit({ action: 'update', entity: APPLICATION, entityId: id, unitId: found.unitId, before: auditedApplication(withoutContext(found)), after: auditedApplication(row) });
     return row;
+  });
+}
+
+/**
+ * Deletes an application an import created, whatever its status, with its person-time (audited
+ * as any delete): undoing the import (imports/import-undo.ts) takes it back as if never entered.
+ */
+export async function deleteImportedApplication(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findApplication(tx, id, true), version, withoutContext);
+    await replaceLedgerRows(tx, { module: APPLICATION, id }, []);
+    await deleteApplicationRow(tx, id);
+    await tx.audit({ action: 'delete', entity: APPLICATION, entityId: id, unitId: current.unitId, before: auditedApplication(withoutContext(current)) });
   });
 }
 

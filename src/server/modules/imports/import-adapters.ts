@@ -25,18 +25,22 @@ import { appointmentsImport } from './import-appointments.ts';
 import { honoursImport } from './import-honours.ts';
 import { aggregatesImport } from './import-aggregates.ts';
 import { studentsImport } from './import-students.ts';
+import { exchangeApplicationsImport } from './import-exchange-applications.ts';
+import { programmeStudentsImport } from './import-programme-students.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
-  class: 'new' | 'update' | 'duplicate';
+  class: 'new' | 'update' | 'duplicate' | 'error';
   /** The record an update changes, or the possible duplicates; a negative id is an earlier row of the file (-rowNumber). */
   matches: Match[];
+  /** Why the row is in error when only the records on file can tell (an exchange that is not on file): its field and reason. */
+  problems?: Array<{ field: string; reason: string }>;
   /** Rows that make one record together (a visit's visitors): the group's first row, and the record on file it is already, if any. */
   group?: { first: number; onFile?: number };
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student' | 'exchange_application' | 'programme_student';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -282,5 +286,7 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'honours') return honoursImport(deps.cipher);
   if (name === 'aggregates') return aggregatesImport;
   if (name === 'students') return studentsImport(deps.cipher);
+  if (name === 'exchange-applications') return exchangeApplicationsImport(deps.cipher);
+  if (name === 'programme-students') return programmeStudentsImport(deps.cipher);
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

@@ -38,10 +38,10 @@ export interface InstitutionNames {
 }
 
 /** Why a row was taken for a record on file, shown beside the proposed match. */
-export type MatchReason = 'same_name' | 'same_name_other_script' | 'same_name_spelling' | 'same_identifier' | 'same_email' | 'same_partners_and_date' | 'same_passport' | 'same_visit' | 'same_mission' | 'same_appointment' | 'same_honour' | 'same_aggregate' | 'same_enrolment';
+export type MatchReason = 'same_name' | 'same_name_other_script' | 'same_name_spelling' | 'same_identifier' | 'same_email' | 'same_partners_and_date' | 'same_passport' | 'same_visit' | 'same_mission' | 'same_appointment' | 'same_honour' | 'same_aggregate' | 'same_enrolment' | 'same_application' | 'same_student_number' | 'same_programme_student';
 
 /** Which reason says more when several names of one row match one record. */
-const STRENGTH: Record<MatchReason, number> = { same_visit: 0, same_mission: 0, same_appointment: 0, same_honour: 0, same_aggregate: 0, same_enrolment: 0, same_passport: 6, same_partners_and_date: 0, same_identifier: 5, same_email: 4, same_name: 3, same_name_other_script: 2, same_name_spelling: 1 };
+const STRENGTH: Record<MatchReason, number> = { same_visit: 0, same_mission: 0, same_appointment: 0, same_honour: 0, same_aggregate: 0, same_enrolment: 0, same_application: 0, same_student_number: 0, same_programme_student: 0, same_passport: 6, same_partners_and_date: 0, same_identifier: 5, same_email: 4, same_name: 3, same_name_other_script: 2, same_name_spelling: 1 };
 
 /** A record a row is taken for, and why. */
 export interface Match {

@@ -109,7 +109,7 @@ export class RowPeople {
   async resolve(
     ctx: RequestContext,
     rows: RowToCommit[],
-    options: { input(values: Record<string, unknown>): Record<string, unknown>; columnOf(field: string): string },
+    options: { input(values: Record<string, unknown>, row: RowToCommit): Record<string, unknown>; columnOf(field: string): string },
   ): Promise<{ personOf: Map<number, number>; records: WrittenRecord[]; linked: number[] }> {
     const personOf = new Map<number, number>();
     const records: WrittenRecord[] = [];
@@ -127,7 +127,7 @@ export class RowPeople {
         continue;
       }
       try {
-        const person = await createPerson(ctx, { input: parseOrThrow(PersonInput, options.input(row.values)), cipher: this.cipher });
+        const person = await createPerson(ctx, { input: parseOrThrow(PersonInput, options.input(row.values, row)), cipher: this.cipher });
         personOf.set(row.rowNumber, person.id);
         records.push({ entity: 'person', id: person.id, action: 'created' });
       } catch (error) {

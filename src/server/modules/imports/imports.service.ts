@@ -180,6 +180,10 @@ async function readFile(
       return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
     }
     const classified = state.classify(row.rowNumber, read.values);
+    if (classified.class === 'error') {
+      const problems = (classified.problems ?? []).map((p) => message({ field: p.field, column: headerOf(p.field), reason: p.reason }));
+      return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
+    }
     const matches = classified.matches.map((m) => (m.id < 0 ? { row: -m.id, label: `#${-m.id}`, reason: 'same_row_in_file' } : { id: m.id, label: state.label(m.id), reason: m.reason }));
     return { rowNumber: row.rowNumber, class: classified.class, values: read.values, defaulted: read.defaulted, matches, problems: [], ...(classified.group ? { group: classified.group } : {}) };
   });

@@ -164,6 +164,11 @@ export async function updateAssessmentRow(db: Queryable, id: number, values: Ass
   await db.query(`UPDATE programme_assessments SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
 }
 
+/** Deletes a student (their assessments go with them; a placement refers to them and stops it). */
+export async function deleteStudentRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM programme_students WHERE id = $1', [id]);
+}
+
 /** Deletes an assessment. */
 export async function deleteAssessmentRow(db: Queryable, id: number): Promise<void> {
   await db.query('DELETE FROM programme_assessments WHERE id = $1', [id]);

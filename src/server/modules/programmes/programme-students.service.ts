@@ -24,6 +24,7 @@ import { replaceLedgerRows } from '../ledger/ledger.write.ts';
 import { existingIds, findCohort, peopleInReach } from './programmes.repo.ts';
 import {
   allStudents,
+  deleteStudentRow,
   deleteAssessmentRow,
   findAssessment,
   findPlacement,
@@ -99,6 +100,19 @@ export async function updateStudent(ctx: RequestContext, options: { id: number; 
     if (!row) return current;
     await tx.audit({ action: 'update', entity: 'programme_student', entityId: id, unitId: row.unitId, before: auditedStudent(current), after: auditedStudent(row) });
     return row;
+  });
+}
+
+/**
+ * Deletes a student an import created (imports/import-undo.ts), audited as any delete; one given
+ * a placement since is refused by the database (the undo names it as used since the import).
+ */
+export async function deleteImportedStudent(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findStudent(tx, id, true), version);
+    await deleteStudentRow(tx, id);
+    await tx.audit({ action: 'delete', entity: 'programme_student', entityId: id, unitId: current.unitId, before: auditedStudent(current) });
   });
 }
 

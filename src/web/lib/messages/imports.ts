@@ -14,6 +14,8 @@ export const IMPORTS = {
   'imports.kind.honours': ['Honours received', '获得的荣誉', 'Distinctions reçues'],
   'imports.kind.aggregates': ['Counts for years before records (ledger)', '历年人次统计（台账）', 'Décomptes des années sans dossiers (registre)'],
   'imports.kind.students': ['International students with their enrolments', '留学生及其学籍', 'Étudiants internationaux et leurs inscriptions'],
+  'imports.kind.exchange-applications': ['Student exchange applications', '学生出国交流申请', 'Candidatures aux échanges étudiants'],
+  'imports.kind.programme-students': ['Joint programme students', '合作项目学生', 'Étudiants du programme conjoint'],
   'imports.missionOf': ['Mission of row {row}', '第 {row} 行的出访团组', 'Mission de la ligne {row}'],
   'imports.visitOf': ['Visit of row {row}', '第 {row} 行的来访', 'Visite de la ligne {row}'],
   'imports.undo': ['Undo this import', '撤销此次导入', 'Annuler cette importation'],
