@@ -1,0 +1,134 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { institutionBody, multipartFile, personBody } from '../../test/factories.ts';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => t?.close());
+
+const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+const gbk = (rows: string[][]) => iconv.encode(csv(rows), 'gbk');
+const decided = (d: Record<number, unknown>) => `decisions=${encodeURIComponent(JSON.stringify(d))}`;
+
+async function send(step: 'preview' | 'commit', content: Buffer, query = '', language = 'en', as: 'officer' | 'coordinatorB' = 'officer') {
+  const { payload, headers } = multipartFile('中法班学生.csv', content);
+  return (await t.as(as)).post(`/api/imports/programme-students/${step}${query ? `?${query}` : ''}`, payload, { ...headers, 'accept-language': language });
+}
+
+async function count(sql: string): Promise<number> {
+  return (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`)).rows[0]!.n;
+}
+const students = () => count('programme_students');
+const people = () => count('people');
+
+const HEADER = ['姓', '名', '中文姓名', '护照号码', '合作项目', '年级（入学年份）', '学号', '学籍状态', '备注'];
+const PROGRAMME = '临床医学八年制（中法合作）';
+
+describe('importing the students of the joint programme', () => {
+  let liStudent: number;
+  let zhao: number;
+  let chen: number;
+
+  beforeAll(async () => {
+    const officer = await t.as('officer');
+    const paris = (await officer.post('/api/institutions', institutionBody({ nameEn: 'Université Paris Cité', countryCode: 'FR' }))).json().id;
+    const programme = await officer.post('/api/programmes', { nameEn: '8-year programme of clinical medicine (Sino-French)', nameZh: PROGRAMME, nameFr: 'Programme franco-chinois de médecine clinique en 8 ans', durationYears: 8, unitId: t.units.a, startedYear: 2010, partners: [{ institutionId: paris }] });
+    expect(programme.statusCode, programme.body).toBe(201);
+    const id = programme.json().id;
+    const cohorts: Record<number, number> = {};
+    for (const entryYear of [2016, 2017]) cohorts[entryYear] = (await officer.post(`/api/programmes/${id}/cohorts`, { entryYear, intake: 30 })).json().id;
+    const li = (await officer.post('/api/people', personBody({ familyName: 'Li', givenName: 'Ming', nameZh: '李明', nationality: 'CN', unitId: t.units.a1 }))).json().id;
+    liStudent = (await officer.post('/api/programme-students', { personId: li, cohortId: cohorts[2016], studentNumber: 'F2016-001' })).json().id;
+    zhao = (await officer.post('/api/people', personBody({ familyName: 'Zhao', givenName: 'Lei', nameZh: '赵磊', nationality: 'CN', unitId: t.units.a1, passportNumber: 'G7654321' }))).json().id;
+    chen = (await officer.post('/api/people', personBody({ familyName: 'Chen', givenName: 'Jing', nameZh: '陈静', nationality: 'CN', unitId: t.units.a1 }))).json().id;
+  });
+
+  // A student on file by number, a person on file by passport, one by name, one new (a French status, the programme by its French name).
+  const rows = (tag = '') => [
+    HEADER,
+    ['Li', 'Ming', '李明', '', PROGRAMME, '2016', 'F2016-001', '已毕业', ''],
+    ['Zhao', 'Lei', '赵磊', 'g7654321', PROGRAMME, '2017', `F2017-002${tag}`, '在读', ''],
+    ['CHEN', 'Jing', '陈静', '', 'Programme franco-chinois de médecine clinique en 8 ans', '2017', `F2017-003${tag}`, '在读', 'Redoublement en 2019'],
+    [`Xu${tag}`, 'Yan', `徐燕${tag}`, '', PROGRAMME, '2017', `F2017-004${tag}`, 'Inscrit', ''],
+  ];
+
+  it('previews a GBK CSV: matched by student number, passport and name; bad rows named by column and reason; nothing written', async () => {
+    const before = [await students(), await people()];
+    const bad = [
+      ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2030', 'F2030-001', '在读', ''],
+      ['Qian', 'Hao', '钱浩', '', 'MBBS in English', '2017', 'F2017-005', '在读', ''],
+      ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2017', '', '在读', ''],
+      ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2017', 'F2017-004', '在读', ''],
+      ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2017', 'F2017-006', '休学', ''],
+    ];
+    const response = await send('preview', gbk([...rows(), ...bad]), '', 'zh-CN');
+    expect(response.statusCode, response.body).toBe(200);
+    const preview = response.json();
+    expect(preview.encoding).toBe('gb18030');
+    expect(preview.counts).toEqual({ new: 1, update: 2, duplicate: 1, error: bad.length });
+    expect(preview.rows[0]).toMatchObject({ class: 'update', matches: [{ id: liStudent, reason: 'same_student_number' }], values: { status: 'graduated', entryYear: 2016 } });
+    expect(preview.rows[1]).toMatchObject({ class: 'update', matches: [{ id: zhao, reason: 'same_passport' }] });
+    expect(preview.rows[2]).toMatchObject({ class: 'duplicate', matches: [{ id: chen, reason: 'same_name' }] });
+    expect(preview.rows[3]).toMatchObject({ class: 'new', values: { status: 'enrolled' } });
+    const problems = preview.rows.slice(4).map((r: { problems: Array<{ column: string; reason: string }> }) => r.problems.map((p) => `${p.column}:${p.reason}`));
+    expect(problems).toEqual([['年级（入学年份）:unknown_cohort'], ['合作项目:unknown_programme'], ['学号:required'], ['学号:duplicate'], ['学籍状态:invalid_value']]);
+    expect(preview.rows[4].problems[0].message).toMatch(/年级/);
+    expect([await students(), await people()]).toEqual(before);
+  });
+
+  it('commits through the programmes service, audited; the same file again changes nothing', async () => {
+    const [before, persons] = [await students(), await people()];
+    const file = gbk(rows());
+    const response = await send('commit', file, decided({ 4: chen }));
+    expect(response.statusCode, response.body).toBe(201);
+    const records = response.json().records as Array<{ entity: string; id: number; action: string }>;
+    expect(records.filter((r) => r.entity === 'programme_student' && r.action === 'updated').map((r) => r.id)).toEqual([liStudent]);
+    const created = records.filter((r) => r.entity === 'programme_student' && r.action === 'created').map((r) => r.id);
+    expect(created).toHaveLength(rows().length - 2);
+    expect(await students()).toBe(before + created.length);
+    expect(await people()).toBe(persons + 1);
+    const officer = await t.as('officer');
+    expect((await officer.get(`/api/programme-students/${liStudent}`)).json()).toMatchObject({ status: 'graduated', entryYear: 2016 });
+    expect((await officer.get(`/api/programme-students/${created[0]}`)).json()).toMatchObject({ personId: zhao, studentNumber: 'F2017-002', entryYear: 2017, status: 'enrolled' });
+    expect((await officer.get(`/api/programme-students/${created[1]}`)).json()).toMatchObject({ personId: chen, notes: 'Redoublement en 2019' });
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'programme_student' AND entity_id = ANY($1::text[]) ORDER BY id`, [[liStudent, ...created].map(String)]);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['create', 'create', 'create', 'create', 'update']);
+
+    const again = (await send('preview', file)).json();
+    expect(again.counts).toEqual({ new: 0, update: rows().length - 1, duplicate: 0, error: 0 });
+    expect(again.rows[2].matches[0]).toMatchObject({ id: created[1], reason: 'same_student_number' });
+    const second = await send('commit', file);
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json()).toMatchObject({ created: 0, updated: 0, unchanged: rows().length - 1 });
+  });
+
+  it('reads a file without the programme column when there is one programme', async () => {
+    const preview = (await send('preview', gbk([['学号', '姓', '名', '年级'], ['F2016-001', 'Li', 'Ming', '2016']]))).json();
+    expect(preview.rows[0]).toMatchObject({ class: 'update', matches: [{ id: liStudent, reason: 'same_student_number' }] });
+  });
+
+  it('writes nothing when a row is in error, and keeps a coordinator to their unit’s programmes', async () => {
+    const [before, persons] = [await students(), await people()];
+    const response = await send('commit', gbk([...rows(' B'), ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2030', 'F2030-001', '在读', '']]), decided({ 4: chen }), 'fr');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([{ field: 'rows.6.年级（入学年份）', message: expect.stringMatching(/promotion/) }]);
+    expect([await students(), await people()]).toEqual([before, persons]);
+    const other = (await send('preview', gbk(rows()), '', 'en', 'coordinatorB')).json();
+    expect(other.counts.error).toBe(rows().length - 1);
+    expect(other.rows[0].problems).toEqual([expect.objectContaining({ field: 'programme', reason: 'unknown_programme' })]);
+  });
+
+  it('undoes an import: the students and the people it created deleted, audited', async () => {
+    const [before, persons] = [await students(), await people()];
+    const committed = await send('commit', gbk([HEADER, ['Wu', 'Tao', '吴涛', '', PROGRAMME, '2017', 'F2017-020', '在读', ''], ['Zheng', 'Yu', '郑宇', '', PROGRAMME, '2016', 'F2016-021', '已退出', '']]));
+    expect(committed.statusCode, committed.body).toBe(201);
+    expect(await students()).toBe(before + 2);
+    const undone = await (await t.as('officer')).post(`/api/imports/history/${committed.json().importId}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect([await students(), await people()]).toEqual([before, persons]);
+    expect(await count(`audit_log WHERE entity = 'programme_student' AND action = 'delete'`)).toBe(2);
+  });
+});
