@@ -1,10 +1,9 @@
 /**
  * Importing honours received by our people, one row each: the recipient found among the people
- * on file (import-row-people.ts) or created, then the honour recorded by the honours service.
+ * on file (import-person-records.ts) or created, then the honour recorded by the honours service.
  * A date known only by its month or year is stored as the service keeps it (the first day, with
  * its precision). An honour on file (same recipient, English name and date) is updated by its row.
  */
-import type { RequestContext } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { parseOrThrow, reasonOf } from '../../core/errors.ts';
 import { HonourInput, HonourUpdate } from '../../../shared/contracts/honours.ts';
@@ -13,8 +12,8 @@ import { PersonInput } from '../../../shared/contracts/people.ts';
 import { createHonour, getHonour, updateHonour } from '../honours/honours.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { honoursOnFile } from './import-records.repo.ts';
-import { RowPeople, namedByRow, personInputOf } from './import-row-people.ts';
-import type { ImportAdapter, RowToCommit, RowsCommitted, WrittenRecord } from './import-adapters.ts';
+import { personRecordState } from './import-person-records.ts';
+import type { ImportAdapter } from './import-adapters.ts';
 import { valuesBefore } from './import-restore.ts';
 import { z } from 'zod';
 
@@ -52,67 +51,29 @@ export function honoursImport(cipher: Cipher): ImportAdapter {
     kind: HONOUR_IMPORT,
     input: HonourRow,
     async prepare(ctx) {
-      const people = await RowPeople.load(ctx, cipher);
       const onFile = await honoursOnFile(ctx);
-      const byKey = new Map(onFile.map((h) => [keyOf(h.personId, h), h]));
+      const byKey = new Map(onFile.map((h) => [keyOf(h.personId, h), h.id]));
       const byId = new Map(onFile.map((h) => [h.id, h]));
-      /** The honour on file each row is (an update of it). */
-      const honourOf = new Map<number, number>();
-
-      return {
-        classify(rowNumber, values) {
-          const person = people.classify(rowNumber, values);
-          const fields = honourFields(values);
-          const same = [...new Set(person.matches.filter((m) => m.id > 0).flatMap((m) => byKey.get(keyOf(m.id, fields))?.id ?? []))];
-          if (same.length === 1) {
-            honourOf.set(rowNumber, same[0]!);
-            return { class: 'update', matches: [{ id: same[0]!, reason: 'same_honour' }] };
-          }
-          return person;
+      return personRecordState(ctx, cipher, {
+        entity: 'honour',
+        sameRecord: 'same_honour',
+        columnOf: COLUMN_OF,
+        recordOf: (_row, personId, values) => byKey.get(keyOf(personId, honourFields(values))),
+        label(id, person) {
+          const h = byId.get(id);
+          return h ? `${person(h.personId)}: ${h.nameEn} (${h.conferredOn})` : undefined;
         },
-        label(id) {
-          const h = [...honourOf.values()].includes(id) ? byId.get(id) : undefined;
-          if (h) return `${people.label(h.personId) ?? h.personId}: ${h.nameEn} (${h.conferredOn})`;
-          return people.label(id) ?? String(id);
+        newPerson: (row) => ({ unitId: row.values.unitId }),
+        async create(ctx, row, personId) {
+          return (await createHonour(ctx, { input: parseOrThrow(HonourInput, { ...honourFields(row.values), personId }) })).id;
         },
-        create: () => Promise.reject(new Error('honours are written by commitRows')),
-        update: () => Promise.reject(new Error('honours are written by commitRows')),
-
-        async commitRows(ctx: RequestContext, rows: RowToCommit[], columnOf: (field: string) => string): Promise<RowsCommitted> {
-          const records: WrittenRecord[] = [];
-          const unchanged: number[] = [];
-          const named = (row: RowToCommit, error: unknown) => namedByRow(error, columnOf, (f) => ({ row: row.rowNumber, field: COLUMN_OF[f.split('.')[0]!] ?? f.split('.')[0]! }));
-          // What a row gives (an update leaves alone what its empty cells would default).
-          const own = (row: RowToCommit) => honourFields(Object.fromEntries(Object.entries(row.values).filter(([f]) => !row.defaulted.includes(f))));
-
-          const updates = rows.filter((r) => typeof r.action === 'number' && honourOf.get(r.rowNumber) === r.action);
-          for (const row of updates) {
-            const id = row.action as number;
-            try {
-              const current = await getHonour(ctx, { id });
-              const input = parseOrThrow(HonourUpdate, { ...own(row), version: current.version });
-              const after = await updateHonour(ctx, { id, input });
-              if (after.version !== current.version) records.push({ entity: 'honour', id, action: 'updated', before: valuesBefore(current, input) });
-              else unchanged.push(id);
-            } catch (error) {
-              throw named(row, error);
-            }
-          }
-
-          const creations = rows.filter((r) => r.action !== 'skip' && !updates.includes(r));
-          const resolved = await people.resolve(ctx, creations, { input: (values) => personInputOf(values, { unitId: values.unitId }), columnOf });
-          records.push(...resolved.records);
-          for (const row of creations) {
-            try {
-              const honour = await createHonour(ctx, { input: parseOrThrow(HonourInput, { ...honourFields(row.values), personId: resolved.personOf.get(row.rowNumber) }) });
-              records.push({ entity: 'honour', id: honour.id, action: 'created' });
-            } catch (error) {
-              throw named(row, error);
-            }
-          }
-          return { records, unchanged: [...unchanged, ...resolved.linked], skipped: rows.length - updates.length - creations.length };
+        async update(ctx, id, _row, given) {
+          const current = await getHonour(ctx, { id });
+          const input = parseOrThrow(HonourUpdate, { ...honourFields(given), version: current.version });
+          const after = await updateHonour(ctx, { id, input });
+          return after.version !== current.version ? { before: valuesBefore(current, input) } : null;
         },
-      };
+      });
     },
   };
 }

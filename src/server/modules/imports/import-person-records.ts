@@ -31,8 +31,11 @@ export interface PersonRecordKind {
   /** What a person the row creates gets besides the row's person columns (their unit). */
   newPerson(row: RowToCommit): Record<string, unknown>;
   create(ctx: RequestContext, row: RowToCommit, personId: number): Promise<number>;
-  /** Writes what the row gives (its defaulted cells left out) over the record; false when nothing changed. */
-  update(ctx: RequestContext, id: number, row: RowToCommit, given: Record<string, unknown>): Promise<boolean>;
+  /**
+   * Writes what the row gives (its defaulted cells left out) over the record: null when nothing
+   * changed, else the values it wrote over for an undo to give back (none when it cannot).
+   */
+  update(ctx: RequestContext, id: number, row: RowToCommit, given: Record<string, unknown>): Promise<{ before?: Record<string, unknown> } | null>;
 }
 
 /** The row classifier and writer of a kind of person's record, over the people within the caller's reach. */
@@ -80,7 +83,8 @@ export async function personRecordState(ctx: Scoped, cipher: Cipher, kind: Perso
         const id = row.action as number;
         try {
           const given = Object.fromEntries(Object.entries(row.values).filter(([f]) => !row.defaulted.includes(f)));
-          if (await kind.update(ctx, id, row, given)) records.push({ entity: kind.entity, id, action: 'updated' });
+          const changed = await kind.update(ctx, id, row, given);
+          if (changed) records.push({ entity: kind.entity, id, action: 'updated', before: changed.before });
           else unchanged.push(id);
         } catch (error) {
           throw named(row, error);

@@ -83,7 +83,8 @@ export function programmeStudentsImport(cipher: Cipher): ImportAdapter {
         async update(ctx, id, row, given) {
           const current = await getStudentRecord(ctx, { id });
           const after = await updateStudent(ctx, { id, input: parseOrThrow(StudentUpdate, { ...studentFields(given), cohortId: placeOf.get(row.rowNumber)!.cohortId, version: current.version }) });
-          return after.version !== current.version;
+          // Kept without its values before: an undo of this import refuses, naming the student.
+          return after.version !== current.version ? {} : null;
         },
       });
     },
