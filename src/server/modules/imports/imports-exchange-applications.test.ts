@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { institutionBody, multipartFile, personBody } from '../../test/factories.ts';
+import { institutionBody, personBody } from '../../test/factories.ts';
+import { decisionsQuery, gbkCsv, sendImport } from '../../test/import-files.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -9,13 +9,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
-const gbk = (rows: string[][]) => iconv.encode(csv(rows), 'gbk');
-const decided = (d: Record<number, unknown>) => `decisions=${encodeURIComponent(JSON.stringify(d))}`;
-
-async function send(step: 'preview' | 'commit', content: Buffer, query = '', language = 'en', as: 'officer' | 'coordinatorB' = 'officer') {
-  const { payload, headers } = multipartFile('出国交流申请.csv', content);
-  return (await t.as(as)).post(`/api/imports/exchange-applications/${step}${query ? `?${query}` : ''}`, payload, { ...headers, 'accept-language': language });
+function send(step: 'preview' | 'commit', content: Buffer, query = '', language = 'en', as: 'officer' | 'coordinatorB' = 'officer') {
+  return sendImport(t, { kind: 'exchange-applications', step, fileName: '出国交流申请.csv', content, query, language, as });
 }
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
@@ -64,7 +59,7 @@ describe('importing exchange applications', () => {
       ['Chen', 'Jie', '陈杰', '', '里昂一大学期交流', '', '2024', '5/3/2024', '', '已出国', '', '', ''],
       ['Chen', 'Jie', '陈杰', '', '里昂一大学期交流', '', '2024', '5/3/2024', '120', '已提交', '', '', ''],
     ];
-    const response = await send('preview', gbk([...rows(), ...bad]), '', 'zh-CN');
+    const response = await send('preview', gbkCsv([...rows(), ...bad]), '', 'zh-CN');
     expect(response.statusCode, response.body).toBe(200);
     const preview = response.json();
     expect(preview.encoding).toBe('gb18030');
@@ -81,8 +76,8 @@ describe('importing exchange applications', () => {
 
   it('commits through the exchanges service, each application brought to its status by its steps; the same file again changes nothing', async () => {
     const [apps, persons, times] = [await applications(), await people(), await personTimes()];
-    const file = gbk(rows());
-    const response = await send('commit', file, decided({ 3: li }));
+    const file = gbkCsv(rows());
+    const response = await send('commit', file, decisionsQuery({ 3: li }));
     expect(response.statusCode, response.body).toBe(201);
     const ids = response.json().records.filter((r: { entity: string }) => r.entity === 'exchange_application').map((r: { id: number }) => r.id);
     expect(ids).toHaveLength(rows().length - 1);
@@ -108,7 +103,7 @@ describe('importing exchange applications', () => {
   });
 
   it('moves an application on file forward from its row, and refuses a status it cannot go back to, naming the cell', async () => {
-    const file = (status: string) => gbk([HEADER, ['LI', 'Na', '李娜', '', '里昂一大学期交流', '', '2024', '3/3/2024', '88', status, '15/4/2024', '1/9/2024', '']]);
+    const file = (status: string) => gbkCsv([HEADER, ['LI', 'Na', '李娜', '', '里昂一大学期交流', '', '2024', '3/3/2024', '88', status, '15/4/2024', '1/9/2024', '']]);
     const moved = await send('commit', file('已出国'));
     expect(moved.statusCode, moved.body).toBe(201);
     expect(moved.json(), moved.body).toMatchObject({ updated: 1, created: 0 });
@@ -122,7 +117,7 @@ describe('importing exchange applications', () => {
   it('writes nothing when a row in the middle is refused by the service (no place left)', async () => {
     await opportunity({ titleEn: 'Clinical elective in Lyon', kind: 'clinical_elective', places: 1 });
     const [apps, persons, times] = [await applications(), await people(), await personTimes()];
-    const response = await send('commit', gbk([
+    const response = await send('commit', gbkCsv([
       HEADER,
       ['Zhou', 'Min', '周敏', '', 'Clinical elective in Lyon', '', '2024', '1/3/2024', '95', '已选派', '1/4/2024', '', ''],
       ['Sun', 'Lei', '孙磊', '', 'Clinical elective in Lyon', '', '2024', '2/3/2024', '90', '已选派', '1/4/2024', '', ''],
@@ -133,7 +128,7 @@ describe('importing exchange applications', () => {
   });
 
   it('keeps a coordinator to their unit: another unit’s exchange is not found', async () => {
-    const preview = (await send('preview', gbk(rows()), '', 'en', 'coordinatorB')).json();
+    const preview = (await send('preview', gbkCsv(rows()), '', 'en', 'coordinatorB')).json();
     expect(preview.counts.error).toBe(rows().length - 1);
     expect(preview.rows[0].problems).toEqual([expect.objectContaining({ field: 'opportunity', reason: 'unknown_exchange' })]);
   });
@@ -142,7 +137,7 @@ describe('importing exchange applications', () => {
     // The next year's: a student holds one place a year.
     await opportunity({ titleEn: 'Summer school in Lyon', kind: 'summer_school', places: 5, academicYear: 2025 });
     const [apps, persons, times] = [await applications(), await people(), await personTimes()];
-    const committed = await send('commit', gbk(rows('Summer school in Lyon', '2025', ' U')), decided({ 3: li }));
+    const committed = await send('commit', gbkCsv(rows('Summer school in Lyon', '2025', ' U')), decisionsQuery({ 3: li }));
     expect(committed.statusCode, committed.body).toBe(201);
     expect(await applications()).toBe(apps + rows().length - 1);
     expect(await personTimes()).toBe(times + 1);

@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { institutionBody, multipartFile, personBody } from '../../test/factories.ts';
+import { institutionBody, personBody } from '../../test/factories.ts';
+import { decisionsQuery, gbkCsv, sendImport } from '../../test/import-files.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -9,13 +9,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
-const gbk = (rows: string[][]) => iconv.encode(csv(rows), 'gbk');
-const decided = (d: Record<number, unknown>) => `decisions=${encodeURIComponent(JSON.stringify(d))}`;
-
-async function send(step: 'preview' | 'commit', content: Buffer, query = '', language = 'en', as: 'officer' | 'coordinatorB' = 'officer') {
-  const { payload, headers } = multipartFile('中法班学生.csv', content);
-  return (await t.as(as)).post(`/api/imports/programme-students/${step}${query ? `?${query}` : ''}`, payload, { ...headers, 'accept-language': language });
+function send(step: 'preview' | 'commit', content: Buffer, query = '', language = 'en', as: 'officer' | 'coordinatorB' = 'officer') {
+  return sendImport(t, { kind: 'programme-students', step, fileName: '中法班学生.csv', content, query, language, as });
 }
 
 async function count(sql: string): Promise<number> {
@@ -64,7 +59,7 @@ describe('importing the students of the joint programme', () => {
       ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2017', 'F2017-004', '在读', ''],
       ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2017', 'F2017-006', '休学', ''],
     ];
-    const response = await send('preview', gbk([...rows(), ...bad]), '', 'zh-CN');
+    const response = await send('preview', gbkCsv([...rows(), ...bad]), '', 'zh-CN');
     expect(response.statusCode, response.body).toBe(200);
     const preview = response.json();
     expect(preview.encoding).toBe('gb18030');
@@ -81,8 +76,8 @@ describe('importing the students of the joint programme', () => {
 
   it('commits through the programmes service, audited; the same file again changes nothing', async () => {
     const [before, persons] = [await students(), await people()];
-    const file = gbk(rows());
-    const response = await send('commit', file, decided({ 4: chen }));
+    const file = gbkCsv(rows());
+    const response = await send('commit', file, decisionsQuery({ 4: chen }));
     expect(response.statusCode, response.body).toBe(201);
     const records = response.json().records as Array<{ entity: string; id: number; action: string }>;
     expect(records.filter((r) => r.entity === 'programme_student' && r.action === 'updated').map((r) => r.id)).toEqual([liStudent]);
@@ -106,24 +101,24 @@ describe('importing the students of the joint programme', () => {
   });
 
   it('reads a file without the programme column when there is one programme', async () => {
-    const preview = (await send('preview', gbk([['学号', '姓', '名', '年级'], ['F2016-001', 'Li', 'Ming', '2016']]))).json();
+    const preview = (await send('preview', gbkCsv([['学号', '姓', '名', '年级'], ['F2016-001', 'Li', 'Ming', '2016']]))).json();
     expect(preview.rows[0]).toMatchObject({ class: 'update', matches: [{ id: liStudent, reason: 'same_student_number' }] });
   });
 
   it('writes nothing when a row is in error, and keeps a coordinator to their unit’s programmes', async () => {
     const [before, persons] = [await students(), await people()];
-    const response = await send('commit', gbk([...rows(' B'), ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2030', 'F2030-001', '在读', '']]), decided({ 4: chen }), 'fr');
+    const response = await send('commit', gbkCsv([...rows(' B'), ['Qian', 'Hao', '钱浩', '', PROGRAMME, '2030', 'F2030-001', '在读', '']]), decisionsQuery({ 4: chen }), 'fr');
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([{ field: 'rows.6.年级（入学年份）', message: expect.stringMatching(/promotion/) }]);
     expect([await students(), await people()]).toEqual([before, persons]);
-    const other = (await send('preview', gbk(rows()), '', 'en', 'coordinatorB')).json();
+    const other = (await send('preview', gbkCsv(rows()), '', 'en', 'coordinatorB')).json();
     expect(other.counts.error).toBe(rows().length - 1);
     expect(other.rows[0].problems).toEqual([expect.objectContaining({ field: 'programme', reason: 'unknown_programme' })]);
   });
 
   it('undoes an import: the students and the people it created deleted, audited', async () => {
     const [before, persons] = [await students(), await people()];
-    const committed = await send('commit', gbk([HEADER, ['Wu', 'Tao', '吴涛', '', PROGRAMME, '2017', 'F2017-020', '在读', ''], ['Zheng', 'Yu', '郑宇', '', PROGRAMME, '2016', 'F2016-021', '已退出', '']]));
+    const committed = await send('commit', gbkCsv([HEADER, ['Wu', 'Tao', '吴涛', '', PROGRAMME, '2017', 'F2017-020', '在读', ''], ['Zheng', 'Yu', '郑宇', '', PROGRAMME, '2016', 'F2016-021', '已退出', '']]));
     expect(committed.statusCode, committed.body).toBe(201);
     expect(await students()).toBe(before + 2);
     const undone = await (await t.as('officer')).post(`/api/imports/history/${committed.json().importId}/undo`, {});
