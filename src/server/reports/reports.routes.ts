@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { declareRoutes, file, fileResponse, get, jsonOrTable, policy, table, type RouteResult } from '../core/routes.ts';
 import { BreakdownQuery, BreakdownRow, FactSheetQuery, FigureSet, FiguresQuery, SeriesPoint, SeriesQuery, YearInReviewQuery } from '../../shared/contracts/reports.ts';
-import { computeFigureSet } from './figures/figure-set.ts';
+import { cachedFigureSet } from './figures/figure-cache.ts';
 import { renderFactSheet, type RenderedReport } from './factsheet/factsheet.service.ts';
 import { breakdownTable, computeBreakdown } from './statistics/breakdown.ts';
 import { computeSeries } from './statistics/series.ts';
@@ -22,7 +22,7 @@ const REPORT_TYPES = fileResponse('application/json', 'text/markdown', 'text/htm
 
 /** Reports: the figure set, the time series, breakdowns, the fact sheet and the year in review (read-only). */
 export const reportsRoutes = declareRoutes('reports', [
-  get('/api/reports/figures', { summary: 'Compute the figure set', ...read, query: FiguresQuery, response: { 200: FigureSet } }, async ({ ctx, query }) => computeFigureSet(ctx, query)),
+  get('/api/reports/figures', { summary: 'Compute the figure set', ...read, query: FiguresQuery, response: { 200: FigureSet } }, async ({ ctx, query }) => cachedFigureSet(ctx, query)),
 
   get('/api/reports/series', { summary: 'Compute a figure as a time series', ...read, query: SeriesQuery, response: { 200: z.array(SeriesPoint) } }, async ({ ctx, query }) => computeSeries(ctx, query)),
 

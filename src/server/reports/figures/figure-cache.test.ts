@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, succeeded, type Client, type TestServer } from '../../test/harness.ts';
+import { agreementBody, appointmentBody, institutionBody, personBody } from '../../test/factories.ts';
+import { requestContext } from '../../core/request-context.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
+import type { FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
+import { computeFigureSet } from './figure-set.ts';
+import { figureCacheStats, figureChanges } from './figure-cache.ts';
+
+/**
+ * The figure set's cache (GET /api/reports/figures): a read with nothing written since is answered
+ * from it; after a write in any table the figures read, the next read is computed again and equals
+ * a computation with no cache; a coordinator never gets the school's (or another unit's) set.
+ */
+let t: TestServer;
+let officer: Client;
+let coordinatorA: Client;
+let officerActor: Actor;
+let coordinatorActor: Actor;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  officer = await t.as('officer');
+  coordinatorA = await t.as('coordinatorA');
+  officerActor = { ...SYSTEM_ACTOR, userId: t.userIds.officer, role: 'officer' };
+  coordinatorActor = { ...SYSTEM_ACTOR, userId: t.userIds.coordinatorA, role: 'coordinator', unitId: t.units.a };
+}, 120_000);
+afterAll(async () => t?.close());
+
+async function read(c: Client, query = ''): Promise<FigureSet> {
+  const response = await c.get(`/api/reports/figures${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<FigureSet>();
+}
+
+/** The set computed now, with no cache, as the API answers it (JSON). */
+async function fresh(actor: Actor, options: { asOf?: string; unitId?: number } = {}): Promise<FigureSet> {
+  return JSON.parse(JSON.stringify(await computeFigureSet(requestContext(actor, t.db), options))) as FigureSet;
+}
+
+const valueOf = (set: FigureSet, key: FigureKey) => set.figures.find((f) => f.key === key)!.value;
+
+/** Reads the officer's set, writes, reads again: the second read is computed again, equal to a fresh one, and shows the write. */
+async function afterWrite(write: () => Promise<void>, changed: FigureKey): Promise<void> {
+  const before = await read(officer);
+  const stats = figureCacheStats(t.db);
+  await write();
+  const after = await read(officer);
+  expect(figureCacheStats(t.db).computed).toBe(stats.computed + 1);
+  expect(after).toEqual(await fresh(officerActor));
+  expect(valueOf(after, changed)).not.toEqual(valueOf(before, changed));
+}
+
+async function person(unitId: number, nationality = 'FR'): Promise<number> {
+  return (await succeeded(officer.post('/api/people', personBody({ unitId, nationality })))).id;
+}
+
+describe('the figure set’s cache', () => {
+  it('answers a read with nothing written since from the cache, equal to a fresh computation', async () => {
+    const first = await read(officer);
+    const stats = figureCacheStats(t.db);
+    const second = await read(officer);
+    expect(figureCacheStats(t.db)).toEqual({ kept: stats.kept + 1, computed: stats.computed });
+    expect(second).toEqual(first);
+    expect(second).toEqual(await fresh(officerActor));
+  });
+
+  it('computes again after a ledger write (an aggregate count)', async () => {
+    await afterWrite(async () => {
+      await succeeded(officer.post('/api/ledger/aggregates', { direction: 'inbound', who: 'visitor', count: 12, category: 'all_purposes', countryCode: 'US', startDate: '1990-01-01', endDate: '1990-12-31', sourceDocument: 'Yearbook 1990', unitId: t.units.b }));
+    }, 'inbound.personTimesSince1980');
+  });
+
+  it('computes again after an agreement comes into force', async () => {
+    await afterWrite(async () => {
+      const university = (await succeeded(officer.post('/api/institutions', institutionBody({ countryCode: 'DE' })))).id;
+      let row = await succeeded<{ id: number; version: number }>(officer.post('/api/agreements', agreementBody([university], { signedOn: '2020-01-01', effectiveOn: '2020-01-01', level: 'collegiate', unitId: t.units.a })));
+      for (const to of ['under_review', 'approved', 'signed', 'active']) row = await succeeded(officer.post(`/api/agreements/${row.id}/transitions`, { to, on: '2020-01-01', version: row.version }));
+    }, 'partners.universities');
+  });
+
+  it('computes again after an appointment comes into force', async () => {
+    await afterWrite(async () => {
+      const expert = await person(t.units.a);
+      const row = await succeeded(officer.post('/api/appointments', appointmentBody(expert, t.units.a, { title: 'consultant' })));
+      await succeeded(officer.post(`/api/appointments/${row.id}/transitions`, { to: 'appointed', version: row.version }));
+    }, 'experts.engaged');
+  });
+
+  it('computes again after a student is registered', async () => {
+    await afterWrite(async () => {
+      const student = await person(t.units.a, 'VN');
+      const row = await succeeded(officer.post('/api/students', { personId: student, unitId: t.units.a, level: 'master', programmeEn: 'Master of Public Health', admittedOn: '2020-07-01' }));
+      await succeeded(officer.post(`/api/students/${row.id}/transitions`, { to: 'enrolled', on: '2020-09-01', version: row.version }));
+    }, 'students.foreignSince1980');
+  });
+
+  it('computes again after any statement on any table the figures read, whoever sends it', async () => {
+    const { rows } = await t.db.query<{ table: string }>(
+      "SELECT DISTINCT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_proc p ON p.oid = g.tgfoid WHERE p.proname = 'figure_changed' ORDER BY 1",
+    );
+    expect(rows.map((r) => r.table)).toEqual(expect.arrayContaining(['agreements', 'appointments', 'ledger', 'student_enrolments', 'visits', 'people']));
+    for (const { table } of rows) {
+      await read(officer);
+      const changes = await figureChanges(t.db);
+      const stats = figureCacheStats(t.db);
+      // A statement that changes no row still says its table was written: the counter never misses one.
+      await t.db.query(`DELETE FROM ${table} WHERE false`);
+      expect(BigInt(await figureChanges(t.db)), table).toBeGreaterThan(BigInt(changes));
+      await read(officer);
+      expect(figureCacheStats(t.db).computed, table).toBe(stats.computed + 1);
+    }
+  });
+
+  it('keeps a coordinator’s set apart from the school’s and from another unit’s the office chose', async () => {
+    await succeeded(officer.post('/api/ledger/aggregates', { direction: 'inbound', who: 'visitor', count: 7, category: 'all_purposes', countryCode: 'JP', startDate: '1995-01-01', endDate: '1995-12-31', sourceDocument: 'Yearbook 1995', unitId: t.units.a }));
+    const school = await read(officer);
+    await read(officer, `?unitId=${t.units.b}`);
+    const stats = figureCacheStats(t.db);
+    const own = await read(coordinatorA);
+    expect(figureCacheStats(t.db).computed).toBe(stats.computed + 1);
+    expect(own).toEqual(await fresh(coordinatorActor));
+    expect(valueOf(own, 'inbound.personTimesSince1980')).not.toEqual(valueOf(school, 'inbound.personTimesSince1980'));
+    // Asking for another unit changes nothing for a coordinator: theirs is kept, never the school's.
+    expect(await read(coordinatorA, `?unitId=${t.units.b}`)).toEqual(own);
+    expect(await read(officer)).toEqual(school);
+  });
+
+  it('keeps each date’s set apart', async () => {
+    const today = await read(officer);
+    const then = await read(officer, '?asOf=1992-06-30');
+    expect(then.asOf).toBe('1992-06-30');
+    expect(then).toEqual(await fresh(officerActor, { asOf: '1992-06-30' }));
+    expect(valueOf(then, 'inbound.personTimesSince1980')).not.toEqual(valueOf(today, 'inbound.personTimesSince1980'));
+    expect(await read(officer)).toEqual(today);
+  });
+});
