@@ -5,8 +5,10 @@ import type { Queryable } from './client.ts';
 
 /** Builds a WHERE clause and its parameters together, so placeholders never drift. */
 export class Where {
-  readonly params: unknown[] = [];
   private readonly clauses: string[] = [];
+
+  /** `params` may be another Where's: clauses of one statement's parts (a UNION's branches) then number their placeholders as one. */
+  constructor(readonly params: unknown[] = []) {}
 
   /** A placeholder for `value`. */
   param(value: unknown): string {
