@@ -53,6 +53,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { ewpKeysRoutes } from './interop/ewp/ewp-keys.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { ERROR_RESPONSES, responseSerializerCompiler, strictResponses } from './http/response-serializer.ts';
@@ -200,6 +201,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     mailRoutes,
     exportsRoutes,
     calendarRoutes,
+    ewpKeysRoutes,
   ])
     mountRoutes(app, context, routes);
 

@@ -5,7 +5,7 @@ import type { Role } from './roles.ts';
  * `merge` folds a duplicate into the record that stays (its references, ledger rows and names move).
  */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'erase' | 'merge';
-export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import' | 'national_statistics';
+export type Entity = 'exchange' | 'exchange_selection' | 'country' | 'catalogue' | 'institution' | 'unit' | 'person' | 'ledger' | 'aggregate' | 'user' | 'audit' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'conference' | 'setting' | 'report' | 'honour' | 'programme' | 'student' | 'hospital_memorandum' | 'job' | 'document_template' | 'import' | 'national_statistics' | 'ewp_key';
 
 const everyone: Role[] = ['admin', 'officer', 'coordinator', 'leader', 'viewer'];
 const office: Role[] = ['admin', 'officer'];
@@ -61,6 +61,8 @@ export const POLICIES: Record<Entity, Partial<Record<Action, Role[]>>> = {
   national_statistics: { read: everyone, create: office },
   // The office's .docx templates: everyone reads them (and fills documents from the records they may read); the administrator uploads, replaces and deletes them.
   document_template: { read: everyone, update: ['admin'], delete: ['admin'] },
+  // Erasmus Without Paper keys (ours, public part; the partners' that may call /ewp): the administrator's, as the network's trust is.
+  ewp_key: { read: ['admin'], create: ['admin'], delete: ['admin'] },
 };
 
 /** Entities whose records belong to a unit: a coordinator reaches only their unit's subtree. */

@@ -48,6 +48,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   national_statistics: 'national_statistics',
   // A file prepared in the background (what was asked, with its filters): the administrator's, as the jobs are.
   prepared_file: 'job',
+  // A partner's key registered for Erasmus Without Paper: the administrator's.
+  ewp_partner_key: 'ewp_key',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
   // An import is read by those who may read what it imported: every kind's, by its description.
   ...Object.fromEntries(Object.values(IMPORT_KINDS).map((kind) => [`${kind.entity}_import`, kind.entity])),

@@ -282,6 +282,11 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/admin/jobs': ['admin'],
   'POST /api/admin/jobs/digest': ['admin'],
   'GET /api/admin/outbox': ['admin'],
+  // Erasmus Without Paper's keys: whose signatures /ewp trusts is the administrator's to say.
+  'GET /api/ewp/key': ['admin'],
+  'GET /api/ewp/partner-keys': ['admin'],
+  'POST /api/ewp/partner-keys': ['admin'],
+  'DELETE /api/ewp/partner-keys/:id': ['admin'],
   // Anyone signed in may have a list or a report prepared (the exported route's own policy is checked in the service).
   'POST /api/exports': SIGNED_IN,
   'GET /api/exports': SIGNED_IN,

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -89,7 +92,9 @@ export const emailOf = (role: TestRole) => `${role.toLowerCase()}@test.interchan
 export async function startTestServer(options: { logStream?: { write(line: string): void }; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const db = await openTestDatabase();
   const cipher = createCipher('test-secret');
-  const config = { ...readConfig(options.env ?? {}), webDir: '/nonexistent', signInRateLimit: 100 };
+  // A data folder of its own unless the test names one: what the server writes there (its EWP key) stays out of the worktree.
+  const ownDataDir = options.env?.INTERCHANGE_DATA_DIR ? null : await mkdtemp(join(tmpdir(), 'interchange-test-data-'));
+  const config = { ...readConfig(options.env ?? {}), ...(ownDataDir ? { dataDir: ownDataDir } : {}), webDir: '/nonexistent', signInRateLimit: 100 };
   const unit = async (code: string, parentId: number | null) =>
     (await createUnit(systemContext(db), { input: parseOrThrow(UnitInput, { code, kind: parentId ? 'school' : 'university', nameEn: `Unit ${code}`, nameZh: `单位${code}`, parentId }) })).id;
   const root = await unit('ROOT', null);
@@ -126,6 +131,7 @@ export async function startTestServer(options: { logStream?: { write(line: strin
     async close() {
       await app.close();
       await db.close();
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }

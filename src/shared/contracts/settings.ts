@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Versioned } from './common.ts';
 import { DEADLINE_KEYS, deadlineSettingKey } from '../kinds/deadline-rules.ts';
 import { FIGURE_KEYS } from './reports.ts';
+import { SchacCode } from './ewp.ts';
 
 /** A deadline's lead time, in the unit its kind's description counts it in (days or months). */
 export const LeadTime = z.number().int().min(1).max(3650);
@@ -36,6 +37,10 @@ const OWN_SCHEMAS = {
   'digest.hour': z.number().int().min(0).max(23),
   /** The fact sheet's closing paragraph: what the exchanges brought the school, in the office's words. */
   'factsheet.closing': OfficeText,
+  /** Our institution's SCHAC code in the Erasmus Without Paper network (`shsmu.edu.cn`); null until the office has one. */
+  'ewp.heiId': SchacCode.nullable(),
+  /** Whether /ewp answers partners: off on a real deployment until the office joins the network, on in the demo. */
+  'ewp.enabled': z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;

@@ -252,6 +252,12 @@ export const ERROR_MESSAGES: Catalogue = {
 
 /** Why a field is not valid, in the three interface languages. */
 export const FIELD_REASONS: Catalogue = {
+  invalid_public_key: {
+    en: 'is not an RSA public key (PEM, or the base64 DER the EWP Registry lists)',
+    zh: '不是 RSA 公钥（应为 PEM，或 EWP 注册中心所列的 base64 DER）',
+    fr: 'n’est pas une clé publique RSA (PEM, ou le DER en base64 que liste le Registre EWP)',
+  },
+  weak_public_key: { en: 'is shorter than 2048 bits, which EWP refuses', zh: '短于 2048 位，EWP 不接受', fr: 'fait moins de 2048 bits, ce qu’EWP refuse' },
   same_website: { en: 'is the website of {value}, already on file', zh: '与系统中已有的 {value} 网站相同', fr: 'est le site web de {value}, déjà enregistré' },
   identifier_on_file: { en: 'is the identifier of {value}, already on file', zh: '与系统中已有的 {value} 的标识码相同', fr: 'est l’identifiant de {value}, déjà enregistré' },
   same_catalogue_entry: { en: 'was already used to add {value}', zh: '已用于添加 {value}', fr: 'a déjà servi à ajouter {value}' },

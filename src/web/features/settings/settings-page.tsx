@@ -30,7 +30,8 @@ export function SettingsPage() {
           <Flex vertical gap={24}>
             {(data ?? [])
               // a key this version of the interface does not know has no words to explain it
-              .filter((s) => SETTING_KEYS.includes(s.key) && !s.key.startsWith('deadline.'))
+              // EWP's settings (a code, a switch) get their own card with the keys (issue 13, to come)
+              .filter((s) => SETTING_KEYS.includes(s.key) && !s.key.startsWith('deadline.') && !s.key.startsWith('ewp.'))
               .map((s) =>
                 typeof s.value === 'object' ? (
                   <OfficeTextRow key={`${s.key}-${s.version}`} setting={s} editable={editable} />
