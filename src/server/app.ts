@@ -52,6 +52,7 @@ import { exportsRoutes } from './exports/exports.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
+import { ewpHostRoutes } from './http/ewp-host.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { ewpKeysRoutes } from './interop/ewp/ewp-keys.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
 
   authRoutes(app, context);
   calendarFeedRoutes(app, context);
+  await ewpHostRoutes(app, context);
   for (const routes of [
     usersRoutes,
     countriesRoutes,

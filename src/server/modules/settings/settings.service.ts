@@ -47,3 +47,13 @@ export async function officeText(db: Queryable, key: 'factsheet.closing'): Promi
   const parsed = OfficeText.safeParse((await findSetting(db, key))?.value);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * What the Erasmus Without Paper host reads on each call: our SCHAC code (null until set) and
+ * whether /ewp answers at all; a value that no longer fits its schema counts as unset (off).
+ */
+export async function ewpHostSettings(db: Queryable): Promise<{ heiId: string | null; enabled: boolean }> {
+  const heiId = SETTING_SCHEMAS['ewp.heiId'].safeParse((await findSetting(db, 'ewp.heiId'))?.value);
+  const enabled = SETTING_SCHEMAS['ewp.enabled'].safeParse((await findSetting(db, 'ewp.enabled'))?.value);
+  return { heiId: heiId.success ? (heiId.data as string | null) : null, enabled: enabled.success && enabled.data === true };
+}

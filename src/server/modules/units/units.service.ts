@@ -47,3 +47,8 @@ export async function unitNames(db: Queryable, locale: Locale): Promise<Map<numb
   const units = await listUnits(db);
   return new Map(units.map((u) => [u.id, locale === 'zh' ? u.nameZh : locale === 'fr' ? (u.nameFr ?? u.nameEn) : u.nameEn]));
 }
+
+/** The top of our organization (the university or school itself): the first unit with no parent; null when there is none. */
+export async function rootUnit(db: Queryable): Promise<Unit | null> {
+  return (await listUnits(db)).find((u) => u.parentId === null) ?? null;
+}

@@ -1,0 +1,97 @@
+/**
+ * What the EWP host does, without HTTP: who a signed request comes from, what each API answers,
+ * and what the Discovery manifest lists. `http/ewp-host.routes.ts` puts it on the server.
+ */
+import type { Queryable } from '../../db/client.ts';
+import { ewpHostSettings } from '../../modules/settings/settings.service.ts';
+import { rootUnit } from '../../modules/units/units.service.ts';
+import { VERSION } from '../../version.ts';
+import { ewpKeyPair } from './ewp-key.ts';
+import { echoResponseXml, errorResponseXml, manifestXml, type ManifestApi } from './ewp-documents.ts';
+import { partnerKeysById } from './partner-keys.repo.ts';
+import { signResponse, verifyRequest, type HeaderBag, type IncomingRequest, type RequestRefusal, type RequestVerdict } from './http-signature.ts';
+
+/** The APIs this host serves, with the version of the spec each follows and its path under the public address. */
+export const EWP_APIS: ReadonlyArray<Omit<ManifestApi, 'url'> & { path: string }> = [
+  { name: 'discovery', version: '6.0.0', path: '/ewp/manifest.xml', httpsig: false },
+  { name: 'echo', version: '2.0.1', path: '/ewp/echo', httpsig: true },
+];
+
+/** A caller authenticated by its key: the institutions that key is registered for. */
+export interface EwpCaller {
+  keyId: string;
+  heiIds: string[];
+  publicKeyPem: string;
+}
+
+/** The HTTP status EWP names for each refusal: 401 unsigned, 403 unknown key, 400 any other fault. */
+export const REFUSAL_STATUS: Record<RequestRefusal, 400 | 401 | 403> = {
+  unsigned: 401,
+  unknown_key: 403,
+  bad_algorithm: 400,
+  unsigned_header: 400,
+  bad_signature: 400,
+  bad_digest: 400,
+  bad_date: 400,
+  stale_date: 400,
+  bad_request_id: 400,
+};
+
+/** Checks a request's HTTP signature against the partners' registered keys. */
+export function authenticateEwpRequest(db: Queryable, request: IncomingRequest, now?: Date): Promise<RequestVerdict<EwpCaller>> {
+  return verifyRequest(
+    request,
+    async (keyId) => {
+      const rows = await partnerKeysById(db, keyId);
+      return rows.length ? { keyId, heiIds: rows.map((r) => r.heiId), publicKeyPem: rows[0]!.publicKeyPem } : null;
+    },
+    now,
+  );
+}
+
+/** Whether /ewp answers, and for which institution. */
+export const ewpHostState = ewpHostSettings;
+
+/** Echo 2.0.1: the caller's institutions and the `echo` values it sent. */
+export function echoAnswer(caller: EwpCaller, echoes: readonly string[]): string {
+  return echoResponseXml(caller.heiIds, echoes);
+}
+
+/** An `<error-response>` for the client's developer. */
+export const ewpError = (developerMessage: string): string => errorResponseXml(developerMessage);
+
+/**
+ * The Discovery manifest at `origin` (https: EWP's URLs are HTTPS only, so the host is expected
+ * behind TLS): our APIs, our institution named as our root unit is, and our public key.
+ */
+export async function manifestAnswer(db: Queryable, options: { dataDir: string; origin: string; heiId: string | null }): Promise<string> {
+  const key = await ewpKeyPair(options.dataDir);
+  const root = await rootUnit(db);
+  const base = options.origin.replace(/^http:/, 'https:').replace(/\/$/, '');
+  return manifestXml({
+    adminEmail: null,
+    adminProvider: `Interchange ${VERSION}`,
+    apis: EWP_APIS.map(({ path, ...api }) => ({ ...api, url: `${base}${path}` })),
+    hei: options.heiId ? { id: options.heiId, names: root ? { en: root.officialNameEn ?? root.nameEn, zh: root.officialNameZh ?? root.nameZh, fr: root.officialNameFr ?? root.nameFr ?? undefined } : {} } : null,
+    publicKeyBase64: key.publicKeyBase64,
+  });
+}
+
+/**
+ * The headers that sign a response when the request asked for it (srvauth-httpsig:
+ * `Accept-Signature: rsa-sha256`), or only its Digest when it sent `Want-Digest: SHA-256`;
+ * none otherwise.
+ */
+export async function responseSignature(dataDir: string, request: { headers: HeaderBag }, body: Buffer | string): Promise<Record<string, string>> {
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value === undefined ? undefined : String(value);
+  };
+  const wantsSignature = /(^|[\s,])rsa-sha256($|[\s,;])/i.test(header('accept-signature') ?? '');
+  const wantsDigest = /(^|[\s,])sha-256($|[\s,;])/i.test(header('want-digest') ?? '');
+  if (!wantsSignature && !wantsDigest) return {};
+  const key = await ewpKeyPair(dataDir);
+  const requestSignature = /signature="([^"]*)"/.exec(header('authorization') ?? '')?.[1];
+  const signed = signResponse({ body, requestId: header('x-request-id'), requestSignature, keyId: key.keyId, privateKeyPem: key.privateKeyPem });
+  return wantsSignature ? signed : { digest: signed.digest! };
+}
