@@ -67,9 +67,11 @@ export const ewpError = (developerMessage: string): string => errorResponseXml(d
 export async function manifestAnswer(db: Queryable, options: { dataDir: string; origin: string; heiId: string | null }): Promise<string> {
   const key = await ewpKeyPair(options.dataDir);
   const root = await rootUnit(db);
+  // The manifest must name someone to write to: the first administrator (the one who set the host up).
+  const { rows } = await db.query<{ email: string }>(`SELECT email FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id LIMIT 1`);
   const base = options.origin.replace(/^http:/, 'https:').replace(/\/$/, '');
   return manifestXml({
-    adminEmail: null,
+    adminEmail: rows[0]?.email ?? null,
     adminProvider: `Interchange ${VERSION}`,
     apis: EWP_APIS.map(({ path, ...api }) => ({ ...api, url: `${base}${path}` })),
     hei: options.heiId ? { id: options.heiId, names: root ? { en: root.officialNameEn ?? root.nameEn, zh: root.officialNameZh ?? root.nameZh, fr: root.officialNameFr ?? root.nameFr ?? undefined } : {} } : null,
