@@ -10,6 +10,7 @@ import { agreementsRoutes } from '../modules/agreements/agreements.routes.ts';
 import { appointmentsRoutes } from '../modules/appointments/appointments.routes.ts';
 import { exchangesRoutes } from '../modules/exchanges/exchanges.routes.ts';
 import { honoursRoutes } from '../modules/honours/honours.routes.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { missionsRoutes } from '../modules/missions/missions.routes.ts';
 import { programmesRoutes } from '../modules/programmes/programmes.routes.ts';
 import { recordKindsRoutes } from '../modules/record-kinds/record-kinds.routes.ts';
@@ -28,6 +29,7 @@ const GROUPS: readonly RouteGroup[] = [
   appointmentsRoutes,
   exchangesRoutes,
   honoursRoutes,
+  importsRoutes,
   missionsRoutes,
   programmesRoutes,
   studentsRoutes,

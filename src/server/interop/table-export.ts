@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { visibleText } from '../security/visible-text.ts';
 
 /** A table to export, and its CSV and xlsx files: pure data to file; `http/table-export.ts#sendTable` sends them. */
@@ -10,6 +11,8 @@ export interface ExportTable {
   title: string;
   headings: string[];
   rows: Array<Array<string | number | boolean | null>>;
+  /** A CSV's encoding: UTF-8 with its byte-order mark (the default), or GB18030 (no mark) for Chinese Excel and WPS. */
+  encoding?: 'utf-8' | 'gb18030';
 }
 
 /**
@@ -53,6 +56,7 @@ export interface TableFile {
 /** The table as the CSV or xlsx file a download sends (`http/table-export.ts`) and a prepared export keeps. */
 export async function tableFile(table: ExportTable, format: 'csv' | 'xlsx'): Promise<TableFile> {
   const fileName = `${table.name}.${format}`;
+  if (format === 'csv' && table.encoding === 'gb18030') return { body: iconv.encode(toCsv(table).slice(1), 'gb18030'), contentType: 'text/csv; charset=gb18030', fileName };
   if (format === 'csv') return { body: toCsv(table), contentType: 'text/csv; charset=utf-8', fileName };
   return { body: await toXlsx(table), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECORD_KINDS } from '../kinds/record-kinds.ts';
+import { EXPORTABLE_IMPORT_KINDS } from './import-exports.ts';
 
 /** The files a prepared export may be: a list's table, or a report's document. */
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf', 'md', 'html'] as const;
@@ -33,6 +34,8 @@ export const EXPORTABLES: Readonly<Record<string, Exportable>> = {
   factsheet: { path: '/api/reports/factsheet', formats: REPORT },
   'year-in-review': { path: '/api/reports/year-in-review', formats: REPORT },
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.path, { path: `/api/${kind.path}`, formats: TABLE }])),
+  // Each kind's records in its import's shape (`import-visits` …): what moves an office's records to another database.
+  ...Object.fromEntries(EXPORTABLE_IMPORT_KINDS.map((kind) => [`import-${kind}`, { path: `/api/imports/${kind}/export`, formats: TABLE }])),
 };
 
 /** The name of what the URL `path` (no query) downloads, or null when it is not exportable in the background. */

@@ -24,6 +24,7 @@ import {
   insertAgreement,
   institutionKinds,
   lapsedAgreementIds,
+  listAgreements,
   replacePartners,
   updateAgreementRow,
   type Derivation,
@@ -175,4 +176,9 @@ export async function expireLapsedAgreements(db: Db, asOf = officeToday()): Prom
     await transitionAgreement(systemContext(db), { id, input: { to: 'expired', on: asOf, version } });
   }
   return lapsed.length;
+}
+
+/** The agreements within the caller's reach the list's filters select (derived at `at`), the first `max` with their total (an export). */
+export function listAgreementsForExport(ctx: Scoped, options: { at: Derivation; query: Omit<Parameters<typeof listAgreements>[2], 'page' | 'pageSize'>; max: number }) {
+  return listAgreements(ctx, options.at, { ...options.query, page: 1, pageSize: options.max });
 }

@@ -21,6 +21,7 @@ import {
   expertInReach,
   findAppointment,
   insertAppointment,
+  listAppointments,
   updateAppointmentRow,
 } from './appointments.repo.ts';
 
@@ -151,4 +152,9 @@ export async function assertExpertInReach(db: Scoped, personId: number): Promise
 /** Whether a person is one of the actor's experts: of their unit, or appointed by it (any person for the office). */
 export function isExpertInReach(db: Scoped, personId: number): Promise<boolean> {
   return expertInReach(db, personId);
+}
+
+/** The appointments within the caller's reach the list's filters select (derived at `asOf`), the first `max` with their total (an export). */
+export function listAppointmentsForExport(ctx: Scoped, options: { asOf: string; query: Omit<Parameters<typeof listAppointments>[2], 'page' | 'pageSize'>; max: number }) {
+  return listAppointments(ctx, options.asOf, { ...options.query, page: 1, pageSize: options.max });
 }

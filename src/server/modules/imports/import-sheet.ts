@@ -176,6 +176,15 @@ export interface RowProblem {
   reason: string;
 }
 
+/**
+ * A cell as it was before an export neutralised it: Interchange's exports (and offices that know
+ * Excel) write a text beginning with = + - @ a tab or a carriage return after an apostrophe, so
+ * that no spreadsheet runs it as a formula; the apostrophe is not part of the name.
+ */
+export function readBack(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Reads one data row by the recognised columns; an empty cell is left out, a required one missing is a problem. */
 export function readRow(kind: ImportKind, columns: SheetColumns, row: { rowNumber: number; cells: readonly string[] }, readers: CellReaders): ReadRow {
   const values: Record<string, unknown> = {};
@@ -184,7 +193,7 @@ export function readRow(kind: ImportKind, columns: SheetColumns, row: { rowNumbe
   for (const column of kind.columns) {
     const index = columns.byField.get(column.field);
     const header = columns.headers.find((h) => h.index === index)?.header ?? column.label.en;
-    const cell = index === undefined ? '' : (row.cells[index] ?? '').trim();
+    const cell = index === undefined ? '' : readBack((row.cells[index] ?? '').trim());
     if (cell === '') {
       if (column.default !== undefined) {
         values[column.field] = column.default;

@@ -1,9 +1,11 @@
-import { created, declareRoutes, file, fileResponse, get, policy, post, XLSX_TYPE, type RouteDeclaration } from '../../core/routes.ts';
+import { created, declareRoutes, file, fileResponse, get, policy, post, table, TABLE_TYPES, XLSX_TYPE, type RouteDeclaration } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { getImport, undoImport } from './import-undo.ts';
 import { SPREADSHEET_MAX_BYTES } from '../../interop/spreadsheet-limits.ts';
 import { IMPORT_KINDS, ImportCommitResult, ImportMapping, ImportMappingInput, ImportMappingList, ImportPreviewResult, ImportQuery, ImportRecord, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { commitImport, getMappings, importTemplate, previewImport, saveMapping } from './imports.service.ts';
+import { EXPORTABLE_IMPORT_KINDS, IMPORT_EXPORT_QUERIES, type ExportableImportKind } from '../../../shared/contracts/import-exports.ts';
+import { exportForImport } from './import-export.ts';
 
 const upload = { maxBytes: SPREADSHEET_MAX_BYTES, tooLarge: 'spreadsheet_too_large' };
 
@@ -29,9 +31,25 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
   ];
 }
 
-/** Imports: a template, a preview and a commit per kind of record, and its saved column mappings. */
+/**
+ * A kind's records as its import's file, under the kind's list policy (`read`) and scope, with
+ * the list's filters: what an import into an empty database makes the same records again.
+ */
+function exportRoute(name: ExportableImportKind): RouteDeclaration {
+  return get(
+    `/api/imports/${name}/export`,
+    { summary: `Export ${name} as their import's file (the template's columns, CSV or Excel), with the list's filters`, ...policy(IMPORT_KINDS[name].entity, 'read'), query: IMPORT_EXPORT_QUERIES[name], response: { 200: TABLE_TYPES } },
+    async ({ ctx, query }) => {
+      const { format, encoding, ...filters } = query as { format: 'csv' | 'xlsx'; encoding: 'utf-8' | 'gb18030' } & Record<string, unknown>;
+      return table(await exportForImport(ctx, { kind: name, filters, encoding }), format);
+    },
+  );
+}
+
+/** Imports: a template, a preview and a commit per kind of record, and its saved column mappings; each kind's records exported in its import's shape. */
 export const importsRoutes = declareRoutes('imports', [
   ...(Object.keys(IMPORT_KINDS) as ImportKindName[]).flatMap(kindRoutes),
+  ...EXPORTABLE_IMPORT_KINDS.map(exportRoute),
   get('/api/imports/history/:id', { summary: 'Read a committed import: its file, what it wrote, whether it was undone', ...policy('import', 'read'), params: IdParams, response: { 200: ImportRecord } }, async ({ ctx, params }) =>
     getImport(ctx, { id: params.id }),
   ),

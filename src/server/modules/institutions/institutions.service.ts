@@ -10,7 +10,7 @@ import { findCatalogueEntry } from './catalogue.repo.ts';
 import { catalogueKeys, findMatchCandidates } from './institution-matches.repo.ts';
 import { institutionMatches, matchKeys } from './institution-matches.rules.ts';
 import { institutionSearchText } from './institution-search-text.ts';
-import { deleteInstitutionRow, findInstitution, insertInstitution, updateInstitutionRow } from './institutions.repo.ts';
+import { deleteInstitutionRow, findInstitution, insertInstitution, listInstitutions, updateInstitutionRow } from './institutions.repo.ts';
 
 /** The field a match's reason is shown on, and the reason's code. */
 const MATCH_FIELDS: Record<InstitutionMatchReason, [string, string]> = {
@@ -89,4 +89,9 @@ export async function getInstitution(db: Queryable, id: number): Promise<Institu
   const into = await mergedInto(db, 'institution', id);
   if (into !== null) throw new DomainError('record_merged', 'not_found', { current: { id: into } });
   throw notFound();
+}
+
+/** The institutions the list's filters select, the first `max` of them with their total (an export refuses more than it carries). */
+export function listInstitutionsForExport(db: Queryable, options: { query: Omit<Parameters<typeof listInstitutions>[1], 'page' | 'pageSize'>; max: number }) {
+  return listInstitutions(db, { ...options.query, page: 1, pageSize: options.max });
 }

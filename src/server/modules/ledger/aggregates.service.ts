@@ -5,7 +5,7 @@ import { currentVersion, invalidFields, notFound } from '../../core/errors.ts';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Aggregate, AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { recordAudits } from '../../audit/record-audit.ts';
-import { deleteAggregateRow, findAggregate, insertAggregate, insertAggregates, updateAggregateRow } from './aggregates.repo.ts';
+import { deleteAggregateRow, findAggregate, insertAggregate, insertAggregates, listAggregates, updateAggregateRow } from './aggregates.repo.ts';
 import { addLedgerRows, replaceLedgerRows, type LedgerEntry } from './ledger.write.ts';
 
 const MODULE = 'aggregate';
@@ -88,4 +88,9 @@ export async function deleteAggregate(ctx: RequestContext, options: { id: number
     await deleteAggregateRow(tx, id);
     await tx.audit({ action: 'delete', entity: MODULE, entityId: id, unitId: current.unitId, before: current });
   });
+}
+
+/** The aggregate entries within the caller's reach, the first `max` with their total (an export). */
+export function listAggregatesForExport(ctx: Scoped, options: { max: number }) {
+  return listAggregates(ctx, { page: 1, pageSize: options.max });
 }

@@ -32,6 +32,7 @@ import {
   findMission,
   institutionCountries,
   insertMission,
+  listMissions,
   knownCountries,
   overdueMissions,
   reachablePeople,
@@ -162,4 +163,9 @@ export function getMission(ctx: Scoped, options: { id: number; asOf?: string }):
 export async function getMissionOverdueReports(ctx: Scoped, options: { asOf?: string }): Promise<MissionOverdueReports> {
   const asOf = options.asOf ?? officeToday();
   return overdueByUnit(asOf, await overdueMissions(ctx, asOf), 'missions');
+}
+
+/** The missions within the caller's reach the list's filters select (derived at `asOf`), the first `max` with their total (an export). */
+export function listMissionsForExport(ctx: Scoped, options: { asOf: string; query: Omit<Parameters<typeof listMissions>[2], 'page' | 'pageSize'>; max: number }) {
+  return listMissions(ctx, options.asOf, { ...options.query, page: 1, pageSize: options.max });
 }

@@ -10,7 +10,7 @@ import type { Cipher } from '../../security/personal-data.ts';
 import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { unitContains } from '../units/units.service.ts';
 import { auditPerson, presentPerson } from './people.presenter.ts';
-import { deletePersonRow, findPerson, insertPerson, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
+import { deletePersonRow, findPerson, insertPerson, listPeople, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
 
 type Input = Partial<z.output<typeof PersonInput>>;
 
@@ -90,4 +90,10 @@ export async function getPerson(ctx: RequestContext, options: { id: number; ciph
   const into = await mergedInto(ctx, 'person', options.id);
   if (into !== null) throw new DomainError('record_merged', 'not_found', { current: { id: into } });
   throw notFound();
+}
+
+/** The ids of the people within the caller's reach the list's filters select, the first `max` with their total (an export). */
+export async function listPeopleForExport(ctx: Scoped, options: { query: Omit<Parameters<typeof listPeople>[1], 'page' | 'pageSize'>; max: number }): Promise<{ ids: number[]; total: number }> {
+  const { rows, total } = await listPeople(ctx, { ...options.query, page: 1, pageSize: options.max });
+  return { ids: rows.map((r) => r.id), total };
 }

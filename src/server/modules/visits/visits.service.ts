@@ -180,3 +180,8 @@ export async function listNotableVisitors(
     if (page * 200 >= total) return { total, visitors };
   }
 }
+
+/** The visits within the caller's reach the list's filters select (derived at `at`), the first `max` with their total (an export). */
+export function listVisitsForExport(ctx: Scoped, options: { at: Derivation; query: Omit<Parameters<typeof listVisits>[2], 'page' | 'pageSize'>; max: number }) {
+  return listVisits(ctx, options.at, { ...options.query, page: 1, pageSize: options.max });
+}
