@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Scoped } from '../../core/request-context.ts';
 import { DomainError } from '../../core/errors.ts';
 import { officeToday } from '../../../shared/calendar.ts';
-import { IMPORT_EXPORT_MAX_RECORDS, IMPORT_EXPORT_QUERIES, type ExportableImportKind } from '../../../shared/contracts/import-exports.ts';
+import { IMPORT_EXPORT_MAX_RECORDS, type ExportableImportKind, type IMPORT_EXPORT_QUERIES } from '../../../shared/contracts/import-exports.ts';
 import type { Honour } from '../../../shared/contracts/honours.ts';
 import { listAgreementsForExport } from '../agreements/agreements.service.ts';
 import { listAppointmentsForExport } from '../appointments/appointments.service.ts';
