@@ -4,6 +4,8 @@ import { Alert, Button, Card, Flex, Popconfirm, Progress, Segmented, Select, Spa
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { ExportLinks } from '../../components/export-links.tsx';
+import { isExportableImportKind } from '../../../shared/contracts/import-exports.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { fileForm } from '../../lib/api-query.ts';
 import { useI18n, type MessageKey } from '../../lib/i18n.tsx';
@@ -202,6 +204,10 @@ export function ImportsPage() {
           <Button icon={<DownloadOutlined />} href={`/api/imports/${kind}/template`}>
             {t('imports.template')}
           </Button>
+          {isExportableImportKind(kind) && (
+            // The kind's records (the caller's reach) as this template's file: what moves them to another database.
+            <ExportLinks href={(format) => `/api/imports/${kind}/export?format=${format}`} testId={`import-export-${kind}`} labels={{ csv: 'imports.exportCsv', xlsx: 'imports.exportXlsx' }} icon="download" />
+          )}
           <Upload
             maxCount={1}
             accept=".xlsx,.csv,.txt"

@@ -30,6 +30,8 @@ export const IMPORTS = {
     "L'importation a été annulée : les enregistrements qu'elle a créés sont supprimés, ceux qu'elle a modifiés ont retrouvé leurs valeurs.",
   ],
   'imports.template': ['Download the template', '下载模板', 'Télécharger le modèle'],
+  'imports.exportCsv': ['Export for import (CSV)', '按导入格式导出（CSV）', 'Exporter pour import (CSV)'],
+  'imports.exportXlsx': ['Export for import (Excel)', '按导入格式导出（Excel）', 'Exporter pour import (Excel)'],
   'imports.file': ['Choose a file (xlsx or CSV)', '选择文件（xlsx 或 CSV）', 'Choisir un fichier (xlsx ou CSV)'],
   'imports.encoding': ['CSV encoding', 'CSV 编码', 'Encodage du CSV'],
   'imports.encoding.auto': ['Detect', '自动识别', 'Détecter'],
