@@ -38,7 +38,7 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
 function exportRoute(name: ExportableImportKind): RouteDeclaration {
   return get(
     `/api/imports/${name}/export`,
-    { summary: `Export ${name} as their import's file (the template's columns, CSV or Excel), with the list's filters`, ...policy(IMPORT_KINDS[name].entity, 'read'), query: IMPORT_EXPORT_QUERIES[name], response: { 200: TABLE_TYPES } },
+    { summary: `Export ${name} in the import's shape (CSV or Excel), with the list's filters`, ...policy(IMPORT_KINDS[name].entity, 'read'), query: IMPORT_EXPORT_QUERIES[name], response: { 200: TABLE_TYPES } },
     async ({ ctx, query }) => {
       const { format, encoding, ...filters } = query as { format: 'csv' | 'xlsx'; encoding: 'utf-8' | 'gb18030' } & Record<string, unknown>;
       return table(await exportForImport(ctx, { kind: name, filters, encoding }), format);
