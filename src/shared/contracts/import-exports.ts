@@ -52,5 +52,5 @@ export function isExportableImportKind(kind: string): kind is ExportableImportKi
   return Object.hasOwn(IMPORT_EXPORT_QUERIES, kind);
 }
 
-/** The most records one export for import carries; more is refused (413 export_too_large), never cut short. */
+/** The most records one export for import carries; more is refused (413 export_too_many_records), never cut short. */
 export const IMPORT_EXPORT_MAX_RECORDS = 20_000;

@@ -34,6 +34,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '本系统已关闭密码登录，请使用学校统一身份认证登录。',
     fr: 'La connexion par mot de passe est désactivée sur ce serveur : utilisez la connexion de votre établissement.',
   },
+  export_too_many_records: {
+    en: 'The file would hold more than 20,000 records: narrow the filters and ask again.',
+    zh: '文件将超过 20,000 条记录，请缩小筛选范围后重新导出。',
+    fr: 'Le fichier compterait plus de 20 000 enregistrements : restreignez les filtres et recommencez.',
+  },
   export_too_large: {
     en: 'The file would be larger than 50 MB: narrow the filters and ask again.',
     zh: '文件将超过 50 MB，请缩小筛选范围后重新导出。',
@@ -252,6 +257,11 @@ export const ERROR_MESSAGES: Catalogue = {
 
 /** Why a field is not valid, in the three interface languages. */
 export const FIELD_REASONS: Catalogue = {
+  too_many_records: {
+    en: 'holds more than 20,000 records: narrow the filters (a year, a country) and ask again',
+    zh: '超过 20,000 条记录，请缩小筛选范围（如年份、国家）后重新导出',
+    fr: 'compte plus de 20 000 enregistrements : restreignez les filtres (une année, un pays) et recommencez',
+  },
   invalid_public_key: {
     en: 'is not an RSA public key (PEM, or the base64 DER the EWP Registry lists)',
     zh: '不是 RSA 公钥（应为 PEM，或 EWP 注册中心所列的 base64 DER）',

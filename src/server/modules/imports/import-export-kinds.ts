@@ -35,7 +35,7 @@ const MAX = IMPORT_EXPORT_MAX_RECORDS;
 
 /** A longer list than one file carries is refused: an export cut short would lose records on the way back in. */
 function whole<T>(page: { rows: T[]; total: number }): T[] {
-  if (page.total > page.rows.length) throw new DomainError('export_too_large', 'too_large', { fields: [{ field: 'query', reason: 'export_too_large' }] });
+  if (page.total > page.rows.length) throw new DomainError('export_too_many_records', 'too_large', { fields: [{ field: 'query', reason: 'too_many_records' }] });
   return page.rows;
 }
 
