@@ -21,6 +21,8 @@ export interface BackupTable {
   identities: string[];
   /** The primary key's columns, the order rows are written in (all columns when there is none). */
   orderBy: string[];
+  /** JSON columns that may not be null: a restore reads their JSON null back as null (json_populate_recordset gives SQL NULL). */
+  jsonNotNull: string[];
 }
 
 /**
@@ -29,10 +31,11 @@ export interface BackupTable {
  * stops the backup rather than writing a file that cannot be restored.
  */
 export async function backupTables(q: Queryable): Promise<BackupTable[]> {
-  const { rows } = await q.query<{ name: string; columns: string[]; identities: string[]; key: string[] | null }>(
+  const { rows } = await q.query<{ name: string; columns: string[]; identities: string[]; jsonNotNull: string[]; key: string[] | null }>(
     `SELECT c.relname AS name,
             array_agg(a.attname::text ORDER BY a.attnum) AS columns,
             array_remove(array_agg(CASE WHEN a.attidentity <> '' THEN a.attname::text END ORDER BY a.attnum), NULL) AS identities,
+            array_remove(array_agg(CASE WHEN a.attnotnull AND a.atttypid IN ('json'::regtype, 'jsonb'::regtype) THEN a.attname::text END ORDER BY a.attnum), NULL) AS "jsonNotNull",
             (SELECT array_agg(k.attname::text ORDER BY array_position(i.indkey, k.attnum))
                FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey)
               WHERE i.indrelid = c.oid AND i.indisprimary) AS key
@@ -53,7 +56,7 @@ export async function backupTables(q: Queryable): Promise<BackupTable[]> {
   const tables = new Map(
     rows
       .filter((r) => !LEFT_OUT.has(r.name))
-      .map((r) => [r.name, { name: r.name, columns: r.columns, identities: r.identities, orderBy: r.key ?? r.columns, selfReferences: [] as string[] }]),
+      .map((r) => [r.name, { name: r.name, columns: r.columns, identities: r.identities, jsonNotNull: r.jsonNotNull, orderBy: r.key ?? r.columns, selfReferences: [] as string[] }]),
   );
   const parents = new Map<string, Set<string>>([...tables.keys()].map((name) => [name, new Set<string>()]));
   for (const ref of references.rows) {

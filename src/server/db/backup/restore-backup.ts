@@ -76,8 +76,9 @@ class TableLoader {
 
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
-    const { name, columns, identities, selfReferences } = this.table;
-    const values = columns.map((c) => (selfReferences.includes(c) ? 'NULL' : ident(c))).join(', ');
+    const { name, columns, identities, selfReferences, jsonNotNull } = this.table;
+    // A JSON null (a setting with no value yet) comes out of json_populate_recordset as SQL NULL: given back as JSON null.
+    const values = columns.map((c) => (selfReferences.includes(c) ? 'NULL' : jsonNotNull.includes(c) ? `coalesce(${ident(c)}, 'null')` : ident(c))).join(', ');
     await this.tx.query(
       `INSERT INTO ${ident(name)} (${columns.map(ident).join(', ')}) ${identities.length ? 'OVERRIDING SYSTEM VALUE' : ''}
        SELECT ${values} FROM json_populate_recordset(NULL::${ident(name)}, $1::json)`,
