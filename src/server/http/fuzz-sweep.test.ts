@@ -88,6 +88,8 @@ const routeIds: RouteIds = {
     if (name === 'attendeeId') return String(ids.attendees);
     if (name === 'documentId') return String(route.url.startsWith('/api/people/') ? ids['expert-documents'] : ids.documents);
     if (route.url === '/api/auth/tokens/:id') return '999999';
+    // No partner's EWP key is registered by the fixtures: its removal answers 404.
+    if (route.url === '/api/ewp/partner-keys/:id') return '999999';
     // No import is committed by the fixtures: the import's record and its undo answer 404.
     if (route.url.startsWith('/api/imports/history/')) return '999999';
     // Nor is a draft uploaded: a draft's reads and writes answer 404 (a draft is its uploader's alone).

@@ -25,7 +25,8 @@ type Response = { statusCode: number; body: string; json(): { error?: { code: st
 
 /** DELETE routes that take no version: a token is revoked, a stored file removed, whatever else changed. */
 // A token, a file or a document template is removed whole, never edited: no version to be stale.
-const UNVERSIONED = ['DELETE /api/auth/tokens/:id', 'DELETE /api/agreements/:id/documents/:documentId', 'DELETE /api/visits/:id/files/:fileId', 'DELETE /api/document-templates/:kind/:lang'];
+// Rows that are never edited, only added and removed (a token, a file, a partner's EWP key): nothing to be stale against.
+const UNVERSIONED = ['DELETE /api/auth/tokens/:id', 'DELETE /api/agreements/:id/documents/:documentId', 'DELETE /api/visits/:id/files/:fileId', 'DELETE /api/document-templates/:kind/:lang', 'DELETE /api/ewp/partner-keys/:id'];
 
 let t: TestServer;
 let officer: Client;

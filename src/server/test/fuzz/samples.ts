@@ -9,6 +9,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^0[a-z0-9]{6}\\d{2}$': '0abcde123',
   '^[A-Za-z0-9_-]+$': 'FUZZ-1',
   '^[A-Z0-9<-]{5,20}$': 'E12345678',
+  '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$': 'fuzz.example.edu',
 };
 
 const EMAIL_PATTERN = /@\(\?:/;
