@@ -49,15 +49,9 @@ async function dropEmptiedCells(tx: Queryable, result: { rows: Array<{ emptied: 
   if (result.rows.some((r) => r.emptied)) await tx.query('DELETE FROM ledger_rollup WHERE rows = 0');
 }
 
-/**
- * Replaces every ledger row of `source` with `entries`. The only way into the ledger: each
- * module calls it in the transaction that writes its own record, so the figures can never
- * disagree with the records, and an edit or a cancellation leaves nothing behind. The
- * rollups move in the same statement (old rows subtracted, new ones added), so no module
- * needs to know they exist.
- */
-export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, entries: LedgerEntry[]): Promise<void> {
-  const rows = entries.map((e) => ({
+/** An entry as a ledger row's columns: a named person counts once, an aggregate its count. */
+function ledgerRow(e: LedgerEntry) {
+  return {
     direction: e.direction,
     who: e.who,
     person_id: e.personId ?? null,
@@ -69,7 +63,18 @@ export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, ent
     unit_id: e.unitId,
     start_date: e.startDate,
     end_date: e.endDate,
-  }));
+  };
+}
+
+/**
+ * Replaces every ledger row of `source` with `entries`. The only way into the ledger: each
+ * module calls it in the transaction that writes its own record, so the figures can never
+ * disagree with the records, and an edit or a cancellation leaves nothing behind. The
+ * rollups move in the same statement (old rows subtracted, new ones added), so no module
+ * needs to know they exist.
+ */
+export async function replaceLedgerRows(tx: Queryable, source: LedgerSource, entries: LedgerEntry[]): Promise<void> {
+  const rows = entries.map(ledgerRow);
   const result = await tx.query<{ emptied: boolean }>(
     applyToRollups(
       `old AS (DELETE FROM ledger WHERE source_module = $2 AND source_id = $3 ${RETURNED}),
@@ -99,23 +104,7 @@ export interface NewLedgerSource {
  * thousands of records writes instead of one replaceLedgerRows each.
  */
 export async function addLedgerRows(tx: Queryable, module: string, sources: NewLedgerSource[]): Promise<void> {
-  const rows = sources.flatMap((s) =>
-    s.entries.map((e) => ({
-      direction: e.direction,
-      who: e.who,
-      person_id: e.personId ?? null,
-      count: e.personId ? 1 : (e.count ?? 1),
-      is_aggregate: !e.personId,
-      category: e.category,
-      country_code: e.countryCode,
-      institution_id: e.institutionId,
-      unit_id: e.unitId,
-      start_date: e.startDate,
-      end_date: e.endDate,
-      source_id: s.id,
-      source_document: s.document ?? null,
-    })),
-  );
+  const rows = sources.flatMap((s) => s.entries.map((e) => ({ ...ledgerRow(e), source_id: s.id, source_document: s.document ?? null })));
   if (rows.length === 0) return;
   const result = await tx.query<{ emptied: boolean }>(
     applyToRollups(
