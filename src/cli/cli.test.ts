@@ -66,6 +66,9 @@ describe('the interchange command', () => {
   it('first start loads the demo and prints the accounts; a second start keeps what users changed', async () => {
     const first = await startServer();
     expect(first.output()).toMatch(/officer\s+officer@demo\.interchange\s+demo-officer-password/);
+    // A line a second while the demo loads (not a terminal: a line each), then the time it took.
+    expect(first.output()).toMatch(/^Loading the demo \(\d\/9: [^)]+\), \d+ s$/m);
+    expect(first.output()).toMatch(/^Demo loaded in \d+\.\d s\.$/m);
     const health = await (await fetch(`${first.base}/api/health`)).json();
     expect(health.engine).toBe(testEngine());
     const session = await signIn(first.base, 'officer@demo.interchange', 'demo-officer-password');
@@ -81,6 +84,7 @@ describe('the interchange command', () => {
 
     const second = await startServer();
     expect(second.output()).not.toContain('Demo data loaded');
+    expect(second.output()).not.toContain('Loading the demo');
     const again = await signIn(second.base, 'officer@demo.interchange', 'demo-officer-password');
     const record = await fetch(`${second.base}/api/institutions/${id}`, { headers: { cookie: again.cookie } });
     expect(await record.json()).toMatchObject({ nameZh: '里昂第三大学' });

@@ -1,5 +1,5 @@
 import { linkBase, type Config } from '../server/config.ts';
-import { isEmpty, loadDemo, printDemoAccounts } from '../demo/load-demo.ts';
+import { isEmpty, loadDemoShowingProgress, printDemoAccounts } from '../demo/load-demo.ts';
 import { loadDemoScale } from '../demo/demo-scale.ts';
 import { openReadyDb } from './open-ready-db.ts';
 
@@ -23,7 +23,7 @@ export async function demoLoadCommand(config: Config, options: { scale?: string 
       process.exitCode = 1;
       return;
     }
-    if (empty) printDemoAccounts(await db.bulkLoad(() => loadDemo(db, cipher, undefined, linkBase(config))));
+    if (empty) printDemoAccounts(await loadDemoShowingProgress(db, cipher, linkBase(config)));
     if (scale !== undefined) {
       const { rows, seconds } = await loadDemoScale(db, scale, (done, total) => process.stderr.write(`\rscale copies ${done}/${total}`));
       process.stderr.write('\n');

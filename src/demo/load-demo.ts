@@ -22,6 +22,42 @@ import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { loadDemoDigests } from './demo-digests.ts';
 
+/** The parts of the demo, in the order they load. */
+export const DEMO_STAGES = ['organization', 'agreements', 'inbound', 'missions', 'honours', 'exchanges', 'students', 'programme', 'digests'] as const;
+export type DemoStage = (typeof DEMO_STAGES)[number];
+
+/** What each part loads, for the progress line. */
+const STAGE_TEXT: Record<DemoStage, string> = {
+  organization: 'units, accounts, institutions and people',
+  agreements: 'partners and agreements',
+  inbound: 'experts, visits, conferences and inbound counts',
+  missions: 'outbound missions and counts',
+  honours: 'honours',
+  exchanges: 'student exchanges',
+  students: 'international students',
+  programme: 'the Sino-French programme',
+  digests: 'the daily digests',
+};
+
+/**
+ * Loads the demo while a line a second says which part is loading and for how long (a first
+ * start takes a while, and silence reads as a hang): rewritten in place on a terminal, one line
+ * each second otherwise.
+ */
+export async function loadDemoShowingProgress(db: Db, cipher: Cipher, linkBase: string, out: NodeJS.WriteStream = process.stderr): Promise<typeof DEMO_ACCOUNTS> {
+  const started = Date.now();
+  let stage: DemoStage = 'organization';
+  const line = () => `Loading the demo (${DEMO_STAGES.indexOf(stage) + 1}/${DEMO_STAGES.length}: ${STAGE_TEXT[stage]}), ${Math.round((Date.now() - started) / 1000)} s`;
+  const show = () => out.write(out.isTTY ? `\r${line()}\u001b[K` : `${line()}\n`);
+  const timer = setInterval(show, 1000);
+  try {
+    return await db.bulkLoad(() => loadDemo(db, cipher, undefined, linkBase, (next) => (stage = next)));
+  } finally {
+    clearInterval(timer);
+    out.write(`${out.isTTY ? '\r' : ''}Demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.${out.isTTY ? '\u001b[K' : ''}\n`);
+  }
+}
+
 /** Whether the database holds no users yet: the first start on a new database. */
 export async function isEmpty(db: Db): Promise<boolean> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
@@ -37,9 +73,11 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * last the day's digest of each account with work waiting, its links at `linkBase`. Everything goes
  * through the same services as the API, so it is validated and audited like any write.
  * Deterministic: the same database every time it loads on the same day (dates that depend
- * on "today" are relative to `today`).
+ * on "today" are relative to `today`). `onStage` hears the name of each part as it begins, for a
+ * progress line.
  */
-export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), linkBase = 'http://localhost:3000'): Promise<typeof DEMO_ACCOUNTS> {
+export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), linkBase = 'http://localhost:3000', onStage: (stage: DemoStage) => void = () => undefined): Promise<typeof DEMO_ACCOUNTS> {
+  onStage('organization');
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
     const parentId = parentCode ? unitIds.get(parentCode)! : null;
@@ -63,13 +101,21 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), li
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson(systemContext(db), { input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher });
+  onStage('agreements');
   await loadDemoAgreements(db, today);
+  onStage('inbound');
   await loadDemoInbound(db, cipher, today);
+  onStage('missions');
   await loadDemoMissions(db, cipher, today);
+  onStage('honours');
   await loadDemoHonours(db, cipher, unitIds);
+  onStage('exchanges');
   await loadDemoExchanges(db, cipher, unitIds.get('SJTUSM')!, today);
+  onStage('students');
   await loadDemoStudents(db, cipher, unitIds, today);
+  onStage('programme');
   await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
+  onStage('digests');
   await loadDemoDigests(db, today, linkBase);
   return DEMO_ACCOUNTS;
 }

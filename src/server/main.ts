@@ -38,7 +38,7 @@ export async function serve(config: Config): Promise<void> {
   }
   await syncReferenceData(db);
   if (demo && loadsDemo) {
-    demo.printDemoAccounts(await db.bulkLoad(() => demo.loadDemo(db, cipher, undefined, linkBase(config))));
+    demo.printDemoAccounts(await demo.loadDemoShowingProgress(db, cipher, linkBase(config)));
   }
   await indexPassports(db, cipher);
   const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
