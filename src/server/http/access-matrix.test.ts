@@ -145,6 +145,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/imports/honours/export': SIGNED_IN,
   'GET /api/imports/students/export': SIGNED_IN,
   'GET /api/imports/aggregates/export': SIGNED_IN,
+  'GET /api/imports/exchange-applications/export': SIGNED_IN,
+  'GET /api/imports/programme-students/export': SIGNED_IN,
   'GET /api/imports/history/:id': OFFICE,
   'POST /api/imports/history/:id/undo': OFFICE,
   'GET /api/units': SIGNED_IN,

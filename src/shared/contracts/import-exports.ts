@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { PageQuery } from './common.ts';
 import { AgreementQuery } from './agreements.ts';
 import { AppointmentQuery } from './appointments.ts';
+import { ApplicationQuery } from './exchanges.ts';
 import { HonourQuery } from './honours.ts';
 import { InstitutionQuery } from './institutions.ts';
 import { MissionQuery } from './missions.ts';
 import { PersonQuery } from './people.ts';
+import { StudentQuery as ProgrammeStudentQuery } from './programmes.ts';
 import { StudentQuery } from './students.ts';
 import { VisitQuery } from './visits.ts';
 import type { ImportKindName } from './imports.ts';
@@ -40,6 +42,8 @@ export const IMPORT_EXPORT_QUERIES = {
   students: StudentQuery.omit({ ...noPaging, format: true }).extend(fileChoices),
   // The aggregate entries' list has no filters but its search and order.
   aggregates: PageQuery.omit(noPaging).extend(fileChoices),
+  'exchange-applications': ApplicationQuery.omit({ ...noPaging, format: true }).extend(fileChoices),
+  'programme-students': ProgrammeStudentQuery.omit({ ...noPaging, format: true }).extend(fileChoices),
 } as const satisfies Partial<Record<ImportKindName, z.ZodObject>>;
 
 export type ExportableImportKind = keyof typeof IMPORT_EXPORT_QUERIES;

@@ -13,14 +13,17 @@ import { IMPORT_EXPORT_MAX_RECORDS, type ExportableImportKind, type IMPORT_EXPOR
 import type { Honour } from '../../../shared/contracts/honours.ts';
 import { listAgreementsForExport } from '../agreements/agreements.service.ts';
 import { listAppointmentsForExport } from '../appointments/appointments.service.ts';
+import { exportApplications } from '../exchanges/exchanges.service.ts';
 import { exportHonours } from '../honours/honours.service.ts';
 import { listInstitutionsForExport } from '../institutions/institutions.service.ts';
 import { listAggregatesForExport } from '../ledger/aggregates.service.ts';
 import { listMissionsForExport } from '../missions/missions.service.ts';
 import { listPeopleForExport } from '../people/people.service.ts';
+import { exportStudents } from '../programmes/programme-students.service.ts';
 import { exportEnrolments } from '../students/students.service.ts';
 import { listVisitsForExport } from '../visits/visits.service.ts';
 import { peopleForExport, type PersonForExport } from './import-export.repo.ts';
+import { programmesOnFile } from './import-schooling.repo.ts';
 
 /** One row of an import's sheet: the import's fields and their values as the import reads them. */
 export type ExportRow = Record<string, unknown>;
@@ -154,5 +157,38 @@ const aggregates: KindRows<'aggregates'> = async (ctx) =>
     return year === null ? [] : [{ year, direction: a.direction, who: a.who, category: a.category, countryCode: a.countryCode, unitId: a.unitId, count: a.count, sourceDocument: a.sourceDocument, notes: a.notes }];
   });
 
+/** A list read whole (no paging), refused past the most one file carries like a paged one. */
+function bounded<T>(rows: T[]): T[] {
+  if (rows.length > MAX) whole({ rows: rows.slice(0, MAX), total: rows.length });
+  return rows;
+}
+
+const exchangeApplications: KindRows<'exchange-applications'> = async (ctx, query) => {
+  const rows = bounded(await exportApplications(ctx, { query }));
+  const found = await peopleForExport(ctx, rows.map((a) => a.personId));
+  return rows.map((a) => ({
+    ...personFields(found.get(a.personId), { foreign: false }),
+    // The student's own unit (a new person is created in it), not the exchange's.
+    unitId: found.get(a.personId)?.unitId ?? null,
+    // The exchange as the import finds it again: its title, host and academic year.
+    opportunity: a.opportunity.titleEn, hostInstitutionId: a.hostInstitutionId, academicYear: String(a.opportunity.academicYear),
+    appliedOn: a.appliedOn, score: a.score === null ? null : String(a.score), languageCertificate: a.languageCertificate, status: a.status,
+    decidedOn: a.decidedOn, departureDate: a.departureDate, returnDate: a.returnDate, notes: a.notes,
+  }));
+};
+
+const programmeStudents: KindRows<'programme-students'> = async (ctx, query) => {
+  const rows = bounded(await exportStudents(ctx, { query }));
+  const found = await peopleForExport(ctx, rows.map((s) => s.personId));
+  const programmes = new Map((await programmesOnFile(ctx)).map((p) => [p.id, p.names[0]]));
+  return rows.map((s) => ({
+    ...personFields(found.get(s.personId), { foreign: false }),
+    programme: programmes.get(s.programmeId), entryYear: s.entryYear, studentNumber: s.studentNumber, status: s.status, notes: s.notes,
+  }));
+};
+
 /** Every exportable kind's rows, by name (a kind added to IMPORT_EXPORT_QUERIES is added here). */
-export const EXPORT_ROWS: { readonly [K in ExportableImportKind]: KindRows<K> } = { institutions, people, agreements, visits, missions, appointments, honours, students, aggregates };
+export const EXPORT_ROWS: { readonly [K in ExportableImportKind]: KindRows<K> } = {
+  institutions, people, agreements, visits, missions, appointments, honours, students, aggregates,
+  'exchange-applications': exchangeApplications, 'programme-students': programmeStudents,
+};
