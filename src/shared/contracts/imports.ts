@@ -240,7 +240,7 @@ export type ImportMapping = z.infer<typeof ImportMapping>;
 /** A kind's saved mappings, by name. */
 export const ImportMappingList = z.object({ items: z.array(ImportMapping) });
 
-const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student']);
+const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student', 'residency_placement']);
 const RowCounts = z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() });
 
 /** What a file would import, before anything is written: each header's field, each row classified with its matches and problems. */

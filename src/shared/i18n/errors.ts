@@ -328,6 +328,8 @@ export const FIELD_REASONS: Catalogue = {
   file_type: { en: 'must be a PDF or an image (PNG, JPEG, TIFF)', zh: '必须是 PDF 或图片（PNG、JPEG、TIFF）', fr: 'doit être un PDF ou une image (PNG, JPEG, TIFF)' },
   file_too_large: { en: 'is larger than 20 MB', zh: '超过 20 MB', fr: 'dépasse 20 Mo' },
   visit_not_started: { en: 'is not possible before the visit starts', zh: '在来访开始日期之前不可进行', fr: 'n’est pas possible avant le début de la visite' },
+  residency_standard_not_met: { en: 'cannot be confirmed: the student has not met the standard in examinations and evaluations', zh: '不能确认：该学生考试和考核未达到标准', fr: 'ne peut pas être confirmé : l’étudiant n’a pas satisfait aux exigences des examens et évaluations' },
+  student_not_enrolled: { en: 'cannot be confirmed: the student is no longer enrolled in the programme', zh: '不能确认：该学生已不在项目中就读', fr: 'ne peut pas être confirmé : l’étudiant n’est plus inscrit au programme' },
   placement_not_started: { en: 'is not possible before the placement starts', zh: '在派出开始日期之前不可进行', fr: 'n’est pas possible avant le début du placement' },
   visit_ended: { en: 'is after the visit’s last day', zh: '晚于来访结束日期', fr: 'est postérieure au dernier jour de la visite' },
   mission_ended: { en: 'is after the mission’s last day', zh: '晚于出访结束日期', fr: 'est postérieure au dernier jour de la mission' },

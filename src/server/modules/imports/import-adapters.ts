@@ -40,7 +40,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student' | 'exchange_application' | 'programme_student';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student' | 'exchange_application' | 'programme_student' | 'residency_placement';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {

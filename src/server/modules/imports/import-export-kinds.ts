@@ -22,7 +22,7 @@ import { listPeopleForExport } from '../people/people.service.ts';
 import { exportStudents } from '../programmes/programme-students.service.ts';
 import { exportEnrolments } from '../students/students.service.ts';
 import { listVisitsForExport } from '../visits/visits.service.ts';
-import { peopleForExport, type PersonForExport } from './import-export.repo.ts';
+import { latestResidencies, peopleForExport, type PersonForExport } from './import-export.repo.ts';
 import { programmesOnFile } from './import-schooling.repo.ts';
 
 /** One row of an import's sheet: the import's fields and their values as the import reads them. */
@@ -181,10 +181,16 @@ const programmeStudents: KindRows<'programme-students'> = async (ctx, query) => 
   const rows = bounded(await exportStudents(ctx, { query }));
   const found = await peopleForExport(ctx, rows.map((s) => s.personId));
   const programmes = new Map((await programmesOnFile(ctx)).map((p) => [p.id, p.names[0]]));
-  return rows.map((s) => ({
-    ...personFields(found.get(s.personId), { foreign: false }),
-    programme: programmes.get(s.programmeId), entryYear: s.entryYear, studentNumber: s.studentNumber, status: s.status, notes: s.notes,
-  }));
+  // A row carries one residency: a student's latest (the students of this programme do one year in a French hospital).
+  const residencies = await latestResidencies(ctx, rows.map((s) => s.id));
+  return rows.map((s) => {
+    const r = residencies.get(s.id);
+    return {
+      ...personFields(found.get(s.personId), { foreign: false }),
+      programme: programmes.get(s.programmeId), entryYear: s.entryYear, studentNumber: s.studentNumber, status: s.status, notes: s.notes,
+      ...(r ? { residencyHospital: r.hostInstitutionId, residencyDepartment: r.department, residencyStart: r.startDate, residencyEnd: r.endDate, residencyStatus: r.status } : {}),
+    };
+  });
 };
 
 /** Every exportable kind's rows, by name (a kind added to IMPORT_EXPORT_QUERIES is added here). */

@@ -28,3 +28,28 @@ export async function peopleForExport(db: Queryable, ids: readonly number[]): Pr
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** A programme student's residency as a row of an export carries it. */
+export interface ResidencyForExport {
+  studentId: number;
+  hostInstitutionId: number;
+  department: string | null;
+  startDate: string;
+  endDate: string;
+  status: string;
+}
+
+/**
+ * The latest residency (by start) of each student of `studentIds` (records already within the
+ * caller's reach), by student: a row carries one.
+ */
+export async function latestResidencies(db: Queryable, studentIds: readonly number[]): Promise<Map<number, ResidencyForExport>> {
+  if (studentIds.length === 0) return new Map();
+  const { rows } = await db.query<ResidencyForExport>(
+    `SELECT DISTINCT ON (student_id) student_id AS "studentId", host_institution_id AS "hostInstitutionId", department,
+            start_date::text AS "startDate", end_date::text AS "endDate", status
+     FROM residency_placements WHERE student_id = ANY($1::bigint[]) ORDER BY student_id, start_date DESC, id DESC`,
+    [[...new Set(studentIds)]],
+  );
+  return new Map(rows.map((r) => [Number(r.studentId), { ...r, studentId: Number(r.studentId), hostInstitutionId: Number(r.hostInstitutionId) }]));
+}

@@ -31,6 +31,8 @@ export interface PersonRecordKind {
   /** What a person the row creates gets besides the row's person columns (their unit). */
   newPerson(row: RowToCommit): Record<string, unknown>;
   create(ctx: RequestContext, row: RowToCommit, personId: number): Promise<number>;
+  /** What else the row writes about its record once created or updated (a programme student's residency), each record for the undo. */
+  alongside?(ctx: RequestContext, id: number, row: RowToCommit): Promise<WrittenRecord[]>;
   /**
    * Writes what the row gives (its defaulted cells left out) over the record: null when nothing
    * changed, else the values it wrote over for an undo to give back (none when it cannot).
@@ -86,6 +88,7 @@ export async function personRecordState(ctx: Scoped, cipher: Cipher, kind: Perso
           const changed = await kind.update(ctx, id, row, given);
           if (changed) records.push({ entity: kind.entity, id, action: 'updated', before: changed.before });
           else unchanged.push(id);
+          if (kind.alongside) records.push(...(await kind.alongside(ctx, id, row)));
         } catch (error) {
           throw named(row, error);
         }
@@ -96,7 +99,9 @@ export async function personRecordState(ctx: Scoped, cipher: Cipher, kind: Perso
       records.push(...resolved.records);
       for (const row of creations) {
         try {
-          records.push({ entity: kind.entity, id: await kind.create(ctx, row, resolved.personOf.get(row.rowNumber)!), action: 'created' });
+          const id = await kind.create(ctx, row, resolved.personOf.get(row.rowNumber)!);
+          records.push({ entity: kind.entity, id, action: 'created' });
+          if (kind.alongside) records.push(...(await kind.alongside(ctx, id, row)));
         } catch (error) {
           throw named(row, error);
         }

@@ -4,24 +4,46 @@
  * found by student number within the programme, else among the people on file
  * (import-person-records.ts) or created in the programme's unit, then admitted by the
  * programmes service. A student on file (same programme, same number or same person) is
- * updated by the row: cohort, number, status and notes.
+ * updated by the row: cohort, number, status and notes. A row naming a host hospital carries one
+ * residency of the student: proposed through the same service, then moved by its own steps to
+ * the row's residency status (confirmed on its start date, completed on its end date, withdrawn
+ * on its start date), each refusal named by the residency's column; one the student already has
+ * (same hospital, same start) is left as it is.
  */
+import type { RequestContext } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
-import { parseOrThrow, reasonOf } from '../../core/errors.ts';
-import { StudentInput, StudentUpdate } from '../../../shared/contracts/programmes.ts';
+import { DomainError, invalidFields, parseOrThrow, reasonOf } from '../../core/errors.ts';
+import { PLACEMENT_TRANSITIONS, PlacementInput, StudentInput, StudentUpdate, type PlacementStatus } from '../../../shared/contracts/programmes.ts';
 import { PROGRAMME_STUDENT_IMPORT } from '../../../shared/contracts/import-programme-students.ts';
 import { PersonInput } from '../../../shared/contracts/people.ts';
-import { createStudent, getStudentRecord, updateStudent } from '../programmes/programme-students.service.ts';
+import { createPlacement, createStudent, getStudentRecord, transitionPlacement, updateStudent } from '../programmes/programme-students.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { programmeStudentsOnFile, programmesOnFile, type ProgrammeOnFile } from './import-schooling.repo.ts';
 import { personRecordState } from './import-person-records.ts';
-import type { ImportAdapter } from './import-adapters.ts';
+import { stepsTo } from './import-status-path.ts';
+import type { ImportAdapter, RowToCommit, WrittenRecord } from './import-adapters.ts';
 import { z } from 'zod';
 
 /** The student's own fields of a row, as the contract takes them. */
 function studentFields(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries((['studentNumber', 'status', 'notes'] as const).filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
 }
+
+/** The residency's columns, by the placement's field. */
+const RESIDENCY_COLUMNS = { hostInstitutionId: 'residencyHospital', department: 'residencyDepartment', startDate: 'residencyStart', endDate: 'residencyEnd' } as const;
+
+/** Whether the row carries a residency: any of its columns given (its status alone is not one). */
+function hasResidency(values: Record<string, unknown>): boolean {
+  return Object.values(RESIDENCY_COLUMNS).some((column) => values[column] !== undefined);
+}
+
+/** The residency of a row as the placement's contract takes it. */
+function placementFields(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(RESIDENCY_COLUMNS).filter(([, column]) => values[column] !== undefined).map(([field, column]) => [field, values[column]]));
+}
+
+/** The column of a placement's field (the residency's status for a step's refusal). */
+const residencyColumn = (field: string): string => (RESIDENCY_COLUMNS as Record<string, string>)[field] ?? 'residencyStatus';
 
 /** A row checked on its own: the student as a person, the programme record as its contract checks it (cohort and person not known yet). */
 const ProgrammeStudentRow = z
@@ -30,7 +52,40 @@ const ProgrammeStudentRow = z
   .superRefine((row, check) => {
     const student = StudentInput.safeParse({ ...studentFields(row as Record<string, unknown>), personId: 1, cohortId: 1 });
     for (const issue of student.success ? [] : student.error.issues) check.addIssue({ code: 'custom', message: reasonOf(issue as Parameters<typeof reasonOf>[0]), path: issue.path });
+    const values = row as Record<string, unknown>;
+    if (hasResidency(values)) {
+      const placement = PlacementInput.safeParse(placementFields(values));
+      for (const issue of placement.success ? [] : placement.error.issues) {
+        check.addIssue({ code: 'custom', message: reasonOf(issue as Parameters<typeof reasonOf>[0]), path: [residencyColumn(String(issue.path[0]))] });
+      }
+    } else if (values.residencyStatus !== undefined) check.addIssue({ code: 'custom', message: 'required', path: ['residencyHospital'] });
   });
+
+/** The day a residency's step is taken: a confirmation and a withdrawal on its start, a completion on its end. */
+const stepDay = (to: PlacementStatus, values: Record<string, unknown>): string => String(to === 'completed' ? values.residencyEnd : values.residencyStart);
+
+/**
+ * The row's residency for the student `studentId`: proposed, then moved to the row's residency
+ * status; none when the student already has it (same hospital, same start). Each refusal is the
+ * row's, named by the residency's column.
+ */
+async function writeResidency(ctx: RequestContext, studentId: number, row: RowToCommit): Promise<WrittenRecord[]> {
+  if (!hasResidency(row.values)) return [];
+  const input = parseOrThrow(PlacementInput, placementFields(row.values));
+  const student = await getStudentRecord(ctx, { id: studentId });
+  if (student.placements.some((p) => p.hostInstitutionId === input.hostInstitutionId && p.startDate === input.startDate)) return [];
+  try {
+    let placement = await createPlacement(ctx, { studentId, input });
+    const steps = stepsTo(PLACEMENT_TRANSITIONS, placement.status, (row.values.residencyStatus as PlacementStatus | undefined) ?? 'proposed');
+    if (!steps) throw invalidFields({ field: 'residencyStatus', reason: 'illegal_transition' });
+    for (const to of steps) placement = await transitionPlacement(ctx, { id: placement.id, input: { to, on: stepDay(to, row.values), version: placement.version } });
+    return [{ entity: 'residency_placement', id: placement.id, action: 'created' }];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const fields = error.extra.fields?.map((f) => ({ ...f, field: residencyColumn(f.field) })) ?? [{ field: 'residencyStatus', reason: error.code }];
+    throw new DomainError(error.kind === 'invalid' ? error.code : 'validation_failed', 'invalid', { fields });
+  }
+}
 
 /** Joint-programme students: the adapter (needs the cipher the people service encrypts with and indexes by). */
 export function programmeStudentsImport(cipher: Cipher): ImportAdapter {
@@ -86,6 +141,7 @@ export function programmeStudentsImport(cipher: Cipher): ImportAdapter {
           // Kept without its values before: an undo of this import refuses, naming the student.
           return after.version !== current.version ? {} : null;
         },
+        alongside: (ctx, id, row) => writeResidency(ctx, id, row),
       });
     },
   };

@@ -18,14 +18,14 @@ import { deleteHonour } from '../honours/honours.service.ts';
 import { deleteAggregate } from '../ledger/aggregates.service.ts';
 import { deleteImportedEnrolment } from '../students/students.service.ts';
 import { deleteImportedApplication } from '../exchanges/exchanges.service.ts';
-import { deleteImportedStudent } from '../programmes/programme-students.service.ts';
+import { deleteImportedPlacement, deleteImportedStudent } from '../programmes/programme-students.service.ts';
 import type { WrittenRecord } from './import-adapters.ts';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { savepoints } from './import-savepoints.ts';
 import { restoreRecord } from './import-restore.ts';
 import { findImport, markUndone, recordVersions, type ImportRow } from './imports.repo.ts';
 
-const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments', exchange_application: 'exchange_applications', programme_student: 'programme_students' } as const;
+const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments', exchange_application: 'exchange_applications', programme_student: 'programme_students', residency_placement: 'residency_placements' } as const;
 
 /** A written record with the version it was left at by the import. */
 export type KeptRecord = WrittenRecord & { version: number };
@@ -109,6 +109,7 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
         else if (r.entity === 'student') await deleteImportedEnrolment(inner, target);
         else if (r.entity === 'exchange_application') await deleteImportedApplication(inner, target);
         else if (r.entity === 'programme_student') await deleteImportedStudent(inner, target);
+        else if (r.entity === 'residency_placement') await deleteImportedPlacement(inner, target);
         else if (r.entity === 'person') await deletePerson(inner, { ...target, cipher: options.cipher });
         else if (r.entity === 'institution') await deleteInstitution(inner, target);
         else await deleteAgreement(inner, target);

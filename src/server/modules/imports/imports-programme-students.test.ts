@@ -26,9 +26,11 @@ describe('importing the students of the joint programme', () => {
   let liStudent: number;
   let zhao: number;
   let chen: number;
+  let herriot: number;
 
   beforeAll(async () => {
     const officer = await t.as('officer');
+    herriot = (await officer.post('/api/institutions', institutionBody({ nameEn: 'Hospices Civils de Lyon', nameZh: '里昂民用医院', countryCode: 'FR', kind: 'hospital' }))).json().id;
     const paris = (await officer.post('/api/institutions', institutionBody({ nameEn: 'Université Paris Cité', countryCode: 'FR' }))).json().id;
     const programme = await officer.post('/api/programmes', { nameEn: '8-year programme of clinical medicine (Sino-French)', nameZh: PROGRAMME, nameFr: 'Programme franco-chinois de médecine clinique en 8 ans', durationYears: 8, unitId: t.units.a, startedYear: 2010, partners: [{ institutionId: paris }] });
     expect(programme.statusCode, programme.body).toBe(201);
@@ -125,5 +127,56 @@ describe('importing the students of the joint programme', () => {
     expect(undone.statusCode, undone.body).toBe(200);
     expect([await students(), await people()]).toEqual([before, persons]);
     expect(await count(`audit_log WHERE entity = 'programme_student' AND action = 'delete'`)).toBe(2);
+  });
+
+  it('carries one residency on a row: shown in the preview, proposed and moved to its status through the programmes service, refused by its column, undone with the import', async () => {
+    const placements = () => count('residency_placements');
+    const header = [...HEADER, '住院医师培训医院', '培训科室', '培训开始日期', '培训结束日期', '培训状态'];
+    const good = [
+      header,
+      ['Sun', 'Qing', '孙青', '', PROGRAMME, '2016', 'F2016-030', '在读', '', 'Hospices Civils de Lyon', 'Cardiologie', '2024-11-01', '2025-10-31', '已撤销'],
+      ['Feng', 'Jun', '冯军', '', PROGRAMME, '2017', 'F2017-031', '在读', '', '里昂民用医院', '', '2025-11-01', '2026-10-31', ''],
+    ];
+    const [before, placed] = [await students(), await placements()];
+
+    const preview = (await send('preview', gbkCsv([
+      ...good,
+      ['Gao', 'Lin', '高琳', '', PROGRAMME, '2017', 'F2017-032', '在读', '', 'Hospices Civils de Lyon', '', '2025-11-01', '2025-10-01', ''],
+      ['Gao', 'Lin', '高琳', '', PROGRAMME, '2017', 'F2017-033', '在读', '', '', '', '', '', '已确认'],
+    ]), '', 'zh-CN')).json();
+    expect(preview.counts, JSON.stringify(preview.rows.map((r: { problems?: unknown }) => r.problems))).toMatchObject({ new: 2, error: 2 });
+    expect(preview.rows[0]).toMatchObject({ class: 'new', values: { residencyHospital: herriot, residencyDepartment: 'Cardiologie', residencyStart: '2024-11-01', residencyEnd: '2025-10-31', residencyStatus: 'withdrawn' } });
+    expect(preview.rows[1]).toMatchObject({ class: 'new', values: { residencyHospital: herriot, residencyStart: '2025-11-01' } });
+    const problems = preview.rows.slice(2).map((r: { problems: Array<{ column: string; reason: string }> }) => r.problems.map((p) => `${p.column}:${p.reason}`));
+    expect(problems).toEqual([['培训结束日期:end_before_start'], ['住院医师培训医院:required']]);
+
+    // A residency confirmed for a student who has not met the standard (no examination on file): the row is refused by its status, nothing written.
+    const refused = await send('commit', gbkCsv([...good, ['He', 'Ping', '何平', '', PROGRAMME, '2017', 'F2017-034', '在读', '', 'Hospices Civils de Lyon', '', '2025-11-01', '2026-10-31', '已确认']]), '', 'en');
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json().error.fields).toEqual([{ field: 'rows.4.培训状态', message: expect.stringMatching(/standard/) }]);
+    expect([await students(), await placements()]).toEqual([before, placed]);
+
+    const committed = await send('commit', gbkCsv(good));
+    expect(committed.statusCode, committed.body).toBe(201);
+    const records = committed.json().records as Array<{ entity: string; id: number; action: string }>;
+    const residencies = records.filter((r) => r.entity === 'residency_placement' && r.action === 'created').map((r) => r.id);
+    expect(residencies).toHaveLength(good.length - 1);
+    expect(await placements()).toBe(placed + residencies.length);
+    const sun = records.find((r) => r.entity === 'programme_student')!.id;
+    const record = (await (await t.as('officer')).get(`/api/programme-students/${sun}`)).json();
+    expect(record.placements).toEqual([expect.objectContaining({ hostInstitutionId: herriot, department: 'Cardiologie', startDate: '2024-11-01', endDate: '2025-10-31', status: 'withdrawn', withdrawnOn: '2024-11-01' })]);
+    const audit = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'residency_placement' AND entity_id = ANY($1::text[])`, [residencies.map(String)]);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['create', 'create', 'update']);
+
+    // The same file again: the residencies are the students' already, not doubled.
+    const again = await send('commit', gbkCsv(good));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().records).toEqual([]);
+    expect(await placements()).toBe(placed + residencies.length);
+
+    const undone = await (await t.as('officer')).post(`/api/imports/history/${committed.json().importId}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect([await students(), await placements()]).toEqual([before, placed]);
+    expect(await count(`audit_log WHERE entity = 'residency_placement' AND action = 'delete'`)).toBe(residencies.length);
   });
 });

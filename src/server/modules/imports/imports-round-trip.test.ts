@@ -77,8 +77,8 @@ const SEED: Record<ExportableImportKind, Array<Record<string, string>>> = {
     { familyName: 'Qian', givenName: 'Hao', nameZh: '钱浩', gender: 'Male', email: 'qian.hao@example.cn', opportunity: '巴黎学期交流', academicYear: '2024', appliedOn: '2024-03-03', score: '84', status: 'Waitlisted', decidedOn: '2024-04-15' },
   ],
   'programme-students': [
-    { familyName: 'Xu', givenName: 'Yan', nameZh: '徐燕', gender: 'Female', position: 'Student', email: 'xu.yan@example.cn', programme: PROGRAMME, entryYear: '2016', studentNumber: 'F2016-001', status: 'Graduated', notes: 'Residency in Lyon' },
-    { familyName: 'Zhao', givenName: 'Lei', nameZh: '赵磊', gender: 'Male', email: 'zhao.lei@example.cn', programme: '临床医学八年制（中法合作）', entryYear: '2017', studentNumber: 'F2017-002', status: 'Enrolled' },
+    { familyName: 'Xu', givenName: 'Yan', nameZh: '徐燕', gender: 'Female', position: 'Student', email: 'xu.yan@example.cn', programme: PROGRAMME, entryYear: '2016', studentNumber: 'F2016-001', status: 'Graduated', notes: 'Residency in Lyon', residencyHospital: FORMULA_NAME, residencyDepartment: 'Cardiologie', residencyStart: '2022-11-01', residencyEnd: '2023-10-31', residencyStatus: 'Withdrawn' },
+    { familyName: 'Zhao', givenName: 'Lei', nameZh: '赵磊', gender: 'Male', email: 'zhao.lei@example.cn', programme: '临床医学八年制（中法合作）', entryYear: '2017', studentNumber: 'F2017-002', status: 'Enrolled', residencyHospital: '圣例医院', residencyStart: '2025-11-01', residencyEnd: '2026-10-31' },
   ],
 };
 

@@ -192,7 +192,7 @@ export async function markUndone(db: Queryable, id: number, actorId: number | nu
 }
 
 /** The version each record is at now (absent: deleted). */
-export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements' | 'missions' | 'appointments' | 'honours' | 'ledger_aggregates' | 'student_enrolments' | 'exchange_applications' | 'programme_students', ids: number[]): Promise<Map<number, number>> {
+export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements' | 'missions' | 'appointments' | 'honours' | 'ledger_aggregates' | 'student_enrolments' | 'exchange_applications' | 'programme_students' | 'residency_placements', ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const { rows } = await db.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} WHERE id = ANY($1::bigint[])`, [ids]);
   return new Map(rows.map((r) => [Number(r.id), r.version]));

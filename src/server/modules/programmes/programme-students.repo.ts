@@ -227,6 +227,11 @@ export async function findPlacement(db: Scoped, id: number, lock = false): Promi
   return rows[0] ?? null;
 }
 
+/** Deletes a placement (one an import wrote, being undone). */
+export async function deletePlacementRow(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM residency_placements WHERE id = $1', [id]);
+}
+
 /** Inserts a placement (proposed, unless the values say otherwise). */
 export async function insertPlacement(db: Queryable, studentId: number, values: PlacementValues): Promise<number> {
   const params: unknown[] = [studentId];

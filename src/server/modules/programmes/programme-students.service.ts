@@ -25,6 +25,7 @@ import { existingIds, findCohort, peopleInReach } from './programmes.repo.ts';
 import {
   allStudents,
   deleteStudentRow,
+  deletePlacementRow,
   deleteAssessmentRow,
   findAssessment,
   findPlacement,
@@ -113,6 +114,20 @@ export async function deleteImportedStudent(ctx: RequestContext, options: { id: 
     const current = currentVersion(await findStudent(tx, id, true), version);
     await deleteStudentRow(tx, id);
     await tx.audit({ action: 'delete', entity: 'programme_student', entityId: id, unitId: current.unitId, before: auditedStudent(current) });
+  });
+}
+
+/**
+ * Deletes a placement an import wrote (imports/import-undo.ts) with its person-time, audited as
+ * any delete, if `version` is current (the undo refuses first when it was changed since).
+ */
+export async function deleteImportedPlacement(ctx: RequestContext, options: { id: number; version: number }): Promise<void> {
+  const { id, version } = options;
+  await ctx.transaction(async (tx) => {
+    const current = currentVersion(await findPlacement(tx, id, true), version, withoutContext);
+    await replaceLedgerRows(tx, { module: PLACEMENT, id }, []);
+    await deletePlacementRow(tx, id);
+    await tx.audit({ action: 'delete', entity: PLACEMENT, entityId: id, unitId: current.unitId, before: auditedPlacement(withoutContext<Placement>(current)) });
   });
 }
 
