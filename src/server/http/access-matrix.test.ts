@@ -298,6 +298,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/ewp/partner-keys': ['admin'],
   'POST /api/ewp/partner-keys': ['admin'],
   'DELETE /api/ewp/partner-keys/:id': ['admin'],
+  'POST /api/ewp/registry-catalogue': ['admin'],
   // Anyone signed in may have a list or a report prepared (the exported route's own policy is checked in the service).
   'POST /api/exports': SIGNED_IN,
   'GET /api/exports': SIGNED_IN,

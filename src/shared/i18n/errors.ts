@@ -267,6 +267,28 @@ export const FIELD_REASONS: Catalogue = {
     zh: '不是 RSA 公钥（应为 PEM，或 EWP 注册中心所列的 base64 DER）',
     fr: 'n’est pas une clé publique RSA (PEM, ou le DER en base64 que liste le Registre EWP)',
   },
+  registry_catalogue_too_large: { en: 'is larger than 20 MB, more than an EWP registry catalogue holds', zh: '超过 20 MB，超出 EWP 注册中心目录的正常大小', fr: 'dépasse 20 Mo, plus que ne contient un catalogue du Registre EWP' },
+  not_xml: { en: 'is not a well-formed XML document', zh: '不是格式正确的 XML 文档', fr: 'n’est pas un document XML bien formé' },
+  xml_doctype: {
+    en: 'declares a document type (DOCTYPE), which is refused for safety',
+    zh: '含有文档类型声明（DOCTYPE），出于安全考虑不予接受',
+    fr: 'déclare un type de document (DOCTYPE), refusé par sécurité',
+  },
+  not_registry_catalogue: {
+    en: 'is not an EWP registry catalogue valid against its schema (Registry API 1.5.0): {value}',
+    zh: '不是符合其模式（Registry API 1.5.0）的 EWP 注册中心目录：{value}',
+    fr: 'n’est pas un catalogue du Registre EWP valide selon son schéma (Registry API 1.5.0) : {value}',
+  },
+  catalogue_key_mismatch: {
+    en: 'lists a key under a SHA-256 fingerprint that is not its own: {value}',
+    zh: '所列公钥的 SHA-256 指纹与其本身不符：{value}',
+    fr: 'liste une clé sous une empreinte SHA-256 qui n’est pas la sienne : {value}',
+  },
+  catalogue_key_invalid: {
+    en: 'lists a key that is not an RSA key of 2048 bits or more: {value}',
+    zh: '所列公钥不是 2048 位或以上的 RSA 公钥：{value}',
+    fr: 'liste une clé qui n’est pas une clé RSA d’au moins 2048 bits : {value}',
+  },
   weak_public_key: { en: 'is shorter than 2048 bits, which EWP refuses', zh: '短于 2048 位，EWP 不接受', fr: 'fait moins de 2048 bits, ce qu’EWP refuse' },
   same_website: { en: 'is the website of {value}, already on file', zh: '与系统中已有的 {value} 网站相同', fr: 'est le site web de {value}, déjà enregistré' },
   identifier_on_file: { en: 'is the identifier of {value}, already on file', zh: '与系统中已有的 {value} 的标识码相同', fr: 'est l’identifiant de {value}, déjà enregistré' },

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { created, declareRoutes, del, get, noContent, NO_CONTENT, policy, post } from '../../core/routes.ts';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { OwnKey, PartnerKey, PartnerKeyInput } from '../../../shared/contracts/ewp.ts';
+import { REGISTRY_CATALOGUE_MAX_BYTES, RegistryCatalogueResult } from '../../../shared/contracts/ewp-registry.ts';
 import { ewpKeyPair } from './ewp-key.ts';
 import { listPartnerKeys } from './partner-keys.repo.ts';
 import { addPartnerKey, removePartnerKey } from './partner-keys.service.ts';
+import { loadRegistryCatalogue } from './registry-catalogue.service.ts';
 
 /** Erasmus Without Paper's keys: ours (public part, to publish) and the partners' that may call /ewp. */
 export const ewpKeysRoutes = declareRoutes('ewp', [
@@ -20,4 +22,14 @@ export const ewpKeysRoutes = declareRoutes('ewp', [
     await removePartnerKey(ctx, { id: params.id });
     return noContent();
   }),
+  post(
+    '/api/ewp/registry-catalogue',
+    {
+      summary: "Load the EWP Registry's catalogue (XML) to register the partners' keys it lists",
+      ...policy('ewp_key', 'create'),
+      upload: { maxBytes: REGISTRY_CATALOGUE_MAX_BYTES, tooLarge: 'registry_catalogue_too_large' },
+      response: { 200: RegistryCatalogueResult },
+    },
+    async ({ ctx, file }) => loadRegistryCatalogue(ctx, { content: file.content }),
+  ),
 ]);
