@@ -137,6 +137,24 @@ program
   .argument('<id>', "the import's number")
   .action(async (id: string) => (await import('./import-command.ts')).undoImportCommand(readConfig(), id));
 
+const ewp = program.command('ewp').description('Erasmus Without Paper: call a partner\'s API, load the Registry\'s catalogue');
+ewp
+  .command('get')
+  .description("GET a partner's EWP API signed with our key (HTTP Signatures), check the answer's signature and digest against the partner's key, validate its XML offline against EWP's schemas and print it; exit 1 when the answer is refused or is an error, 2 on a usage or setup problem")
+  .argument('<url>', 'the API address, with its parameters (https://ewp.example.eu/echo?echo=hello)')
+  .option('--hei <id>', "the responding institution's SCHAC code: the answer must be signed by a key registered for it")
+  .option('--manifest <url>', "its Discovery manifest, whose server keys are trusted too (when its key is not registered here)")
+  .option('--schemas <dir>', "the folder of EWP's schemas and their catalog.xml (default EWP_SCHEMAS, else ../shared/ewp beside the project)")
+  .option('--lang <lang>', 'en, zh or fr', 'en')
+  .action(async (url: string, options) => (await import('./ewp-command.ts')).ewpGetCommand(readConfig(), url, options));
+ewp
+  .command('load-catalogue')
+  .description("register the partners' keys listed by an EWP Registry catalogue file (catalogue-v1.xml), validated against the Registry's schema; exit 1 when the file is refused")
+  .argument('<file>', 'the catalogue XML')
+  .option('--schemas <dir>', "the folder of EWP's schemas and their catalog.xml (default EWP_SCHEMAS, else ../shared/ewp beside the project)")
+  .option('--lang <lang>', 'en, zh or fr', 'en')
+  .action(async (file: string, options) => (await import('./ewp-command.ts')).ewpLoadCatalogueCommand(readConfig(), file, options));
+
 const user = program.command('user').description('user accounts');
 user
   .command('add')
