@@ -30,8 +30,9 @@ import { DOCUMENTS } from './messages/documents.ts';
 import { EXPORTS } from './messages/exports.ts';
 import { MERGES } from './messages/merges.ts';
 import { NATIONAL_STATISTICS } from './messages/national-statistics.ts';
+import { EWP } from './messages/ewp.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS, ...MERGES, ...NATIONAL_STATISTICS };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS, ...MERGES, ...NATIONAL_STATISTICS, ...EWP };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -9,6 +9,7 @@ import { useSettings } from './api.ts';
 import { SettingRow } from './setting-row.tsx';
 import { OfficeTextRow } from './office-text-row.tsx';
 import { DocumentTemplatesCard } from '../documents/document-templates-card.tsx';
+import { EwpCard } from './ewp-card.tsx';
 
 /** The office's settings: the thresholds the figures use and the deadlines' lead times. Everyone may read them; the office changes them. */
 export function SettingsPage() {
@@ -30,7 +31,7 @@ export function SettingsPage() {
           <Flex vertical gap={24}>
             {(data ?? [])
               // a key this version of the interface does not know has no words to explain it
-              // EWP's settings (a code, a switch) get their own card with the keys (issue 13, to come)
+              // EWP's settings (a code, a switch) have their own card, with the keys
               .filter((s) => SETTING_KEYS.includes(s.key) && !s.key.startsWith('deadline.') && !s.key.startsWith('ewp.'))
               .map((s) =>
                 typeof s.value === 'object' ? (
@@ -50,6 +51,9 @@ export function SettingsPage() {
           </Flex>
         )}
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <EwpCard />
+      </div>
       <div style={{ marginTop: 16 }}>
         <DocumentTemplatesCard />
       </div>
