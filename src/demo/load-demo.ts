@@ -21,6 +21,7 @@ import { loadDemoStudents } from './demo-students.ts';
 import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { loadDemoDigests } from './demo-digests.ts';
+import { loadDemoEwp } from './demo-ewp.ts';
 
 /** The parts of the demo, in the order they load. */
 export const DEMO_STAGES = ['organization', 'agreements', 'inbound', 'missions', 'honours', 'exchanges', 'students', 'programme', 'digests'] as const;
@@ -115,6 +116,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), li
   await loadDemoStudents(db, cipher, unitIds, today);
   onStage('programme');
   await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
+  await loadDemoEwp(db);
   onStage('digests');
   await loadDemoDigests(db, today, linkBase);
   return DEMO_ACCOUNTS;
