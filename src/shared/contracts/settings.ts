@@ -3,6 +3,7 @@ import { Versioned } from './common.ts';
 import { DEADLINE_KEYS, deadlineSettingKey } from '../kinds/deadline-rules.ts';
 import { FIGURE_KEYS } from './reports.ts';
 import { SchacCode } from './ewp.ts';
+import { EwpFactsheet, SecureWebAddress } from './ewp-factsheet.ts';
 
 /** A deadline's lead time, in the unit its kind's description counts it in (days or months). */
 export const LeadTime = z.number().int().min(1).max(3650);
@@ -41,6 +42,10 @@ const OWN_SCHEMAS = {
   'ewp.heiId': SchacCode.nullable(),
   /** Whether /ewp answers partners: off on a real deployment until the office joins the network, on in the demo. */
   'ewp.enabled': z.boolean(),
+  /** What our EWP Factsheet API tells partners (deadlines, whom to ask about applying, housing, visas, insurance); null until the office fills it in. */
+  'ewp.factsheet': EwpFactsheet.nullable(),
+  /** The https address of our institution's logo, which EWP's Institutions API gives partners; null when none. */
+  'ewp.logoUrl': SecureWebAddress.nullable(),
 } as const;
 
 export type SettingKey = keyof typeof OWN_SCHEMAS | DeadlineSettingKey;

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/request-context.ts';
 import { DEADLINE_SETTING_KEYS, OfficeText, SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
 import { deadlineRules, deadlineSettingKey } from '../../../shared/kinds/deadline-rules.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
+import type { EwpFactsheet } from '../../../shared/contracts/ewp-factsheet.ts';
 
 /**
  * A deadline's lead time as the description sets it, shown as a setting at version 1 until the
@@ -56,4 +57,15 @@ export async function ewpHostSettings(db: Queryable): Promise<{ heiId: string | 
   const heiId = SETTING_SCHEMAS['ewp.heiId'].safeParse((await findSetting(db, 'ewp.heiId'))?.value);
   const enabled = SETTING_SCHEMAS['ewp.enabled'].safeParse((await findSetting(db, 'ewp.enabled'))?.value);
   return { heiId: heiId.success ? (heiId.data as string | null) : null, enabled: enabled.success && enabled.data === true };
+}
+
+/**
+ * What EWP's Factsheet and Institutions APIs read beyond the units tree: the factsheet (null
+ * until the office fills it in) and the logo's https address (null when none); a value that no
+ * longer fits its schema counts as unset.
+ */
+export async function ewpFactsheetSettings(db: Queryable): Promise<{ factsheet: EwpFactsheet | null; logoUrl: string | null }> {
+  const factsheet = SETTING_SCHEMAS['ewp.factsheet'].safeParse((await findSetting(db, 'ewp.factsheet'))?.value);
+  const logoUrl = SETTING_SCHEMAS['ewp.logoUrl'].safeParse((await findSetting(db, 'ewp.logoUrl'))?.value);
+  return { factsheet: factsheet.success ? (factsheet.data as EwpFactsheet | null) : null, logoUrl: logoUrl.success ? (logoUrl.data as string | null) : null };
 }
