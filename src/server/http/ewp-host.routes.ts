@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, ServerContext } from './context.ts';
 import { publicRoute } from './context.ts';
+import { institutionsAnswer } from '../interop/ewp/ewp-institutions.ts';
+import { ounitsAnswer } from '../interop/ewp/ewp-ounits.ts';
+import { factsheetAnswer } from '../interop/ewp/ewp-factsheet.ts';
 import { authenticateEwpRequest, echoAnswer, ewpError, ewpHostState, manifestAnswer, REFUSAL_STATUS, responseSignature, type EwpCaller } from '../interop/ewp/ewp-host.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -64,5 +67,8 @@ export async function ewpHostRoutes(app: App, { db, config }: ServerContext): Pr
     };
 
     scope.route({ method: ['GET', 'POST'], url: '/ewp/echo', config: publicRoute, schema: { hide: true }, handler: signed((request, caller) => echoAnswer(caller, parametersOf(request).getAll('echo'))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/institutions', config: publicRoute, schema: { hide: true }, handler: signed((request) => institutionsAnswer(db, parametersOf(request))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/ounits', config: publicRoute, schema: { hide: true }, handler: signed((request) => ounitsAnswer(db, parametersOf(request))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/factsheet', config: publicRoute, schema: { hide: true }, handler: signed((request) => factsheetAnswer(db, parametersOf(request))) });
   });
 }

@@ -29,9 +29,11 @@ export function echoResponseXml(heiIds: readonly string[], echoes: readonly stri
 
 /** An API this host serves, as the manifest lists it. */
 export interface ManifestApi {
-  name: 'discovery' | 'echo';
+  name: 'discovery' | 'echo' | 'institutions' | 'organizational-units' | 'factsheet';
   version: string;
   url: string;
+  /** The entry's limits after its url, in the order its manifest-entry.xsd lists them (`max-hei-ids` → 10). */
+  limits?: Readonly<Record<string, number>>;
   /** Whether calls are signed both ways (HTTP Signatures): every API but the manifest itself. */
   httpsig: boolean;
 }
@@ -46,7 +48,13 @@ export interface ManifestContent {
   publicKeyBase64: string;
 }
 
-const ENTRY_NAMESPACE: Record<ManifestApi['name'], string> = { discovery: NS.discoveryEntry, echo: NS.echoEntry };
+const ENTRY_NAMESPACE: Record<ManifestApi['name'], string> = {
+  discovery: NS.discoveryEntry,
+  echo: NS.echoEntry,
+  institutions: NS.institutionsEntry,
+  'organizational-units': NS.ounitsEntry,
+  factsheet: NS.factsheetEntry,
+};
 
 /**
  * The Discovery manifest 6.0.0: one host, the APIs it implements with their security (HTTP
@@ -67,6 +75,7 @@ export function manifestXml(content: ManifestContent): string {
       security.ele(NS.secIntro, 'sec:server-auth-methods').ele(NS.srvauthHttpsig, 'httpsig');
     }
     entry.ele(ENTRY_NAMESPACE[api.name], 'url').txt(api.url);
+    for (const [limit, value] of Object.entries(api.limits ?? {})) entry.ele(ENTRY_NAMESPACE[api.name], limit).txt(String(value));
   }
   if (content.hei) {
     const hei = host.ele(NS.discovery, 'institutions-covered').ele(NS.registry, 'r:hei').att('id', content.hei.id);

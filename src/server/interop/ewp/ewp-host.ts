@@ -9,12 +9,18 @@ import { VERSION } from '../../version.ts';
 import { ewpKeyPair } from './ewp-key.ts';
 import { echoResponseXml, errorResponseXml, manifestXml, type ManifestApi } from './ewp-documents.ts';
 import { partnerKeysById } from './partner-keys.repo.ts';
+import { MAX_INSTITUTION_HEI_IDS } from './ewp-institutions.ts';
+import { MAX_OUNIT_CODES, MAX_OUNIT_IDS } from './ewp-ounits.ts';
+import { MAX_FACTSHEET_HEI_IDS } from './ewp-factsheet.ts';
 import { signResponse, verifyRequest, type HeaderBag, type IncomingRequest, type RequestRefusal, type RequestVerdict } from './http-signature.ts';
 
 /** The APIs this host serves, with the version of the spec each follows and its path under the public address. */
 export const EWP_APIS: ReadonlyArray<Omit<ManifestApi, 'url'> & { path: string }> = [
   { name: 'discovery', version: '6.0.0', path: '/ewp/manifest.xml', httpsig: false },
   { name: 'echo', version: '2.0.1', path: '/ewp/echo', httpsig: true },
+  { name: 'institutions', version: '2.2.0', path: '/ewp/institutions', httpsig: true, limits: { 'max-hei-ids': MAX_INSTITUTION_HEI_IDS } },
+  { name: 'organizational-units', version: '2.1.1', path: '/ewp/ounits', httpsig: true, limits: { 'max-ounit-ids': MAX_OUNIT_IDS, 'max-ounit-codes': MAX_OUNIT_CODES } },
+  { name: 'factsheet', version: '1.2.0', path: '/ewp/factsheet', httpsig: true, limits: { 'max-hei-ids': MAX_FACTSHEET_HEI_IDS } },
 ];
 
 /** A caller authenticated by its key: the institutions that key is registered for. */

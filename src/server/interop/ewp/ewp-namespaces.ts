@@ -12,4 +12,12 @@ export const NS = {
   srvauthHttpsig: `${GH}/ewp-specs-sec-srvauth-httpsig/tree/stable-v1`,
   echo: `${GH}/ewp-specs-api-echo/tree/stable-v2`,
   echoEntry: `${GH}/ewp-specs-api-echo/blob/stable-v2/manifest-entry.xsd`,
+  contact: `${GH}/ewp-specs-types-contact/tree/stable-v1`,
+  phone: `${GH}/ewp-specs-types-phonenumber/tree/stable-v1`,
+  institutions: `${GH}/ewp-specs-api-institutions/tree/stable-v2`,
+  institutionsEntry: `${GH}/ewp-specs-api-institutions/blob/stable-v2/manifest-entry.xsd`,
+  ounits: `${GH}/ewp-specs-api-ounits/tree/stable-v2`,
+  ounitsEntry: `${GH}/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd`,
+  factsheet: `${GH}/ewp-specs-api-factsheet/tree/stable-v1`,
+  factsheetEntry: `${GH}/ewp-specs-api-factsheet/blob/stable-v1/manifest-entry.xsd`,
 } as const;

@@ -52,3 +52,8 @@ export async function unitNames(db: Queryable, locale: Locale): Promise<Map<numb
 export async function rootUnit(db: Queryable): Promise<Unit | null> {
   return (await listUnits(db)).find((u) => u.parentId === null) ?? null;
 }
+
+/** Every unit of our organization, parents before children (what EWP's OUnits API publishes). */
+export function allUnits(db: Queryable): Promise<Unit[]> {
+  return listUnits(db);
+}
