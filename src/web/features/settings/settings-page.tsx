@@ -10,6 +10,7 @@ import { SettingRow } from './setting-row.tsx';
 import { OfficeTextRow } from './office-text-row.tsx';
 import { DocumentTemplatesCard } from '../documents/document-templates-card.tsx';
 import { EwpCard } from './ewp-card.tsx';
+import { EwpFactsheetCard } from './ewp-factsheet-card.tsx';
 
 /** The office's settings: the thresholds the figures use and the deadlines' lead times. Everyone may read them; the office changes them. */
 export function SettingsPage() {
@@ -56,6 +57,9 @@ export function SettingsPage() {
       </div>
       <div style={{ marginTop: 16 }}>
         <DocumentTemplatesCard />
+      </div>
+      <div style={{ marginTop: 16 }}>
+        <EwpFactsheetCard editable={editable} />
       </div>
     </>
   );
