@@ -113,8 +113,8 @@ function FactsheetForm({ factsheet, logo, editable }: { factsheet: Setting; logo
           </Col>
           {(['email', 'phone', 'url'] as const).map((part) => (
             <Col xs={24} md={part === 'url' ? 8 : 6} key={part}>
-              <Form.Item name={[topic, part]} aria-label={`${label(topic)} · ${label(part)}`}>
-                <Input placeholder={label(part)} />
+              <Form.Item name={[topic, part]}>
+                <Input placeholder={label(part)} aria-label={`${label(topic)} · ${label(part)}`} />
               </Form.Item>
             </Col>
           ))}
@@ -174,7 +174,7 @@ function ContactList({ name, title, editable, first }: { name: 'accessibility' |
               {(['email', 'phone', 'url'] as const).map((part) => (
                 <Col xs={24} md={part === 'url' ? 5 : 4} key={part}>
                   <Form.Item name={[field.name, 'contact', part]}>
-                    <Input placeholder={label(part)} />
+                    <Input placeholder={label(part)} aria-label={`${title} · ${label(part)}`} />
                   </Form.Item>
                 </Col>
               ))}
