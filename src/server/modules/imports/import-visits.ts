@@ -15,7 +15,7 @@ import { VISIT_IMPORT } from '../../../shared/contracts/imports.ts';
 import { PersonInput } from '../../../shared/contracts/people.ts';
 import { VISIT_TRANSITIONS, VisitInput, VisitTransition, type VisitStatus } from '../../../shared/contracts/visits.ts';
 import { movementDates, movementTitles } from '../../../shared/contracts/movements.ts';
-import { createPerson } from '../people/people.service.ts';
+import { createPeople } from '../people/people.service.ts';
 import { createVisit, transitionVisit } from '../visits/visits.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { PersonMatcher, type Match } from './import-matching.ts';
@@ -30,6 +30,9 @@ function personInput(values: Record<string, unknown>): Record<string, unknown> {
   const { familyName, givenName, nameZh, gender, nationality, institutionId, position, email, passportNumber } = values;
   return { familyName, givenName, nameZh, gender, nationality, institutionId, title: position, email, passportNumber };
 }
+
+/** New visitors created in one go (createPeople). */
+const PEOPLE_BATCH = 2_000;
 
 /** A person field as the file's column names it. */
 const PERSON_FIELD_COLUMN: Record<string, string> = { title: 'position' };
@@ -149,7 +152,10 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
             });
           };
 
-          // The visitors: linked to a person on file, or created.
+          // The visitors: linked to a person on file, or created, PEOPLE_BATCH at a time (one INSERT and one audit INSERT each).
+          const pending: Array<{ rowNumber: number; input: z.output<typeof PersonInput> }> = [];
+          /** A row's visitor among `pending` (created, or the same person as an earlier row's). */
+          const pendingOf = new Map<number, number>();
           for (const row of rows) {
             if (groupOf.get(row.rowNumber)?.onFile !== undefined || row.action === 'skip') {
               skipped += 1;
@@ -165,14 +171,33 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
               personOf.set(row.rowNumber, personOf.get(earlier)!);
               continue;
             }
+            if (earlier !== undefined && pendingOf.has(earlier)) {
+              pendingOf.set(row.rowNumber, pendingOf.get(earlier)!);
+              continue;
+            }
             try {
-              const person = await createPerson(ctx, { input: parseOrThrow(PersonInput, personInput(row.values)), cipher });
-              personOf.set(row.rowNumber, person.id);
-              records.push({ entity: 'person', id: person.id, action: 'created' });
+              pendingOf.set(row.rowNumber, pending.length);
+              pending.push({ rowNumber: row.rowNumber, input: parseOrThrow(PersonInput, personInput(row.values)) });
             } catch (error) {
               throw named(row.rowNumber, error, (f) => ({ row: row.rowNumber, field: PERSON_FIELD_COLUMN[f.split('.')[0]!] ?? f.split('.')[0]! }));
             }
           }
+          const created: number[] = [];
+          for (let start = 0; start < pending.length; start += PEOPLE_BATCH) {
+            const batch = pending.slice(start, start + PEOPLE_BATCH);
+            try {
+              created.push(...(await createPeople(ctx, { inputs: batch.map((p) => p.input), cipher })).map((p) => p.id));
+            } catch (error) {
+              // createPeople names a person by their index in the batch: `<index>.<field>`.
+              throw named(batch[0]!.rowNumber, error, (f) => {
+                const [index, field = ''] = f.split('.');
+                const at = batch[Number(index)] ?? batch[0]!;
+                return { row: at.rowNumber, field: PERSON_FIELD_COLUMN[field] ?? field };
+              });
+            }
+          }
+          for (const id of created) records.push({ entity: 'person', id, action: 'created' });
+          for (const [rowNumber, index] of pendingOf) personOf.set(rowNumber, created[index]!);
 
           // The visits, one per group, its visitors in the order of its rows.
           const groups = new Map<number, RowToCommit[]>();

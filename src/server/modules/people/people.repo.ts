@@ -52,6 +52,26 @@ export async function insertPerson(db: Queryable, values: PersonValues): Promise
   return (await findPerson(unscoped(db), rows[0]!.id))!;
 }
 
+/**
+ * Inserts many people in one statement (an import's new visitors), their rows in the order
+ * given: identities are drawn in the SELECT's order.
+ */
+export async function insertPeople(db: Queryable, values: PersonValues[]): Promise<PersonRow[]> {
+  if (values.length === 0) return [];
+  const fields = Object.entries(WRITABLE);
+  const rows = values.map((v) => Object.fromEntries(fields.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])));
+  // A column left out takes its default (other_names '{}'), as a single insert leaves it.
+  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined)).map(([, column]) => column);
+  const cols = given.join(', ');
+  const { rows: inserted } = await db.query<PersonRow>(
+    `INSERT INTO people AS p (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::people, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING ${COLUMNS}`,
+    [JSON.stringify(rows)],
+  );
+  return inserted.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
 /** Writes the given fields and bumps the version. */
 export async function updatePersonRow(db: Queryable, id: number, values: PersonValues): Promise<PersonRow> {
   const params: unknown[] = [id];

@@ -7,10 +7,11 @@ import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { personSearchText } from './person-search-text.ts';
 import { mergedInto } from '../../db/record-merges.ts';
 import type { Cipher } from '../../security/personal-data.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import type { Person, PersonInput, PersonUpdate } from '../../../shared/contracts/people.ts';
 import { unitContains } from '../units/units.service.ts';
 import { auditPerson, presentPerson } from './people.presenter.ts';
-import { deletePersonRow, findPerson, insertPerson, listPeople, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
+import { deletePersonRow, findPerson, insertPeople, insertPerson, listPeople, updatePersonRow, type PersonRow, type PersonValues } from './people.repo.ts';
 
 type Input = Partial<z.output<typeof PersonInput>>;
 
@@ -44,6 +45,34 @@ export async function createPerson(ctx: RequestContext, options: { input: z.outp
     const row = await insertPerson(tx, { ...toValues(input, cipher), searchText: personSearchText(input) });
     await tx.audit({ action: 'create', entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) });
     return presentPerson(row, cipher, seesPersonalData(tx.actor));
+  });
+}
+
+/**
+ * Creates many people at once (an import's new visitors), as createPerson creates each: the
+ * owning unit checked against the actor's reach (once per unit named), personal data encrypted,
+ * one audit row per person; one INSERT and one audit INSERT for all. A refusal names its
+ * person by their index in `inputs` (`<index>.<field>`). The people in the order given.
+ */
+export async function createPeople(ctx: RequestContext, options: { inputs: Array<z.output<typeof PersonInput>>; cipher: Cipher }): Promise<Person[]> {
+  const { cipher } = options;
+  const inputs = options.inputs.map((input) => ({ ...input, unitId: input.unitId ?? ctx.scope }));
+  return ctx.transaction(async (tx) => {
+    const checked = new Set<number | null>();
+    for (const [index, input] of inputs.entries()) {
+      if (checked.has(input.unitId)) continue;
+      try {
+        await checkWrite(tx, input);
+      } catch (error) {
+        if (error instanceof DomainError && error.extra.fields) throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+        throw error;
+      }
+      checked.add(input.unitId);
+    }
+    const rows = await insertPeople(tx, inputs.map((input) => ({ ...toValues(input, cipher), searchText: personSearchText(input) })));
+    await recordAudits(tx, tx.actor, rows.map((row) => ({ action: 'create' as const, entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) })));
+    const sees = seesPersonalData(tx.actor);
+    return rows.map((row) => presentPerson(row, cipher, sees));
   });
 }
 

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { personBody } from '../../test/factories.ts';
 import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { createPeople } from './people.service.ts';
+import { requestContext, systemContext } from '../../core/request-context.ts';
+import { parseOrThrow } from '../../core/errors.ts';
+import { SYSTEM_ACTOR } from '../../policies/actor.ts';
+import { PersonInput } from '../../../shared/contracts/people.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -104,5 +109,33 @@ describe('people', () => {
     const stale = await officer.patch(`/api/people/${person.id}`, { version: 1, title: 'Lecturer' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.current.title).toBe('Professor');
+  });
+});
+
+describe('people created many at once (an import)', () => {
+  it('creates them in the order given, encrypted and indexed as one by one, one audit row each; a unit out of reach is refused by index, writing nothing', async () => {
+    const inputs = ['Many-Alpha', 'Many-Beta', 'Many-Gamma'].map((familyName, i) =>
+      parseOrThrow(PersonInput, { familyName, givenName: `G${i}`, passportNumber: `MANY${i}X`, otherNames: i === 1 ? ['Beta Other'] : [] }),
+    );
+    const created = await createPeople(systemContext(t.db), { inputs, cipher: t.cipher });
+    expect(created.map((p) => p.familyName)).toEqual(['Many-Alpha', 'Many-Beta', 'Many-Gamma']);
+    expect(created[1]!.otherNames).toEqual(['Beta Other']);
+    expect(created[0]!.id).toBeLessThan(created[2]!.id);
+    const stored = await t.db.query<{ passport_enc: string; passport_index: string }>('SELECT passport_enc, passport_index FROM people WHERE id = ANY($1::bigint[]) ORDER BY id', [created.map((p) => p.id)]);
+    expect(stored.rows.map((r) => t.cipher.decrypt(r.passport_enc))).toEqual(['MANY0X', 'MANY1X', 'MANY2X']);
+    expect(stored.rows.map((r) => r.passport_index)).toEqual(['MANY0X', 'MANY1X', 'MANY2X'].map((n) => t.cipher.index(n)));
+    const audit = await t.db.query<{ entity_id: string }>(`SELECT entity_id, after FROM audit_log WHERE entity = 'person' AND action = 'create' AND entity_id = ANY($1::text[])`, [created.map((p) => String(p.id))]);
+    expect(audit.rows.map((r) => Number(r.entity_id)).sort((a, b) => a - b)).toEqual(created.map((p) => p.id));
+    expect(JSON.stringify(audit.rows)).not.toContain('MANY1X');
+
+    // A coordinator of unit A naming unit B for the second person: refused by its index, nobody written.
+    const ctx = requestContext({ ...SYSTEM_ACTOR, userId: t.userIds.coordinatorA, role: 'coordinator', unitId: t.units.a }, t.db);
+    const before = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')).rows[0]!.n;
+    const refused = createPeople(ctx, {
+      inputs: [parseOrThrow(PersonInput, { familyName: 'Many-Delta', unitId: t.units.a }), parseOrThrow(PersonInput, { familyName: 'Many-Epsilon', unitId: t.units.b })],
+      cipher: t.cipher,
+    });
+    await expect(refused).rejects.toMatchObject({ extra: { fields: [{ field: '1.unitId', reason: 'not_allowed' }] } });
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people')).rows[0]!.n).toBe(before);
   });
 });
