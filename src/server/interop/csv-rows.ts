@@ -6,6 +6,9 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { invalidFields } from '../core/errors.ts';
 import { overLimit, ReadBudget, SPREADSHEET_LIMITS } from './spreadsheet-limits.ts';
@@ -71,12 +74,8 @@ function gb18030Shape(content: Buffer): { han: number; latin: number } | null {
 export function detectCsvEncoding(content: Buffer): CsvEncoding {
   if (content[0] === 0xff && content[1] === 0xfe) return 'utf-16le';
   if (content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf) return 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(content);
-    return 'utf-8';
-  } catch {
-    // not UTF-8: look further
-  }
+  // Checked without decoding (a whole file's text would be held for nothing).
+  if (isUtf8(content)) return 'utf-8';
   // The first 64 kB tell as much as the whole file (cut at a line so no pair is split).
   const cut = content.lastIndexOf(0x0a, 65_536);
   const sample = content.length <= 65_536 || cut < 0 ? content.subarray(0, 65_536) : content.subarray(0, cut);
@@ -106,6 +105,16 @@ export function decodeCsvFile(content: Buffer, encoding: CsvEncoding = detectCsv
 /** The text of a CSV file, in the encoding detected. */
 export function decodeCsv(content: Buffer): string {
   return decodeCsvFile(content).text;
+}
+
+/**
+ * A CSV file's encoding, checked before any row is read: one detected, or one given that the
+ * file can be read in (a file that is not UTF-8 given as UTF-8 is `file: wrong_encoding`).
+ */
+export function csvEncodingOf(content: Buffer, encoding?: CsvEncoding): CsvEncoding {
+  if (encoding === undefined) return detectCsvEncoding(content);
+  if (encoding === 'utf-8' && !isUtf8(content)) throw invalidFields({ field: 'file', reason: 'wrong_encoding' });
+  return encoding;
 }
 
 /** The separator of the header line: Excel writes ';' where the decimal mark is a comma (French settings). */
@@ -149,4 +158,62 @@ export function* csvRecords(text: string, budget: ReadBudget = new ReadBudget(SP
     throw error;
   }
   for (let i = 0; i < records.length; i += 1) yield { rowNumber: i + 1, cells: records[i]! };
+}
+
+/** How much of a file is decoded at a time when its records are streamed. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The records of a CSV file as csvRecords reads them, streamed: the file decoded a chunk at a
+ * time (iconv-lite's decoder, the byte-order mark dropped) into csv-parse's stream, so neither
+ * the whole text nor every record is held at once (memory does not follow the file). Read with
+ * the same options and limits as csvRecords; `encoding` as csvEncodingOf returns it.
+ */
+export async function* csvRecordStream(content: Buffer, encoding: CsvEncoding, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): AsyncGenerator<SpreadsheetRow> {
+  const { limits } = budget;
+  const head = iconv.decode(content.subarray(0, 65_536), encoding).replace(/^\uFEFF/, '');
+  let rowNumber = 0;
+  const parser = parseStream({
+    delimiter: separatorOf(head),
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: limits.textChars * limits.columns,
+    on_record: (record: string[]) => {
+      rowNumber += 1;
+      budget.row(rowNumber);
+      if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
+      for (const cell of record) {
+        budget.cell();
+        if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
+      }
+      return record;
+    },
+  });
+  function* text(): Generator<string> {
+    const decoder = iconv.getDecoder(encoding);
+    for (let at = 0; at < content.length; at += CHUNK_BYTES) {
+      const chunk = decoder.write(content.subarray(at, at + CHUNK_BYTES));
+      if (chunk) yield chunk;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  const source = Readable.from(text(), { objectMode: false });
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let n = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      n += 1;
+      yield { rowNumber: n, cells: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('spreadsheet_text_too_long');
+    throw error;
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
 }

@@ -4,7 +4,7 @@
  * passed, or 400 when it is not a spreadsheet we can read.
  */
 import { DomainError, invalidFields } from '../core/errors.ts';
-import { csvRecords, decodeCsvFile, type CsvEncoding } from './csv-rows.ts';
+import { csvEncodingOf, csvRecordStream, type CsvEncoding } from './csv-rows.ts';
 import { overLimit, ReadBudget, SPREADSHEET_LIMITS, unreadable, type SpreadsheetLimits } from './spreadsheet-limits.ts';
 import { xlsxRows, type SpreadsheetRow } from './xlsx-rows.ts';
 
@@ -48,8 +48,9 @@ export function openSpreadsheet(content: Buffer, options: { limits?: Spreadsheet
   if (content.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', encoding: null, rows: bounded(xlsxRows(content, budget), budget) };
   const utf16 = (content[0] === 0xff && content[1] === 0xfe) || options.encoding === 'utf-16le';
   if (content.subarray(0, 4).equals(OLE) || (!utf16 && content.includes(0))) throw invalidFields({ field: 'file', reason: 'spreadsheet_type' });
-  const { text, encoding } = decodeCsvFile(content, options.encoding);
-  return { format: 'csv', encoding, rows: bounded(csvRecords(text, budget), budget) };
+  // Read as a stream: the decoded text and the records are never held whole.
+  const encoding = csvEncodingOf(content, options.encoding);
+  return { format: 'csv', encoding, rows: bounded(csvRecordStream(content, encoding, budget), budget) };
 }
 
 /** The rows of an uploaded spreadsheet (see openSpreadsheet), the CSV's encoding detected. */
