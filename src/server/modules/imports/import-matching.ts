@@ -111,8 +111,17 @@ export function personKeys(p: Omit<PersonNames, 'id' | 'nationality' | 'email'>)
   return keys;
 }
 
+/** Each person's folded spellings, computed once: a name the file repeats is compared with every row before it that bears it. */
+const foldedOf = new WeakMap<object, Set<string>>();
+
 /** A person's spellings folded (case, accents, punctuation, traditional → simplified), without their pinyin. */
 function folded(p: Omit<PersonNames, 'id' | 'nationality' | 'email'>): Set<string> {
+  let known = foldedOf.get(p);
+  if (!known) foldedOf.set(p, (known = foldSpellings(p)));
+  return known;
+}
+
+function foldSpellings(p: Omit<PersonNames, 'id' | 'nationality' | 'email'>): Set<string> {
   const given = p.givenName ?? '';
   const spellings = [`${p.familyName}${given}`, `${given}${p.familyName}`, p.nameZh, ...p.otherNames];
   return new Set(spellings.filter((s): s is string => !!s && s.trim() !== '').map((s) => foldName(s).replace(/ /g, '')));
@@ -122,6 +131,15 @@ function folded(p: Omit<PersonNames, 'id' | 'nationality' | 'email'>): Set<strin
 export class PersonMatcher {
   private readonly byKey = new Map<string, PersonNames[]>();
   private readonly byEmail = new Map<string, PersonNames>();
+  /** Each spelling's keys, computed once (their pinyin readings are the most of a row's matching; a row's keys serve its find and its add). */
+  private readonly keysOf = new Map<string, Set<string>>();
+
+  private keys(p: Omit<PersonNames, 'id' | 'nationality' | 'email'>): Set<string> {
+    const spelling = [p.familyName, p.givenName ?? '', p.nameZh ?? '', ...p.otherNames].join('\u0000');
+    let keys = this.keysOf.get(spelling);
+    if (!keys) this.keysOf.set(spelling, (keys = personKeys(p)));
+    return keys;
+  }
 
   constructor(people: Iterable<PersonNames>) {
     for (const p of people) this.add(p);
@@ -130,7 +148,7 @@ export class PersonMatcher {
   /** Makes a person known, an existing one or one the import is about to create. */
   add(person: PersonNames): void {
     if (person.email) this.byEmail.set(person.email.toLowerCase(), person);
-    for (const key of personKeys(person)) {
+    for (const key of this.keys(person)) {
       const list = this.byKey.get(key) ?? [];
       if (!list.some((p) => p.id === person.id)) list.push(person);
       this.byKey.set(key, list);
@@ -147,12 +165,13 @@ export class PersonMatcher {
   find(row: Omit<PersonNames, 'id' | 'email'>): Match[] {
     const found = new Map<number, Match>();
     const rowFolds = folded(row);
-    for (const key of personKeys(row)) {
+    for (const key of this.keys(row)) {
       for (const p of this.byKey.get(key) ?? []) {
         if (found.has(p.id)) continue;
         if (row.nationality && p.nationality && row.nationality !== p.nationality) continue;
         // The same letters once folded, or only through a name's pinyin (王振义 for "Wang Zhenyi").
-        const same = [...folded(p)].some((f) => rowFolds.has(f));
+        let same = false;
+        for (const f of folded(p)) if (rowFolds.has(f)) same = true;
         found.set(p.id, { id: p.id, reason: same ? 'same_name' : 'same_name_other_script' });
       }
     }
