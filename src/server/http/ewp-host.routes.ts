@@ -4,6 +4,7 @@ import { publicRoute } from './context.ts';
 import { institutionsAnswer } from '../interop/ewp/ewp-institutions.ts';
 import { ounitsAnswer } from '../interop/ewp/ewp-ounits.ts';
 import { factsheetAnswer } from '../interop/ewp/ewp-factsheet.ts';
+import { EwpBadRequest, omobilitiesGetAnswer, omobilitiesIndexAnswer, omobilitiesUpdateRefusal } from '../interop/ewp/ewp-omobilities.ts';
 import { authenticateEwpRequest, echoAnswer, ewpError, ewpHostState, manifestAnswer, REFUSAL_STATUS, responseSignature, type EwpCaller } from '../interop/ewp/ewp-host.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -29,7 +30,7 @@ function parametersOf(request: FastifyRequest): URLSearchParams {
  * back when the caller asks. Nothing answers (404) until the office turns `ewp.enabled` on.
  * Its contracts are EWP's own schemas (the manifest lists them), not the OpenAPI document.
  */
-export async function ewpHostRoutes(app: App, { db, config }: ServerContext): Promise<void> {
+export async function ewpHostRoutes(app: App, { db, config, cipher }: ServerContext): Promise<void> {
   await app.register(async (scope) => {
     // The body is kept as bytes: its Digest is checked against exactly what was sent.
     scope.removeAllContentTypeParsers();
@@ -70,5 +71,15 @@ export async function ewpHostRoutes(app: App, { db, config }: ServerContext): Pr
     scope.route({ method: ['GET', 'POST'], url: '/ewp/institutions', config: publicRoute, schema: { hide: true }, handler: signed((request) => institutionsAnswer(db, parametersOf(request))) });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/ounits', config: publicRoute, schema: { hide: true }, handler: signed((request) => ounitsAnswer(db, parametersOf(request))) });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/factsheet', config: publicRoute, schema: { hide: true }, handler: signed((request) => factsheetAnswer(db, parametersOf(request))) });
+
+    // Outgoing Mobilities 3.0.0: our nominated students, each to the partner receiving them only.
+    const omobilities = (answer: typeof omobilitiesGetAnswer) => signed(async (request, caller) => {
+      const { heiId } = await ewpHostState(db);
+      if (!heiId) throw new EwpBadRequest('This host has no SCHAC code set yet, so it sends no mobilities.');
+      return answer({ db, cipher, heiId, callerHeiIds: caller.heiIds }, parametersOf(request));
+    });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/omobilities/get', config: publicRoute, schema: { hide: true }, handler: omobilities(omobilitiesGetAnswer) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/omobilities/index', config: publicRoute, schema: { hide: true }, handler: omobilities(omobilitiesIndexAnswer) });
+    scope.route({ method: 'POST', url: '/ewp/omobilities/update', config: publicRoute, schema: { hide: true }, handler: signed(() => omobilitiesUpdateRefusal()) });
   });
 }

@@ -29,13 +29,13 @@ export function echoResponseXml(heiIds: readonly string[], echoes: readonly stri
 
 /** An API this host serves, as the manifest lists it. */
 export interface ManifestApi {
-  name: 'discovery' | 'echo' | 'institutions' | 'organizational-units' | 'factsheet';
+  name: 'discovery' | 'echo' | 'institutions' | 'organizational-units' | 'factsheet' | 'omobilities';
   version: string;
   url: string;
-  /** The entry's limits after its url, in the order its manifest-entry.xsd lists them (`max-hei-ids` → 10). */
-  limits?: Readonly<Record<string, number>>;
   /** Whether calls are signed both ways (HTTP Signatures): every API but the manifest itself. */
   httpsig: boolean;
+  /** The entry's elements (its endpoints' URLs, its limits such as `max-hei-ids`) in its manifest-entry.xsd's order; `url` alone when absent. */
+  entry?: ReadonlyArray<readonly [element: string, text: string]>;
 }
 
 /** What the Discovery manifest says about this host. */
@@ -54,6 +54,7 @@ const ENTRY_NAMESPACE: Record<ManifestApi['name'], string> = {
   institutions: NS.institutionsEntry,
   'organizational-units': NS.ounitsEntry,
   factsheet: NS.factsheetEntry,
+  omobilities: NS.omobilitiesEntry,
 };
 
 /**
@@ -74,8 +75,8 @@ export function manifestXml(content: ManifestContent): string {
       security.ele(NS.secIntro, 'sec:client-auth-methods').ele(NS.cliauthHttpsig, 'httpsig');
       security.ele(NS.secIntro, 'sec:server-auth-methods').ele(NS.srvauthHttpsig, 'httpsig');
     }
-    entry.ele(ENTRY_NAMESPACE[api.name], 'url').txt(api.url);
-    for (const [limit, value] of Object.entries(api.limits ?? {})) entry.ele(ENTRY_NAMESPACE[api.name], limit).txt(String(value));
+    if (api.entry) for (const [element, text] of api.entry) entry.ele(ENTRY_NAMESPACE[api.name], element).txt(text);
+    else entry.ele(ENTRY_NAMESPACE[api.name], 'url').txt(api.url);
   }
   if (content.hei) {
     const hei = host.ele(NS.discovery, 'institutions-covered').ele(NS.registry, 'r:hei').att('id', content.hei.id);

@@ -12,15 +12,23 @@ import { partnerKeysById } from './partner-keys.repo.ts';
 import { MAX_INSTITUTION_HEI_IDS } from './ewp-institutions.ts';
 import { MAX_OUNIT_CODES, MAX_OUNIT_IDS } from './ewp-ounits.ts';
 import { MAX_FACTSHEET_HEI_IDS } from './ewp-factsheet.ts';
+import { MAX_OMOBILITY_IDS } from './ewp-omobilities.ts';
 import { signResponse, verifyRequest, type HeaderBag, type IncomingRequest, type RequestRefusal, type RequestVerdict } from './http-signature.ts';
 
 /** The APIs this host serves, with the version of the spec each follows and its path under the public address. */
-export const EWP_APIS: ReadonlyArray<Omit<ManifestApi, 'url'> & { path: string }> = [
+export const EWP_APIS: ReadonlyArray<Omit<ManifestApi, 'url' | 'entry'> & { path: string; entry?: (base: string) => ManifestApi['entry'] }> = [
   { name: 'discovery', version: '6.0.0', path: '/ewp/manifest.xml', httpsig: false },
   { name: 'echo', version: '2.0.1', path: '/ewp/echo', httpsig: true },
-  { name: 'institutions', version: '2.2.0', path: '/ewp/institutions', httpsig: true, limits: { 'max-hei-ids': MAX_INSTITUTION_HEI_IDS } },
-  { name: 'organizational-units', version: '2.1.1', path: '/ewp/ounits', httpsig: true, limits: { 'max-ounit-ids': MAX_OUNIT_IDS, 'max-ounit-codes': MAX_OUNIT_CODES } },
-  { name: 'factsheet', version: '1.2.0', path: '/ewp/factsheet', httpsig: true, limits: { 'max-hei-ids': MAX_FACTSHEET_HEI_IDS } },
+  { name: 'institutions', version: '2.2.0', path: '/ewp/institutions', httpsig: true, entry: (base) => [['url', `${base}/ewp/institutions`], ['max-hei-ids', String(MAX_INSTITUTION_HEI_IDS)]] },
+  {
+    name: 'organizational-units', version: '2.1.1', path: '/ewp/ounits', httpsig: true,
+    entry: (base) => [['url', `${base}/ewp/ounits`], ['max-ounit-ids', String(MAX_OUNIT_IDS)], ['max-ounit-codes', String(MAX_OUNIT_CODES)]],
+  },
+  { name: 'factsheet', version: '1.2.0', path: '/ewp/factsheet', httpsig: true, entry: (base) => [['url', `${base}/ewp/factsheet`], ['max-hei-ids', String(MAX_FACTSHEET_HEI_IDS)]] },
+  {
+    name: 'omobilities', version: '3.0.0', path: '/ewp/omobilities/get', httpsig: true,
+    entry: (base) => [['get-url', `${base}/ewp/omobilities/get`], ['index-url', `${base}/ewp/omobilities/index`], ['update-url', `${base}/ewp/omobilities/update`], ['max-omobility-ids', String(MAX_OMOBILITY_IDS)]],
+  },
 ];
 
 /** A caller authenticated by its key: the institutions that key is registered for. */
@@ -79,7 +87,7 @@ export async function manifestAnswer(db: Queryable, options: { dataDir: string; 
   return manifestXml({
     adminEmail: rows[0]?.email ?? null,
     adminProvider: `Interchange ${VERSION}`,
-    apis: EWP_APIS.map(({ path, ...api }) => ({ ...api, url: `${base}${path}` })),
+    apis: EWP_APIS.map(({ path, entry, ...api }) => ({ ...api, url: `${base}${path}`, ...(entry ? { entry: entry(base) } : {}) })),
     hei: options.heiId ? { id: options.heiId, names: root ? { en: root.officialNameEn ?? root.nameEn, zh: root.officialNameZh ?? root.nameZh, fr: root.officialNameFr ?? root.nameFr ?? undefined } : {} } : null,
     publicKeyBase64: key.publicKeyBase64,
   });

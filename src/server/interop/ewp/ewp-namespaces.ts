@@ -20,4 +20,7 @@ export const NS = {
   ounitsEntry: `${GH}/ewp-specs-api-ounits/blob/stable-v2/manifest-entry.xsd`,
   factsheet: `${GH}/ewp-specs-api-factsheet/tree/stable-v1`,
   factsheetEntry: `${GH}/ewp-specs-api-factsheet/blob/stable-v1/manifest-entry.xsd`,
+  omobilitiesEntry: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/manifest-entry.xsd`,
+  omobilitiesGet: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/endpoints/get-response.xsd`,
+  omobilitiesIndex: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/endpoints/index-response.xsd`,
 } as const;
