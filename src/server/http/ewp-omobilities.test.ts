@@ -55,14 +55,14 @@ async function opportunity(hostInstitutionId: number, overrides: Record<string, 
 }
 
 /** A student applied, selected and nominated (or further), with the nomination's ISCED and EQF recorded. */
-async function nominee(opportunityId: number, options: { status?: 'submitted' | 'nominated' | 'departed'; person?: Record<string, unknown>; eqf?: number } = {}) {
+async function nominee(opportunityId: number, options: { status?: 'submitted' | 'nominated' | 'departed' | 'withdrawn' | 'withdrawn-nominated'; person?: Record<string, unknown>; eqf?: number } = {}) {
   const person = await officer.post('/api/people', personBody({ familyName: `Li${++serial}`, givenName: 'Na', nationality: 'CN', gender: 'female', email: `li.na${serial}@students.example.cn`, birthDate: '2003-04-05', passportNumber: PASSPORT, unitId: t.units.a, ...options.person }));
   expect(person.statusCode, person.body).toBe(201);
   const application = await officer.post('/api/exchange-applications', { opportunityId, personId: person.json().id, appliedOn: '2025-03-01', score: 90 });
   expect(application.statusCode, application.body).toBe(201);
   const id = application.json().id as number;
   const status = options.status ?? 'nominated';
-  const steps = status === 'submitted' ? [] : status === 'nominated' ? ['selected', 'nominated'] : ['selected', 'nominated', 'departed'];
+  const steps = { submitted: [], withdrawn: ['withdrawn'], nominated: ['selected', 'nominated'], 'withdrawn-nominated': ['selected', 'nominated', 'withdrawn'], departed: ['selected', 'nominated', 'departed'] }[status];
   for (const to of steps) {
     const current = (await officer.get(`/api/exchange-applications/${id}`)).json();
     const r = await officer.post(`/api/exchange-applications/${id}/transitions`, { to, version: current.version, ...(to === 'departed' ? { on: '2025-09-02' } : {}) });
@@ -83,6 +83,8 @@ let leuvenStudent: Awaited<ReturnType<typeof nominee>>;
 let notYet: Awaited<ReturnType<typeof nominee>>;
 let elective: Awaited<ReturnType<typeof nominee>>;
 let noEmail: Awaited<ReturnType<typeof nominee>>;
+let cancelled: Awaited<ReturnType<typeof nominee>>;
+let withdrawnEarly: Awaited<ReturnType<typeof nominee>>;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -105,6 +107,8 @@ beforeAll(async () => {
   notYet = await nominee(lyonSemester, { status: 'submitted' });
   elective = await nominee(await opportunity(lyon, { kind: 'clinical_elective' }));
   noEmail = await nominee(lyonSemester, { person: { email: null } });
+  cancelled = await nominee(lyonSemester, { status: 'withdrawn-nominated' });
+  withdrawnEarly = await nominee(lyonSemester, { status: 'withdrawn' });
 });
 afterAll(async () => t?.close());
 
@@ -113,9 +117,9 @@ describe('Outgoing Mobilities 3.0.0', () => {
     const index = await call(lyonKey, '/ewp/omobilities/index', `sending_hei_id=${OUR_HEI}`);
     expect(index.statusCode, index.body).toBe(200);
     expect(await ewpSchemaErrors(index.body, INDEX_XSD)).toBe('');
-    expect(ids(index.body).sort()).toEqual([nominated.omobilityId, departed.omobilityId, nextYear.omobilityId].sort());
-    // Leuven's student, one not nominated, a clinical elective (a traineeship) and one without an email are absent.
-    for (const absent of [leuvenStudent, notYet, elective, noEmail]) expect(ids(index.body)).not.toContain(absent.omobilityId);
+    expect(ids(index.body).sort()).toEqual([nominated.omobilityId, departed.omobilityId, nextYear.omobilityId, cancelled.omobilityId].sort());
+    // Leuven's student, one not nominated, one withdrawn before the nomination, a clinical elective (a traineeship) and one without an email are absent.
+    for (const absent of [leuvenStudent, notYet, withdrawnEarly, elective, noEmail]) expect(ids(index.body)).not.toContain(absent.omobilityId);
     const leuvenIndex = await call(leuvenKey, '/ewp/omobilities/index', `sending_hei_id=${OUR_HEI}`, 'POST');
     expect(leuvenIndex.statusCode).toBe(200);
     expect(ids(leuvenIndex.body)).toEqual([leuvenStudent.omobilityId]);
@@ -128,13 +132,13 @@ describe('Outgoing Mobilities 3.0.0', () => {
       expect(await ewpSchemaErrors(r.body, INDEX_XSD)).toBe('');
       return ids(r.body).sort();
     };
-    const all = [nominated.omobilityId, departed.omobilityId, nextYear.omobilityId].sort();
+    const all = [nominated.omobilityId, departed.omobilityId, nextYear.omobilityId, cancelled.omobilityId].sort();
     expect(await index('receiving_hei_id=univ-lyon1.fr&receiving_hei_id=unknown.example.org')).toEqual(all);
     // The caller may name another receiving institution: it still sees only its own students.
     expect(await index('receiving_hei_id=kuleuven.be')).toEqual([]);
     expect(await index('receiving_hei_id=unknown.example.org')).toEqual([]);
     expect(await index('receiving_academic_year_id=2026%2F2027')).toEqual([nextYear.omobilityId]);
-    expect(await index('receiving_academic_year_id=2025%2F2026')).toEqual([nominated.omobilityId, departed.omobilityId].sort());
+    expect(await index('receiving_academic_year_id=2025%2F2026')).toEqual([nominated.omobilityId, departed.omobilityId, cancelled.omobilityId].sort());
     const { rows } = await t.db.query<{ now: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS now`);
     expect(await index(`modified_since=${encodeURIComponent(rows[0]!.now)}`)).toEqual([]);
     // A change to the student counts as a change to the mobility.
@@ -170,6 +174,10 @@ describe('Outgoing Mobilities 3.0.0', () => {
     expect(one).toContain('<eqf-level-studied-at-departure>7</eqf-level-studied-at-departure>');
     expect(one).toContain('<status>approved</status>');
     expect(r.body).toContain('<status>pending</status>');
+    const withdrawn = (await call(lyonKey, '/ewp/omobilities/get', `sending_hei_id=${OUR_HEI}&omobility_id=${cancelled.omobilityId}&omobility_id=${withdrawnEarly.omobilityId}`)).body;
+    expect(await ewpSchemaErrors(withdrawn, GET_XSD)).toBe('');
+    expect(ids(withdrawn)).toEqual([cancelled.omobilityId]);
+    expect(withdrawn).toContain('<status>cancelled</status>');
     for (const body of [r.body, one]) {
       expect(body).not.toContain(PASSPORT);
       expect(body).not.toMatch(/passport/i);

@@ -77,7 +77,7 @@ export interface StudentMobility {
     eqfLevel: number;
     nomineeIscedFCode: string;
   };
-  status: 'pending' | 'approved';
+  status: 'pending' | 'approved' | 'cancelled';
 }
 
 /** ISO/IEC 5218, as EWP codes the gender: 0 not known, 1 male, 2 female, 9 not applicable. */
@@ -85,10 +85,10 @@ const GENDER: Record<string, 0 | 1 | 2 | 9> = { male: 1, female: 2, other: 9, un
 
 /**
  * A nominated application stays `pending` for the partner until the student has gone (then the
- * partner took them: `approved`). A decision the partner sends through EWP's update is not taken
- * in yet.
+ * partner took them: `approved`); withdrawn after the nomination, it is `cancelled`. A decision
+ * the partner sends through EWP's update is not taken in yet.
  */
-const STATUS: Record<OmobilityRow['status'], StudentMobility['status']> = { nominated: 'pending', departed: 'approved', returned: 'approved' };
+const STATUS: Record<OmobilityRow['status'], StudentMobility['status']> = { nominated: 'pending', departed: 'approved', returned: 'approved', withdrawn: 'cancelled' };
 
 /** Student Mobility for Studies of at least a term: a semester exchange or a joint graduate programme. */
 const LONG_TERM_KINDS = new Set(['semester_exchange', 'joint_graduate']);

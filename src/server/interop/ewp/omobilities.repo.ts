@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/client.ts';
  */
 export interface OmobilityRow {
   omobilityId: string;
-  status: 'nominated' | 'departed' | 'returned';
+  status: 'nominated' | 'departed' | 'returned' | 'withdrawn';
   nomineeIscedFCode: string | null;
   eqfLevel: number | null;
   kind: string;
@@ -39,7 +39,11 @@ export interface OmobilityFilter {
   modifiedSince?: Date;
 }
 
-/** The application statuses EWP sees: nominated to the partner, or later (gone, back). */
+/**
+ * The application statuses EWP sees: nominated to the partner, or later (gone, back); and a
+ * withdrawal after the nomination (the partner learns it is cancelled), known from the
+ * application's audit history, the only record of the statuses it went through.
+ */
 export const SERVED_STATUSES = ['nominated', 'departed', 'returned'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,7 +55,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function findOmobilities(db: Queryable, filter: OmobilityFilter): Promise<OmobilityRow[]> {
   const params: unknown[] = [[...SERVED_STATUSES], filter.callerHeiIds.map((id) => id.toLowerCase())];
-  const where = [`a.status = ANY($1::text[])`, `p.erased_at IS NULL`, `i.schac IS NOT NULL`, `lower(i.schac) = ANY($2::text[])`];
+  const nominatedOnce = `EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'exchange_application' AND l.entity_id = a.id::text AND l.after->>'status' = ANY($1::text[]))`;
+  const where = [`(a.status = ANY($1::text[]) OR (a.status = 'withdrawn' AND ${nominatedOnce}))`, `p.erased_at IS NULL`, `i.schac IS NOT NULL`, `lower(i.schac) = ANY($2::text[])`];
   if (filter.omobilityIds) {
     // An id that is no uuid names no mobility: it is ignored, as EWP's get says (not an error).
     params.push(filter.omobilityIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()));
