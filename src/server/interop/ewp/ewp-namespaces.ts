@@ -23,4 +23,8 @@ export const NS = {
   omobilitiesEntry: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/manifest-entry.xsd`,
   omobilitiesGet: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/endpoints/get-response.xsd`,
   omobilitiesIndex: `${GH}/ewp-specs-api-omobilities/blob/stable-v3/endpoints/index-response.xsd`,
+  iiasGet: `${GH}/ewp-specs-api-iias/blob/stable-v7/endpoints/get-response.xsd`,
+  iiasIndex: `${GH}/ewp-specs-api-iias/blob/stable-v7/endpoints/index-response.xsd`,
+  iiasStats: `${GH}/ewp-specs-api-iias/blob/stable-v7/endpoints/stats-response.xsd`,
+  iiasEntry: `${GH}/ewp-specs-api-iias/blob/stable-v7/manifest-entry.xsd`,
 } as const;
