@@ -5,6 +5,8 @@ import { institutionsAnswer } from '../interop/ewp/ewp-institutions.ts';
 import { ounitsAnswer } from '../interop/ewp/ewp-ounits.ts';
 import { factsheetAnswer } from '../interop/ewp/ewp-factsheet.ts';
 import { EwpBadRequest, omobilitiesGetAnswer, omobilitiesIndexAnswer, omobilitiesUpdateRefusal } from '../interop/ewp/ewp-omobilities.ts';
+import { iiasGetAnswer, iiasIndexAnswer, iiasStatsAnswer, type IiaAnswer } from '../interop/ewp/ewp-iias.answers.ts';
+import { officeToday } from '../../shared/calendar.ts';
 import { authenticateEwpRequest, echoAnswer, ewpError, ewpHostState, manifestAnswer, REFUSAL_STATUS, responseSignature, type EwpCaller } from '../interop/ewp/ewp-host.ts';
 
 const XML = 'application/xml; charset=utf-8';
@@ -67,6 +69,23 @@ export async function ewpHostRoutes(app: App, { db, config, cipher }: ServerCont
       return sendXml(reply, 200, await answer(request, verdict.key));
     };
 
+    /**
+     * IIAs 7.0.0: our exchange agreements as the calling partner reads them. A parameter the
+     * spec refuses is a 400 `<error-response>` naming it (thrown to the scope's error handler).
+     */
+    const iias = (answer: (options: { ourHeiId: string; caller: EwpCaller; params: URLSearchParams; today: string }) => Promise<IiaAnswer>) =>
+      signed(async (request, caller) => {
+        const { heiId } = await ewpHostState(db);
+        if (!heiId) throw Object.assign(new Error('This host has no institution set (its SCHAC code): it serves no agreements.'), { statusCode: 404 });
+        const answered = await answer({ ourHeiId: heiId, caller, params: parametersOf(request), today: officeToday() });
+        if (!answered.ok) throw Object.assign(new Error(answered.message), { statusCode: answered.status });
+        return answered.xml;
+      });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/iias/get', config: publicRoute, schema: { hide: true }, handler: iias((o) => iiasGetAnswer(db, o)) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/iias/index', config: publicRoute, schema: { hide: true }, handler: iias((o) => iiasIndexAnswer(db, o)) });
+    scope.get('/ewp/iias/stats', { config: publicRoute, schema: { hide: true } }, iias((o) => iiasStatsAnswer(db, o)));
+    // The stats endpoint is GET only (its spec): a POST is refused with an <error-response>.
+    scope.post('/ewp/iias/stats', { config: publicRoute, schema: { hide: true } }, (_request, reply) => sendXml(reply, 405, ewpError('The IIAs stats endpoint answers GET only.')));
     scope.route({ method: ['GET', 'POST'], url: '/ewp/echo', config: publicRoute, schema: { hide: true }, handler: signed((request, caller) => echoAnswer(caller, parametersOf(request).getAll('echo'))) });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/institutions', config: publicRoute, schema: { hide: true }, handler: signed((request) => institutionsAnswer(db, parametersOf(request))) });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/ounits', config: publicRoute, schema: { hide: true }, handler: signed((request) => ounitsAnswer(db, parametersOf(request))) });

@@ -45,6 +45,16 @@ export const RENEWABLE_STATUSES: readonly AgreementStatus[] = ['signed', 'active
 
 const Count = z.number().int().min(0).max(10000).nullish().transform((v) => v ?? null);
 
+/** What the student places are for, as EWP's cooperation conditions name them (IIAs 7.0.0). */
+export const STUDENT_MOBILITIES = ['studies', 'traineeship'] as const;
+/** What the staff places are for, as EWP's cooperation conditions name them. */
+export const STAFF_MOBILITIES = ['teaching', 'training'] as const;
+/**
+ * A language skill recommended to those who go: an ISO 639-1 code, then optionally the CEFR
+ * level (`en`, `fr B2`). EWP requires one for studies and teaching.
+ */
+export const LanguageSkill = z.string().trim().regex(/^[a-z]{2}( [ABC][12])?$/);
+
 /** One partner of an agreement: the institution, and its own unit where known (its faculty of medicine, say). */
 export const AgreementPartnerInput = z.object({
   institutionId: Id,
@@ -75,6 +85,9 @@ const Fields = {
   studentsOutPerYear: Count,
   staffInPerYear: Count,
   staffOutPerYear: Count,
+  studentMobility: z.enum(STUDENT_MOBILITIES).nullish().transform((v) => v ?? null),
+  staffMobility: z.enum(STAFF_MOBILITIES).nullish().transform((v) => v ?? null),
+  languageSkills: z.array(LanguageSkill).max(10).default([]),
   notes: OptionalText(10000),
 };
 
@@ -144,6 +157,9 @@ export const Agreement = z.object({
   studentsOutPerYear: z.number().nullable(),
   staffInPerYear: z.number().nullable(),
   staffOutPerYear: z.number().nullable(),
+  studentMobility: z.enum(STUDENT_MOBILITIES).nullable(),
+  staffMobility: z.enum(STAFF_MOBILITIES).nullable(),
+  languageSkills: z.array(z.string()),
   notes: z.string().nullable(),
   predecessorId: z.number().nullable(),
   successorId: z.number().nullable(),

@@ -29,7 +29,7 @@ export function echoResponseXml(heiIds: readonly string[], echoes: readonly stri
 
 /** An API this host serves, as the manifest lists it. */
 export interface ManifestApi {
-  name: 'discovery' | 'echo' | 'institutions' | 'organizational-units' | 'factsheet' | 'omobilities';
+  name: 'discovery' | 'echo' | 'institutions' | 'organizational-units' | 'factsheet' | 'omobilities' | 'iias';
   version: string;
   url: string;
   /** Whether calls are signed both ways (HTTP Signatures): every API but the manifest itself. */
@@ -55,6 +55,7 @@ const ENTRY_NAMESPACE: Record<ManifestApi['name'], string> = {
   'organizational-units': NS.ounitsEntry,
   factsheet: NS.factsheetEntry,
   omobilities: NS.omobilitiesEntry,
+  iias: NS.iiasEntry,
 };
 
 /**

@@ -8,6 +8,7 @@ import { rootUnit } from '../../modules/units/units.service.ts';
 import { VERSION } from '../../version.ts';
 import { ewpKeyPair } from './ewp-key.ts';
 import { echoResponseXml, errorResponseXml, manifestXml, type ManifestApi } from './ewp-documents.ts';
+import { MAX_IIA_IDS } from './ewp-iias.answers.ts';
 import { partnerKeysById } from './partner-keys.repo.ts';
 import { MAX_INSTITUTION_HEI_IDS } from './ewp-institutions.ts';
 import { MAX_OUNIT_CODES, MAX_OUNIT_IDS } from './ewp-ounits.ts';
@@ -28,6 +29,10 @@ export const EWP_APIS: ReadonlyArray<Omit<ManifestApi, 'url' | 'entry'> & { path
   {
     name: 'omobilities', version: '3.0.0', path: '/ewp/omobilities/get', httpsig: true,
     entry: (base) => [['get-url', `${base}/ewp/omobilities/get`], ['index-url', `${base}/ewp/omobilities/index`], ['update-url', `${base}/ewp/omobilities/update`], ['max-omobility-ids', String(MAX_OMOBILITY_IDS)]],
+  },
+  {
+    name: 'iias', version: '7.0.0', path: '/ewp/iias/get', httpsig: true,
+    entry: (base) => [['get-url', `${base}/ewp/iias/get`], ['max-iia-ids', String(MAX_IIA_IDS)], ['index-url', `${base}/ewp/iias/index`], ['stats-url', `${base}/ewp/iias/stats`]],
   },
 ];
 

@@ -10,6 +10,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Za-z0-9_-]+$': 'FUZZ-1',
   '^[A-Z0-9<-]{5,20}$': 'E12345678',
   '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$': 'fuzz.example.edu',
+  '^[a-z]{2}( [ABC][12])?$': 'en B2',
 };
 
 const EMAIL_PATTERN = /@\(\?:/;
