@@ -1,5 +1,5 @@
 import type { Locale } from '../contracts/common.ts';
-import type { AgreementKind, AgreementLevel, AgreementStatus } from '../contracts/agreements.ts';
+import type { AgreementKind, AgreementLevel, AgreementStatus, STAFF_MOBILITIES, STUDENT_MOBILITIES } from '../contracts/agreements.ts';
 
 type Labels<K extends string> = Record<K, Record<Locale, string>>;
 
@@ -42,4 +42,16 @@ export const RENEWAL_WATCH_HEADINGS: Labels<'title' | 'partners' | 'countries' |
   termEndsOn: { en: 'Term ends', zh: '期满日期', fr: 'Fin de la période' },
   autoRenewal: { en: 'Renews automatically', zh: '自动续约', fr: 'Reconduction tacite' },
   unit: { en: 'Our unit', zh: '我方单位', fr: 'Notre unité' },
+};
+
+/** What the student places are for (EWP's student mobility for studies or for traineeships). */
+export const STUDENT_MOBILITY_LABELS: Labels<(typeof STUDENT_MOBILITIES)[number]> = {
+  studies: { en: 'Studies', zh: '学习', fr: 'Études' },
+  traineeship: { en: 'Traineeships (clinical placements, internships)', zh: '实习（临床实习等）', fr: 'Stages (stages cliniques, etc.)' },
+};
+
+/** What the staff places are for (EWP's staff mobility for teaching or for training). */
+export const STAFF_MOBILITY_LABELS: Labels<(typeof STAFF_MOBILITIES)[number]> = {
+  teaching: { en: 'Teaching', zh: '授课', fr: 'Enseignement' },
+  training: { en: 'Training', zh: '培训', fr: 'Formation' },
 };

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Typography } from 'antd';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
+import { STAFF_MOBILITY_LABELS, STUDENT_MOBILITY_LABELS } from '../../../shared/i18n/agreement-labels.ts';
 import { RecordDetails } from '../../components/record-details.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { useUnitMap } from '../../lib/lookups.ts';
@@ -41,7 +42,11 @@ export function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
         'terminatedOn',
         { field: 'autoRenewal', value: a.autoRenewal ? `${t('common.yes')} · ${months(a.renewalTermMonths ?? 0)}` : t('common.no') },
         { field: 'renewalLeadMonths', value: months(a.renewalLeadMonths) },
-        ...['studentsInPerYear', 'studentsOutPerYear', 'staffInPerYear', 'staffOutPerYear', 'lastActivityOn'],
+        ...['studentsInPerYear', 'studentsOutPerYear', 'staffInPerYear', 'staffOutPerYear'],
+        { field: 'studentMobility', value: a.studentMobility ? STUDENT_MOBILITY_LABELS[a.studentMobility][locale] : null },
+        { field: 'staffMobility', value: a.staffMobility ? STAFF_MOBILITY_LABELS[a.staffMobility][locale] : null },
+        { field: 'languageSkills', value: a.languageSkills.length ? a.languageSkills.join(', ') : null },
+        'lastActivityOn',
         { field: 'predecessor', label: 'agr.predecessor', value: chainLink(a.predecessorId) },
         { field: 'successor', label: 'agr.successor', value: chainLink(a.successorId) },
       ]}

@@ -1,5 +1,5 @@
-import { AGREEMENT_KINDS, AGREEMENT_LEVELS } from '../../../shared/contracts/agreements.ts';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../../../shared/i18n/agreement-labels.ts';
+import { AGREEMENT_KINDS, AGREEMENT_LEVELS, STAFF_MOBILITIES, STUDENT_MOBILITIES } from '../../../shared/contracts/agreements.ts';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS, STAFF_MOBILITY_LABELS, STUDENT_MOBILITY_LABELS } from '../../../shared/i18n/agreement-labels.ts';
 import { inLanguages, type FieldSpec, type FormLayout } from '../../lib/field-spec.ts';
 
 const quota = (name: string): FieldSpec => ({ name, kind: 'number', min: 0, max: 10000, width: 'quarter', absentWhenCleared: true });
@@ -36,6 +36,16 @@ export const AGREEMENT_FIELDS: FormLayout = [
   },
   {
     title: 'agr.section.quotas',
-    items: [quota('studentsInPerYear'), quota('studentsOutPerYear'), quota('staffInPerYear'), quota('staffOutPerYear'), { name: 'notes', kind: 'longText', maxLength: 10000 }],
+    items: [
+      quota('studentsInPerYear'),
+      quota('studentsOutPerYear'),
+      quota('staffInPerYear'),
+      quota('staffOutPerYear'),
+      // What the places are for and the languages recommended: what an EWP partner reads of them (IIAs).
+      { name: 'studentMobility', kind: 'select', values: STUDENT_MOBILITIES, labels: { table: STUDENT_MOBILITY_LABELS }, clearable: true, width: 'third' },
+      { name: 'staffMobility', kind: 'select', values: STAFF_MOBILITIES, labels: { table: STAFF_MOBILITY_LABELS }, clearable: true, width: 'third' },
+      { name: 'languageSkills', kind: 'tags', width: 'third', hint: 'agr.languageSkillsHint' },
+      { name: 'notes', kind: 'longText', maxLength: 10000 },
+    ],
   },
 ];

@@ -28,6 +28,9 @@ export interface AgreementFormValues {
   studentsOutPerYear?: number;
   staffInPerYear?: number;
   staffOutPerYear?: number;
+  studentMobility?: 'studies' | 'traineeship';
+  staffMobility?: 'teaching' | 'training';
+  languageSkills?: string[];
   notes?: string;
 }
 
@@ -35,7 +38,7 @@ export interface AgreementFormValues {
 const AGREEMENT_FIELDS = [
   'titleEn', 'titleZh', 'titleFr', 'level', 'kind', 'unitId', 'ourSignatory', 'partnerSignatory', 'signedOn', 'effectiveOn',
   'expiresOn', 'autoRenewal', 'renewalTermMonths', 'renewalLeadMonths', 'studentsInPerYear', 'studentsOutPerYear', 'staffInPerYear',
-  'staffOutPerYear', 'notes',
+  'staffOutPerYear', 'studentMobility', 'staffMobility', 'languageSkills', 'notes',
 ] as const;
 
 /** An agreement as form values (nulls become empty fields). */
