@@ -16,6 +16,24 @@ import { ALLOCATION_DAY, EARLIER_HOSTS, RUNNING_YEAR_CALLS, YEAR_HOSTS, planExch
 
 const CERTIFICATES = ['IELTS 7.0', 'IELTS 6.5', 'TOEFL 100', 'TOEFL 95', 'DELF B2', 'JLPT N2', 'TestDaF 4', null];
 
+/** The places are in medicine (ISCED-F 0912), and so is the students' own field. */
+const MEDICINE = '0912';
+
+/** The EQF level a student studies at when leaving: graduate programmes and degrees at master level (7), the rest in the bachelor-level years (6). */
+const eqfLevelOf = (kind: PlannedOpportunity['kind']): number => (kind === 'joint_graduate' || kind === 'degree_study' ? 7 : 6);
+
+/**
+ * The student's birth date and university address, which a nomination to a partner states:
+ * derived from the student's place in the pool (no draw of the random sequence, so that every
+ * other figure of the demo stays as it was), born 19 to 23 years before the load.
+ */
+function studentContact(i: number, today: string, name: { familyName: string; givenName: string }) {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const birthDate = `${Number(today.slice(0, 4)) - 19 - (i % 5)}-${pad(1 + ((i * 7) % 12))}-${pad(1 + ((i * 11) % 28))}`;
+  const ascii = (text: string) => text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  return { birthDate, email: `${ascii(name.givenName)}.${ascii(name.familyName)}${i + 1}@students.demo.interchange` };
+}
+
 /**
  * Outbound student exchange (demo-exchanges-plan.ts): about 200 students sent in the last
  * complete academic year to 31 partner universities in 13 countries, and the four years before
@@ -37,7 +55,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
   const pool: number[] = [];
   for (let i = 0; i < largest + 20; i++) {
     const name = inventName(rng, 'CN', taken);
-    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId }) })).id);
+    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId, ...studentContact(i, today, name) }) })).id);
   }
   const opportunity = async (o: PlannedOpportunity) =>
     createOpportunity(system, {
@@ -45,7 +63,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
         titleEn: `${EXCHANGE_KIND_LABELS[o.kind].en}, ${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameEn} ${o.academicYear}–${String(o.academicYear + 1).slice(2)}`,
         titleZh: `${DEMO_PARTNERS.find((p) => p.key === o.host)!.nameZh ?? ''}${EXCHANGE_KIND_LABELS[o.kind].zh}（${o.academicYear}–${o.academicYear + 1}学年）`,
         kind: o.kind, hostInstitutionId: hosts.get(o.host)!, places: o.places, academicYear: o.academicYear, unitId, startsOn: o.startsOn <= o.endsOn ? o.startsOn : null, endsOn: o.startsOn <= o.endsOn ? o.endsOn : null,
-        applicationsCloseOn: o.applicationsCloseOn,
+        applicationsCloseOn: o.applicationsCloseOn, iscedFCode: MEDICINE,
       }),
     });
 
@@ -59,7 +77,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
         await recordPastApplications(system, {
           opportunityId: row.id,
           rows: o.applicants.map((a, k) => ({
-            personId: people[k]!, opportunityId: row.id, appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), notes: null,
+            personId: people[k]!, opportunityId: row.id, appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), notes: null, iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(o.kind),
             status: a.fate === 'not_selected' ? (rng.chance(0.5) ? 'rejected' : 'waitlisted') : a.fate === 'withdrawn' ? 'withdrawn' : a.returnDate ? 'returned' : 'departed',
             decidedOn: `${year}-${ALLOCATION_DAY}`,
             departureDate: a.departureDate, returnDate: a.returnDate,
@@ -70,7 +88,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
       // The last complete year, as the office works: applications, the allocation, then each selected student's steps.
       const ids: number[] = [];
       for (const [k, a] of o.applicants.entries())
-        ids.push((await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate }) })).id);
+        ids.push((await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate, iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(o.kind) }) })).id);
       await allocateOpportunity(system, { id: row.id, on: `${year}-${ALLOCATION_DAY}` });
       for (const [k, a] of o.applicants.entries()) {
         let version = 2;
@@ -106,7 +124,7 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
     const last = closes < today ? closes : today;
     for (let k = 0; k < call.applicants; k++) {
       const appliedOn = addDays(last, -rng.int(1, 40));
-      const application = await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: students[next++], appliedOn, score: rng.int(70, 98), languageCertificate: rng.pick(CERTIFICATES) }) });
+      const application = await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: students[next++], appliedOn, score: rng.int(70, 98), languageCertificate: rng.pick(CERTIFICATES), iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(call.kind) }) });
       if (k < call.shortlisted) await transitionApplication(system, { id: application.id, input: parseOrThrow(ApplicationTransition, { to: 'shortlisted', version: application.version }) });
     }
   }

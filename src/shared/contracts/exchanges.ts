@@ -53,6 +53,11 @@ const Score = z.number().min(0).max(100);
 
 // ---- opportunities ----
 
+/** A field of education and training, ISCED-F 2013: its four-digit detailed field (0912 Medicine). */
+export const IscedFCode = z.string().trim().regex(/^[0-9]{4}$/);
+/** A level of the European Qualifications Framework, 1–8 (6 bachelor, 7 master, 8 doctorate). */
+export const EqfLevel = z.number().int().min(1).max(8);
+
 const OpportunityFields = {
   titleEn: RequiredName(300),
   titleZh: OptionalName(300),
@@ -70,6 +75,8 @@ const OpportunityFields = {
   endsOn: IsoDate.nullish().transform((v) => v ?? null),
   /** The last day an application is taken; on or before the exchange starts. After it, the places wait to be allocated. */
   applicationsCloseOn: IsoDate.nullish().transform((v) => v ?? null),
+  /** The field of education of the places offered (ISCED-F): what EWP calls the agreement's subject area. */
+  iscedFCode: IscedFCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
   notes: OptionalText(5000),
 };
 export const OpportunityInput = z.object(OpportunityFields);
@@ -94,6 +101,7 @@ export const Opportunity = z.object({
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   applicationsCloseOn: z.string().nullable(),
+  iscedFCode: z.string().nullable(),
   /** The day the places were last allocated (the allocation's date), written by the allocation alone. */
   allocatedOn: z.string().nullable(),
   notes: z.string().nullable(),
@@ -127,6 +135,9 @@ export const ApplicationInput = z.object({
   languageCertificate: OptionalText(300),
   departureDate: IsoDate.nullish().transform((v) => v ?? null),
   returnDate: IsoDate.nullish().transform((v) => v ?? null),
+  /** The student's own field of education (ISCED-F) and EQF level at departure, which a nomination states. */
+  iscedFCode: IscedFCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  eqfLevel: EqfLevel.nullish().transform((v) => v ?? null),
   notes: OptionalText(5000),
 });
 export type ApplicationInput = z.input<typeof ApplicationInput>;
@@ -137,6 +148,9 @@ const ApplicationEditable = {
   languageCertificate: OptionalText(300),
   departureDate: IsoDate.nullish().transform((v) => v ?? null),
   returnDate: IsoDate.nullish().transform((v) => v ?? null),
+  /** The student's own field of education (ISCED-F) and EQF level at departure, which a nomination states. */
+  iscedFCode: IscedFCode.nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  eqfLevel: EqfLevel.nullish().transform((v) => v ?? null),
   notes: OptionalText(5000),
 };
 export const ApplicationUpdate = z.object(updateFields(ApplicationEditable)).extend(Versioned.shape);
@@ -161,6 +175,8 @@ export const Application = z.object({
   decidedOn: z.string().nullable(),
   departureDate: z.string().nullable(),
   returnDate: z.string().nullable(),
+  iscedFCode: z.string().nullable(),
+  eqfLevel: z.number().nullable(),
   notes: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),

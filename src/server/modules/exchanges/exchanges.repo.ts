@@ -25,6 +25,7 @@ const OPPORTUNITY_COLUMNS = {
   startsOn: 'starts_on',
   endsOn: 'ends_on',
   applicationsCloseOn: 'applications_close_on',
+  iscedFCode: 'isced_f_code',
   // written by the allocation alone: no input carries it
   allocatedOn: 'allocated_on',
   notes: 'notes',
@@ -101,6 +102,8 @@ const APPLICATION_COLUMNS = {
   decidedOn: 'decided_on',
   departureDate: 'departure_date',
   returnDate: 'return_date',
+  iscedFCode: 'isced_f_code',
+  eqfLevel: 'eqf_level',
   notes: 'notes',
 };
 export type ApplicationValues = Partial<Record<keyof typeof APPLICATION_COLUMNS, unknown>>;
@@ -281,10 +284,11 @@ export async function insertApplicationsBulk(db: Queryable, rows: Array<Required
   const json = rows.map((r) => ({
     opportunity_id: r.opportunityId, person_id: r.personId, applied_on: r.appliedOn, score: r.score, status: r.status,
     decided_on: r.decidedOn ?? null, departure_date: r.departureDate ?? null, return_date: r.returnDate ?? null, language_certificate: r.languageCertificate ?? null,
+    isced_f_code: r.iscedFCode ?? null, eqf_level: r.eqfLevel ?? null,
   }));
   const { rows: ids } = await db.query<{ id: number; status: ApplicationStatus }>(
-    `INSERT INTO exchange_applications (opportunity_id, person_id, applied_on, score, status, decided_on, departure_date, return_date, language_certificate)
-     SELECT opportunity_id, person_id, applied_on, score, status, decided_on, departure_date, return_date, language_certificate
+    `INSERT INTO exchange_applications (opportunity_id, person_id, applied_on, score, status, decided_on, departure_date, return_date, language_certificate, isced_f_code, eqf_level)
+     SELECT opportunity_id, person_id, applied_on, score, status, decided_on, departure_date, return_date, language_certificate, isced_f_code, eqf_level
      FROM json_populate_recordset(NULL::exchange_applications, $1::json)
      RETURNING id, status`,
     [JSON.stringify(json)],

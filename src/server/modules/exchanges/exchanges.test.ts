@@ -66,6 +66,34 @@ describe('opportunities', () => {
     expect((await officer.get('/api/exchange-opportunities/999999')).statusCode).toBe(404);
   });
 
+  it('records the field of education (ISCED-F) of an opportunity and a student’s field and EQF level on an application, audited; refuses a malformed one on its field, in the user’s language', async () => {
+    const o = await opportunity({ iscedFCode: '0912' });
+    const created = (await officer.get(`/api/exchange-opportunities/${o.id}`)).json();
+    expect(created.iscedFCode).toBe('0912');
+    const changed = await officer.patch(`/api/exchange-opportunities/${o.id}`, { iscedFCode: '0913', version: created.version });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().iscedFCode).toBe('0913');
+    expect((await auditRows('exchange_opportunity', o.id)).at(-1)).toMatchObject({ action: 'update', after: expect.objectContaining({ iscedFCode: '0913' }) });
+    const bad = await officer.post('/api/exchange-opportunities', { titleEn: 'x', kind: 'summer_school', hostInstitutionId: lyon, places: 1, academicYear: 2024, unitId: t.units.a, iscedFCode: '912' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ field: 'iscedFCode' })]);
+    const studentId = await person();
+    const made = await officer.post('/api/exchange-applications', { opportunityId: o.id, personId: studentId, appliedOn: '2024-03-01', iscedFCode: '0912', eqfLevel: 6 });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ iscedFCode: '0912', eqfLevel: 6 });
+    const raised = await officer.patch(`/api/exchange-applications/${made.json().id}`, { eqfLevel: 7, version: made.json().version });
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json()).toMatchObject({ iscedFCode: '0912', eqfLevel: 7 });
+    expect((await auditRows('exchange_application', made.json().id)).at(-1)).toMatchObject({ action: 'update', after: expect.objectContaining({ eqfLevel: 7 }) });
+    const tooHigh = await officer.patch(`/api/exchange-applications/${made.json().id}`, { eqfLevel: 9, version: raised.json().version }, { 'accept-language': 'fr' });
+    expect(tooHigh.statusCode).toBe(400);
+    const english = await officer.patch(`/api/exchange-applications/${made.json().id}`, { eqfLevel: 9, version: raised.json().version });
+    expect(tooHigh.json().error.fields).toEqual([expect.objectContaining({ field: 'eqfLevel', message: expect.stringMatching(/^eqfLevel/) })]);
+    // the same refusal, worded in French for a French reader
+    expect(tooHigh.json().error.fields[0].message).not.toBe(english.json().error.fields[0].message);
+    expect((await officer.get(`/api/exchange-applications/${made.json().id}`)).json().eqfLevel).toBe(7);
+  });
+
   it('confines a coordinator to their unit by every path', async () => {
     const a = await t.as('coordinatorA');
     const b = await t.as('coordinatorB');

@@ -54,6 +54,8 @@ export function ApplicationPage() {
             { field: 'decidedOn', label: 'xchg.decidedOn' },
             { field: 'departure', value: a.departureDate },
             { field: 'return', value: a.returnDate },
+            { field: 'iscedFCode', label: 'xchg.field.iscedFCode', value: a.iscedFCode },
+            { field: 'eqfLevel', label: 'xchg.field.eqfLevel', value: a.eqfLevel },
           ]}
           after={[{ field: 'notes', label: 'xchg.notes', long: true }]}
         />

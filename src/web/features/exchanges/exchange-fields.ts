@@ -2,7 +2,7 @@ import { EXCHANGE_KINDS } from '../../../shared/contracts/exchanges.ts';
 import { EXCHANGE_KIND_LABELS } from '../../../shared/i18n/exchange-labels.ts';
 import { inLanguages, type FormLayout } from '../../lib/field-spec.ts';
 
-/** An opportunity's form: titles, kind, the host and the unit that offers it, the year, places and dates, the day applications close, notes. */
+/** An opportunity's form: titles, kind, the host and the unit that offers it, the year, places and dates, the day applications close, the field of education, notes. */
 export const OPPORTUNITY_FIELDS: FormLayout = [
   {
     items: [
@@ -15,12 +15,14 @@ export const OPPORTUNITY_FIELDS: FormLayout = [
       { name: 'startsOn', kind: 'date', width: 'sixth' },
       { name: 'endsOn', kind: 'date', width: 'sixth' },
       { name: 'applicationsCloseOn', kind: 'date', width: 'third', testId: 'opportunity-applications-close' },
+      // The field of education of the places, which a nomination to an EWP partner states.
+      { name: 'iscedFCode', kind: 'text', maxLength: 4, width: 'third', hint: 'xchg.iscedFCodeHint' },
       { name: 'notes', kind: 'longText', maxLength: 5000 },
     ],
   },
 ];
 
-/** An application's form: the opportunity (a list the page loads) and the student, when and how they apply, the dates abroad, notes. */
+/** An application's form: the opportunity (a list the page loads) and the student, when and how they apply, the dates abroad, the student's field and EQF level, notes. */
 export const APPLICATION_FIELDS: FormLayout = [
   {
     items: [
@@ -31,6 +33,9 @@ export const APPLICATION_FIELDS: FormLayout = [
       { name: 'languageCertificate', kind: 'text', maxLength: 300, width: 'third' },
       { name: 'departureDate', kind: 'date', width: 'half' },
       { name: 'returnDate', kind: 'date', width: 'half' },
+      // The student's own field and level, which a nomination to an EWP partner states.
+      { name: 'iscedFCode', kind: 'text', maxLength: 4, width: 'half', hint: 'xchg.iscedFCodeHint' },
+      { name: 'eqfLevel', kind: 'number', min: 1, max: 8, width: 'half', hint: 'xchg.eqfLevelHint', absentWhenCleared: true },
       { name: 'notes', kind: 'longText', maxLength: 5000 },
     ],
   },

@@ -84,6 +84,7 @@ export function OpportunityPage() {
             { field: 'places', label: 'xchg.places', value: places },
             { field: 'period', label: 'xchg.period', value: o.startsOn || o.endsOn ? `${o.startsOn ?? '…'} – ${o.endsOn ?? '…'}` : null },
             { field: 'applicationsCloseOn', label: 'xchg.field.applicationsCloseOn', value: o.applicationsCloseOn },
+            { field: 'iscedFCode', label: 'xchg.field.iscedFCode', value: o.iscedFCode },
             { field: 'allocatedOn', label: 'xchg.allocatedOn', value: <span data-testid="opportunity-allocated-on">{o.allocatedOn ?? t('xchg.notAllocated')}</span> },
             { field: 'titleEn', label: 'xchg.field.titleEn' },
             { field: 'titleZh', label: 'xchg.field.titleZh' },

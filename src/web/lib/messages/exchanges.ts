@@ -106,6 +106,18 @@ export const EXCHANGES = {
   'xchg.field.languageCertificate': ['Language certificate', '语言证书', 'Certificat de langue'],
   'xchg.field.departureDate': ['Departure', '出发日期', 'Départ'],
   'xchg.field.returnDate': ['Return', '回国日期', 'Retour'],
+  'xchg.field.iscedFCode': ['Field of education (ISCED-F)', '学科领域（ISCED-F）', 'Domaine d’études (CITE-F)'],
+  'xchg.field.eqfLevel': ['EQF level at departure', '出发时的欧洲资格框架（EQF）等级', 'Niveau CEC au départ'],
+  'xchg.iscedFCodeHint': [
+    'The four-digit ISCED-F 2013 code: 0912 medicine, 0913 nursing, 0911 dental studies. Partners in Erasmus Without Paper need it for a nomination.',
+    '四位数的ISCED-F 2013学科代码：0912 医学，0913 护理，0911 口腔医学。欧洲“无纸化伊拉斯谟”网络的合作伙伴在提名中需要此代码。',
+    'Le code CITE-F 2013 à quatre chiffres : 0912 médecine, 0913 soins infirmiers, 0911 études dentaires. Les partenaires d’Erasmus Without Paper en ont besoin pour une nomination.',
+  ],
+  'xchg.eqfLevelHint': [
+    'The level the student studies at when leaving, 1 to 8: 6 bachelor, 7 master, 8 doctorate.',
+    '学生出发时所处的学习层次，1至8级：6 学士，7 硕士，8 博士。',
+    'Le niveau d’études de l’étudiant au départ, de 1 à 8 : 6 licence, 7 master, 8 doctorat.',
+  ],
   'xchg.created': ['Created.', '已创建。', 'Créé.'],
   'xchg.create': ['Create', '创建', 'Créer'],
   'xchg.cancel': ['Cancel', '取消', 'Annuler'],
