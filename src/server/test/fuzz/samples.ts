@@ -11,6 +11,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[A-Z0-9<-]{5,20}$': 'E12345678',
   '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$': 'fuzz.example.edu',
   '^[a-z]{2}( [ABC][12])?$': 'en B2',
+  '^[0-9]{4}$': '0912',
 };
 
 const EMAIL_PATTERN = /@\(\?:/;
