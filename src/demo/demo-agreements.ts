@@ -107,7 +107,25 @@ function inputOf(spec: DemoAgreementSpec, ctx: Context, dates: Dates) {
     staffInPerYear: spec.staff?.[0] ?? null,
     staffOutPerYear: spec.staff?.[1] ?? null,
     notes: spec.notes ?? null,
+    ...ewpConditions(spec, ctx.partners.get(firstKey)),
   } as const;
+}
+
+// The language students and staff need at a partner: its teaching language at B2, English elsewhere.
+const TEACHING_LANGUAGE: Record<string, string> = { FR: 'fr B2', DE: 'de B2' };
+
+/**
+ * What an exchange agreement's places are for, and the language recommended to those who go,
+ * as EWP's IIAs state them: students go to study (the clinical rotations count as studies), staff
+ * to train in the partner's hospitals and laboratories; other kinds of agreement say nothing.
+ */
+function ewpConditions(spec: DemoAgreementSpec, partner: DemoPartner | undefined) {
+  if (spec.kind !== 'student_exchange' && spec.kind !== 'staff_exchange') return {};
+  return {
+    studentMobility: spec.students ? ('studies' as const) : null,
+    staffMobility: spec.staff ? ('training' as const) : null,
+    languageSkills: [(partner && TEACHING_LANGUAGE[partner.country]) ?? 'en B2'],
+  };
 }
 
 async function step(a: Agreement, to: AgreementStatus, on: string, db: Db): Promise<Agreement> {

@@ -3,7 +3,7 @@ import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createInstitution } from '../server/modules/institutions/institutions.service.ts';
 import { InstitutionInput } from '../shared/contracts/institutions.ts';
-import type { DemoPartner } from './demo-partners.ts';
+import { DEMO_SCHAC_CODES, type DemoPartner } from './demo-partners.ts';
 
 interface CatalogueRow {
   name: string;
@@ -65,6 +65,7 @@ export async function ensurePartnerInstitutions(db: Db, partners: DemoPartner[])
           website: website(entry.website),
           erasmusCode: entry.erasmusCode,
           pic: entry.pic,
+          schac: DEMO_SCHAC_CODES[p.key] ?? null,
           referenceRef: p.ref,
         }),
       },

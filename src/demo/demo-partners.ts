@@ -118,3 +118,39 @@ export const DEMO_FORMER_AND_PROSPECTIVE_PARTNERS: DemoPartner[] = [
   { key: 'tubingen', ref: 'eche:D  TUBINGE01', country: 'DE', nameEn: 'University of Tübingen', nameFr: 'Université de Tübingen', nameZh: '图宾根大学', nameLocal: 'Eberhard Karls Universität Tübingen', city: 'Tübingen' },
   { key: 'copenhagen', ref: 'eche:DK KOBENHA01', country: 'DK', nameEn: 'University of Copenhagen', nameFr: 'Université de Copenhague', nameZh: '哥本哈根大学', nameLocal: 'Københavns Universitet', city: 'Copenhagen' },
 ];
+
+/**
+ * The SCHAC codes by which the demo's European partners are known in Erasmus Without Paper
+ * (the EWP Registry's identifiers: the university's own internet domain), by partner key. Only
+ * codes that are certain; a partner without one is served no IIA and no mobility, as in life.
+ */
+export const DEMO_SCHAC_CODES: Readonly<Record<string, string>> = {
+  'paris-cite': 'u-paris.fr',
+  sorbonne: 'sorbonne-universite.fr',
+  saclay: 'universite-paris-saclay.fr',
+  'aix-marseille': 'univ-amu.fr',
+  lyon1: 'univ-lyon1.fr',
+  strasbourg: 'unistra.fr',
+  bordeaux: 'u-bordeaux.fr',
+  montpellier: 'umontpellier.fr',
+  lille: 'univ-lille.fr',
+  lorraine: 'univ-lorraine.fr',
+  grenoble: 'univ-grenoble-alpes.fr',
+  leiden: 'leidenuniv.nl',
+  erasmus: 'eur.nl',
+  utrecht: 'uu.nl',
+  karolinska: 'ki.se',
+  lund: 'lu.se',
+  uppsala: 'uu.se',
+  heidelberg: 'uni-heidelberg.de',
+  freiburg: 'uni-freiburg.de',
+  tubingen: 'uni-tuebingen.de',
+  kuleuven: 'kuleuven.be',
+  uclouvain: 'uclouvain.be',
+  debrecen: 'unideb.hu',
+  milan: 'unimi.it',
+  bologna: 'unibo.it',
+  helsinki: 'helsinki.fi',
+  oslo: 'uio.no',
+  copenhagen: 'ku.dk',
+};

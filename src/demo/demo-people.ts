@@ -31,6 +31,6 @@ export const DEMO_ORGANIZATIONS = [
  * (the catalogue's are often upper case or English only). More partners come with agreements.
  */
 export const DEMO_CATALOGUE_PICKS = [
-  { ref: 'eche:F  PARIS482', nameEn: 'Université Paris Cité', nameZh: '巴黎西岱大学', nameFr: 'Université Paris Cité' },
-  { ref: 'hipo:7845', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', nameFr: 'Institut Karolinska' },
+  { ref: 'eche:F  PARIS482', nameEn: 'Université Paris Cité', nameZh: '巴黎西岱大学', nameFr: 'Université Paris Cité', schac: 'u-paris.fr' },
+  { ref: 'hipo:7845', nameEn: 'Karolinska Institutet', nameZh: '卡罗林斯卡学院', nameFr: 'Institut Karolinska', schac: 'ki.se' },
 ];
