@@ -125,34 +125,42 @@ function separatorOf(text: string): string {
 }
 
 /**
+ * csv-parse's options for both readers: records split on any line ending, ragged rows kept, and
+ * the file's limits checked as each record ends (rows, columns, cells, a cell's length).
+ */
+function boundedOptions(delimiter: string, budget: ReadBudget) {
+  const { limits } = budget;
+  let rowNumber = 0;
+  return {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    // A record's whole text; each cell is held to Excel's limit as the record ends.
+    max_record_size: limits.textChars * limits.columns,
+    on_record: (record: string[]) => {
+      rowNumber += 1;
+      budget.row(rowNumber);
+      if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
+      for (const cell of record) {
+        budget.cell();
+        if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
+      }
+      return record;
+    },
+  };
+}
+
+/**
  * The records of a CSV text, with quoted fields (separators, quotes and line breaks inside),
  * numbered from 1; every record counts toward the row limit, blank ones too. The limits are
  * checked by csv-parse as it reads (a field's length) and on each record as it ends.
  */
 export function* csvRecords(text: string, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): Generator<SpreadsheetRow> {
-  const { limits } = budget;
-  let rowNumber = 0;
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter: separatorOf(text),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // A record's whole text; each cell is held to Excel's limit as the record ends.
-      max_record_size: limits.textChars * limits.columns,
-      on_record: (record: string[]) => {
-        rowNumber += 1;
-        budget.row(rowNumber);
-        if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
-        for (const cell of record) {
-          budget.cell();
-          if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
-        }
-        return record;
-      },
-    }) as string[][];
+    records = parse(text, boundedOptions(separatorOf(text), budget)) as string[][];
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('spreadsheet_text_too_long');
     throw error;
@@ -170,27 +178,8 @@ const CHUNK_BYTES = 1 << 20;
  * the same options and limits as csvRecords; `encoding` as csvEncodingOf returns it.
  */
 export async function* csvRecordStream(content: Buffer, encoding: CsvEncoding, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): AsyncGenerator<SpreadsheetRow> {
-  const { limits } = budget;
   const head = iconv.decode(content.subarray(0, 65_536), encoding).replace(/^\uFEFF/, '');
-  let rowNumber = 0;
-  const parser = parseStream({
-    delimiter: separatorOf(head),
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: limits.textChars * limits.columns,
-    on_record: (record: string[]) => {
-      rowNumber += 1;
-      budget.row(rowNumber);
-      if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
-      for (const cell of record) {
-        budget.cell();
-        if (cell.length > limits.textChars) throw overLimit('spreadsheet_text_too_long');
-      }
-      return record;
-    },
-  });
+  const parser = parseStream(boundedOptions(separatorOf(head), budget));
   function* text(): Generator<string> {
     const decoder = iconv.getDecoder(encoding);
     for (let at = 0; at < content.length; at += CHUNK_BYTES) {
