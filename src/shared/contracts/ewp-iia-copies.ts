@@ -23,7 +23,7 @@ export type IiaTermField = (typeof IIA_TERM_FIELDS)[number];
 /** The fields whose partner value the office can accept onto the agreement. */
 export const ACCEPTABLE_IIA_TERM_FIELDS = IIA_TERM_FIELDS.filter((field) => field !== 'firstAcademicYear' && field !== 'lastAcademicYear');
 
-/** A term's value: a count, a mobility type, an academic year (`2024/2025`), the language codes with CEFR level (`fr:B2`), or nothing said. */
+/** A term's value: a count, a mobility type, an academic year (`2024/2025`), the languages as the agreement stores them (`fr B2`), or nothing said. */
 const TermValue = z.union([z.number(), z.string(), z.array(z.string()), z.null()]);
 
 /** One field on which the partner's copy says something else than ours. */
