@@ -67,7 +67,8 @@ export function iiaOfAgreement(row: IiaAgreementRow, ourHeiId: string): Iia | nu
   return {
     partners: [
       { heiId: ourHeiId, iiaId: id, iiaCode: id, signingContactName: row.ourSignatory, signingDate: row.signedOn },
-      { heiId: row.partnerHeiId, iiaId: null, iiaCode: null, signingContactName: row.partnerSignatory, signingDate: null },
+      // The partner's own id and code, once a pull has learnt them (iia-pull.ts): the round trip closes.
+      { heiId: row.partnerHeiId, iiaId: row.partnerIiaId, iiaCode: row.partnerIiaCode, signingContactName: row.partnerSignatory, signingDate: null },
     ],
     inEffect: row.status !== 'approved',
     terminatedAsAWhole: row.status === 'terminated',

@@ -20,6 +20,9 @@ export interface IiaAgreementRow {
   staffMobility: 'teaching' | 'training' | null;
   languageSkills: string[];
   partnerHeiId: string;
+  /** The partner's own id and code for the agreement, once a pull has matched its copy to it. */
+  partnerIiaId: string | null;
+  partnerIiaCode: string | null;
   /** The last change to the agreement or to its partner institution (whose SCHAC code it publishes). */
   modifiedAt: string;
 }
@@ -41,10 +44,14 @@ export async function iiaAgreementRows(db: Queryable, options: { heiIds: readonl
             a.students_in_per_year AS "studentsInPerYear", a.students_out_per_year AS "studentsOutPerYear",
             a.staff_in_per_year AS "staffInPerYear", a.staff_out_per_year AS "staffOutPerYear",
             a.student_mobility AS "studentMobility", a.staff_mobility AS "staffMobility", a.language_skills AS "languageSkills",
-            lower(btrim(p.schac)) AS "partnerHeiId", ${isoTimestamp('greatest(a.updated_at, p.updated_at)')} AS "modifiedAt"
+            lower(btrim(p.schac)) AS "partnerHeiId", copy.partner_iia_id AS "partnerIiaId", copy.partner_iia_code AS "partnerIiaCode",
+            ${isoTimestamp('greatest(a.updated_at, p.updated_at)')} AS "modifiedAt"
        FROM agreements a
        JOIN agreement_partners ap ON ap.agreement_id = a.id
        JOIN institutions p ON p.id = ap.institution_id
+       LEFT JOIN LATERAL (SELECT c.partner_iia_id, c.partner_iia_code FROM ewp_iia_copies c
+                           WHERE c.agreement_id = a.id AND c.partner_hei_id = lower(btrim(p.schac))
+                           ORDER BY c.pulled_at DESC, c.id DESC LIMIT 1) copy ON true
       WHERE a.kind IN ('student_exchange', 'staff_exchange')
         AND a.status IN ('approved', 'signed', 'active', 'expired', 'terminated')
         AND NOT EXISTS (SELECT 1 FROM agreement_partners other WHERE other.agreement_id = a.id AND other.institution_id <> ap.institution_id)
