@@ -55,6 +55,7 @@ import { calendarFeedRoutes } from './http/calendar-feed.routes.ts';
 import { ewpHostRoutes } from './http/ewp-host.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { ewpKeysRoutes } from './interop/ewp/ewp-keys.routes.ts';
+import { ewpIiaCopiesRoutes } from './interop/ewp/ewp-iia-copies.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { ERROR_RESPONSES, responseSerializerCompiler, strictResponses } from './http/response-serializer.ts';
@@ -204,6 +205,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     exportsRoutes,
     calendarRoutes,
     ewpKeysRoutes,
+    ewpIiaCopiesRoutes,
   ])
     mountRoutes(app, context, routes);
 

@@ -172,6 +172,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'GET /api/agreements': SIGNED_IN,
   'GET /api/agreements/renewal-watch': SIGNED_IN,
   'GET /api/agreements/:id': SIGNED_IN,
+  'GET /api/agreements/:id/ewp': SIGNED_IN,
   'POST /api/agreements': OFFICE_AND_UNITS,
   'PATCH /api/agreements/:id': OFFICE_AND_UNITS,
   'DELETE /api/agreements/:id': OFFICE_AND_UNITS,

@@ -40,8 +40,12 @@ export type IiaDifference = z.infer<typeof IiaDifference>;
  */
 export const IIA_COPY_STATES = ['matches', 'differs', 'not_found', 'not_pulled'] as const;
 
-/** Why an agreement is not published to its partner over EWP (null when it is). */
-export const IIA_UNPUBLISHED_REASONS = ['ewp_off', 'not_exchange', 'not_one_partner', 'partner_without_schac', 'not_approved'] as const;
+/**
+ * Why an agreement is not published to its partner over EWP (null when it is). `incomplete_terms`:
+ * our IIAs API would have to guess (no start or end date, no places, the places' purpose or the
+ * language that studies and teaching require not recorded).
+ */
+export const IIA_UNPUBLISHED_REASONS = ['ewp_off', 'not_exchange', 'not_one_partner', 'partner_without_schac', 'not_approved', 'incomplete_terms'] as const;
 
 /** An agreement's standing in the EWP network: what its page shows. */
 export const AgreementEwpStatus = z.object({
