@@ -137,7 +137,7 @@ program
   .argument('<id>', "the import's number")
   .action(async (id: string) => (await import('./import-command.ts')).undoImportCommand(readConfig(), id));
 
-const ewp = program.command('ewp').description('Erasmus Without Paper: call a partner\'s API, load the Registry\'s catalogue');
+const ewp = program.command('ewp').description('Erasmus Without Paper: call a partner\'s API, pull its IIAs, load the Registry\'s catalogue');
 ewp
   .command('get')
   .description("GET a partner's EWP API signed with our key (HTTP Signatures), check the answer's signature and digest against the partner's key, validate its XML offline against EWP's schemas and print it; exit 1 when the answer is refused or is an error, 2 on a usage or setup problem")
@@ -154,6 +154,14 @@ ewp
   .option('--schemas <dir>', "the folder of EWP's schemas and their catalog.xml (default EWP_SCHEMAS, else ../shared/ewp beside the project)")
   .option('--lang <lang>', 'en, zh or fr', 'en')
   .action(async (file: string, options) => (await import('./ewp-command.ts')).ewpLoadCatalogueCommand(readConfig(), file, options));
+ewp
+  .command('pull-iias')
+  .description("fetch a partner's IIAs (IIAs 7.0.0 index then get, signed, each answer's signature and schema checked) and say for each whether it matches our agreement, differs (field by field, ours → theirs) or is not found; stored for the agreement's page, our agreements left unchanged; exit 0 when the pull ran")
+  .requiredOption('--hei <id>', "the partner's SCHAC code")
+  .option('--manifest <url>', "the partner's Discovery manifest, where its IIAs API is listed (and whose server keys are trusted too)")
+  .option('--schemas <dir>', "the folder of EWP's schemas and their catalog.xml (default EWP_SCHEMAS, else ../shared/ewp beside the project)")
+  .option('--lang <lang>', 'en, zh or fr', 'en')
+  .action(async (options) => (await import('./ewp-command.ts')).ewpPullIiasCommand(readConfig(), options));
 
 const user = program.command('user').description('user accounts');
 user
