@@ -50,6 +50,8 @@ export const AUDIT_ENTITIES: Readonly<Record<string, Entity>> = {
   prepared_file: 'job',
   // A partner's key registered for Erasmus Without Paper: the administrator's.
   ewp_partner_key: 'ewp_key',
+  // A pull of a partner's IIAs (the copies matched to our agreements, their differences): read by whoever reads agreements.
+  ewp_iia_pull: 'agreement',
   ...Object.fromEntries(RECORD_KINDS.map((kind) => [kind.audit, kind.policy])),
   // An import is read by those who may read what it imported: every kind's, by its description.
   ...Object.fromEntries(Object.values(IMPORT_KINDS).map((kind) => [`${kind.entity}_import`, kind.entity])),
