@@ -116,6 +116,50 @@ export function replaceMembers(db: Queryable, id: number, members: MemberRow[]):
   return replaceOrdered(db, VISITS.people, id, columns, rows);
 }
 
+/**
+ * Inserts many visit rows in one statement (an import's thousands), each with its `version`,
+ * and returns their ids in the order given (members are written by `insertMembersOfVisits`).
+ */
+export async function insertVisits(db: Queryable, values: Array<VisitValues & { version: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const fields = Object.entries(VISITS.writable);
+  // A column no visit gives takes its default, as a single insert leaves it.
+  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
+  const { rows: inserted } = await db.query<{ id: number }>(
+    `INSERT INTO visits (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::visits, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  // Identities are drawn in the order the rows are inserted.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Writes the visitors of many new visits (none has any yet) in one statement, each visit's in their order. */
+export async function insertMembersOfVisits(db: Queryable, visits: Array<{ id: number; members: MemberRow[] }>): Promise<void> {
+  const rows = visits.flatMap((v) =>
+    v.members.map((m, position) => ({ visit_id: v.id, person_id: m.personId, role_in_delegation: m.roleInDelegation, institution_id: m.institutionId, country_code: m.countryCode, position })),
+  );
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO ${VISITS.people.table} (${VISITS.people.key}, person_id, role_in_delegation, institution_id, country_code, position)
+     SELECT r.visit_id, r.person_id, r.role_in_delegation, r.institution_id, r.country_code, r.position
+     FROM json_to_recordset($1::json) AS r(visit_id bigint, person_id bigint, role_in_delegation text, institution_id bigint, country_code text, position int)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Visits by id within the caller's reach, with their derived states at `at`, in the order of their ids. */
+export async function findVisits(db: Scoped, ids: number[], at: Derivation): Promise<Visit[]> {
+  if (ids.length === 0) return [];
+  const q = derived(new Where(), at);
+  q.where.when(ids, `${VISITS.alias}.id = ANY(?::bigint[])`).scope(`${VISITS.alias}.${VISITS.unitColumn}`, db.scope);
+  const { rows } = await db.query<Visit>(`SELECT ${q.select} FROM ${q.d.from} ${q.where} ORDER BY ${VISITS.alias}.id`, q.where.params);
+  return rows;
+}
+
 /** Held visits within the caller's reach whose report is overdue at `asOf`, with their host units, the longest overdue first per unit. */
 export const overdueVisits = (db: Scoped, asOf: string): Promise<OverdueRow[]> => overdueMovements(VISITS, db, asOf);
 

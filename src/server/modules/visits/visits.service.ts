@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidFields, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, forbidden, invalidFields, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { searchText } from '../../search/normalize.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -26,9 +26,25 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { VISIT_KIND } from '../../../shared/kinds/visit.ts';
 import { runTransition } from '../../workflow/run-transition.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { addLedgerRows } from '../ledger/ledger.write.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import { resolveMembers, visitLedgerEntries, type ResolvedMember } from './visits.rules.ts';
 import { institutionCountries, knownCountries, peopleFacts, unitExists } from '../movements/movement-sql.ts';
-import { deleteVisitRow, findVisit, insertVisit, listVisits, overdueVisits, replaceMembers, updateVisitRow, type Derivation } from './visits.repo.ts';
+import {
+  deleteVisitRow,
+  findVisit,
+  findVisits,
+  insertMembersOfVisits,
+  insertVisit,
+  insertVisits,
+  listVisits,
+  overdueVisits,
+  replaceMembers,
+  updateVisitRow,
+  type Derivation,
+} from './visits.repo.ts';
 
 type Input = z.output<typeof VisitInput>;
 type MemberInput = Input['members'][number];
@@ -98,6 +114,92 @@ export function createVisit(ctx: RequestContext, options: { input: Input }): Pro
     const id = await insertVisit(tx, { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), searchText: visitSearch(input) });
     await replaceMembers(tx, id, members);
     return id;
+  });
+}
+
+/** A step of a visit being created with others (createVisits): the step's target, its date and what it carries. */
+export type VisitStepInput = Omit<z.output<typeof VisitTransition>, 'version'> & { on: string };
+
+/** A refusal of the visit at `index` of a batch, its fields named `<index>.<field>` (a refusal without fields on `<index>.to`). */
+function ofVisit(index: number, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const fields = error.extra.fields?.length ? error.extra.fields : [{ field: 'to', reason: error.code }];
+  return new DomainError(error.code, error.kind, { ...error.extra, fields: fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+}
+
+/**
+ * Checks many new visits' host units and members at once: each unit once, the people, institutions
+ * and countries they name in one query each. Returns each visit's members with their defaults, or
+ * the problems of the first visit that has any, with its index.
+ */
+async function checkVisits(tx: TxContext, visits: Array<{ hostUnitId: number; members: MemberInput[] }>): Promise<ResolvedMember[][]> {
+  const units = new Map<number, FieldProblem | null>();
+  for (const unitId of new Set(visits.map((v) => v.hostUnitId))) {
+    if (!(await unitExists(tx, unitId))) units.set(unitId, { field: 'hostUnitId', reason: 'unknown_reference' });
+    else if (tx.scope !== null && !(await unitContains(tx, tx.scope, unitId))) units.set(unitId, { field: 'hostUnitId', reason: 'not_allowed' });
+    else units.set(unitId, null);
+  }
+  const members = visits.flatMap((v) => v.members);
+  const personIds = [...new Set(members.map((m) => m.personId))];
+  const people = await peopleFacts(unscoped(tx), personIds);
+  if (tx.scope !== null) {
+    const reachable = await peopleFacts(tx, personIds);
+    for (const id of personIds) if (!reachable.has(id)) people.delete(id);
+  }
+  const institutionIds = [...new Set(members.flatMap((m) => (m.institutionId != null ? [m.institutionId] : [])))];
+  const countryCodes = [...new Set([...people.values()].flatMap((p) => (p.nationality ? [p.nationality] : [])).concat(members.flatMap((m) => (m.countryCode ? [m.countryCode] : []))))];
+  const facts = { people, institutions: new Set((await institutionCountries(tx, institutionIds)).keys()), countries: await knownCountries(tx, countryCodes) };
+  return visits.map((visit, index) => {
+    const unit = units.get(visit.hostUnitId);
+    const resolved = resolveMembers(visit.members, facts);
+    const problems = [...(unit ? [unit] : []), ...resolved.problems];
+    if (problems.length) throw ofVisit(index, invalidFields(...problems));
+    return resolved.members;
+  });
+}
+
+/**
+ * Records many visits at once, each taken through `steps` (requested → approved → held …) as
+ * transitionVisit would take it, one step after the other with the step's date: what an import
+ * of thousands of visits writes instead of a createVisit and a transitionVisit per step each.
+ * Checked as those are (the host unit within the actor's reach, each unit once; the members;
+ * each step by the visit's description, the office's steps for the office), then written in one
+ * statement each: the visits in their final status with every date the steps stamped and the
+ * version they would have reached, their members, their person-times (addLedgerRows, the rollups
+ * with them) and one audit row each, the visit as created (recordAudits). A refusal names the
+ * visit by its index in `visits`: `<index>.<field>`. No step sends a message: the one who asked
+ * for each step (the request, the approval) is the actor taking the next one.
+ */
+export function createVisits(ctx: RequestContext, options: { visits: Array<{ input: Input; steps: VisitStepInput[] }> }): Promise<Visit[]> {
+  const { visits } = options;
+  return ctx.transaction(async (tx) => {
+    if (visits.length === 0) return [];
+    const members = await checkVisits(tx, visits.map((v) => v.input));
+    const values = visits.map(({ input, steps }, index) => {
+      const { members: _m, requestedOn, ...fields } = input;
+      let current: { status: VisitStatus; startDate: string; endDate: string; report: string | null } & Record<string, unknown> = {
+        ...fields,
+        status: 'requested',
+        requestedOn: requestedOn ?? officeToday(),
+        report: null,
+      };
+      if (steps.length && !roleMay(tx.actor.role, VISIT_KIND.policy, 'update')) throw ofVisit(index, forbidden());
+      for (const step of steps) {
+        const inputs = { to: step.to, on: step.on, ...(step.report !== undefined ? { report: step.report } : {}) };
+        const plan = planStep(VISIT_KIND, current, { to: step.to, on: step.on, onGiven: true, inputs }, tx.actor.role);
+        if (plan.kind === 'forbidden') throw ofVisit(index, forbidden());
+        if (plan.kind === 'illegal') throw ofVisit(index, invalidFields(...plan.problems));
+        if (plan.problems.length) throw ofVisit(index, invalidFields(...plan.problems));
+        current = { ...current, ...plan.values };
+      }
+      return { ...current, searchText: visitSearch(input), version: 1 + steps.length };
+    });
+    const ids = await insertVisits(tx, values);
+    await insertMembersOfVisits(tx, ids.map((id, i) => ({ id, members: members[i]! })));
+    const written = await findVisits(unscoped(tx), ids, today());
+    await addLedgerRows(tx, VISIT_KIND.audit, written.map((v) => ({ id: v.id, entries: visitLedgerEntries(v) })));
+    await recordAudits(tx, tx.actor, written.map((v) => ({ action: 'create' as const, entity: VISIT_KIND.audit, entityId: v.id, unitId: v.hostUnitId, after: audited(v) })));
+    return written;
   });
 }
 
