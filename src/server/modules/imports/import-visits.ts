@@ -3,9 +3,10 @@
  * visit's title (English), host unit, first and last day (shared/contracts/imports.ts says so
  * in the template's guide). Each visitor is found among the people on file by passport number
  * (its blind index: nobody's number is decrypted), e-mail address, or name however written;
- * a visitor found is linked, a new one created through the people service. Each visit is then
- * created and taken through its steps to the row's status by the visits service, so its
- * person-times enter the ledger exactly as for a visit typed in the app.
+ * a visitor found is linked, new ones created through the people service (createPeople). The
+ * visits are then created by the visits service with the steps to the row's status
+ * (createVisits: checked as createVisit and transitionVisit check them, written a thousand at a
+ * time), so their person-times enter the ledger exactly as for a visit typed in the app.
  */
 import type { RequestContext } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
@@ -16,7 +17,7 @@ import { PersonInput } from '../../../shared/contracts/people.ts';
 import { VISIT_TRANSITIONS, VisitInput, VisitTransition, type VisitStatus } from '../../../shared/contracts/visits.ts';
 import { movementDates, movementTitles } from '../../../shared/contracts/movements.ts';
 import { createPeople } from '../people/people.service.ts';
-import { createVisit, transitionVisit } from '../visits/visits.service.ts';
+import { createVisits, type VisitStepInput } from '../visits/visits.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { PersonMatcher, type Match } from './import-matching.ts';
 import { passportIndexes, peopleOnFile, visitsOnFile } from './imports.repo.ts';
@@ -33,6 +34,12 @@ function personInput(values: Record<string, unknown>): Record<string, unknown> {
 
 /** New visitors created in one go (createPeople). */
 const PEOPLE_BATCH = 2_000;
+
+/** Visits created in one go (createVisits): 1,000 visits of five are 5,000 rows. */
+const VISIT_BATCH = 1_000;
+
+/** A step as the transition contract reads it, without the version (a visit created with its steps has none yet). */
+const VisitStep = VisitTransition.omit({ version: true });
 
 /** A person field as the file's column names it. */
 const PERSON_FIELD_COLUMN: Record<string, string> = { title: 'position' };
@@ -206,6 +213,9 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
             const first = groupOf.get(row.rowNumber)!.first;
             groups.set(first, [...(groups.get(first) ?? []), row]);
           }
+          // Each visit checked and built, then created VISIT_BATCH at a time with its steps (createVisits: a statement each
+          // for the visits, their members, their ledger rows and their audit rows).
+          const built: Array<{ head: number; input: z.output<typeof VisitInput>; steps: VisitStepInput[]; fieldOf: (field: string) => { row: number; field: string } }> = [];
           for (const [, members] of groups) {
             const head = members[0]!;
             const filled = (field: string) => members.find((m) => m.values[field] !== undefined && !m.defaulted.includes(field))?.values[field] ?? head.values[field];
@@ -214,31 +224,40 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
             const startDate = head.values.startDate as string;
             const today = officeToday();
             const requestedOn = startDate < today ? startDate : today;
-            const memberRow = (field: string) => {
+            const fieldOf = (field: string) => {
               const m = /^members\.(\d+)\.(\w+)/.exec(field);
               if (!m) return { row: head.rowNumber, field: field === 'to' || field === 'on' || field === 'version' ? 'status' : field.split('.')[0]! };
               return { row: members[Number(m[1])]?.rowNumber ?? head.rowNumber, field: m[2] === 'personId' ? 'familyName' : m[2] === 'countryCode' ? 'nationality' : m[2]! };
             };
             try {
-              let visit = await createVisit(ctx, {
-                input: parseOrThrow(VisitInput, {
-                  ...visitFields,
-                  titleEn: head.values.titleEn, hostUnitId: head.values.hostUnitId, startDate, endDate: head.values.endDate, requestedOn,
-                  members: members.map((m) => ({
-                    personId: personOf.get(m.rowNumber)!,
-                    ...(str(m.values.roleInDelegation) ? { roleInDelegation: m.values.roleInDelegation } : {}),
-                    ...(str(m.values.nationality) ? { countryCode: m.values.nationality } : {}),
-                    ...(typeof m.values.institutionId === 'number' ? { institutionId: m.values.institutionId } : {}),
-                  })),
-                }),
+              const input = parseOrThrow(VisitInput, {
+                ...visitFields,
+                titleEn: head.values.titleEn, hostUnitId: head.values.hostUnitId, startDate, endDate: head.values.endDate, requestedOn,
+                members: members.map((m) => ({
+                  personId: personOf.get(m.rowNumber)!,
+                  ...(str(m.values.roleInDelegation) ? { roleInDelegation: m.values.roleInDelegation } : {}),
+                  ...(str(m.values.nationality) ? { countryCode: m.values.nationality } : {}),
+                  ...(typeof m.values.institutionId === 'number' ? { institutionId: m.values.institutionId } : {}),
+                })),
               });
-              for (const to of visitPath(status ?? 'held')) {
-                const on = stepDate(to, { startDate, endDate: visit.endDate, requestedOn });
-                visit = await transitionVisit(ctx, { id: visit.id, input: parseOrThrow(VisitTransition, { to, on, version: visit.version, ...(to === 'closed' && report ? { report } : {}) }) });
-              }
-              records.push({ entity: 'visit', id: visit.id, action: 'created' });
+              const steps = visitPath(status ?? 'held').map((to) => {
+                const on = stepDate(to, { startDate, endDate: input.endDate, requestedOn });
+                return { ...parseOrThrow(VisitStep, { to, on, ...(to === 'closed' && report ? { report } : {}) }), on };
+              });
+              built.push({ head: head.rowNumber, input, steps, fieldOf });
             } catch (error) {
-              throw named(head.rowNumber, error, memberRow);
+              throw named(head.rowNumber, error, fieldOf);
+            }
+          }
+          for (let start = 0; start < built.length; start += VISIT_BATCH) {
+            const batch = built.slice(start, start + VISIT_BATCH);
+            try {
+              for (const visit of await createVisits(ctx, { visits: batch.map(({ input, steps }) => ({ input, steps })) })) records.push({ entity: 'visit', id: visit.id, action: 'created' });
+            } catch (error) {
+              // createVisits names a visit by its index in the batch: `<index>.<field>`.
+              const index = error instanceof DomainError ? Number(error.extra.fields?.[0]?.field.split('.')[0] ?? 0) : 0;
+              const at = batch[index] ?? batch[0]!;
+              throw named(at.head, error, (f) => at.fieldOf(f.split('.').slice(1).join('.')));
             }
           }
           return { records, unchanged, skipped };

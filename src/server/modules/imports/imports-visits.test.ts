@@ -140,6 +140,93 @@ describe('importing visits with their visitors', () => {
     expect(await inboundPersonTimes()).toBe(times);
   });
 
+  it('creates its visits set-based exactly as the visits service leaves them step by step: the same rows, members, ledger rows, figures and history', async () => {
+    const officer = await t.as('officer');
+    const university = (await officer.post('/api/institutions', { kind: 'university', nameEn: 'Université de Lille', countryCode: 'FR', city: 'Lille' })).json();
+    const header = ['Visit title (English)', 'Visit title (Chinese)', 'Host unit', 'First day', 'Last day', 'Receiving official', 'Status', 'Report', 'Visit notes', 'Family name', 'Given name', 'Country or region', 'Institution', 'Role in the delegation'];
+    const file = Buffer.from(csv([
+      header,
+      ['Equal requested', '申请团', 'A', '2023-01-10', '2023-01-12', 'Li Wei', 'Invitation requested', '', 'asked by phone', 'Garnier', 'Luc', 'France', '', ''],
+      ['Equal approved', '', 'A', '2023-02-01', '2023-02-03', '', 'Approved', '', '', 'Morel', 'Lea', 'France', '', 'head'],
+      ['Equal held', '', 'A', '2023-03-01', '2023-03-04', '', '', '', '', 'Faure', 'Hugo', 'France', 'Université de Lille', 'head'],
+      ['Equal held', '', 'A', '2023-03-01', '2023-03-04', '', '', '', 'second row', 'Yamada', 'Taro', 'Japan', '', ''],
+      ['Equal closed', '', 'A', '2023-04-01', '2023-04-02', '', 'Closed (report filed)', 'Minutes of the visit', '', 'Rossi', 'Marco', 'Italy', '', ''],
+    ]));
+    const beforeTimes = await inboundPersonTimes();
+    const response = await send('commit', 'equal.csv', file);
+    expect(response.statusCode, response.body).toBe(201);
+    const visitIds: number[] = response.json().records.filter((r: { entity: string }) => r.entity === 'visit').map((r: { id: number }) => r.id);
+    expect(visitIds).toHaveLength(4);
+    const imported = await Promise.all(visitIds.map(async (id) => (await officer.get(`/api/visits/${id}`)).json()));
+    expect(imported.map((v) => v.status)).toEqual(['requested', 'approved', 'held', 'closed']);
+    expect(imported[2].members.map((m: { institutionId: number | null }) => m.institutionId)).toEqual([university.id, null]);
+    const importedTimes = (await inboundPersonTimes()) - beforeTimes;
+    expect(importedTimes).toBe(3);
+
+    // The same visits typed in the app, step by step on the days the import dates them.
+    const typedIds: number[] = [];
+    for (const v of imported) {
+      let typed = (
+        await officer.post('/api/visits', {
+          titleEn: v.titleEn, titleZh: v.titleZh, hostUnitId: v.hostUnitId, purpose: v.purpose, startDate: v.startDate, endDate: v.endDate, protocolLevel: v.protocolLevel,
+          receivingOfficial: v.receivingOfficial, notes: v.notes, requestedOn: v.requestedOn,
+          members: v.members.map((m: { personId: number; roleInDelegation: string | null; institutionId: number | null; countryCode: string }) => ({ personId: m.personId, roleInDelegation: m.roleInDelegation, institutionId: m.institutionId, countryCode: m.countryCode })),
+        })
+      ).json();
+      const steps = ({ requested: [], approved: ['approved'], held: ['approved', 'held'], closed: ['approved', 'held', 'closed'] } as Record<string, string[]>)[v.status]!;
+      for (const to of steps) {
+        const on = to === 'approved' ? v.requestedOn : to === 'held' ? v.startDate : v.endDate;
+        const stepped = await officer.post(`/api/visits/${typed.id}/transitions`, { to, on, version: typed.version, ...(to === 'closed' ? { report: v.report } : {}) });
+        expect(stepped.statusCode, stepped.body).toBe(200);
+        typed = stepped.json();
+      }
+      typedIds.push(typed.id);
+    }
+    expect((await inboundPersonTimes()) - beforeTimes).toBe(2 * importedTimes);
+
+    const stored = async (table: string, key: string, id: number) =>
+      (await t.db.query(`SELECT * FROM ${table} WHERE ${key} = $1`, [id])).rows.map(({ id: _i, visit_id: _v, created_at: _c, updated_at: _u, ...rest }) => rest);
+    const history = async (id: number) => (await officer.get(`/api/audit?entity=visit&entityId=${id}&order=asc`)).json().items as Array<{ action: string; after: Record<string, unknown> }>;
+    const withoutTimes = ({ id: _i, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
+    for (const [i, id] of visitIds.entries()) {
+      const typedId = typedIds[i]!;
+      expect(await stored('visits', 'id', id)).toEqual(await stored('visits', 'id', typedId));
+      expect(await stored('visit_members', 'visit_id', id)).toEqual(await stored('visit_members', 'visit_id', typedId));
+      expect(await ledgerOf(id)).toEqual(await ledgerOf(typedId));
+      expect(withoutTimes((await officer.get(`/api/visits/${id}`)).json())).toEqual(withoutTimes((await officer.get(`/api/visits/${typedId}`)).json()));
+      // One audit row for the imported visit, holding the visit as the last step left the typed one.
+      const [created, ...more] = await history(id);
+      expect(more).toEqual([]);
+      expect(created!.action).toBe('create');
+      expect(withoutTimes(created!.after)).toEqual(withoutTimes((await history(typedId)).at(-1)!.after));
+    }
+  });
+
+  it("names the row of a visit the visits service refuses in a batch (a step it cannot take, another unit's visit for a coordinator), writing nothing", async () => {
+    const visits = await count('visits');
+    const people = await count('people');
+    const header = ['Visit title (English)', 'Host unit', 'First day', 'Last day', 'Status', 'Report', 'Family name', 'Country or region'];
+    const unreported = csv([
+      header,
+      ['Refused fine', 'A', '2023-05-01', '2023-05-02', '', '', 'Blanc', 'France'],
+      ['Refused closed', 'A', '2023-06-01', '2023-06-02', 'Closed (report filed)', '', 'Noir', 'France'],
+    ]);
+    const closed = await send('commit', 'refused.csv', Buffer.from(unreported));
+    expect(closed.statusCode, closed.body).toBe(400);
+    expect(closed.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['rows.3.Report']);
+    const elsewhere = csv([
+      header,
+      ['Own unit', 'A', '2023-05-01', '2023-05-02', 'Invitation requested', '', 'Blanc', 'France'],
+      ['Other unit', 'B', '2023-06-01', '2023-06-02', 'Invitation requested', '', 'Noir', 'France'],
+    ]);
+    const { payload, headers } = multipartFile('elsewhere.csv', Buffer.from(elsewhere));
+    const coordinator = await (await t.as('coordinatorA')).post('/api/imports/visits/commit', payload, headers);
+    expect(coordinator.statusCode, coordinator.body).toBe(400);
+    expect(coordinator.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['rows.3.Host unit']);
+    expect(await count('visits')).toBe(visits);
+    expect(await count('people')).toBe(people);
+  });
+
   it('refuses bad files, naming the column and the reason, and writes nothing', async () => {
     const visits = await count('visits');
     const people = await count('people');
