@@ -30,7 +30,8 @@ import { ImportQuery, type ImportKindName } from '../src/shared/contracts/import
 import { writeAggregateFile, writeVisitorFile, type BenchCountry, type BenchUnit, type KnownPerson } from './import-files.ts';
 
 export const IMPORT_HEADING = '## Import speed (issue 11)';
-const DATABASE = 'interchange_importbench';
+/** The database made for the run (BENCH_IMPORT_DATABASE: another name, so two runs on one server do not drop each other's). */
+const DATABASE = process.env.BENCH_IMPORT_DATABASE ?? 'interchange_importbench';
 /** The issue's target: rows imported a second. */
 const TARGET_ROWS_PER_SECOND = 50_000;
 /** The issue's target for a 100,000-row preview. */
