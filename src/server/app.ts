@@ -56,6 +56,7 @@ import { ewpHostRoutes } from './http/ewp-host.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { ewpKeysRoutes } from './interop/ewp/ewp-keys.routes.ts';
 import { ewpIiaCopiesRoutes } from './interop/ewp/ewp-iia-copies.routes.ts';
+import { iiaAcceptRoutes } from './interop/ewp/iia-accept.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { ERROR_RESPONSES, responseSerializerCompiler, strictResponses } from './http/response-serializer.ts';
@@ -206,6 +207,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     calendarRoutes,
     ewpKeysRoutes,
     ewpIiaCopiesRoutes,
+    iiaAcceptRoutes,
   ])
     mountRoutes(app, context, routes);
 

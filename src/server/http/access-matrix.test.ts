@@ -181,6 +181,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/agreements/:id/documents': OFFICE_AND_UNITS,
   'GET /api/agreements/:id/documents/:documentId': SIGNED_IN,
   'DELETE /api/agreements/:id/documents/:documentId': OFFICE_AND_UNITS,
+  // Accepting a partner's value of an IIA term is a change to the agreement: whoever may change it.
+  'POST /api/agreements/:id/ewp/accept': OFFICE_AND_UNITS,
   'GET /api/reports/figures': SIGNED_IN,
   'GET /api/reports/series': SIGNED_IN,
   'GET /api/reports/breakdown': SIGNED_IN,

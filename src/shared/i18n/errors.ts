@@ -252,6 +252,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '无法将文件转换为 PDF（LibreOffice 出错或超时）：请下载 .docx 文件。',
     fr: 'Le PDF n’a pas pu être produit (LibreOffice a échoué ou a trop tardé) : téléchargez plutôt le .docx.',
   },
+  ewp_no_difference: {
+    en: 'The partner’s copy of this IIA, as last pulled, does not differ from the agreement there: there is nothing to accept (pull the partner’s IIAs again if it changed).',
+    zh: '按最近一次拉取的合作方 IIA 副本，该项与本协议并无差异，无可接受之处（如合作方已修改，请重新拉取其 IIA）。',
+    fr: 'La copie de cet IIA chez le partenaire, telle que relevée la dernière fois, ne diffère pas de l’accord sur ce point : rien à accepter (relevez à nouveau les IIA du partenaire s’il a changé).',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -261,6 +266,11 @@ export const FIELD_REASONS: Catalogue = {
     en: 'holds more than 20,000 records: narrow the filters (a year, a country) and ask again',
     zh: '超过 20,000 条记录，请缩小筛选范围（如年份、国家）后重新导出',
     fr: 'compte plus de 20 000 enregistrements : restreignez les filtres (une année, un pays) et recommencez',
+  },
+  ewp_no_difference: {
+    en: 'does not differ from the partner’s copy of the IIA as last pulled: nothing to accept',
+    zh: '与最近一次拉取的合作方 IIA 副本并无差异，无可接受之处',
+    fr: 'ne diffère pas de la copie de l’IIA du partenaire telle que relevée la dernière fois : rien à accepter',
   },
   invalid_public_key: {
     en: 'is not an RSA public key (PEM, or the base64 DER the EWP Registry lists)',

@@ -88,23 +88,30 @@ export async function createAgreement(ctx: RequestContext, options: { input: Inp
 
 /** Changes an agreement's fields, if `version` is current and the agreement is within the actor's reach. */
 export async function updateAgreement(ctx: RequestContext, options: { id: number; input: z.output<typeof AgreementUpdate> }): Promise<Agreement> {
-  const { id } = options;
+  return ctx.transaction((tx) => updateAgreementIn(tx, options));
+}
+
+/**
+ * updateAgreement within the caller's transaction `tx`, for a change that comes with other writes
+ * (accepting a partner's value of an EWP IIA term): the same reach, version check, rules and audit.
+ * `source` is added to the audit row's after-state to say where the change came from.
+ */
+export async function updateAgreementIn(tx: TxContext, options: { id: number; input: z.output<typeof AgreementUpdate>; source?: Record<string, unknown> }): Promise<Agreement> {
+  const { id, source } = options;
   const { version, ...changes } = options.input;
-  return ctx.transaction(async (tx) => {
-    const current = currentVersion(await findAgreement(tx, id, today(), true), version);
-    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
-    const merged = { ...current, ...given } as Input & { status: Agreement['status'] };
-    await checkAgreement(tx, merged);
-    const { partners, ...fields } = given;
-    const row = await changedBy(tx, current, async () => {
-      await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
-      if (partners) await replacePartners(tx, id, partners);
-      return reload(tx, id);
-    });
-    if (!row) return current;
-    await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: audited(row) });
-    return row;
+  const current = currentVersion(await findAgreement(tx, id, today(), true), version);
+  const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Input>;
+  const merged = { ...current, ...given } as Input & { status: Agreement['status'] };
+  await checkAgreement(tx, merged);
+  const { partners, ...fields } = given;
+  const row = await changedBy(tx, current, async () => {
+    await updateAgreementRow(tx, id, { ...fields, searchText: titleSearch(merged) });
+    if (partners) await replacePartners(tx, id, partners);
+    return reload(tx, id);
   });
+  if (!row) return current;
+  await tx.audit({ action: 'update', entity: ENTITY, entityId: id, unitId: row.unitId, before: audited(current), after: { ...audited(row), ...source } });
+  return row;
 }
 
 /** Deletes an agreement that was never signed; a signed one is terminated instead, so its history stays. */
