@@ -32,8 +32,9 @@ import { MERGES } from './messages/merges.ts';
 import { NATIONAL_STATISTICS } from './messages/national-statistics.ts';
 import { EWP } from './messages/ewp.ts';
 import { EWP_FACTSHEET } from './messages/ewp-factsheet.ts';
+import { EWP_AGREEMENT } from './messages/ewp-agreement.ts';
 
-const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS, ...MERGES, ...NATIONAL_STATISTICS, ...EWP, ...EWP_FACTSHEET };
+const MESSAGES = { ...COMMON, ...SHELL, ...INSTITUTIONS, ...PEOPLE, ...UNITS, ...LEDGER, ...ADMIN, ...JOBS, ...AGREEMENTS, ...PARTNERS, ...VISITS, ...MISSIONS, ...EXCHANGES, ...EXPERTS, ...CONFERENCES, ...HONOURS, ...STUDENTS, ...PROGRAMMES, ...SETTINGS, ...REPORTS, ...RECORD_KIND_MESSAGES, ...TODO, ...IMPORTS, ...CALENDAR, ...DOCUMENTS, ...EXPORTS, ...MERGES, ...NATIONAL_STATISTICS, ...EWP, ...EWP_FACTSHEET, ...EWP_AGREEMENT };
 
 /** Every message key of the interface. */
 export type MessageKey = keyof typeof MESSAGES;

@@ -4,7 +4,7 @@ import { RecordPage } from '../../components/record-page.tsx';
 import { RenewButton } from '../../components/renew-button.tsx';
 import { WorkflowCard } from '../../components/workflow-card.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { can } from '../../lib/permissions.ts';
+import { actsForOffice, can } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { AgreementDetails } from './agreement-details.tsx';
 import { AgreementForm } from './agreement-form.tsx';
@@ -13,13 +13,14 @@ import { toAgreementFormValues } from './agreement-values.ts';
 import { agreementsApi, useRenewal, useTransition } from './api.ts';
 import { AGREEMENT_WORKFLOW } from './agreement-workflow.ts';
 import { DocumentsCard } from './documents-card.tsx';
+import { AgreementEwpCard } from './ewp-card.tsx';
 
 /** Whether this user may change this agreement: institutional agreements are the office's, not a coordinator's. */
 function mayChange(user: CurrentUser, a: Agreement): boolean {
   return can(user, 'edit', 'agreement') && (user.role !== 'coordinator' || a.level === 'collegiate');
 }
 
-/** One agreement: details or the edit form, its lifecycle and renewal, its signed documents, its history. */
+/** One agreement: details or the edit form, its lifecycle and renewal, its signed documents, its EWP standing, its history. */
 export function AgreementPage() {
   const { locale } = useI18n();
   const user = useCurrentUser();
@@ -48,6 +49,8 @@ export function AgreementPage() {
             extra={RENEWABLE_STATUSES.includes(a.status) && a.successorId == null ? <RenewButton record={a} useRenewal={useRenewal} messages="agr" to="/agreements/$id" testId="agreement-renew" /> : null}
           />
           <DocumentsCard agreement={a} editable={mayChange(user, a)} />
+          {/* Accepting a partner's value is the office's to offer (the server lets whoever may change the agreement). */}
+          <AgreementEwpCard agreement={a} mayAccept={actsForOffice(user) && mayChange(user, a)} office={actsForOffice(user)} />
         </>
       )}
     />

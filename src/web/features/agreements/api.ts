@@ -1,6 +1,9 @@
 import type { Agreement, AgreementDocument, AgreementInput, AgreementTransition, AgreementUpdate } from '../../../shared/contracts/agreements.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
-import { downloadUrl, useApiGet } from '../../lib/api-query.ts';
+import type { AcceptIiaDifference, AgreementEwpStatus } from '../../../shared/contracts/ewp-iia-copies.ts';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import { downloadUrl, useApiGet, useRefresh } from '../../lib/api-query.ts';
 import { createResourceHooks, type FileFormat } from '../../lib/resource-api.ts';
 import type { AgreementsSearch } from './agreements-search.ts';
 
@@ -34,3 +37,21 @@ export const renewalWatchUrl = (months: number, format: FileFormat) => downloadU
 /** Agreements matching a few filters, without the list page's URL state (an institution's, an organization's). */
 export const useAgreementsWhere = (params: { institutionId?: number; kind?: string; pageSize?: number }) =>
   useApiGet<Page<Agreement>>(['agreements', 'list', 'where', params], '/agreements', { sort: 'termEndsOn', pageSize: 200, ...params });
+
+const ewpKey = (id: number) => ['agreements', 'ewp', id] as const;
+
+/** An agreement's standing in the EWP network: published or why not, the partner's copy as last pulled and where it differs. */
+export const useAgreementEwp = (id: number) => useApiGet<AgreementEwpStatus>(ewpKey(id), `/agreements/${id}/ewp`);
+
+/** Accept the partner's value of one IIA term: answers the agreement as changed; the agreement and its EWP status are read again. */
+export function useAcceptIiaDifference(id: number) {
+  const afterWrite = agreementsApi.useAfterWrite();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: AcceptIiaDifference) => api.post<Agreement>(`/agreements/${id}/ewp/accept`, input),
+    onSuccess: (saved: Agreement) => {
+      afterWrite(saved);
+      refresh([ewpKey(id)]);
+    },
+  });
+}
