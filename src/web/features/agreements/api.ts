@@ -43,7 +43,7 @@ const ewpKey = (id: number) => ['agreements', 'ewp', id] as const;
 /** An agreement's standing in the EWP network: published or why not, the partner's copy as last pulled and where it differs. */
 export const useAgreementEwp = (id: number) => useApiGet<AgreementEwpStatus>(ewpKey(id), `/agreements/${id}/ewp`);
 
-/** Accept the partner's value of one IIA term: answers the agreement as changed; the agreement and its EWP status are read again. */
+/** Accept the partner's value of one IIA term at the agreement's version: answers the agreement as changed; the agreement and its EWP status are read again. */
 export function useAcceptIiaDifference(id: number) {
   const afterWrite = agreementsApi.useAfterWrite();
   const refresh = useRefresh();
@@ -53,5 +53,7 @@ export function useAcceptIiaDifference(id: number) {
       afterWrite(saved);
       refresh([ewpKey(id)]);
     },
+    // refused (changed meanwhile, nothing left to accept): show the agreement and its differences as they now stand
+    onError: () => refresh([agreementsApi.keys.one(id), ewpKey(id)]),
   });
 }

@@ -44,7 +44,11 @@ export function AgreementEwpCard({ agreement: a, mayAccept, office }: { agreemen
               label: t('ewpAgr.publication'),
               children: (
                 <Flex gap={8} wrap align="center" data-testid="agreement-ewp-published">
-                  {status.published ? <Tag color="green">{t('ewpAgr.published')}</Tag> : <Tag>{status.unpublishedReason ? unpublishedText(status.unpublishedReason, t) : null}</Tag>}
+                  {status.published ? (
+                    <Typography.Text type="success">{t('ewpAgr.published')}</Typography.Text>
+                  ) : (
+                    <Typography.Text type="warning">{status.unpublishedReason ? unpublishedText(status.unpublishedReason, t) : null}</Typography.Text>
+                  )}
                   {status.unpublishedReason === 'ewp_off' && office ? <Link to="/settings">{t('ewpAgr.turnOn')}</Link> : null}
                 </Flex>
               ),
