@@ -281,12 +281,13 @@ export async function measureDirectus(adminUrl: string): Promise<DirectusResult>
   setup.push(directusMissing ? `Directus not measured: ${directusMissing}` : `Directus ${DIRECTUS_VERSION} from the npm registry, in bench/.directus, cache and rate limiter off, log level warn, its admin's static token`);
   const load = await prepareLoadDatabase(adminUrl, 'interchange_load', Number(process.env.BENCH_LOAD_SCALE ?? 20), process.env.BENCH_LOAD_REUSE === '1');
   setup.push(...load.log);
-  const table = await prepareDirectusTable(adminUrl, load.url);
-  setup.push(table.log);
-  const loadBefore = loadavg();
+  // Started first, so that its migrations have run on the ledger whose indexes Directus's table copies.
   const server: LoadServer = await startLoadServer(load.url, { INTERCHANGE_LOG_LEVEL: 'warn' });
   let directus: Directus | null = null;
   try {
+    const table = await prepareDirectusTable(adminUrl, load.url);
+    setup.push(table.log);
+    const loadBefore = loadavg();
     const token = (await credentials(server.base)).officerToken;
     if (!directusMissing) directus = await startDirectus(table.url);
     const shapes: ShapeResult[] = [];
