@@ -22,6 +22,7 @@ import { loadDemoProgramme } from './demo-programme.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { loadDemoDigests } from './demo-digests.ts';
 import { loadDemoEwp } from './demo-ewp.ts';
+import { inBatches } from './demo-transaction.ts';
 
 /** The parts of the demo, in the order they load. */
 export const DEMO_STAGES = ['organization', 'agreements', 'inbound', 'missions', 'honours', 'exchanges', 'students', 'programme', 'digests'] as const;
@@ -72,13 +73,40 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * visits, conferences and the annual counts since 1980 (demo-inbound.ts), and the outbound
  * side: our staff's missions since 2020 and the annual counts since 1954 (demo-missions.ts), and
  * last the day's digest of each account with work waiting, its links at `linkBase`. Everything goes
- * through the same services as the API, so it is validated and audited like any write.
+ * through the same services as the API, so it is validated and audited like any write; a commit
+ * takes 50 records' services at a time (demo-transaction.ts), not one, their audit rows written together.
  * Deterministic: the same database every time it loads on the same day (dates that depend
  * on "today" are relative to `today`). `onStage` hears the name of each part as it begins, for a
  * progress line.
  */
 export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), linkBase = 'http://localhost:3000', onStage: (stage: DemoStage) => void = () => undefined): Promise<typeof DEMO_ACCOUNTS> {
   onStage('organization');
+  const unitIds = await inBatches(db, (db) => loadOrganization(db, cipher));
+  onStage('agreements');
+  await inBatches(db, (db) => loadDemoAgreements(db, today));
+  onStage('inbound');
+  await inBatches(db, (db) => loadDemoInbound(db, cipher, today));
+  onStage('missions');
+  await inBatches(db, (db) => loadDemoMissions(db, cipher, today));
+  onStage('honours');
+  await inBatches(db, (db) => loadDemoHonours(db, cipher, unitIds));
+  onStage('exchanges');
+  await inBatches(db, (db) => loadDemoExchanges(db, cipher, unitIds.get('SJTUSM')!, today));
+  onStage('students');
+  await inBatches(db, (db) => loadDemoStudents(db, cipher, unitIds, today));
+  onStage('programme');
+  await inBatches(db, async (db) => {
+    await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
+    await loadDemoEwp(db);
+  });
+  onStage('digests');
+  // Not in batches: the job queue's client (pg-boss) queries the database as it likes.
+  await loadDemoDigests(db, today, linkBase);
+  return DEMO_ACCOUNTS;
+}
+
+/** The school's units, one account per role, the organizations and catalogue universities the seed names, and its professors. */
+export async function loadOrganization(db: Db, cipher: Cipher): Promise<Map<string, number>> {
   const unitIds = new Map<string, number>();
   for (const { parentCode, ...unit } of DEMO_UNITS) {
     const parentId = parentCode ? unitIds.get(parentCode)! : null;
@@ -102,24 +130,7 @@ export async function loadDemo(db: Db, cipher: Cipher, today = officeToday(), li
   }
   for (const { unitCode, ...person } of DEMO_PEOPLE)
     await createPerson(systemContext(db), { input: parseOrThrow(PersonInput, { ...person, unitId: unitIds.get(unitCode)! }), cipher });
-  onStage('agreements');
-  await loadDemoAgreements(db, today);
-  onStage('inbound');
-  await loadDemoInbound(db, cipher, today);
-  onStage('missions');
-  await loadDemoMissions(db, cipher, today);
-  onStage('honours');
-  await loadDemoHonours(db, cipher, unitIds);
-  onStage('exchanges');
-  await loadDemoExchanges(db, cipher, unitIds.get('SJTUSM')!, today);
-  onStage('students');
-  await loadDemoStudents(db, cipher, unitIds, today);
-  onStage('programme');
-  await loadDemoProgramme(db, cipher, unitIds.get('SJTUSM')!, today);
-  await loadDemoEwp(db);
-  onStage('digests');
-  await loadDemoDigests(db, today, linkBase);
-  return DEMO_ACCOUNTS;
+  return unitIds;
 }
 
 /** Prints the demo accounts so that the first start tells the user how to sign in. */

@@ -15,13 +15,20 @@ export interface AuditRecord {
 }
 
 /**
+ * recordAudit's statement, one row: its parameters are the actor's id and label, the action, the
+ * entity, its id (text), the unit, and the states before and after as JSON text. Exported so
+ * that a bulk load (the demo's) can tell it apart and write many in one statement instead.
+ */
+export const AUDIT_INSERT = `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+/**
  * Writes one audit row. Call it inside the transaction of the change itself, so that a
  * change and its audit row commit or fail together.
  */
 export async function recordAudit(tx: Queryable, record: AuditRecord): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    AUDIT_INSERT,
     [
       record.actor.userId || null,
       record.actor.email,
