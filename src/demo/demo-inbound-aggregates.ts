@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
-import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
+import { createAggregates } from '../server/modules/ledger/aggregates.service.ts';
 import { AggregateInput, type LedgerCategory } from '../shared/contracts/ledger.ts';
 
 /** Inbound person-times "since 1980": about 50,000, as the seed says. */
@@ -112,10 +112,14 @@ function sourceOf(year: number): string {
     : `SJTUSM Office of International Cooperation and Exchange: annual statistics ${year} (demo)`;
 }
 
-/** Enters the annual counts through the aggregates service, each with its source, flagged as aggregates in the ledger. */
+/**
+ * Enters the annual counts through the aggregates service, each with its source, flagged as
+ * aggregates in the ledger: all in one call (createAggregates), which writes the rows, ledger
+ * rows, rollups and audit rows createAggregate would write for each, in four statements.
+ */
 export async function loadInboundAggregates(db: Db, specs: readonly AggregateSpec[], unitId: number): Promise<void> {
-  for (const a of specs) {
-    const input = parseOrThrow(AggregateInput, {
+  const inputs = specs.map((a) =>
+    parseOrThrow(AggregateInput, {
       direction: 'inbound',
       who: 'visitor',
       count: a.count,
@@ -126,7 +130,7 @@ export async function loadInboundAggregates(db: Db, specs: readonly AggregateSpe
       endDate: `${a.year}-12-31`,
       sourceDocument: sourceOf(a.year),
       notes: 'Foreign visitors received, by country or region and purpose, as the annual return gives them; conference participants are counted with each conference.',
-    });
-    await createAggregate(systemContext(db), { input });
-  }
+    }),
+  );
+  await createAggregates(systemContext(db), { inputs });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
-import { createAggregate } from '../server/modules/ledger/aggregates.service.ts';
+import { createAggregates } from '../server/modules/ledger/aggregates.service.ts';
 import { AggregateInput, type LedgerCategory } from '../shared/contracts/ledger.ts';
 import { MISSIONS_FROM } from './demo-missions-plan.ts';
 
@@ -71,10 +71,14 @@ function sourceOf(year: number): string {
   return `${name}, foreign affairs office: annual return of staff sent abroad ${year} (demo)`;
 }
 
-/** Enters the annual counts through the aggregates service, each with its source, flagged as aggregates in the ledger. */
+/**
+ * Enters the annual counts through the aggregates service, each with its source, flagged as
+ * aggregates in the ledger: all in one call (createAggregates), which writes the rows, ledger
+ * rows, rollups and audit rows createAggregate would write for each, in four statements.
+ */
 export async function loadOutboundAggregates(db: Db, specs: readonly OutboundAggregateSpec[], unitId: number): Promise<void> {
-  for (const a of specs) {
-    const input = parseOrThrow(AggregateInput, {
+  const inputs = specs.map((a) =>
+    parseOrThrow(AggregateInput, {
       direction: 'outbound',
       who: 'staff',
       count: a.count,
@@ -85,7 +89,7 @@ export async function loadOutboundAggregates(db: Db, specs: readonly OutboundAgg
       endDate: `${a.year}-12-31`,
       sourceDocument: sourceOf(a.year),
       notes: 'Staff sent abroad on official missions (因公出国), as the annual return gives them; the return does not break them down by country.',
-    });
-    await createAggregate(systemContext(db), { input });
-  }
+    }),
+  );
+  await createAggregates(systemContext(db), { inputs });
 }
