@@ -2,7 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
-import { createPerson } from '../server/modules/people/people.service.ts';
+import { createPeople } from '../server/modules/people/people.service.ts';
 import { allocateOpportunity, createApplication, createOpportunity, recordPastApplications, transitionApplication } from '../server/modules/exchanges/exchanges.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
 import { ApplicationInput, ApplicationTransition, OpportunityInput } from '../shared/contracts/exchanges.ts';
@@ -52,11 +52,13 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
   // One pool of students; a student applies at most once a year.
   const largest = Math.max(...plan.years.map((y) => y.opportunities.reduce((n, o) => n + o.applicants.length, 0)));
   const taken = new Set<string>();
-  const pool: number[] = [];
+  const inputs = [];
   for (let i = 0; i < largest + 20; i++) {
     const name = inventName(rng, 'CN', taken);
-    pool.push((await createPerson(systemContext(db), { cipher, input: parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId, ...studentContact(i, today, name) }) })).id);
+    inputs.push(parseOrThrow(PersonInput, { familyName: name.familyName, givenName: name.givenName, nameZh: name.nameZh, gender: name.gender, nationality: 'CN', unitId, ...studentContact(i, today, name) }));
   }
+  // One call for the pool: the people and audit rows createPerson writes for each, in two statements.
+  const pool = (await createPeople(systemContext(db), { cipher, inputs })).map((p) => p.id);
   const opportunity = async (o: PlannedOpportunity) =>
     createOpportunity(system, {
       input: parseOrThrow(OpportunityInput, {

@@ -2,7 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
-import { createPerson } from '../server/modules/people/people.service.ts';
+import { createPeople } from '../server/modules/people/people.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
 import type { Rng } from './demo-random.ts';
 import { inventName } from './demo-names.ts';
@@ -84,7 +84,8 @@ export function displayName(p: Pick<PersonSpec, 'familyName' | 'givenName' | 'na
 
 /**
  * Creates the planned people through the people service (validated and audited like any
- * other), and returns their ids by key.
+ * other), all in one call (createPeople: one INSERT and one audit INSERT, the ids in plan
+ * order, as createPerson one by one would give them), and returns their ids by key.
  */
 export async function loadPeople(
   db: Db,
@@ -92,9 +93,8 @@ export async function loadPeople(
   specs: readonly PersonSpec[],
   refs: { units: Map<string, number>; institutions: Map<string, number> },
 ): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const p of specs) {
-    const input = parseOrThrow(PersonInput, {
+  const inputs = specs.map((p) =>
+    parseOrThrow(PersonInput, {
       familyName: p.familyName,
       givenName: p.givenName,
       nameZh: p.nameZh,
@@ -105,9 +105,8 @@ export async function loadPeople(
       title: p.title,
       unitId: idOf(refs.units, p.unitCode),
       notes: p.notes ?? null,
-    });
-    const person = await createPerson(systemContext(db), { input, cipher });
-    ids.set(p.key, person.id);
-  }
-  return ids;
+    }),
+  );
+  const made = await createPeople(systemContext(db), { inputs, cipher });
+  return new Map(specs.map((p, i) => [p.key, made[i]!.id]));
 }

@@ -2,7 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
-import { createPerson } from '../server/modules/people/people.service.ts';
+import { createPeople } from '../server/modules/people/people.service.ts';
 import { createMission, transitionMission } from '../server/modules/missions/missions.service.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { MissionInput, MissionTransition, MISSION_COUNTED_STATUSES } from '../shared/contracts/missions.ts';
@@ -50,11 +50,10 @@ export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeTod
   const plan = planOutbound(today);
   const units = new Map((await db.query<{ code: string; id: number }>('SELECT code, id FROM units')).rows.map((u) => [u.code, u.id]));
   const partners = await ensurePartnerInstitutions(db, DEMO_PARTNERS);
-  const people = new Map<string, number>();
-  for (const s of plan.staff) {
-    const input = parseOrThrow(PersonInput, { familyName: s.familyName, givenName: s.givenName, nameZh: s.nameZh, gender: s.gender, nationality: 'CN', title: s.title, unitId: idOf(units, s.unitCode) });
-    people.set(s.key, (await createPerson(systemContext(db), { input, cipher })).id);
-  }
+  // One call for the staff: the people and audit rows createPerson writes for each, in two statements.
+  const inputs = plan.staff.map((s) => parseOrThrow(PersonInput, { familyName: s.familyName, givenName: s.givenName, nameZh: s.nameZh, gender: s.gender, nationality: 'CN', title: s.title, unitId: idOf(units, s.unitCode) }));
+  const made = await createPeople(systemContext(db), { inputs, cipher });
+  const people = new Map(plan.staff.map((s, i) => [s.key, made[i]!.id]));
   for (const spec of plan.missions) {
     const input = parseOrThrow(MissionInput, {
       titleEn: spec.titleEn,
