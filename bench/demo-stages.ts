@@ -5,8 +5,8 @@
  * the time), on the embedded engine
  * in a new temporary folder, or on the PostgreSQL database at BENCH_DATABASE_URL (emptied first:
  * give it a scratch database). `npx tsx bench/demo-stages.ts [--shapes N]` prints the table and, with
- * --shapes, the N statements sent most often in each stage (their first words), to find what sends
- * one statement a record.
+ * --shapes, the N statements sent most often in each stage (their first words) and the N tables
+ * whose statements it waited for longest, to find what sends one statement a record.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -28,6 +28,14 @@ interface Tally {
   databaseCpu: number;
   nodeCpu: number;
   shapes: Map<string, number>;
+  /** By the table a statement is about (the ledger's writes by the module writing): statements and their time (ms). */
+  tables: Map<string, { n: number; ms: number }>;
+}
+
+/** The table a statement is about: the ledger's writes by their source module, else the first table it names. */
+function tableOf(text: string, params: unknown[] | undefined): string {
+  if (/^\s*WITH (old|new) AS \((DELETE FROM|INSERT INTO) ledger\b/.test(text)) return `ledger (${String(params?.[1])})`;
+  return /\b(?:INTO|UPDATE|FROM)\s+([a-z_.]+)/i.exec(text)?.[1] ?? text.trim().split(/\s/)[0]!;
 }
 
 /** CPU seconds (user + system) of process `pid` so far, from /proc (clock ticks of 10 ms). */
@@ -42,24 +50,32 @@ const nodeCpu = () => {
 
 /** `db` with every statement counted into `tally()`'s current entry, those of its transactions too. */
 function counting(db: Db, tally: () => Tally): Db {
-  const count = (text: string) => {
+  const count = (text: string, params?: unknown[]): ((ms: number) => void) => {
     const t = tally();
     t.statements += 1;
     const shape = text.replace(/\s+/g, ' ').trim().slice(0, 90);
     t.shapes.set(shape, (t.shapes.get(shape) ?? 0) + 1);
+    const table = tableOf(text, params);
+    const entry = t.tables.get(table) ?? { n: 0, ms: 0 };
+    t.tables.set(table, entry);
+    entry.n += 1;
+    return (ms) => (entry.ms += ms);
+  };
+  const timed = async <R,>(text: string, params: unknown[] | undefined, run: () => Promise<R>): Promise<R> => {
+    const add = count(text, params);
+    const began = performance.now();
+    try {
+      return await run();
+    } finally {
+      add(performance.now() - began);
+    }
   };
   const wrap = (q: Queryable): Queryable => ({
-    query: (text, params) => {
-      count(text);
-      return q.query(text, params);
-    },
+    query: (text, params) => timed(text, params, () => q.query(text, params)),
   });
   return {
     ...db,
-    query: (text, params) => {
-      count(text);
-      return db.query(text, params);
-    },
+    query: (text, params) => timed(text, params, () => db.query(text, params)),
     transaction: (work) => {
       count('BEGIN');
       return db.transaction(async (tx) => {
@@ -92,7 +108,7 @@ const databaseCpu = () => (databasePid === null ? 0 : cpuOf(databasePid));
 try {
   await migrate(db);
   await syncReferenceData(db);
-  const tallies = new Map<DemoStage, Tally>(DEMO_STAGES.map((s) => [s, { statements: 0, ms: 0, databaseCpu: 0, nodeCpu: 0, shapes: new Map() }]));
+  const tallies = new Map<DemoStage, Tally>(DEMO_STAGES.map((s) => [s, { statements: 0, ms: 0, databaseCpu: 0, nodeCpu: 0, shapes: new Map(), tables: new Map() }]));
   let stage: DemoStage = 'organization';
   let since = performance.now();
   let cpuSince = [databaseCpu(), nodeCpu()] as const;
@@ -125,6 +141,8 @@ try {
     for (const [s, t] of tallies) {
       console.log(`\n${s}:`);
       for (const [shape, n] of [...t.shapes].sort((a, b) => b[1] - a[1]).slice(0, shapesShown)) console.log(`${String(n).padStart(7)}  ${shape}`);
+      console.log('  by table (statements, seconds waited for them):');
+      for (const [table, { n, ms }] of [...t.tables].sort((a, b) => b[1].ms - a[1].ms).slice(0, shapesShown)) console.log(`${String(n).padStart(7)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${table}`);
     }
 } finally {
   await db.close();
