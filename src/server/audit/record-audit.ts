@@ -48,18 +48,42 @@ export async function recordAudit(tx: Queryable, record: AuditRecord): Promise<v
  */
 export async function recordAudits(tx: Queryable, actor: Actor, records: Array<Omit<AuditRecord, 'actor'>>): Promise<void> {
   if (records.length === 0) return;
-  const rows = records.map((r) => ({
-    action: r.action,
-    entity: r.entity,
-    entity_id: String(r.entityId),
-    unit_id: r.unitId ?? null,
-    before: r.before ?? null,
-    after: r.after ?? null,
-  }));
+  // One typed array a column (unnest), not one JSON document of every row: the server reads
+  // arrays of text without building a record per row from JSON.
+  const n = records.length;
+  const actions = new Array<string>(n);
+  const entities = new Array<string>(n);
+  const ids = new Array<string>(n);
+  const units = new Array<number | null>(n);
+  const befores = new Array<string | null>(n);
+  const afters = new Array<string | null>(n);
+  for (let i = 0; i < n; i += 1) {
+    const r = records[i]!;
+    actions[i] = r.action;
+    entities[i] = r.entity;
+    ids[i] = String(r.entityId);
+    units[i] = r.unitId ?? null;
+    befores[i] = r.before ? JSON.stringify(r.before) : null;
+    afters[i] = r.after ? JSON.stringify(r.after) : null;
+  }
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
-     SELECT $1, $2, r.action, r.entity, r.entity_id, r.unit_id, r.before, r.after
-     FROM json_to_recordset($3::json) AS r(action text, entity text, entity_id text, unit_id bigint, before jsonb, after jsonb)`,
-    [actor.userId || null, actor.email, JSON.stringify(rows)],
+     SELECT $1, $2, r.action, r.entity, r.entity_id, r.unit_id, r.before::jsonb, r.after::jsonb
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) AS r(action, entity, entity_id, unit_id, before, after)`,
+    [actor.userId || null, actor.email, actions, entities, ids, units, befores, afters],
   );
+}
+
+/**
+ * The audit's part of one statement that creates many records: a CTE `name` writing one
+ * 'create' audit row for each row of `source` by one actor (`actorId`, `actorLabel`: SQL of two
+ * parameters), its entity `entity` (SQL text), its id `source`.id, its unit `source`.unit_id,
+ * its values after `after` (SQL of a jsonb built from the row, the same object the service's
+ * own audit row holds). The same rows recordAudits writes, without the rows going to the
+ * client and back as JSON.
+ */
+export function auditRowsFrom(name: string, source: string, values: { actorId: string; actorLabel: string; entity: string; after: string }): string {
+  return `${name} AS (
+      INSERT INTO audit_log (actor_id, actor_label, action, entity, entity_id, unit_id, before, after)
+      SELECT ${values.actorId}, ${values.actorLabel}, 'create', ${values.entity}, id::text, unit_id, NULL, ${values.after} FROM ${source})`;
 }

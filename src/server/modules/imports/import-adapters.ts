@@ -89,9 +89,11 @@ export interface KindState {
   /**
    * Creates many rows' records at once, ids in the rows' order, for a kind whose records are
    * written set-based (a ledger file of a million counts); a refusal names its row by its index
-   * in `rows` (`<index>.<field>`). Without it each row is created on its own.
+   * in `rows` (`<index>.<field>`). Without it each row is created on its own. `checked`, when
+   * given, holds each row's values as the adapter's `input` contract already parsed them (the
+   * preview's check, in the same commit): the kind need not parse them again.
    */
-  createMany?(ctx: RequestContext, rows: Array<Record<string, unknown>>): Promise<number[]>;
+  createMany?(ctx: RequestContext, rows: Array<Record<string, unknown>>, checked?: unknown[]): Promise<number[]>;
   /**
    * Writes all the rows at once, for a kind whose record is made of several rows (a visit and
    * its visitors); a refusal is thrown named by `rows.<row>.<column>`.

@@ -3,6 +3,7 @@
  * or updated by the aggregates service, which writes its one ledger row and keeps the figures'
  * rollups in the same transaction, so the figures move by exactly the imported counts.
  */
+import type { z } from 'zod';
 import { DomainError, parseOrThrow } from '../../core/errors.ts';
 import { AggregateInput, AggregateUpdate } from '../../../shared/contracts/ledger.ts';
 import { AGGREGATE_IMPORT } from '../../../shared/contracts/import-aggregates.ts';
@@ -45,7 +46,9 @@ export const aggregatesImport: ImportAdapter = {
       async create(ctx, values) {
         return (await createAggregate(ctx, { input: parseOrThrow(AggregateInput, aggregateInput(values)) })).id;
       },
-      async createMany(ctx, rows) {
+      async createMany(ctx, rows, checked) {
+        // Parsed by AggregateInput (this adapter's `input`) as the file was read: not parsed again.
+        if (checked && checked.length === rows.length) return createAggregates(ctx, { inputs: checked as Array<z.output<typeof AggregateInput>> });
         const inputs = rows.map((values, index) => {
           try {
             return parseOrThrow(AggregateInput, aggregateInput(values));
@@ -55,7 +58,7 @@ export const aggregatesImport: ImportAdapter = {
             throw error;
           }
         });
-        return (await createAggregates(ctx, { inputs })).map((a) => a.id);
+        return createAggregates(ctx, { inputs });
       },
       async update(ctx, id, values) {
         // The version read with the records on file: a change since is refused by the service as stale.

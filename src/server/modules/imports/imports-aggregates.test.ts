@@ -76,6 +76,25 @@ describe('importing the ledger’s aggregate rows', () => {
       [response.json().records[2].id],
     );
     expect(stored.rows[0]).toEqual({ who: 'visitor', start_date: '1992-01-01', end_date: '1992-12-31', category: 'all_purposes' });
+    // Written set-based in one statement, each entry still has its ledger row (its source, its document) and its audit row
+    // holding the entry as the API reads it, by the officer who imported it.
+    const officer = await t.as('officer');
+    for (const record of response.json().records as Array<{ id: number }>) {
+      const entry = (await officer.get(`/api/ledger/aggregates/${record.id}`)).json();
+      const audit = await t.db.query<{ after: unknown; actor_id: number; unit_id: number | null }>(
+        `SELECT after, actor_id, unit_id FROM audit_log WHERE entity = 'aggregate' AND entity_id = $1 AND action = 'create'`,
+        [String(record.id)],
+      );
+      expect(audit.rows).toHaveLength(1);
+      expect(audit.rows[0]!.after).toEqual(entry);
+      expect(audit.rows[0]!.unit_id).toBe(entry.unitId);
+      expect(Number(audit.rows[0]!.actor_id)).toBe(t.userIds.officer);
+      const ledger = await t.db.query<{ count: number; source_document: string; is_aggregate: boolean }>(
+        `SELECT count, source_document, is_aggregate FROM ledger WHERE source_module = 'aggregate' AND source_id = $1`,
+        [record.id],
+      );
+      expect(ledger.rows).toEqual([{ count: entry.count, source_document: SOURCE, is_aggregate: true }]);
+    }
 
     const again = (await send('officer', 'preview', file)).json();
     expect(again.counts).toEqual({ new: 0, update: rows(1992).length - 1, duplicate: 0, error: 0 });

@@ -3,6 +3,11 @@ import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Aggregate } from '../../../shared/contracts/ledger.ts';
+import { auditRowsFrom } from '../../audit/record-audit.ts';
+import { ledgerRowsFrom } from './ledger.write.ts';
+
+/** The ledger's source module of an aggregate entry's row. */
+export const MODULE = 'aggregate';
 
 const WRITABLE = {
   direction: 'direction',
@@ -48,20 +53,42 @@ export async function insertAggregate(db: Queryable, values: AggregateValues): P
   return rows[0]!;
 }
 
-/** Inserts many aggregate entries in one statement; returned in the order given. */
-export async function insertAggregates(db: Queryable, values: AggregateValues[]): Promise<Aggregate[]> {
+/** Each writable column's SQL type, for the typed arrays of insertAggregates. */
+const TYPES: Record<keyof typeof WRITABLE, string> = {
+  direction: 'text', who: 'text', count: 'int', category: 'text', countryCode: 'text', institutionId: 'bigint',
+  unitId: 'bigint', startDate: 'date', endDate: 'date', sourceDocument: 'text', notes: 'text',
+};
+
+/** An aggregate entry as its audit row holds it (the Aggregate the API answers), built in SQL from a row of ledger_aggregates. */
+const AUDITED = `jsonb_build_object('id', id, 'direction', direction, 'who', who, 'count', count, 'category', category,
+  'countryCode', country_code, 'institutionId', institution_id, 'unitId', unit_id, 'startDate', start_date::text, 'endDate', end_date::text,
+  'sourceDocument', source_document, 'notes', notes, 'version', version,
+  'createdAt', ${isoTimestamp('created_at')}, 'updatedAt', ${isoTimestamp('updated_at')})`;
+
+/**
+ * Inserts many aggregate entries, their ledger rows with the rollups, and their audit rows, in
+ * ONE statement (the rows sent as one typed array a column, unnest). Returns the new ids in the
+ * order given.
+ */
+export async function insertAggregates(db: Queryable, actor: { userId: number | null; email: string }, values: AggregateValues[]): Promise<number[]> {
   if (values.length === 0) return [];
-  const fields = Object.entries(WRITABLE);
-  const rows = values.map((v) => Object.fromEntries(fields.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])));
-  const cols = fields.map(([, column]) => column).join(', ');
+  const fields = Object.keys(WRITABLE) as Array<keyof typeof WRITABLE>;
+  const arrays: unknown[] = fields.map((field) => values.map((v) => (v as Record<string, unknown>)[field] ?? null));
+  const cols = fields.map((field) => WRITABLE[field]).join(', ');
+  const typed = fields.map((field, i) => `$${i + 1}::${TYPES[field]}[]`).join(', ');
+  const p = fields.length;
   // Identities are drawn in the SELECT's order, so the ids' order is the rows' order.
-  const { rows: inserted } = await db.query<Aggregate>(
-    `INSERT INTO ledger_aggregates (${cols})
-     SELECT ${cols} FROM json_populate_recordset(NULL::ledger_aggregates, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
-     RETURNING ${COLUMNS}`,
-    [JSON.stringify(rows)],
+  const { rows } = await db.query<{ id: number }>(
+    `WITH inserted AS (
+       INSERT INTO ledger_aggregates (${cols})
+       SELECT ${cols} FROM unnest(${typed}) WITH ORDINALITY AS r(${cols}, n) ORDER BY r.n
+       RETURNING *),
+     ${ledgerRowsFrom('inserted', `$${p + 1}::text`)},
+     ${auditRowsFrom('audited', 'inserted', { actorId: `$${p + 2}::bigint`, actorLabel: `$${p + 3}::text`, entity: `$${p + 1}::text`, after: AUDITED })}
+     SELECT id FROM inserted ORDER BY id`,
+    [...arrays, MODULE, actor.userId, actor.email],
   );
-  return inserted.sort((a, b) => Number(a.id) - Number(b.id));
+  return rows.map((r) => Number(r.id));
 }
 
 /** Writes the given fields and bumps the version. */
