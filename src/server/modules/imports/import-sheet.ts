@@ -185,14 +185,19 @@ export function readBack(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/** Each field's column header, found once per sheet (not per row and column). */
+const headerOfField = new WeakMap<SheetColumns, Map<string, string>>();
+
 /** Reads one data row by the recognised columns; an empty cell is left out, a required one missing is a problem. */
 export function readRow(kind: ImportKind, columns: SheetColumns, row: { rowNumber: number; cells: readonly string[] }, readers: CellReaders): ReadRow {
   const values: Record<string, unknown> = {};
   const defaulted: string[] = [];
   const problems: RowProblem[] = [];
+  let headers = headerOfField.get(columns);
+  if (!headers) headerOfField.set(columns, (headers = new Map(kind.columns.map((c) => [c.field, columns.headers.find((h) => h.index === columns.byField.get(c.field))?.header ?? c.label.en]))));
   for (const column of kind.columns) {
     const index = columns.byField.get(column.field);
-    const header = columns.headers.find((h) => h.index === index)?.header ?? column.label.en;
+    const header = headers.get(column.field) ?? column.label.en;
     const cell = index === undefined ? '' : readBack((row.cells[index] ?? '').trim());
     if (cell === '') {
       if (column.default !== undefined) {

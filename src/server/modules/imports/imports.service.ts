@@ -132,7 +132,8 @@ export interface ImportFile {
 async function readFile(
   ctx: RequestContext,
   options: ImportFile,
-): Promise<{ preview: ImportPreview; state: KindState }> {
+  keepChecked = false,
+): Promise<{ preview: ImportPreview; state: KindState; checked: Map<number, unknown> }> {
   const { kind: name, query } = options;
   const adapter = importAdapter(name, { cipher: options.cipher });
   const { kind } = adapter;
@@ -167,6 +168,8 @@ async function readFile(
   const state = await adapter.prepare(ctx);
   const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
   const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
+  // Each valid row's values as the contract parsed them, by row number, for a commit (its set-based writes take them as they are).
+  const checkedRows = new Map<number, unknown>();
   const rows: PreviewRow[] = data.map((row) => {
     const read = readRow(kind, columns, row, readers);
     if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems: read.problems.map(message) };
@@ -179,6 +182,7 @@ async function readFile(
       });
       return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
     }
+    if (keepChecked) checkedRows.set(row.rowNumber, checked.data);
     const classified = state.classify(row.rowNumber, read.values);
     if (classified.class === 'error') {
       const problems = (classified.problems ?? []).map((p) => message({ field: p.field, column: headerOf(p.field), reason: p.reason }));
@@ -192,6 +196,7 @@ async function readFile(
   return {
     preview: { kind: name, fileName: options.fileName, format: opened.format, encoding: opened.encoding, dayOrder, headers: columns.headers, counts, rows },
     state,
+    checked: checkedRows,
   };
 }
 
@@ -230,7 +235,7 @@ export type ImportProgress = (rowsDone: number, rowsTotal: number) => Promise<vo
 export const PROGRESS_EVERY = 200;
 
 /** Rows a kind that creates set-based (createMany) creates in one go. */
-const CREATE_BATCH = 2_000;
+const CREATE_BATCH = 10_000;
 
 /** At most this many problems are reported: a wrong file would otherwise answer with thousands. */
 const MAX_REPORTED = 100;
@@ -248,7 +253,7 @@ export async function commitImport(
     /** Runs in the import's transaction once it is recorded (a draft marked committed with it, or neither). */
     onRecorded?: (tx: TxContext, importId: number, counts: { created: number; updated: number; unchanged: number; skipped: number }) => Promise<void> },
 ): Promise<ImportOutcome & { preview: ImportPreview }> {
-  const { preview, state } = await readFile(ctx, options);
+  const { preview, state, checked } = await readFile(ctx, options, true);
   const decisions = decisionsOf(options.query);
   const errors: FieldProblem[] = preview.rows
     .filter((r) => r.class === 'error' && decisions.get(r.rowNumber) !== 'skip')
@@ -294,7 +299,8 @@ export async function commitImport(
       const flush = async () => {
         if (batch.length === 0) return;
         try {
-          outcome.created.push(...(await state.createMany!(inner, batch.map((r) => r.values))));
+          const ids = await state.createMany!(inner, batch.map((r) => r.values), batch.map((r) => checked.get(r.rowNumber)));
+          for (const id of ids) outcome.created.push(id);
         } catch (error) {
           if (!(error instanceof DomainError && error.extra.fields?.length)) throw error;
           throw new DomainError(error.code, error.kind, {
