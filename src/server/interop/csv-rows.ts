@@ -125,21 +125,25 @@ function separatorOf(text: string): string {
 }
 
 /**
- * csv-parse's options for both readers: records split on any line ending, ragged rows kept, and
- * the file's limits checked as each record ends (rows, columns, cells, a cell's length).
+ * csv-parse's options for both readers: records split on any line ending, ragged rows kept; and
+ * the check each record passes as it ends (rows, columns, cells, a cell's length against the
+ * file's limits), called by the reader on each record csv-parse gives (not as csv-parse's
+ * on_record, for which it builds an object of its position for every record).
  */
 function boundedOptions(delimiter: string, budget: ReadBudget) {
   const { limits } = budget;
   let rowNumber = 0;
   return {
-    delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    // A record's whole text; each cell is held to Excel's limit as the record ends.
-    max_record_size: limits.textChars * limits.columns,
-    on_record: (record: string[]) => {
+    options: {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // A record's whole text; each cell is held to Excel's limit as the record ends.
+      max_record_size: limits.textChars * limits.columns,
+    },
+    check(record: string[]): string[] {
       rowNumber += 1;
       budget.row(rowNumber);
       if (record.length > limits.columns) throw overLimit('spreadsheet_too_many_columns');
@@ -160,7 +164,9 @@ function boundedOptions(delimiter: string, budget: ReadBudget) {
 export function* csvRecords(text: string, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): Generator<SpreadsheetRow> {
   let records: string[][];
   try {
-    records = parse(text, boundedOptions(separatorOf(text), budget)) as string[][];
+    const bounded = boundedOptions(separatorOf(text), budget);
+    // Checked as csv-parse reads (on_record): a file past a limit stops there, not after the whole text is parsed.
+    records = parse(text, { ...bounded.options, on_record: bounded.check }) as string[][];
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('spreadsheet_text_too_long');
     throw error;
@@ -168,8 +174,12 @@ export function* csvRecords(text: string, budget: ReadBudget = new ReadBudget(SP
   for (let i = 0; i < records.length; i += 1) yield { rowNumber: i + 1, cells: records[i]! };
 }
 
-/** How much of a file is decoded at a time when its records are streamed. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * How much of a file is decoded at a time when its records are streamed: small, since csv-parse
+ * reads a whole chunk's records before the reader checks them against the limits (a file of
+ * blank lines past the row limit is refused after one chunk's records, not a megabyte's).
+ */
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * The records of a CSV file as csvRecords reads them, streamed: the file decoded a chunk at a
@@ -179,7 +189,8 @@ const CHUNK_BYTES = 1 << 20;
  */
 export async function* csvRecordStream(content: Buffer, encoding: CsvEncoding, budget: ReadBudget = new ReadBudget(SPREADSHEET_LIMITS)): AsyncGenerator<SpreadsheetRow> {
   const head = iconv.decode(content.subarray(0, 65_536), encoding).replace(/^\uFEFF/, '');
-  const parser = parseStream(boundedOptions(separatorOf(head), budget));
+  const bounded = boundedOptions(separatorOf(head), budget);
+  const parser = parseStream(bounded.options);
   function* text(): Generator<string> {
     const decoder = iconv.getDecoder(encoding);
     for (let at = 0; at < content.length; at += CHUNK_BYTES) {
@@ -196,7 +207,7 @@ export async function* csvRecordStream(content: Buffer, encoding: CsvEncoding, b
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       n += 1;
-      yield { rowNumber: n, cells: record };
+      yield { rowNumber: n, cells: bounded.check(record) };
     }
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('spreadsheet_text_too_long');
