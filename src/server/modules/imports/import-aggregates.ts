@@ -14,9 +14,17 @@ import type { ImportAdapter } from './import-adapters.ts';
 
 /** A row as the contract takes it: its year as the whole year, its people by direction when not given. */
 export function aggregateInput(values: Record<string, unknown>): Record<string, unknown> {
-  const { year, who, ...rest } = values;
-  const dates = typeof year === 'number' ? { startDate: `${String(year).padStart(4, '0')}-01-01`, endDate: `${String(year).padStart(4, '0')}-12-31` } : {};
-  return { ...rest, ...dates, who: who ?? (values.direction === 'inbound' ? 'visitor' : 'staff') };
+  // Copied field by field: an object rest (`{ year, who, ...rest }`) is V8's slow path, a million times a file.
+  const out: Record<string, unknown> = {};
+  for (const field in values) if (field !== 'year' && field !== 'who') out[field] = values[field];
+  const { year, who } = values;
+  if (typeof year === 'number') {
+    const y = String(year).padStart(4, '0');
+    out.startDate = `${y}-01-01`;
+    out.endDate = `${y}-12-31`;
+  }
+  out.who = who ?? (values.direction === 'inbound' ? 'visitor' : 'staff');
+  return out;
 }
 
 const keyOf = (a: Record<string, unknown>) => [a.direction, a.who, a.category, a.countryCode ?? '', a.unitId ?? '', a.startDate, a.endDate].join('|');
