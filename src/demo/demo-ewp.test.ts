@@ -20,6 +20,7 @@ import { signRequest } from '../server/interop/ewp/http-signature.ts';
 import { PartnerKeyInput } from '../shared/contracts/ewp.ts';
 import { DEMO_HEI_ID } from './demo-ewp.ts';
 import { DEMO_SCHAC_CODES } from './demo-partners.ts';
+import { EWP_DATA_APIS } from '../shared/contracts/ewp.ts';
 
 const XSD = {
   iiasIndex: 'ewp-specs-api-iias-v7.0.0/endpoints/index-response.xsd',
@@ -62,8 +63,8 @@ afterAll(async () => {
 });
 
 describe('the demo serves Erasmus Without Paper', () => {
-  it('is turned on for the school’s SCHAC code', async () => {
-    expect(await ewpHostSettings(db)).toEqual({ heiId: DEMO_HEI_ID, enabled: true });
+  it('is turned on for the school’s SCHAC code, every data API served', async () => {
+    expect(await ewpHostSettings(db)).toEqual({ heiId: DEMO_HEI_ID, enabled: true, apis: new Set(EWP_DATA_APIS) });
   });
 
   it('answers its Discovery manifest, valid against the official schemas, naming the school and our key', async () => {

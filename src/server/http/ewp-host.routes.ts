@@ -7,7 +7,7 @@ import { factsheetAnswer } from '../interop/ewp/ewp-factsheet.ts';
 import { EwpBadRequest, omobilitiesGetAnswer, omobilitiesIndexAnswer, omobilitiesUpdateRefusal } from '../interop/ewp/ewp-omobilities.ts';
 import { iiasGetAnswer, iiasIndexAnswer, iiasStatsAnswer, type IiaAnswer } from '../interop/ewp/ewp-iias.answers.ts';
 import { officeToday } from '../../shared/calendar.ts';
-import { authenticateEwpRequest, echoAnswer, ewpError, ewpHostState, manifestAnswer, REFUSAL_STATUS, responseSignature, type EwpCaller } from '../interop/ewp/ewp-host.ts';
+import { authenticateEwpRequest, echoAnswer, ewpError, ewpHostState, isServed, manifestAnswer, REFUSAL_STATUS, responseSignature, type EwpCaller } from '../interop/ewp/ewp-host.ts';
 
 const XML = 'application/xml; charset=utf-8';
 
@@ -54,12 +54,14 @@ export async function ewpHostRoutes(app: App, { db, config, cipher }: ServerCont
     scope.get('/ewp/manifest.xml', { config: publicRoute, schema: { hide: true } }, async (request, reply) => {
       const state = await ewpHostState(db);
       if (!state.enabled) return off(reply);
-      return sendXml(reply, 200, await manifestAnswer(db, { dataDir: config.dataDir, origin: origin(request), heiId: state.heiId }));
+      return sendXml(reply, 200, await manifestAnswer(db, { dataDir: config.dataDir, origin: origin(request), heiId: state.heiId, apis: state.apis }));
     });
 
-    /** A route for signed callers only: the signature checked before `answer` runs. */
-    const signed = (answer: (request: FastifyRequest, caller: EwpCaller) => Promise<string> | string) => async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!(await ewpHostState(db)).enabled) return off(reply);
+    /** A route of `api` for signed callers only: the signature checked before `answer` runs; 404 while the office has the API off. */
+    const signed = (api: string, answer: (request: FastifyRequest, caller: EwpCaller) => Promise<string> | string) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const state = await ewpHostState(db);
+      if (!state.enabled) return off(reply);
+      if (!isServed(api, state.apis)) return sendXml(reply, 404, ewpError(`The ${api} API is not turned on at this host.`));
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const verdict = await authenticateEwpRequest(db, { method: request.method, path: request.url, headers: request.headers, body });
       if (!verdict.ok) {
@@ -74,7 +76,7 @@ export async function ewpHostRoutes(app: App, { db, config, cipher }: ServerCont
      * spec refuses is a 400 `<error-response>` naming it (thrown to the scope's error handler).
      */
     const iias = (answer: (options: { ourHeiId: string; caller: EwpCaller; params: URLSearchParams; today: string }) => Promise<IiaAnswer>) =>
-      signed(async (request, caller) => {
+      signed('iias', async (request, caller) => {
         const { heiId } = await ewpHostState(db);
         if (!heiId) throw Object.assign(new Error('This host has no institution set (its SCHAC code): it serves no agreements.'), { statusCode: 404 });
         const answered = await answer({ ourHeiId: heiId, caller, params: parametersOf(request), today: officeToday() });
@@ -86,19 +88,19 @@ export async function ewpHostRoutes(app: App, { db, config, cipher }: ServerCont
     scope.get('/ewp/iias/stats', { config: publicRoute, schema: { hide: true } }, iias((o) => iiasStatsAnswer(db, o)));
     // The stats endpoint is GET only (its spec): a POST is refused with an <error-response>.
     scope.post('/ewp/iias/stats', { config: publicRoute, schema: { hide: true } }, (_request, reply) => sendXml(reply, 405, ewpError('The IIAs stats endpoint answers GET only.')));
-    scope.route({ method: ['GET', 'POST'], url: '/ewp/echo', config: publicRoute, schema: { hide: true }, handler: signed((request, caller) => echoAnswer(caller, parametersOf(request).getAll('echo'))) });
-    scope.route({ method: ['GET', 'POST'], url: '/ewp/institutions', config: publicRoute, schema: { hide: true }, handler: signed((request) => institutionsAnswer(db, parametersOf(request))) });
-    scope.route({ method: ['GET', 'POST'], url: '/ewp/ounits', config: publicRoute, schema: { hide: true }, handler: signed((request) => ounitsAnswer(db, parametersOf(request))) });
-    scope.route({ method: ['GET', 'POST'], url: '/ewp/factsheet', config: publicRoute, schema: { hide: true }, handler: signed((request) => factsheetAnswer(db, parametersOf(request))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/echo', config: publicRoute, schema: { hide: true }, handler: signed('echo', (request, caller) => echoAnswer(caller, parametersOf(request).getAll('echo'))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/institutions', config: publicRoute, schema: { hide: true }, handler: signed('institutions', (request) => institutionsAnswer(db, parametersOf(request))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/ounits', config: publicRoute, schema: { hide: true }, handler: signed('organizational-units', (request) => ounitsAnswer(db, parametersOf(request))) });
+    scope.route({ method: ['GET', 'POST'], url: '/ewp/factsheet', config: publicRoute, schema: { hide: true }, handler: signed('factsheet', (request) => factsheetAnswer(db, parametersOf(request))) });
 
     // Outgoing Mobilities 3.0.0: our nominated students, each to the partner receiving them only.
-    const omobilities = (answer: typeof omobilitiesGetAnswer) => signed(async (request, caller) => {
+    const omobilities = (answer: typeof omobilitiesGetAnswer) => signed('omobilities', async (request, caller) => {
       const { heiId } = await ewpHostState(db);
       if (!heiId) throw new EwpBadRequest('This host has no SCHAC code set yet, so it sends no mobilities.');
       return answer({ db, cipher, heiId, callerHeiIds: caller.heiIds }, parametersOf(request));
     });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/omobilities/get', config: publicRoute, schema: { hide: true }, handler: omobilities(omobilitiesGetAnswer) });
     scope.route({ method: ['GET', 'POST'], url: '/ewp/omobilities/index', config: publicRoute, schema: { hide: true }, handler: omobilities(omobilitiesIndexAnswer) });
-    scope.route({ method: 'POST', url: '/ewp/omobilities/update', config: publicRoute, schema: { hide: true }, handler: signed(() => omobilitiesUpdateRefusal()) });
+    scope.route({ method: 'POST', url: '/ewp/omobilities/update', config: publicRoute, schema: { hide: true }, handler: signed('omobilities', () => omobilitiesUpdateRefusal()) });
   });
 }

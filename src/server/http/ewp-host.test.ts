@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const turn = async (key: 'ewp.enabled' | 'ewp.heiId', value: unknown) => {
+const turn = async (key: 'ewp.enabled' | 'ewp.heiId' | 'ewp.apis', value: unknown) => {
   const officer = await t.as('officer');
   const current = (await officer.get('/api/settings')).json().find((s: { key: string }) => s.key === key);
   expect((await officer.patch(`/api/settings/${key}`, { value, version: current.version })).statusCode).toBe(200);
@@ -106,5 +106,28 @@ describe('/ewp, Interchange as an EWP host', () => {
     expect(manifest.body).toContain('id="shsmu.edu.cn"');
     expect(manifest.body).toMatch(/<echo[^>]*version="2\.0\.1"[\s\S]*ewp-specs-sec-cliauth-httpsig[\s\S]*<url>https:\/\/[^<]+\/ewp\/echo<\/url>/);
     expect(manifest.body).toContain('单位ROOT');
+  });
+
+  it('serves only the data APIs the office leaves on: one turned off leaves the manifest and answers 404, the others and Echo unchanged', async () => {
+    const path = '/ewp/institutions?hei_id=shsmu.edu.cn';
+    expect((await echo(path)).statusCode).toBe(200);
+    await turn('ewp.apis', ['organizational-units', 'factsheet', 'iias', 'omobilities']);
+    const off = await echo(path);
+    expect(off.statusCode).toBe(404);
+    expect(await ewpSchemaErrors(off.body, ERROR_XSD)).toBe('');
+    expect(off.body).toContain('institutions API is not turned on');
+    const manifest = await t.app.inject({ method: 'GET', url: '/ewp/manifest.xml' });
+    expect(await ewpSchemaErrors(manifest.body, '_local/manifest-with-entries.xsd')).toBe('');
+    expect(manifest.body).not.toContain('/ewp/institutions<');
+    expect(manifest.body).toContain('/ewp/ounits<');
+    expect((await echo('/ewp/echo?echo=a')).statusCode).toBe(200);
+    // An API the setting does not know is refused, naming the field.
+    const officer = await t.as('officer');
+    const current = (await officer.get('/api/settings')).json().find((s: { key: string }) => s.key === 'ewp.apis');
+    const refused = await officer.patch('/api/settings/ewp.apis', { value: ['mobility-la'], version: current.version }, { 'accept-language': 'fr' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0].field).toMatch(/^value/);
+    await turn('ewp.apis', ['institutions', 'organizational-units', 'factsheet', 'iias', 'omobilities']);
+    expect((await echo(path)).statusCode).toBe(200);
   });
 });

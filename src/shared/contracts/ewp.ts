@@ -12,6 +12,13 @@ export const SchacCode = z
   .max(253)
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/);
 
+/**
+ * The EWP APIs that give partners our data, each of which the office can turn off on its own
+ * (Discovery and Echo answer whenever EWP is on: the Registry needs them to list us).
+ */
+export const EWP_DATA_APIS = ['institutions', 'organizational-units', 'factsheet', 'iias', 'omobilities'] as const;
+export type EwpDataApi = (typeof EWP_DATA_APIS)[number];
+
 /** A key id as EWP defines it: the lower-case hex SHA-256 of the RSA public key's DER (SubjectPublicKeyInfo). */
 export const EwpKeyId = z.string().regex(/^[0-9a-f]{64}$/);
 

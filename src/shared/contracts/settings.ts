@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Versioned } from './common.ts';
 import { DEADLINE_KEYS, deadlineSettingKey } from '../kinds/deadline-rules.ts';
 import { FIGURE_KEYS } from './reports.ts';
-import { SchacCode } from './ewp.ts';
+import { EWP_DATA_APIS, SchacCode } from './ewp.ts';
 import { EwpFactsheet, SecureWebAddress } from './ewp-factsheet.ts';
 
 /** A deadline's lead time, in the unit its kind's description counts it in (days or months). */
@@ -42,6 +42,8 @@ const OWN_SCHEMAS = {
   'ewp.heiId': SchacCode.nullable(),
   /** Whether /ewp answers partners: off on a real deployment until the office joins the network, on in the demo. */
   'ewp.enabled': z.boolean(),
+  /** Which of our EWP data APIs answer when EWP is on (each one the office serves; the manifest lists only these). */
+  'ewp.apis': z.array(z.enum(EWP_DATA_APIS)).max(EWP_DATA_APIS.length),
   /** What our EWP Factsheet API tells partners (deadlines, whom to ask about applying, housing, visas, insurance); null until the office fills it in. */
   'ewp.factsheet': EwpFactsheet.nullable(),
   /** The https address of our institution's logo, which EWP's Institutions API gives partners; null when none. */

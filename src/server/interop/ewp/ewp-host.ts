@@ -3,6 +3,7 @@
  * and what the Discovery manifest lists. `http/ewp-host.routes.ts` puts it on the server.
  */
 import type { Queryable } from '../../db/client.ts';
+import { EWP_DATA_APIS, type EwpDataApi } from '../../../shared/contracts/ewp.ts';
 import { ewpHostSettings } from '../../modules/settings/settings.service.ts';
 import { rootUnit } from '../../modules/units/units.service.ts';
 import { VERSION } from '../../version.ts';
@@ -68,8 +69,13 @@ export function authenticateEwpRequest(db: Queryable, request: IncomingRequest, 
   );
 }
 
-/** Whether /ewp answers, and for which institution. */
+/** Whether /ewp answers, for which institution, and which data APIs. */
 export const ewpHostState = ewpHostSettings;
+
+/** Whether an API of ours answers, given the data APIs the office turned on: Discovery and Echo always do. */
+export function isServed(name: string, apis: ReadonlySet<EwpDataApi>): boolean {
+  return !(EWP_DATA_APIS as readonly string[]).includes(name) || apis.has(name as EwpDataApi);
+}
 
 /** Echo 2.0.1: the caller's institutions and the `echo` values it sent. */
 export function echoAnswer(caller: EwpCaller, echoes: readonly string[]): string {
@@ -83,7 +89,7 @@ export const ewpError = (developerMessage: string): string => errorResponseXml(d
  * The Discovery manifest at `origin` (https: EWP's URLs are HTTPS only, so the host is expected
  * behind TLS): our APIs, our institution named as our root unit is, and our public key.
  */
-export async function manifestAnswer(db: Queryable, options: { dataDir: string; origin: string; heiId: string | null }): Promise<string> {
+export async function manifestAnswer(db: Queryable, options: { dataDir: string; origin: string; heiId: string | null; apis: ReadonlySet<EwpDataApi> }): Promise<string> {
   const key = await ewpKeyPair(options.dataDir);
   const root = await rootUnit(db);
   // The manifest must name someone to write to: the first administrator (the one who set the host up).
@@ -92,7 +98,7 @@ export async function manifestAnswer(db: Queryable, options: { dataDir: string; 
   return manifestXml({
     adminEmail: rows[0]?.email ?? null,
     adminProvider: `Interchange ${VERSION}`,
-    apis: EWP_APIS.map(({ path, entry, ...api }) => ({ ...api, url: `${base}${path}`, ...(entry ? { entry: entry(base) } : {}) })),
+    apis: EWP_APIS.filter((api) => isServed(api.name, options.apis)).map(({ path, entry, ...api }) => ({ ...api, url: `${base}${path}`, ...(entry ? { entry: entry(base) } : {}) })),
     hei: options.heiId ? { id: options.heiId, names: root ? { en: root.officialNameEn ?? root.nameEn, zh: root.officialNameZh ?? root.nameZh, fr: root.officialNameFr ?? root.nameFr ?? undefined } : {} } : null,
     publicKeyBase64: key.publicKeyBase64,
   });

@@ -6,6 +6,7 @@ import { DEADLINE_SETTING_KEYS, OfficeText, SETTING_SCHEMAS, type Setting, type 
 import { deadlineRules, deadlineSettingKey } from '../../../shared/kinds/deadline-rules.ts';
 import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 import type { EwpFactsheet } from '../../../shared/contracts/ewp-factsheet.ts';
+import type { EwpDataApi } from '../../../shared/contracts/ewp.ts';
 
 /**
  * A deadline's lead time as the description sets it, shown as a setting at version 1 until the
@@ -51,12 +52,18 @@ export async function officeText(db: Queryable, key: 'factsheet.closing'): Promi
 
 /**
  * What the Erasmus Without Paper host reads on each call: our SCHAC code (null until set) and
- * whether /ewp answers at all; a value that no longer fits its schema counts as unset (off).
+ * whether /ewp answers at all, and which of its data APIs; a value that no longer fits its
+ * schema counts as unset (off).
  */
-export async function ewpHostSettings(db: Queryable): Promise<{ heiId: string | null; enabled: boolean }> {
+export async function ewpHostSettings(db: Queryable): Promise<{ heiId: string | null; enabled: boolean; apis: ReadonlySet<EwpDataApi> }> {
   const heiId = SETTING_SCHEMAS['ewp.heiId'].safeParse((await findSetting(db, 'ewp.heiId'))?.value);
   const enabled = SETTING_SCHEMAS['ewp.enabled'].safeParse((await findSetting(db, 'ewp.enabled'))?.value);
-  return { heiId: heiId.success ? (heiId.data as string | null) : null, enabled: enabled.success && enabled.data === true };
+  const apis = SETTING_SCHEMAS['ewp.apis'].safeParse((await findSetting(db, 'ewp.apis'))?.value);
+  return {
+    heiId: heiId.success ? (heiId.data as string | null) : null,
+    enabled: enabled.success && enabled.data === true,
+    apis: new Set(apis.success ? (apis.data as EwpDataApi[]) : []),
+  };
 }
 
 /**

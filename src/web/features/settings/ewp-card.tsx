@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Form, Input, Popconfirm, Switch, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Popconfirm, Switch, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Setting } from '../../../shared/contracts/settings.ts';
+import { EWP_DATA_APIS, type EwpDataApi } from '../../../shared/contracts/ewp.ts';
 import { ApiError } from '../../lib/api.ts';
 import { errorText, fieldReason } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -39,6 +40,25 @@ function EnabledRow({ setting, editable }: { setting: Setting; editable: boolean
     <Flex gap={8} align="center">
       <Switch checked={on} loading={saving} disabled={!editable} onChange={(checked) => void save(checked)} aria-label={t('ewp.enabled')} data-testid="ewp-enabled" />
       <Typography.Text type="secondary">{t('ewp.enabledHelp')}</Typography.Text>
+    </Flex>
+  );
+}
+
+/** Which data APIs answer once EWP is on: a box each for the office, saved at once. */
+function ApisRow({ setting, editable }: { setting: Setting; editable: boolean }) {
+  const { t } = useI18n();
+  const { save, saving } = useSettingSave(setting, () => undefined);
+  const on = Array.isArray(setting.value) ? (setting.value as EwpDataApi[]) : [];
+  return (
+    <Flex vertical gap={4}>
+      <Checkbox.Group
+        value={on}
+        disabled={!editable || saving}
+        onChange={(checked) => void save(EWP_DATA_APIS.filter((api) => checked.includes(api)))}
+        options={EWP_DATA_APIS.map((api) => ({ value: api, label: t(`ewp.api.${api}`) }))}
+        data-testid="ewp-apis"
+      />
+      <Typography.Text type="secondary">{t('ewp.apisHelp')}</Typography.Text>
     </Flex>
   );
 }
@@ -187,6 +207,7 @@ export function EwpCard() {
   const { data } = useSettings();
   const heiId = data?.find((s) => s.key === 'ewp.heiId');
   const enabled = data?.find((s) => s.key === 'ewp.enabled');
+  const apis = data?.find((s) => s.key === 'ewp.apis');
   const admin = user.role === 'admin';
   return (
     <Card title={t('ewp.title')} data-testid="ewp-settings">
@@ -199,6 +220,7 @@ export function EwpCard() {
           items={[
             ...(heiId ? [{ key: 'heiId', label: t('ewp.heiId'), children: <HeiIdRow key={`${heiId.version}`} setting={heiId} editable={editable} /> }] : []),
             ...(enabled ? [{ key: 'enabled', label: t('ewp.enabled'), children: <EnabledRow setting={enabled} editable={editable} /> }] : []),
+            ...(apis ? [{ key: 'apis', label: t('ewp.apis'), children: <ApisRow key={`${apis.version}`} setting={apis} editable={editable} /> }] : []),
           ]}
         />
         {admin ? <EwpKeys /> : <Typography.Text type="secondary">{t('ewp.adminOnly')}</Typography.Text>}
