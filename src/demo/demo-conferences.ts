@@ -2,16 +2,25 @@ import type { Db } from '../server/db/client.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
-import { addAttendee, importAttendees } from '../server/modules/conferences/attendees.service.ts';
+import { addAttendee } from '../server/modules/conferences/attendees.service.ts';
+import { getConference } from '../server/modules/conferences/conferences.service.ts';
+import { commitImport } from '../server/modules/imports/imports.service.ts';
+import type { Cipher } from '../server/security/personal-data.ts';
 import { AttendeeInput, ConferenceInput, ConferenceTransition, type Conference } from '../shared/contracts/conferences.ts';
 import { idOf } from './demo-inbound-people.ts';
 import type { ConferenceSpec } from './demo-conferences-plan.ts';
 import { attendeeCsv } from './demo-conference-attendees.ts';
 
-/** Imports a held conference's attendee list as its host unit would upload it, then adds the people we know by their records. */
-async function attendees(db: Db, c: Conference, spec: ConferenceSpec, refs: { institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference> {
-  const imported = await importAttendees(systemContext(db), { id: c.id, version: c.version, fileName: 'attendees.csv', content: attendeeCsv(spec.attendees) });
-  let version = imported.conference.version;
+/**
+ * Imports a held conference's attendee list as its host unit would upload it (the `attendees`
+ * kind of import, every row added, as the list is new), then adds the people we know by their records.
+ */
+async function attendees(db: Db, cipher: Cipher, c: Conference, spec: ConferenceSpec, refs: { institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference> {
+  // Every row is an attendee, even a name written twice (rows are numbered from 2, below the header).
+  const decisions = JSON.stringify(Object.fromEntries(spec.attendees.map((_, i) => [i + 2, 'create'])));
+  await commitImport(systemContext(db), { kind: 'attendees', fileName: 'attendees.csv', content: attendeeCsv(spec.attendees), query: { onDuplicate: 'skip', conference: c.id, decisions }, cipher });
+  const imported = await getConference(systemContext(db), { id: c.id });
+  let version = imported.version;
   for (const a of spec.linked) {
     const personId = idOf(refs.people, a.personKey);
     const institutionId = a.institutionKey ? idOf(refs.institutions, a.institutionKey) : null;
@@ -20,7 +29,7 @@ async function attendees(db: Db, c: Conference, spec: ConferenceSpec, refs: { in
     // Each change to the list moves the conference's version on by one.
     version += 1;
   }
-  return { ...imported.conference, version };
+  return { ...imported, version };
 }
 
 /**
@@ -28,7 +37,7 @@ async function attendees(db: Db, c: Conference, spec: ConferenceSpec, refs: { in
  * steps on their days: approved by the office, held (its foreign participants enter the
  * ledger), its attendee list imported when it has one, closed with its summary.
  */
-export async function loadConferences(db: Db, specs: readonly ConferenceSpec[], refs: { units: Map<string, number>; institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference[]> {
+export async function loadConferences(db: Db, cipher: Cipher, specs: readonly ConferenceSpec[], refs: { units: Map<string, number>; institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference[]> {
   const made: Conference[] = [];
   for (const spec of specs) {
     const input = parseOrThrow(ConferenceInput, {
@@ -49,7 +58,7 @@ export async function loadConferences(db: Db, specs: readonly ConferenceSpec[], 
     for (const step of spec.steps) {
       const transition = parseOrThrow(ConferenceTransition, { to: step.to, on: step.on, summary: step.summary ?? null, version: conference.version });
       conference = await transitionConference(systemContext(db), { id: conference.id, input: transition });
-      if (step.to === 'held' && spec.attendees.length) conference = await attendees(db, conference, spec, refs);
+      if (step.to === 'held' && spec.attendees.length) conference = await attendees(db, cipher, conference, spec, refs);
     }
     made.push(conference);
   }

@@ -83,6 +83,6 @@ export async function loadDemoInbound(db: Db, cipher: Cipher, today = officeToda
   const people = await loadPeople(db, cipher, plan.people.specs, refs);
   await loadExperts(db, cipher, plan.experts, refs, people);
   await loadVisits(db, plan.visits, { units: refs.units, people });
-  await loadConferences(db, plan.conferences, { units: refs.units, institutions: refs.institutions, people });
+  await loadConferences(db, cipher, plan.conferences, { units: refs.units, institutions: refs.institutions, people });
   await loadInboundAggregates(db, plan.aggregates, idOf(refs.units, 'SJTUSM'));
 }

@@ -326,8 +326,9 @@ const programmeStudentRoute = createRoute({
 const importsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'imports',
-  // An import draft to reopen (the to-do list's link): its preview and decisions, or its commit's progress.
-  validateSearch: lenientSearch({ draft: z.coerce.number().int().positive() }),
+  // An import draft to reopen (the to-do list's link): its preview and decisions, or its commit's progress;
+  // or a kind preselected, with the conference a file of attendees is added to (the conference page's link).
+  validateSearch: lenientSearch({ draft: z.coerce.number().int().positive(), kind: z.string().max(40), conference: z.coerce.number().int().positive() }),
   component: lazyRouteComponent(() => import('./features/imports/imports-page.tsx'), 'ImportsPage'),
 });
 

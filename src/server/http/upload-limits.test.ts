@@ -4,7 +4,7 @@ import { emailOf, signInAs, startTestServer, type TestServer } from '../test/har
 import { agreementBody, conferenceBody, institutionBody, multipartFile, personBody, visitBody } from '../test/factories.ts';
 import { AGREEMENT_DOCUMENT_MAX_BYTES } from '../../shared/contracts/agreements.ts';
 import { VISIT_FILE_MAX_BYTES } from '../../shared/contracts/visits.ts';
-import { ATTENDEE_IMPORT_MAX_BYTES } from '../../shared/contracts/conferences.ts';
+import { SPREADSHEET_MAX_BYTES } from '../interop/spreadsheet-limits.ts';
 
 // Uploads over their limit are refused with 413 without waiting for the body: the server
 // answers while the client is still sending (and before any byte when the declared length is
@@ -33,8 +33,8 @@ beforeAll(async () => {
     { name: 'visit file', url: `/api/visits/${visit}/files`, maxBytes: VISIT_FILE_MAX_BYTES, limitText: '20 MB', stored: () => count('SELECT count(*)::int AS n FROM visit_files') },
     {
       name: 'attendee list',
-      url: `/api/conferences/${conference.id}/attendees/import?version=${conference.version}`,
-      maxBytes: ATTENDEE_IMPORT_MAX_BYTES,
+      url: `/api/imports/attendees/commit?conference=${conference.id}`,
+      maxBytes: SPREADSHEET_MAX_BYTES,
       limitText: '10 MB',
       stored: () => count('SELECT count(*)::int AS n FROM conference_attendees'),
     },
@@ -176,7 +176,7 @@ describe('upload limits', () => {
 
   it('says so in Chinese and French too', async () => {
     const officer = await t.as('officer');
-    const { payload, headers } = multipartFile('big.csv', Buffer.alloc(ATTENDEE_IMPORT_MAX_BYTES + 1, 'a'));
+    const { payload, headers } = multipartFile('big.csv', Buffer.alloc(SPREADSHEET_MAX_BYTES + 1, 'a'));
     const zh = await officer.post(routes[2]!.url, payload, { ...headers, 'accept-language': 'zh-CN' });
     expect(zh.statusCode).toBe(413);
     expect(zh.json().error.message).toBe('请求内容过大。 file: 超过 10 MB');

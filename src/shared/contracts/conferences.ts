@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName, WholeNumber } from './common.ts';
+import { CountryCode, Id, IsoDate, OptionalText, PageQuery, Versioned, updateFields, RequiredName, OptionalName } from './common.ts';
 
 /** The stored lifecycle. "Summary overdue" and the classification are derived, never stored. */
 export const CONFERENCE_STATUSES = ['proposed', 'approved', 'rejected', 'held', 'closed', 'cancelled'] as const;
@@ -195,18 +195,3 @@ export type AttendeeUpdate = z.input<typeof AttendeeUpdate>;
 
 export const AttendeeParams = z.object({ id: Id, attendeeId: Id });
 
-/** The attendee list import: the conference's version rides in the query (the body is the file). */
-export const AttendeeImportQuery = z.object({ version: WholeNumber.pipe(z.number().int().positive()) });
-
-/** The spreadsheet import: 10 MB and 20,000 rows at most. */
-export const ATTENDEE_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTENDEE_IMPORT_MAX_ROWS = 20_000;
-
-/** What an import wrote. */
-export const AttendeeImportResult = z.object({
-  attendees: z.number(),
-  foreign: z.number(),
-  countries: z.number(),
-  conference: Conference,
-});
-export type AttendeeImportResult = z.infer<typeof AttendeeImportResult>;

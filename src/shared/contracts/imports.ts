@@ -13,6 +13,7 @@ import { STUDENT_IMPORT } from './import-students.ts';
 import { EXCHANGE_APPLICATION_IMPORT } from './import-exchanges.ts';
 import { PROGRAMME_STUDENT_IMPORT } from './import-programme-students.ts';
 import { GENDER_LABELS } from './import-person-columns.ts';
+import { ATTENDEE_IMPORT } from './import-attendees.ts';
 
 /** Text in each of the interface's languages. */
 export type Labels = Readonly<Record<Locale, string>>;
@@ -37,7 +38,8 @@ export type ImportValue =
   | { readonly is: 'institution' }
   /** Several institutions on file, one name each, separated as a list is. */
   | { readonly is: 'institutions' }
-  | { readonly is: 'choice'; readonly options: Readonly<Record<string, Labels>> };
+  /** One of a fixed list, by its code or label in any language, or by one of the words offices write for it (`aliases`). */
+  | { readonly is: 'choice'; readonly options: Readonly<Record<string, Labels>>; readonly aliases?: Readonly<Record<string, readonly string[]>> };
 
 /**
  * One column of an import: the contract's field it fills, its header in each language (the
@@ -56,13 +58,15 @@ export interface ImportColumn {
 /** A kind of record that can be imported, described as data: its columns, in the template's order. */
 export interface ImportKind {
   /** The URL segment (`/api/imports/<name>`) and the CLI's KIND. */
-  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates' | 'students' | 'exchange-applications' | 'programme-students';
+  readonly name: 'institutions' | 'people' | 'agreements' | 'visits' | 'missions' | 'appointments' | 'honours' | 'aggregates' | 'students' | 'exchange-applications' | 'programme-students' | 'attendees';
   readonly one: Labels;
   /** How the file is read, when a row is not simply one record: the template's second sheet. */
   readonly guide?: Labels;
   /** The policy entity: importing is creating records of it. */
   readonly entity: Entity;
   readonly columns: readonly ImportColumn[];
+  /** The most data rows one file may have (400 `file: too_many_rows` past it), when the kind has its own limit. */
+  readonly maxRows?: number;
 }
 
 const INSTITUTION_KIND_LABELS: Record<(typeof INSTITUTION_KINDS)[number], Labels> = {
@@ -201,7 +205,7 @@ export const VISIT_IMPORT: ImportKind = {
 
 /** Every kind that can be imported, by name. */
 export const IMPORT_KINDS = { institutions: INSTITUTION_IMPORT, people: PERSON_IMPORT, agreements: AGREEMENT_IMPORT, visits: VISIT_IMPORT, missions: MISSION_IMPORT, appointments: APPOINTMENT_IMPORT, honours: HONOUR_IMPORT, aggregates: AGGREGATE_IMPORT, students: STUDENT_IMPORT,
-  'exchange-applications': EXCHANGE_APPLICATION_IMPORT, 'programme-students': PROGRAMME_STUDENT_IMPORT } as const;
+  'exchange-applications': EXCHANGE_APPLICATION_IMPORT, 'programme-students': PROGRAMME_STUDENT_IMPORT, attendees: ATTENDEE_IMPORT } as const;
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 
 /** What to do with a row that may be a record already on file, when the user has not said. */
@@ -218,6 +222,8 @@ export const ImportQuery = z.object({
   /** A mapping given whole, as JSON: { "<header>": "<field>" or "" to leave a column out }. */
   columns: z.string().max(20_000).optional(),
   onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
+  /** The conference a file of attendees is added to (its id), instead of a Conference column. */
+  conference: z.coerce.number().int().positive().optional(),
   /** Per row, as JSON: { "<row number>": "create" | "skip" | <id of the record to update> }. */
   decisions: z.string().max(200_000).optional(),
 });
@@ -240,7 +246,7 @@ export type ImportMapping = z.infer<typeof ImportMapping>;
 /** A kind's saved mappings, by name. */
 export const ImportMappingList = z.object({ items: z.array(ImportMapping) });
 
-const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student', 'residency_placement']);
+const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student', 'residency_placement', 'conference_attendee']);
 const RowCounts = z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() });
 
 /** What a file would import, before anything is written: each header's field, each row classified with its matches and problems. */

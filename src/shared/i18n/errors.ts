@@ -590,6 +590,12 @@ export const FIELD_REASONS: Catalogue = {
     fr: 'contient un champ non fermé ou une boucle non terminée, à {value}',
   },
   no_nominees: { en: 'has no selected or nominated students for this partner and year', zh: '该合作院校本学年没有已选拔或已提名的学生', fr: "n'a aucun étudiant sélectionné ou nommé pour ce partenaire et cette année" },
+  unknown_conference: {
+    en: 'is not a conference within your reach (give its number or its title)',
+    zh: '不是您权限范围内的会议（请填写会议编号或标题）',
+    fr: "n'est pas une conférence à votre portée (indiquez son numéro ou son titre)",
+  },
+  ambiguous_conference: { en: 'is the title of several conferences: give its number', zh: '有多个会议使用此标题：请填写会议编号', fr: 'est le titre de plusieurs conférences : indiquez son numéro' },
   no_rows: { en: 'has no attendee rows below its header', zh: '表头下没有参会人员数据', fr: "ne contient aucune ligne de participant sous l'en-tête" },
   // The ministry's statistics files (national-statistics/moe-tw-file.ts): the field is the line and its column.
   not_utf8: {

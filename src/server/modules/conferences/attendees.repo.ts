@@ -21,42 +21,33 @@ export async function findAttendee(db: Queryable, conferenceId: number, id: numb
   return rows[0] ?? null;
 }
 
-/** Replaces the whole attendee list in one statement (an import of thousands of rows stays one round trip). */
-export async function replaceAttendees(db: Queryable, conferenceId: number, attendees: AttendeeValues[]): Promise<void> {
-  await db.query('DELETE FROM conference_attendees WHERE conference_id = $1', [conferenceId]);
-  if (!attendees.length) return;
-  await db.query(
-    `INSERT INTO conference_attendees (conference_id, person_id, full_name, institution_id, institution_name, country_code, role, is_foreign, position)
-     SELECT $1, a.person_id, a.full_name, a.institution_id, a.institution_name, a.country_code, a.role, a.is_foreign, a.position
-       FROM json_to_recordset($2::json) AS a(person_id bigint, full_name text, institution_id bigint, institution_name text,
-                                             country_code text, role text, is_foreign boolean, position int)`,
+/** Inserts attendees after the list's last, in the order given; their ids in that order (one statement for a file of thousands). */
+export async function insertAttendees(db: Queryable, conferenceId: number, attendees: AttendeeValues[]): Promise<number[]> {
+  if (!attendees.length) return [];
+  const { rows } = await db.query<{ id: number; position: number }>(
+    `WITH last AS (SELECT coalesce(max(position), -1) AS p FROM conference_attendees WHERE conference_id = $1)
+     INSERT INTO conference_attendees (conference_id, person_id, full_name, institution_id, institution_name, country_code, role, is_foreign, position)
+     SELECT $1, a.person_id, a.full_name, a.institution_id, a.institution_name, a.country_code, a.role, a.is_foreign, last.p + 1 + a.i
+       FROM last, json_to_recordset($2::json) AS a(i int, person_id bigint, full_name text, institution_id bigint, institution_name text, country_code text, role text, is_foreign boolean)
+     RETURNING id, position`,
     [
       conferenceId,
-      JSON.stringify(
-        attendees.map((a, position) => ({
-          person_id: a.personId,
-          full_name: a.fullName,
-          institution_id: a.institutionId,
-          institution_name: a.institutionName,
-          country_code: a.countryCode,
-          role: a.role,
-          is_foreign: a.isForeign,
-          position,
-        })),
-      ),
+      JSON.stringify(attendees.map((a, i) => ({ i, person_id: a.personId, full_name: a.fullName, institution_id: a.institutionId, institution_name: a.institutionName, country_code: a.countryCode, role: a.role, is_foreign: a.isForeign }))),
     ],
   );
+  return rows.sort((a, b) => a.position - b.position).map((r) => Number(r.id));
 }
 
-/** Adds one attendee at the end of the list. */
-export async function insertAttendee(db: Queryable, conferenceId: number, a: AttendeeValues): Promise<number> {
-  const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO conference_attendees (conference_id, person_id, full_name, institution_id, institution_name, country_code, role, is_foreign, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT coalesce(max(position), -1) + 1 FROM conference_attendees WHERE conference_id = $1))
-     RETURNING id`,
-    [conferenceId, a.personId, a.fullName, a.institutionId, a.institutionName, a.countryCode, a.role, a.isForeign],
-  );
-  return rows[0]!.id;
+/** The conference of each attendee (an import's undo finds them by id). */
+export async function attendeesByIds(db: Queryable, ids: number[]): Promise<Attendee[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<Attendee>(`SELECT ${COLUMNS} FROM conference_attendees a WHERE a.id = ANY($1::bigint[]) ORDER BY a.id`, [ids]);
+  return rows;
+}
+
+/** Removes attendees. */
+export async function deleteAttendeeRows(db: Queryable, ids: number[]): Promise<void> {
+  await db.query('DELETE FROM conference_attendees WHERE id = ANY($1::bigint[])', [ids]);
 }
 
 const WRITABLE = {
@@ -89,32 +80,6 @@ export async function ledgerAttendees(db: Queryable, conferenceId: number): Prom
     [conferenceId],
   );
   return rows;
-}
-
-/** Countries and regions with every name an attendee list may give them (code, alpha-3, en/zh/fr). */
-export async function countryNames(db: Queryable): Promise<Array<{ code: string; alpha3: string; nameEn: string; nameZh: string; nameFr: string; isRegion: boolean }>> {
-  const { rows } = await db.query<{ code: string; alpha3: string; nameEn: string; nameZh: string; nameFr: string; isRegion: boolean }>(
-    'SELECT code, alpha3, name_en AS "nameEn", name_zh AS "nameZh", name_fr AS "nameFr", is_region AS "isRegion" FROM countries',
-  );
-  return rows;
-}
-
-/**
- * Institutions whose name (English, Chinese, French or local) is exactly one of `names`,
- * ignoring case: an attendee's institution is linked only when it is unambiguous.
- */
-export async function institutionsNamed(db: Queryable, names: string[]): Promise<Map<string, number[]>> {
-  const found = new Map<string, number[]>();
-  if (!names.length) return found;
-  const { rows } = await db.query<{ name: string; id: number }>(
-    // An equality join, so that thousands of names meet thousands of institutions in one hash join.
-    `WITH given AS (SELECT DISTINCT name, lower(name) AS k FROM unnest($1::text[]) AS name),
-          known AS (SELECT i.id, lower(v) AS k FROM institutions i CROSS JOIN LATERAL unnest(ARRAY[i.name_en, i.name_zh, i.name_fr, i.name_local]) AS v WHERE v IS NOT NULL)
-     SELECT DISTINCT given.name, known.id FROM given JOIN known USING (k)`,
-    [names],
-  );
-  for (const r of rows) found.set(r.name, [...(found.get(r.name) ?? []), r.id]);
-  return found;
 }
 
 /** The nationality of a person, or undefined when there is no such person. */

@@ -1,52 +1,44 @@
 import { changedBy } from '../../core/unchanged-write.ts';
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, invalidFields, notFound } from '../../core/errors.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import type { RequestContext, Scoped, TxContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
-  ATTENDEE_IMPORT_MAX_ROWS,
   type Attendee,
-  type AttendeeImportResult,
   type AttendeeInput,
   type AttendeeUpdate,
   type Conference,
 } from '../../../shared/contracts/conferences.ts';
 import { isExpertInReach } from '../appointments/appointments.service.ts';
 import { findConference, updateConferenceRow } from './conferences.repo.ts';
-import { conferenceForWrite, ENTITY, reloadConference, writeConferenceLedger } from './conferences.service.ts';
+import { conferenceForWrite, reloadConference, writeConferenceLedger } from './conferences.service.ts';
 import {
-  countryNames,
+  attendeesByIds,
   deleteAttendeeRow,
+  deleteAttendeeRows,
   findAttendee,
-  insertAttendee,
-  institutionsNamed,
+  insertAttendees,
   listAttendees,
   personNationality,
-  replaceAttendees,
   updateAttendeeRow,
   type AttendeeValues,
 } from './attendees.repo.ts';
-import {
-  countryResolver,
-  isForeignAttendee,
-  mapHeaders,
-  MAX_REPORTED_PROBLEMS,
-  parseAttendeeRow,
-  type AttendeeColumn,
-  type ParsedAttendee,
-} from './attendee-import.ts';
-import { sheetRows } from './attendee-sheet.ts';
-
-/** An attendee list as the audit log keeps it: one compact line per attendee. */
-const auditedList = (list: Array<Pick<Attendee, 'fullName' | 'countryCode' | 'institutionName' | 'role' | 'personId'>>) =>
-  list.map((a) => [a.fullName, a.countryCode, a.institutionName, a.role, a.personId]);
+import { isForeignAttendee } from './conferences.rules.ts';
 
 /** The attendee list of a conference within the actor's reach. */
 export async function getAttendees(ctx: Scoped, options: { id: number }): Promise<Attendee[]> {
   if (!(await findConference(ctx, options.id, officeToday()))) throw notFound();
   return listAttendees(ctx, options.id);
+}
+
+/** One attendee of a conference within the actor's reach. */
+export async function getAttendee(ctx: Scoped, options: { id: number; attendeeId: number }): Promise<Attendee> {
+  if (!(await findConference(ctx, options.id, officeToday()))) throw notFound();
+  const row = await findAttendee(ctx, options.id, options.attendeeId);
+  if (!row) throw notFound();
+  return row;
 }
 
 /**
@@ -73,15 +65,41 @@ async function afterListChange(tx: Queryable, id: number): Promise<Conference> {
 
 /** Adds one attendee to a conference's list (at the conference's `version`). */
 export async function addAttendee(ctx: RequestContext, options: { id: number; input: z.output<typeof AttendeeInput> }): Promise<Attendee> {
-  const { id } = options;
   const { version, ...input } = options.input;
+  const [row] = await addAttendees(ctx, { id: options.id, version, inputs: [input] });
+  return row!;
+}
+
+/**
+ * Adds attendees to a conference's list, after its last, at the conference's `version`: one
+ * typed on its page, or a file's (import-attendees.ts), in one transaction, the conference's
+ * version moved on and its ledger rows rewritten once, each attendee audited. A refusal names
+ * the attendee by its index among `inputs` when there are several (`<index>.<field>`).
+ */
+export async function addAttendees(
+  ctx: RequestContext,
+  options: { id: number; version: number; inputs: Array<Omit<z.output<typeof AttendeeInput>, 'version'>> },
+): Promise<Attendee[]> {
+  const { id, version, inputs } = options;
   return ctx.transaction(async (tx) => {
     const conference = await conferenceForWrite(tx, id, version);
-    const attendeeId = await insertAttendee(tx, id, await attendeeValues(tx, input));
+    const values: AttendeeValues[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        values.push(await attendeeValues(tx, input));
+      } catch (error) {
+        if (inputs.length === 1 || !(error instanceof DomainError && error.extra.fields?.length)) throw error;
+        throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+      }
+    }
+    const ids = await insertAttendees(tx, id, values);
     await afterListChange(tx, id);
-    const row = (await findAttendee(tx, id, attendeeId))!;
-    await tx.audit({ action: 'create', entity: 'conference_attendee', entityId: attendeeId, unitId: conference.hostUnitId, after: row });
-    return row;
+    const rows = await attendeesByIds(tx, ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const added = ids.map((attendeeId) => byId.get(attendeeId)!);
+    if (added.length === 1) await tx.audit({ action: 'create', entity: 'conference_attendee', entityId: added[0]!.id, unitId: conference.hostUnitId, after: added[0] });
+    else await recordAudits(tx, tx.actor, added.map((row) => ({ action: 'create', entity: 'conference_attendee', entityId: row.id, unitId: conference.hostUnitId, after: row })));
+    return added;
   });
 }
 
@@ -123,81 +141,20 @@ export async function removeAttendee(ctx: RequestContext, options: { id: number;
 }
 
 /**
- * Reads an attendee list file whole before anything is written: the first non-empty row is
- * the header; every bad row is named (`rows.<row>.<column>`, the first hundred); more than
- * 20,000 attendees stop the reading.
+ * Removes attendees an import added, whatever their conference's version now (the import's undo
+ * has checked that none changed since): each conference's version moves on and its ledger
+ * rows are rewritten once, each removal audited. A conference out of the caller's reach: 404.
  */
-async function readAttendeeFile(db: Queryable, content: Buffer): Promise<ParsedAttendee[]> {
-  const resolveCountry = countryResolver(await countryNames(db));
-  const attendees: ParsedAttendee[] = [];
-  const problems: FieldProblem[] = [];
-  let columns: Map<AttendeeColumn, number> | null = null;
-  let dataRows = 0;
-  for await (const row of sheetRows(content)) {
-    if (row.cells.every((c) => c.trim() === '')) continue;
-    if (!columns) {
-      const header = mapHeaders(row.cells);
-      if (header.problems.length) throw invalidFields(...header.problems);
-      columns = header.columns;
-      continue;
+export async function removeImportedAttendees(ctx: RequestContext, options: { ids: number[] }): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const rows = await attendeesByIds(tx, options.ids);
+    for (const conferenceId of new Set(rows.map((r) => r.conferenceId))) {
+      const conference = await findConference(tx, conferenceId, officeToday(), true);
+      if (!conference) throw notFound();
+      const mine = rows.filter((r) => r.conferenceId === conferenceId);
+      await deleteAttendeeRows(tx, mine.map((r) => r.id));
+      await afterListChange(tx, conferenceId);
+      await recordAudits(tx, tx.actor, mine.map((row) => ({ action: 'delete', entity: 'conference_attendee', entityId: row.id, unitId: conference.hostUnitId, before: row })));
     }
-    dataRows += 1;
-    if (dataRows > ATTENDEE_IMPORT_MAX_ROWS) throw invalidFields({ field: 'file', reason: 'too_many_rows' });
-    const parsed = parseAttendeeRow(row, columns, resolveCountry);
-    if (parsed.attendee) attendees.push(parsed.attendee);
-    else if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(...parsed.problems);
-  }
-  if (problems.length) throw invalidFields(...problems.slice(0, MAX_REPORTED_PROBLEMS));
-  if (!attendees.length) throw invalidFields({ field: 'file', reason: 'no_rows' });
-  return attendees;
-}
-
-/**
- * Replaces a conference's attendee list with a spreadsheet's (xlsx or CSV): all or nothing.
- * Any bad row answers 400 naming it and writes nothing; a good file replaces the list, the
- * ledger rows and the audit row in one transaction. Institutions are linked where a name
- * matches exactly one we know.
- */
-export async function importAttendees(
-  ctx: RequestContext,
-  options: { id: number; version: number; fileName: string; content: Buffer },
-): Promise<AttendeeImportResult> {
-  const { id, version, fileName, content } = options;
-  // Another unit's conference is not there, whatever the file holds.
-  if (!(await findConference(ctx, id, officeToday()))) throw notFound();
-  const parsed = await readAttendeeFile(ctx, content);
-  const institutions = await institutionsNamed(ctx, [...new Set(parsed.map((a) => a.institutionName).filter((n): n is string => n !== null))]);
-  const attendees: AttendeeValues[] = parsed.map((a) => {
-    const ids = a.institutionName ? institutions.get(a.institutionName) : undefined;
-    return {
-      personId: null,
-      fullName: a.fullName,
-      institutionId: ids?.length === 1 ? ids[0]! : null,
-      institutionName: a.institutionName,
-      countryCode: a.countryCode,
-      role: a.role,
-      isForeign: isForeignAttendee(a.countryCode),
-    };
-  });
-  return ctx.transaction(async (tx) => {
-    await conferenceForWrite(tx, id, version);
-    const before = await listAttendees(tx, id);
-    await replaceAttendees(tx, id, attendees);
-    const conference = await afterListChange(tx, id);
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    await tx.audit({
-      action: 'update',
-      entity: ENTITY,
-      entityId: id,
-      unitId: conference.hostUnitId,
-      before: { attendees: auditedList(before) },
-      after: { attendees: auditedList(attendees), imported: { fileName, sha256, rows: attendees.length } },
-    });
-    return {
-      attendees: attendees.length,
-      foreign: conference.foreignAttendeeCount,
-      countries: conference.attendeeCountries,
-      conference,
-    };
   });
 }

@@ -178,3 +178,14 @@ export async function conferencesOfPerson(db: Scoped, personId: number): Promise
   );
   return rows;
 }
+
+/** The conferences within the caller's reach by their titles (an attendee file names its conference by number or title). */
+export async function conferenceTitles(db: Scoped): Promise<Array<{ id: number; titleEn: string; titleZh: string; titleFr: string | null }>> {
+  const where = new Where();
+  where.scope('c.host_unit_id', db.scope);
+  const { rows } = await db.query<{ id: number; titleEn: string; titleZh: string; titleFr: string | null }>(
+    `SELECT c.id, c.title_en AS "titleEn", c.title_zh AS "titleZh", c.title_fr AS "titleFr" FROM conferences c ${where} ORDER BY c.id`,
+    where.params,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}

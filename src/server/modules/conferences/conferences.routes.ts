@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { created, declareRoutes, del, get, NO_CONTENT, noContent, patch, policy, post } from '../../core/routes.ts';
 import { IdParams, IsoDate, pageOf, Versioned } from '../../../shared/contracts/common.ts';
 import {
-  ATTENDEE_IMPORT_MAX_BYTES,
   Attendee,
-  AttendeeImportResult,
-  AttendeeImportQuery,
   AttendeeInput,
   AttendeeParams,
   AttendeeUpdate,
@@ -20,12 +17,12 @@ import {
 import { officeToday } from '../../../shared/calendar.ts';
 import { listConferences } from './conferences.repo.ts';
 import { createConference, deleteConference, getConference, getOverdueSummaries, transitionConference, updateConference } from './conferences.service.ts';
-import { addAttendee, getAttendees, importAttendees, removeAttendee, updateAttendee } from './attendees.service.ts';
+import { addAttendee, getAttendees, removeAttendee, updateAttendee } from './attendees.service.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().pipe(Versioned.shape.version) });
 const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
-/** Conferences hosted: the lifecycle, overdue summaries, co-organizers and the attendee list. */
+/** Conferences hosted: the lifecycle, overdue summaries, co-organizers and the attendee list (imported as the `attendees` kind of `/api/imports`). */
 export const conferencesRoutes = declareRoutes('conferences', [
   get('/api/conferences', { summary: 'List conferences hosted', ...policy('conference', 'read'), query: ConferenceQuery, response: { 200: pageOf(Conference) } }, async ({ ctx, query: { asOf, ...query } }) => {
     const { rows, total } = await listConferences(ctx, asOf ?? officeToday(), query);
@@ -70,9 +67,4 @@ export const conferencesRoutes = declareRoutes('conferences', [
     return noContent();
   }),
 
-  post(
-    '/api/conferences/:id/attendees/import',
-    { summary: "Import a conference's attendees from a spreadsheet", ...policy('conference', 'update'), params: IdParams, query: AttendeeImportQuery, upload: { maxBytes: ATTENDEE_IMPORT_MAX_BYTES, tooLarge: 'spreadsheet_too_large' }, response: { 200: AttendeeImportResult } },
-    async ({ ctx, params, query, file: { fileName, content } }) => importAttendees(ctx, { id: params.id, version: query.version, fileName, content }),
-  ),
 ]);

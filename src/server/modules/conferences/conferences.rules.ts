@@ -89,3 +89,9 @@ export function conferenceLedgerEntries(conference: ConferenceShape, attendees: 
   );
   return [...named, ...aggregates];
 }
+
+/** Whether an attendee is foreign: by the country given, else by the linked person's nationality; unknown is not foreign. */
+export function isForeignAttendee(countryCode: string | null, nationality: string | null = null): boolean {
+  const country = countryCode ?? nationality;
+  return country !== null && country !== 'CN';
+}

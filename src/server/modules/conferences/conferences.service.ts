@@ -20,7 +20,7 @@ import { unitContains } from '../units/units.service.ts';
 import { conferenceLedgerEntries, conferenceProblems } from './conferences.rules.ts';
 import { CONFERENCE_KIND } from '../../../shared/kinds/conference.ts';
 import { runTransition, type TransitionHooks } from '../../workflow/run-transition.ts';
-import {
+import { conferenceTitles,
   conferencesOfPerson,
   deleteConferenceRow,
   existingInstitutions,
@@ -182,4 +182,9 @@ export async function countConferencesHosted(ctx: Scoped, options: { from?: stri
     pageSize: 1,
   });
   return total;
+}
+
+/** The conferences within the caller's reach by their titles (a file of attendees names its conference by number or title). */
+export async function getConferenceTitles(ctx: Scoped): Promise<Array<{ id: number; titleEn: string; titleZh: string; titleFr: string | null }>> {
+  return conferenceTitles(ctx);
 }

@@ -27,6 +27,7 @@ import { aggregatesImport } from './import-aggregates.ts';
 import { studentsImport } from './import-students.ts';
 import { exchangeApplicationsImport } from './import-exchange-applications.ts';
 import { programmeStudentsImport } from './import-programme-students.ts';
+import { attendeesImport } from './import-attendees.ts';
 
 /** How a row stands against the records on file (and the rows before it in the same file). */
 export interface Classified {
@@ -40,7 +41,7 @@ export interface Classified {
 }
 
 /** The kinds of record an import writes. */
-export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student' | 'exchange_application' | 'programme_student' | 'residency_placement';
+export type WrittenEntity = 'institution' | 'person' | 'agreement' | 'visit' | 'mission' | 'appointment' | 'honour' | 'aggregate' | 'student' | 'exchange_application' | 'programme_student' | 'residency_placement' | 'conference_attendee';
 
 /** A record an import wrote, kept with the import so that it can be undone. */
 export interface WrittenRecord {
@@ -67,6 +68,11 @@ export interface RowsCommitted {
   skipped: number;
 }
 
+/** The choices made for the whole file that a kind reads (the conference a file of attendees is added to). */
+export interface ImportChoices {
+  conference?: number;
+}
+
 /** One kind's part in an import. */
 export interface ImportAdapter {
   readonly kind: ImportKind;
@@ -75,11 +81,13 @@ export interface ImportAdapter {
   /** The contract's input from a row's values, when the columns are not the contract's fields one to one. */
   toInput?(values: Record<string, unknown>): Record<string, unknown>;
   /** Loads the records on file within the caller's reach; returns the row classifier. */
-  prepare(ctx: Scoped): Promise<KindState>;
+  prepare(ctx: Scoped, choices: ImportChoices): Promise<KindState>;
 }
 
 /** The records on file for one import, and what it does with a row. */
 export interface KindState {
+  /** What a created or updated row is, when not the kind's policy entity (an attendee of a conference). */
+  readonly entity?: WrittenEntity;
   classify(rowNumber: number, values: Record<string, unknown>): Classified;
   /** The name a match is shown by. */
   label(id: number): string;
@@ -290,5 +298,6 @@ export function importAdapter(name: ImportKindName, deps: { cipher: Cipher }): I
   if (name === 'students') return studentsImport(deps.cipher);
   if (name === 'exchange-applications') return exchangeApplicationsImport(deps.cipher);
   if (name === 'programme-students') return programmeStudentsImport(deps.cipher);
+  if (name === 'attendees') return attendeesImport;
   return name === 'institutions' ? institutions : people(deps.cipher);
 }

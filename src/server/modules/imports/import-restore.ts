@@ -4,6 +4,9 @@
  * field rights, ledger rows, version and audit follow.
  */
 import { DomainError, parseOrThrow } from '../../core/errors.ts';
+import { AttendeeUpdate } from '../../../shared/contracts/conferences.ts';
+import { updateAttendee } from '../conferences/attendees.service.ts';
+import { getConference } from '../conferences/conferences.service.ts';
 import type { RequestContext } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { AgreementUpdate } from '../../../shared/contracts/agreements.ts';
@@ -63,6 +66,12 @@ export async function restoreRecord(ctx: RequestContext, record: { entity: Writt
     else if (entity === 'appointment') await updateAppointment(ctx, { id, input: parseOrThrow(AppointmentUpdate, input) });
     else if (entity === 'honour') await updateHonour(ctx, { id, input: parseOrThrow(HonourUpdate, input) });
     else if (entity === 'student') await updateEnrolment(ctx, { id, input: parseOrThrow(StudentEnrolmentUpdate, input) });
+    else if (entity === 'conference_attendee') {
+      // An attendee is changed at its conference's version (the undo has checked the attendee itself is as the import left it).
+      const { conferenceId, ...fields } = record.before as { conferenceId: number } & Record<string, unknown>;
+      const conference = await getConference(ctx, { id: conferenceId });
+      await updateAttendee(ctx, { id: conferenceId, attendeeId: id, input: parseOrThrow(AttendeeUpdate, { ...fields, version: conference.version }) });
+    }
     else throw new Error(`an import never updates a ${entity}`);
   } catch (error) {
     if (error instanceof DomainError && error.extra.fields?.length)

@@ -5,7 +5,7 @@
  * and the institutions on file come in as readers.
  */
 import type { FieldProblem } from '../../core/errors.ts';
-import type { ImportColumn, ImportKind } from '../../../shared/contracts/imports.ts';
+import type { ImportColumn, ImportKind, ImportValue } from '../../../shared/contracts/imports.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import { choiceReader, looseKey, readDate, readPartialDate, type DayOrder } from './import-values.ts';
 
@@ -92,9 +92,9 @@ function listOf(cell: string): string[] {
 /** Each list of choices' reader, built once (building it folds every label: the most of a row's reading time when built per cell). */
 const choiceReaders = new WeakMap<object, (cell: string) => string | undefined>();
 
-function readChoice(options: Parameters<typeof choiceReader>[0], cell: string): string | undefined {
-  let reader = choiceReaders.get(options);
-  if (!reader) choiceReaders.set(options, (reader = choiceReader(options)));
+function readChoice(value: Extract<ImportValue, { is: 'choice' }>, cell: string): string | undefined {
+  let reader = choiceReaders.get(value);
+  if (!reader) choiceReaders.set(value, (reader = choiceReader(value.options, value.aliases)));
   return reader(cell);
 }
 
@@ -154,7 +154,7 @@ function readCell(column: ImportColumn, cell: string, readers: CellReaders): { v
       return { value: ids };
     }
     case 'choice': {
-      const choice = readChoice(v.options, cell);
+      const choice = readChoice(v, cell);
       return choice ? { value: choice } : { reason: 'invalid_value' };
     }
   }

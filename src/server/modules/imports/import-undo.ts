@@ -19,13 +19,14 @@ import { deleteAggregate } from '../ledger/aggregates.service.ts';
 import { deleteImportedEnrolment } from '../students/students.service.ts';
 import { deleteImportedApplication } from '../exchanges/exchanges.service.ts';
 import { deleteImportedPlacement, deleteImportedStudent } from '../programmes/programme-students.service.ts';
+import { removeImportedAttendees } from '../conferences/attendees.service.ts';
 import type { WrittenRecord } from './import-adapters.ts';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { savepoints } from './import-savepoints.ts';
 import { restoreRecord } from './import-restore.ts';
 import { findImport, markUndone, recordVersions, type ImportRow } from './imports.repo.ts';
 
-const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments', exchange_application: 'exchange_applications', programme_student: 'programme_students', residency_placement: 'residency_placements' } as const;
+const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments', exchange_application: 'exchange_applications', programme_student: 'programme_students', residency_placement: 'residency_placements', conference_attendee: 'conference_attendees' } as const;
 
 /** A written record with the version it was left at by the import. */
 export type KeptRecord = WrittenRecord & { version: number };
@@ -97,7 +98,11 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     if (changed.length) throw new DomainError('import_changed', 'conflict', { fields: changed });
 
     const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
+    // A file's attendees are removed together: each conference's list and ledger rows rewritten once, not once per attendee.
+    const attendees = records.filter((r) => r.entity === 'conference_attendee' && r.action === 'created').map((r) => r.id);
+    if (attendees.length) await removeImportedAttendees(inner, { ids: attendees });
     for (const r of [...records].reverse()) {
+      if (r.entity === 'conference_attendee' && r.action === 'created') continue;
       const target = { id: r.id, version: r.version };
       try {
         if (r.action === 'updated') await restoreRecord(inner, { ...r, before: r.before! }, options.cipher);

@@ -168,6 +168,12 @@ export function statusReader<S extends string>(labels: Readonly<Record<S, Readon
 }
 
 /** Finds one of a fixed list's values by its name or its label in any of the three languages. */
-export function choiceReader<C extends string>(options: Readonly<Record<C, Readonly<Record<Locale, string>>>>): (cell: string) => C | undefined {
-  return statusReader(options);
+export function choiceReader<C extends string>(
+  options: Readonly<Record<C, Readonly<Record<Locale, string>>>>,
+  aliases: Readonly<Partial<Record<C, readonly string[]>>> = {} as Readonly<Partial<Record<C, readonly string[]>>>,
+): (cell: string) => C | undefined {
+  const byLabel = statusReader(options);
+  const byAlias = new Map<string, C>();
+  for (const [choice, words] of Object.entries(aliases) as Array<[C, readonly string[]]>) for (const word of words) if (!byAlias.has(looseKey(word))) byAlias.set(looseKey(word), choice);
+  return (cell) => byLabel(cell) ?? byAlias.get(looseKey(cell));
 }

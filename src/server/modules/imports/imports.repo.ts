@@ -192,8 +192,16 @@ export async function markUndone(db: Queryable, id: number, actorId: number | nu
 }
 
 /** The version each record is at now (absent: deleted). */
-export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements' | 'missions' | 'appointments' | 'honours' | 'ledger_aggregates' | 'student_enrolments' | 'exchange_applications' | 'programme_students' | 'residency_placements', ids: number[]): Promise<Map<number, number>> {
+export async function recordVersions(db: Queryable, table: 'people' | 'visits' | 'institutions' | 'agreements' | 'missions' | 'appointments' | 'honours' | 'ledger_aggregates' | 'student_enrolments' | 'exchange_applications' | 'programme_students' | 'residency_placements' | 'conference_attendees', ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
+  if (table === 'conference_attendees') {
+    // An attendee has no version of its own (its conference's moves with the whole list): a digest of what it holds stands for one.
+    const { rows } = await db.query<{ id: number; version: number }>(
+      `SELECT id, hashtext(concat_ws('|', full_name, person_id, institution_id, institution_name, country_code, role)) AS version FROM conference_attendees WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [Number(r.id), Number(r.version)]));
+  }
   const { rows } = await db.query<{ id: number; version: number }>(`SELECT id, version FROM ${table} WHERE id = ANY($1::bigint[])`, [ids]);
   return new Map(rows.map((r) => [Number(r.id), r.version]));
 }

@@ -146,6 +146,7 @@ async function readFile(
   if (columns.byField.size === 0) throw invalidFields({ field: 'file', reason: 'no_header' });
   if (columns.problems.length) throw invalidFields(...columns.problems);
   if (data.length === 0) throw invalidFields({ field: 'file', reason: 'empty_sheet' });
+  if (kind.maxRows !== undefined && data.length > kind.maxRows) throw invalidFields({ field: 'file', reason: 'too_many_rows' });
 
   const dateColumns = kind.columns.filter((c) => c.value.is === 'date').map((c) => columns.byField.get(c.field)).filter((i): i is number => i !== undefined);
   const dayOrder: DayOrder =
@@ -165,7 +166,7 @@ async function readFile(
       return found.length === 1 ? found[0]!.id : found.length > 1 ? ('ambiguous' as const) : undefined;
     },
   };
-  const state = await adapter.prepare(ctx);
+  const state = await adapter.prepare(ctx, { conference: query.conference });
   const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
   const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
   // Each valid row's values as the contract parsed them, by row number, for a commit (its set-based writes take them as they are).
@@ -279,7 +280,7 @@ export async function commitImport(
   if (updates.length && !roleMay(ctx.actor.role, IMPORT_KINDS[options.kind].entity, 'update'))
     throw new DomainError('forbidden', 'forbidden', { fields: updates.slice(0, MAX_REPORTED).map(([row]) => ({ field: `rows.${row}`, reason: 'not_allowed' })) });
 
-  const entity = IMPORT_KINDS[options.kind].entity as WrittenRecord['entity'];
+  const entity = state.entity ?? (IMPORT_KINDS[options.kind].entity as WrittenRecord['entity']);
   const columnOf = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
   const outcome = { created: [] as number[], updated: [] as Array<{ id: number; before: Record<string, unknown> }>, unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
   const importId = await ctx.transaction(async (tx) => {

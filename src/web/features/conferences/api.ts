@@ -1,7 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import type {
   Attendee,
-  AttendeeImportResult,
   AttendeeInput,
   Conference,
   ConferenceInput,
@@ -10,7 +8,7 @@ import type {
   OverdueSummaries,
 } from '../../../shared/contracts/conferences.ts';
 import { api, toQuery } from '../../lib/api.ts';
-import { fileForm, overdueReport, useApiGet, useWrite } from '../../lib/api-query.ts';
+import { overdueReport, useApiGet, useWrite } from '../../lib/api-query.ts';
 import { createResourceHooks } from '../../lib/resource-api.ts';
 import type { ConferencesSearch } from './conferences-search.ts';
 
@@ -33,18 +31,12 @@ export const useConferenceTransition = (id: number) => conferencesApi.useTransit
 export const useAttendees = (id: number) => useApiGet<Attendee[]>(attendeesKey(id), `/conferences/${id}/attendees`);
 
 /**
- * Changes to the attendee list, each at the conference's version (the list is part of it): an
- * import replaces the whole list, one attendee is added or removed; the conference is read again.
+ * Changes to the attendee list, each at the conference's version (the list is part of it): one
+ * attendee added or removed (a file of them goes through the import page); the conference is read again.
  */
 export function useAttendeeWrites(id: number) {
-  const afterWrite = conferencesApi.useAfterWrite();
   const keys = () => [conferencesApi.keys.one(id), ...conferencesApi.staleAfter(id)];
   return {
-    importFile: useMutation({
-      mutationFn: ({ file, version }: { file: File; version: number }) =>
-        api.upload<AttendeeImportResult>(`/conferences/${id}/attendees/import${toQuery({ version })}`, fileForm(file)),
-      onSuccess: (result) => afterWrite(result.conference),
-    }),
     add: useWrite((input: AttendeeInput) => api.post<Attendee>(`/conferences/${id}/attendees`, input), keys),
     remove: useWrite(
       ({ attendeeId, version }: { attendeeId: number; version: number }) => api.del(`/conferences/${id}/attendees/${attendeeId}${toQuery({ version })}`),

@@ -4,6 +4,8 @@ export interface ImportChoices {
   dayOrder?: 'day-first' | 'month-first';
   /** Per row number: skip it, create it anew, or merge it into the record with this id. */
   decisions?: Record<number, 'skip' | 'create' | number>;
+  /** The conference a file of attendees is added to (the conference page's link). */
+  conference?: number;
 }
 
 /** The query string of a preview or a commit; an empty choice is left out, so the server's detection applies. */
@@ -12,6 +14,7 @@ export function importQuery(choices: ImportChoices): string {
   if (choices.encoding) params.set('encoding', choices.encoding);
   if (choices.dayOrder) params.set('dayFirst', String(choices.dayOrder === 'day-first'));
   if (choices.decisions && Object.keys(choices.decisions).length) params.set('decisions', JSON.stringify(choices.decisions));
+  if (choices.conference !== undefined) params.set('conference', String(choices.conference));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

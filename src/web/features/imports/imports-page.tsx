@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Flex, Popconfirm, Progress, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imports.ts';
@@ -58,11 +58,15 @@ export function ImportsPage() {
   const { t, locale } = useI18n();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [kind, setKind] = useState<ImportKindName>('institutions');
+  const [kind, setKind] = useState<ImportKindName>(search.kind && search.kind in IMPORT_KINDS ? (search.kind as ImportKindName) : 'institutions');
+  // Attendees opened from a conference's page: the file is added to that conference. The choice is not kept
+  // on a draft (its table has no place for it), so this import is previewed and committed at once, without one.
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [draft, setDraft] = useState<ImportDraftView | null>(null);
+  const conference = kind === 'attendees' && !draft ? search.conference : undefined;
+  const [conferenceTitle, setConferenceTitle] = useState<string | null>(null);
   const [filter, setFilter] = useState<PreviewRow['class'] | 'all'>('all');
   const [decisions, setDecisions] = useState<Record<number, 'skip' | 'create' | number>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -117,6 +121,15 @@ export function ImportsPage() {
     // Reopened when the URL names another draft, not on each render.
   }, [search.draft]);
 
+  // The conference attendees are added to, named as its page names it.
+  useEffect(() => {
+    if (conference === undefined) return setConferenceTitle(null);
+    void api.get<{ titleEn: string; titleZh: string; titleFr: string | null }>(`/conferences/${conference}`).then(
+      (c) => setConferenceTitle(locale === 'zh' ? c.titleZh : locale === 'fr' ? (c.titleFr ?? c.titleEn) : c.titleEn),
+      () => setConferenceTitle(`#${conference}`),
+    );
+  }, [conference, locale]);
+
   // While the draft commits, its progress is asked for every second, from whichever server answers.
   useEffect(() => {
     if (draft?.status !== 'committing') return;
@@ -134,7 +147,12 @@ export function ImportsPage() {
 
   const onPreview = async () => {
     setOutcome(null);
-    if (file) {
+    if (file && conference !== undefined) {
+      const read = await attempt(() => api.post<Preview>(`/imports/attendees/preview${importQuery({ ...choices, conference })}`, fileForm(file)));
+      if (!read) return;
+      setPreview(read);
+      setDecisions(startingDecisions(read));
+    } else if (file) {
       const made = await attempt(() => api.post<{ draft: ImportDraftView; preview: Preview }>(`/imports/${kind}/drafts${importQuery(choices)}`, fileForm(file)));
       if (!made) return;
       show(made.draft, made.preview);
@@ -148,6 +166,16 @@ export function ImportsPage() {
   };
 
   const onCommit = async () => {
+    if (!draft && file && conference !== undefined) {
+      const done = await attempt(() => api.post<Outcome>(`/imports/attendees/commit${importQuery({ ...choices, decisions, conference })}`, fileForm(file)));
+      if (done) {
+        setOutcome({ importId: done.importId, created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.skipped });
+        setUndone(false);
+        setUndoError(null);
+        setPreview(null);
+      }
+      return;
+    }
     if (!draft) return;
     const started = await attempt(async () => {
       const saved = await api.patch<{ draft: ImportDraftView }>(`/imports/drafts/${draft.id}`, { version: draft.version, decisions });
@@ -243,6 +271,15 @@ export function ImportsPage() {
           </Button>
         </Space>
       </Card>
+      {conference !== undefined && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-conference"
+          message={t('imports.toConference', { title: conferenceTitle ?? `#${conference}` })}
+          action={<Link to="/conferences/$id" params={{ id: String(conference) }}>{t('imports.backToConference')}</Link>}
+        />
+      )}
       {error && <Alert type="error" showIcon message={error.message} description={error.fields.map((f) => <div key={f.field}>{f.message}</div>)} />}
       {draft?.status === 'committing' && (
         <Card title={t('imports.committing', { file: draft.fileName })} data-testid="import-progress">
@@ -284,7 +321,7 @@ export function ImportsPage() {
                   </Button>
                 </Popconfirm>
               )}
-              <Button type="primary" loading={busy} disabled={preview.counts.error > 0 || !draft} onClick={() => void onCommit()} data-testid="import-commit">
+              <Button type="primary" loading={busy} disabled={preview.counts.error > 0 || (!draft && conference === undefined)} onClick={() => void onCommit()} data-testid="import-commit">
                 {t('imports.commit')}
               </Button>
             </Space>

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { conferenceBody, multipartFile } from '../../test/factories.ts';
 import { inlineCell, workbook } from '../../test/hostile-xlsx.ts';
 
-// Issue 15, finding 1, through the import route: a workbook over one of the reader's limits is
+// Issue 15, finding 1, through the attendees' import (the general one, issue 11): a workbook over one of the reader's limits is
 // refused with 413 and a code naming the limit, in the caller's language, quickly, and
 // writes nothing (the list, the ledger and the conference's version stay as they were).
 
@@ -24,7 +24,7 @@ async function upload(content: Buffer, language = 'en', name = 'list.xlsx') {
   const { payload, headers } = multipartFile(name, content);
   const cpu = process.cpuUsage();
   const started = Date.now();
-  const response = await (await t.as('coordinatorA')).post(`/api/conferences/${conference.id}/attendees/import?version=${conference.version}`, payload, { ...headers, 'accept-language': language });
+  const response = await (await t.as('coordinatorA')).post(`/api/imports/attendees/commit?conference=${conference.id}`, payload, { ...headers, 'accept-language': language });
   const used = process.cpuUsage(cpu);
   return { status: response.statusCode, error: response.json().error as { code: string; message: string }, ms: Date.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
