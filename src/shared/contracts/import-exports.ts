@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PageQuery } from './common.ts';
 import { AgreementQuery } from './agreements.ts';
 import { AppointmentQuery } from './appointments.ts';
+import { ConferenceQuery } from './conferences.ts';
 import { ApplicationQuery } from './exchanges.ts';
 import { HonourQuery } from './honours.ts';
 import { InstitutionQuery } from './institutions.ts';
@@ -44,6 +45,8 @@ export const IMPORT_EXPORT_QUERIES = {
   aggregates: PageQuery.omit(noPaging).extend(fileChoices),
   'exchange-applications': ApplicationQuery.omit({ ...noPaging, format: true }).extend(fileChoices),
   'programme-students': ProgrammeStudentQuery.omit({ ...noPaging, format: true }).extend(fileChoices),
+  // The attendees of the conferences the conferences' list selects.
+  attendees: ConferenceQuery.omit(noPaging).extend(fileChoices),
 } as const satisfies Partial<Record<ImportKindName, z.ZodObject>>;
 
 export type ExportableImportKind = keyof typeof IMPORT_EXPORT_QUERIES;

@@ -12,7 +12,7 @@ import {
   type Conference,
 } from '../../../shared/contracts/conferences.ts';
 import { isExpertInReach } from '../appointments/appointments.service.ts';
-import { findConference, updateConferenceRow } from './conferences.repo.ts';
+import { findConference, listConferences, updateConferenceRow } from './conferences.repo.ts';
 import { conferenceForWrite, reloadConference, writeConferenceLedger } from './conferences.service.ts';
 import {
   attendeesByIds,
@@ -157,4 +157,21 @@ export async function removeImportedAttendees(ctx: RequestContext, options: { id
       await recordAudits(tx, tx.actor, mine.map((row) => ({ action: 'delete', entity: 'conference_attendee', entityId: row.id, unitId: conference.hostUnitId, before: row })));
     }
   });
+}
+
+/**
+ * The attendees of the conferences a list's filters select (within the caller's reach), each with
+ * its conference: what the attendees' export for import writes. At most `max` conferences are read
+ * (`total` is more than the rows when the filters select more).
+ */
+export async function listAttendeesForExport(
+  ctx: Scoped,
+  options: { query: Omit<Parameters<typeof listConferences>[2], 'page' | 'pageSize'>; max: number },
+): Promise<{ rows: Array<{ conference: Conference; attendee: Attendee }>; total: number }> {
+  const { asOf, ...query } = options.query as typeof options.query & { asOf?: string };
+  const page = await listConferences(ctx, asOf ?? officeToday(), { ...query, page: 1, pageSize: options.max });
+  const rows: Array<{ conference: Conference; attendee: Attendee }> = [];
+  for (const conference of page.rows) for (const attendee of await listAttendees(ctx, conference.id)) rows.push({ conference, attendee });
+  // `total` counts the conferences left out, if any, as rows missing: a list cut short is refused, never exported.
+  return { rows, total: rows.length + Math.max(0, page.total - page.rows.length) };
 }

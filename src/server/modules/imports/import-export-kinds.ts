@@ -13,6 +13,7 @@ import { IMPORT_EXPORT_MAX_RECORDS, type ExportableImportKind, type IMPORT_EXPOR
 import type { Honour } from '../../../shared/contracts/honours.ts';
 import { listAgreementsForExport } from '../agreements/agreements.service.ts';
 import { listAppointmentsForExport } from '../appointments/appointments.service.ts';
+import { listAttendeesForExport } from '../conferences/attendees.service.ts';
 import { exportApplications } from '../exchanges/exchanges.service.ts';
 import { exportHonours } from '../honours/honours.service.ts';
 import { listInstitutionsForExport } from '../institutions/institutions.service.ts';
@@ -193,8 +194,14 @@ const programmeStudents: KindRows<'programme-students'> = async (ctx, query) => 
   });
 };
 
+const attendees: KindRows<'attendees'> = async (ctx, query) => {
+  const rows = whole(await listAttendeesForExport(ctx, { query, max: MAX }));
+  // The conference by its English title, as the import finds it again in another database (its number would be another).
+  return bounded(rows).map(({ conference, attendee: a }) => ({ fullName: a.fullName, institutionName: a.institutionName, countryCode: a.countryCode, role: a.role, conference: conference.titleEn }));
+};
+
 /** Every exportable kind's rows, by name (a kind added to IMPORT_EXPORT_QUERIES is added here). */
 export const EXPORT_ROWS: { readonly [K in ExportableImportKind]: KindRows<K> } = {
   institutions, people, agreements, visits, missions, appointments, honours, students, aggregates,
-  'exchange-applications': exchangeApplications, 'programme-students': programmeStudents,
+  'exchange-applications': exchangeApplications, 'programme-students': programmeStudents, attendees,
 };

@@ -24,6 +24,9 @@ const NEVER_EXPORTED = new Set(['passportNumber']);
 /** A name beginning with "=": a spreadsheet would run it as a formula unless neutralised. */
 const FORMULA_NAME = '=Hôpital Saint-Exemple';
 
+/** The English title of the conference whose attendees are imported. */
+const CONFERENCE = 'Round-trip symposium on tropical medicine';
+
 /** The joint programme's English name (its students' rows name it in either language). */
 const PROGRAMME = '8-year programme of clinical medicine (Sino-French)';
 
@@ -80,6 +83,12 @@ const SEED: Record<ExportableImportKind, Array<Record<string, string>>> = {
     { familyName: 'Xu', givenName: 'Yan', nameZh: '徐燕', gender: 'Female', position: 'Student', email: 'xu.yan@example.cn', programme: PROGRAMME, entryYear: '2016', studentNumber: 'F2016-001', status: 'Graduated', notes: 'Residency in Lyon', residencyHospital: FORMULA_NAME, residencyDepartment: 'Cardiologie', residencyStart: '2022-11-01', residencyEnd: '2023-10-31', residencyStatus: 'Withdrawn' },
     { familyName: 'Zhao', givenName: 'Lei', nameZh: '赵磊', gender: 'Male', email: 'zhao.lei@example.cn', programme: '临床医学八年制（中法合作）', entryYear: '2017', studentNumber: 'F2017-002', status: 'Enrolled', residencyHospital: '圣例医院', residencyStart: '2025-11-01', residencyEnd: '2026-10-31' },
   ],
+  // The conference is typed into each database (PREREQUISITES) and named by its title.
+  attendees: [
+    { fullName: '王振义', institutionName: 'University of Sydney', countryCode: '中国', role: '发言人', conference: CONFERENCE },
+    { fullName: 'Hélène Dupont', institutionName: FORMULA_NAME, countryCode: 'FR', role: 'Organizer', conference: CONFERENCE },
+    { fullName: 'Ann Lee', countryCode: 'Singapore', conference: CONFERENCE },
+  ],
 };
 
 /** An institution imported into `t` before, by its English name. */
@@ -91,6 +100,10 @@ async function institutionId(t: TestServer, nameEn: string): Promise<number> {
 
 /** What a kind's rows name that no import writes, typed through the API into `t` (the same in both databases). */
 const PREREQUISITES: Partial<Record<ExportableImportKind, (t: TestServer) => Promise<void>>> = {
+  async attendees(t) {
+    const response = await (await t.as('officer')).post('/api/conferences', { titleEn: CONFERENCE, titleZh: '热带医学往返研讨会', startDate: '2024-05-10', endDate: '2024-05-11', hostUnitId: t.units.a });
+    expect(response.statusCode, response.body).toBe(201);
+  },
   async 'exchange-applications'(t) {
     const response = await (await t.as('officer')).post('/api/exchange-opportunities', {
       kind: 'semester_exchange', titleEn: 'Semester in Paris', titleZh: '巴黎学期交流', hostInstitutionId: await institutionId(t, 'Université Paris Cité'), places: 2, academicYear: 2024, unitId: t.units.a,
