@@ -33,12 +33,13 @@ async function step(page: Page, to: string, status: string, dialog = false): Pro
   await page.getByTestId('conference-status').filter({ hasText: new RegExp(`^${status.replace(/[()]/g, '\\$&')}$`) }).waitFor();
 }
 
-/** Upload a file to the attendee import and wait for the server's answer. */
-async function importFile(page: Page, name: string, text: string): Promise<void> {
+/** Choose a file on the import page (opened from the conference's) and preview it, waiting for the server's answer. */
+async function previewFile(page: Page, name: string, text: string): Promise<void> {
   const path = join(folder, name);
   writeFileSync(path, text);
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/attendees/import'));
-  await page.getByTestId('conference-attendees').locator('input[type=file]').setInputFiles(path);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/imports/attendees/preview'));
+  await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByTestId('import-preview').click();
   await answered;
 }
 
@@ -76,18 +77,23 @@ describe('an officer records a conference and its attendee list', () => {
     await step(page, 'approved', 'Approved');
     await step(page, 'held', 'Held', true);
 
-    // a file with a country nobody knows is refused as a whole, the row and column named
-    await importFile(page, 'bad.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nNemo,Atlantis,,\n');
-    const problems = page.getByTestId('attendee-import-problems');
-    await problems.waitFor();
-    const problemText = await problems.innerText();
-    expect(problemText).toContain('bad.csv was not imported');
-    expect(problemText).toMatch(/\b3\s+Country or region\s+is not a country or region we know/);
-    expect(await page.getByTestId('attendee-table').innerText()).not.toContain('Marie Lambert');
+    // "Import attendees" opens the general import page for this conference
+    const conferenceUrl = page.url();
+    await page.getByTestId('attendee-import').click();
+    await page.waitForURL(/\/imports\?/);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('attendees');
+    await page.getByTestId('import-conference').getByText(title).waitFor();
 
-    // two foreign attendees from two countries, one from China
-    await importFile(page, 'attendees.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nJohn Miller,United States,Harvard Medical School,participant\n李明,中国,复旦大学,participant\n');
-    await problems.waitFor({ state: 'detached' });
+    // a file with a country nobody knows: its row is an error in the preview, the column named, and it cannot be imported
+    await previewFile(page, 'bad.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nNemo,Atlantis,,\n');
+    await page.getByText('is not a country or region we know', { exact: false }).first().waitFor();
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+
+    // two foreign attendees from two countries, one from China: previewed, then imported
+    await previewFile(page, 'attendees.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nJohn Miller,United States,Harvard Medical School,participant\n李明,中国,复旦大学,participant\n');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.goto(conferenceUrl);
     const table = page.getByTestId('attendee-table');
     // country names come with the countries list, which may still be loading
     await table.getByText('United States').waitFor();

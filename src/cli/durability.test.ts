@@ -199,12 +199,12 @@ describe('a service killed with SIGKILL loses nothing it acknowledged', () => {
     form.append('file', new Blob([csv]), 'attendees.csv');
     const watch = importWatcher();
     let acknowledged = false;
-    const upload = fetch(`${s.base}/api/conferences/${conference.id}/attendees/import?version=${conference.version}`, {
+    const upload = fetch(`${s.base}/api/imports/attendees/commit?conference=${conference.id}`, {
       method: 'POST',
       headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
       body: form,
     }).then((response) => {
-      acknowledged = response.status === 200;
+      acknowledged = response.status === 201;
     });
     // The server process alone is killed (the embedded database's process is left to close the
     // database with the import's transaction open), as soon as that transaction writes, or after
@@ -223,7 +223,10 @@ describe('a service killed with SIGKILL loses nothing it acknowledged', () => {
     expect([0, IMPORT_ROWS]).toContain(attendees.length);
     const imported = attendees.length === IMPORT_ROWS;
     console.info(`import of ${IMPORT_ROWS} rows killed ${when}${acknowledged ? ' (acknowledged)' : ''}: after the restart ${imported ? 'all' : 'none'} there`);
-    expect(after).toMatchObject({ attendeeCount: attendees.length, version: conference.version + (imported ? 1 : 0) });
+    expect(after.attendeeCount).toBe(attendees.length);
+    // The import adds its rows 2,000 at a time, each batch moving the conference's version on; none written, none moved.
+    if (imported) expect(after.version).toBeGreaterThan(conference.version);
+    else expect(after.version).toBe(conference.version);
     importCase = { id: conference.id, imported };
   }, 240_000);
 

@@ -24,6 +24,8 @@ export interface ImportCommandOptions {
   dryRun?: boolean;
   onDuplicate: string;
   format: string;
+  /** attendees: the conference every row is added to (its number), instead of a Conference column. */
+  conference?: string;
 }
 
 type Parsed = { kind: ImportKindName; query: ReturnType<typeof ImportQuery.parse>; dryRun: boolean; format: 'text' | 'json' };
@@ -37,6 +39,7 @@ export function parseImportOptions(kind: string, options: ImportCommandOptions):
   if (!(ON_DUPLICATE as readonly string[]).includes(options.onDuplicate)) return { problem: `--on-duplicate: "${options.onDuplicate}" is not one of ${ON_DUPLICATE.join(', ')}` };
   if (options.format !== 'text' && options.format !== 'json') return { problem: `--format: "${options.format}" is not one of text, json` };
   if (options.dayFirst && options.monthFirst) return { problem: '--day-first and --month-first: give one of them' };
+  if (options.conference !== undefined && kind !== 'attendees') return { problem: '--conference: only an import of attendees is added to a conference' };
   let mapping: { mapping?: string; columns?: string } = {};
   if (options.mapping !== undefined) mapping = existsSync(options.mapping) ? { columns: readFileSync(options.mapping, 'utf8') } : { mapping: options.mapping };
   const query = ImportQuery.safeParse({
@@ -44,6 +47,7 @@ export function parseImportOptions(kind: string, options: ImportCommandOptions):
     encoding: options.encoding,
     dayFirst: options.dayFirst ? 'true' : options.monthFirst ? 'false' : undefined,
     onDuplicate: options.onDuplicate,
+    conference: options.conference,
   });
   if (!query.success) return { problem: `${query.error.issues[0]?.path.join('.')}: ${query.error.issues[0]?.message}` };
   return { kind: kind as ImportKindName, query: query.data, dryRun: !!options.dryRun, format: options.format };

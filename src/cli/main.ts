@@ -119,8 +119,8 @@ report
 
 program
   .command('import')
-  .description('import records of KIND (institutions, people, agreements, visits, missions, appointments, honours, students, exchange-applications, programme-students, aggregates) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all; or moe-tw: the Taiwan Ministry of Education\'s statistics files of one year (its *_regular.csv and *_over_higher.csv)')
-  .argument('<kind>', 'institutions, people, agreements, visits (one row per visitor), missions (one row per member), appointments, honours, students (one row per enrolment), exchange-applications (one row per application to an exchange on file), programme-students (one row per student of a joint programme\'s cohort), aggregates (counts of the years before records) or moe-tw (national statistics)')
+  .description('import records of KIND (institutions, people, agreements, visits, missions, appointments, honours, students, exchange-applications, programme-students, aggregates, attendees) from FILE (xlsx or CSV): every row checked and classified first, then written wholly or not at all; or moe-tw: the Taiwan Ministry of Education\'s statistics files of one year (its *_regular.csv and *_over_higher.csv)')
+  .argument('<kind>', 'institutions, people, agreements, visits (one row per visitor), missions (one row per member), appointments, honours, students (one row per enrolment), exchange-applications (one row per application to an exchange on file), programme-students (one row per student of a joint programme\'s cohort), aggregates (counts of the years before records), attendees (one row per attendee of a conference: --conference, or a Conference column) or moe-tw (national statistics)')
   .argument('<file...>', 'the spreadsheet (xlsx, or CSV in UTF-8, GB18030/GBK, Windows-1252 …); moe-tw takes the year\'s files together')
   .option('--mapping <name|file>', 'a saved column mapping by name, or a JSON file { "<header>": "<field>" }')
   .option('--encoding <encoding>', "a CSV's encoding instead of the one detected (utf-8, gb18030, gbk, windows-1252, big5)")
@@ -129,6 +129,7 @@ program
   .option('--dry-run', 'print what would be imported; write nothing')
   .option('--on-duplicate <action>', 'a row that may be a record on file: skip, update (merge into it) or fail', 'skip')
   .option('--format <format>', 'text or json', 'text')
+  .option('--conference <id>', 'attendees: the conference (its number) every row is added to')
   .action(async (kind: string, files: string[], options) => (await import('./import-command.ts')).importCommand(readConfig(), kind, files, options));
 
 program

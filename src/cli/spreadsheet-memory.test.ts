@@ -74,7 +74,7 @@ function memory(): { rss: number; peak: number } {
 async function upload(conference: { id: number; version: number }, content: Buffer) {
   const { payload, headers } = multipartFile('list.xlsx', content);
   const started = Date.now();
-  const answer = await call('POST', `/api/conferences/${conference.id}/attendees/import?version=${conference.version}`, payload, headers);
+  const answer = await call('POST', `/api/imports/attendees/commit?conference=${conference.id}`, payload, headers);
   return { status: answer.status, code: answer.body.error?.code, body: answer.body, ms: Date.now() - started };
 }
 
@@ -94,7 +94,7 @@ describe('hostile spreadsheets against a running server', () => {
 
     // A warm-up import, so that what every first import loads is in the baseline.
     const warmUp = await upload(held, await attendeeList([['Name', 'Country'], ['Marie Curie', 'FR']]));
-    expect(warmUp.status, JSON.stringify(warmUp.body)).toBe(200);
+    expect(warmUp.status, JSON.stringify(warmUp.body)).toBe(201);
     const current = { id: held.id, version: held.version + 1 };
     const before = memory();
     writeFileSync(`/proc/${server!.pid}/clear_refs`, '5');
@@ -124,13 +124,13 @@ describe('hostile spreadsheets against a running server', () => {
     // Nothing was written by the refused files: the list was still at the warm-up's version.
     // A list of 20,000 attendees, the most an import takes, within the same budget.
     const most = await upload(current, await attendeeList([['Name', 'Country', 'Institution'], ...Array.from({ length: 20_000 }, (_, i) => [`Attendee ${i}`, 'FR', `Université ${i % 300}`])]));
-    expect(most.status, JSON.stringify(most.body)).toBe(200);
+    expect(most.status, JSON.stringify(most.body)).toBe(201);
     console.log(`20,000 attendees imported in ${most.ms} ms, peak RSS ${memory().peak} MB, ${memory().rss} MB after`);
     expect(memory().peak - before.rss).toBeLessThan(IMPORT_BUDGET_MB);
     current.version += 1;
 
     const list = await fetch(`${server!.base}/api/conferences/${held.id}/attendees`, { headers: { cookie: session.cookie } });
     expect(((await list.json()) as Array<{ fullName: string }>)).toHaveLength(20_000);
-    expect((await upload(current, await attendeeList([['Name'], ['Ann Lee']]))).status).toBe(200);
+    expect((await upload(current, await attendeeList([['Name'], ['Ann Lee']]))).status).toBe(201);
   });
 });
