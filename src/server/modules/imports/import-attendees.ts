@@ -53,14 +53,24 @@ async function prepare(ctx: Scoped, choices: ImportChoices): Promise<KindState> 
     const found = institutions.find([name]);
     return found.length === 1 ? found[0]!.id : null;
   };
-  // Each conference's attendees on file (and the file's rows so far), loaded when a row first names it.
-  const known = new Map<number, Known[]>();
+  // Each conference's attendees on file and the file's rows so far, by each key of their name (a file of 20,000 rows
+  // is compared with its own rows by lookup, not by scanning them).
+  const known = new Map<number, Map<string, Known[]>>();
+  const remember = (byName: Map<string, Known[]>, k: Known) => {
+    for (const key of k.names) {
+      const list = byName.get(key);
+      if (list) list.push(k);
+      else byName.set(key, [k]);
+    }
+  };
   const labels = new Map<number, string>();
   const conferenceOfAttendee = new Map<number, number>();
   const knownOf = async (conferenceId: number) => {
     if (!known.has(conferenceId)) {
       const list = await getAttendees(ctx, { id: conferenceId });
-      known.set(conferenceId, list.map((a) => ({ id: a.id, names: nameKeys(a.fullName), institution: institutionKey(a.institutionName ?? '') })));
+      const byName = new Map<string, Known[]>();
+      for (const a of list) remember(byName, { id: a.id, names: nameKeys(a.fullName), institution: institutionKey(a.institutionName ?? '') });
+      known.set(conferenceId, byName);
       for (const a of list) {
         labels.set(a.id, a.institutionName ? `${a.fullName} (${a.institutionName})` : a.fullName);
         conferenceOfAttendee.set(a.id, conferenceId);
@@ -120,9 +130,9 @@ async function prepare(ctx: Scoped, choices: ImportChoices): Promise<KindState> 
       if (typeof conference !== 'number') return { class: 'error', matches: [], problems: [{ field: 'conference', reason: conference.reason }] };
       const names = nameKeys(str(values.fullName) ?? '');
       const institution = institutionKey(str(values.institutionName) ?? '');
-      const list = known.get(conference)!;
-      const sameName = list.filter((a) => a.names.some((k) => names.includes(k)));
-      list.push({ id: -rowNumber, names, institution });
+      const byName = known.get(conference)!;
+      const sameName = [...new Set(names.flatMap((key) => byName.get(key) ?? []))];
+      remember(byName, { id: -rowNumber, names, institution });
       const same = sameName.filter((a) => a.institution === institution);
       if (same.length === 1 && same[0]!.id > 0 && sameName.length === 1) return { class: 'update', matches: [{ id: same[0]!.id, reason: 'same_name' }] };
       return sameName.length ? { class: 'duplicate', matches: sameName.map((a) => ({ id: a.id, reason: 'same_name' as const })) } : { class: 'new', matches: [] };
