@@ -36,6 +36,7 @@ describe("an officer reads an agreement's EWP standing and the partner's differe
       unpublishedReason: 'partner_without_schac',
       partnerHeiId: 'ki.se',
       iiaId: null,
+      partnerManifestUrl: null,
       copy: {
         state: 'differs',
         partnerIiaId: 'KI-IIA-7',

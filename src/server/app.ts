@@ -57,6 +57,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { ewpKeysRoutes } from './interop/ewp/ewp-keys.routes.ts';
 import { ewpIiaCopiesRoutes } from './interop/ewp/ewp-iia-copies.routes.ts';
 import { iiaAcceptRoutes } from './interop/ewp/iia-accept.routes.ts';
+import { iiaPullRoutes } from './interop/ewp/iia-pull.routes.ts';
 import { mountRoutes } from './http/mount-routes.ts';
 import { operationIds } from './http/operation-ids.ts';
 import { ERROR_RESPONSES, responseSerializerCompiler, strictResponses } from './http/response-serializer.ts';
@@ -208,6 +209,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     ewpKeysRoutes,
     ewpIiaCopiesRoutes,
     iiaAcceptRoutes,
+    iiaPullRoutes,
   ])
     mountRoutes(app, context, routes);
 

@@ -307,6 +307,8 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   'POST /api/ewp/partner-keys': ['admin'],
   'DELETE /api/ewp/partner-keys/:id': ['admin'],
   'POST /api/ewp/registry-catalogue': ['admin'],
+  // Pulling a partner's IIAs (stored copies, a manifest kept per partner): the office's, as the EWP settings are.
+  'POST /api/ewp/partners/:heiId/pull': OFFICE,
   // Anyone signed in may have a list or a report prepared (the exported route's own policy is checked in the service).
   'POST /api/exports': SIGNED_IN,
   'GET /api/exports': SIGNED_IN,
@@ -408,6 +410,7 @@ function concreteUrl(method: string, url: string): string {
     // A document is filled from unit A's appointment: coordinator B does not reach it.
     .replace(':kind', url.startsWith('/api/documents/') ? 'appointment_letter' : 'invitation_letter')
     .replace(':lang', 'en')
+    .replace(':heiId', 'ki.se')
     .concat(url.endsWith(':id') ? '?version=999' : '')
     .concat(url === '/api/documents/:kind' ? `?recordId=${ids.appointments}` : '')
     .concat(method === 'GET' && url.endsWith('/:id/merge') ? `?into=${ids[`mergeInto_${kind}`]}` : '');

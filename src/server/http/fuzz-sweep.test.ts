@@ -84,6 +84,8 @@ const routeIds: RouteIds = {
     if (name === 'secret') return feedSecret;
     if (name === 'kind' && route.url.includes('/document')) return 'appointment_letter';
     if (name === 'lang') return 'en';
+    // A partner's SCHAC code: the fixtures set no SCHAC code of ours, so a pull is refused before it reaches out (nothing stored).
+    if (name === 'heiId') return 'ki.se';
     if (name === 'fileId') return String(ids.files);
     if (name === 'attendeeId') return String(ids.attendees);
     if (name === 'documentId') return String(route.url.startsWith('/api/people/') ? ids['expert-documents'] : ids.documents);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SchacCode } from './ewp.ts';
+import { WebAddress } from './ewp-factsheet.ts';
 
 /**
  * The terms of an inter-institutional agreement that two institutions' copies must share, seen
@@ -56,6 +58,8 @@ export const AgreementEwpStatus = z.object({
   partnerHeiId: z.string().nullable(),
   /** The IIA id we serve it under (stable), when published. */
   iiaId: z.string().nullable(),
+  /** The partner's Discovery manifest the office last pulled from (its next pull reads it again), null if none. */
+  partnerManifestUrl: z.string().nullable(),
   copy: z.object({
     state: z.enum(IIA_COPY_STATES),
     /** The partner's own id and code for its copy, when found. */
@@ -74,3 +78,28 @@ export const AcceptIiaDifference = z.object({
   version: z.number().int().positive(),
 });
 export type AcceptIiaDifference = z.infer<typeof AcceptIiaDifference>;
+
+/**
+ * Pulling a partner's IIAs from the web: the address of its Discovery manifest (http or https),
+ * or nothing to use the one given at this partner's last pull.
+ */
+export const EwpPullInput = z.object({ manifestUrl: WebAddress.optional() }).strict();
+export type EwpPullInput = z.input<typeof EwpPullInput>;
+
+/** The partner a pull is for: its SCHAC code. */
+export const EwpPartnerParams = z.object({ heiId: SchacCode });
+
+/** What a pull found: how many of the partner's IIAs match ours, differ or match none, and how many of ours it does not serve. */
+export const EwpPullSummary = z.object({
+  partnerHeiId: z.string(),
+  /** The manifest the pull read (kept for this partner's next pull). */
+  manifestUrl: z.string(),
+  pulledAt: z.string(),
+  matches: z.number().int(),
+  differs: z.number().int(),
+  /** The partner's IIAs that match none of our agreements with it. */
+  unmatched: z.number().int(),
+  /** Our published agreements with it that it serves no copy of. */
+  notFound: z.number().int(),
+});
+export type EwpPullSummary = z.infer<typeof EwpPullSummary>;

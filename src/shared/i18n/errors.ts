@@ -257,6 +257,11 @@ export const ERROR_MESSAGES: Catalogue = {
     zh: '按最近一次拉取的合作方 IIA 副本，该项与本协议并无差异，无可接受之处（如合作方已修改，请重新拉取其 IIA）。',
     fr: 'La copie de cet IIA chez le partenaire, telle que relevée la dernière fois, ne diffère pas de l’accord sur ce point : rien à accepter (relevez à nouveau les IIA du partenaire s’il a changé).',
   },
+  ewp_pull_refused: {
+    en: 'The partner’s IIAs could not be pulled; nothing was stored and our agreements are unchanged.',
+    zh: '未能拉取合作方的 IIA，未保存任何内容，本校协议未作更改。',
+    fr: 'Les IIA du partenaire n’ont pas pu être relevés ; rien n’a été enregistré et nos accords sont inchangés.',
+  },
   internal: { en: 'Something went wrong on the server.', zh: '服务器出错。', fr: 'Une erreur est survenue sur le serveur.' },
 };
 
@@ -271,6 +276,50 @@ export const FIELD_REASONS: Catalogue = {
     en: 'does not differ from the partner’s copy of the IIA as last pulled: nothing to accept',
     zh: '与最近一次拉取的合作方 IIA 副本并无差异，无可接受之处',
     fr: 'ne diffère pas de la copie de l’IIA du partenaire telle que relevée la dernière fois : rien à accepter',
+  },
+  // Why a pull of a partner's IIAs was refused: the words of `interchange ewp pull-iias` (EWP_CLI_MESSAGES), on the field concerned.
+  ewp_pull_ewp_off: {
+    en: 'is not set: EWP is not set up here; set our SCHAC code on the settings page first',
+    zh: '未设置：本系统尚未配置 EWP，请先在设置页面填写本校的 SCHAC 代码',
+    fr: 'n’est pas renseigné : EWP n’est pas configuré ici ; indiquez d’abord notre code SCHAC sur la page des paramètres',
+  },
+  ewp_no_manifest: {
+    en: 'is required: the Discovery manifest URL of {value}, where its IIAs API is listed (none was given at an earlier pull)',
+    zh: '必填：{value} 的 Discovery 清单地址（其中列有其 IIAs 接口；此前的拉取未提供过）',
+    fr: 'est obligatoire : l’adresse du manifeste Discovery de {value}, où son API IIAs est indiquée (aucune n’a été donnée lors d’un relevé précédent)',
+  },
+  ewp_no_iias_api: { en: 'lists no IIAs 7 API for {value}', zh: '清单中没有该合作方的 IIAs 7 接口：{value}', fr: 'n’indique aucune API IIAs 7 pour {value}' },
+  ewp_partner_refused: { en: 'the partner refused the request: {value}', zh: '合作方拒绝了请求：{value}', fr: 'le partenaire a refusé la requête : {value}' },
+  ewp_not_iias_document: { en: 'the answer is not an IIAs 7.0.0 document: {value}', zh: '应答不是 IIAs 7.0.0 文档：{value}', fr: 'la réponse n’est pas un document IIAs 7.0.0 : {value}' },
+  ewp_bad_url: { en: 'is not an http or https address: {value}', zh: '不是 http 或 https 地址：{value}', fr: 'n’est pas une adresse http ou https : {value}' },
+  ewp_unreachable: { en: 'the partner could not be reached: {value}', zh: '无法连接合作方：{value}', fr: 'le partenaire est injoignable : {value}' },
+  ewp_too_large: { en: 'the answer is too large: {value}', zh: '应答过大：{value}', fr: 'la réponse est trop volumineuse : {value}' },
+  ewp_unsigned_response: {
+    en: 'the answer is not signed ({value}): it cannot be trusted',
+    zh: '应答未签名（{value}），不可信任',
+    fr: 'la réponse n’est pas signée ({value}) : on ne peut pas s’y fier',
+  },
+  ewp_untrusted_key: {
+    en: 'the answer is signed by a key not registered for this partner nor listed by its manifest: {value}',
+    zh: '应答所用密钥既未登记于该合作方，也未列于其清单：{value}',
+    fr: 'la réponse est signée par une clé ni enregistrée pour ce partenaire ni indiquée par son manifeste : {value}',
+  },
+  ewp_bad_response_signature: {
+    en: 'the answer’s signature is refused: {value}; it may have been altered on the way',
+    zh: '应答的签名未通过验证：{value}；应答可能在途中被篡改',
+    fr: 'la signature de la réponse est refusée : {value} ; elle a pu être altérée en chemin',
+  },
+  ewp_not_xml: { en: 'the answer is not an XML document: {value}', zh: '应答不是 XML 文档：{value}', fr: 'la réponse n’est pas un document XML : {value}' },
+  ewp_unknown_document: {
+    en: 'no official EWP schema describes the answer’s root element {value}',
+    zh: '没有任何 EWP 官方模式描述应答的根元素 {value}',
+    fr: 'aucun schéma EWP officiel ne décrit l’élément racine {value} de la réponse',
+  },
+  ewp_invalid_xml: { en: 'the answer is not valid against its official schema: {value}', zh: '应答不符合其官方模式：{value}', fr: 'la réponse n’est pas valide selon son schéma officiel : {value}' },
+  ewp_schemas_missing: {
+    en: 'the EWP schemas were not found on the server in {value} (no catalog.xml)',
+    zh: '服务器上的 {value} 中找不到 EWP 模式文件（缺少 catalog.xml）',
+    fr: 'les schémas EWP sont introuvables sur le serveur dans {value} (pas de catalog.xml)',
   },
   invalid_public_key: {
     en: 'is not an RSA public key (PEM, or the base64 DER the EWP Registry lists)',

@@ -11,7 +11,7 @@ import { officeToday } from '../../../shared/calendar.ts';
 import type { RequestContext } from '../../core/request-context.ts';
 import { unscoped } from '../../core/request-context.ts';
 import type { Queryable } from '../../db/client.ts';
-import { ewpHostSettings } from '../../modules/settings/settings.service.ts';
+import { ewpHostSettings, rememberPartnerManifestUrl } from '../../modules/settings/settings.service.ts';
 import { EwpClientError, ewpGet, nodeTransport, type Transport } from './ewp-client.ts';
 import { NS } from './ewp-namespaces.ts';
 import { iiaAgreementRows, type IiaAgreementRow } from './ewp-iias.repo.ts';
@@ -80,6 +80,8 @@ export interface PulledIia {
 /** A pull's outcome: each of the partner's IIAs, and our published agreements with it that it serves no copy of. */
 export interface IiaPullResult {
   partnerHeiId: string;
+  /** The manifest read, kept for the partner's next pull. */
+  manifestUrl: string;
   pulledAt: string;
   iias: PulledIia[];
   notFound: number[];
@@ -101,6 +103,19 @@ export function matchCopies(copies: readonly IiaCopy[], agreements: readonly Iia
   });
 }
 
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * How a pull reaches the partner: node's http(s); but when the manifest itself was read over plain
+ * http on this machine's loopback address (a trial, two instances side by side), the https addresses
+ * it lists on that same host are called over plain http too (EWP's URLs are HTTPS only, and a host
+ * on 127.0.0.1 has no certificate). Nothing else is ever downgraded.
+ */
+export function pullTransport(manifestUrl: URL): Transport {
+  if (manifestUrl.protocol !== 'http:' || !LOOPBACK_HOSTS.has(manifestUrl.hostname)) return nodeTransport;
+  return (url, options) => nodeTransport(url.protocol === 'https:' && url.host === manifestUrl.host ? new URL(`http:${url.href.slice('https:'.length)}`) : url, options);
+}
+
 const withParams = (base: string, params: Array<[string, string]>) => {
   const url = new URL(base);
   for (const [name, value] of params) url.searchParams.append(name, value);
@@ -120,14 +135,16 @@ export async function pullIias(
   const heiId = options.heiId.trim().toLowerCase();
   const { heiId: ourHeiId } = await ewpHostSettings(ctx);
   if (!ourHeiId) throw new IiaPullError('ewp_off', 'ewp.heiId');
-  if (!options.manifestUrl) throw new IiaPullError('no_manifest', heiId);
-  const transport = options.transport ?? nodeTransport;
+  const manifestAddress = options.manifestUrl;
+  if (!manifestAddress) throw new IiaPullError('no_manifest', heiId);
   let manifestUrl: URL;
   try {
-    manifestUrl = new URL(options.manifestUrl);
+    manifestUrl = new URL(manifestAddress);
   } catch {
-    throw new EwpClientError('bad_url', options.manifestUrl);
+    throw new EwpClientError('bad_url', manifestAddress);
   }
+  if (manifestUrl.protocol !== 'http:' && manifestUrl.protocol !== 'https:') throw new EwpClientError('bad_url', manifestAddress);
+  const transport = options.transport ?? pullTransport(manifestUrl);
   const manifest = await transport(manifestUrl, { method: 'GET', headers: { accept: 'application/xml' } });
   let api: IiasApi | null;
   try {
@@ -136,10 +153,10 @@ export async function pullIias(
     if (error instanceof IiaDocumentRefused) throw new EwpClientError('not_xml', `manifest: ${error.message}`);
     throw error;
   }
-  if (!api) throw new IiaPullError('no_iias_api', `${heiId} (${options.manifestUrl})`);
+  if (!api) throw new IiaPullError('no_iias_api', `${heiId} (${manifestAddress})`);
 
   const call = async (url: string) => {
-    const answer = await ewpGet({ url, hei: heiId, manifestUrl: options.manifestUrl, db: ctx, dataDir: options.dataDir, schemasDir: options.schemasDir, transport });
+    const answer = await ewpGet({ url, hei: heiId, manifestUrl: manifestAddress, db: ctx, dataDir: options.dataDir, schemasDir: options.schemasDir, transport });
     if (answer.status !== 200) throw new IiaPullError('partner_refused', `HTTP ${answer.status} ${url}`);
     return answer.xml;
   };
@@ -173,8 +190,9 @@ export async function pullIias(
     await replaceCopies(all, { heiId, pulledAt, copies, iias, pulledBy: ctx.actor.userId || null });
     const seen = new Set(iias.flatMap((i) => (i.agreementId ? [i.agreementId] : [])));
     const notFound = agreements.filter((a) => !seen.has(a.id)).map((a) => a.id);
-    const result = { partnerHeiId: heiId, pulledAt, iias, notFound };
+    const result = { partnerHeiId: heiId, manifestUrl: manifestAddress, pulledAt, iias, notFound };
     await tx.audit({ action: 'create', entity: 'ewp_iia_pull', entityId: heiId, unitId: null, after: result });
+    await rememberPartnerManifestUrl(tx, heiId, result.manifestUrl);
     return result;
   });
 }

@@ -90,6 +90,7 @@ describe('pulling IIAs between two instances', () => {
       unpublishedReason: null,
       partnerHeiId: B.heiId,
       iiaId: String(A.agreementId),
+      partnerManifestUrl: null,
       copy: { state: 'not_pulled', partnerIiaId: null, partnerIiaCode: null, pulledAt: null, differences: [] },
     });
   });

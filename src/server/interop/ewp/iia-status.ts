@@ -6,7 +6,7 @@ import type { AgreementEwpStatus, IiaDifference } from '../../../shared/contract
 import { officeToday } from '../../../shared/calendar.ts';
 import { unscoped, type Scoped } from '../../core/request-context.ts';
 import { getAgreement } from '../../modules/agreements/agreements.service.ts';
-import { ewpHostSettings } from '../../modules/settings/settings.service.ts';
+import { ewpHostSettings, partnerManifestUrl } from '../../modules/settings/settings.service.ts';
 import { isoTimestamp } from '../../db/columns.ts';
 import { iiaOfAgreement } from './ewp-iias.answers.ts';
 import { iiaAgreementRows } from './ewp-iias.repo.ts';
@@ -54,6 +54,7 @@ export async function agreementEwpStatus(ctx: Scoped, agreementId: number): Prom
     unpublishedReason,
     partnerHeiId,
     iiaId: published ? String(agreementId) : null,
+    partnerManifestUrl: partnerHeiId ? await partnerManifestUrl(db, partnerHeiId) : null,
     copy: {
       state: copy ? (copy.differences.length ? 'differs' : 'matches') : pulledAt ? 'not_found' : 'not_pulled',
       partnerIiaId: copy?.partnerIiaId ?? null,

@@ -4,9 +4,15 @@ import type { Setting } from '../../../shared/contracts/settings.ts';
 
 const COLUMNS = `key, value, version, ${isoTimestamp('updated_at')} AS "updatedAt"`;
 
-/** Every setting, by key. */
+/**
+ * The prefix of what the office's EWP pulls keep per partner (`ewp.partnerManifest.ki.se`: the
+ * manifest last pulled from): rows of the settings table that are not settings the office edits.
+ */
+export const EWP_PARTNER_MANIFEST_PREFIX = 'ewp.partnerManifest.';
+
+/** Every setting, by key (not what the EWP pulls keep per partner). */
 export async function listSettings(db: Queryable): Promise<Setting[]> {
-  const { rows } = await db.query<Setting>(`SELECT ${COLUMNS} FROM settings ORDER BY key`);
+  const { rows } = await db.query<Setting>(`SELECT ${COLUMNS} FROM settings WHERE left(key, ${EWP_PARTNER_MANIFEST_PREFIX.length}) <> '${EWP_PARTNER_MANIFEST_PREFIX}' ORDER BY key`);
   return rows;
 }
 

@@ -1,10 +1,10 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError, currentVersion, fieldsFromIssues, notFound } from '../../core/errors.ts';
-import type { RequestContext } from '../../core/request-context.ts';
+import type { RequestContext, TxContext } from '../../core/request-context.ts';
 import { DEADLINE_SETTING_KEYS, OfficeText, SETTING_SCHEMAS, type Setting, type SettingKey } from '../../../shared/contracts/settings.ts';
 import { deadlineRules, deadlineSettingKey } from '../../../shared/kinds/deadline-rules.ts';
-import { findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
+import { EWP_PARTNER_MANIFEST_PREFIX, findSetting, listSettings, updateSettingRow } from './settings.repo.ts';
 import type { EwpFactsheet } from '../../../shared/contracts/ewp-factsheet.ts';
 import type { EwpDataApi } from '../../../shared/contracts/ewp.ts';
 
@@ -75,4 +75,19 @@ export async function ewpFactsheetSettings(db: Queryable): Promise<{ factsheet: 
   const factsheet = SETTING_SCHEMAS['ewp.factsheet'].safeParse((await findSetting(db, 'ewp.factsheet'))?.value);
   const logoUrl = SETTING_SCHEMAS['ewp.logoUrl'].safeParse((await findSetting(db, 'ewp.logoUrl'))?.value);
   return { factsheet: factsheet.success ? (factsheet.data as EwpFactsheet | null) : null, logoUrl: logoUrl.success ? (logoUrl.data as string | null) : null };
+}
+
+/** The Discovery manifest address the office last pulled partner `heiId`'s IIAs from, or null. */
+export async function partnerManifestUrl(db: Queryable, heiId: string): Promise<string | null> {
+  const value = (await findSetting(db, `${EWP_PARTNER_MANIFEST_PREFIX}${heiId}`))?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Keeps the manifest address partner `heiId` was pulled from, for its next pull; audited when it changes. */
+export async function rememberPartnerManifestUrl(tx: TxContext, heiId: string, manifestUrl: string): Promise<void> {
+  const key = `${EWP_PARTNER_MANIFEST_PREFIX}${heiId}`;
+  const current = await findSetting(tx, key, true);
+  if (current?.value === manifestUrl) return;
+  const row = await updateSettingRow(tx, key, manifestUrl, current?.version ?? 0);
+  await tx.audit({ action: current ? 'update' : 'create', entity: 'setting', entityId: key, unitId: null, before: current, after: row });
 }

@@ -12,6 +12,8 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$': 'fuzz.example.edu',
   '^[a-z]{2}( [ABC][12])?$': 'en B2',
   '^[0-9]{4}$': '0912',
+  // A web address (a partner's EWP manifest): .invalid never resolves, should a request ever reach out.
+  '^https?:\\/\\/[^\\s/?#]+\\.[^\\s]+$': 'https://partner.invalid/ewp/manifest.xml',
 };
 
 const EMAIL_PATTERN = /@\(\?:/;
