@@ -1,6 +1,6 @@
 import type { Agreement, AgreementDocument, AgreementInput, AgreementTransition, AgreementUpdate } from '../../../shared/contracts/agreements.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
-import type { AcceptIiaDifference, AgreementEwpStatus } from '../../../shared/contracts/ewp-iia-copies.ts';
+import type { AcceptIiaDifference, AgreementEwpStatus, EwpPullInput, EwpPullSummary } from '../../../shared/contracts/ewp-iia-copies.ts';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { downloadUrl, useApiGet, useRefresh } from '../../lib/api-query.ts';
@@ -55,5 +55,17 @@ export function useAcceptIiaDifference(id: number) {
     },
     // refused (changed meanwhile, nothing left to accept): show the agreement and its differences as they now stand
     onError: () => refresh([agreementsApi.keys.one(id), ewpKey(id)]),
+  });
+}
+
+/**
+ * The office pulls the partner's IIAs now (from `manifestUrl`, else the manifest of its last pull):
+ * answers what the pull found; the agreement's EWP status (its copy, its differences) is read again.
+ */
+export function usePullPartnerIias(id: number, partnerHeiId: string | null) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: EwpPullInput) => api.post<EwpPullSummary>(`/ewp/partners/${encodeURIComponent(partnerHeiId ?? '')}/pull`, input),
+    onSettled: () => refresh([ewpKey(id)]),
   });
 }

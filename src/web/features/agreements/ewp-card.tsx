@@ -1,11 +1,12 @@
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, SyncOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Flex, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
 import type { IiaDifference } from '../../../shared/contracts/ewp-iia-copies.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { useAcceptIiaDifference, useAgreementEwp } from './api.ts';
+import { useAcceptIiaDifference, useAgreementEwp, usePullPartnerIias } from './api.ts';
 import { acceptable, copyStateText, termLabel, termText, unpublishedText, type AcceptableField } from './ewp-terms.ts';
 
 const COPY_COLOURS = { matches: 'green', differs: 'orange', not_found: 'red', not_pulled: 'default' } as const;
@@ -21,6 +22,46 @@ export function AgreementEwpCard({ agreement: a, mayAccept, office }: { agreemen
   const { message } = App.useApp();
   const { data: status, error, isLoading } = useAgreementEwp(a.id);
   const accept = useAcceptIiaDifference(a.id);
+  const pull = usePullPartnerIias(a.id, status?.partnerHeiId ?? null);
+  const [manifestUrl, setManifestUrl] = useState('');
+
+  const onPull = () =>
+    pull.mutateAsync(status?.partnerManifestUrl ? {} : { manifestUrl: manifestUrl.trim() }).then(
+      (found) => void message.success(t('ewpAgr.pulled', { hei: found.partnerHeiId, matches: found.matches, differs: found.differs, unmatched: found.unmatched, notFound: found.notFound })),
+      (err: unknown) => void message.error(errorText(err, locale)),
+    );
+
+  /** The office's button to pull the partner's IIAs now, with the manifest's address when none is known yet. */
+  const pullRow = () => {
+    if (!office || !status) return null;
+    if (!status.partnerHeiId) return <Typography.Text type="secondary">{t('ewpAgr.pullNeedsHei')}</Typography.Text>;
+    const known = status.partnerManifestUrl;
+    return (
+      <Flex vertical gap={8} data-testid="agreement-ewp-pull">
+        {known ? (
+          <Typography.Text type="secondary">
+            {t('ewpAgr.manifestUrl')}: <Typography.Text code data-testid="agreement-ewp-manifest">{known}</Typography.Text>
+          </Typography.Text>
+        ) : (
+          <Flex vertical gap={4}>
+            <Input
+              aria-label={t('ewpAgr.manifestUrl')}
+              placeholder="https://…/ewp/manifest.xml"
+              value={manifestUrl}
+              onChange={(e) => setManifestUrl(e.target.value)}
+              data-testid="agreement-ewp-manifest-input"
+            />
+            <Typography.Text type="secondary">{t('ewpAgr.manifestHint')}</Typography.Text>
+          </Flex>
+        )}
+        <div>
+          <Button icon={<SyncOutlined />} onClick={() => void onPull()} loading={pull.isPending} disabled={!known && !manifestUrl.trim()} data-testid="agreement-ewp-pull-button">
+            {t('ewpAgr.pull')}
+          </Button>
+        </div>
+      </Flex>
+    );
+  };
 
   const onAccept = (field: AcceptableField) =>
     accept.mutateAsync({ field, version: a.version }).then(
@@ -74,6 +115,7 @@ export function AgreementEwpCard({ agreement: a, mayAccept, office }: { agreemen
             },
           ]}
         />
+        {pullRow()}
         {copy.differences.length ? (
           <div>
             <Typography.Title level={5}>{t('ewpAgr.differences')}</Typography.Title>
