@@ -33,8 +33,8 @@ export function AgreementEwpCard({ agreement: a, mayAccept, office }: { agreemen
 
   /** The office's button to pull the partner's IIAs now, with the manifest's address when none is known yet. */
   const pullRow = () => {
-    if (!office || !status) return null;
-    if (!status.partnerHeiId) return <Typography.Text type="secondary">{t('ewpAgr.pullNeedsHei')}</Typography.Text>;
+    // Only an agreement with one partner that has a SCHAC code has a partner to pull from (the publication line says why not).
+    if (!office || !status?.partnerHeiId) return null;
     const known = status.partnerManifestUrl;
     return (
       <Flex vertical gap={8} data-testid="agreement-ewp-pull">

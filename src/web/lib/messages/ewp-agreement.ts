@@ -64,11 +64,6 @@ export const EWP_AGREEMENT = {
     '已从 {hei} 拉取：{matches} 份 IIA 与我方一致，{differs} 份不一致，{unmatched} 份对应不上；我方有 {notFound} 份协议在对方处未找到。本校协议未作更改。',
     'Relevé chez {hei} : {matches} IIA concordent avec les nôtres, {differs} diffèrent, {unmatched} ne correspondent à aucun des nôtres ; {notFound} de nos accords y sont introuvables. Nos accords sont inchangés.',
   ],
-  'ewpAgr.pullNeedsHei': [
-    'The partner institution needs its SCHAC code before its IIAs can be pulled.',
-    '合作机构须先填写 SCHAC 代码，才能拉取其 IIA。',
-    'L’établissement partenaire doit avoir son code SCHAC pour que ses IIA puissent être relevés.',
-  ],
   'ewpAgr.differences': ['Where the partner’s copy differs', '合作方副本的不同之处', 'Où la copie du partenaire diffère'],
   'ewpAgr.field': ['Term', '条款', 'Clause'],
   'ewpAgr.ours': ['Ours', '我方', 'La nôtre'],
