@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ON_DUPLICATE } from './imports.ts';
+import { ImportChoices, ON_DUPLICATE } from './imports.ts';
 
 /**
  * An import kept between its upload and its commit: previewed (waiting for the user's
@@ -38,6 +38,8 @@ export const ImportDraftView = z.object({
   encodingOverride: z.string().nullable(),
   dayFirst: z.boolean().nullable(),
   onDuplicate: z.enum(ON_DUPLICATE),
+  /** The kind's choices for the whole file, kept from the upload (the conference a file of attendees is added to). */
+  choices: ImportChoices,
   decisions: z.record(z.string(), ImportDecision),
   counts: z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() }).partial(),
   rowsDone: z.number(),

@@ -229,6 +229,21 @@ export const ImportQuery = z.object({
 });
 export type ImportQuery = z.input<typeof ImportQuery>;
 
+/**
+ * The choices a kind takes for a whole file beyond the reading options (encoding, day order,
+ * mapping, decisions): today the conference a file of attendees is added to. A draft keeps them,
+ * so its preview, commit and background job read the file as the synchronous ones do.
+ */
+export const ImportChoices = z.object({
+  conference: z.number().int().positive().optional(),
+});
+export type ImportChoices = z.infer<typeof ImportChoices>;
+
+/** The kind's choices in a preview's or a commit's query string (those given). */
+export function importChoicesOf(query: Pick<z.output<typeof ImportQuery>, keyof ImportChoices>): ImportChoices {
+  return { ...(query.conference !== undefined ? { conference: query.conference } : {}) };
+}
+
 /** Saving a column mapping under a name. */
 export const ImportMappingInput = z.object({
   name: RequiredName(120),

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import type { Cipher } from '../../security/personal-data.ts';
-import { AGREEMENT_IMPORT, INSTITUTION_IMPORT, PERSON_IMPORT, type ImportKind, type ImportKindName } from '../../../shared/contracts/imports.ts';
+import { AGREEMENT_IMPORT, INSTITUTION_IMPORT, PERSON_IMPORT, type ImportChoices, type ImportKind, type ImportKindName } from '../../../shared/contracts/imports.ts';
 import { AGREEMENT_TRANSITIONS, AgreementInput, AgreementUpdate, type AgreementStatus } from '../../../shared/contracts/agreements.ts';
 import { createAgreement, getAgreement, transitionAgreement, updateAgreement } from '../agreements/agreements.service.ts';
 import { InstitutionInput, InstitutionUpdate } from '../../../shared/contracts/institutions.ts';
@@ -68,10 +68,9 @@ export interface RowsCommitted {
   skipped: number;
 }
 
+
 /** The choices made for the whole file that a kind reads (the conference a file of attendees is added to). */
-export interface ImportChoices {
-  conference?: number;
-}
+export type { ImportChoices };
 
 /** One kind's part in an import. */
 export interface ImportAdapter {
@@ -82,6 +81,11 @@ export interface ImportAdapter {
   toInput?(values: Record<string, unknown>): Record<string, unknown>;
   /** Loads the records on file within the caller's reach; returns the row classifier. */
   prepare(ctx: Scoped, choices: ImportChoices): Promise<KindState>;
+  /**
+   * Checks the choices against the caller's reach without reading the file (a draft's commit,
+   * whose job runs later): a conference out of reach is not found. `prepare` checks them too.
+   */
+  checkChoices?(ctx: Scoped, choices: ImportChoices): Promise<void>;
 }
 
 /** The records on file for one import, and what it does with a row. */

@@ -163,4 +163,7 @@ export const attendeesImport: ImportAdapter = {
   input: AttendeeInput.omit({ version: true }),
   toInput: (values) => attendeeInput(values, () => null),
   prepare,
+  async checkChoices(ctx, choices) {
+    if (choices.conference !== undefined) await getConference(ctx, { id: choices.conference });
+  },
 };

@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/client.ts';
 import { isoTimestamp } from '../../db/columns.ts';
 import type { ImportDecision, ImportDraftStatus } from '../../../shared/contracts/import-drafts.ts';
 import { IMPORT_DRAFT_LIFETIME_DAYS } from '../../../shared/contracts/import-drafts.ts';
+import type { ImportChoices } from '../../../shared/contracts/imports.ts';
 
 /** A draft as stored (without its file). */
 export interface DraftRow {
@@ -21,6 +22,8 @@ export interface DraftRow {
   mapping: Record<string, string> | null;
   dayFirst: 'true' | 'false' | null;
   onDuplicate: 'skip' | 'update' | 'fail';
+  /** The kind's choices for the whole file (the conference a file of attendees is added to). */
+  choices: ImportChoices;
   decisions: Record<string, ImportDecision>;
   counts: Record<string, number>;
   status: ImportDraftStatus;
@@ -42,7 +45,7 @@ const LIFETIME = `interval '${IMPORT_DRAFT_LIFETIME_DAYS} days'`;
 
 const COLUMNS = `d.id::int, d.kind, d.created_by::int AS "createdBy", d.unit_id::int AS "unitId", d.file_name AS "fileName", d.file_sha256 AS "fileSha256",
   d.encoding, d.encoding_override AS "encodingOverride", d.mapping_name AS "mappingName", d.mapping, d.day_first AS "dayFirst",
-  d.on_duplicate AS "onDuplicate", d.decisions, d.counts, d.status, d.rows_done AS "rowsDone", d.rows_total AS "rowsTotal", d.error,
+  d.on_duplicate AS "onDuplicate", d.choices, d.decisions, d.counts, d.status, d.rows_done AS "rowsDone", d.rows_total AS "rowsTotal", d.error,
   d.import_id::int AS "importId", d.outcome, d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt",
   to_char((d.created_at + ${LIFETIME}) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "expiresOn", (d.created_at + ${LIFETIME} < now()) AS expired`;
 
@@ -51,14 +54,14 @@ export async function insertDraft(
   db: Queryable,
   values: {
     kind: string; createdBy: number; unitId: number | null; fileName: string; fileSha256: string; content: Buffer; encoding: string | null; encodingOverride: string | null;
-    mappingName: string | null; mapping: Record<string, string> | null; dayFirst: 'true' | 'false' | null; onDuplicate: string; counts: Record<string, number>; rowsTotal: number;
+    mappingName: string | null; mapping: Record<string, string> | null; dayFirst: 'true' | 'false' | null; onDuplicate: string; choices: ImportChoices; counts: Record<string, number>; rowsTotal: number;
   },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO import_drafts (kind, created_by, unit_id, file_name, file_sha256, content, encoding, encoding_override, mapping_name, mapping, day_first, on_duplicate, counts, rows_total)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id::int`,
+    `INSERT INTO import_drafts (kind, created_by, unit_id, file_name, file_sha256, content, encoding, encoding_override, mapping_name, mapping, day_first, on_duplicate, choices, counts, rows_total)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id::int`,
     [values.kind, values.createdBy, values.unitId, values.fileName, values.fileSha256, values.content, values.encoding, values.encodingOverride, values.mappingName,
-      values.mapping === null ? null : JSON.stringify(values.mapping), values.dayFirst, values.onDuplicate, JSON.stringify(values.counts), values.rowsTotal],
+      values.mapping === null ? null : JSON.stringify(values.mapping), values.dayFirst, values.onDuplicate, JSON.stringify(values.choices), JSON.stringify(values.counts), values.rowsTotal],
   );
   return rows[0]!.id;
 }

@@ -33,8 +33,8 @@ export const importDraftsRoutes = declareRoutes('imports', [
   patch('/api/imports/drafts/:id', { summary: "Save an import draft's decisions per row and its reading options", ...signedIn, params: IdParams, body: ImportDraftUpdate, response: { 200: DraftWithPreview } }, async ({ ctx, deps: { cipher }, params, body }) =>
     updateImportDraft(ctx, { id: params.id, input: body, cipher }),
   ),
-  post('/api/imports/drafts/:id/commit', { summary: 'Commit an import draft as a background job, wholly or not at all', ...signedIn, params: IdParams, body: Version, response: { 200: ImportDraftView } }, async ({ ctx, params, body }) =>
-    commitImportDraft(ctx, { id: params.id, version: body.version }),
+  post('/api/imports/drafts/:id/commit', { summary: 'Commit an import draft as a background job, wholly or not at all', ...signedIn, params: IdParams, body: Version, response: { 200: ImportDraftView } }, async ({ ctx, deps: { cipher }, params, body }) =>
+    commitImportDraft(ctx, { id: params.id, version: body.version, cipher }),
   ),
   post('/api/imports/drafts/:id/discard', { summary: 'Discard an import draft waiting for a decision', ...signedIn, params: IdParams, body: Version, response: { 200: ImportDraftView } }, async ({ ctx, params, body }) =>
     discardImportDraft(ctx, { id: params.id, version: body.version }),

@@ -14,9 +14,10 @@ import { enqueueJob } from '../../jobs/enqueue.ts';
 import { errorMessage, fieldReason } from '../../../shared/i18n/errors.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import { IMPORT_KINDS, type ImportKindName, type ImportQuery } from '../../../shared/contracts/imports.ts';
+import { IMPORT_KINDS, importChoicesOf, type ImportKindName, type ImportQuery } from '../../../shared/contracts/imports.ts';
 import type { ImportDecision, ImportDraftUpdate, ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
 import { previewImport, type ImportPreview } from './imports.service.ts';
+import { importAdapter } from './import-adapters.ts';
 import { draftQuery, IMPORT_COMMIT_JOB } from './import-job.ts';
 import { draftContent, findDraft, insertDraft, purgeDrafts, setDraftStatus, updateDraft, waitingDraftRows, type DraftRow } from './import-drafts.repo.ts';
 
@@ -33,6 +34,7 @@ export function presentDraft(row: DraftRow, locale: Locale): ImportDraftView {
     encodingOverride: row.encodingOverride,
     dayFirst: row.dayFirst === null ? null : row.dayFirst === 'true',
     onDuplicate: row.onDuplicate,
+    choices: row.choices,
     decisions: row.decisions,
     counts: row.counts,
     rowsDone: row.rowsDone,
@@ -111,10 +113,12 @@ export async function createImportDraft(
       mapping,
       dayFirst: query.dayFirst ?? null,
       onDuplicate: query.onDuplicate,
+      // The kind's choices, checked by the preview (a conference out of the caller's reach is 404, and no draft is kept).
+      choices: importChoicesOf(query),
       counts: preview.counts,
       rowsTotal: preview.rows.length,
     });
-    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, counts: preview.counts } });
+    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, choices: importChoicesOf(query), counts: preview.counts } });
     return draftId;
   });
   return { draft: presentDraft((await findDraft(ctx, id))!, ctx.locale), preview };
@@ -178,10 +182,13 @@ export async function updateImportDraft(
  * transaction (both or neither). The job writes the file wholly or not at all, as its uploader,
  * reporting progress on the draft; GET the draft to follow it. A failed draft may be committed again.
  */
-export async function commitImportDraft(ctx: RequestContext, options: { id: number; version: number }): Promise<ImportDraftView> {
+export async function commitImportDraft(ctx: RequestContext, options: { id: number; version: number; cipher: Cipher }): Promise<ImportDraftView> {
   await ctx.transaction(async (tx) => {
     const row = ownOpenDraft(ctx, await readableDraft(ctx, tx, options.id, true), options.version);
     if (!roleMay(ctx.actor.role, IMPORT_KINDS[row.kind as ImportKindName]?.entity ?? 'import', 'create')) throw notFound();
+    // The kind's choices must still be within the caller's reach (a conference moved to another unit since the upload is 404);
+    // the job checks them again as the uploader when it runs.
+    await importAdapter(row.kind as ImportKindName, { cipher: options.cipher }).checkChoices?.(tx, row.choices);
     await setDraftStatus(tx, row.id, 'committing', { rowsDone: 0 });
     await enqueueJob(tx, IMPORT_COMMIT_JOB, { draftId: row.id });
     await tx.audit({ action: 'update', entity: 'import_draft', entityId: row.id, unitId: row.unitId, before: { status: row.status }, after: { status: 'committing' } });

@@ -4,8 +4,8 @@ import { readConfig } from '../../config.ts';
 import { startWorker, type Worker } from '../../jobs/queue.ts';
 import type { JobType } from '../../jobs/job-type.ts';
 import { client, emailOf, signInAs, startTestServer, type Client, type TestRole, type TestServer } from '../../test/harness.ts';
-import { institutionBody, multipartFile } from '../../test/factories.ts';
-import { IMPORT_COMMIT_JOB } from './import-job.ts';
+import { conferenceBody, institutionBody, multipartFile } from '../../test/factories.ts';
+import { IMPORT_COMMIT_JOB, runDraftCommit } from './import-job.ts';
 import { expireImportDrafts } from './import-drafts.service.ts';
 import type { ImportDraftView } from '../../../shared/contracts/import-drafts.ts';
 import type { TodoList } from '../../../shared/contracts/todo.ts';
@@ -33,9 +33,9 @@ function institutionsFile(n: number, withSydney = false): Buffer {
   return csv([header, ...(withSydney ? [['Univ. of Sydney', '悉尼大学', 'Australia', 'Sydney']] : []), ...rows]);
 }
 
-async function upload(who: Client, fileName: string, content: Buffer, kind = 'institutions') {
+async function upload(who: Client, fileName: string, content: Buffer, kind = 'institutions', query = '') {
   const { payload, headers } = multipartFile(fileName, content);
-  return who.post(`/api/imports/${kind}/drafts`, payload, headers);
+  return who.post(`/api/imports/${kind}/drafts${query}`, payload, headers);
 }
 
 async function institutions(): Promise<number> {
@@ -229,5 +229,92 @@ describe('import drafts', () => {
     } finally {
       await t.db.query('UPDATE users SET disabled = false WHERE id = $1', [t.userIds.coordinatorB]);
     }
+  });
+});
+
+/** A held conference of unit A, with no attendees yet. */
+async function heldConference(): Promise<{ id: number; version: number }> {
+  const officer = await t.as('officer');
+  let row = (await officer.post('/api/conferences', conferenceBody(t.units.a, { foreignParticipants: 10 }))).json();
+  for (const step of [{ to: 'approved' }, { to: 'held', on: '2024-05-10' }]) row = (await officer.post(`/api/conferences/${row.id}/transitions`, { ...step, version: row.version })).json();
+  return row as { id: number; version: number };
+}
+
+async function attendeeNames(conferenceId: number): Promise<string[]> {
+  return ((await (await t.as('officer')).get(`/api/conferences/${conferenceId}/attendees`)).json() as Array<{ fullName: string }>).map((a) => a.fullName);
+}
+
+/** A file of attendees with no Conference column: only the conference chosen for it tells where they go. */
+function attendeesFile(names: string[]): Buffer {
+  return csv([['Name', 'Country or region', 'Role'], ...names.map((n) => [n, 'France', 'Speaker'])]);
+}
+
+describe('import drafts keep the kind\'s choices (the conference a file of attendees is added to)', () => {
+  it('a draft of attendees for a conference is previewed, committed in the background, and adds them to THAT conference', async () => {
+    const chosen = await heldConference();
+    const other = await heldConference();
+    serial += 1;
+    const names = [`Anne Draft ${serial}`, `Bruno Draft ${serial}`, `Chloé Draft ${serial}`];
+    const coordinator = await t.as('coordinatorA');
+    const created = await upload(coordinator, 'attendees.csv', attendeesFile(names), 'attendees', `?conference=${chosen.id}`);
+    expect(created.statusCode, created.body).toBe(201);
+    const { draft, preview } = created.json<{ draft: ImportDraftView; preview: { counts: Record<string, number> } }>();
+    expect(draft.choices).toEqual({ conference: chosen.id });
+    expect(preview.counts).toEqual({ new: names.length, update: 0, duplicate: 0, error: 0 });
+    const stored = await t.db.query<{ choices: unknown }>('SELECT choices FROM import_drafts WHERE id = $1', [draft.id]);
+    expect(stored.rows[0]!.choices).toEqual({ conference: chosen.id });
+
+    // Reopened (the to-do list's link, a reload) and saved again: read with the same conference, no error row.
+    const reopened = await coordinator.get(`/api/imports/drafts/${draft.id}/preview`);
+    expect(reopened.json().preview.counts).toEqual(preview.counts);
+    const saved = await coordinator.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, dayFirst: true });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().preview.counts).toEqual(preview.counts);
+    expect(saved.json().draft.choices).toEqual({ conference: chosen.id });
+
+    const committing = await coordinator.post(`/api/imports/drafts/${draft.id}/commit`, { version: saved.json().draft.version });
+    expect(committing.statusCode, committing.body).toBe(200);
+    expect(committing.json().status).toBe('committing');
+    await worker();
+    const { draft: done } = await untilSettled(coordinator, draft.id);
+    expect(done).toMatchObject({ status: 'committed', rowsDone: names.length, outcome: { created: names.length, updated: 0, skipped: 0 }, choices: { conference: chosen.id } });
+    expect((await attendeeNames(chosen.id)).sort()).toEqual([...names].sort());
+    expect(await attendeeNames(other.id)).toEqual([]);
+  });
+
+  it('a coordinator cannot make a draft for another unit\'s conference (404), and no draft is kept', async () => {
+    const conference = await heldConference();
+    const before = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_drafts WHERE kind = 'attendees'`)).rows[0]!.n;
+    const refused = await upload(await t.as('coordinatorB'), 'theirs.csv', attendeesFile(['Someone Else']), 'attendees', `?conference=${conference.id}`);
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect((await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_drafts WHERE kind = 'attendees'`)).rows[0]!.n).toBe(before);
+    expect(await attendeeNames(conference.id)).toEqual([]);
+  });
+
+  it('a draft whose conference has left the coordinator\'s reach since is not committed (404), nor written by a job already queued', async () => {
+    const conference = await heldConference();
+    serial += 1;
+    const coordinator = await t.as('coordinatorA');
+    const first = (await upload(coordinator, 'moved.csv', attendeesFile([`Moved ${serial}`]), 'attendees', `?conference=${conference.id}`)).json<{ draft: ImportDraftView }>().draft;
+    const second = (await upload(coordinator, 'queued.csv', attendeesFile([`Queued ${serial}`]), 'attendees', `?conference=${conference.id}`)).json<{ draft: ImportDraftView }>().draft;
+    // The second was committed before the move, its job not yet run (marked as the commit marks it, no job queued here).
+    await t.db.query(`UPDATE import_drafts SET status = 'committing' WHERE id = $1`, [second.id]);
+
+    // The office moves the conference to unit B.
+    const officer = await t.as('officer');
+    const current = (await officer.get(`/api/conferences/${conference.id}`)).json();
+    const moved = await officer.patch(`/api/conferences/${conference.id}`, { hostUnitId: t.units.b, version: current.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const refused = await coordinator.post(`/api/imports/drafts/${first.id}/commit`, { version: first.version });
+    expect(refused.statusCode, refused.body).toBe(404);
+    expect((await coordinator.get(`/api/imports/drafts/${first.id}`)).json().status).toBe('previewed');
+    expect((await coordinator.get(`/api/imports/drafts/${first.id}/preview`)).statusCode).toBe(404);
+
+    await runDraftCommit({ db: t.db, mailer: null, publicUrl: null, cipher: t.cipher }, { data: { draftId: second.id }, retryCount: 0, retryLimit: 3 });
+    const failed = (await coordinator.get(`/api/imports/drafts/${second.id}`)).json<ImportDraftView>();
+    expect(failed.status).toBe('failed');
+    expect(failed.error!.code).toBe('not_found');
+    expect(await attendeeNames(conference.id)).toEqual([]);
   });
 });

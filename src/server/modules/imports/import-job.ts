@@ -25,7 +25,7 @@ async function fail(deps: Pick<JobDeps, 'db'>, draft: DraftRow, error: Failure):
   });
 }
 
-/** The reading options of a draft, as a preview and the commit take them (the decisions included). */
+/** The reading options and the kind's choices of a draft, as a preview and the commit take them (the decisions included). */
 export function draftQuery(row: DraftRow): z.output<typeof ImportQuery> {
   return {
     onDuplicate: row.onDuplicate,
@@ -33,6 +33,7 @@ export function draftQuery(row: DraftRow): z.output<typeof ImportQuery> {
     ...(row.dayFirst ? { dayFirst: row.dayFirst } : {}),
     ...(row.mappingName ? { mapping: row.mappingName } : {}),
     ...(row.mapping ? { columns: JSON.stringify(row.mapping) } : {}),
+    ...row.choices,
     decisions: JSON.stringify(row.decisions),
   };
 }

@@ -16,7 +16,7 @@ import { fieldReason } from '../../../shared/i18n/errors.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ImportQuery} from '../../../shared/contracts/imports.ts';
-import { IMPORT_KINDS, ImportMappingInput, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
+import { IMPORT_KINDS, ImportMappingInput, importChoicesOf, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
 import type { z } from 'zod';
 import { importAdapter, type KindState, type WrittenRecord } from './import-adapters.ts';
 import { InstitutionMatcher } from './import-matching.ts';
@@ -166,7 +166,7 @@ async function readFile(
       return found.length === 1 ? found[0]!.id : found.length > 1 ? ('ambiguous' as const) : undefined;
     },
   };
-  const state = await adapter.prepare(ctx, { conference: query.conference });
+  const state = await adapter.prepare(ctx, importChoicesOf(query));
   const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
   const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
   // Each valid row's values as the contract parsed them, by row number, for a commit (its set-based writes take them as they are).
