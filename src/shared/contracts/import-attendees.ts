@@ -30,6 +30,7 @@ export const ATTENDEE_IMPORT: ImportKind = {
   one: { en: 'conference attendee', zh: '参会人员', fr: 'participant à une conférence' },
   entity: 'conference',
   maxRows: ATTENDEE_IMPORT_MAX_ROWS,
+  choices: ['conference'],
   guide: {
     en:
       'One row per attendee, added to the conference chosen for the file (from the conference page), else to the conference the Conference column names by number or title. ' +

@@ -67,6 +67,8 @@ export interface ImportKind {
   readonly columns: readonly ImportColumn[];
   /** The most data rows one file may have (400 `file: too_many_rows` past it), when the kind has its own limit. */
   readonly maxRows?: number;
+  /** The choices for the whole file the kind takes beyond the reading options (a draft keeps them): attendees' `conference`. */
+  readonly choices?: ReadonlyArray<keyof ImportChoices>;
 }
 
 const INSTITUTION_KIND_LABELS: Record<(typeof INSTITUTION_KINDS)[number], Labels> = {
@@ -239,9 +241,10 @@ export const ImportChoices = z.object({
 });
 export type ImportChoices = z.infer<typeof ImportChoices>;
 
-/** The kind's choices in a preview's or a commit's query string (those given). */
-export function importChoicesOf(query: Pick<z.output<typeof ImportQuery>, keyof ImportChoices>): ImportChoices {
-  return { ...(query.conference !== undefined ? { conference: query.conference } : {}) };
+/** The choices `kind` takes, as given in a preview's or a commit's query string (another kind's are left out). */
+export function importChoicesOf(kind: ImportKind, query: Pick<z.output<typeof ImportQuery>, keyof ImportChoices>): ImportChoices {
+  const takes = (choice: keyof ImportChoices) => kind.choices?.includes(choice) ?? false;
+  return { ...(takes('conference') && query.conference !== undefined ? { conference: query.conference } : {}) };
 }
 
 /** Saving a column mapping under a name. */

@@ -114,11 +114,11 @@ export async function createImportDraft(
       dayFirst: query.dayFirst ?? null,
       onDuplicate: query.onDuplicate,
       // The kind's choices, checked by the preview (a conference out of the caller's reach is 404, and no draft is kept).
-      choices: importChoicesOf(query),
+      choices: importChoicesOf(IMPORT_KINDS[options.kind], query),
       counts: preview.counts,
       rowsTotal: preview.rows.length,
     });
-    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, choices: importChoicesOf(query), counts: preview.counts } });
+    await tx.audit({ action: 'create', entity: 'import_draft', entityId: draftId, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, choices: importChoicesOf(IMPORT_KINDS[options.kind], query), counts: preview.counts } });
     return draftId;
   });
   return { draft: presentDraft((await findDraft(ctx, id))!, ctx.locale), preview };

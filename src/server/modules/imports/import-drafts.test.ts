@@ -280,6 +280,11 @@ describe('import drafts keep the kind\'s choices (the conference a file of atten
     expect(done).toMatchObject({ status: 'committed', rowsDone: names.length, outcome: { created: names.length, updated: 0, skipped: 0 }, choices: { conference: chosen.id } });
     expect((await attendeeNames(chosen.id)).sort()).toEqual([...names].sort());
     expect(await attendeeNames(other.id)).toEqual([]);
+
+    // A choice the kind does not take is not kept: institutions have no conference.
+    const institutionsDraft = await upload(coordinator, 'partners.csv', institutionsFile(1), 'institutions', `?conference=${chosen.id}`);
+    expect(institutionsDraft.statusCode, institutionsDraft.body).toBe(201);
+    expect(institutionsDraft.json().draft.choices).toEqual({});
   });
 
   it('a coordinator cannot make a draft for another unit\'s conference (404), and no draft is kept', async () => {

@@ -166,7 +166,7 @@ async function readFile(
       return found.length === 1 ? found[0]!.id : found.length > 1 ? ('ambiguous' as const) : undefined;
     },
   };
-  const state = await adapter.prepare(ctx, importChoicesOf(query));
+  const state = await adapter.prepare(ctx, importChoicesOf(kind, query));
   const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
   const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
   // Each valid row's values as the contract parsed them, by row number, for a commit (its set-based writes take them as they are).
