@@ -33,14 +33,14 @@ async function step(page: Page, to: string, status: string, dialog = false): Pro
   await page.getByTestId('conference-status').filter({ hasText: new RegExp(`^${status.replace(/[()]/g, '\\$&')}$`) }).waitFor();
 }
 
-/** Choose a file on the import page (opened from the conference's) and preview it, waiting for the server's answer. */
-async function previewFile(page: Page, name: string, text: string): Promise<void> {
+/** Choose a file on the import page (opened from the conference's) and preview it as a draft, waiting for the server's answer: the draft's id. */
+async function previewFile(page: Page, name: string, text: string): Promise<number> {
   const path = join(folder, name);
   writeFileSync(path, text);
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/imports/attendees/preview'));
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/imports/attendees/drafts'));
   await page.locator('input[type=file]').setInputFiles(path);
   await page.getByTestId('import-preview').click();
-  await answered;
+  return ((await (await answered).json()) as { draft: { id: number } }).draft.id;
 }
 
 describe('an officer records a conference and its attendee list', () => {
@@ -89,10 +89,22 @@ describe('an officer records a conference and its attendee list', () => {
     await page.getByText('is not a country or region we know', { exact: false }).first().waitFor();
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
 
-    // two foreign attendees from two countries, one from China: previewed, then imported
-    await previewFile(page, 'attendees.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nJohn Miller,United States,Harvard Medical School,participant\n李明,中国,复旦大学,participant\n');
+    // two foreign attendees from two countries, one from China: previewed as a draft the URL names
+    const draftId = await previewFile(page, 'attendees.csv', 'Name,Country,Institution,Role\nMarie Lambert,France,Institut Curie,speaker\nJohn Miller,United States,Harvard Medical School,participant\n李明,中国,复旦大学,participant\n');
+    await page.waitForURL(new RegExp(`[?&]draft=${draftId}$`));
+    const draftUrl = page.url();
+    // the officer leaves for the conference page and comes back: the draft reopens, still for this conference
+    await page.goto(conferenceUrl);
+    await page.getByTestId('attendee-table').waitFor();
+    await page.goto(draftUrl);
+    await page.getByTestId('import-conference').getByText(title).waitFor();
+    await page.getByText('Marie Lambert', { exact: false }).first().waitFor();
+    // imported as a background job: the commit answers at once, the page follows the job until it is done
+    const committed = page.waitForResponse((r) => /\/imports\/drafts\/\d+\/commit$/.test(new URL(r.url()).pathname));
     await page.getByTestId('import-commit').click();
+    expect((await committed).status()).toBe(200);
     await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').innerText()).toContain('3 created');
     await page.goto(conferenceUrl);
     const table = page.getByTestId('attendee-table');
     // country names come with the countries list, which may still be loading

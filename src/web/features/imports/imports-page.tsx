@@ -59,13 +59,13 @@ export function ImportsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [kind, setKind] = useState<ImportKindName>(search.kind && search.kind in IMPORT_KINDS ? (search.kind as ImportKindName) : 'institutions');
-  // Attendees opened from a conference's page: the file is added to that conference. The choice is not kept
-  // on a draft (its table has no place for it), so this import is previewed and committed at once, without one.
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [draft, setDraft] = useState<ImportDraftView | null>(null);
-  const conference = kind === 'attendees' && !draft ? search.conference : undefined;
+  // Attendees opened from a conference's page: the file is added to that conference. The draft keeps the
+  // choice, so a draft reopened (a reload, the to-do list's link) adds to the conference it was uploaded for.
+  const conference = kind !== 'attendees' ? undefined : draft ? draft.choices.conference : search.conference;
   const [conferenceTitle, setConferenceTitle] = useState<string | null>(null);
   const [filter, setFilter] = useState<PreviewRow['class'] | 'all'>('all');
   const [decisions, setDecisions] = useState<Record<number, 'skip' | 'create' | number>>({});
@@ -147,13 +147,8 @@ export function ImportsPage() {
 
   const onPreview = async () => {
     setOutcome(null);
-    if (file && conference !== undefined) {
-      const read = await attempt(() => api.post<Preview>(`/imports/attendees/preview${importQuery({ ...choices, conference })}`, fileForm(file)));
-      if (!read) return;
-      setPreview(read);
-      setDecisions(startingDecisions(read));
-    } else if (file) {
-      const made = await attempt(() => api.post<{ draft: ImportDraftView; preview: Preview }>(`/imports/${kind}/drafts${importQuery(choices)}`, fileForm(file)));
+    if (file) {
+      const made = await attempt(() => api.post<{ draft: ImportDraftView; preview: Preview }>(`/imports/${kind}/drafts${importQuery({ ...choices, conference })}`, fileForm(file)));
       if (!made) return;
       show(made.draft, made.preview);
       void navigate({ search: { draft: made.draft.id }, replace: true });
@@ -166,16 +161,6 @@ export function ImportsPage() {
   };
 
   const onCommit = async () => {
-    if (!draft && file && conference !== undefined) {
-      const done = await attempt(() => api.post<Outcome>(`/imports/attendees/commit${importQuery({ ...choices, decisions, conference })}`, fileForm(file)));
-      if (done) {
-        setOutcome({ importId: done.importId, created: done.created, updated: done.updated, unchanged: done.unchanged, skipped: done.skipped });
-        setUndone(false);
-        setUndoError(null);
-        setPreview(null);
-      }
-      return;
-    }
     if (!draft) return;
     const started = await attempt(async () => {
       const saved = await api.patch<{ draft: ImportDraftView }>(`/imports/drafts/${draft.id}`, { version: draft.version, decisions });
@@ -321,7 +306,7 @@ export function ImportsPage() {
                   </Button>
                 </Popconfirm>
               )}
-              <Button type="primary" loading={busy} disabled={preview.counts.error > 0 || (!draft && conference === undefined)} onClick={() => void onCommit()} data-testid="import-commit">
+              <Button type="primary" loading={busy} disabled={preview.counts.error > 0 || !draft} onClick={() => void onCommit()} data-testid="import-commit">
                 {t('imports.commit')}
               </Button>
             </Space>
