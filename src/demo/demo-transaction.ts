@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Db, Queryable } from '../server/db/client.ts';
-import { AUDIT_INSERT } from '../server/audit/record-audit.ts';
+import { AUDIT_INSERT, IMPORT_SETTING } from '../server/audit/record-audit.ts';
 
 /** recordAudit's parameters, in its statement's order (AUDIT_INSERT). */
 type AuditParams = [actorId: number | null, actorLabel: string, action: string, entity: string, entityId: string, unitId: number | null, before: string | null, after: string | null];
@@ -23,7 +23,8 @@ class AuditBatch {
         this.waiting.push(params as AuditParams);
         return WRITTEN_LATER as never;
       }
-      if (/audit_log/i.test(text)) await this.flush();
+      // Before what reads or writes the audit log, and before the setting that names an import in its rows (IMPORT_SETTING) changes.
+      if (/audit_log/i.test(text) || text.includes(IMPORT_SETTING)) await this.flush();
       return this.tx.query(text, params);
     },
   };

@@ -5,6 +5,7 @@ import { selectPage, Where } from '../db/where.ts';
 import { readableAuditEntities } from './audit-entities.ts';
 import { auditNames } from './audit-names.ts';
 import { idsMergedInto } from '../db/record-merges.ts';
+import { IMPORT_KINDS, type ImportKindName } from '../../shared/contracts/imports.ts';
 
 const COLUMNS = selectList({
   id: 'id',
@@ -17,7 +18,17 @@ const COLUMNS = selectList({
   unitId: 'unit_id',
   before: 'before',
   after: 'after',
+  import: `(SELECT json_build_object('id', i.id, 'fileName', i.file_name, 'kind', i.kind) FROM imports i WHERE i.id = audit_log.import_id)`,
 });
+
+type AuditRow = Omit<AuditEntry, 'import'> & { import: { id: number; fileName: string; kind: string } | null };
+
+/** The import that wrote an entry, with the audit entity of the import itself (`visit_import` …), where its history is. */
+function importOf(row: AuditRow['import']): AuditEntry['import'] {
+  if (!row) return null;
+  const kind = IMPORT_KINDS[row.kind as ImportKindName];
+  return { id: Number(row.id), fileName: row.fileName, entity: `${kind ? kind.entity : row.kind}_import` };
+}
 
 /**
  * GET /api/audit: the history of records; a coordinator sees their unit's entries only, and
@@ -36,8 +47,8 @@ export const auditRoutes = declareRoutes('audit', [
       .when(readable, 'entity = ANY(?::text[])')
       .scope('unit_id', ctx.scope);
     const order = q.order === 'asc' ? 'ASC' : 'DESC';
-    const { rows, total } = await selectPage<AuditEntry>(ctx, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
+    const { rows, total } = await selectPage<AuditRow>(ctx, { select: COLUMNS, from: 'audit_log', where, orderBy: `id ${order}`, page: q.page, pageSize: q.pageSize });
     const names = await auditNames(ctx, rows.flatMap((r) => [r.before, r.after]));
-    return { items: rows, total, page: q.page, pageSize: q.pageSize, names };
+    return { items: rows.map((r) => ({ ...r, import: importOf(r.import) })), total, page: q.page, pageSize: q.pageSize, names };
   }),
 ]);

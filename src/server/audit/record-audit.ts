@@ -14,6 +14,22 @@ export interface AuditRecord {
   after?: object | null;
 }
 
+/** The setting audit_log.import_id's default reads (migration 0043). */
+export const IMPORT_SETTING = 'interchange.import_id';
+
+/**
+ * Makes every audit row written from here to the end of `tx`'s transaction name the import
+ * `importId` (audit_log.import_id, whose default reads this setting), or, with null, none
+ * again: the records an import's commit writes through their services, recordAudits or
+ * auditRowsFrom are named without being told. Local to the transaction (set_config's third
+ * argument), so the next one on the connection starts without it; an import's commit clears it
+ * at its end all the same, for a caller whose transaction holds more than the import (the
+ * demo's batches). Call it before any savepoint, so that no rollback to one undoes it.
+ */
+export async function auditUnderImport(tx: Queryable, importId: number | null): Promise<void> {
+  await tx.query(`SELECT set_config('${IMPORT_SETTING}', $1, true)`, [importId === null ? '' : String(importId)]);
+}
+
 /**
  * recordAudit's statement, one row: its parameters are the actor's id and label, the action, the
  * entity, its id (text), the unit, and the states before and after as JSON text. Exported so

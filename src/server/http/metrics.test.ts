@@ -9,7 +9,7 @@ import { emailOf, startTestServer, type TestServer } from '../test/harness.ts';
 import { ensureQueues } from '../jobs/queue.ts';
 import { enqueueMessage } from '../mail/outbox.ts';
 import { SEND_MAIL_JOB } from '../mail/send-mail.job.ts';
-import { insertImport } from '../modules/imports/imports.repo.ts';
+import { insertImport, recordOutcome } from '../modules/imports/imports.repo.ts';
 import type { JobType } from '../jobs/job-type.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -103,7 +103,7 @@ describe('/metrics', () => {
     await ensureQueues(t.db, [SEND_MAIL_JOB as JobType<never>]);
     for (const n of [1, 2])
       await enqueueMessage(t.db, { idempotencyKey: `metrics-${n}-${Date.now()}`, kind: 'step_taken', userId: null, recipient: 'someone@example.org', locale: 'en', subject: 's', bodyText: 'b' });
-    await insertImport(t.db, { kind: 'metrics-test', fileName: 'f.csv', fileSha256: 'x', actorId: null, unitId: null, outcome: { created: [1, 2, 3], updated: [4], skipped: 0 } });
+    await recordOutcome(t.db, await insertImport(t.db, { kind: 'metrics-test', fileName: 'f.csv', fileSha256: 'x', actorId: null, unitId: null }), { created: [1, 2, 3], updated: [4], skipped: 0 });
 
     const after = await scrape();
     expect(value(after, queued) - value(before, queued)).toBe(2);

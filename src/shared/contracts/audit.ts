@@ -12,6 +12,11 @@ export const AuditEntry = z.object({
   unitId: z.number().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /**
+   * The import whose commit wrote this entry (its records' rows and its own), or null: its number,
+   * its file's name, and the audit entity of the import itself, whose history is the import's page.
+   */
+  import: z.object({ id: z.number(), fileName: z.string(), entity: z.string() }).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -69,6 +69,21 @@ async function fingerprint(db: Db, auditThrough?: number): Promise<Record<string
   return out;
 }
 
+/**
+ * The audit rows that name an import (the demo imports its conferences' attendee lists), and
+ * those among them that are not the import's own row nor a row of a record it created: an
+ * import's id must not leak onto what the demo writes after it in the same transaction.
+ */
+async function importAudit(db: Db): Promise<{ named: number; imports: number; strays: number }> {
+  const { rows } = await db.query<{ named: number; imports: number; strays: number }>(
+    `SELECT count(*)::int AS named, count(DISTINCT a.import_id)::int AS imports,
+            count(*) FILTER (WHERE NOT (right(a.entity, 7) = '_import' AND a.entity_id = i.id::text)
+                               AND NOT (i.outcome->'created' @> to_jsonb(a.entity_id::bigint)))::int AS strays
+       FROM audit_log a JOIN imports i ON i.id = a.import_id`,
+  );
+  return rows[0]!;
+}
+
 const lastAuditId = async (db: Db) => (await db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM audit_log')).rows[0]!.id;
 const figures = async (db: Db) => flatFigures(await computeFigureSet(systemContext(db), { asOf: '2026-06-30' }));
 const otherEngine: Engine = testEngine() === 'embedded' && process.env.TEST_DATABASE_URL ? 'postgresql' : 'embedded';
@@ -88,6 +103,10 @@ describe('backup and restore', () => {
     const before = await fingerprint(source);
     expect(Number(before.people!.split(' ')[0])).toBeGreaterThan(100);
     const sourceFigures = await figures(source);
+    const sourceImportAudit = await importAudit(source);
+    expect(sourceImportAudit.imports).toBe(Number(before.imports!.split(' ')[0]));
+    expect(sourceImportAudit.named).toBeGreaterThan(sourceImportAudit.imports);
+    expect(sourceImportAudit.strays).toBe(0);
 
     const first = await writeBackup(source, join(dir, 'first.ndjson.gz'));
     expect(statSync(first.file).mode & 0o777).toBe(0o600);
@@ -102,6 +121,7 @@ describe('backup and restore', () => {
     expect(restored.migratedAfter).toEqual([]);
     expect(await fingerprint(other, sourceAudit)).toEqual(before);
     expect(await figures(other)).toEqual(sourceFigures);
+    expect(await importAudit(other)).toEqual(sourceImportAudit);
     expect(await verifyLedgerRollups(other)).toMatchObject({ cellDifferences: [], figureDifferences: [] });
     const audit = (await other.query<{ action: string; entity: string; n: number }>(`SELECT action, entity, count(*)::int AS n FROM audit_log WHERE id > $1 GROUP BY 1, 2`, [sourceAudit])).rows;
     expect(audit).toEqual([{ action: 'restore', entity: 'database', n: 1 }]);
@@ -115,6 +135,7 @@ describe('backup and restore', () => {
     await restoreBackup(back, second.file);
     expect(await fingerprint(back, sourceAudit)).toEqual(before);
     expect(await figures(back)).toEqual(sourceFigures);
+    expect(await importAudit(back)).toEqual(sourceImportAudit);
     // the audit of both restores, not the backups' own export rows (written after their snapshots)
     const actions = async (db: Db) => (await db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1 ORDER BY id`, [sourceAudit])).rows.map((r) => r.action);
     expect(await actions(other)).toEqual(['restore', 'export']);

@@ -101,16 +101,24 @@ export async function upsertMapping(db: Queryable, values: { kind: string; name:
   return rows[0]!;
 }
 
-/** Records an import once its records are written, in the same transaction. */
+/**
+ * Records an import as its commit begins, in the commit's transaction: its id exists before the
+ * records' audit rows, which name it. Its outcome is filled in at the end (`recordOutcome`).
+ */
 export async function insertImport(
   db: Queryable,
-  values: { kind: string; fileName: string; fileSha256: string; actorId: number | null; unitId: number | null; outcome: object },
+  values: { kind: string; fileName: string; fileSha256: string; actorId: number | null; unitId: number | null },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    'INSERT INTO imports (kind, file_name, file_sha256, actor_id, unit_id, outcome) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-    [values.kind, values.fileName, values.fileSha256, values.actorId, values.unitId, JSON.stringify(values.outcome)],
+    `INSERT INTO imports (kind, file_name, file_sha256, actor_id, unit_id, outcome) VALUES ($1, $2, $3, $4, $5, '{}') RETURNING id`,
+    [values.kind, values.fileName, values.fileSha256, values.actorId, values.unitId],
   );
   return rows[0]!.id;
+}
+
+/** What an import created and changed, once its records are written, in the same transaction. */
+export async function recordOutcome(db: Queryable, id: number, outcome: object): Promise<void> {
+  await db.query('UPDATE imports SET outcome = $2 WHERE id = $1', [id, JSON.stringify(outcome)]);
 }
 
 /** An agreement as an import compares it: its titles, partners and signing date. */

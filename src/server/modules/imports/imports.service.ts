@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DomainError, invalidFields, parseOrThrow, reasonOf, type FieldProblem } from '../../core/errors.ts';
 import { requestContext, type RequestContext, type TxContext } from '../../core/request-context.ts';
+import { auditUnderImport } from '../../audit/record-audit.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Cipher } from '../../security/personal-data.ts';
 import { csvEncodingNamed, type CsvEncoding } from '../../interop/csv-rows.ts';
@@ -24,7 +25,7 @@ import { recognizeColumns, readRow, templateHeader, type HeaderMatch, type RowPr
 import { countryReader, dayOrderOf, unitReader, type DayOrder } from './import-values.ts';
 import { withVersions, withoutBefore } from './import-undo.ts';
 import { savepoints } from './import-savepoints.ts';
-import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
+import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, recordOutcome, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
 
 type Options = z.output<typeof ImportQuery>;
 
@@ -283,7 +284,11 @@ export async function commitImport(
   const entity = state.entity ?? (IMPORT_KINDS[options.kind].entity as WrittenRecord['entity']);
   const columnOf = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
   const outcome = { created: [] as number[], updated: [] as Array<{ id: number; before: Record<string, unknown> }>, unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
+  const fileSha256 = createHash('sha256').update(options.content).digest('hex');
   const importId = await ctx.transaction(async (tx) => {
+    // The import's row first, so that every audit row its records get names it (audit_log.import_id).
+    const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope });
+    await auditUnderImport(tx, id);
     const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
     if (state.commitRows) {
       const rows = preview.rows.map((r) => ({ rowNumber: r.rowNumber, values: r.values, defaulted: r.defaulted, action: actions.get(r.rowNumber)! }));
@@ -342,13 +347,13 @@ export async function commitImport(
       outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map(({ id, before }) => ({ entity, id, action: 'updated' as const, before }))];
       await options.onProgress?.(preview.rows.length, preview.rows.length);
     }
-    const fileSha256 = createHash('sha256').update(options.content).digest('hex');
     const records = await withVersions(tx, outcome.records);
     const stored = { ...outcome, updated: outcome.updated.map((u) => u.id), records };
-    const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope, outcome: stored });
+    await recordOutcome(tx, id, stored);
     // The audit row names what was written; each update's own audit row holds its values before.
     await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: records.map(withoutBefore) } });
     await options.onRecorded?.(tx, id, { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped });
+    await auditUnderImport(tx, null);
     return id;
   });
   return {
