@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Empty, Spin, Timeline, Typography } from 'antd';
 import type { AuditEntry, AuditNames } from '../../shared/contracts/audit.ts';
 import type { Page } from '../../shared/contracts/common.ts';
@@ -15,6 +16,25 @@ export const historyKey = (entity: string, entityId: number | string) => ['audit
 /** Who made an audit entry, as the reader calls them: the system's own work is "System" in their language. */
 export function actorName(label: string, t: ReturnType<typeof useI18n>['t']): string {
   return label === 'system' ? t('audit.system') : label;
+}
+
+/**
+ * The import whose commit wrote an entry, as "Imported from FILE (import N)", linked to the
+ * import's own history (the audit log filtered to it); nothing for an entry no import wrote.
+ */
+export function ImportedFrom({ entry }: { entry: Pick<AuditEntry, 'import'> }) {
+  const { t } = useI18n();
+  if (!entry.import) return null;
+  const { id, fileName, entity } = entry.import;
+  return (
+    <div data-testid="audit-imported-from">
+      <Link to="/audit" search={{ entity, entityId: String(id) }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('audit.importedFrom', { file: fileName, id })}
+        </Typography.Text>
+      </Link>
+    </div>
+  );
 }
 
 /**
@@ -54,6 +74,7 @@ export function RecordHistory({ entity, entityId }: { entity: string; entityId: 
                   {formatDateTime(entry.at)}
                 </Typography.Text>
               </div>
+              <ImportedFrom entry={entry} />
               <div style={{ marginTop: 8 }}>
                 <AuditDiff entity={entity} before={entry.before} after={entry.after} names={data.names} />
               </div>

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Tag } from 'antd';
 import type { AuditEntry, AuditNames } from '../../../shared/contracts/audit.ts';
 import type { Page } from '../../../shared/contracts/common.ts';
 import { AuditDiff } from '../../components/audit-diff.tsx';
-import { actorName } from '../../components/record-history.tsx';
+import { actorName, ImportedFrom } from '../../components/record-history.tsx';
 import { FilterSelect } from '../../components/filter-select.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PagedTable } from '../../components/paged-table.tsx';
@@ -21,7 +21,7 @@ const route = getRouteApi('/app/audit');
 /** A link to the audited record, where the record has a page. */
 function RecordLink({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const key = `audit.entity.${entry.entity}`;
+  const key = entry.entity.endsWith('_import') ? 'audit.entity.import' : `audit.entity.${entry.entity}`;
   const label = `${hasMessage(key) ? t(key) : entry.entity} #${entry.entityId}`;
   if (entry.action === 'delete') return <>{label}</>;
   if (entry.entity === 'institution') return <Link to="/institutions/$id" params={{ id: entry.entityId }}>{label}</Link>;
@@ -56,7 +56,11 @@ export function AuditPage() {
       <PageHeader title={t('nav.audit')} />
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-          <FilterSelect value={search.entity} onChange={(entity) => update({ entity })} placeholder={t('audit.entity')} width={200} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))} />
+          <FilterSelect value={search.entity} onChange={(entity) => update({ entity })} placeholder={t('audit.entity')} width={200} options={[
+              ...AUDIT_ENTITIES.map((e): { value: string; label: string } => ({ value: e, label: t(`audit.entity.${e}`) })),
+              // an import's own history, opened from an entry it wrote
+              ...(search.entity?.endsWith('_import') ? [{ value: search.entity, label: t('audit.entity.import') }] : []),
+            ]} />
           <SearchInput key={search.entityId ?? ''} defaultValue={search.entityId} placeholder={t('audit.entityId')} onSearch={(v) => update({ entityId: v || undefined })} width={200} />
           <Button onClick={() => void navigate({ search: {} })}>{t('action.reset')}</Button>
         </Flex>
@@ -71,7 +75,16 @@ export function AuditPage() {
               width: 130,
               render: (_, e) => <Tag color={e.action === 'delete' ? 'red' : e.action === 'create' ? 'green' : 'blue'}>{actionLabel(e.action)}</Tag>,
             },
-            { key: 'record', title: t('audit.record'), render: (_, e) => <RecordLink entry={e} /> },
+            {
+              key: 'record',
+              title: t('audit.record'),
+              render: (_, e) => (
+                <>
+                  <RecordLink entry={e} />
+                  <ImportedFrom entry={e} />
+                </>
+              ),
+            },
           ]}
         />
       </Card>
