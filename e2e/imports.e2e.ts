@@ -61,5 +61,18 @@ describe('an officer imports institutions from a GBK CSV', () => {
     const list = await page.locator('.ant-table-tbody').innerText();
     expect(list).toContain('Journey University of Lyon');
     expect(list).toContain('Journey Institute of Taipei');
+
+    // The record's history names the import and its file, linked to the import's own history.
+    await page.getByRole('link', { name: 'Journey University of Lyon' }).first().click();
+    const importedFrom = page.getByTestId('record-history').getByTestId('audit-imported-from');
+    await importedFrom.waitFor();
+    const text = await importedFrom.innerText();
+    expect(text).toMatch(/^Imported from 合作院校\.csv \(import \d+\)$/);
+    const importId = /\(import (\d+)\)/.exec(text)![1]!;
+    await importedFrom.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/audit' && url.searchParams.get('entity') === 'institution_import');
+    await page.locator('.ant-table-tbody').getByText(`Import #${importId}`).first().waitFor();
+    // Filtered to the import: its one row, its creation.
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
   });
 });
