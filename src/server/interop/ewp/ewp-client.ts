@@ -27,7 +27,7 @@ export type Transport = (url: URL, options: { method: string; headers: Record<st
 /** The largest answer read: more is refused rather than held in memory. */
 export const MAX_ANSWER_BYTES = 50 * 1024 * 1024;
 
-/** Why the client gives up; each has its message in the CLI's three languages (EWP_CLIENT_MESSAGES). */
+/** Why the client gives up; each has its message in the CLI's three languages (cli/ewp-command.ts#EWP_CLI_MESSAGES). */
 export type EwpClientProblem =
   | 'bad_url'
   | 'unreachable'
