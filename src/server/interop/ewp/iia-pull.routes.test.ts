@@ -1,12 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { agreementBody, institutionBody } from '../../test/factories.ts';
+import { startEwpInstance, stopEwpInstances, trust, type EwpInstance } from '../../test/ewp-instances.ts';
 import type { AgreementEwpStatus, EwpPullSummary } from '../../../shared/contracts/ewp-iia-copies.ts';
-import type { AgreementInput } from '../../../shared/contracts/agreements.ts';
 import { FIELD_REASONS, ERROR_MESSAGES } from '../../../shared/i18n/errors.ts';
 
 // POST /api/ewp/partners/:heiId/pull: the office pulls a partner's IIAs from the web. Two instances
@@ -14,58 +8,19 @@ import { FIELD_REASONS, ERROR_MESSAGES } from '../../../shared/i18n/errors.ts';
 // iia-round-trip.test.ts; the pull goes over real HTTP to B (its manifest read over plain http on
 // the loopback address, so its https addresses on that host are called over plain http too).
 
-interface Instance {
-  t: TestServer;
-  dir: string;
-  base: string;
-  heiId: string;
-  agreementId: number;
-}
-const A = { heiId: 'shsmu.edu.cn' } as Instance;
-const B = { heiId: 'ki.se' } as Instance;
-
-const terms: Partial<AgreementInput> = { kind: 'student_exchange', studentMobility: 'studies', languageSkills: ['en B2'], effectiveOn: '2024-09-01', expiresOn: '2027-08-31' };
-
-async function setUp(instance: Instance, partnerHeiId: string, places: { studentsOutPerYear: number; studentsInPerYear: number }) {
-  instance.dir = await mkdtemp(join(tmpdir(), 'interchange-iia-pull-route-'));
-  instance.t = await startTestServer({ env: { INTERCHANGE_DATA_DIR: instance.dir } });
-  const officer = await instance.t.as('officer');
-  for (const [key, value] of [['ewp.enabled', true], ['ewp.heiId', instance.heiId]] as const) {
-    const current = (await officer.get('/api/settings')).json().find((s: { key: string }) => s.key === key);
-    expect((await officer.patch(`/api/settings/${key}`, { value, version: current.version })).statusCode).toBe(200);
-  }
-  const partner = (await officer.post('/api/institutions', institutionBody({ schac: partnerHeiId }))).json().id as number;
-  let row = (await officer.post('/api/agreements', agreementBody([partner], { ...terms, ...places }))).json();
-  for (const to of ['under_review', 'approved', 'signed', 'active']) {
-    const response = await officer.post(`/api/agreements/${row.id}/transitions`, { to, on: '2024-09-01', version: row.version });
-    expect(response.statusCode, response.body).toBe(200);
-    row = response.json();
-  }
-  instance.agreementId = row.id;
-  await instance.t.app.listen({ port: 0, host: '127.0.0.1' });
-  instance.base = `http://127.0.0.1:${(instance.t.app.server.address() as AddressInfo).port}`;
-}
-
-async function trust(instance: Instance, other: Instance) {
-  const key = (await (await other.t.as('admin')).get('/api/ewp/key')).json();
-  expect((await (await instance.t.as('admin')).post('/api/ewp/partner-keys', { heiId: other.heiId, publicKey: key.publicKeyPem })).statusCode).toBe(201);
-}
+let A: EwpInstance;
+let B: EwpInstance;
 
 beforeAll(async () => {
   // B's places differ from A's mirror by one incoming student: A's copy of B differs on that field.
-  await setUp(A, B.heiId, { studentsOutPerYear: 3, studentsInPerYear: 2 });
-  await setUp(B, A.heiId, { studentsOutPerYear: 4, studentsInPerYear: 3 });
+  A = await startEwpInstance({ heiId: 'shsmu.edu.cn', partnerHeiId: 'ki.se', places: { studentsOutPerYear: 3, studentsInPerYear: 2 } });
+  B = await startEwpInstance({ heiId: 'ki.se', partnerHeiId: 'shsmu.edu.cn', places: { studentsOutPerYear: 4, studentsInPerYear: 3 } });
   await trust(A, B);
   await trust(B, A);
 }, 120_000);
-afterAll(async () => {
-  for (const instance of [A, B]) {
-    await instance.t?.close();
-    if (instance.dir) await rm(instance.dir, { recursive: true, force: true });
-  }
-});
+afterAll(async () => stopEwpInstances([A, B]));
 
-const manifestOf = (instance: Instance) => `${instance.base}/ewp/manifest.xml`;
+const manifestOf = (instance: EwpInstance) => `${instance.base}/ewp/manifest.xml`;
 const pullUrl = (heiId: string) => `/api/ewp/partners/${heiId}/pull`;
 const status = async (): Promise<AgreementEwpStatus> => (await (await A.t.as('officer')).get(`/api/agreements/${A.agreementId}/ewp`)).json();
 /** A reason's words in `lang` as the server writes them, `{value}` standing for what it names. */

@@ -1,13 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { agreementBody, institutionBody } from '../../test/factories.ts';
+import { startEwpInstance, stopEwpInstances, trust, type EwpInstance } from '../../test/ewp-instances.ts';
+import { agreementBody } from '../../test/factories.ts';
 import { EWP_CLI_MESSAGES, runPullIias } from '../../../cli/ewp-command.ts';
 import type { AgreementEwpStatus } from '../../../shared/contracts/ewp-iia-copies.ts';
-import type { AgreementInput } from '../../../shared/contracts/agreements.ts';
 import { ewpGet, nodeTransport, type Transport } from './ewp-client.ts';
 import { parseIiasGetResponse } from './iia-terms.ts';
 
@@ -16,68 +11,26 @@ import { parseIiasGetResponse } from './iia-terms.ts';
 // the other's key for the other's SCHAC code, and has one student exchange agreement with the other.
 // Every answer the client takes is signature-checked and validated against the official XSDs.
 
-interface Instance {
-  t: TestServer;
-  dir: string;
-  base: string;
-  heiId: string;
-  /** The exchange agreement with the other instance. */
-  agreementId: number;
-}
-const A = { heiId: 'shsmu.edu.cn' } as Instance;
-const B = { heiId: 'ki.se' } as Instance;
+let A: EwpInstance;
+let B: EwpInstance;
 
 // The manifests give https addresses (EWP's URLs are HTTPS only); on 127.0.0.1 the hosts speak plain HTTP.
 const plainHttp: Transport = (url, options) => nodeTransport(new URL(url.toString().replace(/^https:/, 'http:')), options);
 
-const terms: Partial<AgreementInput> = { kind: 'student_exchange', studentMobility: 'studies', languageSkills: ['en B2'], effectiveOn: '2024-09-01', expiresOn: '2027-08-31' };
-
-async function setUp(instance: Instance, partnerHeiId: string, places: { studentsOutPerYear: number; studentsInPerYear: number }, spareAgreements: number) {
-  instance.dir = await mkdtemp(join(tmpdir(), 'interchange-iia-round-trip-'));
-  instance.t = await startTestServer({ env: { INTERCHANGE_DATA_DIR: instance.dir } });
-  const officer = await instance.t.as('officer');
-  for (const [key, value] of [['ewp.enabled', true], ['ewp.heiId', instance.heiId]] as const) {
-    const current = (await officer.get('/api/settings')).json().find((s: { key: string }) => s.key === key);
-    expect((await officer.patch(`/api/settings/${key}`, { value, version: current.version })).statusCode).toBe(200);
-  }
-  const partner = (await officer.post('/api/institutions', institutionBody({ schac: partnerHeiId }))).json().id as number;
-  // drafts first, so that the two instances' agreement ids differ and an id can only come from where it is kept
-  for (let i = 0; i < spareAgreements; i += 1) expect((await officer.post('/api/agreements', agreementBody([partner]))).statusCode).toBe(201);
-  let row = (await officer.post('/api/agreements', agreementBody([partner], { ...terms, ...places }))).json();
-  for (const to of ['under_review', 'approved', 'signed', 'active']) {
-    const response = await officer.post(`/api/agreements/${row.id}/transitions`, { to, on: '2024-09-01', version: row.version });
-    expect(response.statusCode, response.body).toBe(200);
-    row = response.json();
-  }
-  instance.agreementId = row.id;
-  await instance.t.app.listen({ port: 0, host: '127.0.0.1' });
-  instance.base = `http://127.0.0.1:${(instance.t.app.server.address() as AddressInfo).port}`;
-}
-
-async function trust(instance: Instance, other: Instance) {
-  const key = (await (await other.t.as('admin')).get('/api/ewp/key')).json();
-  expect((await (await instance.t.as('admin')).post('/api/ewp/partner-keys', { heiId: other.heiId, publicKey: key.publicKeyPem })).statusCode).toBe(201);
-}
-
 beforeAll(async () => {
-  await setUp(A, B.heiId, { studentsOutPerYear: 3, studentsInPerYear: 2 }, 0);
-  await setUp(B, A.heiId, { studentsOutPerYear: 2, studentsInPerYear: 3 }, 2);
+  A = await startEwpInstance({ heiId: 'shsmu.edu.cn', partnerHeiId: 'ki.se', places: { studentsOutPerYear: 3, studentsInPerYear: 2 } });
+  B = await startEwpInstance({ heiId: 'ki.se', partnerHeiId: 'shsmu.edu.cn', places: { studentsOutPerYear: 2, studentsInPerYear: 3 }, spareAgreements: 2 });
   expect(A.agreementId).not.toBe(B.agreementId);
   await trust(A, B);
   await trust(B, A);
 }, 120_000);
-afterAll(async () => {
-  for (const instance of [A, B]) {
-    await instance.t?.close();
-    if (instance.dir) await rm(instance.dir, { recursive: true, force: true });
-  }
-});
+afterAll(async () => stopEwpInstances([A, B]));
 
 /** `interchange ewp pull-iias` run by `puller` against the other instance's manifest. */
-const pull = (puller: Instance, pulled: Instance, lang: 'en' | 'zh' | 'fr' = 'en') =>
+const pull = (puller: EwpInstance, pulled: EwpInstance, lang: 'en' | 'zh' | 'fr' = 'en') =>
   runPullIias({ db: puller.t.db, dataDir: puller.dir, hei: pulled.heiId, manifest: `${pulled.base}/ewp/manifest.xml`, lang, transport: plainHttp });
 
-const status = async (instance: Instance, role: 'officer' | 'viewer' = 'officer'): Promise<AgreementEwpStatus> => {
+const status = async (instance: EwpInstance, role: 'officer' | 'viewer' = 'officer'): Promise<AgreementEwpStatus> => {
   const response = await (await instance.t.as(role)).get(`/api/agreements/${instance.agreementId}/ewp`);
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
