@@ -33,6 +33,19 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A batch's refusal named by what the user knows instead: each field's leading index among the
+ * batch (`3.fullName`) renamed by `rename(index, rest)` (a file's row). Any other error unchanged.
+ */
+export function renamedByIndex(error: unknown, rename: (index: string, rest: string) => string): unknown {
+  if (!(error instanceof DomainError && error.extra.fields?.length)) return error;
+  const fields = error.extra.fields.map((f) => {
+    const [index = '', ...rest] = f.field.split('.');
+    return { ...f, field: rename(index, rest.join('.')) };
+  });
+  return new DomainError(error.code, error.kind, { ...error.extra, fields });
+}
+
 export const notFound = (): DomainError => new DomainError('not_found', 'not_found');
 export const forbidden = (): DomainError => new DomainError('forbidden', 'forbidden');
 export const unauthenticated = (): DomainError => new DomainError('unauthenticated', 'unauthenticated');

@@ -6,7 +6,7 @@
  * `addAttendees` (the service adding a typed attendee): scope, the conference's version, its
  * ledger rows and an audit row per attendee as for a typed one.
  */
-import { DomainError, notFound, parseOrThrow } from '../../core/errors.ts';
+import { DomainError, notFound, parseOrThrow, renamedByIndex } from '../../core/errors.ts';
 import type { RequestContext, Scoped } from '../../core/request-context.ts';
 import { AttendeeInput, AttendeeUpdate, type Attendee } from '../../../shared/contracts/conferences.ts';
 import { ATTENDEE_IMPORT } from '../../../shared/contracts/import-attendees.ts';
@@ -109,15 +109,10 @@ async function prepare(ctx: Scoped, choices: ImportChoices): Promise<KindState> 
         const added = await addAttendees(ctx, { id: conferenceId, version: conference.version, inputs });
         added.forEach((a, k) => (ids[indexes[k]!] = a.id));
       } catch (error) {
-        // A refusal named by the attendee's index among this conference's rows: by the file's instead.
-        if (!(error instanceof DomainError && error.extra.fields?.length)) throw error;
-        throw new DomainError(error.code, error.kind, {
-          ...error.extra,
-          fields: error.extra.fields.map((f) => {
-            const [index, ...field] = f.field.split('.');
-            return indexes.length === 1 ? { ...f, field: `${indexes[0]}.${f.field}` } : { ...f, field: `${indexes[Number(index)] ?? index}.${field.join('.')}` };
-          }),
-        });
+        // A refusal named by the attendee's index among this conference's rows (none for a single one): by the file's instead.
+        throw indexes.length === 1
+          ? renamedByIndex(error, (index, field) => `${indexes[0]}.${field ? `${index}.${field}` : index}`)
+          : renamedByIndex(error, (index, field) => `${indexes[Number(index)] ?? index}.${field}`);
       }
     }
     return ids;

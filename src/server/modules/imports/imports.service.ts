@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { DomainError, invalidFields, parseOrThrow, reasonOf, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, invalidFields, parseOrThrow, reasonOf, renamedByIndex, type FieldProblem } from '../../core/errors.ts';
 import { requestContext, type RequestContext, type TxContext } from '../../core/request-context.ts';
 import { auditUnderImport } from '../../audit/record-audit.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -308,14 +308,7 @@ export async function commitImport(
           const ids = await state.createMany!(inner, batch.map((r) => r.values), batch.map((r) => checked.get(r.rowNumber)));
           for (const id of ids) outcome.created.push(id);
         } catch (error) {
-          if (!(error instanceof DomainError && error.extra.fields?.length)) throw error;
-          throw new DomainError(error.code, error.kind, {
-            ...error.extra,
-            fields: error.extra.fields.map((f) => {
-              const [index, ...field] = f.field.split('.');
-              return { ...f, field: `rows.${batch[Number(index)]?.rowNumber ?? index}.${columnOf(field.join('.'))}` };
-            }),
-          });
+          throw renamedByIndex(error, (index, field) => `rows.${batch[Number(index)]?.rowNumber ?? index}.${columnOf(field)}`);
         }
         batch.length = 0;
       };
