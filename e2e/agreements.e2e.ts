@@ -79,7 +79,8 @@ describe('an officer records an agreement with a partner from the catalogue', ()
     await step(page, 'approved', 'Approved');
     await step(page, 'signed', 'Signed', true);
     await step(page, 'active', 'Active', true);
-    const details = await page.locator('.ant-descriptions').innerText();
+    // the record's details come first; the Erasmus Without Paper card below has its own
+    const details = await page.locator('.ant-descriptions').first().innerText();
     expect(details).toContain(expiresOn);
     expect(details).toContain('Expiring');
 
