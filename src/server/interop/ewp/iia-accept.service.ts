@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/request-context.ts';
 import { AgreementUpdate, type Agreement } from '../../../shared/contracts/agreements.ts';
 import type { AcceptIiaDifference, IiaDifference } from '../../../shared/contracts/ewp-iia-copies.ts';
 import { getAgreement, updateAgreementIn } from '../../modules/agreements/agreements.service.ts';
-import { findIiaDifference, removeIiaDifference } from './iia-differences.repo.ts';
+import { latestIiaCopy, partnerHeiIdOf, removeIiaDifference } from './iia-differences.repo.ts';
 
 /** The partner's value of a term as the agreement's field takes it: saying nothing of languages is recommending none. */
 function agreementValue(difference: IiaDifference): unknown {
@@ -21,16 +21,18 @@ export async function acceptIiaDifference(ctx: RequestContext, options: { agreem
   const { agreementId, input } = options;
   const { field, version } = input;
   return ctx.transaction(async (tx) => {
-    currentVersion(await getAgreement(tx, { id: agreementId }), version);
-    const stored = await findIiaDifference(tx, agreementId, field);
-    if (!stored) throw new DomainError('ewp_no_difference', 'invalid', { fields: [{ field, reason: 'ewp_no_difference' }] });
-    const change = parseOrThrow(AgreementUpdate, { [field]: agreementValue(stored.difference), version });
+    const agreement = currentVersion(await getAgreement(tx, { id: agreementId }), version);
+    // The copy the agreement's page shows (iia-status.ts), locked: only a difference it lists is accepted.
+    const copy = await latestIiaCopy(tx, agreementId, await partnerHeiIdOf(tx, agreement.partners), { forUpdate: true });
+    const difference = copy?.differences.find((d) => d.field === field);
+    if (!copy || !difference) throw new DomainError('ewp_no_difference', 'invalid', { fields: [{ field, reason: 'ewp_no_difference' }] });
+    const change = parseOrThrow(AgreementUpdate, { [field]: agreementValue(difference), version });
     const row = await updateAgreementIn(tx, {
       id: agreementId,
       input: change,
-      source: { acceptedFromPartnerIia: { partnerHeiId: stored.partnerHeiId, partnerIiaId: stored.partnerIiaId, field } },
+      source: { acceptedFromPartnerIia: { partnerHeiId: copy.partnerHeiId, partnerIiaId: copy.partnerIiaId, field } },
     });
-    await removeIiaDifference(tx, stored.copyId, field);
+    await removeIiaDifference(tx, copy.id, field);
     return row;
   });
 }

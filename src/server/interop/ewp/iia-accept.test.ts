@@ -13,7 +13,7 @@ let serial = 0;
 beforeAll(async () => {
   t = await startTestServer();
   const officer = await t.as('officer');
-  partner = (await succeeded(officer.post('/api/institutions', institutionBody({ nameEn: 'Karolinska Institutet', countryCode: 'SE' })))).id;
+  partner = (await succeeded(officer.post('/api/institutions', institutionBody({ nameEn: 'Karolinska Institutet', countryCode: 'SE', schac: 'ki.se' })))).id;
 });
 afterAll(async () => t?.close());
 
@@ -111,6 +111,16 @@ describe("accepting a partner's value of an IIA term", () => {
       expect(error.message).toContain('staffMobility');
     }
     expect((await auditRows(agreement.id)).map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('takes only from the copy the page shows (the latest one pulled): a difference of an older copy is not accepted', async () => {
+    const { agreement } = await agreementWithCopy({ staffInPerYear: 1 }, [{ field: 'staffInPerYear', ours: 1, theirs: 2 }]);
+    await t.db.query(`INSERT INTO ewp_iia_copies (partner_hei_id, partner_iia_id, agreement_id, terms, differences, pulled_at) VALUES ('ki.se', 'KI-IIA-LATER', $1, '{}', '[]', now() + interval '1 minute')`, [agreement.id]);
+    const officer = await t.as('officer');
+    expect((await officer.get(`/api/agreements/${agreement.id}/ewp`)).json().copy).toMatchObject({ partnerIiaId: 'KI-IIA-LATER', differences: [] });
+    const response = await officer.post(`/api/agreements/${agreement.id}/ewp/accept`, { field: 'staffInPerYear', version: agreement.version });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('ewp_no_difference');
   });
 
   it('refuses the academic years, which the contract does not let be accepted field by field', async () => {

@@ -1,31 +1,37 @@
 import type { Queryable } from '../../db/client.ts';
 import type { IiaDifference, IiaTermField } from '../../../shared/contracts/ewp-iia-copies.ts';
 
-/** One field on which a partner's stored copy of an IIA differs from our agreement, and the copy it is on. */
-export interface StoredIiaDifference {
-  copyId: number;
+/** A partner's stored copy of one of our IIAs, as last pulled. */
+export interface StoredIiaCopy {
+  id: number;
   partnerHeiId: string;
   partnerIiaId: string;
-  difference: IiaDifference;
+  partnerIiaCode: string | null;
+  differences: IiaDifference[];
+}
+
+/** The SCHAC code of an agreement's one partner institution; null with several partners, or none, or no code. */
+export async function partnerHeiIdOf(db: Queryable, partners: ReadonlyArray<{ institutionId: number }>): Promise<string | null> {
+  if (partners.length !== 1) return null;
+  const { rows } = await db.query<{ heiId: string | null }>(`SELECT nullif(lower(btrim(schac)), '') AS "heiId" FROM institutions WHERE id = $1`, [partners[0]!.institutionId]);
+  return rows[0]?.heiId ?? null;
 }
 
 /**
- * The difference on `field` between the agreement `agreementId` and the partner's copy of it, as
- * last pulled (the latest copy matched to the agreement that lists one), its copy row locked for the
- * change that accepts it; null when no stored copy differs on that field. Not unit-scoped: the
- * caller has reached the agreement first.
+ * The copy of the agreement `agreementId` that its partner `partnerHeiId` served at the last pull
+ * (the latest matched to it), or null: what the agreement's page shows and what an accept takes
+ * from, the same row for both; with `forUpdate`, locked for the change that accepts a difference.
+ * Not unit-scoped: the caller has reached the agreement first.
  */
-export async function findIiaDifference(db: Queryable, agreementId: number, field: IiaTermField): Promise<StoredIiaDifference | null> {
-  const { rows } = await db.query<{ id: string; partner_hei_id: string; partner_iia_id: string; differences: IiaDifference[] }>(
-    `SELECT id, partner_hei_id, partner_iia_id, differences FROM ewp_iia_copies
-      WHERE agreement_id = $1 AND jsonb_typeof(differences) = 'array' AND differences @> jsonb_build_array(jsonb_build_object('field', $2::text))
-      ORDER BY pulled_at DESC, id DESC LIMIT 1 FOR UPDATE`,
-    [agreementId, field],
+export async function latestIiaCopy(db: Queryable, agreementId: number, partnerHeiId: string | null, options: { forUpdate?: boolean } = {}): Promise<StoredIiaCopy | null> {
+  if (!partnerHeiId) return null;
+  const { rows } = await db.query<{ id: string } & Omit<StoredIiaCopy, 'id'>>(
+    `SELECT id, partner_hei_id AS "partnerHeiId", partner_iia_id AS "partnerIiaId", partner_iia_code AS "partnerIiaCode", differences
+       FROM ewp_iia_copies WHERE agreement_id = $1 AND partner_hei_id = $2 ORDER BY pulled_at DESC, id DESC LIMIT 1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [agreementId, partnerHeiId],
   );
   const row = rows[0];
-  const difference = row?.differences.find((d) => d.field === field);
-  if (!row || !difference) return null;
-  return { copyId: Number(row.id), partnerHeiId: row.partner_hei_id, partnerIiaId: row.partner_iia_id, difference };
+  return row ? { ...row, id: Number(row.id) } : null;
 }
 
 /** Takes the difference on `field` off a stored copy's list: the agreement now says what the partner says. */

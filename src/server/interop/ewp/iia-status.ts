@@ -2,7 +2,7 @@
  * An agreement's standing in the EWP network, as its page shows it: whether our IIAs API
  * publishes it to its partner (and why not), and how the partner's copy stood at the last pull.
  */
-import type { AgreementEwpStatus, IiaDifference } from '../../../shared/contracts/ewp-iia-copies.ts';
+import type { AgreementEwpStatus } from '../../../shared/contracts/ewp-iia-copies.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { unscoped, type Scoped } from '../../core/request-context.ts';
 import { getAgreement } from '../../modules/agreements/agreements.service.ts';
@@ -10,6 +10,7 @@ import { ewpHostSettings, partnerManifestUrl } from '../../modules/settings/sett
 import { isoTimestamp } from '../../db/columns.ts';
 import { iiaOfAgreement } from './ewp-iias.answers.ts';
 import { iiaAgreementRows } from './ewp-iias.repo.ts';
+import { latestIiaCopy, partnerHeiIdOf } from './iia-differences.repo.ts';
 
 const EXCHANGE_KINDS: readonly string[] = ['student_exchange', 'staff_exchange'];
 const PUBLISHED_STATUSES: readonly string[] = ['approved', 'signed', 'active', 'expired', 'terminated'];
@@ -23,9 +24,8 @@ export async function agreementEwpStatus(ctx: Scoped, agreementId: number): Prom
   // Past the scoped read, what EWP says of it is read whatever the caller's reach.
   const db = unscoped(ctx);
   const { enabled, heiId: ourHeiId } = await ewpHostSettings(db);
-  const only = agreement.partners.length === 1 ? agreement.partners[0]! : null;
-  const { rows: schac } = only ? await db.query<{ heiId: string | null }>(`SELECT nullif(lower(btrim(schac)), '') AS "heiId" FROM institutions WHERE id = $1`, [only.institutionId]) : { rows: [] };
-  const partnerHeiId = schac[0]?.heiId ?? null;
+  const only = agreement.partners.length === 1;
+  const partnerHeiId = await partnerHeiIdOf(db, agreement.partners);
 
   let unpublishedReason: AgreementEwpStatus['unpublishedReason'] = null;
   if (!enabled || !ourHeiId) unpublishedReason = 'ewp_off';
@@ -38,15 +38,10 @@ export async function agreementEwpStatus(ctx: Scoped, agreementId: number): Prom
     if (!row || !iiaOfAgreement(row, ourHeiId)) unpublishedReason = 'incomplete_terms';
   }
 
-  const { rows: copies } = await db.query<{ partnerIiaId: string; partnerIiaCode: string | null; differences: IiaDifference[] }>(
-    `SELECT partner_iia_id AS "partnerIiaId", partner_iia_code AS "partnerIiaCode", differences
-       FROM ewp_iia_copies WHERE agreement_id = $1 AND partner_hei_id = $2 ORDER BY pulled_at DESC, id DESC LIMIT 1`,
-    [agreementId, partnerHeiId],
-  );
+  const copy = await latestIiaCopy(db, agreementId, partnerHeiId);
   const { rows: pulls } = partnerHeiId
     ? await db.query<{ pulledAt: string }>(`SELECT ${isoTimestamp('pulled_at')} AS "pulledAt" FROM ewp_iia_pulls WHERE partner_hei_id = $1`, [partnerHeiId])
     : { rows: [] };
-  const copy = copies[0];
   const pulledAt = pulls[0]?.pulledAt ?? null;
   const published = unpublishedReason === null;
   return {
