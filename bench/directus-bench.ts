@@ -19,7 +19,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../src/server/test/serve-process.ts';
-import { credentials } from './load-test.ts';
+import { LOAD, credentials } from './load-test.ts';
 import { dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
 import { machine, serverVersion } from './machine.ts';
 
@@ -279,7 +279,7 @@ export async function measureDirectus(adminUrl: string): Promise<DirectusResult>
   const setup: string[] = [];
   const directusMissing = installDirectus();
   setup.push(directusMissing ? `Directus not measured: ${directusMissing}` : `Directus ${DIRECTUS_VERSION} from the npm registry, in bench/.directus, cache and rate limiter off, log level warn, its admin's static token`);
-  const load = await prepareLoadDatabase(adminUrl, 'interchange_load', Number(process.env.BENCH_LOAD_SCALE ?? 20), process.env.BENCH_LOAD_REUSE === '1');
+  const load = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, process.env.BENCH_LOAD_REUSE === '1');
   setup.push(...load.log);
   // Started first, so that its migrations have run on the ledger whose indexes Directus's table copies.
   const server: LoadServer = await startLoadServer(load.url, { INTERCHANGE_LOG_LEVEL: 'warn' });

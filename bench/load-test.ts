@@ -22,7 +22,7 @@ export const LOAD = {
   warmupSeconds: Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 30),
   settleSeconds: 5,
   scale: Number(process.env.BENCH_LOAD_SCALE ?? 20),
-  database: 'interchange_load',
+  database: process.env.BENCH_LOAD_DATABASE ?? 'interchange_load',
   p99LimitMs: 200,
   /** Memory is flat when the RSS after the runs is at most this much above the RSS after the warm-up. */
   rssGrowthLimit: 0.1,
