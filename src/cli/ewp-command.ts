@@ -66,9 +66,9 @@ export const EWP_CLI_MESSAGES = {
     fr: 'EWP n’est pas configuré ici : indiquez d’abord notre code SCHAC (ewp.heiId) sur la page des paramètres.',
   },
   no_manifest: {
-    en: '--manifest: required: the Discovery manifest URL of {x}, where its IIAs API is listed.',
-    zh: '--manifest：必填，{x} 的 Discovery 清单地址（其中列有其 IIAs 接口）。',
-    fr: '--manifest : obligatoire : l’adresse du manifeste Discovery de {x}, où son API IIAs est indiquée.',
+    en: '--manifest: required the first time: the Discovery manifest URL of {x}, where its IIAs API is listed (it is kept for the next pulls).',
+    zh: '--manifest：首次拉取时必填，{x} 的 Discovery 清单地址（其中列有其 IIAs 接口；之后的拉取沿用该地址）。',
+    fr: '--manifest : obligatoire la première fois : l’adresse du manifeste Discovery de {x}, où son API IIAs est indiquée (elle est gardée pour les relevés suivants).',
   },
   no_iias_api: {
     en: 'The manifest lists no IIAs 7 API for {x}.',
@@ -172,7 +172,7 @@ const PULL_PROBLEM_EXIT: Record<IiaPullProblem, number> = { ewp_off: 2, no_manif
 const termValue = (value: IiaDifference['ours'], lang: Locale) => (value === null || (Array.isArray(value) && !value.length) ? ewpCliMessage('value_none', lang) : Array.isArray(value) ? value.join(', ') : String(value));
 
 /**
- * `interchange ewp pull-iias --hei ID --manifest URL`, as the system (audited as such): each of
+ * `interchange ewp pull-iias --hei ID [--manifest URL]`, as the system (audited as such): each of
  * the partner's IIAs, whether it matches our agreement, differs (each field, ours → theirs) or
  * matches none; our agreements it serves no copy of; exit 0 when the pull ran.
  */
@@ -243,7 +243,7 @@ export async function ewpLoadCatalogueCommand(config: Config, file: string, opti
   }
 }
 
-/** `interchange ewp pull-iias --hei ID --manifest URL [--schemas DIR] [--lang L]`. */
+/** `interchange ewp pull-iias --hei ID [--manifest URL] [--schemas DIR] [--lang L]`. */
 export async function ewpPullIiasCommand(config: Config, options: { hei: string; manifest?: string; schemas?: string; lang: string }): Promise<void> {
   const lang = language(options.lang);
   if (!lang) return;

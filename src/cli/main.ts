@@ -159,7 +159,7 @@ ewp
   .command('pull-iias')
   .description("fetch a partner's IIAs (IIAs 7.0.0 index then get, signed, each answer's signature and schema checked) and say for each whether it matches our agreement, differs (field by field, ours → theirs) or is not found; stored for the agreement's page, our agreements left unchanged; exit 0 when the pull ran")
   .requiredOption('--hei <id>', "the partner's SCHAC code")
-  .option('--manifest <url>', "the partner's Discovery manifest, where its IIAs API is listed (and whose server keys are trusted too)")
+  .option('--manifest <url>', "the partner's Discovery manifest, where its IIAs API is listed (and whose server keys are trusted too); default: the one of this partner's last pull")
   .option('--schemas <dir>', "the folder of EWP's schemas and their catalog.xml (default EWP_SCHEMAS, else ../shared/ewp beside the project)")
   .option('--lang <lang>', 'en, zh or fr', 'en')
   .action(async (options) => (await import('./ewp-command.ts')).ewpPullIiasCommand(readConfig(), options));

@@ -1,7 +1,6 @@
 import { DomainError, type FieldProblem } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/request-context.ts';
 import type { EwpPullInput, EwpPullSummary } from '../../../shared/contracts/ewp-iia-copies.ts';
-import { partnerManifestUrl } from '../../modules/settings/settings.service.ts';
 import { EwpClientError, type Transport } from './ewp-client.ts';
 import { EwpSchemasMissing } from './ewp-schema-files.ts';
 import { IiaPullError, pullIias } from './iia-pull.ts';
@@ -29,9 +28,8 @@ export async function pullPartnerIias(
   options: { heiId: string; input: EwpPullInput; dataDir: string; transport?: Transport },
 ): Promise<EwpPullSummary> {
   const heiId = options.heiId.trim().toLowerCase();
-  const manifestUrl = options.input.manifestUrl ?? (await partnerManifestUrl(ctx, heiId)) ?? undefined;
   try {
-    const result = await pullIias(ctx, { heiId, manifestUrl, dataDir: options.dataDir, transport: options.transport });
+    const result = await pullIias(ctx, { heiId, manifestUrl: options.input.manifestUrl ?? undefined, dataDir: options.dataDir, transport: options.transport });
     const count = (state: string) => result.iias.filter((i) => i.state === state).length;
     return {
       partnerHeiId: result.partnerHeiId,

@@ -11,7 +11,7 @@ import { officeToday } from '../../../shared/calendar.ts';
 import type { RequestContext } from '../../core/request-context.ts';
 import { unscoped } from '../../core/request-context.ts';
 import type { Queryable } from '../../db/client.ts';
-import { ewpHostSettings, rememberPartnerManifestUrl } from '../../modules/settings/settings.service.ts';
+import { ewpHostSettings, partnerManifestUrl, rememberPartnerManifestUrl } from '../../modules/settings/settings.service.ts';
 import { EwpClientError, ewpGet, nodeTransport, type Transport } from './ewp-client.ts';
 import { NS } from './ewp-namespaces.ts';
 import { iiaAgreementRows, type IiaAgreementRow } from './ewp-iias.repo.ts';
@@ -125,8 +125,8 @@ const withParams = (base: string, params: Array<[string, string]>) => {
 /**
  * Pulls the IIAs of the partner `heiId` and stores what they say against our agreements, as
  * `ctx`'s actor. Refused (IiaPullError, EwpClientError) before anything is stored when our
- * host has no SCHAC code, no manifest is given, the partner serves no IIAs 7, or an answer
- * is not signed, not valid, or an error.
+ * host has no SCHAC code, no manifest is given nor kept from an earlier pull of this partner,
+ * the partner serves no IIAs 7, or an answer is not signed, not valid, or an error.
  */
 export async function pullIias(
   ctx: RequestContext,
@@ -135,7 +135,7 @@ export async function pullIias(
   const heiId = options.heiId.trim().toLowerCase();
   const { heiId: ourHeiId } = await ewpHostSettings(ctx);
   if (!ourHeiId) throw new IiaPullError('ewp_off', 'ewp.heiId');
-  const manifestAddress = options.manifestUrl;
+  const manifestAddress = options.manifestUrl ?? (await partnerManifestUrl(ctx, heiId));
   if (!manifestAddress) throw new IiaPullError('no_manifest', heiId);
   let manifestUrl: URL;
   try {

@@ -105,12 +105,21 @@ describe('pulling IIAs between two instances', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('says what is missing: the manifest (exit 2), a partner its manifest does not cover (exit 1)', async () => {
-    const noManifest = await runPullIias({ db: A.t.db, dataDir: A.dir, hei: B.heiId, lang: 'en', transport: plainHttp });
-    expect(noManifest).toMatchObject({ exitCode: 2, err: EWP_CLI_MESSAGES.no_manifest.en.replace('{x}', B.heiId) });
+  it('says what is missing: the manifest of a partner never pulled (exit 2), a partner its manifest does not cover (exit 1)', async () => {
+    const noManifest = await runPullIias({ db: A.t.db, dataDir: A.dir, hei: 'never.example.eu', lang: 'en', transport: plainHttp });
+    expect(noManifest).toMatchObject({ exitCode: 2, err: EWP_CLI_MESSAGES.no_manifest.en.replace('{x}', 'never.example.eu') });
     const wrong = await runPullIias({ db: A.t.db, dataDir: A.dir, hei: 'other.example.eu', manifest: `${B.base}/ewp/manifest.xml`, lang: 'en', transport: plainHttp });
     expect(wrong.exitCode).toBe(1);
     expect(wrong.err).toContain('other.example.eu');
+  });
+
+  it('pulls again from the manifest kept at the partner’s last pull when none is given', async () => {
+    const pulledAt = async () => (await A.t.db.query<{ at: Date }>(`SELECT pulled_at AS at FROM ewp_iia_pulls WHERE partner_hei_id = $1`, [B.heiId])).rows[0]?.at;
+    const before = await pulledAt();
+    expect(before).toBeInstanceOf(Date);
+    const again = await runPullIias({ db: A.t.db, dataDir: A.dir, hei: B.heiId, lang: 'en', transport: plainHttp });
+    expect(again.exitCode, again.err).toBe(0);
+    expect((await pulledAt())!.getTime()).toBeGreaterThan(before!.getTime());
   });
 
   it('reads an agreement’s EWP status only within the caller’s reach', async () => {
