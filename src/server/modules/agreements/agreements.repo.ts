@@ -43,27 +43,42 @@ export interface Derivation {
 }
 
 /**
+ * The last date on or before `asOf` of anything the partner_activity view lists for
+ * `institution` (null when none): the view's max, with each of its sources asked on its own, so
+ * that the ledger's is one probe of its (institution_id, start_date) index rather than a read of
+ * every row the partner has (hundreds at a million ledger rows, for each agreement of a list).
+ * agreement-activity.test.ts holds it equal to the view's max for every institution; a source
+ * added to the view must be added here.
+ */
+export function lastActivitySql(institution: string, asOf: string): string {
+  return `GREATEST(
+      (SELECT max(l.start_date) FROM ledger l WHERE l.institution_id = ${institution} AND l.start_date <= ${asOf}),
+      (SELECT max(c.start_date) FROM conference_partners cp JOIN conferences c ON c.id = cp.conference_id
+        WHERE cp.institution_id = ${institution} AND c.status IN ('approved','held','closed') AND c.start_date <= ${asOf}),
+      (SELECT max(ap2.start_date) FROM appointments ap2
+        WHERE ap2.institution_id = ${institution} AND ap2.status IN ('appointed','revoked') AND ap2.start_date <= ${asOf}))`;
+}
+
+/**
  * The FROM clause with the derived states at `$asOf`: the term running then, whether it was in
  * force, the last activity with any partner up to then. Both placeholders come first in `where`.
  */
 function derivedFrom(where: Where, at: Derivation): { from: string; expiring: (months: string) => string; dormant: string } {
   const asOf = `${where.param(at.asOf)}::date`;
   const years = `${where.param(at.dormantYears)}::int`;
-  // The last activity per partner in its own lateral, so that the partner's id reaches each branch of
-  // the partner_activity view as an index condition (ledger_institution); joined to the view instead,
-  // the planner hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
+  // The last activity per partner in its own lateral, so that the partner's id reaches each source
+  // of activity as an index condition; joined to the partner_activity view instead, the planner
+  // hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
   const from = `agreements a
     CROSS JOIN LATERAL (SELECT agreement_term_end(a.expires_on, a.auto_renewal, a.renewal_term_months, ${asOf}) AS term_end,
                                agreement_in_force(a.status, a.effective_on, a.expires_on, a.auto_renewal, a.terminated_on, ${asOf}) AS in_force,
                                (${asOf} - make_interval(years => ${years}))::date AS quiet_since) d
-    CROSS JOIN LATERAL (SELECT max(pl.last_activity) AS last_activity
-                          FROM agreement_partners ap
-                          CROSS JOIN LATERAL (SELECT max(pa.activity_date) AS last_activity FROM partner_activity pa
-                                               WHERE pa.institution_id = ap.institution_id AND pa.activity_date <= ${asOf}) pl
-                         WHERE ap.agreement_id = a.id) act`;
+    CROSS JOIN LATERAL (SELECT max(${lastActivitySql('ap.institution_id', asOf)}) AS last_activity
+                          FROM agreement_partners ap WHERE ap.agreement_id = a.id) act`;
   const expiring = (months: string) =>
     `(a.status IN ('signed','active') AND d.in_force AND d.term_end IS NOT NULL AND d.term_end <= (${asOf} + make_interval(months => ${months}))::date)`;
-  const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND (act.last_activity IS NULL OR act.last_activity <= d.quiet_since))`;
+  // The last activity named once: named twice (IS NULL OR <=), the planner computed it twice.
+  const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND coalesce(act.last_activity <= d.quiet_since, true))`;
   return { from, expiring, dormant };
 }
 
