@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { responseSchemas, responseSerializerCompiler, strictResponses, stripToSchema } from './response-serializer.ts';
+import { isKeptAnswer, keepAnswer } from '../core/kept-answers.ts';
 
 // Issue 17: answers leave through their response schemas, so no field leaves that the schema
 // does not name; drift fails loudly in tests and is cut down (and logged) in production.
@@ -66,5 +67,38 @@ describe('stripToSchema', () => {
 
   it('keeps an open value (unknown) as it is', () => {
     expect(stripToSchema(z.object({ current: z.unknown() }), { current: { any: 1 }, other: 2 })).toEqual({ current: { any: 1 } });
+  });
+});
+
+describe('answers sent again unchanged (core/kept-answers.ts)', () => {
+  it('are encoded through the schema once, then sent as the same text; an unmarked answer is encoded every time', async () => {
+    let encodings = 0;
+    const Counted = z.object({ total: z.number().check(z.refine(() => (encodings += 1) > 0)), items: z.array(Item) });
+    const app = Fastify();
+    app.setSerializerCompiler(responseSerializerCompiler({ strict: true, log: app.log }));
+    const kept = keepAnswer({ total: 1, items: [secret] });
+    const plain = { total: 1, items: [secret] };
+    app.get('/kept', { schema: { response: responseSchemas({ 200: Counted }) } }, async () => kept);
+    app.get('/plain', { schema: { response: responseSchemas({ 200: Counted }) } }, async () => plain);
+    const first = await app.inject({ method: 'GET', url: '/kept' });
+    const second = await app.inject({ method: 'GET', url: '/kept' });
+    expect(encodings).toBe(1);
+    expect(second.body).toBe(first.body);
+    // Still cut down to the schema: the first encoding was the schema's.
+    expect(second.json()).toEqual({ total: 1, items: [{ id: 1, name: 'A', note: null }] });
+    await app.inject({ method: 'GET', url: '/plain' });
+    await app.inject({ method: 'GET', url: '/plain' });
+    expect(encodings).toBe(3);
+    await app.close();
+  });
+
+  it('are frozen through, so the text made first stays theirs', () => {
+    const kept = keepAnswer({ total: 1, items: [{ id: 1, name: 'A', note: null }] });
+    expect(isKeptAnswer(kept)).toBe(true);
+    expect(isKeptAnswer({ total: 1 })).toBe(false);
+    expect(() => {
+      (kept.items[0] as { name: string }).name = 'B';
+    }).toThrow(TypeError);
+    expect(kept.items[0]!.name).toBe('A');
   });
 });

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { ApiError } from '../../shared/contracts/common.ts';
 import type { Responses, SuccessBody } from '../core/routes.ts';
 import { BINARY } from '../core/routes.ts';
+import { isKeptAnswer } from '../core/kept-answers.ts';
 
 /** Whether a mismatching answer fails (tests) rather than being logged and cut down (production). */
 export const strictResponses = (env: NodeJS.ProcessEnv = process.env): boolean => env.NODE_ENV === 'test' || env.INTERCHANGE_STRICT_RESPONSES === '1';
@@ -72,8 +73,10 @@ export function stripToSchema(schema: z.core.$ZodType, value: unknown): unknown 
 
 /** Fastify's serializer compiler for response schemas (zod), strict or lenient as above. */
 export function responseSerializerCompiler(options: { strict: boolean; log: FastifyBaseLogger }): FastifySerializerCompiler<z.core.$ZodType> {
-  return ({ schema, method, url }) =>
-    (data: unknown) => {
+  return ({ schema, method, url }) => {
+    // The JSON of answers sent again unchanged (core/kept-answers.ts), made once per route and status.
+    const keptTexts = new WeakMap<object, string>();
+    const serialize = (data: unknown): string => {
       const encoded = z.safeEncode(schema, data);
       if (encoded.success) return JSON.stringify(encoded.data);
       const error = new ResponseMismatchError(`${method} ${url}`, encoded.error.issues);
@@ -84,6 +87,13 @@ export function responseSerializerCompiler(options: { strict: boolean; log: Fast
       options.log.error({ route: `${method} ${url}`, paths: encoded.error.issues.map((i) => i.path.join('.')) }, 'an answer did not match its response schema: cut down to it');
       return JSON.stringify(stripToSchema(schema, data));
     };
+    return (data: unknown) => {
+      if (!isKeptAnswer(data)) return serialize(data);
+      let text = keptTexts.get(data);
+      if (text === undefined) keptTexts.set(data, (text = serialize(data)));
+      return text;
+    };
+  };
 }
 
 /** The body of every 4xx and 5xx answer, as http/errors.ts sends it. */

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import type { FigureSet } from '../../../shared/contracts/reports.ts';
 import { computeFigureSet } from './figure-set.ts';
+import { keepAnswer } from '../../core/kept-answers.ts';
 
 /** How many figure sets a server keeps per database: a few readers' (the school's, each coordinator's unit) on a few dates. */
 export const FIGURE_CACHE_SIZE = 16;
@@ -74,7 +75,8 @@ function cacheKey(changes: string, caller: RequestContext, asOf: string, unitId:
  * The figure set as computeFigureSet computes it, computed again only when a table it reads has
  * been written since the same reader's last set on that date (the counter is read before the
  * figures, so a set is never kept under a value older than what it counted). Concurrent reads
- * of the same set share one computation; a failed one is not kept.
+ * of the same set share one computation; a failed one is not kept. A kept set is frozen and its
+ * JSON made once (core/kept-answers.ts): a kept read costs the counter's read and no serialization.
  */
 export async function cachedFigureSet(caller: RequestContext, options: { asOf?: string; unitId?: number }): Promise<FigureSet> {
   const asOf = options.asOf ?? officeToday();
@@ -86,7 +88,8 @@ export async function cachedFigureSet(caller: RequestContext, options: { asOf?: 
     return kept;
   }
   stats.computed += 1;
-  const computing = computeFigureSet(caller, { ...options, asOf });
+  // Kept, so frozen and sent again as the JSON made the first time (core/kept-answers.ts).
+  const computing = computeFigureSet(caller, { ...options, asOf }).then(keepAnswer);
   sets.set(key, computing);
   computing.catch(() => sets.delete(key, computing));
   return computing;
