@@ -33,6 +33,19 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** Connections open, idle, and requests waiting for one (absent on a stand-in). */
   poolStats?(): PoolStats;
+  /** `text` as a named prepared statement, parsed and planned once per connection (absent on a stand-in): see queryPrepared. */
+  queryPrepared?<R extends pg.QueryResultRow = pg.QueryResultRow>(name: string, text: string, params: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/**
+ * Runs a statement sent on every request (the caller's session or token) as a named prepared
+ * statement where `q` is the pool, so that PostgreSQL parses and plans it once per connection
+ * rather than on every request (issue 17: a quarter of a millisecond of its CPU a request);
+ * as a plain query on a transaction's client or a stand-in. `name` must be unique to `text`.
+ */
+export function queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(q: Queryable, name: string, text: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+  const db = q as Partial<Db>;
+  return db.queryPrepared ? db.queryPrepared<R>(name, text, params) : q.query<R>(text, params);
 }
 
 /**
@@ -77,6 +90,7 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    queryPrepared: (name, text, params) => pool.query({ name, text, values: params }),
     bulkLoad: bulkLoad ?? ((work) => work()),
     async close() {
       await pool.end();

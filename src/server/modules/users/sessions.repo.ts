@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../../db/client.ts';
+import { queryPrepared, type Queryable } from '../../db/client.ts';
 import { USER_COLUMNS, type UserRow } from './users.repo.ts';
 import type { TokenGrant } from '../../policies/actor.ts';
 import { isoTimestamp } from '../../db/columns.ts';
@@ -56,7 +56,9 @@ function toCredential(row: CredentialRow | undefined): Credential | null {
 
 /** The live session with this cookie value and its user, in one round trip; null when unknown or expired. */
 export async function findSession(db: Queryable, token: string): Promise<Credential | null> {
-  const { rows } = await db.query<CredentialRow>(
+  const { rows } = await queryPrepared<CredentialRow>(
+    db,
+    'find-session',
     `WITH s AS (SELECT id AS sid, csrf_token AS csrf, user_id AS uid FROM sessions WHERE token_hash = $1 AND expires_at > now()),
           touched AS (UPDATE sessions SET last_seen_at = now() WHERE id IN (SELECT sid FROM s) AND last_seen_at < now() - ${TOUCH_AFTER})
      SELECT s.sid AS "sessionId", s.csrf AS "csrfToken", ${USER_COLUMNS} FROM s JOIN users ON users.id = s.uid`,
@@ -78,7 +80,9 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number, keep: 
 
 /** The live (unrevoked, unexpired) API token's user and grant, in one round trip; null otherwise. */
 export async function findApiToken(db: Queryable, token: string): Promise<Credential | null> {
-  const { rows } = await db.query<TokenCredentialRow>(
+  const { rows } = await queryPrepared<TokenCredentialRow>(
+    db,
+    'find-api-token',
     `WITH t AS (SELECT id AS tid, user_id AS uid, scope AS tscope, modules AS tmodules FROM api_tokens
                 WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
           touched AS (UPDATE api_tokens SET last_used_at = now() WHERE id IN (SELECT tid FROM t)
