@@ -69,15 +69,18 @@ function derivedFrom(where: Where, at: Derivation): { from: string; expiring: (m
   // The last activity per partner in its own lateral, so that the partner's id reaches each source
   // of activity as an index condition; joined to the partner_activity view instead, the planner
   // hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
+  // OFFSET 0 keeps a lateral a subquery of its own, computed once a row: pulled up, the last
+  // activity's max was computed once for each place that names it (the column, the dormant
+  // filter), and the term's end (a PL/pgSQL loop over the renewals) for each of its four.
   const from = `agreements a
-    CROSS JOIN LATERAL (SELECT agreement_term_end(a.expires_on, a.auto_renewal, a.renewal_term_months, ${asOf}) AS term_end,
+    CROSS JOIN LATERAL (SELECT agreement_term_end(a.expires_on, a.auto_renewal, a.renewal_term_months, ${asOf}) AS term_end OFFSET 0) te
+    CROSS JOIN LATERAL (SELECT te.term_end,
                                agreement_in_force(a.status, a.effective_on, a.expires_on, a.auto_renewal, a.terminated_on, ${asOf}) AS in_force,
                                (${asOf} - make_interval(years => ${years}))::date AS quiet_since) d
     CROSS JOIN LATERAL (SELECT max(${lastActivitySql('ap.institution_id', asOf)}) AS last_activity
-                          FROM agreement_partners ap WHERE ap.agreement_id = a.id) act`;
+                          FROM agreement_partners ap WHERE ap.agreement_id = a.id OFFSET 0) act`;
   const expiring = (months: string) =>
     `(a.status IN ('signed','active') AND d.in_force AND d.term_end IS NOT NULL AND d.term_end <= (${asOf} + make_interval(months => ${months}))::date)`;
-  // The last activity named once: named twice (IS NULL OR <=), the planner computed it twice.
   const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND coalesce(act.last_activity <= d.quiet_since, true))`;
   return { from, expiring, dormant };
 }
