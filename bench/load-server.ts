@@ -171,8 +171,12 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** The CPU used so far by the PostgreSQL backends connected to `database`, in ms (PostgreSQL on this machine). */
+/**
+ * The CPU used so far by the PostgreSQL backends connected to `database`, in ms (PostgreSQL on
+ * this machine). Client backends only: an autovacuum worker on the database comes and goes, and
+ * its CPU would be counted while it runs and subtracted when it ends (a negative request).
+ */
 export async function backendsCpuMs(admin: pg.Client, database: string): Promise<number> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [database]);
   return rows.reduce((n, r) => n + cpuMs(r.pid), 0);
 }
