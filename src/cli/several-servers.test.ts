@@ -8,7 +8,8 @@ import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createUnit } from '../server/modules/units/units.service.ts';
 import { createUser } from '../server/modules/users/users.service.ts';
-import { insertApiToken } from '../server/modules/users/sessions.repo.ts';
+import { insertApiToken, insertSession } from '../server/modules/users/sessions.repo.ts';
+import { SESSION_COOKIE } from '../server/http/auth.ts';
 import { DIGEST_USERS_JOB } from '../server/mail/digest.job.ts';
 import { addDays, officeToday } from '../shared/calendar.ts';
 import { UnitInput } from '../shared/contracts/units.ts';
@@ -123,6 +124,28 @@ describe.runIf(testEngine() === 'postgresql')('two interchange serve processes o
     for (let n = 0; n < SIGN_IN_LIMIT; n += 1) expect((await signIn(n % 2 ? a! : b!, n)).status).toBe(401);
     expect((await signIn(a!, 90)).status).toBe(429);
     expect((await signIn(b!, 91)).status).toBe(429);
+  });
+
+  it('a session signed out on one, or a user disabled on one, opens nothing on the other', async () => {
+    while (live.length < 2) await serve();
+    const [a, b] = live;
+    // Sessions made here rather than by signing in: the sign-ins of this address are throttled above.
+    const userId = (await createUser(systemContext(db), { input: parseOrThrow(UserInput, { email: 'leaving@example.org', displayName: 'Leaving', role: 'officer', unitId: null, locale: 'en', password: 'leaving-password-long' }) })).id;
+    const me = async (server: ServeProcess, headers: Record<string, string>) => (await fetch(`${server.base}/api/auth/me`, { headers })).status;
+    const first = await insertSession(db, { userId, hours: 1, ip: null, userAgent: null });
+    const firstCookie = { cookie: `${SESSION_COOKIE}=${first.token}` };
+    expect(await me(a!, firstCookie)).toBe(200);
+    expect(await me(b!, firstCookie)).toBe(200);
+    expect((await fetch(`${a!.base}/api/auth/sign-out`, { method: 'POST', headers: { ...firstCookie, 'x-csrf-token': first.csrfToken } })).status).toBe(204);
+    expect(await me(b!, firstCookie)).toBe(401);
+
+    const second = await insertSession(db, { userId, hours: 1, ip: null, userAgent: null });
+    const secondCookie = { cookie: `${SESSION_COOKIE}=${second.token}` };
+    const bearer = { authorization: `Bearer ${(await insertApiToken(db, userId, { name: 'leaving', scope: 'read_only', modules: null, expiresInDays: 1 })).token}` };
+    for (const server of [a!, b!]) for (const credential of [secondCookie, bearer]) expect(await me(server, credential)).toBe(200);
+    // The flag alone (disabling through the API also ends the sessions and revokes the tokens): each server reads it on every request.
+    await db.query('UPDATE users SET disabled = true WHERE id = $1', [userId]);
+    for (const server of [a!, b!]) for (const credential of [secondCookie, bearer]) expect(await me(server, credential)).toBe(401);
   });
 
   it('the digest run triggered on both sends each user one digest; one killed with SIGKILL in the middle of a digest job, the other finishes it', async () => {
