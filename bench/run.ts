@@ -13,7 +13,8 @@
  * the daily digest run for 1,000 users on PostgreSQL (bench/digest-bench.ts); `--only import`, a
  * 1,000,000-row aggregate file and a 100,000-row visitors file imported on PostgreSQL against COPY
  * (bench/import-bench.ts; BENCH_IMPORT_AGGREGATES, BENCH_IMPORT_VISITORS and BENCH_IMPORT_VISITORS_COMMITTED change the sizes);
- * `--only directus`, the ledger's lists and figures beside Directus 11.3.5 serving 1 M of its rows (bench/directus-bench.ts).
+ * `--only directus`, the ledger's lists and figures beside Directus 11.3.5 serving 1 M of its rows (bench/directus-bench.ts);
+ * `--only embedded`, a compiled server on the embedded engine with the demo (bench/embedded-load.ts; BENCH_EMBEDDED_DIR keeps its folder).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -31,20 +32,27 @@ import { TODO_HEADING, measureTodo, todoSection } from './todo-bench.ts';
 import { DIGEST_HEADING, digestSection, measureDigest } from './digest-bench.ts';
 import { IMPORT_HEADING, importSection, measureImports } from './import-bench.ts';
 import { DIRECTUS_HEADING, directusSection, measureDirectus } from './directus-bench.ts';
+import { EMBEDDED_HEADING, embeddedSection, measureEmbedded } from './embedded-load.ts';
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const LOAD_HEADING = '## Load';
 const previousResults = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo' && only !== 'digest' && only !== 'import' && only !== 'directus') {
-  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo, digest, import, directus)`);
+if (only !== undefined && only !== 'load' && only !== 'commits' && only !== 'start' && only !== 'pdf' && only !== 'todo' && only !== 'digest' && only !== 'import' && only !== 'directus' && only !== 'embedded') {
+  console.error(`--only: "${only}" is not a part of the bench (load, commits, start, pdf, todo, digest, import, directus, embedded)`);
   process.exit(2);
 }
 if (only === 'directus') {
   const result = await measureDirectus(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const section = directusSection(result);
   writeFileSync(RESULTS, replaceSection(previousResults, DIRECTUS_HEADING, section));
+  console.log(section.join('\n'));
+  process.exit(0);
+}
+if (only === 'embedded') {
+  const section = embeddedSection(await measureEmbedded());
+  writeFileSync(RESULTS, replaceSection(previousResults, EMBEDDED_HEADING, section));
   console.log(section.join('\n'));
   process.exit(0);
 }
