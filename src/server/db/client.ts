@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { statementNames } from './embedded/named-statements.ts';
 
 // Dates stay 'YYYY-MM-DD' strings and bigint ids become numbers: our ids never pass 2^53.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -63,9 +64,14 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
   // socket); pg-pool's own listener on a checked-out client takes only the first, and a second
   // unheard would end the process. The failure still reaches whoever queries the connection.
   pool.on('connect', (client) => client.on('error', () => undefined));
+  // The embedded engine's queries are prepared once on its one connection (named-statements.ts).
+  const names = engine === 'embedded' ? statementNames() : null;
+  const named = (on: pg.Pool | pg.PoolClient): Queryable =>
+    names ? { query: (text, params) => on.query(names.config(text, params)) } : on;
+  const pooled = named(pool);
   return {
     engine,
-    query: (text, params) => pool.query(text, params),
+    query: (text, params) => pooled.query(text, params),
     async transaction(work) {
       const client = await pool.connect();
       // A connection that dies while checked out (a terminated backend, the embedded database's
@@ -78,7 +84,7 @@ export function connectDb(url: string, engine: Engine, onClose?: () => Promise<v
       client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await work(client);
+        const result = await work(named(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
