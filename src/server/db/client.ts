@@ -51,7 +51,7 @@ export function queryPrepared<R extends pg.QueryResultRow = pg.QueryResultRow>(q
 
 /**
  * Connects to PostgreSQL at `url`. The embedded engine gets a pool of one connection:
- * PGlite has one session, and pglite-socket's multiplexer does not isolate transactions.
+ * PGlite has one session, and its socket (embedded/wire-server.ts) takes one connection.
  */
 export function connectDb(url: string, engine: Engine, onClose?: () => Promise<void>, bulkLoad?: Db['bulkLoad']): Db {
   const pool = new pg.Pool({

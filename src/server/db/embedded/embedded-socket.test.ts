@@ -119,6 +119,46 @@ describe('the embedded database is reachable by the server alone', () => {
   });
 });
 
+describe('one session, one connection at a time', () => {
+  it('a connection lost mid-transaction leaves the next one no transaction and no prepared statements', async () => {
+    const other = await startEmbeddedEngine({});
+    try {
+      const first = new pg.Client({ connectionString: other.url });
+      first.on('error', () => undefined);
+      await first.connect();
+      await first.query('BEGIN');
+      await first.query('CREATE TABLE left_behind (x int)');
+      await first.query({ name: 'kept', text: 'SELECT $1::int AS x', values: [1] });
+      expect((await first.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).rows[0].n).toBe(1);
+      // The process dies without a word: no Terminate, no ROLLBACK.
+      (first as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      let second: pg.Client;
+      for (let tries = 0; ; tries += 1) {
+        second = new pg.Client({ connectionString: other.url });
+        second.on('error', () => undefined);
+        try {
+          await second.connect();
+          break;
+        } catch (error) {
+          // Turned away while the first connection is being closed.
+          if (tries > 20) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      try {
+        expect((await second.query("SELECT to_regclass('left_behind') AS t")).rows[0].t).toBeNull();
+        expect((await second.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).rows[0].n).toBe(0);
+        // Its own statement under the same name is prepared anew.
+        expect((await second.query({ name: 'kept', text: 'SELECT $1::int + 1 AS x', values: [1] })).rows[0].x).toBe(2);
+      } finally {
+        await second.end();
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('the server refuses to start on a connection it did not open', () => {
   it('refuses when another client connected first, and stops the database', async () => {
     const other = await startEmbeddedEngine({});

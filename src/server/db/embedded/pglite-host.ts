@@ -7,6 +7,7 @@
  * and closes the database cleanly when the parent goes away. It listens on a Unix socket in a
  * folder of its user's alone (private-socket.ts), takes one connection, and sets the random
  * `nonce` in its session, where the server checks it (embedded-engine.ts#verifyEmbeddedConnection).
+ * The socket's protocol handling is wire-server.ts's.
  * Everything it creates is owner-only.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,8 +19,8 @@ import { createSocketDir } from './private-socket.ts';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { citext } from '@electric-sql/pglite/contrib/citext';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SyncingNodeFS } from './syncing-nodefs.ts';
+import { OneConnectionServer } from './wire-server.ts';
 import { answerDurabilityRequests, openingFolder, startParams } from './embedded-durability.ts';
 
 interface HostOptions {
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   const socket = await createSocketDir(options.socketDir);
   const nonce = randomBytes(16).toString('hex');
   await db.exec(`SET interchange.instance TO '${nonce}'`);
-  const server = new PGLiteSocketServer({ db, path: socket.path, maxConnections: 1 });
+  const server = new OneConnectionServer(db, socket.path);
   await server.start();
   await chmod(socket.path, 0o600);
   let closing = false;
