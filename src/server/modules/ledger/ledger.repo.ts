@@ -1,7 +1,7 @@
 import type { Scoped } from '../../core/request-context.ts';
 import { selectList } from '../../db/columns.ts';
 import { Where } from '../../db/where.ts';
-import { rollupSums } from './ledger-rollup.repo.ts';
+import { rollupParts, rollupSums } from './ledger-rollup.repo.ts';
 import type { LedgerRow, LedgerTotals } from '../../../shared/contracts/ledger.ts';
 
 const COLUMNS = selectList({
@@ -33,9 +33,12 @@ export interface LedgerFilter {
   aggregate?: 'true' | 'false';
 }
 
-/** The WHERE clause of a ledger filter, confined to a coordinator's unit when `scope` is set. */
-function ledgerWhere(filter: LedgerFilter, scope: number | null): Where {
-  return new Where()
+/**
+ * The WHERE clause of a ledger filter, confined to a coordinator's unit when `scope` is set;
+ * `params` when it is one part of a statement that has others.
+ */
+function ledgerWhere(filter: LedgerFilter, scope: number | null, params?: unknown[]): Where {
+  return new Where(params)
     .when(filter.direction, 'l.direction = ?')
     .when(filter.who, 'l.who = ?')
     .when(filter.category, 'l.category = ?')
@@ -60,48 +63,55 @@ const SOURCE_TITLES = `
              WHERE page."sourceModule" = 'residency_placement' AND r.id = page."sourceId"`;
 
 /**
- * A page of ledger rows, newest first, each with its person's name and its source record's
- * title. The page walks the (direction, start_date DESC, id) index and stops (names are joined
- * to the page's rows only); its total comes from the rollups (rows per cell), not from counting
- * every matching row, so a drill-down costs the same at ten million rows as at ten thousand.
+ * A page of ledger rows in start-date order, each with its person's name and its source
+ * record's title, and the count of every matching row: one statement. The page walks an index
+ * that leads with the filter's equality column and start_date ((country_code, start_date, id),
+ * (direction, start_date DESC, id), (start_date DESC, id)) and stops (names are joined to the
+ * page's rows only, each by its primary key); the count comes from the rollups (rows per cell), not from counting every
+ * matching row, so a drill-down costs the same at ten million rows as at ten thousand.
  */
 export async function listLedger(db: Scoped, query: LedgerFilter & { page: number; pageSize: number; order: 'asc' | 'desc' }) {
   const where = ledgerWhere(query, db.scope);
   const dir = query.order === 'asc' ? 'ASC' : 'DESC';
   const limit = where.param(query.pageSize);
   const offset = where.param((query.page - 1) * query.pageSize);
-  const { rows } = await db.query<LedgerRow>(
+  const parts = rollupParts(query, db.scope, [], new Where(where.params));
+  const total = parts ? `(SELECT coalesce(sum(rows), 0)::bigint FROM (${parts}) x)` : '0::bigint';
+  // The count rides on the page's rows; a page past the end has none, and is counted apart.
+  const { rows } = await db.query<LedgerRow & { total: number }>(
     `SELECT page.*,
-            CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('familyName', p.family_name, 'givenName', p.given_name, 'nameZh', p.name_zh) END AS person,
-            (${SOURCE_TITLES} LIMIT 1) AS source
+            (SELECT json_build_object('familyName', p.family_name, 'givenName', p.given_name, 'nameZh', p.name_zh) FROM people p WHERE p.id = page."personId") AS person,
+            (${SOURCE_TITLES} LIMIT 1) AS source,
+            ${total} AS total
        FROM (SELECT ${COLUMNS} FROM ledger l ${where} ORDER BY l.start_date ${dir}, l.id LIMIT ${limit} OFFSET ${offset}) page
-       LEFT JOIN people p ON p.id = page."personId"
       ORDER BY page."startDate" ${dir}, page.id`,
     where.params,
   );
-  const [sum] = await rollupSums(db, query, db.scope);
-  return { rows, total: sum?.rows ?? 0 };
+  if (!rows.length) return { rows: [], total: query.page === 1 ? 0 : ((await rollupSums(db, query, db.scope))[0]?.rows ?? 0) };
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
 }
 
 /**
- * Person-times (人次) and distinct persons over the same rows. Aggregate rows add to
- * person-times but name nobody, so distinct persons counts individual records only.
- * Person-times and the countries come from the rollups; distinct persons cannot be summed
- * from cells, so they are counted on the ledger's individual rows (the partial index
- * ledger_persons): their cost follows the number of person rows in the period.
+ * Person-times (人次) and distinct persons over the same rows, in one statement. Aggregate rows
+ * add to person-times but name nobody, so distinct persons counts individual records only.
+ * Person-times and the countries come from the rollups; distinct persons cannot be summed from
+ * cells, so they are counted on the ledger's individual rows (the partial indexes
+ * ledger_persons, by direction, and ledger_persons_country): their cost follows the number of
+ * person rows in the period. Aggregate rows alone name no one, and are not read for it.
  */
 export async function ledgerTotals(db: Scoped, filter: LedgerFilter): Promise<LedgerTotals> {
-  const byKind = await rollupSums(db, filter, db.scope, 'aggregate');
-  const byCountry = await rollupSums(db, filter, db.scope, 'country');
-  const codes = byCountry.map((c) => c.key).filter((code): code is string => typeof code === 'string');
-  const regions = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM countries WHERE is_region AND code = ANY($1::text[])', [codes]);
-  const where = ledgerWhere(filter, db.scope).raw('l.person_id IS NOT NULL');
-  const persons = await db.query<{ n: number }>(`SELECT count(DISTINCT l.person_id)::bigint AS n FROM ledger l ${where}`, where.params);
-  return {
-    personTimes: byKind.reduce((sum, k) => sum + k.personTimes, 0),
-    distinctPersons: persons.rows[0]!.n,
-    aggregatePersonTimes: byKind.find((k) => k.key === true)?.personTimes ?? 0,
-    countriesAndRegions: codes.length,
-    countries: codes.length - regions.rows[0]!.n,
-  };
+  const params: unknown[] = [];
+  const persons = filter.aggregate === 'true' ? '0' : `(SELECT count(DISTINCT l.person_id) FROM ledger l ${ledgerWhere(filter, db.scope, params).raw('l.person_id IS NOT NULL')})`;
+  const parts = rollupParts(filter, db.scope, ['country', 'aggregate'], new Where(params)) ?? 'SELECT NULL::char(2) AS k0, false AS k1, 0::bigint AS person_times, 0::bigint AS rows WHERE false';
+  const { rows } = await db.query<LedgerTotals>(
+    `WITH parts AS (${parts}),
+          codes AS (SELECT k0 AS code FROM parts WHERE k0 IS NOT NULL GROUP BY k0 HAVING sum(rows) <> 0)
+     SELECT coalesce((SELECT sum(person_times) FROM parts), 0)::bigint AS "personTimes",
+            ${persons}::bigint AS "distinctPersons",
+            coalesce((SELECT sum(person_times) FROM parts WHERE k1), 0)::bigint AS "aggregatePersonTimes",
+            (SELECT count(*) FROM codes)::bigint AS "countriesAndRegions",
+            (SELECT count(*) FROM codes WHERE NOT EXISTS (SELECT 1 FROM countries c WHERE c.is_region AND c.code = codes.code))::bigint AS countries`,
+    params,
+  );
+  return rows[0]!;
 }
