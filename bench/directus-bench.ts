@@ -20,14 +20,15 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../src/server/test/serve-process.ts';
 import { LOAD, credentials } from './load-test.ts';
-import { dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
+import { backendsCpuMs, cpuMs, dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
 import { machine, serverVersion } from './machine.ts';
 
 export const DIRECTUS_HEADING = '## Beside Directus (issue 17)';
 
 const DIRECTUS_VERSION = '11.3.5';
 const DIRECTUS_DIR = new URL('./.directus/', import.meta.url).pathname;
-const DIRECTUS_DATABASE = 'directus_bench';
+// Named after the load database, so that benches on different branches (each on its own copy) do not share it.
+const DIRECTUS_DATABASE = `${LOAD.database}_directus`;
 const TABLE_ROWS = 1_000_000;
 const CONNECTIONS = 8;
 const SECONDS = Number(process.env.BENCH_DIRECTUS_SECONDS ?? 15);
@@ -87,8 +88,24 @@ interface Timing {
   rps: number;
   /** The median of one request at a time (ms). */
   median: number;
+  /**
+   * CPU per request, one at a time (ms): the server's process and its PostgreSQL backends, from
+   * /proc. Unlike time, it does not grow when other work shares the cores.
+   */
+  cpu: number;
   errors: number;
 }
+
+/** Whose CPU a side's requests spend: its server's process and its database's backends. */
+interface CpuOf {
+  pid: number;
+  database: string;
+  admin: pg.Client;
+}
+
+/** One at a time for about CPU_SECONDS (at most CPU_ROUNDS requests), so that clock ticks of 10 ms add up. */
+const CPU_SECONDS = 4;
+const CPU_ROUNDS = 300;
 
 interface ShapeResult {
   shape: Shape;
@@ -180,6 +197,7 @@ function columnsOf(def: string): string[] {
 
 interface Directus {
   base: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -224,6 +242,7 @@ async function startDirectus(url: string): Promise<Directus> {
   }
   return {
     base,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {
@@ -236,8 +255,11 @@ async function startDirectus(url: string): Promise<Directus> {
   };
 }
 
-/** Throughput on CONNECTIONS connections flat out for SECONDS, after as long a warm-up as a fifth of it, then a median one at a time. */
-async function time(base: string, path: string, headers: Record<string, string>): Promise<Timing> {
+/**
+ * Throughput on CONNECTIONS connections flat out for SECONDS, after as long a warm-up as a fifth
+ * of it, then a median one at a time, then the CPU one request costs.
+ */
+async function time(base: string, path: string, headers: Record<string, string>, of: CpuOf): Promise<Timing> {
   const first = await fetch(`${base}${path}`, { headers });
   if (!first.ok) throw new Error(`${base}${path}: ${first.status} ${(await first.text()).slice(0, 500)}`);
   const flatOut = (duration: number) => autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration, headers, timeout: 30 });
@@ -249,7 +271,15 @@ async function time(base: string, path: string, headers: Record<string, string>)
     await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
     times.push(performance.now() - started);
   }
-  return { rps: result.requests.average, median: median(times), errors: result.errors + result.non2xx + result.timeouts };
+  const cpu0 = cpuMs(of.pid) + (await backendsCpuMs(of.admin, of.database));
+  const until = performance.now() + CPU_SECONDS * 1000;
+  let rounds = 0;
+  while (rounds < CPU_ROUNDS && (rounds === 0 || performance.now() < until)) {
+    await (await fetch(`${base}${path}`, { headers })).arrayBuffer();
+    rounds += 1;
+  }
+  const cpu = (cpuMs(of.pid) + (await backendsCpuMs(of.admin, of.database)) - cpu0) / rounds;
+  return { rps: result.requests.average, median: median(times), cpu, errors: result.errors + result.non2xx + result.timeouts };
 }
 
 function median(values: number[]): number {
@@ -284,6 +314,8 @@ export async function measureDirectus(adminUrl: string): Promise<DirectusResult>
   // Started first, so that its migrations have run on the ledger whose indexes Directus's table copies.
   const server: LoadServer = await startLoadServer(load.url, { INTERCHANGE_LOG_LEVEL: 'warn' });
   let directus: Directus | null = null;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
   try {
     const table = await prepareDirectusTable(adminUrl, load.url);
     setup.push(table.log);
@@ -292,12 +324,13 @@ export async function measureDirectus(adminUrl: string): Promise<DirectusResult>
     if (!directusMissing) directus = await startDirectus(table.url);
     const shapes: ShapeResult[] = [];
     for (const shape of SHAPES) {
-      const interchange = await time(server.base, shape.interchange, { authorization: token });
-      const directusTiming = directus ? await time(directus.base, shape.directus, { authorization: `Bearer ${ADMIN_TOKEN}` }) : null;
+      const interchange = await time(server.base, shape.interchange, { authorization: token }, { pid: server.pid, database: LOAD.database, admin });
+      const directusTiming = directus ? await time(directus.base, shape.directus, { authorization: `Bearer ${ADMIN_TOKEN}` }, { pid: directus.pid, database: DIRECTUS_DATABASE, admin }) : null;
       shapes.push({ shape, interchange, directus: directusTiming, sql: await timeSql(table.url, shape.sql) });
     }
     return { machine: machine(await serverVersion(adminUrl)), loadBefore, loadAfter: loadavg(), setup, directusMissing, shapes };
   } finally {
+    await admin.end();
     await server.stop();
     await directus?.stop();
   }
@@ -309,25 +342,28 @@ const f = (v: number, digits = 1) => v.toLocaleString('en', { minimumFractionDig
 export function directusSection(r: DirectusResult): string[] {
   const rows = r.shapes.map(({ shape, interchange, directus, sql }) => {
     const ratio = directus ? interchange.rps / directus.rps : null;
-    return `| ${shape.name} | ${f(interchange.rps, 0)} | ${directus ? f(directus.rps, 0) : '—'} | ${ratio === null ? '—' : `**${f(ratio, 2)}×**`} | ${f(interchange.median)} | ${directus ? f(directus.median) : '—'} | ${f(sql.median, 2)} |`;
+    const cpuRatio = directus ? directus.cpu / interchange.cpu : null;
+    return `| ${shape.name} | ${f(interchange.rps, 0)} | ${directus ? f(directus.rps, 0) : '—'} | ${ratio === null ? '—' : `**${f(ratio, 2)}×**`} | ${f(interchange.cpu, 2)} | ${directus ? f(directus.cpu, 2) : '—'} | ${cpuRatio === null ? '—' : `${f(cpuRatio, 2)}×`} | ${f(interchange.median)} | ${directus ? f(directus.median) : '—'} | ${f(sql.median, 2)} |`;
   });
   const checks = r.shapes.map(({ shape, interchange, directus }) => {
     const errors = interchange.errors + (directus?.errors ?? 0);
     if (!directus) return `- ${shape.name}: Directus not measured`;
     const ratio = interchange.rps / directus.rps;
-    return `- ${shape.name}: ${f(ratio, 2)}× Directus's throughput, target ≥ ${shape.target}×, ${ratio >= shape.target ? 'met' : 'NOT met'}${errors ? ` (${errors} errors)` : ''}`;
+    const cpuRatio = directus.cpu / interchange.cpu;
+    return `- ${shape.name}: ${f(ratio, 2)}× Directus's throughput, target ≥ ${shape.target}×, ${ratio >= shape.target ? 'met' : 'NOT met'}; ${f(cpuRatio, 2)}× fewer CPU ms a request${errors ? ` (${errors} errors)` : ''}`;
   });
   return [
     DIRECTUS_HEADING,
     '',
     `Measured by \`npm run bench -- --only directus\` (${r.machine}; load average ${r.loadBefore.map((v) => f(v, 2)).join(', ')} before, ${r.loadAfter.map((v) => f(v, 2)).join(', ')} after).`,
     `Each request flat out on ${CONNECTIONS} connections for ${SECONDS} s after a warm-up, then ${ONE_AT_A_TIME} one at a time (the median); the plain SQL on Directus's table through \`pg\`, one at a time.`,
+    `CPU per request: one at a time for about ${CPU_SECONDS} s (at most ${CPU_ROUNDS}), the server's process and its PostgreSQL backends from /proc; "CPU ratio" is Directus's over Interchange's, what the throughput ratio would be on cores nothing else uses.`,
     'Interchange signed in with an officer\'s API token (scope, policies and response schemas apply); Directus with its admin\'s static token (no permission rules to apply).',
     '',
     ...r.setup.map((s) => `- ${s}`),
     '',
-    `| request | Interchange (req/s) | Directus (req/s) | ratio | Interchange one (ms) | Directus one (ms) | plain SQL (ms) |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
+    `| request | Interchange (req/s) | Directus (req/s) | ratio | Interchange CPU (ms) | Directus CPU (ms) | CPU ratio | Interchange one (ms) | Directus one (ms) | plain SQL (ms) |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     'Targets (issue 17):',
