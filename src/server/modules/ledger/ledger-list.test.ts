@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { personBody } from '../../test/factories.ts';
 import { WHO } from '../../../shared/contracts/ledger.ts';
 import { replaceLedgerRows, type LedgerEntry } from './ledger.write.ts';
+import { DEEP_PAGE_ROWS } from './ledger.repo.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -114,5 +115,42 @@ describe('the ledger list and its totals, each in one statement', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('starts a deep page at its year from the rollups, and answers the rows an OFFSET over every row answers', async () => {
+    const officer = await t.as('officer');
+    const rows = DEEP_PAGE_ROWS + 700;
+    // Aggregate rows over eleven years, several on a day, so that pages cross years and ties are broken by id.
+    const entries: LedgerEntry[] = Array.from({ length: rows }, (_, i) => ({
+      direction: i % 3 ? 'inbound' : 'outbound',
+      who: 'staff',
+      personId: null,
+      count: 1 + (i % 4),
+      category: 'other',
+      countryCode: i % 5 ? 'FR' : 'DE',
+      institutionId: null,
+      unitId: null,
+      startDate: `${1990 + (i % 11)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 5) * 6).padStart(2, '0')}`,
+      endDate: `${1990 + (i % 11)}-12-31`,
+    }));
+    await t.db.transaction((tx) => replaceLedgerRows(tx, { module: 'fixture', id: 6_000_001 }, entries));
+    const filters: Filter[] = [{}, { direction: 'inbound' }, { country: 'FR', from: '1991-03-07', to: '2000-06-30' }];
+    for (const f of filters)
+      for (const order of ['asc', 'desc'] as const) {
+        const raw = rawWhere(f);
+        const total = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger WHERE ${raw.sql}`, raw.params)).rows[0]!.n;
+        const pageSize = 50;
+        const deepPages = [DEEP_PAGE_ROWS / pageSize + 1, DEEP_PAGE_ROWS / pageSize + 7, Math.ceil(total / pageSize), Math.ceil(total / pageSize) + 1];
+        for (const page of deepPages) {
+          const ids = (
+            await t.db.query<{ id: number }>(
+              `SELECT id FROM ledger WHERE ${raw.sql} ORDER BY start_date ${order}, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+              raw.params,
+            )
+          ).rows.map((r) => r.id);
+          const list = (await officer.get(`/api/ledger?${query({ ...f, order, page, pageSize })}`)).json();
+          expect({ filter: f, order, page, ids: list.items.map((r: { id: number }) => r.id), total: list.total }).toEqual({ filter: f, order, page, ids, total });
+        }
+      }
   });
 });
