@@ -55,7 +55,7 @@ export function parseImportOptions(kind: string, options: ImportCommandOptions):
 
 function countsLine(preview: ImportPreview): string {
   const c = preview.counts;
-  return `${preview.rows.length} rows: ${c.new} new, ${c.update} update, ${c.duplicate} possible duplicate, ${c.error} error`;
+  return `${c.new + c.update + c.duplicate + c.error} rows: ${c.new} new, ${c.update} update, ${c.duplicate} possible duplicate, ${c.error} error`;
 }
 
 /**
@@ -68,10 +68,11 @@ export async function runImport(db: Db, cipher: Cipher, options: Parsed & { file
   const input = { kind: options.kind, fileName: basename(options.file), content: options.content, query: options.query, cipher };
   const lines: string[] = [];
   try {
-    const preview = await previewImport(ctx, input);
+    // Only the rows it prints are kept (bad ones and possible duplicates): a large file's preview stays small.
+    const preview = await previewImport(ctx, input, (row) => row.class === 'error' || row.class === 'duplicate');
     const outcome = options.dryRun || preview.counts.error > 0 ? undefined : await commitImport(ctx, input);
     if (options.format === 'json') {
-      const { preview: _p, ...written } = outcome ?? { preview };
+      const { summary: _s, ...written } = outcome ?? { summary: null };
       return { out: JSON.stringify({ encoding: preview.encoding, dayOrder: preview.dayOrder, counts: preview.counts, ...(outcome ? { written } : {}) }, null, 2), exitCode: preview.counts.error > 0 ? 1 : 0 };
     }
     lines.push(`${input.fileName}: ${preview.format}${preview.encoding ? ` (${preview.encoding})` : ''}, dates ${preview.dayOrder}`);

@@ -16,7 +16,9 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 async function* bounded(rows: AsyncIterable<SpreadsheetRow> | Iterable<SpreadsheetRow>, budget: ReadBudget): AsyncGenerator<SpreadsheetRow> {
   try {
     for await (const row of rows) {
+      const handedAt = Date.now();
       yield row;
+      budget.notCounting(handedAt);
       await budget.yieldNow();
     }
   } catch (error) {

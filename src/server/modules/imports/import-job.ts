@@ -65,6 +65,7 @@ export async function runDraftCommit(deps: JobDeps, job: Pick<JobRun<{ draftId: 
       content,
       query: draftQuery(draft),
       cipher: deps.cipher,
+      rowsTotal: draft.rowsTotal,
       ...(onProgress ? { onProgress } : {}),
       async onRecorded(tx, importId, counts) {
         const now = await findDraft(tx, draft.id, true);

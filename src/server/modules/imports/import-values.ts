@@ -78,21 +78,38 @@ export function readPartialDate(cell: string, order: DayOrder = 'day-first'): st
 }
 
 /**
+ * The day order a file's slashed dates are written in, told one cell at a time (a file's rows
+ * are read as a stream, and only these two answers are kept of its dates).
+ */
+export class DayOrderVote {
+  private dayFirst = false;
+  private monthFirst = false;
+
+  /** One date cell of the file. */
+  add(cell: string): void {
+    if (cell === '' || (this.dayFirst && this.monthFirst)) return;
+    const m = SLASHED.exec(cell.normalize('NFKC').trim());
+    if (!m) return;
+    if (Number(m[1]) > 12) this.dayFirst = true;
+    if (Number(m[2]) > 12) this.monthFirst = true;
+  }
+
+  /** The order the cells said, undefined when every one could be either or they said both. */
+  get order(): DayOrder | undefined {
+    if (this.dayFirst === this.monthFirst) return undefined;
+    return this.dayFirst ? 'day-first' : 'month-first';
+  }
+}
+
+/**
  * The day order a file's slashed dates are written in, when they say so themselves (a first
  * number over 12 is a day, a second over 12 too); undefined when every one could be either.
  * A file that says both ways is read as the caller chose.
  */
 export function dayOrderOf(cells: Iterable<string>): DayOrder | undefined {
-  let dayFirst = false;
-  let monthFirst = false;
-  for (const cell of cells) {
-    const m = SLASHED.exec(cell.normalize('NFKC').trim());
-    if (!m) continue;
-    if (Number(m[1]) > 12) dayFirst = true;
-    if (Number(m[2]) > 12) monthFirst = true;
-  }
-  if (dayFirst === monthFirst) return undefined;
-  return dayFirst ? 'day-first' : 'month-first';
+  const vote = new DayOrderVote();
+  for (const cell of cells) vote.add(cell);
+  return vote.order;
 }
 
 /** A country or region of the dictionary (`countries` table, reference/countries.json). */

@@ -21,8 +21,8 @@ function kindRoutes(name: ImportKindName): RouteDeclaration[] {
       previewImport(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher }),
     ),
     post(`${base}/commit`, { summary: `Import ${name} from a spreadsheet, wholly or not at all`, ...may, query: ImportQuery, upload, response: { 201: ImportCommitResult } }, async ({ ctx, deps: { cipher }, query, file: f }) => {
-      const { preview, ...outcome } = await commitImport(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher });
-      return created({ ...outcome, counts: preview.counts, encoding: preview.encoding });
+      const { summary, ...outcome } = await commitImport(ctx, { kind: name, fileName: f.fileName, content: f.content, query, cipher });
+      return created({ ...outcome, counts: summary.counts, encoding: summary.encoding });
     }),
     get(`${base}/mappings`, { summary: `List the saved column mappings of ${name} imports`, ...may, response: { 200: ImportMappingList } }, async ({ ctx }) => ({ items: await getMappings(ctx, { kind: name }) })),
     post(`${base}/mappings`, { summary: `Save a column mapping of ${name} imports by name`, ...may, body: ImportMappingInput, response: { 201: ImportMapping } }, async ({ ctx, body }) =>

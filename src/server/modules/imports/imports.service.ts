@@ -5,63 +5,24 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { DomainError, invalidFields, parseOrThrow, reasonOf, renamedByIndex, type FieldProblem } from '../../core/errors.ts';
+import type { z } from 'zod';
+import { DomainError, invalidFields, renamedByIndex, type FieldProblem } from '../../core/errors.ts';
 import { requestContext, type RequestContext, type TxContext } from '../../core/request-context.ts';
 import { auditUnderImport } from '../../audit/record-audit.ts';
-import type { Queryable } from '../../db/client.ts';
-import type { Cipher } from '../../security/personal-data.ts';
-import { csvEncodingNamed, type CsvEncoding } from '../../interop/csv-rows.ts';
-import { openSpreadsheet } from '../../interop/spreadsheet-reader.ts';
-import type { SpreadsheetLimits } from '../../interop/spreadsheet-limits.ts';
-import { fieldReason } from '../../../shared/i18n/errors.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { ImportQuery} from '../../../shared/contracts/imports.ts';
-import { IMPORT_KINDS, ImportMappingInput, importChoicesOf, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
-import type { z } from 'zod';
-import { importAdapter, type KindState, type WrittenRecord } from './import-adapters.ts';
-import { InstitutionMatcher } from './import-matching.ts';
-import { recognizeColumns, readRow, templateHeader, type HeaderMatch, type RowProblem } from './import-sheet.ts';
-import { countryReader, dayOrderOf, unitReader, type DayOrder } from './import-values.ts';
+import type { ImportQuery , ImportMappingInput} from '../../../shared/contracts/imports.ts';
+import { IMPORT_KINDS, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
+import type { RowToCommit, WrittenRecord } from './import-adapters.ts';
+import { openImport, type ImportFile, type ImportFileSummary, type ImportPreview, type PreviewRow } from './import-reading.ts';
+import { templateHeader } from './import-sheet.ts';
 import { withVersions, withoutBefore } from './import-undo.ts';
 import { savepoints } from './import-savepoints.ts';
-import { countryEntries, findMapping, insertImport, institutionsOnFile, listMappings, recordOutcome, unitEntries, upsertMapping, type MappingRow } from './imports.repo.ts';
+import { findMapping, insertImport, listMappings, recordOutcome, upsertMapping, type MappingRow } from './imports.repo.ts';
 
 type Options = z.output<typeof ImportQuery>;
 
-/** A proposed match as the preview shows it. */
-export interface PreviewMatch {
-  id?: number;
-  /** An earlier row of the same file. */
-  row?: number;
-  label: string;
-  reason: string;
-}
-
-/** One row of a preview. */
-export interface PreviewRow {
-  rowNumber: number;
-  class: RowClass;
-  values: Record<string, unknown>;
-  /** Fields filled by their column's default (an empty cell), left alone by an update. */
-  defaulted: string[];
-  matches: PreviewMatch[];
-  problems: Array<RowProblem & { message: string }>;
-  /** Rows that make one record together (a visit's visitors): the group's first row, and the record on file it is already. */
-  group?: { first: number; onFile?: number };
-}
-
-/** What a file would import, before anything is written. */
-export interface ImportPreview {
-  kind: ImportKindName;
-  fileName: string;
-  format: 'xlsx' | 'csv';
-  encoding: CsvEncoding | null;
-  dayOrder: DayOrder;
-  headers: HeaderMatch[];
-  counts: Record<RowClass, number>;
-  rows: PreviewRow[];
-}
+export type { ImportFile, ImportFileSummary, ImportPreview, PreviewMatch, PreviewRow } from './import-reading.ts';
 
 /** What a commit did. */
 export interface ImportOutcome {
@@ -96,118 +57,21 @@ export async function importTemplate(options: { kind: ImportKindName; locale: Lo
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** The mapping a preview or commit uses: a saved one by name, or one given whole as JSON. */
-async function mappingOf(db: Queryable, kind: ImportKindName, options: Options): Promise<Record<string, string>> {
-  if (options.mapping) {
-    const saved = await findMapping(db, kind, options.mapping);
-    if (!saved) throw invalidFields({ field: 'mapping', reason: 'unknown_mapping' });
-    return saved.columns;
-  }
-  if (!options.columns) return {};
-  try {
-    return parseOrThrow(ImportMappingInput.shape.columns, JSON.parse(options.columns));
-  } catch {
-    throw invalidFields({ field: 'columns', reason: 'invalid_format' });
-  }
-}
-
-function encodingOf(options: Options): CsvEncoding | undefined {
-  if (!options.encoding) return undefined;
-  const encoding = csvEncodingNamed(options.encoding);
-  if (!encoding) throw invalidFields({ field: 'encoding', reason: 'unknown_encoding' });
-  return encoding;
-}
-
-/** A file to import and how to read it. */
-export interface ImportFile {
-  kind: ImportKindName;
-  fileName: string;
-  content: Buffer;
-  query: Options;
-  cipher: Cipher;
-  /** The reader's limits, when not the upload's (the import bench reads a 1,000,000-row file). */
-  limits?: SpreadsheetLimits;
-}
-
-/** The file read and every row classified; `state` kept for a commit. */
-async function readFile(
-  ctx: RequestContext,
-  options: ImportFile,
-  keepChecked = false,
-): Promise<{ preview: ImportPreview; state: KindState; checked: Map<number, unknown> }> {
-  const { kind: name, query } = options;
-  const adapter = importAdapter(name, { cipher: options.cipher });
-  const { kind } = adapter;
-  const opened = openSpreadsheet(options.content, { encoding: encodingOf(query), ...(options.limits ? { limits: options.limits } : {}) });
-  const sheet: Array<{ rowNumber: number; cells: string[] }> = [];
-  for await (const row of opened.rows) if (row.cells.some((c) => c.trim() !== '')) sheet.push(row);
-  const [header, ...data] = sheet;
-  if (!header) throw invalidFields({ field: 'file', reason: 'empty_sheet' });
-  const columns = recognizeColumns(kind, header.cells, await mappingOf(ctx, name, query));
-  if (columns.byField.size === 0) throw invalidFields({ field: 'file', reason: 'no_header' });
-  if (columns.problems.length) throw invalidFields(...columns.problems);
-  if (data.length === 0) throw invalidFields({ field: 'file', reason: 'empty_sheet' });
-  if (kind.maxRows !== undefined && data.length > kind.maxRows) throw invalidFields({ field: 'file', reason: 'too_many_rows' });
-
-  const dateColumns = kind.columns.filter((c) => c.value.is === 'date').map((c) => columns.byField.get(c.field)).filter((i): i is number => i !== undefined);
-  const dayOrder: DayOrder =
-    query.dayFirst !== undefined ? (query.dayFirst === 'true' ? 'day-first' : 'month-first') : (dayOrderOf(data.flatMap((r) => dateColumns.map((i) => r.cells[i] ?? ''))) ?? 'day-first');
-  const country = countryReader(await countryEntries(ctx));
-  const unit = unitReader(await unitEntries(ctx));
-  const needsInstitutions = kind.columns.some((c) => (c.value.is === 'institution' || c.value.is === 'institutions') && columns.byField.has(c.field));
-  const institutionMatcher = needsInstitutions
-    ? new InstitutionMatcher((await institutionsOnFile(ctx)).map((i) => ({ id: i.id, countryCode: i.countryCode, names: [i.nameEn, i.nameZh, i.nameFr, i.nameLocal, ...i.otherNames].filter((n): n is string => !!n) })))
-    : undefined;
-  const readers = {
-    country,
-    unit,
-    dayOrder,
-    institution(cell: string) {
-      const found = institutionMatcher?.find([cell]) ?? [];
-      return found.length === 1 ? found[0]!.id : found.length > 1 ? ('ambiguous' as const) : undefined;
-    },
-  };
-  const state = await adapter.prepare(ctx, importChoicesOf(kind, query));
-  const message = (p: RowProblem) => ({ ...p, message: fieldReason(p.reason, ctx.locale) });
-  const headerOf = (field: string) => columns.headers.find((h) => h.field === field)?.header ?? field;
-  // Each valid row's values as the contract parsed them, by row number, for a commit (its set-based writes take them as they are).
-  const checkedRows = new Map<number, unknown>();
-  const rows: PreviewRow[] = data.map((row) => {
-    const read = readRow(kind, columns, row, readers);
-    if (read.problems.length) return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems: read.problems.map(message) };
-    // The contract's own checks (lengths, formats), named by the file's column.
-    const checked = adapter.input.safeParse(adapter.toInput ? adapter.toInput(read.values) : read.values);
-    if (!checked.success) {
-      const problems = checked.error.issues.map((issue) => {
-        const field = String(issue.path[0] ?? '');
-        return message({ field, column: headerOf(field), reason: reasonOf(issue as Parameters<typeof reasonOf>[0]) });
-      });
-      return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
-    }
-    if (keepChecked) checkedRows.set(row.rowNumber, checked.data);
-    const classified = state.classify(row.rowNumber, read.values);
-    if (classified.class === 'error') {
-      const problems = (classified.problems ?? []).map((p) => message({ field: p.field, column: headerOf(p.field), reason: p.reason }));
-      return { rowNumber: row.rowNumber, class: 'error', values: read.values, defaulted: read.defaulted, matches: [], problems };
-    }
-    const matches = classified.matches.map((m) => (m.id < 0 ? { row: -m.id, label: `#${-m.id}`, reason: 'same_row_in_file' } : { id: m.id, label: state.label(m.id), reason: m.reason }));
-    return { rowNumber: row.rowNumber, class: classified.class, values: read.values, defaulted: read.defaulted, matches, problems: [], ...(classified.group ? { group: classified.group } : {}) };
-  });
+/**
+ * What a file would import: every row classified, with counts per class; nothing is written.
+ * `keep` says which rows the answer lists (all by default, as the web shows them); the others
+ * are counted and dropped as they are read, so a caller that lists only errors and possible
+ * duplicates (the CLI) holds no more than those whatever the file's size.
+ */
+export async function previewImport(ctx: RequestContext, options: ImportFile, keep: (row: PreviewRow) => boolean = () => true): Promise<ImportPreview> {
+  const opened = await openImport(ctx, options);
   const counts: Record<RowClass, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
-  for (const r of rows) counts[r.class] += 1;
-  return {
-    preview: { kind: name, fileName: options.fileName, format: opened.format, encoding: opened.encoding, dayOrder, headers: columns.headers, counts, rows },
-    state,
-    checked: checkedRows,
-  };
-}
-
-/** What a file would import: every row classified, with counts per class; nothing is written. */
-export async function previewImport(
-  ctx: RequestContext,
-  options: ImportFile,
-): Promise<ImportPreview> {
-  return (await readFile(ctx, options)).preview;
+  const rows: PreviewRow[] = [];
+  for await (const { row } of opened.rows) {
+    counts[row.class] += 1;
+    if (keep(row)) rows.push(row);
+  }
+  return { ...opened.summary, counts, rows };
 }
 
 type Decision = 'create' | 'skip' | number;
@@ -242,47 +106,53 @@ const CREATE_BATCH = 10_000;
 /** At most this many problems are reported: a wrong file would otherwise answer with thousands. */
 const MAX_REPORTED = 100;
 
+/** A commit's file as read: what it is, its counts per class and its rows. */
+export interface ImportSummary extends ImportFileSummary {
+  counts: Record<RowClass, number>;
+  rowsTotal: number;
+}
+
 /**
  * Writes a file's rows through the kind's services in one transaction: new rows created,
  * updates applied, possible duplicates as decided per row (create, skip, or merge into a
  * record) or else by `onDuplicate`. A file with a bad row, or with undecided duplicates under
  * `fail`, writes nothing; so does any error in the middle. The import is recorded and audited
  * with its file's name and digest and the records it created and changed.
+ *
+ * The file is read once, each row classified and written as it comes: a kind that creates
+ * set-based gets CREATE_BATCH rows at a time, written while the next ones are read; only what
+ * matching needs of the rows before (their keys, in the kind's matchers) and the records'
+ * ids stay until the end, so memory does not follow the file (a kind whose record is made of
+ * several rows, `commitRows`, still gets them all at once). A refusal found on the way stops
+ * the writing, the rest is read to name every bad row as before, and the transaction is
+ * rolled back: a bad last row writes nothing.
  */
 export async function commitImport(
   ctx: RequestContext,
   options: ImportFile & { onProgress?: ImportProgress;
+    /** The rows the file holds, when known (a draft's preview counted them): the progress's total. */
+    rowsTotal?: number;
+    /** Rows a set-based kind creates at a time (CREATE_BATCH; a test makes it small to commit a file in several batches). */
+    batchRows?: number;
     /** Runs in the import's transaction once it is recorded (a draft marked committed with it, or neither). */
     onRecorded?: (tx: TxContext, importId: number, counts: { created: number; updated: number; unchanged: number; skipped: number }) => Promise<void> },
-): Promise<ImportOutcome & { preview: ImportPreview }> {
-  const { preview, state, checked } = await readFile(ctx, options, true);
+): Promise<ImportOutcome & { summary: ImportSummary }> {
   const decisions = decisionsOf(options.query);
-  const errors: FieldProblem[] = preview.rows
-    .filter((r) => r.class === 'error' && decisions.get(r.rowNumber) !== 'skip')
-    .flatMap((r) => r.problems.map((p) => ({ field: `rows.${r.rowNumber}.${p.column}`, reason: p.reason })));
-  if (errors.length) throw invalidFields(...errors.slice(0, MAX_REPORTED));
-  const undecided = preview.rows.filter((r) => r.class === 'duplicate' && !decisions.has(r.rowNumber));
-  if (options.query.onDuplicate === 'fail' && undecided.length)
-    throw new DomainError('import_duplicates', 'conflict', { fields: undecided.slice(0, MAX_REPORTED).map((r) => ({ field: `rows.${r.rowNumber}`, reason: 'possible_duplicate' })) });
-
-  // What each row does: the user's decision, else its class's default.
-  const actions = new Map<number, Decision>();
-  for (const row of preview.rows) {
-    const decided = decisions.get(row.rowNumber);
-    const first = row.matches.find((m) => m.id !== undefined)?.id;
-    if (decided !== undefined) actions.set(row.rowNumber, decided);
-    else if (row.class === 'new') actions.set(row.rowNumber, 'create');
-    else if (row.class === 'update' && first !== undefined) actions.set(row.rowNumber, first);
-    else if (row.class === 'duplicate' && options.query.onDuplicate === 'update' && first !== undefined) actions.set(row.rowNumber, first);
-    else actions.set(row.rowNumber, 'skip');
-  }
-  // Importing is creating; changing a record on file needs the right to change it (an institution is the office's).
-  const updates = [...actions].filter(([, a]) => typeof a === 'number');
-  if (updates.length && !roleMay(ctx.actor.role, IMPORT_KINDS[options.kind].entity, 'update'))
-    throw new DomainError('forbidden', 'forbidden', { fields: updates.slice(0, MAX_REPORTED).map(([row]) => ({ field: `rows.${row}`, reason: 'not_allowed' })) });
-
-  const entity = state.entity ?? (IMPORT_KINDS[options.kind].entity as WrittenRecord['entity']);
-  const columnOf = (field: string) => preview.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
+  const opened = await openImport(ctx, options, true);
+  const { state, summary } = opened;
+  const kind = IMPORT_KINDS[options.kind];
+  const mayUpdate = roleMay(ctx.actor.role, kind.entity, 'update');
+  const entity = state.entity ?? (kind.entity as WrittenRecord['entity']);
+  const columnOf = (field: string) => summary.headers.find((h) => h.field === field.split('.')[0])?.header ?? field;
+  const counts: Record<RowClass, number> = { new: 0, update: 0, duplicate: 0, error: 0 };
+  let rowsRead = 0;
+  const total = () => Math.max(options.rowsTotal ?? opened.rowsTotal ?? 0, rowsRead);
+  // Refusals found while reading, in the order they are answered; MAX_REPORTED of each at most.
+  const badCells: FieldProblem[] = [];
+  const undecided: FieldProblem[] = [];
+  const forbidden: FieldProblem[] = [];
+  let refusal: unknown;
+  const refused = () => badCells.length > 0 || undecided.length > 0 || forbidden.length > 0 || refusal !== undefined;
   const outcome = { created: [] as number[], updated: [] as Array<{ id: number; before: Record<string, unknown> }>, unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
   const fileSha256 = createHash('sha256').update(options.content).digest('hex');
   const importId = await ctx.transaction(async (tx) => {
@@ -290,37 +160,79 @@ export async function commitImport(
     const id = await insertImport(tx, { kind: options.kind, fileName: options.fileName, fileSha256, actorId: ctx.actor.userId || null, unitId: ctx.scope });
     await auditUnderImport(tx, id);
     const inner = requestContext(ctx.actor, savepoints(tx, ctx.db.engine), ctx.locale);
-    if (state.commitRows) {
-      const rows = preview.rows.map((r) => ({ rowNumber: r.rowNumber, values: r.values, defaulted: r.defaulted, action: actions.get(r.rowNumber)! }));
-      const done = await state.commitRows(inner, rows, columnOf);
-      await options.onProgress?.(rows.length, rows.length);
-      outcome.records = done.records;
-      outcome.created = done.records.filter((r) => r.action === 'created').map((r) => r.id);
-      outcome.updated = done.records.flatMap((r) => (r.action === 'updated' ? [{ id: r.id, before: r.before ?? {} }] : []));
-      outcome.skipped = done.skipped;
-      outcome.unchanged = done.unchanged;
-    } else {
-      // Rows to create, held until CREATE_BATCH of them (or a row that is not a create) when the kind creates set-based.
-      const batch: PreviewRow[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        try {
-          const ids = await state.createMany!(inner, batch.map((r) => r.values), batch.map((r) => checked.get(r.rowNumber)));
-          for (const id of ids) outcome.created.push(id);
-        } catch (error) {
-          throw renamedByIndex(error, (index, field) => `rows.${batch[Number(index)]?.rowNumber ?? index}.${columnOf(field)}`);
+    // A kind whose record is made of several rows gets its rows (values and action only) at the end.
+    const together: RowToCommit[] = [];
+    // Rows to create, held until CREATE_BATCH of them (or a row that is not a create) when the kind creates set-based.
+    let batch: PreviewRow[] = [];
+    let batchChecked: unknown[] = [];
+    // The batch being written while the next rows are read, and the rows written.
+    let writing: Promise<void> | undefined;
+    let done = 0;
+    const settle = async () => {
+      if (writing) await writing;
+      writing = undefined;
+    };
+    const flush = async () => {
+      await settle();
+      const rows = batch;
+      const checked = batchChecked;
+      batch = [];
+      batchChecked = [];
+      if (rows.length === 0 || refused()) return;
+      // On PostgreSQL the batch is written while the next rows are read: the server's time overlaps the reading. The
+      // embedded engine runs in this thread, so there it is awaited (overlapping would only slow the reading down).
+      writing = state.createMany!(inner, rows.map((r) => r.values), checked).then(
+        (ids) => {
+          for (const created of ids) outcome.created.push(created);
+          done += rows.length;
+        },
+        (error: unknown) => {
+          refusal ??= renamedByIndex(error, (index, field) => `rows.${rows[Number(index)]?.rowNumber ?? index}.${columnOf(field)}`);
+        },
+      );
+      if (ctx.db.engine !== 'postgresql') await settle();
+    };
+    // Any way out of the loop waits for the batch being written: the transaction ends after its statements, never between them.
+    try {
+      for await (const { row, checked } of opened.rows) {
+        rowsRead += 1;
+        counts[row.class] += 1;
+        if (rowsRead % PROGRESS_EVERY === 0) await options.onProgress?.(done, total());
+        const decided = decisions.get(row.rowNumber);
+        if (row.class === 'error' && decided !== 'skip' && row.problems.length) {
+          for (const p of row.problems) if (badCells.length < MAX_REPORTED) badCells.push({ field: `rows.${row.rowNumber}.${p.column}`, reason: p.reason });
+          continue;
         }
-        batch.length = 0;
-      };
-      for (const [index, row] of preview.rows.entries()) {
-        if (index > 0 && index % PROGRESS_EVERY === 0) await options.onProgress?.(index - batch.length, preview.rows.length);
-        const action = actions.get(row.rowNumber)!;
+        if (row.class === 'duplicate' && decided === undefined && options.query.onDuplicate === 'fail') {
+          if (undecided.length < MAX_REPORTED) undecided.push({ field: `rows.${row.rowNumber}`, reason: 'possible_duplicate' });
+          continue;
+        }
+        // What the row does: the user's decision, else its class's default.
+        const first = row.matches.find((m) => m.id !== undefined)?.id;
+        const action: Decision =
+          decided !== undefined ? decided
+          : row.class === 'new' ? 'create'
+          : (row.class === 'update' || (row.class === 'duplicate' && options.query.onDuplicate === 'update')) && first !== undefined ? first
+          : 'skip';
+        // Importing is creating; changing a record on file needs the right to change it (an institution is the office's).
+        if (typeof action === 'number' && !mayUpdate) {
+          if (forbidden.length < MAX_REPORTED) forbidden.push({ field: `rows.${row.rowNumber}`, reason: 'not_allowed' });
+          continue;
+        }
+        if (refused()) continue;
+        if (state.commitRows) {
+          together.push({ rowNumber: row.rowNumber, values: row.values, defaulted: row.defaulted, action });
+          continue;
+        }
         if (action === 'create' && state.createMany) {
           batch.push(row);
-          if (batch.length >= CREATE_BATCH) await flush();
+          batchChecked.push(checked);
+          if (batch.length >= (options.batchRows ?? CREATE_BATCH)) await flush();
           continue;
         }
         await flush();
+        await settle();
+        if (refused()) continue;
         try {
           if (action === 'skip') outcome.skipped += 1;
           else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
@@ -329,28 +241,47 @@ export async function commitImport(
             if (before) outcome.updated.push({ id: action, before });
             else outcome.unchanged.push(action);
           }
+          done += 1;
         } catch (error) {
-          // The service's own refusal, named by the row it came from.
-          if (error instanceof DomainError && error.extra.fields?.length)
-            throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${columnOf(f.field)}` })) });
-          throw error;
+          // The service's own refusal, named by the row it came from; kept until the file is read (a bad cell after it is answered first).
+          if (!(error instanceof DomainError)) throw error;
+          refusal = error.extra.fields?.length
+            ? new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `rows.${row.rowNumber}.${columnOf(f.field)}` })) })
+            : error;
         }
       }
       await flush();
-      outcome.records = [...outcome.created.map((id) => ({ entity, id, action: 'created' as const })), ...outcome.updated.map(({ id, before }) => ({ entity, id, action: 'updated' as const, before }))];
-      await options.onProgress?.(preview.rows.length, preview.rows.length);
+    } finally {
+      await settle();
+    }
+    if (badCells.length) throw invalidFields(...badCells);
+    if (undecided.length) throw new DomainError('import_duplicates', 'conflict', { fields: undecided });
+    if (forbidden.length) throw new DomainError('forbidden', 'forbidden', { fields: forbidden });
+    if (refusal !== undefined) throw refusal;
+    if (state.commitRows) {
+      const written = await state.commitRows(inner, together, columnOf);
+      await options.onProgress?.(rowsRead, rowsRead);
+      outcome.records = written.records;
+      outcome.created = written.records.filter((r) => r.action === 'created').map((r) => r.id);
+      outcome.updated = written.records.flatMap((r) => (r.action === 'updated' ? [{ id: r.id, before: r.before ?? {} }] : []));
+      outcome.skipped = written.skipped;
+      outcome.unchanged = written.unchanged;
+    } else {
+      outcome.records = [...outcome.created.map((created) => ({ entity, id: created, action: 'created' as const })), ...outcome.updated.map(({ id: updated, before }) => ({ entity, id: updated, action: 'updated' as const, before }))];
+      await options.onProgress?.(rowsRead, rowsRead);
     }
     const records = await withVersions(tx, outcome.records);
     const stored = { ...outcome, updated: outcome.updated.map((u) => u.id), records };
     await recordOutcome(tx, id, stored);
     // The audit row names what was written; each update's own audit row holds its values before.
-    await tx.audit({ action: 'create', entity: `${IMPORT_KINDS[options.kind].entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: records.map(withoutBefore) } });
+    await tx.audit({ action: 'create', entity: `${kind.entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: records.map(withoutBefore) } });
     await options.onRecorded?.(tx, id, { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped });
     await auditUnderImport(tx, null);
     return id;
   });
   return {
-    importId, records: outcome.records.map(withoutBefore), created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped, preview,
+    importId, records: outcome.records.map(withoutBefore), created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped,
+    summary: { ...summary, counts, rowsTotal: rowsRead },
   };
 }
 
