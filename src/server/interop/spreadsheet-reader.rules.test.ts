@@ -119,6 +119,17 @@ describe('the CSV limits', () => {
   it('stops a read that takes longer than its time', async () => {
     expect((await read(csv('name\nx\n'.repeat(200_000)), { ...SPREADSHEET_LIMITS, rows: 1_000_000, readMs: 5 })).refused).toBe('413 spreadsheet_too_slow');
   });
+
+  it('counts its own time only: a caller that spends longer on the rows than the limit (an import writing them) is not stopped', async () => {
+    const rows: string[] = [];
+    const started = Date.now();
+    for await (const row of readSpreadsheet(csv('name\na\nb\nc\nd\n'), { ...SPREADSHEET_LIMITS, readMs: 100 })) {
+      rows.push(row.cells[0]!);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(rows).toEqual(['name', 'a', 'b', 'c', 'd']);
+    expect(Date.now() - started).toBeGreaterThan(100);
+  });
 });
 
 describe('the limits named to the person uploading', () => {

@@ -11,7 +11,7 @@ import { requestContext, type RequestContext, type TxContext } from '../../core/
 import { auditUnderImport } from '../../audit/record-audit.ts';
 import { roleMay } from '../../../shared/policies.ts';
 import type { Locale } from '../../../shared/contracts/common.ts';
-import type { ImportQuery , ImportMappingInput} from '../../../shared/contracts/imports.ts';
+import type { ImportMappingInput, ImportQuery } from '../../../shared/contracts/imports.ts';
 import { IMPORT_KINDS, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
 import type { RowToCommit, WrittenRecord } from './import-adapters.ts';
 import { openImport, type ImportFile, type ImportFileSummary, type ImportPreview, type PreviewRow } from './import-reading.ts';
