@@ -336,7 +336,7 @@ export function importSection(result: ImportBench, machine: string): string[] {
     "- The import keeps one entry per record written, in its row and again in its audit row, and the commit's answer lists every",
     '  record (ImportOutcome.records, read by the web and the CLI): ranges of ids would change that contract and the history page.',
     "- A web preview sends every row (the page filters and pages them itself), so its memory follows the file, up to the upload's",
-    "  100,000 rows; bounding it means the preview's rows kept in a staging table (migration 0046 is reserved for it) and the page",
+    "  100,000 rows; bounding it means the preview's rows kept in a staging table (a migration of its own) and the page",
     "  asking for one page of a class at a time. The kinds that write their rows together (visits, missions, appointments, the kinds",
     "  about people) still get every row's values at the end of the commit.",
     '',
