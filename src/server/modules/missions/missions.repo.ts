@@ -126,3 +126,53 @@ export async function reachablePeople(db: Scoped, ids: number[]): Promise<Set<nu
 
 /** Travelled missions within the caller's reach whose report is overdue at `asOf`, with their units, the longest overdue first per unit. */
 export const overdueMissions = (db: Scoped, asOf: string): Promise<OverdueRow[]> => overdueMovements(MISSIONS, db, asOf);
+
+/**
+ * Inserts many mission rows in one statement, each with the version its steps brought it to,
+ * and returns their ids in the order given (their destinations and members: insertPartsOfMissions).
+ */
+export async function insertMissions(db: Queryable, values: Array<MissionValues & { version: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const fields = Object.entries(MISSIONS.writable);
+  // A column no mission gives takes its default, as a single insert leaves it.
+  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
+  const { rows: inserted } = await db.query<{ id: number }>(
+    `INSERT INTO missions (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::missions, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  // Identities are drawn in the order the rows are inserted.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Writes the destinations and members of many new missions (none has any yet), a statement each, each mission's in their order. */
+export async function insertPartsOfMissions(db: Queryable, missions: Array<{ id: number; destinations: DestinationRow[]; members: MemberRow[] }>): Promise<void> {
+  const destinations = missions.flatMap((m) => m.destinations.map((d, position) => ({ mission_id: m.id, country_code: d.countryCode, institution_id: d.institutionId, position })));
+  const members = missions.flatMap((m) => m.members.map((p, position) => ({ mission_id: m.id, person_id: p.personId, role: p.role, position })));
+  if (destinations.length)
+    await db.query(
+      `INSERT INTO mission_destinations (mission_id, country_code, institution_id, position)
+       SELECT r.mission_id, r.country_code, r.institution_id, r.position
+       FROM json_to_recordset($1::json) AS r(mission_id bigint, country_code text, institution_id bigint, position int)`,
+      [JSON.stringify(destinations)],
+    );
+  if (members.length)
+    await db.query(
+      `INSERT INTO ${MISSIONS.people.table} (${MISSIONS.people.key}, person_id, role, position)
+       SELECT r.mission_id, r.person_id, r.role, r.position
+       FROM json_to_recordset($1::json) AS r(mission_id bigint, person_id bigint, role text, position int)`,
+      [JSON.stringify(members)],
+    );
+}
+
+/** Missions by id within the caller's reach, with their derived states at `asOf`, in the order of their ids. */
+export async function findMissions(db: Scoped, ids: number[], asOf: string): Promise<Mission[]> {
+  if (ids.length === 0) return [];
+  const q = derived(new Where(), asOf);
+  q.where.when(ids, `${MISSIONS.alias}.id = ANY(?::bigint[])`).scope(`${MISSIONS.alias}.${MISSIONS.unitColumn}`, db.scope);
+  const { rows } = await db.query<Mission>(`SELECT ${q.select} FROM ${q.d.from} ${q.where} ORDER BY ${MISSIONS.alias}.id`, q.where.params);
+  return rows;
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidFields, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, forbidden, invalidFields, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { searchText } from '../../search/normalize.ts';
@@ -26,10 +26,17 @@ import {
 import { unitContains } from '../units/units.service.ts';
 import { MISSION_KIND } from '../../../shared/kinds/mission.ts';
 import { runTransition } from '../../workflow/run-transition.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { addLedgerRows } from '../ledger/ledger.write.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import { missionLedgerEntries, resolveMission } from './missions.rules.ts';
 import {
   deleteMissionRow,
   findMission,
+  findMissions,
+  insertMissions,
+  insertPartsOfMissions,
   institutionCountries,
   insertMission,
   listMissions,
@@ -97,6 +104,82 @@ export function createMission(ctx: RequestContext, options: { input: Input }): P
     await replaceDestinations(tx, id, destinations);
     await replaceMissionMembers(tx, id, members);
     return id;
+  });
+}
+
+/** A step of a mission being created with others (createMissions): the step's target, its date and what it carries. */
+export type MissionStepInput = Partial<Omit<z.output<typeof MissionTransition>, 'version' | 'to' | 'on'>> & Pick<z.output<typeof MissionTransition>, 'to'> & { on: string };
+
+/** A refusal of the mission at `index` of a batch, its fields named `<index>.<field>` (a refusal without fields on `<index>.to`). */
+function ofMission(index: number, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const fields = error.extra.fields?.length ? error.extra.fields : [{ field: 'to', reason: error.code }];
+  return new DomainError(error.code, error.kind, { ...error.extra, fields: fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+}
+
+/**
+ * Checks many new missions' units, destinations and members at once, as checkMission checks
+ * one: each unit once, the people, institutions and countries they name in one query each.
+ * Returns each mission's destinations and members with their defaults, or the problems of the
+ * first mission that has any, with its index.
+ */
+async function checkMissions(tx: TxContext, missions: Itinerary[]): Promise<Array<Pick<ReturnType<typeof resolveMission>, 'destinations' | 'members'>>> {
+  const units = new Map<number, FieldProblem | null>();
+  for (const unitId of new Set(missions.map((m) => m.unitId))) {
+    if (!(await unitExists(tx, unitId))) units.set(unitId, { field: 'unitId', reason: 'unknown_reference' });
+    else if (tx.scope !== null && !(await unitContains(tx, tx.scope, unitId))) units.set(unitId, { field: 'unitId', reason: 'not_allowed' });
+    else units.set(unitId, null);
+  }
+  const people = await reachablePeople(tx, [...new Set(missions.flatMap((m) => m.members.map((p) => p.personId)))]);
+  const institutions = await institutionCountries(tx, [...new Set(missions.flatMap((m) => m.destinations.flatMap((d) => (d.institutionId != null ? [d.institutionId] : []))))]);
+  const codes = [...new Set([...missions.flatMap((m) => m.destinations.flatMap((d) => (d.countryCode ? [d.countryCode] : []))), ...institutions.values()])];
+  const countries = await knownCountries(tx, codes);
+  return missions.map((mission, index) => {
+    const unit = units.get(mission.unitId);
+    const resolved = resolveMission(mission, { people, institutions, countries });
+    const problems = [...(unit ? [unit] : []), ...resolved.problems];
+    if (problems.length) throw ofMission(index, invalidFields(...problems));
+    return resolved;
+  });
+}
+
+/**
+ * Records many missions at once, each taken through `steps` (requested → approved → travelled …)
+ * as transitionMission would take it, one step after the other with the step's date: what the
+ * demo's hundreds of missions write instead of a createMission and a transitionMission per step
+ * each. Checked as those are (the unit within the actor's reach, each unit once; the destinations
+ * and members; each step by the mission's description, the office's steps for the office), then
+ * written in a statement each: the missions in their final status with every date and number the
+ * steps stamped and the version they would have reached, their destinations and members, their
+ * person-times (addLedgerRows, the rollups with them) and one audit row each, the mission as
+ * created (recordAudits). A refusal names the mission by its index: `<index>.<field>`. No step
+ * sends a message: the one who asked for each step is the actor taking the next one.
+ */
+export function createMissions(ctx: RequestContext, options: { missions: Array<{ input: Input; steps: MissionStepInput[] }> }): Promise<Mission[]> {
+  const { missions } = options;
+  return ctx.transaction(async (tx) => {
+    if (missions.length === 0) return [];
+    const parts = await checkMissions(tx, missions.map((m) => m.input));
+    const values = missions.map(({ input, steps }, index) => {
+      const { members: _m, destinations: _d, requestedOn, ...fields } = input;
+      let current: { status: MissionStatus } & Record<string, unknown> = { ...fields, status: 'requested', requestedOn: requestedOn ?? officeToday(), report: null };
+      if (steps.length && !roleMay(tx.actor.role, MISSION_KIND.policy, 'update')) throw ofMission(index, forbidden());
+      for (const step of steps) {
+        // The step's inputs as runTransition passes them: its texts (and nulls), its date and target.
+        const inputs = Object.fromEntries(Object.entries(step).filter(([, v]) => typeof v === 'string' || v === null)) as Record<string, string | null>;
+        const plan = planStep(MISSION_KIND, current, { to: step.to, on: step.on, onGiven: true, inputs }, tx.actor.role);
+        if (plan.kind === 'forbidden') throw ofMission(index, forbidden());
+        if (plan.kind === 'illegal' || plan.problems.length) throw ofMission(index, invalidFields(...plan.problems));
+        current = { ...current, ...plan.values };
+      }
+      return { ...current, searchText: missionSearch({ ...input, approvalDocumentNo: (current.approvalDocumentNo as string | null | undefined) ?? input.approvalDocumentNo }), version: 1 + steps.length };
+    });
+    const ids = await insertMissions(tx, values);
+    await insertPartsOfMissions(tx, ids.map((id, i) => ({ id, ...parts[i]! })));
+    const written = await findMissions(unscoped(tx), ids, officeToday());
+    await addLedgerRows(tx, MISSION_KIND.audit, written.map((m) => ({ id: m.id, entries: missionLedgerEntries(m) })));
+    await recordAudits(tx, tx.actor, written.map((m) => ({ action: 'create' as const, entity: MISSION_KIND.audit, entityId: m.id, unitId: m.unitId, after: audited(m) })));
+    return written;
   });
 }
 
