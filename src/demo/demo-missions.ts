@@ -3,7 +3,7 @@ import type { Cipher } from '../server/security/personal-data.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createPeople } from '../server/modules/people/people.service.ts';
-import { createMission, transitionMission } from '../server/modules/missions/missions.service.ts';
+import { createMissions } from '../server/modules/missions/missions.service.ts';
 import { officeToday } from '../shared/calendar.ts';
 import { MissionInput, MissionTransition, MISSION_COUNTED_STATUSES } from '../shared/contracts/missions.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
@@ -42,8 +42,8 @@ export function planOutbound(today: string): OutboundPlan {
 
 /**
  * Loads the outbound demo onto a database with the demo organization and the partners: our
- * staff who travel, each mission requested through the missions service and taken through its
- * steps on their days (each member of a travelled mission becomes an outbound person-time in
+ * staff who travel, the missions requested through the missions service and taken through their
+ * steps on their days (createMissions, all in one call) (each member of a travelled mission becomes an outbound person-time in
  * the ledger there), and the annual counts of the years before individual records.
  */
 export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeToday()): Promise<void> {
@@ -54,8 +54,9 @@ export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeTod
   const inputs = plan.staff.map((s) => parseOrThrow(PersonInput, { familyName: s.familyName, givenName: s.givenName, nameZh: s.nameZh, gender: s.gender, nationality: 'CN', title: s.title, unitId: idOf(units, s.unitCode) }));
   const made = await createPeople(systemContext(db), { inputs, cipher });
   const people = new Map(plan.staff.map((s, i) => [s.key, made[i]!.id]));
-  for (const spec of plan.missions) {
-    const input = parseOrThrow(MissionInput, {
+  // One call for the missions: each checked and taken through its steps as transitionMission would, written a statement a table (createMissions).
+  const missions = plan.missions.map((spec) => ({
+    input: parseOrThrow(MissionInput, {
       titleEn: spec.titleEn,
       titleZh: spec.titleZh,
       unitId: idOf(units, spec.unitCode),
@@ -67,12 +68,13 @@ export async function loadDemoMissions(db: Db, cipher: Cipher, today = officeTod
       destinations: spec.destinations.map((d) => ({ countryCode: d.country, institutionId: d.partnerKey ? idOf(partners, d.partnerKey) : null })),
       members: spec.members.map((m) => ({ personId: idOf(people, m.staffKey), role: m.role })),
       requestedOn: spec.requestedOn,
-    });
-    let mission = await createMission(systemContext(db), { input });
-    for (const step of spec.steps) {
-      const transition = parseOrThrow(MissionTransition, { ...step, version: mission.version });
-      mission = await transitionMission(systemContext(db), { id: mission.id, input: transition });
-    }
-  }
+    }),
+    // Each step parsed as its transition would be (the version is the one it would be taken at).
+    steps: spec.steps.map((step, k) => {
+      const { version: _v, ...parsed } = parseOrThrow(MissionTransition, { ...step, version: k + 1 });
+      return { ...parsed, on: step.on };
+    }),
+  }));
+  await createMissions(systemContext(db), { missions });
   await loadOutboundAggregates(db, plan.aggregates, idOf(units, 'SJTUSM'));
 }
