@@ -2,7 +2,7 @@ import type { Db } from '../server/db/client.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
-import { addAttendee } from '../server/modules/conferences/attendees.service.ts';
+import { addAttendees } from '../server/modules/conferences/attendees.service.ts';
 import { getConference } from '../server/modules/conferences/conferences.service.ts';
 import { commitImport } from '../server/modules/imports/imports.service.ts';
 import type { Cipher } from '../server/security/personal-data.ts';
@@ -13,23 +13,25 @@ import { attendeeCsv } from './demo-conference-attendees.ts';
 
 /**
  * Imports a held conference's attendee list as its host unit would upload it (the `attendees`
- * kind of import, every row added, as the list is new), then adds the people we know by their records.
+ * kind of import, every row added, as the list is new), then adds the people we know by their
+ * records, all in one call (addAttendees: each checked and audited as one typed on the page, the
+ * conference's version moved on and its ledger rows rewritten once, not once an attendee).
  */
 async function attendees(db: Db, cipher: Cipher, c: Conference, spec: ConferenceSpec, refs: { institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference> {
   // Every row is an attendee, even a name written twice (rows are numbered from 2, below the header).
   const decisions = JSON.stringify(Object.fromEntries(spec.attendees.map((_, i) => [i + 2, 'create'])));
   await commitImport(systemContext(db), { kind: 'attendees', fileName: 'attendees.csv', content: attendeeCsv(spec.attendees), query: { onDuplicate: 'skip', conference: c.id, decisions }, cipher });
   const imported = await getConference(systemContext(db), { id: c.id });
-  let version = imported.version;
-  for (const a of spec.linked) {
+  if (spec.linked.length === 0) return imported;
+  const inputs = spec.linked.map((a) => {
     const personId = idOf(refs.people, a.personKey);
     const institutionId = a.institutionKey ? idOf(refs.institutions, a.institutionKey) : null;
-    const input = parseOrThrow(AttendeeInput, { personId, fullName: a.fullName, institutionId, institutionName: a.institution, countryCode: a.country, role: a.role, version });
-    await addAttendee(systemContext(db), { id: c.id, input });
-    // Each change to the list moves the conference's version on by one.
-    version += 1;
-  }
-  return { ...imported, version };
+    const { version: _v, ...input } = parseOrThrow(AttendeeInput, { personId, fullName: a.fullName, institutionId, institutionName: a.institution, countryCode: a.country, role: a.role, version: imported.version });
+    return input;
+  });
+  await addAttendees(systemContext(db), { id: c.id, version: imported.version, inputs });
+  // The list changed once: the conference's version moved on by one.
+  return { ...imported, version: imported.version + 1 };
 }
 
 /**

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../../test/harness.ts';
 import { conferenceBody, institutionBody, personBody } from '../../test/factories.ts';
+import { parseOrThrow } from '../../core/errors.ts';
+import { requestContext } from '../../core/request-context.ts';
+import { SYSTEM_ACTOR } from '../../policies/actor.ts';
+import { addAttendees } from './attendees.service.ts';
 import {
+  AttendeeInput,
   CONFERENCE_STATUSES,
   CONFERENCE_TRANSITIONS,
   OFFICE_CONFERENCE_STEPS,
@@ -265,6 +270,48 @@ describe('conferences: foreign participants in the ledger', () => {
     expect((await officer.post(`/api/conferences/${row.id}/attendees`, { fullName: 'Late', version: 1 })).statusCode).toBe(409);
     // The person we know cannot be deleted while their person-time stands.
     expect((await officer.delete(`/api/people/${known}?version=1`)).statusCode).toBe(409);
+  });
+
+  it('adds attendees in one call (addAttendees, the demo\u2019s linked attendees) with the same rows, ledger rows, figures and audit rows as one at a time, the version moved on once', async () => {
+    const officer = await t.as('officer');
+    const lille = (await officer.post('/api/institutions', institutionBody({ nameEn: 'Université de Lille' }))).json().id;
+    const rossi = (await officer.post('/api/people', personBody({ familyName: 'Rossi', nationality: 'IT', unitId: t.units.a }))).json().id;
+    const morel = (await officer.post('/api/people', personBody({ familyName: 'Morel', nationality: 'FR', unitId: t.units.a }))).json().id;
+    const inputs = [
+      { personId: rossi, fullName: 'Marco Rossi', institutionId: null, institutionName: null, countryCode: 'IT', role: 'speaker' as const },
+      { personId: morel, fullName: 'Léa Morel', institutionId: lille, institutionName: 'Université de Lille', countryCode: 'FR', role: 'speaker' as const },
+      { personId: null, fullName: 'Wang Fang', institutionId: null, institutionName: 'Fudan University', countryCode: 'CN', role: 'participant' as const },
+    ];
+    const one = await conferenceIn('held', { foreignParticipants: 20 });
+    const all = await conferenceIn('held', { foreignParticipants: 20 });
+    let version = one.version;
+    for (const input of inputs) {
+      const response = await officer.post(`/api/conferences/${one.id}/attendees`, { ...input, version });
+      expect(response.statusCode, response.body).toBe(201);
+      version += 1;
+    }
+    const officerCtx = requestContext({ ...SYSTEM_ACTOR, userId: t.userIds.officer, role: 'officer', unitId: null }, t.db);
+    const added = await addAttendees(officerCtx, { id: all.id, version: all.version, inputs: inputs.map((i) => parseOrThrow(AttendeeInput, { ...i, version: all.version })).map(({ version: _v, ...i }) => i) });
+    expect(added.map((a) => a.fullName)).toEqual(inputs.map((i) => i.fullName));
+
+    const attendees = async (id: number) => (await officer.get(`/api/conferences/${id}/attendees`)).json().map(({ id: _i, conferenceId: _c, ...rest }: Record<string, unknown>) => rest);
+    expect(await attendees(all.id)).toEqual(await attendees(one.id));
+    const ledger = async (id: number) => (await ledgerOf(id)).map(({ source_document: document, ...rest }) => ({ ...rest, document: document.replace(String(id), '#') }));
+    expect(await ledger(all.id)).toEqual(await ledger(one.id));
+    expect((await ledger(all.id)).filter((r) => r.person_id !== null).map((r) => r.person_id).sort()).toEqual([rossi, morel].sort());
+    const figures = async (id: number) => {
+      const { attendeeCount, foreignAttendeeCount, attendeeCountries, version: v } = (await officer.get(`/api/conferences/${id}`)).json();
+      return { attendeeCount, foreignAttendeeCount, attendeeCountries, moved: v };
+    };
+    expect(await figures(one.id)).toEqual({ ...(await figures(all.id)), moved: one.version + inputs.length });
+    expect((await figures(all.id)).moved).toBe(all.version + 1);
+    // An audit row per attendee, each the attendee as added.
+    const audited = async (id: number) =>
+      (await t.db.query<{ after: Record<string, unknown> }>(`SELECT after FROM audit_log WHERE entity = 'conference_attendee' AND action = 'create' AND (after->>'conferenceId')::bigint = $1 ORDER BY id`, [id])).rows.map(
+        ({ after: { id: _i, conferenceId: _c, ...rest } }) => rest,
+      );
+    expect(await audited(all.id)).toHaveLength(inputs.length);
+    expect(await audited(all.id)).toEqual(await audited(one.id));
   });
 
   it('shows co-organized conferences on the partner\u2019s timeline and counts them as activity for the dormant rule', async () => {
