@@ -189,3 +189,44 @@ export async function conferenceTitles(db: Scoped): Promise<Array<{ id: number; 
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/**
+ * Inserts many conference rows in one statement, each with the version its steps brought it to,
+ * and returns their ids in the order given (their co-organizers: insertPartnersOfConferences).
+ */
+export async function insertConferences(db: Queryable, values: Array<ConferenceValues & { version: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  // A column no conference gives takes its default, as a single insert leaves it.
+  const given = Object.entries(WRITABLE).filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
+  const { rows: inserted } = await db.query<{ id: number }>(
+    `INSERT INTO conferences (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::conferences, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  // Identities are drawn in the order the rows are inserted.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Writes the co-organizers of many new conferences (none has any yet) in one statement, each conference's in their order. */
+export async function insertPartnersOfConferences(db: Queryable, conferences: Array<{ id: number; partners: Array<{ institutionId: number; role: string | null }> }>): Promise<void> {
+  const rows = conferences.flatMap((c) => c.partners.map((p, position) => ({ conference_id: c.id, institution_id: p.institutionId, role: p.role, position })));
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO conference_partners (conference_id, institution_id, role, position)
+     SELECT p.conference_id, p.institution_id, p.role, p.position FROM json_to_recordset($1::json) AS p(conference_id bigint, institution_id bigint, role text, position int)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Conferences by id within the caller's reach, derived values at `asOf`, in the order of their ids. */
+export async function findConferences(db: Scoped, ids: number[], asOf: string): Promise<Conference[]> {
+  if (ids.length === 0) return [];
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where.when(ids, 'c.id = ANY(?::bigint[])').scope('c.host_unit_id', db.scope);
+  const { rows } = await db.query<Conference>(`SELECT ${COLUMNS} FROM ${from} ${where} ORDER BY c.id`, where.params);
+  return rows;
+}

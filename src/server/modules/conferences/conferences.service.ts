@@ -15,7 +15,11 @@ import {
   type OverdueSummaries,
 } from '../../../shared/contracts/conferences.ts';
 import type { ExpertConference } from '../../../shared/contracts/appointments.ts';
-import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { addLedgerRows, replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { forbidden } from '../../core/errors.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import { unitContains } from '../units/units.service.ts';
 import { conferenceLedgerEntries, conferenceProblems } from './conferences.rules.ts';
 import { CONFERENCE_KIND } from '../../../shared/kinds/conference.ts';
@@ -25,7 +29,10 @@ import { conferenceTitles,
   deleteConferenceRow,
   existingInstitutions,
   findConference,
+  findConferences,
   insertConference,
+  insertConferences,
+  insertPartnersOfConferences,
   listConferences,
   overdueConferences,
   replaceConferencePartners,
@@ -90,6 +97,73 @@ export async function createConference(ctx: RequestContext, options: { input: In
     await writeConferenceLedger(tx, row);
     await tx.audit({ action: 'create', entity: ENTITY, entityId: id, unitId: row.hostUnitId, after: audited(row) });
     return row;
+  });
+}
+
+/** A step of a conference being proposed with others (createConferences): its target, its date and its summary. */
+export type ConferenceStepInput = Omit<z.output<typeof ConferenceTransition>, 'version' | 'on' | 'summary'> & { on: string; summary?: string | null };
+
+/** A refusal of the conference at `index` of a batch, its fields named `<index>.<field>` (a refusal without fields on `<index>.to`). */
+function ofConference(index: number, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const fields = error.extra.fields?.length ? error.extra.fields : [{ field: 'to', reason: error.code }];
+  return new DomainError(error.code, error.kind, { ...error.extra, fields: fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+}
+
+/** checkConference for many new conferences: each host unit's reach once, the co-organizers named in one query; the first refused by its index. */
+async function checkConferences(tx: Scoped, inputs: Input[]): Promise<void> {
+  const reach = new Map<number, boolean>();
+  if (tx.scope !== null) for (const unitId of new Set(inputs.map((c) => c.hostUnitId))) reach.set(unitId, await unitContains(tx, tx.scope, unitId));
+  const known = await existingInstitutions(tx, [...new Set(inputs.flatMap((c) => c.partners.map((p) => p.institutionId)))]);
+  inputs.forEach((input, index) => {
+    const problems: FieldProblem[] = conferenceProblems(input);
+    if (tx.scope !== null && !reach.get(input.hostUnitId)) problems.push({ field: 'hostUnitId', reason: 'not_allowed' });
+    const seen = new Set<number>();
+    input.partners.forEach((p, i) => {
+      if (!known.has(p.institutionId)) problems.push({ field: `partners.${i}.institutionId`, reason: 'unknown_reference' });
+      if (seen.has(p.institutionId)) problems.push({ field: `partners.${i}.institutionId`, reason: 'duplicate' });
+      seen.add(p.institutionId);
+    });
+    if (problems.length) throw ofConference(index, invalidFields(...problems));
+  });
+}
+
+/**
+ * Proposes many conferences at once, each taken through `steps` (approved → held → closed …) as
+ * transitionConference would take it, one step after the other with the step's date: what the
+ * demo's hundreds of conferences write instead of a createConference and a transitionConference
+ * per step each. Checked as those are (the host unit within the actor's reach, each unit once;
+ * the co-organizers; each step by the conference's description, the office's steps for the
+ * office), then written in a statement each: the conferences in their final status with the
+ * steps' dates and summary and the version they would have reached, their co-organizers, their
+ * ledger rows (the declared foreign participants once held: none has an attendee list yet) and
+ * one audit row each, the conference as created. A refusal names the conference by its index:
+ * `<index>.<field>`. No step sends a message: the one who asked for each step is the actor taking the next one.
+ */
+export function createConferences(ctx: RequestContext, options: { conferences: Array<{ input: Input; steps: ConferenceStepInput[] }> }): Promise<Conference[]> {
+  const { conferences } = options;
+  return ctx.transaction(async (tx) => {
+    if (conferences.length === 0) return [];
+    await checkConferences(tx, conferences.map((c) => c.input));
+    const values = conferences.map(({ input, steps }, index) => {
+      const { partners: _p, ...fields } = input;
+      let current: { status: ConferenceStatus } & Record<string, unknown> = { ...fields, status: 'proposed', summary: null, summarySubmittedOn: null };
+      if (steps.length && !roleMay(tx.actor.role, CONFERENCE_KIND.policy, 'update')) throw ofConference(index, forbidden());
+      for (const step of steps) {
+        const inputs = { to: step.to, on: step.on, ...(step.summary !== undefined ? { summary: step.summary } : {}) };
+        const plan = planStep(CONFERENCE_KIND, current, { to: step.to, on: step.on, onGiven: true, inputs }, tx.actor.role);
+        if (plan.kind === 'forbidden') throw ofConference(index, forbidden());
+        if (plan.kind === 'illegal' || plan.problems.length) throw ofConference(index, invalidFields(...plan.problems));
+        current = { ...current, ...plan.values };
+      }
+      return { ...current, searchText: titleSearch(input), version: 1 + steps.length };
+    });
+    const ids = await insertConferences(tx, values);
+    await insertPartnersOfConferences(tx, ids.map((id, i) => ({ id, partners: conferences[i]!.input.partners })));
+    const written = await findConferences(unscoped(tx), ids, officeToday());
+    await addLedgerRows(tx, ENTITY, written.map((c) => ({ id: c.id, document: `declared foreign participants of conference ${c.id}`, entries: conferenceLedgerEntries(c, []) })));
+    await recordAudits(tx, tx.actor, written.map((c) => ({ action: 'create' as const, entity: ENTITY, entityId: c.id, unitId: c.hostUnitId, after: audited(c) })));
+    return written;
   });
 }
 
