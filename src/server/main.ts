@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<void> {
   restrictUmask();
   await secureDataDir(config.dataDir);
   const cipher = createCipher(await loadSecret(config));
-  const db = await openDatabase(config);
+  let db = await openDatabase(config);
   await migrate(db);
   // The demo's code (its generators and data) is imported only when the demo may be loaded:
   // a production server (INTERCHANGE_DEMO=0) never reads it.
@@ -39,6 +39,12 @@ export async function serve(config: Config): Promise<void> {
   await syncReferenceData(db);
   if (demo && loadsDemo) {
     demo.printDemoAccounts(await demo.loadDemoShowingProgress(db, cipher, linkBase(config)));
+    // The embedded database's process keeps the memory the load grew it to (PGlite's WebAssembly
+    // memory never shrinks): opened again, it holds what a restart on the same folder holds.
+    if (db.engine === 'embedded') {
+      await db.close();
+      db = await openDatabase(config);
+    }
   }
   await indexPassports(db, cipher);
   const app = await buildApp({ db, config, cipher }, { logger: config.logLevel });
