@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/client.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { systemContext } from '../server/core/request-context.ts';
-import { createConference, transitionConference } from '../server/modules/conferences/conferences.service.ts';
+import { createConferences } from '../server/modules/conferences/conferences.service.ts';
 import { addAttendees } from '../server/modules/conferences/attendees.service.ts';
 import { getConference } from '../server/modules/conferences/conferences.service.ts';
 import { commitImport } from '../server/modules/imports/imports.service.ts';
@@ -35,34 +35,40 @@ async function attendees(db: Db, cipher: Cipher, c: Conference, spec: Conference
 }
 
 /**
- * Proposes each planned conference through the conferences service and takes it through its
- * steps on their days: approved by the office, held (its foreign participants enter the
- * ledger), its attendee list imported when it has one, closed with its summary.
+ * Proposes the planned conferences through the conferences service, each taken through its steps
+ * on their days (approved by the office, held: its foreign participants enter the ledger, closed
+ * with its summary), in one call (createConferences); then each held conference's attendee list
+ * is imported when it has one. The list came between the held and the closed steps; the records,
+ * their ledger rows and their versions come out as they did step by step.
  */
 export async function loadConferences(db: Db, cipher: Cipher, specs: readonly ConferenceSpec[], refs: { units: Map<string, number>; institutions: Map<string, number>; people: Map<string, number> }): Promise<Conference[]> {
-  const made: Conference[] = [];
-  for (const spec of specs) {
-    const input = parseOrThrow(ConferenceInput, {
-      titleEn: spec.titleEn,
-      titleZh: spec.titleZh,
-      titleFr: spec.titleFr,
-      startDate: spec.startDate,
-      endDate: spec.endDate,
-      venue: spec.venue,
-      hostUnitId: idOf(refs.units, spec.hostUnitCode),
-      partners: spec.partners.map((p) => ({ institutionId: idOf(refs.institutions, p.key), role: p.role })),
-      participants: spec.participants,
-      foreignParticipants: spec.foreignParticipants,
-      countriesRepresented: spec.countriesRepresented,
-      notes: spec.notes ?? null,
-    });
-    let conference = await createConference(systemContext(db), { input });
-    for (const step of spec.steps) {
-      const transition = parseOrThrow(ConferenceTransition, { to: step.to, on: step.on, summary: step.summary ?? null, version: conference.version });
-      conference = await transitionConference(systemContext(db), { id: conference.id, input: transition });
-      if (step.to === 'held' && spec.attendees.length) conference = await attendees(db, cipher, conference, spec, refs);
-    }
-    made.push(conference);
+  const made = await createConferences(systemContext(db), {
+    conferences: specs.map((spec) => ({
+      input: parseOrThrow(ConferenceInput, {
+        titleEn: spec.titleEn,
+        titleZh: spec.titleZh,
+        titleFr: spec.titleFr,
+        startDate: spec.startDate,
+        endDate: spec.endDate,
+        venue: spec.venue,
+        hostUnitId: idOf(refs.units, spec.hostUnitCode),
+        partners: spec.partners.map((p) => ({ institutionId: idOf(refs.institutions, p.key), role: p.role })),
+        participants: spec.participants,
+        foreignParticipants: spec.foreignParticipants,
+        countriesRepresented: spec.countriesRepresented,
+        notes: spec.notes ?? null,
+      }),
+      // Each step parsed as its transition would be (the version is the one it would be taken at).
+      steps: spec.steps.map((step, k) => {
+        const { version: _v, ...parsed } = parseOrThrow(ConferenceTransition, { to: step.to, on: step.on, summary: step.summary ?? null, version: k + 1 });
+        return { ...parsed, on: step.on };
+      }),
+    })),
+  });
+  const listed: Conference[] = [];
+  for (const [i, spec] of specs.entries()) {
+    const held = spec.steps.some((step) => step.to === 'held');
+    listed.push(held && spec.attendees.length ? await attendees(db, cipher, made[i]!, spec, refs) : made[i]!);
   }
-  return made;
+  return listed;
 }
