@@ -283,8 +283,10 @@ describe('a person’s data rights: erasure', () => {
     expect(byFamilyName.map((h) => [h.kind, h.id])).toEqual([['person', namesake.id]]);
     // Nor anywhere in the database, the audit log's old copies included; the namesake's rows are the only ones that say Quenneville.
     for (const trace of TRACES) expect(await tablesHolding(trace), trace).toEqual([]);
-    expect(await tablesHolding(THEM.familyName)).toEqual(['audit_log', 'people']);
+    expect(await tablesHolding(THEM.familyName)).toEqual(['audit_log', 'people', 'search_entries']);
     expect((await t.db.query(`SELECT id FROM people p WHERE p::text ILIKE '%quenneville%'`)).rows).toEqual([{ id: namesake.id }]);
+    const searchRows = await t.db.query<{ kind: string; record_id: string }>(`SELECT kind, record_id::text FROM search_entries s WHERE s::text ILIKE '%quenneville%'`);
+    expect(searchRows.rows).toEqual([{ kind: 'person', record_id: String(namesake.id) }]);
     const auditRows = await t.db.query<{ entity: string; entity_id: string }>(`SELECT entity, entity_id FROM audit_log a WHERE a::text ILIKE '%quenneville%'`);
     expect(auditRows.rows).toEqual([{ entity: 'person', entity_id: String(namesake.id) }]);
     // The other member of the delegation keeps their name, in the visit and in its history.
