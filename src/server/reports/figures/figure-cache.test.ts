@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, succeeded, type Client, type TestServer } from '../../test/harness.ts';
-import { agreementBody, appointmentBody, institutionBody, personBody } from '../../test/factories.ts';
+import { agreementBody, appointmentBody, conferenceBody, institutionBody, personBody, visitBody } from '../../test/factories.ts';
 import { requestContext } from '../../core/request-context.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
 import type { FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
 import { computeFigureSet } from './figure-set.ts';
-import { figureCacheStats, figureChanges } from './figure-cache.ts';
+import { figureCacheStats, figureChanges, figureGroupsComputed } from './figure-cache.ts';
+import { FIGURE_GROUPS } from './figure-groups.ts';
 
 /**
  * The figure set's cache (GET /api/reports/figures): a read with nothing written since is answered
  * from it; after a write in any table the figures read, the next read is computed again and equals
- * a computation with no cache; a coordinator never gets the school's (or another unit's) set.
+ * a computation with no cache; a coordinator never gets the school's (or another unit's) set. Only
+ * the groups of figures that read a written table are computed again (migration 0047), and a new
+ * person, whom nothing refers to yet, leaves the whole set kept.
  */
 let t: TestServer;
 let officer: Client;
@@ -40,15 +43,25 @@ async function fresh(actor: Actor, options: { asOf?: string; unitId?: number } =
 
 const valueOf = (set: FigureSet, key: FigureKey) => set.figures.find((f) => f.key === key)!.value;
 
-/** Reads the officer's set, writes, reads again: the second read is computed again, equal to a fresh one, and shows the write. */
+const figureOf = (set: FigureSet, key: FigureKey) => set.figures.find((f) => f.key === key)!;
+
+/**
+ * Reads the officer's and coordinator A's sets, writes, reads again: the officer's second read is
+ * computed again (some groups, not all unless the write reaches them all), each read equals a
+ * fresh one, and the officer's shows the write (the figure `changed`, its value or its items).
+ */
 async function afterWrite(write: () => Promise<void>, changed: FigureKey): Promise<void> {
   const before = await read(officer);
+  await read(coordinatorA);
   const stats = figureCacheStats(t.db);
+  const groups = figureGroupsComputed(t.db);
   await write();
   const after = await read(officer);
   expect(figureCacheStats(t.db).computed).toBe(stats.computed + 1);
+  expect(figureGroupsComputed(t.db)).toBeGreaterThan(groups);
   expect(after).toEqual(await fresh(officerActor));
-  expect(valueOf(after, changed)).not.toEqual(valueOf(before, changed));
+  expect(figureOf(after, changed)).not.toEqual(figureOf(before, changed));
+  expect(await read(coordinatorA)).toEqual(await fresh(coordinatorActor));
 }
 
 async function person(unitId: number, nationality = 'FR'): Promise<number> {
@@ -93,6 +106,65 @@ describe('the figure set’s cache', () => {
       const row = await succeeded(officer.post('/api/students', { personId: student, unitId: t.units.a, level: 'master', programmeEn: 'Master of Public Health', admittedOn: '2020-07-01' }));
       await succeeded(officer.post(`/api/students/${row.id}/transitions`, { to: 'enrolled', on: '2020-09-01', version: row.version }));
     }, 'students.foreignSince1980');
+  });
+
+  it('computes again after an outbound count (the outbound group)', async () => {
+    await afterWrite(async () => {
+      await succeeded(officer.post('/api/ledger/aggregates', { direction: 'outbound', who: 'staff', count: 9, category: 'all_purposes', countryCode: 'FR', startDate: '1991-01-01', endDate: '1991-12-31', sourceDocument: 'Yearbook 1991', unitId: t.units.a }));
+    }, 'outbound.personTimesSince1954');
+  });
+
+  it('computes again after a visit is held (its visitors’ person-times)', async () => {
+    await afterWrite(async () => {
+      const visitors = [await person(t.units.a, 'US'), await person(t.units.a, 'CA')];
+      let visit = await succeeded<{ id: number; version: number }>(officer.post('/api/visits', visitBody(t.units.a, visitors)));
+      visit = await succeeded(officer.post(`/api/visits/${visit.id}/transitions`, { to: 'approved', on: '2024-04-01', version: visit.version }));
+      await succeeded(officer.post(`/api/visits/${visit.id}/transitions`, { to: 'held', on: '2024-05-10', version: visit.version }));
+    }, 'inbound.personTimesSince1980');
+  });
+
+  it('computes again after a conference is held', async () => {
+    await afterWrite(async () => {
+      let conference = await succeeded<{ id: number; version: number }>(officer.post('/api/conferences', conferenceBody(t.units.a, { foreignParticipants: 5, participants: 40 })));
+      conference = await succeeded(officer.post(`/api/conferences/${conference.id}/transitions`, { to: 'approved', version: conference.version }));
+      await succeeded(officer.post(`/api/conferences/${conference.id}/transitions`, { to: 'held', on: '2024-05-10', version: conference.version }));
+    }, 'conferences.hosted');
+  });
+
+  it('computes again after an honour is conferred, and after its holder is renamed (an update of people)', async () => {
+    const holder = await person(t.units.a, 'US');
+    await afterWrite(async () => {
+      await succeeded(officer.post('/api/honours', { personId: holder, kind: 'prize', nameEn: 'Kettering Prize', awardingBody: 'General Motors Cancer Research Foundation', countryCode: 'US', conferredOn: '2010-06-01', notable: true }));
+    }, 'honours.holders');
+    await afterWrite(async () => {
+      const current = await succeeded<{ version: number }>(officer.get(`/api/people/${holder}`));
+      await succeeded(officer.patch(`/api/people/${holder}`, { version: current.version, familyName: 'Renamed' }));
+    }, 'honours');
+  });
+
+  it('keeps the whole set after a new person, whom nothing refers to yet', async () => {
+    await read(officer);
+    await read(coordinatorA);
+    const changes = await figureChanges(t.db);
+    const stats = figureCacheStats(t.db);
+    await person(t.units.a, 'DE');
+    await person(t.units.b, 'VN');
+    expect(await figureChanges(t.db)).toBe(changes);
+    expect(await read(officer)).toEqual(await fresh(officerActor));
+    expect(await read(coordinatorA)).toEqual(await fresh(coordinatorActor));
+    expect(figureCacheStats(t.db)).toEqual({ ...stats, kept: stats.kept + 2 });
+  });
+
+  it('computes again only the groups reading what a requested visit writes, the set equal to a fresh one', async () => {
+    const visitor = await person(t.units.a, 'JP');
+    await read(officer);
+    const stats = figureCacheStats(t.db);
+    const groups = figureGroupsComputed(t.db);
+    await succeeded(officer.post('/api/visits', visitBody(t.units.a, [visitor], { startDate: '2027-03-01', endDate: '2027-03-02' })));
+    expect(await read(officer)).toEqual(await fresh(officerActor));
+    expect(figureCacheStats(t.db).computed).toBe(stats.computed + 1);
+    expect(figureGroupsComputed(t.db) - groups).toBeGreaterThan(0);
+    expect(figureGroupsComputed(t.db) - groups).toBeLessThan(FIGURE_GROUPS.length);
   });
 
   it('computes again after any statement on any table the figures read, whoever sends it', async () => {

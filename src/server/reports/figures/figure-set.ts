@@ -1,16 +1,8 @@
 import type { RequestContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import { FIGURE_KEYS, type Figure, type FigureKey, type FigureSet } from '../../../shared/contracts/reports.ts';
-import { conferenceFigures } from './conferences.ts';
-import { exchangeFigures } from './exchange.ts';
-import { expertFigures } from './experts.ts';
 import { figureContext } from './figure-context.ts';
-import { honourFigures } from './honours.ts';
-import { inboundFigures } from './inbound.ts';
-import { outboundFigures } from './outbound.ts';
-import { partnerFigures } from './partners.ts';
-import { programmeFigures } from './programme.ts';
-import { studentFigures } from './students.ts';
+import { FIGURE_GROUPS } from './figure-groups.ts';
 
 /**
  * Every figure of the fact sheet on `asOf` (default today), in the order of FIGURE_KEYS, for
@@ -21,17 +13,13 @@ export async function computeFigureSet(caller: RequestContext, options: { asOf?:
   const asOf = options.asOf ?? officeToday();
   const ctx = figureContext(caller, { asOf, ...(options.unitId !== undefined ? { unitId: options.unitId } : {}) });
   // One after another: the embedded engine has a single connection.
-  const figures: Figure[] = [
-    ...(await partnerFigures(ctx)),
-    ...(await expertFigures(ctx)),
-    ...(await conferenceFigures(ctx)),
-    ...(await inboundFigures(ctx)),
-    ...(await outboundFigures(ctx)),
-    ...(await honourFigures(ctx)),
-    ...(await studentFigures(ctx)),
-    ...(await programmeFigures(ctx)),
-    ...(await exchangeFigures(ctx)),
-  ];
+  const figures: Figure[] = [];
+  for (const group of FIGURE_GROUPS) figures.push(...(await group.compute(ctx)));
+  return figureSetOf(asOf, figures);
+}
+
+/** The set of `figures` (every group's, in any order) in the order of FIGURE_KEYS. */
+export function figureSetOf(asOf: string, figures: readonly Figure[]): FigureSet {
   const byKey = new Map(figures.map((f) => [f.key, f]));
   return { asOf, figures: FIGURE_KEYS.map((k) => byKey.get(k)!) };
 }
