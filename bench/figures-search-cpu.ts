@@ -5,12 +5,13 @@
  * counts in 10 ms ticks). On the load test's database (`interchange_load`, made the first time as
  * load-cpu.ts makes it). The figure set is read three ways: again with nothing written since, the
  * same for a coordinator, and after a statement on a table it reads before each read (always
- * computed). Run it from two checkouts in turn to compare code before and after a change.
+ * computed), and after each of the load mix's writes (POST /api/people, POST /api/visits) before each
+ * read. Run it from two checkouts in turn to compare code before and after a change.
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { backendsCpuMs, cpuMs, prepareLoadDatabase, startLoadServer } from './load-server.ts';
-import { LOAD } from './load-test.ts';
+import { credentials, LOAD } from './load-test.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 100);
@@ -54,10 +55,30 @@ try {
     await get('/api/reports/figures', officer);
     for (const q of SEARCHES) await get(`/api/search?q=${encodeURIComponent(q)}`, officer);
   }
+  const { officerToken } = await credentials(server.base);
+  const { rows: visitors } = await writer.query<{ id: string }>('SELECT id::text FROM people WHERE nationality IS NOT NULL AND erased_at IS NULL ORDER BY id LIMIT 50');
+  const { rows: units } = await writer.query<{ id: string }>('SELECT id::text FROM units ORDER BY id');
+  let written = 0;
+  /** One of the load mix's writes (a unique body), as the officer's API token sends it. */
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(server.base + path, { method: 'POST', headers: { authorization: officerToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await response.text();
+    if (response.status !== 201) throw new Error(`${response.status} POST ${path}`);
+  };
+  const newPerson = () => post('/api/people', { familyName: `Bench ${Date.now()}-${(written += 1)}`, givenName: 'Anne', nationality: 'FR', email: `bench-${Date.now()}-${written}@example.org` });
+  const newVisit = () => {
+    written += 1;
+    return post('/api/visits', {
+      titleEn: `Bench delegation ${Date.now()}-${written}`, hostUnitId: Number(units[written % units.length]!.id), purpose: 'academic_exchange',
+      startDate: '2027-03-01', endDate: '2027-03-01', members: [{ personId: Number(visitors[written % visitors.length]!.id) }],
+    });
+  };
   console.log('CPU per request (ms): server, PostgreSQL, both, requests');
   await measure('GET /api/reports/figures (officer), nothing written since the last read', ROUNDS, () => get('/api/reports/figures', officer));
   await measure('GET /api/reports/figures (coordinator), nothing written since the last read', ROUNDS, () => get('/api/reports/figures', coordinator));
   await measure('GET /api/reports/figures (officer), a statement on `people` before each read', Math.ceil(ROUNDS / 4), () => get('/api/reports/figures', officer), () => writer.query('DELETE FROM people WHERE false'));
+  await measure('GET /api/reports/figures (officer), a POST /api/people before each read', Math.ceil(ROUNDS / 4), () => get('/api/reports/figures', officer), newPerson);
+  await measure('GET /api/reports/figures (officer), a POST /api/visits before each read', Math.ceil(ROUNDS / 4), () => get('/api/reports/figures', officer), newVisit);
   await measure(`GET /api/search?q=… (officer, the load test's ${SEARCHES.length} searches)`, SEARCHES.length * Math.ceil(ROUNDS / 10), (i) => get(`/api/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`, officer));
   await measure(`GET /api/search?q=… (coordinator)`, SEARCHES.length * Math.ceil(ROUNDS / 10), (i) => get(`/api/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`, coordinator));
 } finally {
