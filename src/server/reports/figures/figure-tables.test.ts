@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { requestContext } from '../../core/request-context.ts';
 import { SYSTEM_ACTOR } from '../../policies/actor.ts';
 import { openDemoDatabase } from '../../test/demo-database.ts';
-import { computeFigureSet } from './figure-set.ts';
+import { computeFigureSet, figureOf } from './figure-set.ts';
+import { cachedFigureSet } from './figure-cache.ts';
 import { figureContext } from './figure-context.ts';
 import { FIGURE_GROUPS } from './figure-groups.ts';
 import { officeToday } from '../../../shared/calendar.ts';
@@ -118,5 +119,30 @@ describe('the tables the figure set reads', () => {
     );
     const bumping = new Set(triggered.map((r) => r.table));
     expect([...read].filter((table) => !bumping.has(table)).sort()).toEqual([]);
+  });
+
+  it('keep no stale group after writes to the programme’s and the exchanges’ records: the next read equals a fresh computation', async () => {
+    const officer = requestContext({ ...SYSTEM_ACTOR, role: 'officer' }, db);
+    const exact = async () => {
+      const kept = JSON.parse(JSON.stringify(await cachedFigureSet(officer, {})));
+      expect(kept).toEqual(JSON.parse(JSON.stringify(await computeFigureSet(officer, {}))));
+      return kept as Awaited<ReturnType<typeof computeFigureSet>>;
+    };
+    const before = await exact();
+    expect(figureOf(before, 'programme.residencyPlaced').value).toBeGreaterThan(0);
+    expect(figureOf(before, 'exchange.studentsPerYear').value).toBeGreaterThan(0);
+    // One placed student's placements withdrawn: one student fewer placed.
+    await db.query(
+      `UPDATE residency_placements SET status = 'withdrawn', withdrawn_on = start_date
+        WHERE student_id = (SELECT student_id FROM residency_placements WHERE status IN ('confirmed', 'completed') ORDER BY id LIMIT 1)`,
+    );
+    const placed = await exact();
+    expect(figureOf(placed, 'programme.residencyPlaced').value).not.toEqual(figureOf(before, 'programme.residencyPlaced').value);
+    expect(figureOf(placed, 'exchange.studentsPerYear')).toEqual(figureOf(before, 'exchange.studentsPerYear'));
+    // Every departure withdrawn: no exchange person-times left.
+    await db.query("UPDATE exchange_applications SET status = 'withdrawn' WHERE status IN ('departed', 'returned')");
+    const withdrawn = await exact();
+    expect(figureOf(withdrawn, 'exchange.studentsPerYear').value).toBe(0);
+    expect(figureOf(withdrawn, 'programme.residencyPlaced')).toEqual(figureOf(placed, 'programme.residencyPlaced'));
   });
 });
