@@ -312,3 +312,42 @@ export async function peopleInReach(db: Scoped, ids: number[]): Promise<Set<numb
   );
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * Inserts many applications in one statement, each in the status and with the version its steps
+ * brought it to, and returns their ids in the order given (the batch's rows: createApplications).
+ */
+export async function insertApplications(db: Queryable, values: Array<ApplicationValues & { version: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const fields = Object.entries(APPLICATION_COLUMNS);
+  // A column no application gives takes its default, as a single insert leaves it.
+  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
+  const { rows: inserted } = await db.query<{ id: number }>(
+    `INSERT INTO exchange_applications (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::exchange_applications, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  // Identities are drawn in the order the rows are inserted.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/** Applications by id within the caller's reach, with their opportunity's kind, year, places and end, in the order of their ids. */
+export async function findApplications(db: Scoped, ids: number[]): Promise<Array<Application & ApplicationContext>> {
+  if (ids.length === 0) return [];
+  const where = new Where().when(ids, 'a.id = ANY(?::bigint[])').scope('o.unit_id', db.scope);
+  const { rows } = await db.query<Application & ApplicationContext>(
+    `SELECT ${APPLICATION_SELECT}, o.kind, o.academic_year AS "academicYear", o.places, o.ends_on AS "endsOn" FROM ${APPLICATION_FROM} ${where} ORDER BY a.id`,
+    where.params,
+  );
+  return rows;
+}
+
+/** The pairs among `personIds` that already applied to the opportunity. */
+export async function appliedAlready(db: Queryable, opportunityId: number, personIds: number[]): Promise<Set<number>> {
+  if (!personIds.length) return new Set();
+  const { rows } = await db.query<{ personId: number }>('SELECT person_id AS "personId" FROM exchange_applications WHERE opportunity_id = $1 AND person_id = ANY($2::bigint[])', [opportunityId, personIds]);
+  return new Set(rows.map((r) => Number(r.personId)));
+}

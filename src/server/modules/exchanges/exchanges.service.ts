@@ -1,7 +1,7 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { officeToday } from '../../../shared/calendar.ts';
 import {
@@ -17,10 +17,16 @@ import {
   type OpportunityInput,
   type OpportunityUpdate,
 } from '../../../shared/contracts/exchanges.ts';
-import { replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { addLedgerRows, replaceLedgerRows } from '../ledger/ledger.write.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { planStep } from '../../workflow/plan-step.ts';
 import { unitContains } from '../units/units.service.ts';
 import {
   allApplications,
+  appliedAlready,
+  findApplications,
+  insertApplications,
   deleteApplicationRow,
   existingIds,
   exchangeCounts,
@@ -137,6 +143,123 @@ export async function createApplication(ctx: RequestContext, options: { input: z
     const row = withoutContext(await writeLedger(tx, id));
     await tx.audit({ action: 'create', entity: APPLICATION, entityId: id, unitId: row.unitId, after: auditedApplication(row) });
     return row;
+  });
+}
+
+/** A step of an application created with others (createApplications): its target and its date. */
+export type ApplicationStepInput = { to: ApplicationStatus; on: string };
+
+/** A refusal of the application at `index` of a batch, its fields named `<index>.<field>` (a refusal without fields on `<index>.<field>`, the field given). */
+function ofApplication(index: number, error: unknown, field = 'to'): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const fields = error.extra.fields?.length ? error.extra.fields : [{ field, reason: error.code }];
+  return new DomainError(error.code, error.kind, { ...error.extra, fields: fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+}
+
+/** An application of the batch as it stands between its steps, before it is written. */
+type Pending = { id: number; personId: number; status: ApplicationStatus; score: number | null; appliedOn: string; decidedOn: string | null; departureDate: string | null; returnDate: string | null; version: number };
+
+/**
+ * Records many students' applications to one opportunity at once, optionally runs its
+ * allocation on `allocateOn` once they are all in, then takes each through `steps`, one after
+ * the other with the step's date: what the demo's hundreds of applications write instead of a
+ * createApplication, an allocateOpportunity and a transitionApplication per step each. Checked as
+ * those are (the opportunity and each student within the actor's reach, the dates, one
+ * application a student; the allocation by merit for the office, none decided before it was
+ * made; each step by the application's description, a selection by the places free and the
+ * student's place elsewhere that year), then written in a statement each: the applications in
+ * their final status with the dates the steps stamped and the version they would have reached,
+ * their person-times (addLedgerRows) and one audit row each, the application as created
+ * (recordAudits); the allocation's outcome on the opportunity and its audit row as
+ * allocateOpportunity writes them (an application already there that it decides is written and
+ * audited as there). A refusal names the application by its index: `<index>.<field>`. No step
+ * sends a message: the one who asked for each step is the actor taking the next one.
+ */
+export function createApplications(
+  ctx: RequestContext,
+  options: { opportunityId: number; applications: Array<{ input: Omit<z.output<typeof ApplicationInput>, 'opportunityId'>; steps: ApplicationStepInput[] }>; allocateOn?: string },
+): Promise<Application[]> {
+  const { opportunityId, applications, allocateOn } = options;
+  return ctx.transaction(async (tx) => {
+    if (applications.length === 0 && allocateOn === undefined) return [];
+    const opportunity = await findOpportunity(tx, opportunityId, true);
+    if (!opportunity) throw invalidFields({ field: 'opportunityId', reason: 'unknown_reference' });
+    // The applications, checked as createApplication checks each.
+    const persons = applications.map((a) => a.input.personId);
+    const reachable = await peopleInReach(tx, [...new Set(persons)]);
+    for (const [index, { input }] of applications.entries()) {
+      const problems: FieldProblem[] = [];
+      if (!reachable.has(input.personId)) problems.push({ field: 'personId', reason: 'unknown_reference' });
+      if (input.departureDate && input.returnDate && input.returnDate < input.departureDate) problems.push({ field: 'returnDate', reason: 'end_before_start' });
+      if (problems.length) throw ofApplication(index, invalidFields(...problems));
+    }
+    const applied = await appliedAlready(tx, opportunityId, [...new Set(persons)]);
+    for (const [index, personId] of persons.entries()) {
+      if (applied.has(personId)) throw ofApplication(index, new DomainError('exchange_already_applied', 'conflict'), 'personId');
+      applied.add(personId);
+    }
+    // Every applicant as the allocation and the steps see them; the new ones numbered after those there, as their ids will be.
+    const existing = await opportunityApplicants(tx, opportunityId);
+    const first = Math.max(0, ...existing.map((a) => a.id)) + 1;
+    const pending: Pending[] = applications.map(({ input }, index) => ({
+      id: first + index, personId: input.personId, status: 'submitted', score: input.score, appliedOn: input.appliedOn, decidedOn: null, departureDate: input.departureDate, returnDate: input.returnDate, version: 1,
+    }));
+    const everyone = [...existing.map((a) => ({ ...a })), ...pending];
+    const elsewhere = await holdersElsewhere(tx, opportunityId, opportunity.academicYear, [...new Set(everyone.map((a) => a.personId))]);
+    const realId = (id: number, ids: number[]) => (id >= first ? ids[id - first]! : id);
+    let allocation: { selected: number[]; waitlisted: number[]; skipped: number[] } | null = null;
+    if (allocateOn !== undefined) {
+      // As allocateOpportunity: the office's, by merit, none decided before it was made.
+      if (!roleMay(tx.actor.role, 'exchange_selection', 'update')) throw forbidden();
+      allocation = allocatePlaces(opportunity.places, everyone, elsewhere);
+      const decided = new Map<number, ApplicationStatus>([...allocation.selected.map((id) => [id, 'selected'] as const), ...allocation.waitlisted.map((id) => [id, 'waitlisted'] as const)]);
+      if (everyone.some((a) => decided.has(a.id) && a.appliedOn > allocateOn)) throw invalidFields({ field: 'allocateOn', reason: 'before_applied' });
+      for (const a of everyone) {
+        const status = decided.get(a.id);
+        if (status === undefined || a.status === status) continue;
+        a.status = status;
+        if (a.id >= first) Object.assign(a, { decidedOn: allocateOn, version: (a as Pending).version + 1 });
+      }
+    }
+    // Each new application's steps, in turn, as transitionApplication takes them.
+    for (const [index, { steps }] of applications.entries()) {
+      const current = pending[index]!;
+      if (steps.length && !roleMay(tx.actor.role, EXCHANGE_APPLICATION_KIND.policy, 'update')) throw ofApplication(index, forbidden());
+      for (const step of steps) {
+        const asked = { to: step.to, on: step.on, onGiven: true, inputs: { to: step.to, on: step.on } };
+        const plan = planStep(EXCHANGE_APPLICATION_KIND, current, asked, tx.actor.role);
+        if (plan.kind === 'forbidden') throw ofApplication(index, forbidden());
+        if (plan.kind === 'illegal') throw ofApplication(index, invalidFields(...plan.problems));
+        const placesFree = opportunity.places - everyone.filter((a) => PLACE_HOLDING_STATUSES.includes(a.status)).length;
+        const own = applicationStepValues(current, { ...asked, placesFree, heldElsewhere: elsewhere.has(current.personId) });
+        if (own.refusal) throw ofApplication(index, new DomainError(own.refusal, 'conflict'));
+        const problems = [...plan.problems, ...own.problems];
+        if (problems.length) throw ofApplication(index, invalidFields(...problems));
+        Object.assign(current, plan.values, own.values, { version: current.version + 1 });
+      }
+    }
+    const ids = await insertApplications(tx, applications.map(({ input }, index) => {
+      const { id: _id, ...final } = pending[index]!;
+      return { ...input, ...final, opportunityId };
+    }));
+    const written = await findApplications(unscoped(tx), ids);
+    await addLedgerRows(tx, APPLICATION, written.map((row) => ({ id: row.id, entries: applicationLedgerEntries({ ...row, hostCountryCode: row.hostInstitution.countryCode }) })));
+    await recordAudits(tx, tx.actor, written.map((row) => ({ action: 'create' as const, entity: APPLICATION, entityId: row.id, unitId: row.unitId, after: auditedApplication(withoutContext(row)) })));
+    if (allocation && allocateOn !== undefined) {
+      // The applications that were there, decided by the allocation: written and audited as allocateOpportunity does.
+      for (const a of existing) {
+        const now = everyone.find((e) => e.id === a.id)!;
+        if (now.status === a.status) continue;
+        const before = withoutContext((await findApplication(unscoped(tx), a.id, true))!);
+        await updateApplicationRow(tx, a.id, { status: now.status, decidedOn: allocateOn });
+        const after = withoutContext(await writeLedger(tx, a.id));
+        await tx.audit({ action: 'update', entity: APPLICATION, entityId: a.id, unitId: opportunity.unitId, before: auditedApplication(before), after: auditedApplication(after) });
+      }
+      const result = { opportunityId, places: opportunity.places, selected: allocation.selected.map((id) => realId(id, ids)), waitlisted: allocation.waitlisted.map((id) => realId(id, ids)), skipped: allocation.skipped.map((id) => realId(id, ids)) };
+      await updateOpportunityRow(tx, opportunityId, { allocatedOn: allocateOn });
+      await tx.audit({ action: 'update', entity: OPPORTUNITY, entityId: opportunityId, unitId: opportunity.unitId, before: { allocatedOn: opportunity.allocatedOn }, after: { allocatedOn: allocateOn, allocation: result, on: allocateOn } });
+    }
+    return written.map(withoutContext);
   });
 }
 
