@@ -3,9 +3,9 @@ import type { Cipher } from '../server/security/personal-data.ts';
 import { systemContext } from '../server/core/request-context.ts';
 import { parseOrThrow } from '../server/core/errors.ts';
 import { createPeople } from '../server/modules/people/people.service.ts';
-import { allocateOpportunity, createApplication, createOpportunity, recordPastApplications, transitionApplication } from '../server/modules/exchanges/exchanges.service.ts';
+import { createApplications, createOpportunity, recordPastApplications, type ApplicationStepInput } from '../server/modules/exchanges/exchanges.service.ts';
 import { PersonInput } from '../shared/contracts/people.ts';
-import { ApplicationInput, ApplicationTransition, OpportunityInput } from '../shared/contracts/exchanges.ts';
+import { ApplicationInput, OpportunityInput } from '../shared/contracts/exchanges.ts';
 import { EXCHANGE_KIND_LABELS } from '../shared/i18n/exchange-labels.ts';
 import { inventName } from './demo-names.ts';
 import { DEMO_PARTNERS } from './demo-partners.ts';
@@ -87,28 +87,16 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
         });
         continue;
       }
-      // The last complete year, as the office works: applications, the allocation, then each selected student's steps.
-      const ids: number[] = [];
-      for (const [k, a] of o.applicants.entries())
-        ids.push((await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate, iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(o.kind) }) })).id);
-      await allocateOpportunity(system, { id: row.id, on: `${year}-${ALLOCATION_DAY}` });
-      for (const [k, a] of o.applicants.entries()) {
-        let version = 2;
-        const step = async (to: string, on?: string) => {
-          const done = await transitionApplication(system, { id: ids[k]!, input: parseOrThrow(ApplicationTransition, { to, version, ...(on ? { on } : {}) }) });
-          version = done.version;
-        };
-        if (a.fate === 'not_selected') {
-          if (rng.chance(0.5)) await step('rejected', `${year}-06-01`);
-          continue;
-        }
-        await step('nominated', `${year}-05-20`);
-        if (a.fate === 'withdrawn') await step('withdrawn', `${year}-06-15`);
-        else {
-          await step('departed', a.departureDate!);
-          if (a.returnDate) await step('returned', a.returnDate);
-        }
-      }
+      // The last complete year, as the office works: applications, the allocation, then each
+      // selected student's steps, in one call an opportunity (the random draws in the same order).
+      const inputs = o.applicants.map((a, k) => parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: people[k], appliedOn: a.appliedOn, score: a.score, languageCertificate: rng.pick(CERTIFICATES), departureDate: a.departureDate, iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(o.kind) }));
+      const steps = o.applicants.map((a): ApplicationStepInput[] => {
+        if (a.fate === 'not_selected') return rng.chance(0.5) ? [{ to: 'rejected', on: `${year}-06-01` }] : [];
+        const nominated: ApplicationStepInput = { to: 'nominated', on: `${year}-05-20` };
+        if (a.fate === 'withdrawn') return [nominated, { to: 'withdrawn', on: `${year}-06-15` }];
+        return [nominated, { to: 'departed', on: a.departureDate! }, ...(a.returnDate ? [{ to: 'returned' as const, on: a.returnDate }] : [])];
+      });
+      await createApplications(system, { opportunityId: row.id, allocateOn: `${year}-${ALLOCATION_DAY}`, applications: inputs.map((input, k) => ({ input, steps: steps[k]! })) });
     }
   }
 
@@ -124,10 +112,13 @@ export async function loadDemoExchanges(db: Db, cipher: Cipher, unitId: number, 
     });
     // applied before the closing day, and never after the load date
     const last = closes < today ? closes : today;
+    const applications = [];
     for (let k = 0; k < call.applicants; k++) {
       const appliedOn = addDays(last, -rng.int(1, 40));
-      const application = await createApplication(system, { input: parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: students[next++], appliedOn, score: rng.int(70, 98), languageCertificate: rng.pick(CERTIFICATES), iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(call.kind) }) });
-      if (k < call.shortlisted) await transitionApplication(system, { id: application.id, input: parseOrThrow(ApplicationTransition, { to: 'shortlisted', version: application.version }) });
+      const input = parseOrThrow(ApplicationInput, { opportunityId: row.id, personId: students[next++], appliedOn, score: rng.int(70, 98), languageCertificate: rng.pick(CERTIFICATES), iscedFCode: MEDICINE, eqfLevel: eqfLevelOf(call.kind) });
+      // shortlisting records no date: the day only orders the step
+      applications.push({ input, steps: k < call.shortlisted ? [{ to: 'shortlisted' as const, on: today }] : [] });
     }
+    await createApplications(system, { opportunityId: row.id, applications });
   }
 }
