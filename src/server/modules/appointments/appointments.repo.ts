@@ -153,3 +153,49 @@ export async function renewalItems(db: Scoped, asOf: string, months: number): Pr
   );
   return rows;
 }
+
+/**
+ * Inserts many appointment rows, each with the version its steps brought it to, and returns their
+ * ids in the order given (createAppointments). A row may name an earlier row of the same batch as
+ * its predecessor (`predecessorAt`, its index): the ids are drawn first, in the order given, so
+ * that a chain's successor follows it as it would, created one at a time; then one statement.
+ */
+export async function insertAppointments(db: Queryable, values: Array<AppointmentValues & { version: number; predecessorAt?: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const { rows: drawn } = await db.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('appointments', 'id')) AS id FROM generate_series(1, $1::int)`, [values.length]);
+  const ids = drawn.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const linked = values.map((v) => (v.predecessorAt === undefined ? v : { ...v, predecessorId: ids[v.predecessorAt] }));
+  const fields = Object.entries(WRITABLE);
+  // A column no appointment gives takes its default, as a single insert leaves it.
+  const given = fields.filter(([field]) => linked.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = linked.map((v, i) => ({ id: ids[i], ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = ['id', ...given.map(([, column]) => column), 'version'].join(', ');
+  await db.query(
+    `INSERT INTO appointments (${cols}) OVERRIDING SYSTEM VALUE
+     SELECT ${cols} FROM json_populate_recordset(NULL::appointments, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality`,
+    [JSON.stringify(rows)],
+  );
+  return ids;
+}
+
+/** Appointments by id within the caller's reach, "in force" derived at `asOf`, in the order of their ids. */
+export async function findAppointments(db: Scoped, ids: number[], asOf: string): Promise<Appointment[]> {
+  if (ids.length === 0) return [];
+  const where = new Where();
+  const from = derivedFrom(where, asOf);
+  where.when(ids, 'a.id = ANY(?::bigint[])').scope('a.unit_id', db.scope);
+  const { rows } = await db.query<Appointment>(`SELECT ${COLUMNS} FROM ${from} ${where} ORDER BY a.id`, where.params);
+  return rows;
+}
+
+/** The people among `ids` who are the actor's experts, as expertInReach says of one. */
+export async function expertsInReach(db: Scoped, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT p.id FROM people p WHERE p.id = ANY($1::bigint[]) AND ($2::bigint IS NULL
+        OR p.unit_id IN (SELECT unit_subtree($2::bigint))
+        OR EXISTS (SELECT 1 FROM appointments a WHERE a.person_id = p.id AND a.unit_id IN (SELECT unit_subtree($2::bigint))))`,
+    [ids, db.scope],
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}

@@ -1,7 +1,10 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
-import { DomainError, currentVersion, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { DomainError, currentVersion, forbidden, invalidFields, notFound, type FieldProblem } from '../../core/errors.ts';
+import { planStep } from '../../workflow/plan-step.ts';
+import { roleMay } from '../../../shared/policies.ts';
+import { recordAudits } from '../../audit/record-audit.ts';
 import { unscoped, type RequestContext, type Scoped, type TxContext } from '../../core/request-context.ts';
 import { addDays, addMonths, monthsBetween, officeToday } from '../../../shared/calendar.ts';
 import {
@@ -19,8 +22,11 @@ import { runTransition, writeThenReload, type TransitionHooks } from '../../work
 import {
   deleteAppointmentRow,
   expertInReach,
+  expertsInReach,
   findAppointment,
+  findAppointments,
   insertAppointment,
+  insertAppointments,
   listAppointments,
   updateAppointmentRow,
 } from './appointments.repo.ts';
@@ -134,6 +140,83 @@ export async function renewAppointment(ctx: RequestContext, options: { id: numbe
     const startDate = addDays(current.endDate, 1);
     const input: Input = { ...current, startDate, endDate: addMonths(current.endDate, monthsBetween(current.startDate, startDate)) };
     return writeNewAppointment(tx, input, id);
+  });
+}
+
+/** A step of an appointment created with others (createAppointments): its target and its date. */
+export type AppointmentStepInput = { to: AppointmentStatus; on: string };
+
+/** A refusal of the appointment at `index` of a batch (`<index>.<field>`, the successor's `<index>.renewal.<field>`). */
+function ofAppointment(index: number | string, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const fields = error.extra.fields?.length ? error.extra.fields : [{ field: 'to', reason: error.code }];
+  return new DomainError(error.code, error.kind, { ...error.extra, fields: fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+}
+
+type Draft = Input & { status: AppointmentStatus; revokedOn: string | null; predecessorId: number | null; version: number };
+
+/** Takes `draft` through `steps` as transitionAppointment would, one after the other (the description's steps, the office's for the office). */
+function stepped(tx: TxContext, draft: Draft, steps: AppointmentStepInput[], index: number | string): Draft {
+  if (steps.length && !roleMay(tx.actor.role, APPOINTMENT_KIND.policy, 'update')) throw ofAppointment(index, forbidden());
+  let current = draft;
+  for (const step of steps) {
+    const plan = planStep(APPOINTMENT_KIND, current, { to: step.to, on: step.on, onGiven: true, inputs: { to: step.to, on: step.on } }, tx.actor.role);
+    if (plan.kind === 'forbidden') throw ofAppointment(index, forbidden());
+    if (plan.kind === 'illegal' || plan.problems.length) throw ofAppointment(index, invalidFields(...plan.problems));
+    current = { ...current, ...(plan.values as Partial<Draft>), version: current.version + 1 };
+  }
+  return current;
+}
+
+/**
+ * Records many appointments at once, each taken through `steps` (proposed → appointed →
+ * revoked) and, with `renewal`, renewed into a successor taken through the renewal's steps: what
+ * the demo's experts write instead of a createAppointment, a transitionAppointment per step and a
+ * renewAppointment each. Checked as those are (each expert and unit within the actor's reach,
+ * each unit once; each step by the appointment's description, conferring and revoking for the
+ * office; a renewal only of a title conferred with an end of term, the successor's term as
+ * renewAppointment draws it), then written: their ids drawn in the order they would have been
+ * created one at a time (each successor after its predecessor), the appointments in one statement
+ * in their final status with the dates the steps stamped and the version they would have reached,
+ * the successors naming their predecessors, and one audit row each, the appointment as created (recordAudits).
+ * A refusal names the appointment by its index: `<index>.<field>`, the successor's
+ * `<index>.renewal.<field>`. No step sends a message: the one who asked for each step is the actor taking the next one.
+ */
+export function createAppointments(
+  ctx: RequestContext,
+  options: { appointments: Array<{ input: Input; steps: AppointmentStepInput[]; renewal?: { steps: AppointmentStepInput[] } }> },
+): Promise<Array<{ appointment: Appointment; successor: Appointment | null }>> {
+  const { appointments } = options;
+  return ctx.transaction(async (tx) => {
+    if (appointments.length === 0) return [];
+    const experts = await expertsInReach(tx, [...new Set(appointments.map((a) => a.input.personId))]);
+    const units = new Map<number, boolean>();
+    for (const unitId of new Set(appointments.map((a) => a.input.unitId))) units.set(unitId, tx.scope === null || (await unitContains(tx, tx.scope, unitId)));
+    const drafts = appointments.map(({ input, steps, renewal }, index) => {
+      const problems: FieldProblem[] = [];
+      if (!experts.has(input.personId)) problems.push({ field: 'personId', reason: 'unknown_reference' });
+      if (!units.get(input.unitId)) problems.push({ field: 'unitId', reason: 'not_allowed' });
+      if (problems.length) throw ofAppointment(index, invalidFields(...problems));
+      const made = stepped(tx, { ...input, status: 'proposed', revokedOn: null, predecessorId: null, version: 1 }, steps, index);
+      if (!renewal) return { made, successor: null };
+      // As renewAppointment: a title conferred, with an end, renewed from the day after for as many whole months.
+      if (made.status !== 'appointed') throw ofAppointment(index, invalidFields({ field: 'status', reason: 'appointment_not_renewable' }));
+      if (made.endDate === null) throw ofAppointment(index, invalidFields({ field: 'endDate', reason: 'no_end_of_term' }));
+      const startDate = addDays(made.endDate, 1);
+      const next: Draft = { ...made, startDate, endDate: addMonths(made.endDate, monthsBetween(made.startDate, startDate)), status: 'proposed', revokedOn: null, version: 1 };
+      return { made, successor: stepped(tx, next, renewal.steps, `${index}.renewal`) };
+    });
+    // Each chain's appointment then its successor, in the order they would have been created one at a time.
+    const rows: Array<Draft & { predecessorAt?: number }> = [];
+    const at = drafts.map((d) => {
+      const made = rows.push(d.made) - 1;
+      if (!d.successor) return { made, successor: null };
+      return { made, successor: rows.push({ ...d.successor, predecessorAt: made }) - 1 };
+    });
+    const ids = await insertAppointments(tx, rows);
+    const written = new Map((await findAppointments(unscoped(tx), ids, officeToday())).map((a) => [a.id, a]));
+    await recordAudits(tx, tx.actor, [...written.values()].map((a) => ({ action: 'create' as const, entity: ENTITY, entityId: a.id, unitId: a.unitId, after: audited(a) })));
+    return at.map((a) => ({ appointment: written.get(ids[a.made]!)!, successor: a.successor === null ? null : written.get(ids[a.successor]!)! }));
   });
 }
 
