@@ -1,3 +1,5 @@
+import type { Queryable } from './client.ts';
+
 /** Maps API field names to SQL columns, so repositories write their SQL once. */
 export type ColumnMap<F extends string = string> = Record<F, string>;
 
@@ -40,4 +42,24 @@ export function insertLists(values: Record<string, unknown>, columns: Record<str
     vals.push(`$${params.length}`);
   }
   return { cols: cols.join(', '), vals: vals.join(', ') };
+}
+
+/**
+ * Inserts many rows of `table` in one statement, each with the version its steps brought it to,
+ * and returns their ids in the order given. A field no row gives is left out, so its column takes
+ * its default, as a single insert leaves it.
+ */
+export async function insertVersionedRows(db: Queryable, table: string, columns: ColumnMap, values: ReadonlyArray<object & { version: number }>): Promise<number[]> {
+  if (values.length === 0) return [];
+  const given = Object.entries(columns).filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
+  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
+  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
+  const { rows: inserted } = await db.query<{ id: number }>(
+    `INSERT INTO ${table} (${cols})
+     SELECT ${cols} FROM json_populate_recordset(NULL::${table}, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  // Identities are drawn in the order the rows are inserted.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/client.ts';
 import { standingSql } from '../../db/deadline-sql.ts';
 import { deadlineRules } from '../../../shared/kinds/deadline-rules.ts';
 import type { Scoped } from '../../core/request-context.ts';
-import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { insertLists, isoTimestamp, selectList, setList, insertVersionedRows } from '../../db/columns.ts';
 import { unitScopeSql } from '../../db/scope.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import { LEDGER_CONFERENCE_STATUSES, type Conference } from '../../../shared/contracts/conferences.ts';
@@ -194,20 +194,8 @@ export async function conferenceTitles(db: Scoped): Promise<Array<{ id: number; 
  * Inserts many conference rows in one statement, each with the version its steps brought it to,
  * and returns their ids in the order given (their co-organizers: insertPartnersOfConferences).
  */
-export async function insertConferences(db: Queryable, values: Array<ConferenceValues & { version: number }>): Promise<number[]> {
-  if (values.length === 0) return [];
-  // A column no conference gives takes its default, as a single insert leaves it.
-  const given = Object.entries(WRITABLE).filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
-  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
-  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
-  const { rows: inserted } = await db.query<{ id: number }>(
-    `INSERT INTO conferences (${cols})
-     SELECT ${cols} FROM json_populate_recordset(NULL::conferences, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
-     RETURNING id`,
-    [JSON.stringify(rows)],
-  );
-  // Identities are drawn in the order the rows are inserted.
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+export function insertConferences(db: Queryable, values: Array<ConferenceValues & { version: number }>): Promise<number[]> {
+  return insertVersionedRows(db, 'conferences', WRITABLE, values);
 }
 
 /** Writes the co-organizers of many new conferences (none has any yet) in one statement, each conference's in their order. */

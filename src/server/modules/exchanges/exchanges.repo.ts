@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
-import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
+import { insertLists, isoTimestamp, selectList, setList, insertVersionedRows } from '../../db/columns.ts';
 import { selectPage, Where } from '../../db/where.ts';
 import type { Application, ApplicationStatus, ExchangeKind, Opportunity } from '../../../shared/contracts/exchanges.ts';
 
@@ -317,21 +317,8 @@ export async function peopleInReach(db: Scoped, ids: number[]): Promise<Set<numb
  * Inserts many applications in one statement, each in the status and with the version its steps
  * brought it to, and returns their ids in the order given (the batch's rows: createApplications).
  */
-export async function insertApplications(db: Queryable, values: Array<ApplicationValues & { version: number }>): Promise<number[]> {
-  if (values.length === 0) return [];
-  const fields = Object.entries(APPLICATION_COLUMNS);
-  // A column no application gives takes its default, as a single insert leaves it.
-  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
-  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
-  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
-  const { rows: inserted } = await db.query<{ id: number }>(
-    `INSERT INTO exchange_applications (${cols})
-     SELECT ${cols} FROM json_populate_recordset(NULL::exchange_applications, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
-     RETURNING id`,
-    [JSON.stringify(rows)],
-  );
-  // Identities are drawn in the order the rows are inserted.
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+export function insertApplications(db: Queryable, values: Array<ApplicationValues & { version: number }>): Promise<number[]> {
+  return insertVersionedRows(db, 'exchange_applications', APPLICATION_COLUMNS, values);
 }
 
 /** Applications by id within the caller's reach, with their opportunity's kind, year, places and end, in the order of their ids. */

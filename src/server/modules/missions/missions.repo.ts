@@ -1,3 +1,4 @@
+import { insertVersionedRows } from '../../db/columns.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { Where } from '../../db/where.ts';
@@ -131,21 +132,8 @@ export const overdueMissions = (db: Scoped, asOf: string): Promise<OverdueRow[]>
  * Inserts many mission rows in one statement, each with the version its steps brought it to,
  * and returns their ids in the order given (their destinations and members: insertPartsOfMissions).
  */
-export async function insertMissions(db: Queryable, values: Array<MissionValues & { version: number }>): Promise<number[]> {
-  if (values.length === 0) return [];
-  const fields = Object.entries(MISSIONS.writable);
-  // A column no mission gives takes its default, as a single insert leaves it.
-  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
-  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
-  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
-  const { rows: inserted } = await db.query<{ id: number }>(
-    `INSERT INTO missions (${cols})
-     SELECT ${cols} FROM json_populate_recordset(NULL::missions, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
-     RETURNING id`,
-    [JSON.stringify(rows)],
-  );
-  // Identities are drawn in the order the rows are inserted.
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+export function insertMissions(db: Queryable, values: Array<MissionValues & { version: number }>): Promise<number[]> {
+  return insertVersionedRows(db, 'missions', MISSIONS.writable, values);
 }
 
 /** Writes the destinations and members of many new missions (none has any yet), a statement each, each mission's in their order. */

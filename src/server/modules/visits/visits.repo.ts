@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
-import { isoTimestamp } from '../../db/columns.ts';
+import { isoTimestamp, insertVersionedRows } from '../../db/columns.ts';
 import { Where } from '../../db/where.ts';
 import { COUNTED_STATUSES, levelsAtOrAbove, PROTOCOL_LEVELS, type ProtocolLevel, type Visit } from '../../../shared/contracts/visits.ts';
 import {
@@ -120,21 +120,8 @@ export function replaceMembers(db: Queryable, id: number, members: MemberRow[]):
  * Inserts many visit rows in one statement (an import's thousands), each with its `version`,
  * and returns their ids in the order given (members are written by `insertMembersOfVisits`).
  */
-export async function insertVisits(db: Queryable, values: Array<VisitValues & { version: number }>): Promise<number[]> {
-  if (values.length === 0) return [];
-  const fields = Object.entries(VISITS.writable);
-  // A column no visit gives takes its default, as a single insert leaves it.
-  const given = fields.filter(([field]) => values.some((v) => (v as Record<string, unknown>)[field] !== undefined));
-  const rows = values.map((v) => ({ ...Object.fromEntries(given.map(([field, column]) => [column, (v as Record<string, unknown>)[field] ?? null])), version: v.version }));
-  const cols = [...given.map(([, column]) => column), 'version'].join(', ');
-  const { rows: inserted } = await db.query<{ id: number }>(
-    `INSERT INTO visits (${cols})
-     SELECT ${cols} FROM json_populate_recordset(NULL::visits, $1::json) WITH ORDINALITY AS r ORDER BY r.ordinality
-     RETURNING id`,
-    [JSON.stringify(rows)],
-  );
-  // Identities are drawn in the order the rows are inserted.
-  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+export function insertVisits(db: Queryable, values: Array<VisitValues & { version: number }>): Promise<number[]> {
+  return insertVersionedRows(db, 'visits', VISITS.writable, values);
 }
 
 /** Writes the visitors of many new visits (none has any yet) in one statement, each visit's in their order. */
