@@ -26,7 +26,8 @@ const GAUGES = [
     name: 'interchange_import_rows',
     help: 'Records imports created or updated, by kind of record and outcome',
     labelNames: ['kind', 'outcome'],
-    sql: `SELECT kind, o.outcome, sum(jsonb_array_length(COALESCE(i.outcome -> o.outcome, '[]')))::int AS n
+    // An import's counts (createdCount, updatedCount: migration 0049 lists the ids only when few), else its lists of ids (before).
+    sql: `SELECT kind, o.outcome, sum(COALESCE((i.outcome ->> (o.outcome || 'Count'))::int, jsonb_array_length(COALESCE(i.outcome -> o.outcome, '[]'))))::int AS n
             FROM imports i CROSS JOIN (VALUES ('created'), ('updated')) o(outcome) GROUP BY 1, 2`,
   },
   {

@@ -25,28 +25,7 @@ import { IMPORT_KINDS, type ImportKindName } from '../../../shared/contracts/imp
 import { savepoints } from './import-savepoints.ts';
 import { restoreRecord } from './import-restore.ts';
 import { findImport, markUndone, recordVersions, type ImportRow } from './imports.repo.ts';
-
-const TABLES = { person: 'people', visit: 'visits', institution: 'institutions', agreement: 'agreements', mission: 'missions', appointment: 'appointments', honour: 'honours', aggregate: 'ledger_aggregates', student: 'student_enrolments', exchange_application: 'exchange_applications', programme_student: 'programme_students', residency_placement: 'residency_placements', conference_attendee: 'conference_attendees' } as const;
-
-/** A written record with the version it was left at by the import. */
-export type KeptRecord = WrittenRecord & { version: number };
-
-/**
- * The records an import wrote, each with its version at the end of the import (what an undo
- * compares with). A record two rows updated is kept once, with its values before the first.
- */
-export async function withVersions(db: Queryable, records: WrittenRecord[]): Promise<KeptRecord[]> {
-  const versions = new Map<string, Map<number, number>>();
-  for (const entity of new Set(records.map((r) => r.entity))) versions.set(entity, await recordVersions(db, TABLES[entity], records.filter((r) => r.entity === entity).map((r) => r.id)));
-  const kept = new Map<string, KeptRecord>();
-  for (const r of records) {
-    const key = `${r.entity}.${r.id}`;
-    const earlier = kept.get(key);
-    if (earlier) earlier.before = { ...r.before, ...earlier.before };
-    else kept.set(key, { ...r, version: versions.get(r.entity)?.get(r.id) ?? 0 });
-  }
-  return [...kept.values()];
-}
+import { keptRecords, TABLES } from './import-written.ts';
 
 /** A record without its values before (an answer or an audit row names the record, not its old values). */
 export function withoutBefore<R extends WrittenRecord>(record: R): Omit<R, 'before'> {
@@ -54,17 +33,18 @@ export function withoutBefore<R extends WrittenRecord>(record: R): Omit<R, 'befo
   return rest;
 }
 
-/** An import as answered: its records without their values before. */
-function presented(row: ImportRow): ImportRow {
-  const { records } = row.outcome;
-  return records ? { ...row, outcome: { ...row.outcome, records: records.map(withoutBefore) } } : row;
+/** An import as answered: its records (from import_records, or its outcome before migration 0049) without their values before. */
+async function presented(db: Queryable, row: ImportRow): Promise<ImportRow> {
+  const records = await keptRecords(db, row);
+  const { recordRuns: _runs, ...outcome } = row.outcome;
+  return records ? { ...row, outcome: { ...outcome, records: records.map(withoutBefore) } } : row;
 }
 
 /** An import as its page shows it: the file, who, when, what it wrote, whether it was undone. */
 export async function getImport(ctx: RequestContext, options: { id: number }): Promise<ImportRow> {
   const row = await findImport(ctx, options.id);
   if (!row) throw notFound();
-  return presented(row);
+  return presented(ctx, row);
 }
 
 const isForeignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
@@ -81,7 +61,7 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     const row = await findImport(tx, options.id, true);
     if (!row) throw notFound();
     if (row.undoneAt) throw new DomainError('import_undone', 'conflict');
-    const records = row.outcome.records;
+    const records = await keptRecords(tx, row);
     if (!records) throw new DomainError('import_not_undoable', 'conflict');
     const updated = records.filter((r) => r.action === 'updated');
     const unkept = updated.filter((r) => !r.before);
@@ -127,6 +107,6 @@ export async function undoImport(ctx: RequestContext, options: { id: number; cip
     await markUndone(tx, row.id, ctx.actor.userId || null);
     const after = (await findImport(tx, row.id))!;
     await tx.audit({ action: 'update', entity: `${IMPORT_KINDS[row.kind as ImportKindName]?.entity ?? row.kind}_import`, entityId: row.id, unitId: tx.scope, before: { undoneAt: null }, after: { undoneAt: after.undoneAt, deleted: records.filter((r) => r.action === 'created').map(({ entity, id }) => ({ entity, id })), restored: updated.map(({ entity, id }) => ({ entity, id })) } });
-    return presented(after);
+    return presented(tx, after);
   });
 }

@@ -14,9 +14,10 @@ import type { Locale } from '../../../shared/contracts/common.ts';
 import type { ImportMappingInput, ImportQuery } from '../../../shared/contracts/imports.ts';
 import { IMPORT_KINDS, type ImportKindName, type RowClass } from '../../../shared/contracts/imports.ts';
 import type { RowToCommit, WrittenRecord } from './import-adapters.ts';
+import { withoutBefore } from './import-undo.ts';
 import { openImport, type ImportFile, type ImportFileSummary, type ImportPreview, type PreviewRow } from './import-reading.ts';
 import { templateHeader } from './import-sheet.ts';
-import { withVersions, withoutBefore } from './import-undo.ts';
+import { LISTED_RECORDS, WrittenRuns, keepWritten } from './import-written.ts';
 import { savepoints } from './import-savepoints.ts';
 import { findMapping, insertImport, listMappings, recordOutcome, upsertMapping, type MappingRow } from './imports.repo.ts';
 
@@ -27,7 +28,11 @@ export type { ImportFile, ImportFileSummary, ImportPreview, PreviewMatch, Previe
 /** What a commit did. */
 export interface ImportOutcome {
   importId: number;
-  /** The records written, each with its kind (a visit import creates people and visits). */
+  /**
+   * The records written, each with its kind (a visit import creates people and visits), when
+   * there are at most LISTED_RECORDS of them; else none listed here (the counts say how many):
+   * every one is kept in import_records, read by the undo and the import's page.
+   */
   records: WrittenRecord[];
   created: number;
   updated: number;
@@ -134,6 +139,8 @@ export async function commitImport(
     rowsTotal?: number;
     /** Rows a set-based kind creates at a time (CREATE_BATCH; a test makes it small to commit a file in several batches). */
     batchRows?: number;
+    /** Records listed in the answer and the import's audit row at most (LISTED_RECORDS; a test makes it small). */
+    listedRecords?: number;
     /** Runs in the import's transaction once it is recorded (a draft marked committed with it, or neither). */
     onRecorded?: (tx: TxContext, importId: number, counts: { created: number; updated: number; unchanged: number; skipped: number }) => Promise<void> },
 ): Promise<ImportOutcome & { summary: ImportSummary }> {
@@ -153,7 +160,14 @@ export async function commitImport(
   const forbidden: FieldProblem[] = [];
   let refusal: unknown;
   const refused = () => badCells.length > 0 || undecided.length > 0 || forbidden.length > 0 || refusal !== undefined;
-  const outcome = { created: [] as number[], updated: [] as Array<{ id: number; before: Record<string, unknown> }>, unchanged: [] as number[], skipped: 0, records: [] as WrittenRecord[] };
+  // The records written, as runs of consecutive ids (not one object a record: a million rows make a few hundred runs).
+  const written = new WrittenRuns();
+  const outcome = { created: 0, updated: [] as number[], unchanged: [] as number[], skipped: 0 };
+  const created = (recordId: number) => {
+    outcome.created += 1;
+    written.add({ entity, id: recordId, action: 'created' });
+  };
+  let answered: WrittenRecord[] = [];
   const fileSha256 = createHash('sha256').update(options.content).digest('hex');
   const importId = await ctx.transaction(async (tx) => {
     // The import's row first, so that every audit row its records get names it (audit_log.import_id).
@@ -183,7 +197,7 @@ export async function commitImport(
       // embedded engine runs in this thread, so there it is awaited (overlapping would only slow the reading down).
       writing = state.createMany!(inner, rows.map((r) => r.values), checked).then(
         (ids) => {
-          for (const created of ids) outcome.created.push(created);
+          for (const one of ids) created(one);
           done += rows.length;
         },
         (error: unknown) => {
@@ -235,11 +249,13 @@ export async function commitImport(
         if (refused()) continue;
         try {
           if (action === 'skip') outcome.skipped += 1;
-          else if (action === 'create') outcome.created.push(await state.create(inner, row.values));
+          else if (action === 'create') created(await state.create(inner, row.values));
           else {
             const before = await state.update(inner, action, Object.fromEntries(Object.entries(row.values).filter(([field]) => !row.defaulted.includes(field))));
-            if (before) outcome.updated.push({ id: action, before });
-            else outcome.unchanged.push(action);
+            if (before) {
+              outcome.updated.push(action);
+              written.add({ entity, id: action, action: 'updated', before });
+            } else outcome.unchanged.push(action);
           }
           done += 1;
         } catch (error) {
@@ -259,28 +275,33 @@ export async function commitImport(
     if (forbidden.length) throw new DomainError('forbidden', 'forbidden', { fields: forbidden });
     if (refusal !== undefined) throw refusal;
     if (state.commitRows) {
-      const written = await state.commitRows(inner, together, columnOf);
+      const rows = await state.commitRows(inner, together, columnOf);
       await options.onProgress?.(rowsRead, rowsRead);
-      outcome.records = written.records;
-      outcome.created = written.records.filter((r) => r.action === 'created').map((r) => r.id);
-      outcome.updated = written.records.flatMap((r) => (r.action === 'updated' ? [{ id: r.id, before: r.before ?? {} }] : []));
-      outcome.skipped = written.skipped;
-      outcome.unchanged = written.unchanged;
-    } else {
-      outcome.records = [...outcome.created.map((created) => ({ entity, id: created, action: 'created' as const })), ...outcome.updated.map(({ id: updated, before }) => ({ entity, id: updated, action: 'updated' as const, before }))];
-      await options.onProgress?.(rowsRead, rowsRead);
-    }
-    const records = await withVersions(tx, outcome.records);
-    const stored = { ...outcome, updated: outcome.updated.map((u) => u.id), records };
+      for (const r of rows.records) {
+        written.add(r);
+        if (r.action === 'created') outcome.created += 1;
+        else outcome.updated.push(r.id);
+      }
+      outcome.skipped = rows.skipped;
+      outcome.unchanged = rows.unchanged;
+    } else await options.onProgress?.(rowsRead, rowsRead);
+    // The records in import_records (migration 0049), not in the outcome: listed there only when few.
+    const recordRuns = await keepWritten(tx, id, written);
+    const listed = written.listed(options.listedRecords ?? LISTED_RECORDS);
+    const tally = { created: outcome.created, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped };
+    // The ids created and updated are listed when few (the import's page and metrics read the counts otherwise).
+    const ids = listed ? { created: listed.filter((r) => r.action === 'created').map((r) => r.id), updated: outcome.updated } : {};
+    const stored = { ...ids, unchanged: outcome.unchanged.length <= (options.listedRecords ?? LISTED_RECORDS) ? outcome.unchanged : undefined, skipped: outcome.skipped, createdCount: tally.created, updatedCount: tally.updated, unchangedCount: tally.unchanged, recordRuns };
     await recordOutcome(tx, id, stored);
-    // The audit row names what was written; each update's own audit row holds its values before.
-    await tx.audit({ action: 'create', entity: `${kind.entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: records.map(withoutBefore) } });
-    await options.onRecorded?.(tx, id, { created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped });
+    // The audit row names what was written (runs of ids); each record's own audit row holds its values, each update's its values before.
+    await tx.audit({ action: 'create', entity: `${kind.entity}_import`, entityId: id, unitId: ctx.scope, after: { kind: options.kind, fileName: options.fileName, fileSha256, ...stored, records: listed ? listed.map(withoutBefore) : written.runs.map(({ before: _before, ...run }) => run) } });
+    answered = listed ? listed.map(withoutBefore) : [];
+    await options.onRecorded?.(tx, id, tally);
     await auditUnderImport(tx, null);
     return id;
   });
   return {
-    importId, records: outcome.records.map(withoutBefore), created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped,
+    importId, records: answered, created: outcome.created, updated: outcome.updated.length, unchanged: outcome.unchanged.length, skipped: outcome.skipped,
     summary: { ...summary, counts, rowsTotal: rowsRead },
   };
 }
