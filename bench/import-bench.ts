@@ -334,7 +334,7 @@ export function importSection(result: ImportBench, machine: string): string[] {
     "  INSERT … SELECT joining the dictionaries, which needs the services' checks expressed in SQL), and an unloaded machine.",
     "- The preview's wall time here follows the machine's load (2 cores shared by several sessions at load 10 to 20): its CPU time",
     "  (the column above) is what an idle server would take.",
-    "- The commit's records (branch imp-agg): kept in import_records (migration 0052) as runs of consecutive ids, a row a batch",
+    "- The commit's records (branch imp-agg): kept in import_records (migration 0049) as runs of consecutive ids, a row a batch",
     "  of 10,000 created entries, instead of every record in memory, read back for its version and written twice as JSON (the",
     "  import's outcome and its audit row); the answer, the outcome and the audit row list records only up to 10,000. What still",
     "  grows with a file in a commit is the matchers' key of every row before (a duplicate within the file is found by it).",
