@@ -3,7 +3,7 @@
  * visit's title (English), host unit, first and last day (shared/contracts/imports.ts says so
  * in the template's guide). Each visitor is found among the people on file by passport number
  * (its blind index: nobody's number is decrypted), e-mail address, or name however written;
- * a visitor found is linked, new ones created through the people service (createPeople). The
+ * a visitor found is linked, new ones created through the people service (createPeopleIds). The
  * visits are then created by the visits service with the steps to the row's status
  * (createVisits: checked as createVisit and transitionVisit check them, written a thousand at a
  * time), so their person-times enter the ledger exactly as for a visit typed in the app.
@@ -16,7 +16,7 @@ import { VISIT_IMPORT } from '../../../shared/contracts/imports.ts';
 import { PersonInput } from '../../../shared/contracts/people.ts';
 import { VISIT_TRANSITIONS, VisitInput, VisitTransition, type VisitStatus } from '../../../shared/contracts/visits.ts';
 import { movementDates, movementTitles } from '../../../shared/contracts/movements.ts';
-import { createPeople } from '../people/people.service.ts';
+import { createPeopleIds } from '../people/people.service.ts';
 import { createVisits, type VisitStepInput } from '../visits/visits.service.ts';
 import { foldName } from '../../search/normalize.ts';
 import { PersonMatcher, type Match } from './import-matching.ts';
@@ -32,7 +32,7 @@ function personInput(values: Record<string, unknown>): Record<string, unknown> {
   return { familyName, givenName, nameZh, gender, nationality, institutionId, title: position, email, passportNumber };
 }
 
-/** New visitors created in one go (createPeople). */
+/** New visitors created in one go (createPeopleIds). */
 const PEOPLE_BATCH = 2_000;
 
 /** Visits created in one go (createVisits): 1,000 visits of five are 5,000 rows. */
@@ -159,7 +159,8 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
             });
           };
 
-          // The visitors: linked to a person on file, or created, PEOPLE_BATCH at a time (one INSERT and one audit INSERT each).
+          // The visitors: linked to a person on file, or created, PEOPLE_BATCH at a time (one INSERT and one audit INSERT each;
+          // only their ids come back, nobody's personal data decrypted to present them).
           const pending: Array<{ rowNumber: number; input: z.output<typeof PersonInput> }> = [];
           /** A row's visitor among `pending` (created, or the same person as an earlier row's). */
           const pendingOf = new Map<number, number>();
@@ -193,7 +194,7 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
           for (let start = 0; start < pending.length; start += PEOPLE_BATCH) {
             const batch = pending.slice(start, start + PEOPLE_BATCH);
             try {
-              created.push(...(await createPeople(ctx, { inputs: batch.map((p) => p.input), cipher })).map((p) => p.id));
+              created.push(...(await createPeopleIds(ctx, { inputs: batch.map((p) => p.input), cipher })));
             } catch (error) {
               // createPeople names a person by their index in the batch: `<index>.<field>`.
               throw named(batch[0]!.rowNumber, error, (f) => {
@@ -211,7 +212,9 @@ export function visitsImport(cipher: Cipher): ImportAdapter {
           for (const row of rows) {
             if (!personOf.has(row.rowNumber)) continue;
             const first = groupOf.get(row.rowNumber)!.first;
-            groups.set(first, [...(groups.get(first) ?? []), row]);
+            const members = groups.get(first);
+            if (members) members.push(row);
+            else groups.set(first, [row]);
           }
           // Each visit checked and built, then created VISIT_BATCH at a time with its steps (createVisits: a statement each
           // for the visits, their members, their ledger rows and their audit rows).

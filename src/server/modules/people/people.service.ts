@@ -1,7 +1,7 @@
 import { changedBy } from '../../core/unchanged-write.ts';
 import type { z } from 'zod';
 import { DomainError, invalidFields, notFound, currentVersion, type FieldProblem } from '../../core/errors.ts';
-import type { RequestContext, Scoped } from '../../core/request-context.ts';
+import type { RequestContext, Scoped, TxContext } from '../../core/request-context.ts';
 import { seesPersonalData } from '../../policies/policies.ts';
 import { assertFieldWrites } from '../../policies/field-writes.ts';
 import { personSearchText } from './person-search-text.ts';
@@ -55,25 +55,38 @@ export async function createPerson(ctx: RequestContext, options: { input: z.outp
  * person by their index in `inputs` (`<index>.<field>`). The people in the order given.
  */
 export async function createPeople(ctx: RequestContext, options: { inputs: Array<z.output<typeof PersonInput>>; cipher: Cipher }): Promise<Person[]> {
-  const { cipher } = options;
-  const inputs = options.inputs.map((input) => ({ ...input, unitId: input.unitId ?? ctx.scope }));
   return ctx.transaction(async (tx) => {
-    const checked = new Set<number | null>();
-    for (const [index, input] of inputs.entries()) {
-      if (checked.has(input.unitId)) continue;
-      try {
-        await checkWrite(tx, input);
-      } catch (error) {
-        if (error instanceof DomainError && error.extra.fields) throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
-        throw error;
-      }
-      checked.add(input.unitId);
-    }
-    const rows = await insertPeople(tx, inputs.map((input) => ({ ...toValues(input, cipher), searchText: personSearchText(input) })));
-    await recordAudits(tx, tx.actor, rows.map((row) => ({ action: 'create' as const, entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) })));
+    const rows = await writePeople(tx, options.inputs, options.cipher);
     const sees = seesPersonalData(tx.actor);
-    return rows.map((row) => presentPerson(row, cipher, sees));
+    return rows.map((row) => presentPerson(row, options.cipher, sees));
   });
+}
+
+/**
+ * createPeople answering only the new people's ids, in the order given: an import links its
+ * rows to them and never shows them, so their personal data is not decrypted again to present them.
+ */
+export function createPeopleIds(ctx: RequestContext, options: { inputs: Array<z.output<typeof PersonInput>>; cipher: Cipher }): Promise<number[]> {
+  return ctx.transaction(async (tx) => (await writePeople(tx, options.inputs, options.cipher)).map((row) => Number(row.id)));
+}
+
+/** createPeople's checks and writes, in the caller's transaction: the rows as inserted, in the order given. */
+async function writePeople(tx: TxContext, given: Array<z.output<typeof PersonInput>>, cipher: Cipher): Promise<PersonRow[]> {
+  const inputs = given.map((input) => ({ ...input, unitId: input.unitId ?? tx.scope }));
+  const checked = new Set<number | null>();
+  for (const [index, input] of inputs.entries()) {
+    if (checked.has(input.unitId)) continue;
+    try {
+      await checkWrite(tx, input);
+    } catch (error) {
+      if (error instanceof DomainError && error.extra.fields) throw new DomainError(error.code, error.kind, { ...error.extra, fields: error.extra.fields.map((f) => ({ ...f, field: `${index}.${f.field}` })) });
+      throw error;
+    }
+    checked.add(input.unitId);
+  }
+  const rows = await insertPeople(tx, inputs.map((input) => ({ ...toValues(input, cipher), searchText: personSearchText(input) })));
+  await recordAudits(tx, tx.actor, rows.map((row) => ({ action: 'create' as const, entity: 'person', entityId: row.id, unitId: row.unitId, after: auditPerson(row) })));
+  return rows;
 }
 
 /** Changes a person, if `version` is current and the person is within the actor's reach. */
