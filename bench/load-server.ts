@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freePort } from '../src/server/test/serve-process.ts';
@@ -108,22 +109,48 @@ export async function dropLoadDatabase(adminUrl: string, name: string): Promise<
   }
 }
 
+/** The V8 heap of the serve process, from process.memoryUsage() (bench/load-memory-probe.mjs), in bytes. */
+export interface HeapFigures {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+const PROBE = fileURLToPath(new URL('./load-memory-probe.mjs', import.meta.url));
+
 /** A running `interchange serve` on the load database. */
 export interface LoadServer {
   base: string;
   pid: number;
   /** The process's resident set size now, in bytes (VmRSS). */
   rss(): number;
+  /** Its heap as the probe wrote it at most a second ago; null when the probe has not written yet. */
+  heap(): HeapFigures | null;
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts `interchange serve --no-build` as a deployment would (demo off, own secret), on 127.0.0.1, with `env` added to its environment. */
+/**
+ * Starts `interchange serve --no-build` as a deployment would (demo off, own secret), on 127.0.0.1, with `env` added to its
+ * environment, and bench/load-memory-probe.mjs preloaded so that its heap can be read beside its RSS.
+ */
 export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}): Promise<LoadServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'interchange-load-'));
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
-    env: { ...process.env, DATABASE_URL: url, INTERCHANGE_SECRET: SECRET, INTERCHANGE_DEMO: '0', INTERCHANGE_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      INTERCHANGE_SECRET: SECRET,
+      INTERCHANGE_DEMO: '0',
+      INTERCHANGE_DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      INTERCHANGE_LOAD_PROBE_DIR: dataDir,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(PROBE).href}`.trim(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -147,6 +174,14 @@ export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}):
     rss: () => {
       const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
       return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
+    },
+    heap: () => {
+      try {
+        const { heapUsed, heapTotal, external, arrayBuffers } = JSON.parse(readFileSync(join(dataDir, `memory-${pid}.json`), 'utf8')) as HeapFigures;
+        return { heapUsed, heapTotal, external, arrayBuffers };
+      } catch {
+        return null;
+      }
     },
     output: () => output,
     stop: async () => {

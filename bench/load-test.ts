@@ -6,10 +6,12 @@
  * p99 is under 200 ms and the server's memory after both runs is flat against its memory after a
  * warm-up of the same mix.
  */
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon, { type Client, type Request, type Result } from 'autocannon';
-import { dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
+import pg from 'pg';
+import { backendsCpuMs, cpuMs, dropLoadDatabase, prepareLoadDatabase, startLoadServer, type LoadServer } from './load-server.ts';
+import { SUSTAINED, idle, sampleMemory, sampling, sustainedChecks, sustainedSection, uptimeNow, type MemorySample, type SustainedResult } from './load-sustained.ts';
 import { KINDS, WEIGHTS, mixRequests, sampleDatabase, seededRandom, targetMakers, type Credentials, type Kind } from './load-mix.ts';
 import { machine, serverVersion } from './machine.ts';
 
@@ -53,6 +55,10 @@ export interface LoadResult {
   rssMid: number;
   rssAfter: number;
   rssPeak: number;
+  /** CPU a request in the capacity run, ms, from /proc: the serve process and its PostgreSQL backends. */
+  flatOutCpu: { server: number; postgres: number };
+  /** With BENCH_LOAD_SUSTAINED_S: the long flat-out run and the idle minute after it. */
+  sustained: SustainedResult | null;
   checks: { name: string; ok: boolean; detail: string }[];
   pass: boolean;
 }
@@ -107,7 +113,7 @@ interface Recorded {
  * seconds from its start, so 50 connections started together would all send in the same instant.
  * Every response is filed under its kind and route, with its time.
  */
-async function drive(base: string, requests: Request[], seconds: number, rate = 0): Promise<Recorded> {
+export async function drive(base: string, requests: Request[], seconds: number, rate = 0): Promise<Recorded> {
   const times = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
   const errors = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   const failures: Record<string, number> = {};
@@ -189,7 +195,7 @@ function summarize(run: Recorded): RunStats {
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const uptime = () => loadavg().map((v) => Number(v.toFixed(2)));
+const uptime = uptimeNow;
 
 /** Samples the server's RSS once a second while `work` runs; returns work's result and the peak. */
 async function watchingMemory<T>(server: LoadServer, work: Promise<T>): Promise<{ value: T; peak: number }> {
@@ -202,6 +208,50 @@ async function watchingMemory<T>(server: LoadServer, work: Promise<T>): Promise<
   }
 }
 
+type CpuSoFar = { server: number; postgres: number };
+
+/**
+ * The sustained run (issue 17): the mix flat out for SUSTAINED.seconds, then SUSTAINED.idleSeconds
+ * with nothing sent, the memory sampled throughout, checked against the RSS after the warm-up.
+ */
+async function sustainedRun(
+  server: LoadServer,
+  requests: Request[],
+  rssWarm: number,
+  heapWarm: ReturnType<LoadServer['heap']>,
+  cpuNow: () => Promise<CpuSoFar>,
+  perRequest: (before: CpuSoFar, after: CpuSoFar, requests: number) => CpuSoFar,
+): Promise<SustainedResult> {
+  console.log(`sustained run: ${SUSTAINED.seconds} s, ${LOAD.connections} connections flat out, then ${SUSTAINED.idleSeconds} s idle`);
+  const samples: MemorySample[] = [];
+  const start = Date.now();
+  const cpuBefore = await cpuNow();
+  const run = summarize(await sampling(server, start, samples, drive(server.base, requests, SUSTAINED.seconds)));
+  const cpu = perRequest(cpuBefore, await cpuNow(), run.completed);
+  const loadAfterRun = uptime();
+  const end = sampleMemory(server, start);
+  samples.push(end);
+  console.log(`  ${run.rps.toFixed(0)} requests/s, ${run.errors} errors, RSS ${mb(end.rss)} at the end (after the warm-up ${mb(rssWarm)}), CPU a request ${cpu.server.toFixed(1)} + ${cpu.postgres.toFixed(1)} ms`);
+  const rssAfterIdle = await idle(server, start, samples);
+  console.log(`  after ${SUSTAINED.idleSeconds} s idle: RSS ${mb(rssAfterIdle)}`);
+  return {
+    seconds: SUSTAINED.seconds,
+    idleSeconds: SUSTAINED.idleSeconds,
+    completed: run.completed,
+    errors: run.errors,
+    rps: run.rps,
+    serverCpuMs: cpu.server,
+    postgresCpuMs: cpu.postgres,
+    loadAfterRun,
+    rssWarm,
+    heapWarm,
+    rssEndOfRun: end.rss,
+    rssAfterIdle,
+    samples,
+    checks: sustainedChecks(rssWarm, end.rss, rssAfterIdle, SUSTAINED.seconds, run.errors, run.completed),
+  };
+}
+
 /**
  * The whole test: database, server, sign-in, warm-up, the checked run (paced), the capacity run
  * (flat out), memory, verdicts. `adminUrl` is a PostgreSQL URL with the right to create databases.
@@ -211,6 +261,14 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
   const { url, log } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, reuse);
   console.log(log.join('\n'));
   const server = await startLoadServer(url);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // CPU (ms) of the server and its PostgreSQL backends so far: a run's CPU a request is the difference ÷ its requests.
+  const cpuNow = async () => ({ server: cpuMs(server.pid), postgres: await backendsCpuMs(admin, LOAD.database) });
+  const perRequest = (before: { server: number; postgres: number }, after: { server: number; postgres: number }, requests: number) => ({
+    server: (after.server - before.server) / requests,
+    postgres: (after.postgres - before.postgres) / requests,
+  });
   try {
     const samples = await sampleDatabase(url);
     const creds = await credentials(server.base);
@@ -223,6 +281,7 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
     const warmErrors = KINDS.reduce((n, k) => n + warm.errors[k], 0);
     await sleep(LOAD.settleSeconds * 1000);
     const rssBefore = server.rss();
+    const heapBefore = server.heap();
     const loadBefore = uptime();
     console.log(`after warm-up (${warm.completed} requests, ${warmErrors} errors) and ${LOAD.settleSeconds} s: RSS ${mb(rssBefore)}, load ${loadBefore.join(' ')}`);
 
@@ -234,13 +293,17 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
     const rssMid = server.rss();
     console.log(`  ${paced.rps.toFixed(0)} requests/s, p50 ${paced.stats.at(-1)!.p50.toFixed(1)} ms, p99 ${paced.stats.at(-1)!.p99.toFixed(1)} ms, ${paced.errors} errors`);
     console.log(`capacity run: ${LOAD.seconds} s, ${LOAD.connections} connections flat out`);
+    const cpuBefore = await cpuNow();
     const second = await watchingMemory(server, drive(server.base, requests, LOAD.seconds));
     const flatOut = summarize(second.value);
+    const flatOutCpu = perRequest(cpuBefore, await cpuNow(), flatOut.completed);
+    console.log(`  CPU a request: ${flatOutCpu.server.toFixed(1)} ms server + ${flatOutCpu.postgres.toFixed(1)} ms PostgreSQL`);
     console.log(`  ${flatOut.rps.toFixed(0)} requests/s, p50 ${flatOut.stats.at(-1)!.p50.toFixed(1)} ms, p99 ${flatOut.stats.at(-1)!.p99.toFixed(1)} ms, ${flatOut.errors} errors`);
     const loadAfter = uptime();
     await sleep(LOAD.settleSeconds * 1000);
     const rssAfter = server.rss();
     const peak = Math.max(first.peak, second.peak);
+    const sustained = SUSTAINED.seconds > 0 ? await sustainedRun(server, requests, rssBefore, heapBefore, cpuNow, perRequest) : null;
 
     const growth = (rssAfter - rssBefore) / rssBefore;
     const p99 = paced.stats.at(-1)!.p99;
@@ -254,6 +317,7 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
         detail: `${mb(rssBefore)} → ${mb(rssAfter)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%), peak ${mb(peak)}`,
       },
       { name: 'writes 5–10% of requests (checked run)', ok: writeShare >= 0.05 && writeShare <= 0.1, detail: `${paced.writes} writes, ${(writeShare * 100).toFixed(1)}%` },
+      ...(sustained?.checks ?? []),
     ];
     const pgVersion = await serverVersion(adminUrl);
     return {
@@ -271,10 +335,13 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
       rssMid,
       rssAfter,
       rssPeak: peak,
+      flatOutCpu,
+      sustained,
       checks,
       pass: checks.every((c) => c.ok),
     };
   } finally {
+    await admin.end();
     await server.stop();
     if (!reuse) await dropLoadDatabase(adminUrl, LOAD.database);
   }
@@ -329,8 +396,11 @@ export function loadSection(r: LoadResult): string[] {
     `others in flight: latency ≈ connections ÷ throughput (${LOAD.connections} ÷ ${r.flatOut.rps.toFixed(0)} per second ≈ ${((LOAD.connections / r.flatOut.rps) * 1000).toFixed(0)} ms). Errors are checked here too; latency is not.`,
     '',
     ...runTable(r.flatOut),
+    `CPU a request flat out, from /proc over the run: ${r.flatOutCpu.server.toFixed(1)} ms in the server + ${r.flatOutCpu.postgres.toFixed(1)} ms in its PostgreSQL backends, so 2 cores reach at most ≈ ${((cpus().length * 1000) / (r.flatOutCpu.server + r.flatOutCpu.postgres)).toFixed(0)} requests/s of this mix (autocannon's own CPU aside).`,
+    '',
     `Server memory (VmRSS of the serve process, each after ${LOAD.settleSeconds} s of rest): ${(r.rssBefore / 2 ** 20).toFixed(0)} MB after the warm-up, ${(r.rssMid / 2 ** 20).toFixed(0)} MB after the checked run, ${(r.rssAfter / 2 ** 20).toFixed(0)} MB after the capacity run; ${(r.rssPeak / 2 ** 20).toFixed(0)} MB at most during them.`,
     '',
+    ...(r.sustained ? sustainedSection(r.sustained) : []),
     'Checks:',
     ...r.checks.map((c) => `- ${c.name}: ${c.detail}, ${c.ok ? 'met' : 'NOT met'};`),
     '',

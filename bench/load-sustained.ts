@@ -1,0 +1,123 @@
+/**
+ * Issue 17, "memory stays flat under sustained load": after the load test's warm-up and its two
+ * runs, the same mix flat out for BENCH_LOAD_SUSTAINED_S seconds (600 for the issue's 10 minutes),
+ * then a minute idle, the serve process's VmRSS and heap sampled every few seconds throughout.
+ * It passes when the RSS at the end of the run is at most 1.2 × the RSS after the warm-up, and
+ * the RSS after the idle minute is back within 10% of it (at most 1.1 ×).
+ */
+import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HeapFigures, LoadServer } from './load-server.ts';
+
+export const SUSTAINED = {
+  seconds: Number(process.env.BENCH_LOAD_SUSTAINED_S ?? 0),
+  idleSeconds: Number(process.env.BENCH_LOAD_IDLE_S ?? 60),
+  sampleSeconds: 5,
+  /** RSS at the end of the run ≤ this × RSS after the warm-up. */
+  runLimit: 1.2,
+  /** RSS after the idle minute ≤ this × RSS after the warm-up. */
+  idleLimit: 1.1,
+};
+
+/** One sample of the serve process's memory, `at` seconds from the start of the sustained run. */
+export interface MemorySample {
+  at: number;
+  rss: number;
+  heap: HeapFigures | null;
+}
+
+/** What the sustained run measured. */
+export interface SustainedResult {
+  seconds: number;
+  idleSeconds: number;
+  completed: number;
+  errors: number;
+  rps: number;
+  /** CPU a request over the run, ms, from /proc: the serve process and its PostgreSQL backends. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  loadAfterRun: number[];
+  rssWarm: number;
+  heapWarm: HeapFigures | null;
+  rssEndOfRun: number;
+  rssAfterIdle: number;
+  samples: MemorySample[];
+  checks: { name: string; ok: boolean; detail: string }[];
+}
+
+/** A sample now, timed from `start` (a Date.now()). */
+export function sampleMemory(server: LoadServer, start: number): MemorySample {
+  return { at: Math.round((Date.now() - start) / 1000), rss: server.rss(), heap: server.heap() };
+}
+
+/** Samples `server` every SUSTAINED.sampleSeconds into `into` until `work` settles; returns work's value. */
+export async function sampling<T>(server: LoadServer, start: number, into: MemorySample[], work: Promise<T>): Promise<T> {
+  const timer = setInterval(() => into.push(sampleMemory(server, start)), SUSTAINED.sampleSeconds * 1000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The idle minute after the run: nothing sent, the memory sampled; returns the RSS at its end. */
+export async function idle(server: LoadServer, start: number, into: MemorySample[]): Promise<number> {
+  for (let waited = 0; waited < SUSTAINED.idleSeconds; waited += SUSTAINED.sampleSeconds) {
+    await sleep(SUSTAINED.sampleSeconds * 1000);
+    into.push(sampleMemory(server, start));
+  }
+  return server.rss();
+}
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
+
+/** The issue's two bounds as checks. */
+export function sustainedChecks(rssWarm: number, rssEndOfRun: number, rssAfterIdle: number, seconds: number, errors: number, completed: number) {
+  return [
+    {
+      name: `memory under sustained load (RSS at the end of ${seconds} s flat out ≤ ${SUSTAINED.runLimit} × after the warm-up)`,
+      ok: rssEndOfRun <= SUSTAINED.runLimit * rssWarm,
+      detail: `${mb(rssWarm)} MB → ${mb(rssEndOfRun)} MB (${ratio(rssEndOfRun, rssWarm)})`,
+    },
+    {
+      name: `memory after ${SUSTAINED.idleSeconds} s idle back within 10% (≤ ${SUSTAINED.idleLimit} × after the warm-up)`,
+      ok: rssAfterIdle <= SUSTAINED.idleLimit * rssWarm,
+      detail: `${mb(rssAfterIdle)} MB (${ratio(rssAfterIdle, rssWarm)})`,
+    },
+    { name: 'no errors in the sustained run', ok: errors === 0, detail: `${errors} of ${completed}` },
+  ];
+}
+
+/** The sustained run's part of the Load section. */
+export function sustainedSection(r: SustainedResult): string[] {
+  const heapMb = (h: HeapFigures | null) => (h ? mb(h.heapUsed) : '–');
+  const extMb = (h: HeapFigures | null) => (h ? mb(h.external + h.arrayBuffers) : '–');
+  // One row a minute (and the last sample of the run and of the idle minute), so the table stays short.
+  const lastOfRun = r.samples.filter((s) => s.at <= r.seconds).at(-1);
+  const rows = r.samples.filter((s) => s.at % 60 < SUSTAINED.sampleSeconds || s === lastOfRun || s === r.samples.at(-1));
+  const phase = (at: number) => (at <= r.seconds ? 'run' : 'idle');
+  const first = r.samples.find((s) => s.at >= 60) ?? r.samples[0]!;
+  const last = lastOfRun ?? first;
+  return [
+    `### Sustained: ${r.seconds} s flat out, then ${r.idleSeconds} s idle (issue 17, memory)`,
+    '',
+    `\`BENCH_LOAD_SUSTAINED_S=${r.seconds} npm run bench -- --only load\`: after the warm-up and the two runs above, the same mix on the same 50 connections flat out for`,
+    `${r.seconds} s, then nothing for ${r.idleSeconds} s; the serve process's VmRSS and its V8 heap (process.memoryUsage(), written once a second by`,
+    '`bench/load-memory-probe.mjs`, preloaded) sampled every 5 s. The baseline is the RSS after the warm-up and 5 s of rest, as above.',
+    '',
+    `${r.rps.toFixed(0)} requests per second (${r.completed.toLocaleString('en')} requests, ${r.errors} errors); CPU a request, from /proc over the whole run:`,
+    `${r.serverCpuMs.toFixed(1)} ms in the server + ${r.postgresCpuMs.toFixed(1)} ms in its PostgreSQL backends. Load average after the run: ${r.loadAfterRun.join(', ')}.`,
+    '',
+    '| s | phase | RSS (MB) | heap used (MB) | external + array buffers (MB) |',
+    '|---:|---|---:|---:|---:|',
+    `| 0 | after warm-up | ${mb(r.rssWarm)} | ${heapMb(r.heapWarm)} | ${extMb(r.heapWarm)} |`,
+    ...rows.map((s) => `| ${s.at} | ${phase(s.at)} | ${mb(s.rss)} | ${heapMb(s.heap)} | ${extMb(s.heap)} |`),
+    '',
+    `From the first minute to the last sample of the run: RSS ${mb(first.rss)} → ${mb(last.rss)} MB, heap used ${heapMb(first.heap)} → ${heapMb(last.heap)} MB.`,
+    '',
+  ];
+}
+
+/** Load averages now, rounded. */
+export const uptimeNow = () => loadavg().map((v) => Number(v.toFixed(2)));
