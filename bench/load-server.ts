@@ -3,7 +3,8 @@
  * `interchange serve` process on it, whose resident memory can be read from /proc.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,8 @@ export interface HeapFigures {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  /** Each V8 heap space's committed size and used size. */
+  spaces?: Record<string, { size: number; used: number }>;
 }
 
 const PROBE = fileURLToPath(new URL('./load-memory-probe.mjs', import.meta.url));
@@ -127,6 +130,12 @@ export interface LoadServer {
   rss(): number;
   /** Its heap as the probe wrote it at most a second ago; null when the probe has not written yet. */
   heap(): HeapFigures | null;
+  /**
+   * With BENCH_LOAD_HEAPSNAPSHOTS=1 (for finding what grows, not for the measured runs: a snapshot runs a full GC and
+   * takes seconds): writes a heap snapshot (SIGUSR2, --heapsnapshot-signal) into BENCH_LOAD_HEAPSNAPSHOT_DIR and resolves
+   * with its path once written; null when not enabled.
+   */
+  heapSnapshot(): Promise<string | null>;
   output(): string;
   stop(): Promise<void>;
 }
@@ -138,6 +147,8 @@ export interface LoadServer {
 export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}): Promise<LoadServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'interchange-load-'));
+  const snapshotDir = process.env.BENCH_LOAD_HEAPSNAPSHOTS === '1' ? (process.env.BENCH_LOAD_HEAPSNAPSHOT_DIR ?? dataDir) : null;
+  const snapshotFlags = snapshotDir ? ` --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : '';
   const child = spawn(process.execPath, ['bin/interchange.js', 'serve', '--no-build'], {
     env: {
       ...process.env,
@@ -148,7 +159,7 @@ export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}):
       HOST: '127.0.0.1',
       PORT: String(port),
       INTERCHANGE_LOAD_PROBE_DIR: dataDir,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(PROBE).href}`.trim(),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(PROBE).href}${snapshotFlags}`.trim(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -177,10 +188,26 @@ export async function startLoadServer(url: string, env: NodeJS.ProcessEnv = {}):
     },
     heap: () => {
       try {
-        const { heapUsed, heapTotal, external, arrayBuffers } = JSON.parse(readFileSync(join(dataDir, `memory-${pid}.json`), 'utf8')) as HeapFigures;
-        return { heapUsed, heapTotal, external, arrayBuffers };
+        const { heapUsed, heapTotal, external, arrayBuffers, spaces } = JSON.parse(readFileSync(join(dataDir, `memory-${pid}.json`), 'utf8')) as HeapFigures;
+        return { heapUsed, heapTotal, external, arrayBuffers, spaces };
       } catch {
         return null;
+      }
+    },
+    heapSnapshot: async () => {
+      if (!snapshotDir) return null;
+      const before = new Set(readdirSync(snapshotDir));
+      child.kill('SIGUSR2');
+      // Written when its size stops changing for a second.
+      let path: string | null = null;
+      let size = -1;
+      for (;;) {
+        await sleep(1000);
+        path ??= readdirSync(snapshotDir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f)) ?? null;
+        if (!path) continue;
+        const now = statSync(join(snapshotDir, path)).size;
+        if (now === size && now > 0) return join(snapshotDir, path);
+        size = now;
       }
     },
     output: () => output,

@@ -41,6 +41,8 @@ export interface SustainedResult {
   heapWarm: HeapFigures | null;
   rssEndOfRun: number;
   rssAfterIdle: number;
+  /** With BENCH_LOAD_HEAPSNAPSHOTS=1: the memory a few seconds after a heap snapshot's full GC, at the end. */
+  afterFullGc: MemorySample | null;
   samples: MemorySample[];
   checks: { name: string; ok: boolean; detail: string }[];
 }
@@ -113,11 +115,30 @@ export function sustainedSection(r: SustainedResult): string[] {
     '|---:|---|---:|---:|---:|',
     `| 0 | after warm-up | ${mb(r.rssWarm)} | ${heapMb(r.heapWarm)} | ${extMb(r.heapWarm)} |`,
     ...rows.map((s) => `| ${s.at} | ${phase(s.at)} | ${mb(s.rss)} | ${heapMb(s.heap)} | ${extMb(s.heap)} |`),
+    ...(r.afterFullGc ? [`| ${r.afterFullGc.at} | after a full GC (heap snapshot) | ${mb(r.afterFullGc.rss)} | ${heapMb(r.afterFullGc.heap)} | ${extMb(r.afterFullGc.heap)} |`] : []),
     '',
     `From the first minute to the last sample of the run: RSS ${mb(first.rss)} → ${mb(last.rss)} MB, heap used ${heapMb(first.heap)} → ${heapMb(last.heap)} MB.`,
     '',
+    ...SUSTAINED_READING,
   ];
 }
+
+/** What grows and what does not (measured by hand, see each line). */
+const SUSTAINED_READING = [
+  'What the memory is (2026-12-07, `BENCH_LOAD_HEAPSNAPSHOTS=1 BENCH_LOAD_SUSTAINED_S=240`, a heap snapshot after the warm-up and one',
+  'after 240 s flat out (35,000 requests, 2,800 writes) and the idle minute; a snapshot runs a full GC first, so these runs are not the measured ones):',
+  '- The live heap does not grow: 78.9 MB after the warm-up, 79.9 MB at the end, of which +0.9 MB is compiled code; no kind of object',
+  '  grew by more than 0.1 MB (counted by constructor across the two snapshots). Heap used after each full GC: 77 MB and 78 MB.',
+  '- What grows is what is committed, not what is kept: V8\'s old space grows from 74 to about 90 MB committed under load (garbage',
+  '  awaiting a major GC), and the process\'s native memory (allocator arenas, sockets, buffers) takes the rest of the RSS growth.',
+  '  Neither is given back by an idle process: with nothing allocated, no GC runs, and freed native memory stays mapped. So the',
+  '  RSS after the idle minute is the RSS at the end of the run, whatever the live data.',
+  '- The caches are all bounded already: the figure sets (reports/figures/figure-cache.ts, an LRU of 16 sets and 16 × groups per',
+  '  database), the kept answers\' JSON (core/kept-answers.ts, a WeakSet: an answer\'s text lives as long as the figure set that',
+  '  holds it), the embedded engine\'s named statements (at most 400; not used on PostgreSQL), the pg pool (10 connections).',
+  '  None needed a cap: nothing unbounded was found, so none was added.',
+  '',
+];
 
 /** Load averages now, rounded. */
 export const uptimeNow = () => loadavg().map((v) => Number(v.toFixed(2)));

@@ -6,6 +6,7 @@
  * p99 is under 200 ms and the server's memory after both runs is flat against its memory after a
  * warm-up of the same mix.
  */
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon, { type Client, type Request, type Result } from 'autocannon';
@@ -234,6 +235,14 @@ async function sustainedRun(
   console.log(`  ${run.rps.toFixed(0)} requests/s, ${run.errors} errors, RSS ${mb(end.rss)} at the end (after the warm-up ${mb(rssWarm)}), CPU a request ${cpu.server.toFixed(1)} + ${cpu.postgres.toFixed(1)} ms`);
   const rssAfterIdle = await idle(server, start, samples);
   console.log(`  after ${SUSTAINED.idleSeconds} s idle: RSS ${mb(rssAfterIdle)}`);
+  let afterFullGc: MemorySample | null = null;
+  const snapshot = await server.heapSnapshot();
+  if (snapshot) {
+    await sleep(3000);
+    afterFullGc = sampleMemory(server, start);
+    console.log(`  heap snapshot ${snapshot}; after its full GC: RSS ${mb(afterFullGc.rss)}, heap used ${mb(afterFullGc.heap?.heapUsed ?? 0)}`);
+  }
+  if (process.env.BENCH_LOAD_SAMPLES) writeFileSync(process.env.BENCH_LOAD_SAMPLES, JSON.stringify({ rssWarm, heapWarm, samples, afterFullGc }, null, 1));
   return {
     seconds: SUSTAINED.seconds,
     idleSeconds: SUSTAINED.idleSeconds,
@@ -247,6 +256,7 @@ async function sustainedRun(
     heapWarm,
     rssEndOfRun: end.rss,
     rssAfterIdle,
+    afterFullGc,
     samples,
     checks: sustainedChecks(rssWarm, end.rss, rssAfterIdle, SUSTAINED.seconds, run.errors, run.completed),
   };
@@ -282,6 +292,9 @@ export async function runLoadTest(adminUrl: string): Promise<LoadResult> {
     await sleep(LOAD.settleSeconds * 1000);
     const rssBefore = server.rss();
     const heapBefore = server.heap();
+    // Finding what grows (BENCH_LOAD_HEAPSNAPSHOTS=1): a snapshot after the warm-up too, after the baseline was read.
+    const warmSnapshot = await server.heapSnapshot();
+    if (warmSnapshot) console.log(`heap snapshot after the warm-up: ${warmSnapshot}; after its full GC: RSS ${mb(server.rss())}, heap used ${mb(server.heap()?.heapUsed ?? 0)}`);
     const loadBefore = uptime();
     console.log(`after warm-up (${warm.completed} requests, ${warmErrors} errors) and ${LOAD.settleSeconds} s: RSS ${mb(rssBefore)}, load ${loadBefore.join(' ')}`);
 
