@@ -5,7 +5,7 @@ import { requestContext } from '../../core/request-context.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../policies/actor.ts';
 import type { FigureKey, FigureSet } from '../../../shared/contracts/reports.ts';
 import { computeFigureSet } from './figure-set.ts';
-import { figureCacheStats, figureChanges, figureGroupsComputed } from './figure-cache.ts';
+import { FIGURE_CACHE_SIZE, figureCacheStats, figureChanges, figureGroupsComputed } from './figure-cache.ts';
 import { FIGURE_GROUPS } from './figure-groups.ts';
 
 /**
@@ -205,5 +205,24 @@ describe('the figure set’s cache', () => {
     expect(then).toEqual(await fresh(officerActor, { asOf: '1992-06-30' }));
     expect(valueOf(then, 'inbound.personTimesSince1980')).not.toEqual(valueOf(today, 'inbound.personTimesSince1980'));
     expect(await read(officer)).toEqual(today);
+  });
+
+  it('keeps at most FIGURE_CACHE_SIZE sets, the least recently read going first (memory stays bounded, issue 17)', async () => {
+    // A set per date: FIGURE_CACHE_SIZE dates fill the cache, each read after is one set more than it keeps.
+    const dates = Array.from({ length: FIGURE_CACHE_SIZE + 1 }, (_, i) => `${1960 + i}-03-31`);
+    const counts = () => figureCacheStats(t.db);
+    const readAt = async (date: string) => {
+      const before = counts();
+      await read(officer, `?asOf=${date}`);
+      const after = counts();
+      return after.computed > before.computed ? 'computed' : after.kept > before.kept ? 'kept' : 'neither';
+    };
+    for (const date of dates.slice(0, FIGURE_CACHE_SIZE)) expect(await readAt(date)).toBe('computed');
+    // Full, nothing gone yet; reading the first makes the second the least recently read.
+    expect(await readAt(dates[0]!)).toBe('kept');
+    expect(await readAt(dates[FIGURE_CACHE_SIZE]!)).toBe('computed');
+    expect(await readAt(dates[1]!)).toBe('computed');
+    expect(await readAt(dates[0]!)).toBe('kept');
+    expect(await readAt(dates[FIGURE_CACHE_SIZE]!)).toBe('kept');
   });
 });
