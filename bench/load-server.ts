@@ -72,7 +72,7 @@ export async function prepareLoadDatabase(adminUrl: string, name: string, scale:
     url,
     log: [
       reused
-        ? `reused the database \`${name}\` left by an earlier run (BENCH_LOAD_REUSE=1): ${what}`
+        ? `used the existing database \`${name}\` as it was (BENCH_LOAD_REUSE=1: an earlier run's, or a copy made with \`createdb -T\`): ${what}`
         : `\`interchange demo load --scale ${scale}\` into a new database \`${name}\`: ${seconds.toFixed(0)} s (${what}), then VACUUM ANALYZE`,
     ],
   };
