@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
-import { selectPage, Where } from '../../db/where.ts';
+import { selectPageByKey, Where } from '../../db/where.ts';
 import type { Agreement } from '../../../shared/contracts/agreements.ts';
 
 /** Columns written from the API's fields (partners live in their own table). */
@@ -43,47 +43,76 @@ export interface Derivation {
 }
 
 /**
+ * The sources of the partner_activity view, each for one institution: its rows (`from`, ending
+ * in a WHERE clause) and the date of each. `lastActivitySql` and `activityBetweenSql` are both
+ * read from this list, so a source added to the view is added here once.
+ */
+function activitySources(institution: string): Array<{ from: string; date: string }> {
+  return [
+    { from: `ledger l WHERE l.institution_id = ${institution}`, date: 'l.start_date' },
+    {
+      from: `conference_partners cp JOIN conferences c ON c.id = cp.conference_id
+        WHERE cp.institution_id = ${institution} AND c.status IN ('approved','held','closed')`,
+      date: 'c.start_date',
+    },
+    { from: `appointments ap2 WHERE ap2.institution_id = ${institution} AND ap2.status IN ('appointed','revoked')`, date: 'ap2.start_date' },
+  ];
+}
+
+/**
  * The last date on or before `asOf` of anything the partner_activity view lists for
  * `institution` (null when none): the view's max, with each of its sources asked on its own, so
  * that the ledger's is one probe of its (institution_id, start_date) index rather than a read of
  * every row the partner has (hundreds at a million ledger rows, for each agreement of a list).
- * agreement-activity.test.ts holds it equal to the view's max for every institution; a source
- * added to the view must be added here.
+ * agreement-activity.test.ts holds it equal to the view's max for every institution.
  */
 export function lastActivitySql(institution: string, asOf: string): string {
-  return `GREATEST(
-      (SELECT max(l.start_date) FROM ledger l WHERE l.institution_id = ${institution} AND l.start_date <= ${asOf}),
-      (SELECT max(c.start_date) FROM conference_partners cp JOIN conferences c ON c.id = cp.conference_id
-        WHERE cp.institution_id = ${institution} AND c.status IN ('approved','held','closed') AND c.start_date <= ${asOf}),
-      (SELECT max(ap2.start_date) FROM appointments ap2
-        WHERE ap2.institution_id = ${institution} AND ap2.status IN ('appointed','revoked') AND ap2.start_date <= ${asOf}))`;
+  return `GREATEST(${activitySources(institution).map((s) => `(SELECT max(${s.date}) FROM ${s.from} AND ${s.date} <= ${asOf})`).join(',\n      ')})`;
+}
+
+/**
+ * Whether anything of the partner_activity view for `institution` falls after `after` and on
+ * or before `asOf`: what dormancy asks (nothing since the quiet date), as EXISTS probes that stop
+ * at the first row found, most often the ledger's, where the last activity's max asks every
+ * source. agreement-activity.test.ts holds it equal to the view's answer.
+ */
+export function activityBetweenSql(institution: string, after: string, asOf: string): string {
+  return `(${activitySources(institution).map((s) => `EXISTS (SELECT 1 FROM ${s.from} AND ${s.date} > ${after} AND ${s.date} <= ${asOf})`).join('\n      OR ')})`;
 }
 
 /**
  * The FROM clause with the derived states at `$asOf`: the term running then, whether it was in
- * force, the last activity with any partner up to then. Both placeholders come first in `where`.
+ * force, the last activity with any partner up to then (in `withActivity` only: the lists
+ * filter and sort without it, and read it for their page's rows alone). Both placeholders come
+ * first in `where`.
  */
-function derivedFrom(where: Where, at: Derivation): { from: string; expiring: (months: string) => string; dormant: string } {
+function derivedFrom(where: Where, at: Derivation): { from: string; withActivity: string; expiring: (months: string) => string; dormant: string } {
   const asOf = `${where.param(at.asOf)}::date`;
   const years = `${where.param(at.dormantYears)}::int`;
-  // The last activity per partner in its own lateral, so that the partner's id reaches each source
-  // of activity as an index condition; joined to the partner_activity view instead, the planner
-  // hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
-  // OFFSET 0 keeps a lateral a subquery of its own, computed once a row: pulled up, the last
-  // activity's max was computed once for each place that names it (the column, the dormant
-  // filter), and the term's end (a PL/pgSQL loop over the renewals) for each of its four.
+  // OFFSET 0 keeps a lateral a subquery of its own, computed once a row: pulled up, the term's
+  // end (a PL/pgSQL loop over the renewals) was computed for each of the four places that name it.
   const from = `agreements a
     CROSS JOIN LATERAL (SELECT agreement_term_end(a.expires_on, a.auto_renewal, a.renewal_term_months, ${asOf}) AS term_end OFFSET 0) te
     CROSS JOIN LATERAL (SELECT te.term_end,
                                agreement_in_force(a.status, a.effective_on, a.expires_on, a.auto_renewal, a.terminated_on, ${asOf}) AS in_force,
-                               (${asOf} - make_interval(years => ${years}))::date AS quiet_since) d
+                               (${asOf} - make_interval(years => ${years}))::date AS quiet_since) d`;
+  // The last activity per partner in its own lateral, so that the partner's id reaches each source
+  // of activity as an index condition; joined to the partner_activity view instead, the planner
+  // hashed every dated activity once per agreement (bench/RESULTS.md, Load: 2-4 s a page at 1 M ledger rows).
+  const withActivity = `${from}
     CROSS JOIN LATERAL (SELECT max(${lastActivitySql('ap.institution_id', asOf)}) AS last_activity
                           FROM agreement_partners ap WHERE ap.agreement_id = a.id OFFSET 0) act`;
   const expiring = (months: string) =>
     `(a.status IN ('signed','active') AND d.in_force AND d.term_end IS NOT NULL AND d.term_end <= (${asOf} + make_interval(months => ${months}))::date)`;
-  const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND coalesce(act.last_activity <= d.quiet_since, true))`;
-  return { from, expiring, dormant };
+  // No activity with any partner after the quiet date: the filter's form, EXISTS probes that stop
+  // at the first row found; the column reads the page's last activity instead (`dormantColumn`).
+  const dormant = `(d.in_force AND a.effective_on <= d.quiet_since AND NOT EXISTS (SELECT 1 FROM agreement_partners ap
+    WHERE ap.agreement_id = a.id AND ${activityBetweenSql('ap.institution_id', 'd.quiet_since', asOf)}))`;
+  return { from, withActivity, expiring, dormant };
 }
+
+/** Dormancy from the last activity of `withActivity`: the filter's `dormant` for the rows read (agreement-activity.test.ts holds them equal). */
+const dormantColumn = '(d.in_force AND a.effective_on <= d.quiet_since AND coalesce(act.last_activity <= d.quiet_since, true))';
 
 const PARTNERS = `coalesce((SELECT json_agg(json_build_object(
     'institutionId', i.id, 'partnerUnit', ap.partner_unit, 'nameEn', i.name_en, 'nameZh', i.name_zh,
@@ -140,10 +169,10 @@ export function listAgreements(
 ) {
   const { scope } = db;
   const where = new Where();
-  const { from, expiring, dormant } = derivedFrom(where, at);
+  const { from, withActivity, expiring, dormant } = derivedFrom(where, at);
   where
     .scope('a.unit_id', scope)
-    .search(SEARCHED, query.q)
+    .searchFolded(SEARCHED, query.q)
     .when(query.level, 'a.level = ?')
     .when(query.kind, 'a.kind = ?')
     .when(query.status, 'a.status = ?')
@@ -155,18 +184,18 @@ export function listAgreements(
   if (query.inForce) where.raw(query.inForce === 'true' ? 'd.in_force' : 'NOT d.in_force');
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `${SORTS[query.sort] ?? 'd.term_end'} ${direction} NULLS LAST, a.id`;
-  const select = columns(expiring('a.renewal_lead_months'), dormant);
-  return selectPage<Agreement>(db, { select, from, where, orderBy, page: query.page, pageSize: query.pageSize });
+  const select = columns(expiring('a.renewal_lead_months'), dormantColumn);
+  return selectPageByKey<Agreement>(db, { select, from: withActivity, keyFrom: from, key: 'a.id', where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
 /** One agreement within the caller's reach, with its derived states at `at.asOf`; `lock` for an update. */
 export async function findAgreement(db: Scoped, id: number, at: Derivation, lock = false): Promise<Agreement | null> {
   const { scope } = db;
   const where = new Where();
-  const { from, expiring, dormant } = derivedFrom(where, at);
+  const { withActivity, expiring } = derivedFrom(where, at);
   where.when(id, 'a.id = ?').scope('a.unit_id', scope);
   if (lock) await db.query('SELECT 1 FROM agreements WHERE id = $1 FOR UPDATE', [id]);
-  const { rows } = await db.query<Agreement>(`SELECT ${columns(expiring('a.renewal_lead_months'), dormant)} FROM ${from} ${where}`, where.params);
+  const { rows } = await db.query<Agreement>(`SELECT ${columns(expiring('a.renewal_lead_months'), dormantColumn)} FROM ${withActivity} ${where}`, where.params);
   return rows[0] ?? null;
 }
 

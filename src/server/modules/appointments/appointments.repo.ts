@@ -67,7 +67,7 @@ export function listAppointments(
   const from = derivedFrom(where, asOf);
   where
     .scope('a.unit_id', scope)
-    .search('p.search_text', query.q)
+    .searchFolded('p.search_text', query.q)
     .when(query.title, 'a.title = ?')
     .when(query.status, 'a.status = ?')
     .when(query.unitId, 'a.unit_id IN (SELECT unit_subtree(?))')

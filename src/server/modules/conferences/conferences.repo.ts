@@ -96,7 +96,7 @@ export function listConferences(
   const from = derivedFrom(where, asOf);
   where
     .scope('c.host_unit_id', db.scope)
-    .search('c.search_text', query.q)
+    .searchFolded('c.search_text', query.q)
     .when(query.status, 'c.status = ?')
     .when(query.hostUnitId, 'c.host_unit_id IN (SELECT unit_subtree(?))')
     .when(query.classification, 'd.classification = ?')

@@ -70,7 +70,7 @@ export function listInstitutions(
   db: Queryable,
   query: { q?: string; kind?: string; country?: string; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
-  const where = new Where().search('search_text', query.q).when(query.kind, 'kind = ?').when(query.country, 'country_code = ?');
+  const where = new Where().searchFolded('search_text', query.q).when(query.kind, 'kind = ?').when(query.country, 'country_code = ?');
   const orderBy = `${SORTS[query.sort] ?? 'name_en'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, id`;
   return selectPage<Institution>(db, { select: COLUMNS, from: 'institutions', where, orderBy, page: query.page, pageSize: query.pageSize });
 }

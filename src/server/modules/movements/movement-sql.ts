@@ -2,7 +2,7 @@ import type { QueryResultRow } from 'pg';
 import type { Queryable } from '../../db/client.ts';
 import type { Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
-import { selectPage, Where } from '../../db/where.ts';
+import { selectPageByKey, Where } from '../../db/where.ts';
 import type { OverdueMovement } from '../../../shared/contracts/movements.ts';
 import { deadlineRules, type DeadlineRule } from '../../../shared/kinds/deadline-rules.ts';
 import { standingSql } from '../../db/deadline-sql.ts';
@@ -134,7 +134,7 @@ export function listMovements<R extends QueryResultRow>(
   const a = t.alias;
   where
     .scope(`${a}.${t.unitColumn}`, db.scope)
-    .search(list.searched, query.q)
+    .searchFolded(list.searched, query.q)
     .when(query.status, `${a}.status = ?`)
     .when(query.purpose, `${a}.purpose = ?`)
     .when(query.unitId, `${a}.${t.unitColumn} IN (SELECT unit_subtree(?))`)
@@ -147,7 +147,7 @@ export function listMovements<R extends QueryResultRow>(
   if (query.counted) where.raw(`${a}.status ${query.counted === 'true' ? '' : 'NOT '}IN (${t.counted.map((s) => `'${s}'`).join(', ')})`);
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const orderBy = `${list.sorts[query.sort] ?? `${a}.start_date`} ${direction}, ${a}.id ${direction}`;
-  return selectPage<R>(db, { select: list.select, from: d.from, where, orderBy, page: query.page, pageSize: query.pageSize });
+  return selectPageByKey<R>(db, { select: list.select, from: d.from, key: `${a}.id`, where, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
 /** One movement within the caller's reach, read with `select` from `d`; `lock` for a write. */

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { unscoped, type Scoped } from '../../core/request-context.ts';
 import { insertLists, isoTimestamp, selectList, setList } from '../../db/columns.ts';
-import { selectPage, Where } from '../../db/where.ts';
+import { selectPageByKey, Where } from '../../db/where.ts';
 import type { Person } from '../../../shared/contracts/people.ts';
 
 /** A person as stored: personal data still encrypted. */
@@ -93,10 +93,10 @@ export function listPeople(
   query: { q?: string; nationality?: string; unitId?: number; sort: string; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const where = new Where()
-    .search('p.search_text', query.q)
+    .searchFolded('p.search_text', query.q)
     .when(query.nationality, 'p.nationality = ?')
     .when(query.unitId, 'p.unit_id = ?')
     .scope('p.unit_id', db.scope);
   const orderBy = `${SORTS[query.sort] ?? 'p.family_name'} ${query.order === 'desc' ? 'DESC' : 'ASC'}, p.id`;
-  return selectPage<PersonRow>(db, { select: COLUMNS, from: 'people p', where, orderBy, page: query.page, pageSize: query.pageSize });
+  return selectPageByKey<PersonRow>(db, { select: COLUMNS, from: 'people p', key: 'p.id', where, orderBy, page: query.page, pageSize: query.pageSize });
 }
