@@ -4,7 +4,8 @@
  * machine), one request at a time. CPU, unlike time, does not grow when other work shares the
  * cores, so this says where the load test's time goes on a busy machine, and what the mix can
  * reach at most: cores ÷ CPU per request. Uses (or loads, the first time) the load test's
- * database `interchange_load` and keeps it.
+ * database `interchange_load` and keeps it. BENCH_CPU_KINDS (e.g. `list`) measures those kinds
+ * alone, more rounds of them in the same time: the mix's total is then not printed.
  */
 import { cpus } from 'node:os';
 import pg from 'pg';
@@ -14,6 +15,7 @@ import { LOAD } from './load-test.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 200);
+const MEASURED = KINDS.filter((kind) => !process.env.BENCH_CPU_KINDS || process.env.BENCH_CPU_KINDS.split(',').includes(kind));
 
 const { url } = await prepareLoadDatabase(adminUrl, LOAD.database, LOAD.scale, true);
 const server = await startLoadServer(url);
@@ -55,7 +57,7 @@ try {
     map.set(key, { node: e.node + node, pg: e.pg + pgMs, n: e.n + 1 });
   };
   for (let i = 0; i < ROUNDS; i += 1) {
-    for (const kind of KINDS) {
+    for (const kind of MEASURED) {
       const node0 = cpuMs(server.pid);
       const pg0 = await backendsMs();
       const target = await send(kind);
@@ -69,13 +71,14 @@ try {
   console.log('CPU per request (ms): server, PostgreSQL, requests');
   let node = 0;
   let pgMs = 0;
-  for (const kind of KINDS) {
+  for (const kind of MEASURED) {
     const e = perKind.get(kind)!;
     node += ((e.node / e.n) * WEIGHTS[kind]) / 100;
     pgMs += ((e.pg / e.n) * WEIGHTS[kind]) / 100;
     console.log(`${f(e.node / e.n)} ${f(e.pg / e.n)} ${String(e.n).padStart(5)}  ${kind}`);
   }
-  console.log(`${f(node)} ${f(pgMs)}         the mix (${KINDS.map((k) => `${k} ${WEIGHTS[k]}%`).join(', ')}): at most ≈ ${Math.round((cpus().length * 1000) / (node + pgMs))} requests/s on ${cpus().length} cores, ${Math.round(1000 / node)} for the server's one thread`);
+  if (MEASURED.length === KINDS.length)
+    console.log(`${f(node)} ${f(pgMs)}         the mix (${KINDS.map((k) => `${k} ${WEIGHTS[k]}%`).join(', ')}): at most ≈ ${Math.round((cpus().length * 1000) / (node + pgMs))} requests/s on ${cpus().length} cores, ${Math.round(1000 / node)} for the server's one thread`);
   console.log('\nby route, costliest first:');
   for (const [route, e] of [...perRoute].sort((a, b) => (b[1].node + b[1].pg) / b[1].n - (a[1].node + a[1].pg) / a[1].n))
     console.log(`${f(e.node / e.n)} ${f(e.pg / e.n)} ${String(e.n).padStart(5)}  ${route}`);
