@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { handleError } from './http/errors.ts';
 import { notFound, unauthenticated } from './core/errors.ts';
 import { refuseForbiddenText } from './http/text-input.ts';
 import { noStore, refuseForeignCharset } from './http/transport.ts';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { logSerializers, registerRequestLog, requestId, requestLogController } from './http/request-log.ts';
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
@@ -135,7 +135,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   // After the rights (a stranger learns nothing), before the contracts: no NUL reaches PostgreSQL.
   app.addHook('preValidation', refuseForbiddenText);
 
-  await app.register(helmet, {
+  // Helmet's headers, worked out once (they hold no nonce) and set by one hook.
+  const headers = await securityHeaders({
     contentSecurityPolicy: { directives: CSP },
     crossOriginEmbedderPolicy: false,
     // The same answer as frame-ancestors 'none', for browsers that read only this header.
@@ -143,6 +144,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     // Over plain HTTP, HSTS is meaningless at best; it is sent when the server is behind HTTPS.
     strictTransportSecurity: context.config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
+  registerSecurityHeaders(app, headers);
   app.addHook('onSend', noStore);
   app.addHook('preParsing', refuseForeignCharset);
   await app.register(cookie);
