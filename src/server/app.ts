@@ -16,7 +16,7 @@ import { notFound, unauthenticated } from './core/errors.ts';
 import { refuseForbiddenText } from './http/text-input.ts';
 import { noStore, refuseForeignCharset } from './http/transport.ts';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
-import { logSerializers, registerRequestLog, requestId, requestLogController } from './http/request-log.ts';
+import { batchedStdout, logSerializers, registerRequestLog, requestId, requestLogController } from './http/request-log.ts';
 import { authorize } from './policies/policies.ts';
 import { assertFieldWrites } from './policies/field-writes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -95,7 +95,7 @@ const CSP = {
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
   const level = options.logger === true ? 'info' : options.logger || (options.logStream ? 'info' : false);
   const app = Fastify({
-    logger: level ? { level, base: null, serializers: logSerializers, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    logger: level ? { level, base: null, serializers: logSerializers, stream: options.logStream ?? batchedStdout() } : false,
     logController: requestLogController,
     genReqId: requestId,
     bodyLimit: 1024 * 1024,

@@ -27,6 +27,58 @@ export const logSerializers = {
   req: (request: FastifyRequest) => ({ method: request.method, route: request.routeOptions.url ?? null }),
 };
 
+/** How long, and up to how many bytes, info lines wait to be written together. */
+const BATCH_MS = 200;
+const BATCH_BYTES = 16 * 1024;
+/** A warning, an error or a fatal line (pino's levels 40 and up) is written at once, with what waits before it. */
+const URGENT = /^\{"level":([4-9]\d|\d{3})/;
+
+/**
+ * A log destination that writes lines to `sink` in batches: an info line waits at most BATCH_MS
+ * or until BATCH_BYTES wait, a warning or worse goes at once. One write a line, synchronous, was
+ * a fifth of the CPU of the cheapest requests (/api/health: 0.1 ms of 0.5); batched, a write is
+ * shared by every line of a busy moment.
+ */
+export function lineBatcher(sink: (text: string) => void): { write(line: string): void; flush(): void } {
+  let waiting: string[] = [];
+  let bytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (waiting.length === 0) return;
+    const text = waiting.length === 1 ? waiting[0]! : waiting.join('');
+    waiting = [];
+    bytes = 0;
+    sink(text);
+  };
+  return {
+    write(line) {
+      waiting.push(line);
+      bytes += line.length;
+      if (bytes >= BATCH_BYTES || URGENT.test(line)) flush();
+      else if (!timer) {
+        timer = setTimeout(flush, BATCH_MS);
+        timer.unref();
+      }
+    },
+    flush,
+  };
+}
+
+let stdoutLog: ReturnType<typeof lineBatcher> | undefined;
+
+/** The server's log on standard output, batched (one for the process; what waits is written when it exits). */
+export function batchedStdout(): { write(line: string): void } {
+  if (!stdoutLog) {
+    // Standard output is written synchronously on Linux (files, pipes, terminals), also on exit.
+    const log = lineBatcher((text) => void process.stdout.write(text));
+    process.once('exit', log.flush);
+    stdoutLog = log;
+  }
+  return stdoutLog;
+}
+
 /**
  * Every answer carries its request id; when the log takes info lines, each request writes one
  * when its answer is sent: method, route template (never the URL: ids, names, search terms),
