@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -91,6 +91,20 @@ const CSP = {
   upgradeInsecureRequests: null,
 };
 
+/** The route's policy for its caller: 401 for nobody where someone must be signed in, 403 without the right. */
+function checkRights(request: FastifyRequest): void {
+  const policy = request.routeOptions.config.policy;
+  if (!policy || policy === 'public') return;
+  if (policy === 'signed-in') {
+    if (!request.actor) throw unauthenticated();
+  } else authorize(request.actor, policy.entity, policy.action);
+  // A create's field rights are read on the body as sent, before validation fills in defaults:
+  // naming a field is writing it. A PATCH's are checked by its service once the record is
+  // reached (another unit's stays 404) and its state known (a closed mission's 批件号).
+  const kind = request.routeOptions.config.fieldRights;
+  if (kind && request.method === 'POST') assertFieldWrites(request.actor!, kind, request.body);
+}
+
 /** Builds the HTTP server: API, OpenAPI document and docs, and the web app's files. */
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<App> {
   const level = options.logger === true ? 'info' : options.logger || (options.logStream ? 'info' : false);
@@ -120,20 +134,13 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     const fieldRights = route.config?.fieldRights;
     for (const method of [route.method].flat()) if (method !== 'HEAD') options.routeTable?.push({ method, url: route.url, policy, ...(fieldRights ? { fieldRights } : {}) });
   });
-  app.addHook('preValidation', async (request) => {
-    const policy = request.routeOptions.config.policy;
-    if (!policy || policy === 'public') return;
-    if (policy === 'signed-in') {
-      if (!request.actor) throw unauthenticated();
-    } else authorize(request.actor, policy.entity, policy.action);
-    // A create's field rights are read on the body as sent, before validation fills in defaults:
-    // naming a field is writing it. A PATCH's are checked by its service once the record is
-    // reached (another unit's stays 404) and its state known (a closed mission's 批件号).
-    const kind = request.routeOptions.config.fieldRights;
-    if (kind && request.method === 'POST') assertFieldWrites(request.actor!, kind, request.body);
+  // One callback hook (a throw is Fastify's error answer): the rights, then, after them (a
+  // stranger learns nothing) and before the contracts, the text: no NUL reaches PostgreSQL.
+  app.addHook('preValidation', (request, _reply, done) => {
+    checkRights(request);
+    refuseForbiddenText(request);
+    done();
   });
-  // After the rights (a stranger learns nothing), before the contracts: no NUL reaches PostgreSQL.
-  app.addHook('preValidation', refuseForbiddenText);
 
   // Helmet's headers, worked out once (they hold no nonce) and set by one hook.
   const headers = await securityHeaders({

@@ -25,7 +25,9 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function credentialsOf(request: FastifyRequest): { bearer?: string; cookie?: string } {
+type Credentials = { bearer?: string; cookie?: string };
+
+function credentialsOf(request: FastifyRequest): Credentials {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   return { bearer, cookie: request.cookies[SESSION_COOKIE] };
 }
@@ -53,9 +55,8 @@ function checkTokenGrant(actor: Actor, method: string, url: string, policy: Rout
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    request.actor = await resolveActor(credentialsOf(request), db);
+  const authenticate = async (request: FastifyRequest, credentials: Credentials) => {
+    request.actor = await resolveActor(credentials, db);
     if (request.actor?.via === 'token') checkTokenGrant(request.actor, request.method, request.url, request.routeOptions.config.policy);
     if (request.actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
@@ -63,5 +64,13 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
         throw new DomainError('csrf_invalid', 'forbidden');
     }
     if (request.actor) request.ctx = requestContext(request.actor, db, requestLocale(request));
+  };
+  // A callback hook: a request that sends no credential (the web app's files, /api/health, a
+  // stranger) is nobody at once, with no promise made nor database asked.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
+    const credentials = credentialsOf(request);
+    if (credentials.bearer === undefined && credentials.cookie === undefined) return done();
+    authenticate(request, credentials).then(() => done(), done);
   });
 }

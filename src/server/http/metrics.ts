@@ -67,13 +67,14 @@ export function registerMetrics(app: App, context: ServerContext): void {
     return;
   }
   const { registry, requests, duration, signInFailures } = createMetrics(context);
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
     const labels = { method: request.method, route, status_class: `${Math.floor(status / 100)}xx` };
     requests.inc(labels);
     duration.observe(labels, reply.elapsedTime / 1000);
     if (SIGN_IN_ROUTES.has(route) && (status === 401 || status === 429)) signInFailures.inc({ reason: status === 401 ? 'rejected' : 'rate_limited' });
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const header = request.headers.authorization ?? '';

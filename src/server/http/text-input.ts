@@ -30,7 +30,7 @@ export function forbiddenTextAt(value: unknown, root = ''): string | null {
  * a 400 naming the field, for every route at once (the contracts' builders refuse it too,
  * but a plain `z.string()` of a filter would let it reach PostgreSQL, which answers 500).
  */
-export async function refuseForbiddenText(request: FastifyRequest): Promise<void> {
+export function refuseForbiddenText(request: FastifyRequest): void {
   for (const part of [request.params, request.query, request.body]) {
     const field = forbiddenTextAt(part);
     if (field !== null) throw invalidFields({ field, reason: 'invalid_characters' });
