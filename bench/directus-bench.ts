@@ -333,6 +333,8 @@ export async function measureDirectus(adminUrl: string): Promise<DirectusResult>
     await admin.end();
     await server.stop();
     await directus?.stop();
+    // Its database is the bench's own (a copy of 1 M ledger rows and Directus's tables): not left behind.
+    await dropLoadDatabase(adminUrl, DIRECTUS_DATABASE);
   }
 }
 
