@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CleanString, RequiredName, type Locale } from './common.ts';
+import { CleanString, pageOf, RequiredName, WholeNumber, type Locale } from './common.ts';
 import type { Entity } from '../policies.ts';
 import type { INSTITUTION_KINDS } from './institutions.ts';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_LEVEL_LABELS } from '../i18n/agreement-labels.ts';
@@ -267,6 +267,21 @@ export const ImportMappingList = z.object({ items: z.array(ImportMapping) });
 const ImportedEntity = z.enum(['institution', 'person', 'agreement', 'visit', 'mission', 'appointment', 'honour', 'aggregate', 'student', 'exchange_application', 'programme_student', 'residency_placement', 'conference_attendee']);
 const RowCounts = z.object({ new: z.number(), update: z.number(), duplicate: z.number(), error: z.number() });
 
+/** Rows a draft's preview answers at a time (the first page, and the rows API's default page). */
+export const IMPORT_PREVIEW_PAGE_SIZE = 50;
+
+/** One row of a preview: its class, its values as read, the records it may be, its problems in the reader's language. */
+export const ImportPreviewRow = z.object({
+  rowNumber: z.number(),
+  class: z.enum(ROW_CLASSES),
+  values: z.record(z.string(), z.unknown()),
+  defaulted: z.array(z.string()),
+  matches: z.array(z.object({ id: z.number().optional(), row: z.number().optional(), label: z.string(), reason: z.string() })),
+  problems: z.array(z.object({ field: z.string(), column: z.string(), reason: z.string(), message: z.string() })),
+  group: z.object({ first: z.number(), onFile: z.number().optional() }).optional(),
+});
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
+
 /** What a file would import, before anything is written: each header's field, each row classified with its matches and problems. */
 export const ImportPreviewResult = z.object({
   kind: z.enum(Object.keys(IMPORT_KINDS) as [ImportKindName, ...ImportKindName[]]),
@@ -276,19 +291,29 @@ export const ImportPreviewResult = z.object({
   dayOrder: z.enum(['day-first', 'month-first']),
   headers: z.array(z.object({ index: z.number(), header: z.string(), field: z.string().nullable() })),
   counts: RowCounts,
-  rows: z.array(
-    z.object({
-      rowNumber: z.number(),
-      class: z.enum(ROW_CLASSES),
-      values: z.record(z.string(), z.unknown()),
-      defaulted: z.array(z.string()),
-      matches: z.array(z.object({ id: z.number().optional(), row: z.number().optional(), label: z.string(), reason: z.string() })),
-      problems: z.array(z.object({ field: z.string(), column: z.string(), reason: z.string(), message: z.string() })),
-      group: z.object({ first: z.number(), onFile: z.number().optional() }).optional(),
-    }),
-  ),
+  rows: z.array(ImportPreviewRow),
 });
 export type ImportPreviewResult = z.infer<typeof ImportPreviewResult>;
+
+/** A page of a draft's staged preview rows: one class (or all), in file order. */
+export const ImportDraftRowsQuery = z.object({
+  class: z.enum(ROW_CLASSES).optional(),
+  page: WholeNumber.pipe(z.number().int().min(1).max(1_000_000)).default(1),
+  pageSize: WholeNumber.pipe(z.number().int().min(1).max(200)).default(IMPORT_PREVIEW_PAGE_SIZE),
+});
+export type ImportDraftRowsQuery = z.input<typeof ImportDraftRowsQuery>;
+
+/** A page of a draft's preview rows, `total` the rows of the class asked for (of every class when none). */
+export const ImportDraftRowsPage = pageOf(ImportPreviewRow).extend({ class: z.enum(ROW_CLASSES).nullable() });
+export type ImportDraftRowsPage = z.infer<typeof ImportDraftRowsPage>;
+
+/**
+ * A draft's preview as an upload, a save or a reopening answers it: what the file was read as,
+ * the counts per class, and the first page of its rows (every class) rather than every row; the
+ * other pages and classes are read from GET /api/imports/drafts/:id/rows.
+ */
+export const ImportDraftPreview = ImportPreviewResult.extend({ rowsTotal: z.number().int(), pageSize: z.number().int() });
+export type ImportDraftPreview = z.infer<typeof ImportDraftPreview>;
 
 /** What a commit wrote: the import's id (for its undo), each record written, the counts by outcome and by the preview's classes. */
 export const ImportCommitResult = z.object({
