@@ -8,8 +8,9 @@ CREATE TABLE import_draft_rows (
   draft_id    bigint NOT NULL REFERENCES import_drafts(id) ON DELETE CASCADE,
   row_number  integer NOT NULL,
   class       text NOT NULL CHECK (class IN ('new', 'update', 'duplicate', 'error')),
-  -- The preview's row: { values, defaulted, matches, problems (with their message), group? }.
-  data        jsonb NOT NULL,
+  -- The preview's row: { values, defaulted, matches, problems (with their message), group? }. json, not
+  -- jsonb: written once and read back whole a page at a time, it is only validated, never decomposed.
+  data        json NOT NULL,
   PRIMARY KEY (draft_id, row_number)
 );
 -- One class's rows in file order (the preview's filter).

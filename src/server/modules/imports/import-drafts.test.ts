@@ -232,6 +232,90 @@ describe('import drafts', () => {
   });
 });
 
+describe('import drafts keep their preview rows staged, paged by class', () => {
+  it('pages through the rows of one class or of all in file order, the draft answering with counts and the first page only', async () => {
+    const officer = await t.as('officer');
+    serial += 1;
+    // 60 new rows, the University of Sydney again (a possible duplicate) at row 2, and two bad countries at rows 30 and 63.
+    const rows = Array.from({ length: 60 }, (_, i) => [`Paged University ${serial}-${i}`, `分页大学${serial}-${i}`, 'France', 'Lyon']);
+    rows.splice(28, 0, [`Bad Paged ${serial}-a`, '坏', 'Atlantis', 'Nowhere']);
+    const file = csv([header, ['Univ. of Sydney', '悉尼大学', 'Australia', 'Sydney'], ...rows, [`Bad Paged ${serial}-b`, '坏', 'Atlantis', 'Nowhere']]);
+    const created = await upload(officer, 'paged.csv', file);
+    expect(created.statusCode, created.body).toBe(201);
+    const { draft, preview } = created.json<{ draft: ImportDraftView; preview: { counts: Record<string, number>; rows: Array<{ rowNumber: number }>; rowsTotal: number; pageSize: number } }>();
+    expect(preview.counts).toEqual({ new: 60, update: 0, duplicate: 1, error: 2 });
+    expect(draft.rowsTotal).toBe(63);
+    expect(preview.rowsTotal).toBe(63);
+    expect(preview.rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: preview.pageSize }, (_, i) => i + 2));
+    const staged = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_draft_rows WHERE draft_id = $1', [draft.id]);
+    expect(staged.rows[0]!.n).toBe(63);
+
+    const all2 = (await officer.get(`/api/imports/drafts/${draft.id}/rows?page=2&pageSize=25`)).json();
+    expect(all2).toMatchObject({ total: 63, page: 2, pageSize: 25, class: null });
+    expect(all2.items.map((r: { rowNumber: number }) => r.rowNumber)).toEqual(Array.from({ length: 25 }, (_, i) => i + 27));
+    const errors = await officer.get(`/api/imports/drafts/${draft.id}/rows?class=error`, { 'accept-language': 'fr' });
+    expect(errors.statusCode, errors.body).toBe(200);
+    expect(errors.json()).toMatchObject({ total: 2, page: 1, class: 'error' });
+    expect(errors.json().items.map((r: { rowNumber: number; class: string }) => [r.rowNumber, r.class])).toEqual([[31, 'error'], [64, 'error']]);
+    expect(errors.json().items[0].problems[0]).toMatchObject({ column: 'Country or region' });
+    const duplicates = (await officer.get(`/api/imports/drafts/${draft.id}/rows?class=duplicate`)).json();
+    expect(duplicates.items).toHaveLength(1);
+    expect(duplicates.items[0]).toMatchObject({ rowNumber: 2, class: 'duplicate', matches: [expect.objectContaining({ id: sydney })] });
+    const lastNew = (await officer.get(`/api/imports/drafts/${draft.id}/rows?class=new&page=3&pageSize=25`)).json();
+    expect(lastNew).toMatchObject({ total: 60, page: 3 });
+    expect(lastNew.items).toHaveLength(10);
+    expect(lastNew.items.every((r: { class: string }) => r.class === 'new')).toBe(true);
+    expect((await officer.get(`/api/imports/drafts/${draft.id}/rows?page=9`)).json().items).toEqual([]);
+
+    // A bad query is refused naming its field, in the reader's language.
+    for (const [locale, text] of [['en', 'class'], ['zh-CN', 'class'], ['fr', 'class']] as const) {
+      const bad = await officer.get(`/api/imports/drafts/${draft.id}/rows?class=maybe&pageSize=500`, { 'accept-language': locale });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual([text, 'pageSize']);
+    }
+    const messages = await Promise.all((['en', 'zh-CN', 'fr'] as const).map(async (locale) => (await officer.get(`/api/imports/drafts/${draft.id}/rows?pageSize=500`, { 'accept-language': locale })).json().error.fields[0].message as string));
+    expect(new Set(messages).size).toBe(3);
+
+    // A decision is checked against the staged rows: the proposed record for row 2, a row the file does not have.
+    const saved = await officer.patch(`/api/imports/drafts/${draft.id}`, { version: draft.version, decisions: { '2': sydney } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().preview.rows).toHaveLength(preview.pageSize);
+    expect((await officer.patch(`/api/imports/drafts/${draft.id}`, { version: saved.json().draft.version, decisions: { '66': 'create' } })).statusCode).toBe(400);
+
+    // Discarded: its staged rows go, and its rows are no longer read.
+    const discarded = await officer.post(`/api/imports/drafts/${draft.id}/discard`, { version: saved.json().draft.version });
+    expect(discarded.statusCode, discarded.body).toBe(200);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_draft_rows WHERE draft_id = $1', [draft.id])).rows[0]!.n).toBe(0);
+    expect((await officer.get(`/api/imports/drafts/${draft.id}/rows`)).statusCode).toBe(409);
+  });
+
+  it("another user's draft is 404 on its rows, a coordinator's out of scope too; the administrator reads them; a draft's rows go with it when it expires", async () => {
+    const coordinator = await t.as('coordinatorA');
+    const mine = (await upload(coordinator, 'unit-a-rows.csv', institutionsFile(3))).json<{ draft: ImportDraftView }>().draft;
+    expect((await coordinator.get(`/api/imports/drafts/${mine.id}/rows`)).json().total).toBe(3);
+    for (const role of ['coordinatorB', 'officer', 'viewer'] as TestRole[]) {
+      expect((await (await t.as(role)).get(`/api/imports/drafts/${mine.id}/rows`)).statusCode, role).toBe(404);
+      expect((await (await t.as(role)).get(`/api/imports/drafts/${mine.id}/rows?class=new`)).statusCode, role).toBe(404);
+    }
+    expect((await (await t.as('admin')).get(`/api/imports/drafts/${mine.id}/rows`)).json().items).toHaveLength(3);
+    expect((await coordinator.get('/api/imports/drafts/999999999/rows')).statusCode).toBe(404);
+
+    // Attendees of a conference that has left the coordinator's unit since the upload: its rows are out of scope (404).
+    const conference = await heldConference();
+    serial += 1;
+    const attendees = (await upload(coordinator, 'rows-moved.csv', attendeesFile([`Rows Moved ${serial}`]), 'attendees', `?conference=${conference.id}`)).json<{ draft: ImportDraftView }>().draft;
+    expect((await coordinator.get(`/api/imports/drafts/${attendees.id}/rows`)).statusCode).toBe(200);
+    const officer = await t.as('officer');
+    const current = (await officer.get(`/api/conferences/${conference.id}`)).json();
+    expect((await officer.patch(`/api/conferences/${conference.id}`, { hostUnitId: t.units.b, version: current.version })).statusCode).toBe(200);
+    expect((await coordinator.get(`/api/imports/drafts/${attendees.id}/rows`)).statusCode).toBe(404);
+
+    await t.db.query(`UPDATE import_drafts SET created_at = now() - interval '31 days' WHERE id = $1`, [mine.id]);
+    await expireImportDrafts(t.db);
+    expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_draft_rows WHERE draft_id = $1', [mine.id])).rows[0]!.n).toBe(0);
+  });
+});
+
 /** A held conference of unit A, with no attendees yet. */
 async function heldConference(): Promise<{ id: number; version: number }> {
   const officer = await t.as('officer');
