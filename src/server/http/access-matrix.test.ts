@@ -98,6 +98,7 @@ const MATRIX: Record<string, 'public' | Caller[]> = {
   ...Object.fromEntries((Object.keys(IMPORT_KINDS) as ImportKindName[]).map((k) => [`POST /api/imports/${k}/drafts`, callersOf(POLICIES[IMPORT_KINDS[k].entity].create)])),
   'GET /api/imports/drafts/:id': SIGNED_IN,
   'GET /api/imports/drafts/:id/preview': SIGNED_IN,
+  'GET /api/imports/drafts/:id/rows': SIGNED_IN,
   'PATCH /api/imports/drafts/:id': SIGNED_IN,
   'POST /api/imports/drafts/:id/commit': SIGNED_IN,
   'POST /api/imports/drafts/:id/discard': SIGNED_IN,
