@@ -19,12 +19,22 @@ const route = getRouteApi('/app/imports');
 /** How often the page asks how a commit is going. */
 const POLL_MS = 1000;
 
+/** A draft's preview as answered: its counts and the first page of its rows; the other pages come from its rows API. */
 interface Preview {
   format: 'xlsx' | 'csv';
   encoding: string | null;
   headers: Array<{ header: string; field: string | null }>;
   counts: Record<PreviewRow['class'], number>;
   rows: PreviewRow[];
+  rowsTotal: number;
+  pageSize: number;
+}
+/** One page of a draft's rows, of one class or of all (`class` null). */
+interface RowsPage {
+  items: PreviewRow[];
+  total: number;
+  page: number;
+  class: PreviewRow['class'] | null;
 }
 interface Outcome {
   importId: number;
@@ -38,14 +48,9 @@ const CLASSES = ['new', 'update', 'duplicate', 'error'] as const;
 const CLASS_COLOURS = { new: 'green', update: 'blue', duplicate: 'orange', error: 'red' } as const;
 const ENCODINGS = ['utf-8', 'gb18030', 'windows-1252', 'big5', 'utf-16le'];
 
-/** The decisions a preview starts with: the draft's saved ones, else a possible duplicate skipped until the user decides. */
-function startingDecisions(preview: Preview, saved: ImportDraftView['decisions'] = {}): Record<number, 'skip' | 'create' | number> {
-  const start: Record<number, 'skip' | 'create' | number> = {};
-  for (const row of preview.rows) {
-    const decision = saved[String(row.rowNumber)] ?? initialDecision(row);
-    if (decision !== undefined) start[row.rowNumber] = decision;
-  }
-  return start;
+/** The decisions a preview starts with: the draft's saved ones (a row without one shows its class's default, `initialDecision`). */
+function startingDecisions(saved: ImportDraftView['decisions'] = {}): Record<number, 'skip' | 'create' | number> {
+  return Object.fromEntries(Object.entries(saved).map(([row, decision]) => [Number(row), decision]));
 }
 
 /**
@@ -68,6 +73,9 @@ export function ImportsPage() {
   const conference = kind !== 'attendees' ? undefined : draft ? draft.choices.conference : search.conference;
   const [conferenceTitle, setConferenceTitle] = useState<string | null>(null);
   const [filter, setFilter] = useState<PreviewRow['class'] | 'all'>('all');
+  // The page of rows the table shows: read from the draft's rows API, a page at a time (the browser never holds the whole file).
+  const [tablePage, setTablePage] = useState(1);
+  const [rowsPage, setRowsPage] = useState<RowsPage | null>(null);
   const [decisions, setDecisions] = useState<Record<number, 'skip' | 'create' | number>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -98,7 +106,10 @@ export function ImportsPage() {
     setKind(next.kind as ImportKindName);
     if (read) {
       setPreview(read);
-      setDecisions(startingDecisions(read, next.decisions));
+      setDecisions(startingDecisions(next.decisions));
+      setFilter('all');
+      setTablePage(1);
+      setRowsPage(null);
     }
     if (next.status === 'committed' && next.importId !== null && next.outcome) {
       setOutcome({ importId: next.importId, ...next.outcome });
@@ -144,6 +155,29 @@ export function ImportsPage() {
     return () => clearInterval(timer);
     // One timer per committing draft.
   }, [draft?.id, draft?.status]);
+
+  // A file whose rows all came with the preview (its first page) is filtered and paged here; a bigger one a page at a time by the server.
+  const whole = preview !== null && preview.rows.length >= preview.rowsTotal;
+  const local = whole ? preview.rows.filter((r) => filter === 'all' || r.class === filter) : null;
+  const shown: RowsPage | null =
+    local && preview ? { items: local.slice((tablePage - 1) * preview.pageSize, tablePage * preview.pageSize), total: local.length, page: tablePage, class: filter === 'all' ? null : filter }
+    : preview && filter === 'all' && tablePage === 1 ? { items: preview.rows, total: preview.rowsTotal, page: 1, class: null }
+    : rowsPage && rowsPage.page === tablePage && rowsPage.class === (filter === 'all' ? null : filter) ? rowsPage
+    : null;
+
+  useEffect(() => {
+    if (!draft || !preview || whole || (filter === 'all' && tablePage === 1)) return;
+    let current = true;
+    const query = new URLSearchParams({ page: String(tablePage), pageSize: String(preview.pageSize), ...(filter === 'all' ? {} : { class: filter }) });
+    void api.get<RowsPage>(`/imports/drafts/${draft.id}/rows?${query.toString()}`).then(
+      (read) => current && setRowsPage(read),
+      (e: unknown) => current && e instanceof ApiError && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+    // Read again when the class, the page or the preview (a new reading of the file) changes.
+  }, [draft?.id, preview, whole, filter, tablePage]);
 
   const onPreview = async () => {
     setOutcome(null);
@@ -197,7 +231,7 @@ export function ImportsPage() {
     }
   };
 
-  const rows = preview?.rows.filter((r) => filter === 'all' || r.class === filter) ?? [];
+  const rows = shown?.items ?? [];
   return (
     <Flex vertical gap={16}>
       <PageHeader title={t('imports.title')} />
@@ -326,9 +360,12 @@ export function ImportsPage() {
             <Segmented
               data-testid="import-classes"
               value={filter}
-              onChange={(v) => setFilter(v as typeof filter)}
+              onChange={(v) => {
+                setFilter(v as typeof filter);
+                setTablePage(1);
+              }}
               options={[
-                { value: 'all', label: `${t('imports.all')} ${preview.rows.length}` },
+                { value: 'all', label: `${t('imports.all')} ${preview.rowsTotal}` },
                 ...CLASSES.map((c) => ({ value: c, label: `${t(`imports.class.${c}` as MessageKey)} ${preview.counts[c]}` })),
               ]}
             />
@@ -336,7 +373,8 @@ export function ImportsPage() {
               rowKey="rowNumber"
               size="small"
               dataSource={rows}
-              pagination={{ pageSize: 50 }}
+              loading={shown === null}
+              pagination={{ current: tablePage, pageSize: preview.pageSize, total: shown?.total ?? (filter === 'all' ? preview.rowsTotal : preview.counts[filter]), showSizeChanger: false, onChange: setTablePage }}
               columns={[
                 { title: t('imports.row'), dataIndex: 'rowNumber', width: 70 },
                 { title: '', dataIndex: 'class', width: 130, render: (c: PreviewRow['class']) => <Tag color={CLASS_COLOURS[c]}>{t(`imports.class.${c}` as MessageKey)}</Tag> },
@@ -373,7 +411,7 @@ export function ImportsPage() {
                       <Select
                         style={{ width: '100%' }}
                         data-testid={`import-decision-${row.rowNumber}`}
-                        value={decisions[row.rowNumber] ?? 'skip'}
+                        value={decisions[row.rowNumber] ?? initialDecision(row) ?? 'skip'}
                         onChange={(d) => setDecisions((current) => ({ ...current, [row.rowNumber]: d }))}
                         options={[
                           { value: 'skip', label: t('imports.decision.skip') },
