@@ -1,13 +1,8 @@
 import { Command } from 'commander';
 import { ConfigError, readConfig as readEnvironment, type Config } from '../server/config.ts';
+// Each command's code is imported when it runs: `serve` then starts the embedded database's process
+// before the server's code is read (main.ts), rather than after every command's.
 import { serveCommand } from './serve-command.ts';
-import { migrateCommand } from './migrate-command.ts';
-import { userAddCommand } from './user-command.ts';
-import { reportPartnersCommand } from './report-command.ts';
-import { reportInboundCommand } from './report-inbound-command.ts';
-import { reportExpertsCommand } from './report-experts-command.ts';
-import { reportVerifyCommand } from './report-verify-command.ts';
-import { reportFactSheetCommand, reportYearInReviewCommand } from './report-factsheet-command.ts';
 
 /** The configuration, or, when a variable is wrong, each problem said and exit 2 before anything starts. */
 function readConfig(): Config {
@@ -53,7 +48,7 @@ program
 program
   .command('migrate')
   .description('apply pending database migrations and reference data, then exit')
-  .action(() => migrateCommand(readConfig()));
+  .action(async () => (await import('./migrate-command.ts')).migrateCommand(readConfig()));
 
 program
   .command('digest')
@@ -76,7 +71,7 @@ report
   .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
-  .action((options) => reportPartnersCommand(readConfig(), options));
+  .action(async (options) => (await import('./report-command.ts')).reportPartnersCommand(readConfig(), options));
 report
   .command('inbound')
   .description('inbound person-times (visits, conferences, aggregate counts), distinct persons and the leading countries and regions over a period')
@@ -85,19 +80,19 @@ report
   .option('--top <n>', 'how many countries and regions to list', '10')
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
-  .action((options) => reportInboundCommand(readConfig(), options));
+  .action(async (options) => (await import('./report-inbound-command.ts')).reportInboundCommand(readConfig(), options));
 report
   .command('experts')
   .description('foreign experts with an appointment in force on a date, by title and by country/region, and the people ever appointed')
   .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
   .option('--format <format>', 'json or text', 'json')
   .option('--lang <lang>', 'en, zh or fr (text format)', 'en')
-  .action((options) => reportExpertsCommand(readConfig(), options));
+  .action(async (options) => (await import('./report-experts-command.ts')).reportExpertsCommand(readConfig(), options));
 report
   .command('verify')
   .description('recount every ledger rollup cell and every figure that reads them from the raw ledger; exit 1 naming what differs')
   .option('--format <format>', 'text or json', 'text')
-  .action((options: { format: string }) => reportVerifyCommand(readConfig(), options));
+  .action(async (options: { format: string }) => (await import('./report-verify-command.ts')).reportVerifyCommand(readConfig(), options));
 report
   .command('factsheet')
   .description('the seed\'s page written from the figures (md, html, pdf), or the figures themselves as a flat JSON object (null: module not built yet)')
@@ -106,7 +101,7 @@ report
   .option('--as-of <date>', 'the date (YYYY-MM-DD); default today in Shanghai')
   .option('--out <file>', 'write to a file (required for pdf)')
   .option('--base-url <url>', 'the server\'s address, prefixed to each figure\'s link (default http://localhost:PORT)')
-  .action((options) => reportFactSheetCommand(readConfig(), options));
+  .action(async (options) => (await import('./report-factsheet-command.ts')).reportFactSheetCommand(readConfig(), options));
 report
   .command('year-in-review')
   .description('an academic year (September to August): its flows and its year-end states, each beside the previous year\'s')
@@ -115,7 +110,7 @@ report
   .option('--lang <lang>', 'en, zh or fr', 'en')
   .option('--out <file>', 'write to a file (required for pdf)')
   .option('--base-url <url>', 'the server\'s address, prefixed to each figure\'s link (default http://localhost:PORT)')
-  .action((options) => reportYearInReviewCommand(readConfig(), options));
+  .action(async (options) => (await import('./report-factsheet-command.ts')).reportYearInReviewCommand(readConfig(), options));
 
 program
   .command('import')
@@ -174,6 +169,6 @@ user
   .option('--name <name>', 'display name (default: the email)')
   .option('--locale <locale>', 'en, zh or fr', 'en')
   .option('--password-stdin', 'read the password from standard input instead of generating one')
-  .action((options) => userAddCommand(readConfig(), options));
+  .action(async (options) => (await import('./user-command.ts')).userAddCommand(readConfig(), options));
 
 await program.parseAsync(process.argv);
